@@ -1,0 +1,142 @@
+"""Altair charts for the explorer. Pure functions of data: the page passes translated titles.
+
+Charts never receive a non-finite number: infinite terms are dropped from the marks and
+flagged with a text mark instead, because Vega-Lite cannot place ∞ on an axis.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+P_COLOR = "#3b6fb6"
+Q_COLOR = "#e8853d"
+ENTROPY_COLOR = "#7fa7d9"
+KL_COLOR = "#d9534f"
+KL_NEGATIVE_COLOR = "#4daf7c"
+CE_COLOR = "#6a3d9a"
+TOOLTIP_FORMAT = ".6f"
+
+
+def distribution_bars(labels: Sequence[str], p: np.ndarray, q: np.ndarray,
+                      text: Mapping[str, str]) -> alt.Chart:
+    """P and Q side by side for each event.
+
+    ``text`` keys: ``event``, ``probability``, ``P``, ``Q``, ``distribution``.
+    """
+    data = pd.DataFrame({
+        "event": list(labels) * 2,
+        "order": list(range(len(labels))) * 2,
+        "dist": [text["P"]] * len(labels) + [text["Q"]] * len(labels),
+        "probability": np.concatenate([p, q]),
+    })
+    return alt.Chart(data).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
+        x=alt.X("event:N", sort=list(labels), title=text["event"],
+                axis=alt.Axis(labelAngle=0 if len(labels) <= 8 else -45)),
+        xOffset=alt.XOffset("dist:N", sort=[text["P"], text["Q"]]),
+        y=alt.Y("probability:Q", title=text["probability"], scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("dist:N", title=text["distribution"],
+                        scale=alt.Scale(domain=[text["P"], text["Q"]], range=[P_COLOR, Q_COLOR]),
+                        legend=alt.Legend(orient="top", labelLimit=0)),
+        tooltip=[alt.Tooltip("event:N", title=text["event"]),
+                 alt.Tooltip("dist:N", title=text["distribution"]),
+                 alt.Tooltip("probability:Q", title=text["probability"],
+                             format=TOOLTIP_FORMAT)],
+    ).properties(height=340)
+
+
+def cross_entropy_stack(labels: Sequence[str], terms: pd.DataFrame,
+                        text: Mapping[str, str]) -> alt.LayerChart:
+    """Per-event cross-entropy term ``-p_i log q_i`` built as ``-p_i log p_i`` plus
+    ``p_i log(p_i/q_i)``.
+
+    The entropy part is a bar from 0; the KL part floats on top of it (pointing down when the
+    term is negative, i.e. Q gives the event more probability than P does); a dark tick marks
+    the total. Events whose term is infinite get an ``∞`` mark instead of a KL bar.
+    ``terms`` is :func:`lib.info.event_terms`' frame. ``text`` keys: ``event``, ``value``,
+    ``entropy_part``, ``kl_adds``, ``kl_subtracts``, ``total``, ``part``, ``infinite``.
+    """
+    labels = list(labels)
+    e = terms["entropy_term"].to_numpy()
+    k = terms["kl_term"].to_numpy()
+    ce = terms["cross_entropy_term"].to_numpy()
+    finite = np.isfinite(ce)
+    x = alt.X("event:N", sort=labels, title=text["event"],
+              axis=alt.Axis(labelAngle=0 if len(labels) <= 8 else -45))
+    y_title = alt.Y("start:Q", title=text["value"])
+    tooltip = [alt.Tooltip("event:N", title=text["event"]),
+               alt.Tooltip("part:N", title=text["part"]),
+               alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT),
+               alt.Tooltip("total_text:N", title=text["total"])]
+    # Tooltip text rather than a number, so an infinite total reads "∞" and no inf reaches Vega.
+    total_text = [f"{v:.6f}" if np.isfinite(v) else "∞" for v in ce]
+    # Three parts, coloured apart: the KL part is drawn narrower so that where it points down
+    # (Q over-weights the event) it does not hide the entropy bar it subtracts from.
+    domain = [text["entropy_part"], text["kl_adds"], text["kl_subtracts"]]
+    color = alt.Color("part:N", title=text["part"],
+                      scale=alt.Scale(domain=domain,
+                                      range=[ENTROPY_COLOR, KL_COLOR, KL_NEGATIVE_COLOR]),
+                      legend=alt.Legend(orient="top", labelLimit=0))
+    entropy_bars = pd.DataFrame({"event": labels, "part": text["entropy_part"],
+                                 "start": 0.0, "end": e, "value": e, "total_text": total_text})
+    kl_bars = pd.DataFrame({"event": labels,
+                            "part": np.where(k >= 0, text["kl_adds"], text["kl_subtracts"]),
+                            "start": e, "end": e + k, "value": k, "total_text": total_text})
+    kl_bars = kl_bars[finite & (k != 0)]
+    bars = alt.Chart(entropy_bars).mark_bar(size=30).encode(
+        x=x, y=y_title, y2="end:Q", color=color, tooltip=tooltip)
+    kl = alt.Chart(kl_bars).mark_bar(size=14).encode(
+        x=x, y="start:Q", y2="end:Q", color=color, tooltip=tooltip)
+    top = float(np.max(ce[finite])) if finite.any() else 1.0
+    top = top if top > 0 else 1.0
+    totals = pd.DataFrame({"event": labels, "total": ce})
+    ticks = alt.Chart(totals[finite]).mark_tick(color=CE_COLOR, thickness=3, size=36).encode(
+        x=x, y=alt.Y("total:Q"),
+        tooltip=[alt.Tooltip("event:N", title=text["event"]),
+                 alt.Tooltip("total:Q", title=text["total"], format=TOOLTIP_FORMAT)],
+    )
+    layers = [bars, kl, ticks]
+    if not finite.all():
+        flags = pd.DataFrame({"event": [lb for lb, f in zip(labels, finite) if not f],
+                              "y": top * 1.05, "mark": "∞", "note": text["infinite"]})
+        layers.append(alt.Chart(flags).mark_text(fontSize=22, color=KL_COLOR, dy=-4).encode(
+            x=x, y="y:Q", text="mark:N",
+            tooltip=[alt.Tooltip("event:N", title=text["event"]),
+                     alt.Tooltip("note:N", title=text["total"])]))
+    return alt.layer(*layers).properties(height=380)
+
+
+def blend_chart(curve: pd.DataFrame, t: float, entropy_p: float,
+                text: Mapping[str, str]) -> alt.LayerChart:
+    """``H(P, Q_t)`` and ``D(P || Q_t)`` against ``t``, the current ``t`` as a vertical rule and
+    ``H(P)`` (the floor of the cross-entropy) as a dashed horizontal rule.
+
+    ``curve`` is :func:`lib.info.blend_curve`' frame; non-finite points are dropped.
+    ``text`` keys: ``t``, ``value``, ``cross_entropy``, ``kl``, ``quantity``, ``entropy_p``.
+    """
+    long = curve.melt(id_vars="t", value_vars=["cross_entropy", "kl"], var_name="key",
+                      value_name="value")
+    long = long[np.isfinite(long["value"])]
+    long["quantity"] = long["key"].map({"cross_entropy": text["cross_entropy"],
+                                        "kl": text["kl"]})
+    lines = alt.Chart(long).mark_line(strokeWidth=3).encode(
+        x=alt.X("t:Q", title=text["t"], scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("value:Q", title=text["value"]),
+        color=alt.Color("quantity:N", title=text["quantity"],
+                        scale=alt.Scale(domain=[text["cross_entropy"], text["kl"]],
+                                        range=[CE_COLOR, KL_COLOR]),
+                        legend=alt.Legend(orient="top", labelLimit=0)),
+        tooltip=[alt.Tooltip("t:Q", title=text["t"], format=".2f"),
+                 alt.Tooltip("quantity:N", title=text["quantity"]),
+                 alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT)],
+    )
+    floor = alt.Chart(pd.DataFrame({"h": [entropy_p], "name": [text["entropy_p"]]})).mark_rule(
+        strokeDash=[6, 4], color="#555").encode(
+        y="h:Q", tooltip=[alt.Tooltip("name:N", title=text["quantity"]),
+                          alt.Tooltip("h:Q", title=text["value"], format=TOOLTIP_FORMAT)])
+    now = alt.Chart(pd.DataFrame({"t": [t]})).mark_rule(color="#222", strokeWidth=1.5).encode(
+        x="t:Q")
+    return alt.layer(lines, floor, now).properties(height=380)

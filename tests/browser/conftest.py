@@ -1,0 +1,105 @@
+"""A real `streamlit run` server on a free port and Debian's chromium driven by Playwright."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Start the app as a user would, wait until it answers, stop it afterwards."""
+    port = _free_port()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    log = open(SHOTS / "server.log", "w")  # noqa: SIM115 - closed with the server below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("streamlit server did not start")
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's chromium: Playwright must never download a browser of its own (no network here).
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash tests/run.sh`, which installs it")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run"]}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
+
+
+def wait_ready(page: Page) -> None:
+    """Wait until the script run triggered by the last action has finished."""
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_timeout(300)  # let a rerun that is about to start do so
+    page.wait_for_selector(READY, timeout=60_000)
+
+
+def open_app(page: Page, url: str) -> Page:
+    page.goto(url)
+    wait_ready(page)
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    return page
+
+
+def metric_value(page: Page, label: str):
+    return page.locator('[data-testid="stMetric"]', has_text=label).first.locator(
+        '[data-testid="stMetricValue"]')
+
+
+def screenshot(page: Page, name: str, width: int = 1400) -> Path:
+    """Save the whole page (Streamlit scrolls inside the app, so grow the viewport instead)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": 1000})
+    page.wait_for_timeout(400)  # the layout reflows at the new width before it is measured
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('section, div')]"
+        ".map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": width, "height": min(max(height + 80, 800), 9000)})
+    page.wait_for_timeout(600)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=path, full_page=True)
+    return path

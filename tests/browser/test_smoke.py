@@ -1,0 +1,87 @@
+"""What only a real browser shows: deep links, grid edits, settings across pages, screenshots."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from lib import info
+from tests.browser.conftest import metric_value, open_app, screenshot, wait_ready
+from ui.layout import available_pages
+from ui.strings import STRINGS
+
+pytestmark = pytest.mark.browser
+
+PAGES = [(p.path, "" if p.path == "app.py" else p.path.removeprefix("pages/")[:-3],
+          STRINGS["home.title" if p.key == "home" else f"page.{p.key}"][0])
+         for p in available_pages()]
+
+
+@pytest.mark.parametrize("path, slug, title", PAGES, ids=[p[0] for p in PAGES])
+def test_every_page_loads_by_deep_link(page: Page, server, path, slug, title):
+    open_app(page, f"{server}/{slug}")
+    expect(page.locator("h1").first).to_have_text(title)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # Our own menu replaces Streamlit's default page list.
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 0
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]').count() == len(
+        PAGES)
+
+
+def edit_cell(page: Page, row: int, column: int, value: str) -> None:
+    """Type into the data editor's canvas grid: select a cell, move to it, edit, Enter."""
+    box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(box["x"] + 80, box["y"] + 35 * (row + 1) + 17)  # label cell of the row
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.locator(".gdg-input").fill(value)
+    page.keyboard.press("Enter")
+
+
+def test_grid_edit_changes_kl(page: Page, server):
+    open_app(page, f"{server}/explorer")
+    kl = metric_value(page, "KL divergence KL(P‖Q)")
+    expect(kl).to_have_text("0.6250 bits")
+    edit_cell(page, row=0, column=1, value="0.9")  # P of "dog": 0.5 -> 0.9
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text(
+        "P adds up to 1.4, not 1.")
+    screenshot(page, "explorer-sum-error")
+    page.get_by_role("button", name="Normalise P and Q so each sums to 1").click()
+    p = [v / 1.4 for v in (0.9, 0.25, 0.125, 0.125)]
+    expected = info.kl_divergence(p, (0.125, 0.5, 0.25, 0.125), 2)
+    expect(kl).to_have_text(f"{expected:.4f} bits")
+
+
+def test_negative_cell_message(page: Page, server):
+    open_app(page, f"{server}/explorer")
+    edit_cell(page, row=1, column=2, value="-0.2")  # Q of "cat"
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text(
+        "Q for “cat” (row 2) is negative (-0.200000).")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, "explorer-negative", width=420)
+
+
+def test_units_carry_to_another_page(page: Page, server):
+    open_app(page, f"{server}/explorer")
+    page.locator('[data-testid="stSidebar"]').get_by_text("nats (ln)").click()
+    expect(metric_value(page, "KL divergence KL(P‖Q)")).to_have_text("0.4332 nats")
+    page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]', has_text="Home").click()
+    expect(page.locator("h1").first).to_have_text("From bits to losses")
+    wait_ready(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]',
+                 has_text="P vs Q explorer").click()
+    expect(metric_value(page, "KL divergence KL(P‖Q)")).to_have_text("0.4332 nats")
+    expect(page.locator('[data-testid="stSidebar"] input[type="radio"]:checked')).to_have_value(
+        "1")  # nats is the second option
+
+
+@pytest.mark.parametrize("path, slug, title", PAGES, ids=[p[0] for p in PAGES])
+def test_screenshots_both_languages_wide_and_narrow(page: Page, server, path, slug, title):
+    open_app(page, f"{server}/{slug}")
+    name = slug or "home"
+    screenshot(page, f"{name}-en-wide")
+    page.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
+    expect(page.locator("h1").first).not_to_have_text(title)
+    wait_ready(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, f"{name}-zh-wide")
+    screenshot(page, f"{name}-zh-narrow", width=390)

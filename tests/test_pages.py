@@ -1,0 +1,60 @@
+"""Every page runs without exception in both languages; home page content; strings complete."""
+
+import re
+import string
+
+import pytest
+
+from tests.conftest import ROOT, open_page, set_language
+from ui.layout import PAGES
+from ui.strings import STRINGS
+
+PAGE_SCRIPTS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.mark.parametrize("page", ["app.py", *PAGE_SCRIPTS])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_page_runs(page, lang):
+    at = open_page()
+    set_language(at, lang)
+    if page != "app.py":
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+
+
+def test_every_page_script_is_in_the_menu():
+    assert {p.path for p in PAGES} >= set(PAGE_SCRIPTS)
+
+
+def test_home_page_maps_existing_pages_only():
+    at = open_page()
+    links = [el.proto.label for el in at.get("page_link")]
+    assert "P vs Q explorer" in links
+    for page in PAGES:
+        label = STRINGS[f"page.{page.key}"][0]
+        assert (label in links) == (ROOT / page.path).exists(), label
+    text = " ".join(m.value for m in at.markdown)
+    for word in ("Information content", "Entropy", "Cross-entropy", "KL divergence"):
+        assert f"**{word}**" in text
+
+
+def test_home_in_chinese():
+    at = open_page()
+    set_language(at, "zh")
+    assert at.title[0].value == "从比特到损失"
+    assert "**交叉熵**" in " ".join(m.value for m in at.markdown)
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_string_has_both_languages_and_same_fields(key):
+    en, zh = STRINGS[key]
+    assert en.strip() and zh.strip()
+    assert _fields(en) == _fields(zh)
+    words = re.sub(r"\{\w+\}", "", en)
+    if key != "list.sep" and re.search("[A-Za-z]{4,}", words):
+        assert re.search(r"[\u4e00-\u9fff]", zh), f"{key} is not translated"

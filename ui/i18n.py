@@ -1,0 +1,22 @@
+"""Translation lookup: every visible string lives in ui/strings as an (English, 中文) pair."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.strings import STRINGS
+
+LANGUAGES = {"en": "English", "zh": "中文"}
+DEFAULT_LANGUAGE = "en"
+
+
+def lang() -> str:
+    """The reader's language code, from the single session-state setting."""
+    return st.session_state.get("lang", DEFAULT_LANGUAGE)
+
+
+def t(key: str, **values: object) -> str:
+    """The string ``key`` in the reader's language, with ``{name}`` fields filled from values."""
+    en, zh = STRINGS[key]
+    text = zh if lang() == "zh" else en
+    return text.format(**values) if values else text
