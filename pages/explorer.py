@@ -26,14 +26,14 @@ st.markdown(t("ex.intro"))
 
 # ---- Inputs -----------------------------------------------------------------------------------
 st.markdown(f"**{t('ex.presets')}**")
-cols = st.columns(len(PRESETS))
-for col, name in zip(cols, PRESETS):
+active = state.active_preset()
+for col, name in zip(st.columns(len(PRESETS)), PRESETS):
     col.button(t(f"ex.preset.{name}"), key=f"preset_{name}", on_click=state.load_preset,
-               args=(name,), width="stretch",
-               type="primary" if st.session_state["pq_preset"] == name else "secondary")
+               args=(name,), width="stretch", type="primary" if active == name else "secondary")
 
-counts = ui.mirrored(st.radio, "pq_mode", t("ex.mode"), ["prob", "counts"], horizontal=True,
-                     format_func={m: t(f"ex.mode.{m}") for m in ("prob", "counts")}.get, help=t("ex.mode.help")) == "counts"
+modes = {m: t(f"ex.mode.{m}") for m in ("prob", "counts")}
+counts = ui.mirrored(st.radio, "pq_mode", t("ex.mode"), list(modes), horizontal=True,
+                     format_func=modes.get, help=t("ex.mode.help")) == "counts"
 editor_col, chart_col = st.columns([3, 2], gap="large")
 edited = editor_col.data_editor(
     st.session_state["pq_base"], key="pq_editor", num_rows="dynamic", hide_index=True,
@@ -49,13 +49,15 @@ read = read_distributions(edited, counts=counts,
 
 # ---- Bad input: explain each problem, offer the one repair we can make --------------------------
 if not read.ok:
-    chart_col.info(t("ex.waiting"), icon=":material/info:")
-    for problem in read.problems:
-        st.error(state.problem_message(problem), icon=":material/error:")
-    if read.only_sum_problems:
-        st.button(t("ex.normalise"), icon=":material/balance:", type="primary",
-                  on_click=state.replace_table, args=(normalised_table(edited),))
-        st.caption(t("ex.normalise.or_counts"))
+    # Beside the table on a wide screen, right under it on a narrow one.
+    with chart_col:
+        for problem in read.problems:
+            st.error(state.problem_message(problem), icon=":material/error:")
+        if read.only_sum_problems:
+            st.button(t("ex.normalise"), icon=":material/balance:", type="primary",
+                      on_click=state.replace_table, args=(normalised_table(edited),))
+            st.caption(t("ex.normalise.or_counts"))
+        st.info(t("ex.waiting"), icon=":material/info:")
     st.stop()
 
 p, q_dist, labels = read.p, read.q, read.labels

@@ -118,7 +118,7 @@ def test_add_and_delete_events(explorer):
 
 
 @pytest.mark.parametrize("edited, message", [
-    ({1: {"P": -0.1}}, "P for “cat” (row 2) is negative (-0.100000)."),
+    ({1: {"P": -0.1}}, "P for “cat” (row 2) is negative (-0.1)."),
     ({2: {"Q": None}}, "Q is empty for “fish” (row 3). Enter a number."),
     ({2: {"Q": math.nan}}, "Q is empty for “fish” (row 3). Enter a number."),
     ({0: {"P": math.inf}}, "P for “dog” (row 1) is ∞. Only finite numbers can be probabilities."),
@@ -216,7 +216,7 @@ def test_chinese(explorer):
     # The unedited preset follows the language switch.
     assert list(terms_table(explorer)["事件"]) == ["狗", "猫", "鱼", "鸟"]
     edit(explorer, edited={1: {"P": -0.1}})
-    assert errors(explorer) == ["“猫”（第 2 行）的 P 是负数（-0.100000）。概率和计数都不可能小于 0。"]
+    assert errors(explorer) == ["“猫”（第 2 行）的 P 是负数（-0.1）。概率和计数都不可能小于 0。"]
 
 
 def test_settings_carry_across_pages(explorer):

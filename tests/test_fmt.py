@@ -20,4 +20,5 @@ def test_quantity_and_prob():
     assert fmt.quantity(math.inf, "bits") == "∞ bits"
     assert fmt.quantity(0.51457317, "bits") == "0.5146 bits"
     assert fmt.prob(0.125) == "0.125" and fmt.prob(1 / 3) == "0.333333" and fmt.prob(1.0) == "1"
-    assert fmt.prob(0.0) == "0" and fmt.prob(4.0) == "4"
+    assert fmt.prob(0.0) == "0" and fmt.prob(4.0) == "4" and fmt.prob(-0.2) == "-0.2"
+    assert fmt.prob(math.inf) == "∞" and fmt.prob(math.nan) == "—"

@@ -59,6 +59,11 @@ def ensure_table() -> None:
     st.session_state.setdefault("pq_t", 0.0)
 
 
+def active_preset() -> str | None:
+    """The preset the table still shows unchanged, if any."""
+    return st.session_state.get("pq_preset") if _editor_untouched() else None
+
+
 def load_preset(name: str) -> None:
     _set_base(_preset_table(name), name)
     st.session_state["pq_mode"] = "prob"
@@ -78,13 +83,11 @@ def problem_message(problem: Problem) -> str:
     fields = {"col": _column_name(problem.column),
               "row": (problem.row or 0) + 1,
               "label": problem.label or "",
-              "value": fmt.num(problem.value, 6) if problem.value is not None else "",
+              "value": fmt.prob(problem.value) if problem.value is not None else "",
               "max": MAX_EVENTS}
     if problem.code == "too_many_rows":
         fields["n"] = int(problem.value)
         fields["extra"] = int(problem.value) - MAX_EVENTS
-    if problem.code == "sum":
-        fields["value"] = fmt.prob(problem.value)
     return t(f"ex.err.{problem.code}", **fields)
 
 

@@ -28,9 +28,9 @@ def quantity(x: float, unit: str, digits: int = 4) -> str:
 
 
 def prob(x: float) -> str:
-    """A probability with up to 6 significant decimals and no trailing zeros (0.125, 0.3333)."""
+    """A probability or count as typed: up to 6 decimals, no trailing zeros (0.125, -0.2, ∞)."""
     x = float(x)
-    if math.isnan(x):
-        return "—"
+    if math.isnan(x) or math.isinf(x):
+        return num(x)
     text = f"{x:.6f}".rstrip("0").rstrip(".")
     return text if text not in ("", "-0") else "0"

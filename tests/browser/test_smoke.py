@@ -55,7 +55,7 @@ def test_negative_cell_message(page: Page, server):
     open_app(page, f"{server}/explorer")
     edit_cell(page, row=1, column=2, value="-0.2")  # Q of "cat"
     expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text(
-        "Q for “cat” (row 2) is negative (-0.200000).")
+        "Q for “cat” (row 2) is negative (-0.2).")
     assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "explorer-negative", width=420)
 
