@@ -140,3 +140,76 @@ def blend_chart(curve: pd.DataFrame, t: float, entropy_p: float,
     now = alt.Chart(pd.DataFrame({"t": [t]})).mark_rule(color="#222", strokeWidth=1.5).encode(
         x="t:Q")
     return alt.layer(lines, floor, now).properties(height=380)
+
+
+def thin(frame: pd.DataFrame, max_points: int = 300, column: str = "epoch") -> pd.DataFrame:
+    """Keep at most about ``max_points`` evenly spaced values of ``column`` (first and last
+    always kept), so long runs stay light to draw and to send to the browser."""
+    values = np.sort(frame[column].unique())
+    if len(values) <= max_points:
+        return frame
+    keep = values[np.unique(np.linspace(0, len(values) - 1, max_points).round().astype(int))]
+    return frame[frame[column].isin(keep)]
+
+
+def training_chart(runs: pd.DataFrame, field: str, epoch: int, text: Mapping[str, str],
+                   colors: Mapping[str, str], log_scale: bool = False) -> alt.LayerChart:
+    """One quantity against epoch, a line per run, a vertical rule at ``epoch``.
+
+    ``runs`` is long: columns ``epoch``, ``run`` (display name) and ``field``. ``colors`` maps
+    run names to colours. No legend: the page shows one key for all the small charts.
+    ``text`` keys: ``epoch``, ``run``, ``title`` (the quantity's name, for the tooltip) and
+    ``axis`` (a short name for the y axis).
+    """
+    data = runs[["epoch", "run", field]].rename(columns={field: "value"})
+    keep = np.isfinite(data["value"]) & ((data["value"] > 0) if log_scale else True)
+    data = data[keep]  # a log axis cannot show 0 (an underflowed σ'(z) or a reached target)
+    y_scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
+    lines = alt.Chart(data).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("epoch:Q", title=text["epoch"]),
+        y=alt.Y("value:Q", title=text["axis"], scale=y_scale),
+        color=alt.Color("run:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())),
+                        legend=None),
+        tooltip=[alt.Tooltip("run:N", title=text["run"]),
+                 alt.Tooltip("epoch:Q", title=text["epoch"]),
+                 alt.Tooltip("value:Q", title=text["title"], format=".6g")],
+    )
+    rule = alt.Chart(pd.DataFrame({"epoch": [epoch]})).mark_rule(
+        color="#222", strokeDash=[4, 3]).encode(x="epoch:Q")
+    return alt.layer(lines, rule).properties(height=240)
+
+
+def init_map(grid: pd.DataFrame, start: tuple[float, float], epochs: int,
+             text: Mapping[str, str]) -> alt.LayerChart:
+    """Heatmap over starting ``(w0, b0)`` of the epochs needed; cells never reaching the goal
+    (``epochs_needed == -1``) are grey. ``grid`` has ``w0, b0, epochs_needed``; the current start
+    is circled. ``text`` keys: ``w0``, ``b0``, ``epochs``, ``never``, ``title``, ``start``.
+    """
+    step = float(np.diff(np.unique(grid["w0"]))[:1].mean()) if grid["w0"].nunique() > 1 else 0.1
+    half = 0.55 * step  # cells overlap a hair so no hairline gaps show between them
+    data = grid.assign(w_lo=grid["w0"] - half, w_hi=grid["w0"] + half,
+                       b_lo=grid["b0"] - half, b_hi=grid["b0"] + half)
+    reached = data[data["epochs_needed"] >= 0]
+    never = data[data["epochs_needed"] < 0].assign(label=text["never"])
+    x = alt.X("w_lo:Q", title=text["w0"], scale=alt.Scale(domain=[grid["w0"].min() - step / 2,
+                                                                   grid["w0"].max() + step / 2],
+                                                           nice=False))
+    y = alt.Y("b_lo:Q", title=text["b0"], scale=alt.Scale(domain=[grid["b0"].min() - step / 2,
+                                                                   grid["b0"].max() + step / 2],
+                                                           nice=False))
+    tooltip = [alt.Tooltip("w0:Q", title=text["w0"], format=".2f"),
+               alt.Tooltip("b0:Q", title=text["b0"], format=".2f")]
+    cells = alt.Chart(reached).mark_rect().encode(
+        x=x, x2="w_hi:Q", y=y, y2="b_hi:Q",
+        color=alt.Color("epochs_needed:Q", title=text["epochs"],
+                        scale=alt.Scale(scheme="viridis", reverse=True, domain=[0, epochs]),
+                        legend=alt.Legend(orient="bottom", gradientLength=220)),
+        tooltip=[*tooltip, alt.Tooltip("epochs_needed:Q", title=text["epochs"])])
+    grey = alt.Chart(never).mark_rect(color="#c9c9c9").encode(
+        x=x, x2="w_hi:Q", y=y, y2="b_hi:Q",
+        tooltip=[*tooltip, alt.Tooltip("label:N", title=text["epochs"])])
+    here = alt.Chart(pd.DataFrame({"w_lo": [start[0]], "b_lo": [start[1]],
+                                   "name": [text["start"]]})).mark_point(
+        shape="circle", size=160, filled=False, color="#d62728", strokeWidth=3, clip=True).encode(
+        x="w_lo:Q", y="b_lo:Q", tooltip=alt.Tooltip("name:N", title=text["start"]))
+    return alt.layer(cells, grey, here).properties(title=text["title"], height=360)

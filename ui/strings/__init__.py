@@ -1,9 +1,9 @@
 """All visible text, as key -> (English, Simplified Chinese). One module per page plus common."""
 
-from ui.strings import common, explorer, home
+from ui.strings import common, explorer, home, neuron
 
 STRINGS: dict[str, tuple[str, str]] = {}
-for _module in (common, explorer, home):
+for _module in (common, explorer, home, neuron):
     _clash = STRINGS.keys() & _module.STRINGS.keys()
     assert not _clash, f"string keys defined twice: {sorted(_clash)}"
     STRINGS.update(_module.STRINGS)
