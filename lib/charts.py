@@ -213,3 +213,61 @@ def init_map(grid: pd.DataFrame, start: tuple[float, float], epochs: int,
         shape="circle", size=160, filled=False, color="#d62728", strokeWidth=3, clip=True).encode(
         x="w_lo:Q", y="b_lo:Q", tooltip=alt.Tooltip("name:N", title=text["start"]))
     return alt.layer(cells, grey, here).properties(title=text["title"], height=360)
+
+
+def function_chart(curves: pd.DataFrame, text: Mapping[str, str], colors: Mapping[str, str],
+                   points: pd.DataFrame | None = None, x_domain=(0.0, 1.0),
+                   shade: tuple[float, float] | None = None, height: int = 300,
+                   y_domain=None) -> alt.LayerChart:
+    """Curves ``value`` against ``x``, one per ``series``, with optional marked points.
+
+    ``curves`` and ``points`` have columns ``x``, ``value``, ``series`` (display names that key
+    ``colors``). Non-finite values are dropped. ``shade`` = (x0, x1) tints a band, e.g. the
+    region where a prediction is confidently wrong. ``text`` keys: ``x``, ``y``, ``series``,
+    and ``shade`` when ``shade`` is given.
+    """
+    curves = curves[np.isfinite(curves["value"])]
+    legend = alt.Legend(orient="top", labelLimit=0) if len(colors) > 1 else None
+    color = alt.Color("series:N", title=text["series"],
+                      scale=alt.Scale(domain=list(colors), range=list(colors.values())),
+                      legend=legend)
+    y_scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Scale()
+    x = alt.X("x:Q", title=text["x"], scale=alt.Scale(domain=list(x_domain)))
+    tooltip = [alt.Tooltip("series:N", title=text["series"]),
+               alt.Tooltip("x:Q", title=text["x"], format=".4f"),
+               alt.Tooltip("value:Q", title=text["y"], format=".6f")]
+    layers = []
+    if shade is not None:
+        band = pd.DataFrame({"x": [shade[0]], "x2": [shade[1]], "label": [text["shade"]]})
+        layers.append(alt.Chart(band).mark_rect(color="#f4b6b6", opacity=0.35).encode(
+            x="x:Q", x2="x2:Q", tooltip=alt.Tooltip("label:N", title=text["x"])))
+    layers.append(alt.Chart(curves).mark_line(strokeWidth=2.5, clip=True).encode(
+        x=x, y=alt.Y("value:Q", title=text["y"], scale=y_scale), color=color, tooltip=tooltip))
+    if points is not None:
+        points = points[np.isfinite(points["value"])]
+        layers.append(alt.Chart(points).mark_point(size=110, filled=True, opacity=1,
+                                                   clip=True).encode(
+            x="x:Q", y="value:Q", color=color, tooltip=tooltip))
+    return alt.layer(*layers).properties(height=height)
+
+
+def bar_chart(data: pd.DataFrame, text: Mapping[str, str], colors: Mapping[str, str],
+              height: int = 280) -> alt.Chart:
+    """Grouped bars: ``value`` for each ``category`` (kept in order of first appearance), one
+    bar per ``series``. Non-finite values are dropped. ``text`` keys: ``category``, ``y``,
+    ``series``.
+    """
+    data = data[np.isfinite(data["value"])]
+    order = list(dict.fromkeys(data["category"]))
+    return alt.Chart(data).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
+        x=alt.X("category:N", sort=order, title=text["category"],
+                axis=alt.Axis(labelAngle=0 if len(order) <= 8 else -45)),
+        xOffset=alt.XOffset("series:N", sort=list(colors)),
+        y=alt.Y("value:Q", title=text["y"]),
+        color=alt.Color("series:N", title=text["series"],
+                        scale=alt.Scale(domain=list(colors), range=list(colors.values())),
+                        legend=alt.Legend(orient="top", labelLimit=0)),
+        tooltip=[alt.Tooltip("category:N", title=text["category"]),
+                 alt.Tooltip("series:N", title=text["series"]),
+                 alt.Tooltip("value:Q", title=text["y"], format=".6f")],
+    ).properties(height=height)

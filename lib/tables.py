@@ -157,3 +157,22 @@ def normalised_table(table: pd.DataFrame) -> pd.DataFrame:
     for name in COLUMNS:
         out[name] = normalize(pd.to_numeric(out[name]).astype(float).to_numpy(), name)
     return out
+
+
+def read_column(table: pd.DataFrame, column: str, *,
+                default_label: Callable[[int], str] = lambda i: f"event {i + 1}",
+                ) -> tuple[list[str], np.ndarray | None, list[Problem]]:
+    """Labels and the checked numbers of one column of an editor table (problems as in
+    :func:`read_distributions`: empty, not a number, not finite, negative; plus ``no_rows`` and
+    ``too_many_rows``). The numbers are ``None`` when anything is wrong.
+    """
+    n = len(table)
+    labels = _labels(table["label"] if "label" in table else pd.Series([None] * n),
+                     default_label)
+    if n < MIN_EVENTS:
+        return labels, None, [Problem("no_rows", value=n)]
+    if n > MAX_EVENTS:
+        return labels, None, [Problem("too_many_rows", value=n)]
+    raw = table[column] if column in table else pd.Series([None] * n)
+    values, problems = _column(raw, column, labels)
+    return labels, (None if problems else values), problems

@@ -55,6 +55,9 @@ STRINGS = {
     "event.fish": ("fish", "鱼"),
     "event.heads": ("heads", "正面"),
     "event.tails": ("tails", "反面"),
+    "event.rice": ("rice", "米饭"),
+    "event.pumpkin": ("pumpkin", "南瓜"),
+    "event.green": ("green", "绿色"),
 
     # Shared words.
     "word.event": ("Event", "事件"),
