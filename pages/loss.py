@@ -66,13 +66,13 @@ st.caption(t("ls.sm.caption"))
 with st.container(border=True):
     st.markdown(t("ls.sm.example"))
     st.latex(r"y = (0, 1, 0),\; a = (0.2, 0.7, 0.1):\quad C = -\ln 0.7 = "
-             + fmt.num(ls.single_label_example(), 5) + r"\ \text{nats}")
+             + fmt.num(ls.single_label_example(), 5) + r"\ \text{" + t("unit.nats") + "}")
 
 # ---- Multi-label ------------------------------------------------------------------------------
 st.header(t("ls.ml"), divider="gray")
 st.markdown(t("ls.ml.intro"))
 st.latex(r"C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right],\qquad a_j = \sigma(z_j)")
-left, right = st.columns([2, 3], gap="large")
+left, right = st.columns(2, gap="large")
 with left:
     edited = st.data_editor(
         st.session_state["ls_table"], key="ls_editor", num_rows="dynamic", hide_index=True,
