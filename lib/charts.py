@@ -153,11 +153,12 @@ def thin(frame: pd.DataFrame, max_points: int = 300, column: str = "epoch") -> p
 
 
 def training_chart(runs: pd.DataFrame, field: str, epoch: int, text: Mapping[str, str],
-                   colors: Mapping[str, str], log_scale: bool = False) -> alt.LayerChart:
+                   colors: Mapping[str, str], log_scale: bool = False,
+                   legend: bool = False) -> alt.LayerChart:
     """One quantity against epoch, a line per run, a vertical rule at ``epoch``.
 
     ``runs`` is long: columns ``epoch``, ``run`` (display name) and ``field``. ``colors`` maps
-    run names to colours. No legend: the page shows one key for all the small charts.
+    run names to colours. No legend unless ``legend``: pages show one key for several charts.
     ``text`` keys: ``epoch``, ``run``, ``title`` (the quantity's name, for the tooltip) and
     ``axis`` (a short name for the y axis).
     """
@@ -169,7 +170,8 @@ def training_chart(runs: pd.DataFrame, field: str, epoch: int, text: Mapping[str
         x=alt.X("epoch:Q", title=text["epoch"]),
         y=alt.Y("value:Q", title=text["axis"], scale=y_scale),
         color=alt.Color("run:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())),
-                        legend=None),
+                        title=text["run"],
+                        legend=alt.Legend(orient="top", labelLimit=0) if legend else None),
         tooltip=[alt.Tooltip("run:N", title=text["run"]),
                  alt.Tooltip("epoch:Q", title=text["epoch"]),
                  alt.Tooltip("value:Q", title=text["title"], format=".6g")],

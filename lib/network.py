@@ -1,0 +1,268 @@
+"""A fully connected sigmoid network trained by mini-batch SGD, matrix-based, in float32 numpy.
+
+Nielsen's ``network2.py`` design: a cost is an object with its value and its output-layer
+delta, and the two costs differ in one line::
+
+    Quadratic.delta    = (a - y) * σ'(z)      # σ'(z) = a (1 - a): vanishes when outputs saturate
+    CrossEntropy.delta = (a - y)              # σ'(z) cancelled
+
+Backpropagation for a batch ``X`` (rows are examples), layer ``l`` with ``z_l = a_{l-1} W_l^T
++ b_l`` and ``a_l = σ(z_l)``::
+
+    δ_L = cost.delta(z_L, a_L, Y)
+    δ_l = (δ_{l+1} W_{l+1}) ⊙ σ'(z_l)          # hidden layers keep their σ'(z) factor
+    ∂C/∂W_l = δ_l^T a_{l-1} / m,   ∂C/∂b_l = mean over the batch of δ_l
+
+Everything is float32 and one matrix product per layer per batch: an epoch of 60,000 MNIST
+images in batches of 10 takes a fraction of a second on one core.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+from scipy.special import expit
+
+__all__ = ["COSTS", "CrossEntropy", "Quadratic", "Trainer", "backprop", "init_params", "train"]
+
+#: An output counts as saturated when σ'(z) = a(1 - a) is this small or smaller
+#: (a below about 0.0102 or above 0.9898): there the quadratic cost barely learns.
+SATURATION = 0.01
+
+
+class Quadratic:
+    """``C = ½ ||a - y||²`` per example."""
+
+    name = "quadratic"
+
+    @staticmethod
+    def value(z, a, y):
+        return 0.5 * np.sum((a - y) ** 2, axis=1)
+
+    @staticmethod
+    def delta(z, a, y):
+        return (a - y) * (a * (1 - a))
+
+
+class CrossEntropy:
+    """``C = -sum_j [y_j ln a_j + (1 - y_j) ln(1 - a_j)]`` per example, computed from ``z``
+    as ``sum_j ln(1 + e^{z_j}) - y_j z_j`` so a saturated output never gives ``ln 0``."""
+
+    name = "cross_entropy"
+
+    @staticmethod
+    def value(z, a, y):
+        return np.sum(np.logaddexp(0, z) - y * z, axis=1)
+
+    @staticmethod
+    def delta(z, a, y):
+        return a - y
+
+
+COSTS = {c.name: c for c in (Quadratic, CrossEntropy)}
+
+
+def init_params(sizes, seed: int, init: str = "normal"):
+    """Weights and biases for layer sizes like ``(64, 30, 10)``, drawn from ``seed``.
+
+    ``"normal"``: weights ~ N(0, 1/n_in), so hidden inputs start near 0 (not saturated);
+    ``"large"``: weights ~ N(0, 1), Nielsen's old initialiser: most neurons, outputs included,
+    start saturated. Biases ~ N(0, 1) in both.
+    """
+    if init not in ("normal", "large"):
+        raise ValueError(f"init must be 'normal' or 'large', got {init!r}")
+    if len(sizes) < 2 or any(int(s) != s or s < 1 for s in sizes):
+        raise ValueError(f"sizes must be two or more positive layer sizes, got {sizes!r}")
+    rng = np.random.default_rng(seed)
+    weights, biases = [], []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        scale = 1.0 / math.sqrt(n_in) if init == "normal" else 1.0
+        weights.append((rng.standard_normal((n_out, n_in)) * scale).astype(np.float32))
+        biases.append(rng.standard_normal(n_out).astype(np.float32))
+    return weights, biases
+
+
+def backprop(weights, biases, cost, X, Y):
+    """Gradients of the batch's mean cost: lists ``(∂C/∂W_l, ∂C/∂b_l)`` for every layer.
+
+    Forward ``a_l = σ(a_{l-1} W_l^T + b_l)``; backward ``δ_L = cost.delta(z_L, a_L, Y)``,
+    ``δ_l = (δ_{l+1} W_{l+1}) ⊙ a_l (1 - a_l)``; ``∂C/∂W_l = δ_l^T a_{l-1} / m`` and
+    ``∂C/∂b_l = sum_rows(δ_l) / m`` for ``m`` examples.
+    """
+    act = [X]
+    zs = []
+    for w, b in zip(weights, biases):
+        z = act[-1] @ w.T + b
+        zs.append(z)
+        act.append(expit(z))
+    delta = cost.delta(zs[-1], act[-1], Y)
+    m = len(X)
+    grads_w, grads_b = [None] * len(weights), [None] * len(weights)
+    for layer in range(len(weights) - 1, -1, -1):
+        grads_w[layer] = delta.T @ act[layer] / m
+        grads_b[layer] = delta.sum(axis=0) / m
+        if layer > 0:
+            a = act[layer]
+            delta = (delta @ weights[layer]) * (a - a * a)
+    return grads_w, grads_b
+
+
+@dataclass
+class _Data:
+    X_train: np.ndarray
+    Y_train: np.ndarray    # one-hot, float32
+    y_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+
+
+def _check_data(X_train, y_train, X_test, y_test, n_out) -> _Data:
+    X_train = np.ascontiguousarray(X_train, dtype=np.float32)
+    X_test = np.ascontiguousarray(X_test, dtype=np.float32)
+    y_train = np.asarray(y_train)
+    y_test = np.asarray(y_test)
+    if X_train.ndim != 2 or X_test.ndim != 2 or X_train.shape[1] != X_test.shape[1]:
+        raise ValueError("X_train and X_test must be 2-D with the same number of features")
+    if len(X_train) != len(y_train) or len(X_test) != len(y_test) or len(X_train) == 0:
+        raise ValueError("each X needs one label per row, and the training set cannot be empty")
+    for y in (y_train, y_test):
+        if y.size and (not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= n_out):
+            raise ValueError(f"labels must be integers from 0 to {n_out - 1}")
+    if not (np.isfinite(X_train).all() and np.isfinite(X_test).all()):
+        raise ValueError("inputs must be finite")
+    Y_train = np.zeros((len(y_train), n_out), dtype=np.float32)
+    Y_train[np.arange(len(y_train)), y_train] = 1.0
+    return _Data(X_train, Y_train, y_train, X_test, y_test)
+
+
+class Trainer:
+    """Train one network epoch by epoch (so a page can interleave two runs and stop any time).
+
+    The initial parameters come from ``seed`` and the shuffling from ``seed + 1``: two trainers
+    with the same seed and data but different costs start from identical weights and see the
+    same mini-batches in the same order.
+    """
+
+    def __init__(self, X_train, y_train, X_test, y_test, *, cost, sizes, eta, batch_size,
+                 seed, init="normal"):
+        if cost not in COSTS:
+            raise ValueError(f"cost must be one of {sorted(COSTS)}, got {cost!r}")
+        if not (math.isfinite(eta) and eta > 0):
+            raise ValueError(f"eta must be a positive number, got {eta!r}")
+        if int(batch_size) != batch_size or batch_size < 1:
+            raise ValueError(f"batch_size must be a whole number >= 1, got {batch_size!r}")
+        sizes = tuple(int(s) for s in sizes)
+        self.cost = COSTS[cost]
+        self.data = _check_data(X_train, y_train, X_test, y_test, sizes[-1])
+        if self.data.X_train.shape[1] != sizes[0]:
+            raise ValueError(f"sizes[0] = {sizes[0]} but the inputs have "
+                             f"{self.data.X_train.shape[1]} features")
+        self.sizes, self.eta, self.batch_size = sizes, float(eta), int(batch_size)
+        self.weights, self.biases = init_params(sizes, seed, init)
+        self._rng = np.random.default_rng(seed + 1)
+        self.epoch = 0
+
+    def _forward(self, X):
+        zs, activations = [], [X]
+        for W, b in zip(self.weights, self.biases):
+            z = activations[-1] @ W.T
+            z += b
+            zs.append(z)
+            activations.append(expit(z))
+        return zs, activations
+
+    def evaluate(self) -> dict[str, float]:
+        """Test accuracy, mean training cost and the share of saturated test outputs, now."""
+        data = self.data
+        _, act = self._forward(data.X_test)
+        out = act[-1]
+        accuracy = float(np.mean(np.argmax(out, axis=1) == data.y_test)) if len(out) else 0.0
+        saturated = float(np.mean(out * (1 - out) <= SATURATION)) if len(out) else 0.0
+        zs, act = self._forward(data.X_train)
+        cost = float(np.mean(self.cost.value(zs[-1], act[-1], data.Y_train)))
+        return {"test_accuracy": accuracy, "train_cost": cost, "saturated_output": saturated}
+
+    def sgd_epoch(self) -> tuple[float, float]:
+        """One pass of mini-batch SGD over the training set in a fresh random order.
+
+        Returns the mean over the epoch's batches of the length of ``∂C/∂b`` for the first
+        hidden layer and for the output layer: how fast each layer is learning.
+        """
+        data, W, B = self.data, self.weights, self.biases
+        n, m, L = len(data.X_train), self.batch_size, len(W)
+        order = self._rng.permutation(n)
+        n_batches = -(-n // m)
+        # Bias gradients are kept and their lengths taken at the end, in one vectorised step.
+        first_b = np.empty((n_batches, self.sizes[1]), dtype=np.float32)
+        last_b = np.empty((n_batches, self.sizes[-1]), dtype=np.float32)
+        sizes = np.empty(n_batches, dtype=np.float32)
+        for i, k in enumerate(range(0, n, m)):
+            rows = order[k:k + m]  # indexing 10 rows beats reordering 188 MB each epoch
+            xb, yb = data.X_train[rows], data.Y_train[rows]
+            step = np.float32(self.eta / len(rows))
+            # The same steps as backprop(), written in place with the update fused in: this
+            # loop runs 6,000 times an MNIST epoch, so each saved allocation counts.
+            act = [xb]
+            for w, b in zip(W, B):
+                z = act[-1] @ w.T
+                z += b
+                act.append(expit(z, out=z))  # z itself is not needed by either delta
+            delta = self.cost.delta(None, act[-1], yb)
+            for layer in range(L - 1, -1, -1):
+                grad_b = delta.sum(axis=0)
+                grad_w = delta.T @ act[layer]
+                if layer == L - 1:
+                    last_b[i] = grad_b
+                if layer == 0:
+                    first_b[i] = grad_b
+                if layer > 0:
+                    a = act[layer]
+                    delta = (delta @ W[layer]) * (a - a * a)
+                grad_w *= step
+                grad_b *= step
+                W[layer] -= grad_w
+                B[layer] -= grad_b
+            sizes[i] = len(rows)
+        self.epoch += 1
+        hidden = np.linalg.norm(first_b, axis=1) / sizes if L > 1 else np.zeros(1)
+        output = np.linalg.norm(last_b, axis=1) / sizes
+        return float(hidden.mean()), float(output.mean())
+
+    def run_epoch(self) -> dict[str, float]:
+        """:meth:`sgd_epoch`, then :meth:`evaluate`: the epoch's row of :func:`train`."""
+        hidden, output = self.sgd_epoch()
+        return {"epoch": self.epoch, **self.evaluate(), "grad_norm_hidden": hidden,
+                "grad_norm_output": output}
+
+
+def train(X_train, y_train, X_test, y_test, *, cost, sizes, eta, epochs, batch_size, seed,
+          init="normal", on_epoch: Callable[[dict], bool | None] | None = None) -> pd.DataFrame:
+    """Train a sigmoid network and return one row per epoch.
+
+    Columns: ``epoch, test_accuracy, train_cost, grad_norm_hidden, grad_norm_output,
+    saturated_output, seconds``. ``cost`` is ``"quadratic"`` or ``"cross_entropy"``; ``X``
+    arrays are float (cast to float32), ``y`` arrays integer class labels; ``sizes`` includes
+    the input and output layers, e.g. ``(64, 30, 10)``. ``on_epoch(row)`` is called after every
+    epoch; returning ``False`` stops training (the rows so far are returned). Deterministic for
+    a given ``seed``.
+    """
+    if int(epochs) != epochs or epochs < 0:
+        raise ValueError(f"epochs must be a whole number >= 0, got {epochs!r}")
+    trainer = Trainer(X_train, y_train, X_test, y_test, cost=cost, sizes=sizes, eta=eta,
+                      batch_size=batch_size, seed=seed, init=init)
+    rows = []
+    for _ in range(int(epochs)):
+        start = time.perf_counter()
+        row = trainer.run_epoch()
+        row["seconds"] = time.perf_counter() - start
+        rows.append(row)
+        if on_epoch is not None and on_epoch(row) is False:
+            break
+    columns = ["epoch", "test_accuracy", "train_cost", "grad_norm_hidden", "grad_norm_output",
+               "saturated_output", "seconds"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,160 @@
+"""lib.network: backprop against finite differences, the fused SGD loop, accuracy, determinism."""
+
+import time
+
+import numpy as np
+import pytest
+
+from lib import digits
+from lib.network import COSTS, Trainer, backprop, init_params, train
+
+
+def total_cost(weights, biases, cost, X, Y):
+    a = X.astype(np.float64)
+    z = None
+    for w, b in zip(weights, biases):
+        z = a @ w.T.astype(np.float64) + b
+        a = 1 / (1 + np.exp(-z))
+    return float(np.mean(cost.value(z, a, Y)))
+
+
+@pytest.mark.parametrize("cost", sorted(COSTS))
+@pytest.mark.parametrize("sizes", [(5, 4, 3), (6, 5, 4, 3)])
+def test_backprop_matches_finite_differences(cost, sizes):
+    rng = np.random.default_rng(0)
+    weights, biases = init_params(sizes, seed=3, init="large")
+    weights = [w.astype(np.float64) for w in weights]
+    biases = [b.astype(np.float64) for b in biases]
+    X = rng.random((7, sizes[0]))
+    Y = np.eye(sizes[-1])[rng.integers(0, sizes[-1], 7)]
+    c = COSTS[cost]
+    grads_w, grads_b = backprop(weights, biases, c, X, Y)
+    h = 1e-6
+    for layer in range(len(weights)):
+        for params, grads in ((weights, grads_w), (biases, grads_b)):
+            numeric = np.zeros_like(params[layer])
+            for i in np.ndindex(params[layer].shape):
+                old = params[layer][i]
+                params[layer][i] = old + h
+                up = total_cost(weights, biases, c, X, Y)
+                params[layer][i] = old - h
+                down = total_cost(weights, biases, c, X, Y)
+                params[layer][i] = old
+                numeric[i] = (up - down) / (2 * h)
+            np.testing.assert_allclose(grads[layer], numeric, rtol=1e-5, atol=1e-8)
+
+
+@pytest.mark.parametrize("cost", sorted(COSTS))
+def test_fused_sgd_loop_is_plain_gradient_descent(cost):
+    rng = np.random.default_rng(1)
+    X = rng.random((10, 8), dtype=np.float32)
+    y = rng.integers(0, 4, 10)
+    trainer = Trainer(X, y, X, y, cost=cost, sizes=(8, 6, 4), eta=0.7, batch_size=10, seed=5)
+    w0 = [w.copy() for w in trainer.weights]
+    b0 = [b.copy() for b in trainer.biases]
+    grads_w, grads_b = backprop(w0, b0, COSTS[cost], X, np.eye(4, dtype=np.float32)[y])
+    trainer.sgd_epoch()  # one batch holding every example: the order does not matter
+    for w, b, gw, gb, w1, b1 in zip(w0, b0, grads_w, grads_b, trainer.weights, trainer.biases):
+        np.testing.assert_allclose(w1, w - 0.7 * gw, rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(b1, b - 0.7 * gb, rtol=1e-5, atol=1e-6)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return digits.bundled()
+
+
+def run(data, **kwargs):
+    args = {"cost": "cross_entropy", "sizes": (64, 30, 10), "eta": 0.5, "epochs": 10,
+            "batch_size": 10, "seed": 1}
+    args.update(kwargs)
+    return train(data.X_train, data.y_train, data.X_test, data.y_test, **args)
+
+
+def test_bundled_digits_above_90_percent_in_seconds(bundled):
+    start = time.perf_counter()
+    frame = run(bundled)
+    assert time.perf_counter() - start < 10  # generous: it takes well under a second here
+    assert frame["test_accuracy"].iloc[-1] > 0.90
+    q = run(bundled, cost="quadratic", eta=3.0)
+    assert q["test_accuracy"].iloc[-1] > 0.90
+
+
+def test_columns_and_values(bundled):
+    frame = run(bundled, epochs=3)
+    assert list(frame.columns) == ["epoch", "test_accuracy", "train_cost", "grad_norm_hidden",
+                                   "grad_norm_output", "saturated_output", "seconds"]
+    assert frame["epoch"].tolist() == [1, 2, 3]
+    assert ((frame["saturated_output"] >= 0) & (frame["saturated_output"] <= 1)).all()
+    assert (frame["grad_norm_hidden"] > 0).all() and (frame["grad_norm_output"] > 0).all()
+    assert frame["train_cost"].is_monotonic_decreasing
+
+
+def test_same_seed_same_result_and_different_seed_differs(bundled):
+    a, b = run(bundled, epochs=3), run(bundled, epochs=3)
+    cols = ["test_accuracy", "train_cost", "grad_norm_hidden", "grad_norm_output"]
+    np.testing.assert_array_equal(a[cols].to_numpy(), b[cols].to_numpy())
+    c = run(bundled, epochs=3, seed=2)
+    assert not np.array_equal(a[cols].to_numpy(), c[cols].to_numpy())
+
+
+def test_both_costs_start_from_the_same_weights(bundled):
+    args = dict(sizes=(64, 30, 10), eta=1.0, batch_size=10, seed=4)
+    q = Trainer(bundled.X_train, bundled.y_train, bundled.X_test, bundled.y_test,
+                cost="quadratic", **args)
+    ce = Trainer(bundled.X_train, bundled.y_train, bundled.X_test, bundled.y_test,
+                 cost="cross_entropy", **args)
+    for w1, w2 in zip(q.weights, ce.weights):
+        np.testing.assert_array_equal(w1, w2)
+
+
+def test_on_epoch_can_stop(bundled):
+    seen = []
+    frame = run(bundled, epochs=10, on_epoch=lambda row: seen.append(row["epoch"]) or
+                row["epoch"] < 4)
+    assert seen == [1, 2, 3, 4] and len(frame) == 4
+
+
+def test_large_start_saturates_and_widens_the_gap(bundled):
+    first = {}
+    for init in ("normal", "large"):
+        for cost, eta in (("quadratic", 3.0), ("cross_entropy", 0.5)):
+            frame = run(bundled, epochs=1, cost=cost, eta=eta, init=init)
+            first[init, cost] = frame["test_accuracy"].iloc[0]
+    saturated = {init: Trainer(bundled.X_train, bundled.y_train, bundled.X_test, bundled.y_test,
+                               cost="quadratic", sizes=(64, 30, 10), eta=3.0, batch_size=10,
+                               seed=1, init=init).evaluate()["saturated_output"]
+                 for init in ("normal", "large")}  # before any training
+    assert saturated["large"] > 0.1 and saturated["large"] > 3 * saturated["normal"]
+    gap_large = first["large", "cross_entropy"] - first["large", "quadratic"]
+    gap_normal = first["normal", "cross_entropy"] - first["normal", "quadratic"]
+    assert gap_large > gap_normal > 0
+
+
+def test_float32_throughout(bundled):
+    trainer = Trainer(bundled.X_train.astype(np.float64), bundled.y_train, bundled.X_test,
+                      bundled.y_test, cost="quadratic", sizes=(64, 30, 10), eta=3.0,
+                      batch_size=10, seed=1)
+    trainer.sgd_epoch()
+    assert all(w.dtype == np.float32 for w in trainer.weights)
+    assert all(b.dtype == np.float32 for b in trainer.biases)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"cost": "hinge"}, "cost must be"),
+    ({"eta": 0}, "eta must be"),
+    ({"batch_size": 0}, "batch_size"),
+    ({"sizes": (63, 30, 10)}, "features"),
+    ({"init": "zeros"}, "init must be"),
+    ({"epochs": -1}, "epochs"),
+])
+def test_invalid_arguments(bundled, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        run(bundled, **kwargs)
+
+
+def test_labels_out_of_range():
+    X = np.zeros((2, 3), dtype=np.float32)
+    with pytest.raises(ValueError, match="labels"):
+        train(X, np.array([0, 12]), X, np.array([0, 1]), cost="quadratic", sizes=(3, 2, 10),
+              eta=1.0, epochs=1, batch_size=1, seed=0)
