@@ -107,6 +107,15 @@ def _inputs(y, a, logits):
     return y, None, z
 
 
+def _logits_and_targets(logits, y):
+    y = _array(y, "y")
+    z = _array(logits, "logits")
+    _same_shape(y, z, "logits")
+    _finite(z, "logits")
+    _unit_interval(y, "y")
+    return z, y
+
+
 def _reduce(per_class):
     """Sum over classes; mean over the batch for 2-D input."""
     per_example = per_class.sum(axis=-1)
@@ -179,11 +188,7 @@ def quadratic_cost_grad(logits, y):
     >>> round(float(quadratic_cost_grad([4.0], [0.0])[0]), 4)
     0.0173
     """
-    y = _array(y, "y")
-    z = _array(logits, "logits")
-    _same_shape(y, z, "logits")
-    _finite(z, "logits")
-    _unit_interval(y, "y")
+    z, y = _logits_and_targets(logits, y)
     return (special.expit(z) - y) * special.expit(z) * special.expit(-z) * _batch_scale(z)
 
 
@@ -194,11 +199,7 @@ def binary_cross_entropy_grad(logits, y):
     >>> round(float(binary_cross_entropy_grad([4.0], [0.0])[0]), 4)
     0.982
     """
-    y = _array(y, "y")
-    z = _array(logits, "logits")
-    _same_shape(y, z, "logits")
-    _finite(z, "logits")
-    _unit_interval(y, "y")
+    z, y = _logits_and_targets(logits, y)
     return (special.expit(z) - y) * _batch_scale(z)
 
 
@@ -209,10 +210,6 @@ def categorical_cross_entropy_grad(logits, y):
     >>> categorical_cross_entropy_grad([0.0, 0.0], [1.0, 0.0]).tolist()
     [-0.5, 0.5]
     """
-    y = _array(y, "y")
-    z = _array(logits, "logits")
-    _same_shape(y, z, "logits")
-    _finite(z, "logits")
-    _unit_interval(y, "y")
+    z, y = _logits_and_targets(logits, y)
     _rows_sum_to_one(y, "y")
     return (special.softmax(z, axis=-1) - y) * _batch_scale(z)

@@ -8,7 +8,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from lib import info
 from lib.presets import PRESETS
-from tests.conftest import open_page, set_language, set_units
+from tests.conftest import set_language, set_units
 
 
 def metrics(at) -> dict[str, str]:

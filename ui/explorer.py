@@ -74,13 +74,10 @@ def replace_table(table: pd.DataFrame) -> None:
     _set_base(table.reset_index(drop=True), None)
 
 
-def _column_name(column: str | None) -> str:
-    return column or ""
-
-
-def problem_message(problem: Problem) -> str:
-    """One clear sentence per problem, in the reader's language."""
-    fields = {"col": _column_name(problem.column),
+def problem_message(problem: Problem, column: str | None = None) -> str:
+    """One clear sentence per table problem, in the reader's language (used by every page
+    with an editable table). ``column`` replaces the column's name in the sentence."""
+    fields = {"col": column or problem.column or "",
               "row": (problem.row or 0) + 1,
               "label": problem.label or "",
               "value": fmt.prob(problem.value) if problem.value is not None else "",

@@ -7,8 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from lib import info
-from lib.tables import MAX_EVENTS, Problem
+from lib.tables import Problem
 from ui import fmt
+from ui.explorer import problem_message as table_problem
 from ui.i18n import t
 
 DEFAULTS = {"in_p": 0.25, "in_p1": 0.25, "in_p2": 0.5, "in_bits": 16, "in_coin": 0.5}
@@ -50,12 +51,7 @@ def weights_to_distribution(weights, problems: list[Problem]):
 
 
 def problem_message(problem: Problem) -> str:
-    fields = {"col": t("in.entropy.weight"), "row": (problem.row or 0) + 1,
-              "label": problem.label or "", "max": MAX_EVENTS,
-              "value": fmt.prob(problem.value) if problem.value is not None else ""}
-    if problem.code == "too_many_rows":
-        fields.update(n=int(problem.value), extra=int(problem.value) - MAX_EVENTS)
-    return t(f"ex.err.{problem.code}", **fields)
+    return table_problem(problem, column=t("in.entropy.weight"))
 
 
 def entropy_colors() -> dict[str, str]:

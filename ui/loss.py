@@ -14,8 +14,9 @@ import scipy.stats
 import streamlit as st
 
 from lib import curves, info, losses
-from lib.tables import MAX_EVENTS, Problem, read_column
+from lib.tables import Problem, read_column
 from ui import fmt
+from ui.explorer import problem_message as table_problem
 from ui.i18n import lang, t
 from ui.layout import base, units
 
@@ -143,13 +144,10 @@ def read_multi_label(table: pd.DataFrame):
 
 
 def multi_problem(problem: Problem) -> str:
-    fields = {"col": "a", "row": (problem.row or 0) + 1, "label": problem.label or "",
-              "max": MAX_EVENTS, "value": fmt.prob(problem.value) if problem.value is not None
-              else ""}
-    if problem.code == "too_many_rows":
-        fields.update(n=int(problem.value), extra=int(problem.value) - MAX_EVENTS)
-    key = "ls.ml.above_one" if problem.code == "above_one" else f"ex.err.{problem.code}"
-    return t(key, **fields)
+    if problem.code == "above_one":
+        return t("ls.ml.above_one", label=problem.label, row=(problem.row or 0) + 1,
+                 value=fmt.prob(problem.value))
+    return table_problem(problem)
 
 
 def multi_table(labels, y, a, terms) -> pd.DataFrame:
