@@ -19,7 +19,7 @@ DEFAULT_UNITS = "bits"
 @dataclass(frozen=True)
 class PageInfo:
     path: str   # relative to the repository root, as st.page_link wants it
-    key: str    # strings key suffix: "page.<key>" is the menu label, "page.<key>.blurb" its map text
+    key: str    # "page.<key>" is the menu label; "page.<key>.blurb" the home map text (not home)
     icon: str
 
 

@@ -5,8 +5,6 @@ STRINGS = {
 
     # Menu labels and the home page's one-line map of each page.
     "page.home": ("Home", "首页"),
-    "page.home.blurb": ("What this app teaches and where to start.",
-                        "这个应用讲什么，从哪里开始。"),
     "page.information": ("Information & entropy", "信息量与熵"),
     "page.information.blurb": (
         "Why rare events carry more information, why information adds up, and entropy as the "

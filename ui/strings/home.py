@@ -45,7 +45,6 @@ STRINGS = {
         "so H(P) is a constant and minimising cross-entropy is minimising KL.",
         "它们之间满足 H(P,Q) = H(P) + KL(P‖Q)。训练时标签 P 是固定的，H(P) 是常数，因此最小化"
         "交叉熵就是最小化 KL 散度。"),
-    "home.start": ("Start with the P vs Q explorer", "从 P 与 Q 对比开始"),
     "home.settings": (
         "Language and units (bits, nats or hartleys) are in the sidebar and stay as you set them "
         "on every page.",
