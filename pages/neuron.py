@@ -36,7 +36,8 @@ with st.container(border=True):
     c4.number_input(t("nr.threshold"), 0.001, 0.5, step=0.01, key="nr_threshold",
                     format="%.3f", help=t("nr.threshold.help"))
     st.caption(t("nr.eta.note"))
-    st.checkbox(t("nr.book"), key="nr_book", help=t("nr.book.help"))
+    st.checkbox(t("nr.book"), key="nr_book")
+    st.caption(t("nr.book.help"))
 
 s = nr.settings()
 frames = nr.runs(s)
