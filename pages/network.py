@@ -24,10 +24,10 @@ p2.button(t("nw.preset.book"), on_click=nw.apply_preset, args=("book",), width="
 with st.container(border=True):
     c1, c2, c3, c4 = st.columns(4)
     sources = {s: t(f"nw.source.{s}") for s in ("bundled", "mnist")}
-    c1.radio(t("nw.source"), list(sources), format_func=sources.get, key="nw_source")
+    ui.mirrored(c1.radio, "nw_source", t("nw.source"), list(sources), format_func=sources.get)
     inits = {i: t(f"nw.init.{i}") for i in ("normal", "large")}
-    c2.radio(t("nw.init"), list(inits), format_func=inits.get, key="nw_init",
-             help=t("nw.init.help"))
+    ui.mirrored(c2.radio, "nw_init", t("nw.init"), list(inits), format_func=inits.get,
+                help=t("nw.init.help"))
     c3.slider(t("nw.hidden"), 10, 100, step=5, key="nw_hidden")
     c4.number_input(t("nw.epochs"), 1, 100, key="nw_epochs")
     c1, c2, c3, c4 = st.columns(4)

@@ -131,9 +131,10 @@ if max(abs(s.w0), abs(s.b0)) > nr.MAP_RANGE:
 
 # ---- What it shows ------------------------------------------------------------------------------
 st.header(t("nr.why"), divider="gray")
-st.latex(r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2 \;\Rightarrow\; "
-         r"\frac{\partial C}{\partial b} = (a-y)\,\sigma'(z)")
-st.latex(r"C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \;\Rightarrow\; "
-         r"\frac{\partial C}{\partial b} = a-y")
+# Each cost over its gradient, on two lines so the pair fits a phone screen.
+st.latex(r"\begin{aligned}C_{\mathrm{quad}} &= \tfrac12 (a-y)^2 \\ "
+         r"\Rightarrow\ \frac{\partial C}{\partial b} &= (a-y)\,\sigma'(z)\end{aligned}")
+st.latex(r"\begin{aligned}C_{\mathrm{CE}} &= -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
+         r"\Rightarrow\ \frac{\partial C}{\partial b} &= a-y\end{aligned}")
 st.markdown(t("nr.why.text"))
 st.markdown(t("nr.limits"))

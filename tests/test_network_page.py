@@ -74,7 +74,7 @@ def test_stopped_run_is_shown_and_resumed(page):
 
 
 def test_mnist_unavailable_falls_back_to_bundled_digits(page):
-    page.radio(key="nw_source").set_value("mnist").run()
+    page.radio(key="_nw_source_en").set_value("mnist").run()
     button(page, "Train both networks").click().run()
     assert not page.exception
     assert "MNIST could not be downloaded" in page.error[0].value

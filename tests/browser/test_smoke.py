@@ -97,6 +97,9 @@ def test_screenshots_both_languages_wide_and_narrow(page: Page, server, path, sl
     expect(page.locator("h1").first).not_to_have_text(title)
     wait_ready(page)
     assert page.locator('[data-testid="stException"]').count() == 0
+    # Translated option labels must not lose the selection (a bug seen once on this page).
+    for group in page.locator('[data-testid="stRadio"]').all():
+        expect(group.locator("input:checked")).to_have_count(1)
     screenshot(page, f"{name}-zh-wide")
     screenshot(page, f"{name}-zh-narrow", width=390)
 
