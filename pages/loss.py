@@ -106,7 +106,7 @@ if heads + tails == 0:
 else:
     n = heads + tails
     freq = (heads / n, tails / n)
-    (lik, lik_pt), (nll, nll_pt) = ls.likelihood_frames(heads, tails, theta)[0]
+    (lik, lik_pt), (nll, nll_pt) = ls.likelihood_frames(heads, tails, theta)
     nll_now = float(nll_pt["value"].iloc[0])
     ce_now = info.cross_entropy(freq, (theta, 1 - theta))
     m1, m2, m3 = st.columns(3)

@@ -38,7 +38,8 @@ with st.container(border=True):
     c3.number_input(t("nw.batch"), 1, 1000, key="nw_batch")
     c4.number_input(t("nw.seed"), 0, 10_000, key="nw_seed", help=t("nw.seed.help"))
 
-cfg = nw.config()
+wanted = nw.config()
+cfg = wanted  # what is shown: the bundled digits stand in when MNIST could not be had
 b1, b2 = st.columns(2)
 train_clicked = b1.button(t("nw.train"), type="primary", icon=":material/play_arrow:",
                           width="stretch")
@@ -55,14 +56,14 @@ if train_clicked or st.session_state.pop("nw_autotrain", False):
 
     def live(run):
         live_slot.altair_chart(charts.training_chart(
-            nw.long(run, "test_accuracy_pct"), "test_accuracy_pct", run.done,
+            run.frame(), "test_accuracy_pct", run.done,
             nw.chart_text("nw.q.accuracy", "%"), nw.chart_colors()), width="stretch")
 
     nw.train(cfg, data, progress, live)
     progress_slot.empty()
     live_slot.empty()
 
-if nw.config().source == "mnist" and st.session_state.get("nw_mnist_error"):
+if wanted.source == "mnist" and st.session_state.get("nw_mnist_error"):
     st.error(st.session_state["nw_mnist_error"], icon=":material/cloud_off:")
     cfg = replace(cfg, source="bundled")
 
@@ -76,6 +77,7 @@ if not run.complete:
 # ---- Results ----------------------------------------------------------------------------------
 st.header(t("nw.results"), divider="gray")
 summary = nw.summary(run)
+frame = run.frame()
 cols = st.columns(2)
 for col, cost in zip(cols, nw.COSTS):
     s = summary[cost]
@@ -84,10 +86,10 @@ for col, cost in zip(cols, nw.COSTS):
 st.markdown(nw.book_note(cfg))
 st.markdown(nw.legend_markdown())
 left, right = st.columns(2)
-left.altair_chart(charts.training_chart(nw.long(run, "test_accuracy_pct"), "test_accuracy_pct",
+left.altair_chart(charts.training_chart(frame, "test_accuracy_pct",
                                         run.done, nw.chart_text("nw.q.accuracy", "%"),
                                         nw.chart_colors()), width="stretch")
-right.altair_chart(charts.training_chart(nw.long(run, "train_cost"), "train_cost", run.done,
+right.altair_chart(charts.training_chart(frame, "train_cost", run.done,
                                          nw.chart_text("nw.q.cost", "C"), nw.chart_colors()),
                    width="stretch")
 st.caption(t("nw.cost_scales"))
@@ -96,7 +98,7 @@ st.caption(t("nw.cost_scales"))
 st.header(t("nw.limits"), divider="gray")
 st.subheader(t("nw.limit1"))
 st.markdown(t("nw.limit1.text"))
-grads, grad_colors = nw.gradient_frame(run)
+grads, grad_colors = nw.gradient_frame(frame)
 st.altair_chart(charts.training_chart(grads, "value", run.done,
                                       nw.chart_text("nw.q.grad", "|∂C/∂b|"), grad_colors,
                                       log_scale=True, legend=True), width="stretch")
@@ -112,6 +114,6 @@ else:
 
 st.subheader(t("nw.limit3"))
 st.markdown(t("nw.limit3.text"))
-st.altair_chart(charts.training_chart(nw.long(run, "saturated_pct"), "saturated_pct", run.done,
+st.altair_chart(charts.training_chart(frame, "saturated_pct", run.done,
                                       nw.chart_text("nw.q.saturated", "%"), nw.chart_colors()),
                 width="stretch")

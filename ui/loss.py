@@ -54,20 +54,25 @@ def reset_logits() -> None:
         st.session_state[f"ls_z{i}"] = v
 
 
+def _in_sidebar_unit(x_nats: float) -> str | None:
+    """The same amount in the sidebar's unit, or None when that unit is nats already."""
+    if units() == "nats":
+        return None
+    return fmt.quantity(x_nats * info.log_factor(base()), t(f"unit.{units()}"))
+
+
 def nats(x: float) -> str:
     """A cross-entropy in nats, with the sidebar's unit added when it is not nats."""
-    text = fmt.quantity(x, t("unit.nats"))
-    if units() != "nats":
-        text += f" = {fmt.quantity(x * info.log_factor(base()), t(f'unit.{units()}'))}"
-    return text
+    other = _in_sidebar_unit(x)
+    return fmt.quantity(x, t("unit.nats")) + (f" = {other}" if other else "")
 
 
 def ce_metric(container, label: str, x: float, **kwargs) -> None:
     """A metric in nats; the sidebar's unit, when different, in a caption under it (a metric
     holding both would be cut off in a narrow column)."""
     container.metric(label, fmt.quantity(x, t("unit.nats")), **kwargs)
-    if units() != "nats":
-        container.caption(f"= {fmt.quantity(x * info.log_factor(base()), t(f'unit.{units()}'))}")
+    if other := _in_sidebar_unit(x):
+        container.caption(f"= {other}")
 
 
 # ---- binary -----------------------------------------------------------------------------------
@@ -159,7 +164,7 @@ def multi_table(labels, y, a, terms) -> pd.DataFrame:
 # ---- maximum likelihood -------------------------------------------------------------------------
 
 def likelihood_frames(heads: int, tails: int, theta: float):
-    """Likelihood and mean NLL curves with the points at θ, for the function charts."""
+    """(curve, point at θ) for the likelihood and for the mean NLL, for the function charts."""
     curve = curves.coin_likelihood(heads, tails)
     now = curves.coin_likelihood(heads, tails, theta=theta).iloc[0]
     out = []
@@ -167,7 +172,7 @@ def likelihood_frames(heads: int, tails: int, theta: float):
         line = pd.DataFrame({"x": curve["x"], "value": curve[column], "series": name})
         point = pd.DataFrame({"x": [theta], "value": [now[column]], "series": [name]})
         out.append((line, point))
-    return out, float(now["nll"])
+    return out
 
 
 # ---- derivation -------------------------------------------------------------------------------

@@ -69,8 +69,14 @@ class Run:
         return min(len(r) for r in self.rows.values())
 
     def frame(self) -> pd.DataFrame:
-        return pd.concat([pd.DataFrame(self.rows[c]).assign(cost=c) for c in COSTS],
-                         ignore_index=True)
+        """Both costs' rows in one long frame, with the display name and the percentages
+        the charts plot; build it once per rerun and hand it to every chart."""
+        frame = pd.concat([pd.DataFrame(self.rows[c]).assign(cost=c) for c in COSTS],
+                          ignore_index=True)
+        frame["run"] = frame["cost"].map(run_name)
+        frame["test_accuracy_pct"] = frame["test_accuracy"] * 100
+        frame["saturated_pct"] = frame["saturated_output"] * 100
+        return frame
 
 
 def ensure_state() -> None:
@@ -172,16 +178,6 @@ def legend_markdown() -> str:
     return "\u2003".join(f":{MARKDOWN_COLORS[c]}[**━━ {run_name(c)}**]" for c in COSTS)
 
 
-def long(run: Run, field_: str) -> pd.DataFrame:
-    frame = run.frame()
-    frame["run"] = frame["cost"].map(run_name)
-    if field_ == "test_accuracy_pct":
-        frame[field_] = frame["test_accuracy"] * 100
-    if field_ == "saturated_pct":
-        frame[field_] = frame["saturated_output"] * 100
-    return frame
-
-
 def chart_colors() -> dict[str, str]:
     return {run_name(c): COLORS[c] for c in COSTS}
 
@@ -198,9 +194,9 @@ def book_note(cfg: Config) -> str:
     return t(key, quad=f"{quad:.2f}", ce=f"{ce:.2f}", hidden=hidden)
 
 
-def gradient_frame(run: Run) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Both layers' gradient sizes for both costs, as four runs of one chart."""
-    frame = run.frame()
+def gradient_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Both layers' gradient sizes for both costs (from :meth:`Run.frame`), as four runs of
+    one chart."""
     parts, colors = [], {}
     shades = {("quadratic", "output"): "#e8853d", ("quadratic", "hidden"): "#f5c28f",
               ("cross_entropy", "output"): "#3b6fb6", ("cross_entropy", "hidden"): "#9dbbe3"}
@@ -213,14 +209,13 @@ def gradient_frame(run: Run) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def summary(run: Run) -> dict[str, dict[str, float]]:
+    """First, final and best test accuracy (in %) of each cost, straight from the rows."""
     out = {}
     for c in COSTS:
-        frame = pd.DataFrame(run.rows[c])
-        best = int(frame["test_accuracy"].idxmax())
-        out[c] = {"final": frame["test_accuracy"].iloc[-1] * 100,
-                  "best": frame["test_accuracy"].iloc[best] * 100,
-                  "best_epoch": int(frame["epoch"].iloc[best]),
-                  "first": frame["test_accuracy"].iloc[0] * 100}
+        accuracy = [row["test_accuracy"] * 100 for row in run.rows[c]]
+        best = max(range(len(accuracy)), key=accuracy.__getitem__)
+        out[c] = {"final": accuracy[-1], "best": accuracy[best],
+                  "best_epoch": int(run.rows[c][best]["epoch"]), "first": accuracy[0]}
     return out
 
 
