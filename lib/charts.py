@@ -167,7 +167,7 @@ def training_chart(runs: pd.DataFrame, field: str, epoch: int, text: Mapping[str
     data = data[keep]  # a log axis cannot show 0 (an underflowed σ'(z) or a reached target)
     y_scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
     lines = alt.Chart(data).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("epoch:Q", title=text["epoch"]),
+        x=alt.X("epoch:Q", title=text["epoch"], axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("value:Q", title=text["axis"], scale=y_scale),
         color=alt.Color("run:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())),
                         title=text["run"],

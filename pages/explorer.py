@@ -96,8 +96,8 @@ st.markdown(state.asymmetry_text(kl_pq, c.kl_qp, unit))
 
 with st.expander(t("ex.formulas"), icon=":material/function:"):
     st.latex(r"I(x) = -\log p(x) \qquad H(P) = -\sum_i p_i \log p_i")
-    st.latex(r"H(P,Q) = -\sum_i p_i \log q_i \qquad "
-             r"D_{\mathrm{KL}}(P\,\|\,Q) = \sum_i p_i \log \frac{p_i}{q_i}")
+    st.latex(r"H(P,Q) = -\sum_i p_i \log q_i")
+    st.latex(r"D_{\mathrm{KL}}(P\,\|\,Q) = \sum_i p_i \log \frac{p_i}{q_i}")
     st.markdown(t("ex.formulas.conventions"))
 
 # ---- Per event --------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ st.markdown(t("ls.intro"))
 # ---- Binary -----------------------------------------------------------------------------------
 st.header(t("ls.bin"), divider="gray")
 st.markdown(t("ls.bin.intro"))
-st.latex(r"C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right],\quad "
-         r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)")
+st.latex(r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
+         r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)\end{gathered}")
 a = st.slider(t("ls.bin.a"), 0.01, 0.99, step=0.01, key="ls_a")
 for y, col in zip((0, 1), st.columns(2, gap="large")):
     costs, grads, cost_pts, grad_pts, cost_now, grad_now = ls.binary_frames(
@@ -46,8 +46,9 @@ st.markdown(t("ls.bin.takeaway"))
 # ---- Softmax ----------------------------------------------------------------------------------
 st.header(t("ls.sm"), divider="gray")
 st.markdown(t("ls.sm.intro"))
-st.latex(r"a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad C = -\sum_j y_j \ln a_j,\qquad "
-         r"\frac{\partial C}{\partial z_j} = a_j - y_j")
+st.latex(r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
+         r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
+         r"\end{gathered}")
 cols = st.columns(len(ls.CLASSES) + 1)
 z = np.array([cols[i].slider(t("ls.sm.logit", c=c), -10.0, 10.0, step=0.1, key=f"ls_z{i}")
               for i, c in enumerate(ls.CLASSES)])
@@ -65,13 +66,15 @@ st.altair_chart(charts.bar_chart(frame, {"category": t("ls.sm.class"), "y": t("w
 st.caption(t("ls.sm.caption"))
 with st.container(border=True):
     st.markdown(t("ls.sm.example"))
-    st.latex(r"y = (0, 1, 0),\; a = (0.2, 0.7, 0.1):\quad C = -\ln 0.7 = "
-             + fmt.num(ls.single_label_example(), 5) + r"\ \text{" + t("unit.nats") + "}")
+    st.latex(r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
+             + fmt.num(ls.single_label_example(), 5) + r"\ \text{" + t("unit.nats") + "}"
+             + r"\end{gathered}")
 
 # ---- Multi-label ------------------------------------------------------------------------------
 st.header(t("ls.ml"), divider="gray")
 st.markdown(t("ls.ml.intro"))
-st.latex(r"C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right],\qquad a_j = \sigma(z_j)")
+st.latex(r"\begin{gathered}C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right] \\ "
+         r"a_j = \sigma(z_j)\end{gathered}")
 left, right = st.columns(2, gap="large")
 with left:
     edited = st.data_editor(
@@ -114,9 +117,11 @@ else:
     ls.ce_metric(m2, t("ls.ml2.ce_now"), ce_now)
     m3.metric(t("ls.ml2.best", h=heads, n=n), fmt.prob(round(freq[0], 6)),
               help=t("ls.ml2.best.help"))
-    st.latex(r"-\tfrac1n \ln\!\left(\theta^{h}(1-\theta)^{t}\right) = "
-             r"-\tfrac{h}{n}\ln\theta - \tfrac{t}{n}\ln(1-\theta) = "
-             r"H\!\left(\left(\tfrac{h}{n}, \tfrac{t}{n}\right), (\theta, 1-\theta)\right)")
+    # Three short lines, so the chain fits a phone screen.
+    st.latex(r"\begin{aligned}-\tfrac1n \ln\!\left(\theta^{h}(1-\theta)^{t}\right) "
+             r"&= -\tfrac{h}{n}\ln\theta - \tfrac{t}{n}\ln(1-\theta) \\ "
+             r"&= H\!\left(\left(\tfrac{h}{n}, \tfrac{t}{n}\right), "
+             r"(\theta, 1-\theta)\right)\end{aligned}")
     st.markdown(t("ls.ml2.min", theta=fmt.prob(round(freq[0], 6)),
                   h=ls.nats(info.entropy(freq))))
     l1, l2 = st.columns(2)
@@ -134,11 +139,12 @@ st.markdown(t("ls.der.intro"))
 st.latex(r"\text{(1)}\quad \frac{\partial C}{\partial b} "
          r"= \frac{\partial C}{\partial a}\,\sigma'(z) = \frac{\partial C}{\partial a}\,a(1-a)")
 st.markdown(t("ls.der.want"))
-st.latex(r"\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
-         r"\;\Rightarrow\; \frac{\partial C}{\partial a} = \frac{a-y}{a(1-a)} "
-         r"= -\frac{y}{a} + \frac{1-y}{1-a}")
-st.latex(r"\text{(3)}\quad C = \int\!\left(-\frac{y}{a} + \frac{1-y}{1-a}\right)da "
-         r"= -\left[y\ln a + (1-y)\ln(1-a)\right] + \text{const}")
+st.latex(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
+         r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= \frac{a-y}{a(1-a)} \\ "
+         r"&= -\frac{y}{a} + \frac{1-y}{1-a}\end{aligned}")
+st.latex(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
+         r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)\right] + "
+         r"\text{const}\end{aligned}")
 d1, d2 = st.columns(2)
 da = d1.slider("a", 0.01, 0.99, step=0.01, key="ls_da")
 dy = d2.slider("y", 0.0, 1.0, step=0.05, key="ls_dy")

@@ -34,10 +34,10 @@ def axes(x: str, y: str) -> dict[str, str]:
 
 
 def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:
-    # Two lines, so the equation fits a phone screen.
+    # Short lines, so the equation fits a phone screen.
     return (rf"\begin{{aligned}}-\log({fmt.prob(p1)}) - \log({fmt.prob(p2)}) &= {fmt.num(i1)}"
-            rf" + {fmt.num(i2)} = {fmt.num(i1 + i2)} \\ &= -\log({fmt.prob(p1 * p2)}) "
-            rf"= {fmt.num(i12)} \quad \text{{({unit})}}\end{{aligned}}")
+            rf" + {fmt.num(i2)} \\ &= {fmt.num(i1 + i2)} \\ -\log({fmt.prob(p1 * p2)}) "
+            rf"&= {fmt.num(i12)} \quad \text{{({unit})}}\end{{aligned}}")
 
 
 def weights_to_distribution(weights, problems: list[Problem]):

@@ -34,6 +34,14 @@ PAGES = (
 )
 
 
+#: Wide equations would be cut off on a phone: shrink display math a little on narrow screens
+#: and let anything still too wide scroll sideways instead of disappearing.
+_STYLE = """<style>
+.katex-display { overflow-x: auto; overflow-y: hidden; }
+@media (max-width: 640px) { .katex-display { font-size: 0.88em; } }
+</style>"""
+
+
 def available_pages() -> list[PageInfo]:
     return [p for p in PAGES if (ROOT / p.path).exists()]
 
@@ -89,6 +97,7 @@ def page_setup(page_key: str) -> None:
     page = next(p for p in PAGES if p.key == page_key)
     st.set_page_config(page_title=f"{t('page.' + page_key)} · {t('app.name')}",
                        page_icon=page.icon, layout="wide")
+    st.html(_STYLE)
     with st.sidebar:
         st.markdown(f"### {t('app.name')}")
         for p in available_pages():

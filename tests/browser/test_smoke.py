@@ -102,6 +102,9 @@ def test_screenshots_both_languages_wide_and_narrow(page: Page, server, path, sl
         expect(group.locator("input:checked")).to_have_count(1)
     screenshot(page, f"{name}-zh-wide")
     screenshot(page, f"{name}-zh-narrow", width=390)
+    # On a phone every displayed equation must fit (a few pixels of KaTeX rounding allowed).
+    for equation in page.locator(".katex-display").all():
+        assert equation.evaluate("e => e.scrollWidth - e.clientWidth") <= 4
 
 
 def test_neuron_trains_plays_and_stays_responsive(page: Page, server):
