@@ -5,23 +5,22 @@ import streamlit as st
 import ui
 from ui import t
 
-ui.page_setup("home")
+with ui.page("home"):
+    st.title(t("home.title"))
+    st.markdown(f"#### {t('home.subtitle')}")
+    st.markdown(t("home.intro"))
+    st.markdown(t("home.audience"))
 
-st.title(t("home.title"))
-st.markdown(f"#### {t('home.subtitle')}")
-st.markdown(t("home.intro"))
-st.markdown(t("home.audience"))
+    st.header(t("home.map"), divider="gray")
+    for page in ui.available_pages():
+        if page.key == "home":
+            continue
+        with st.container(border=True):
+            st.page_link(page.path, label=t(f"page.{page.key}"), icon=page.icon)
+            st.caption(t(f"page.{page.key}.blurb"))
 
-st.header(t("home.map"), divider="gray")
-for page in ui.available_pages():
-    if page.key == "home":
-        continue
-    with st.container(border=True):
-        st.page_link(page.path, label=t(f"page.{page.key}"), icon=page.icon)
-        st.caption(t(f"page.{page.key}.blurb"))
+    st.header(t("home.definitions"), divider="gray")
+    for key in ("info", "entropy", "cross", "kl", "identity"):
+        st.markdown(t(f"home.def.{key}"))
 
-st.header(t("home.definitions"), divider="gray")
-for key in ("info", "entropy", "cross", "kl", "identity"):
-    st.markdown(t(f"home.def.{key}"))
-
-st.info(t("home.settings"), icon=":material/settings:")
+    st.info(t("home.settings"), icon=":material/settings:")

@@ -1,12 +1,27 @@
-"""Altair charts for the explorer. Pure functions of data: the page passes translated titles.
+"""Altair charts, compiled once, fed new data on every rerun.
 
-Charts never receive a non-finite number: infinite terms are dropped from the marks and
-flagged with a text mark instead, because Vega-Lite cannot place ∞ on an axis.
+Each chart is two pure functions:
+
+``name(text, ...) -> altair chart``
+    the chart's *form*: marks, encodings, colours, translated titles, layout. Its arguments are
+    hashable (strings, numbers, tuples), and its marks read *named* datasets
+    (``alt.NamedData("bars")``), never data.
+``name_data(...) -> dict[str, pandas.DataFrame]``
+    the chart's *data*, one frame per named dataset, computed from the page's numbers.
+
+:func:`compile_spec` turns a form into a Vega-Lite spec dict once per distinct argument set
+(``to_dict(validate=False)``: schema validation of every chart on every rerun used to be most of
+a page's time) and caches it for every session; :func:`spec_with_data` puts a rerun's frames into
+a shallow copy. Charts never receive a non-finite number: infinite terms are dropped from the marks
+and flagged with a text mark, because Vega-Lite cannot place ∞ on an axis. Categories keep the
+order of an ``order`` column. Axis titles on the y axis are written horizontally above the axis,
+so that Chinese titles are not drawn lying on their side.
 """
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+import functools
+from typing import Any, Callable, Mapping, Sequence
 
 import altair as alt
 import numpy as np
@@ -19,28 +34,91 @@ KL_COLOR = "#d9534f"
 KL_NEGATIVE_COLOR = "#4daf7c"
 CE_COLOR = "#6a3d9a"
 TOOLTIP_FORMAT = ".6f"
+#: More categories than this and their axis labels are slanted.
+ROTATE_AFTER = 8
+
+#: Y-axis titles horizontal, above the axis (readable in Chinese); x titles as usual.
+AXIS_CONFIG = {"axisY": {"titleAngle": 0, "titleAlign": "left", "titleBaseline": "bottom",
+                         "titleX": -4, "titleY": -10, "titleFontWeight": "normal"},
+               "axisX": {"titleFontWeight": "normal"}}
+
+Text = Mapping[str, str]
 
 
-def distribution_bars(labels: Sequence[str], p: np.ndarray, q: np.ndarray,
-                      text: Mapping[str, str]) -> alt.Chart:
-    """P and Q side by side for each event.
+def freeze(value: Any) -> Any:
+    """A hashable version of chart arguments: mappings become sorted item tuples, lists tuples.
 
-    ``text`` keys: ``event``, ``probability``, ``P``, ``Q``, ``distribution``.
+    >>> freeze({"b": [1, 2], "a": "x"})
+    (('a', 'x'), ('b', (1, 2)))
     """
-    data = pd.DataFrame({
-        "event": list(labels) * 2,
-        "order": list(range(len(labels))) * 2,
-        "dist": [text["P"]] * len(labels) + [text["Q"]] * len(labels),
-        "probability": np.concatenate([p, q]),
-    })
-    return alt.Chart(data).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
-        x=alt.X("event:N", sort=list(labels), title=text["event"],
-                axis=alt.Axis(labelAngle=0 if len(labels) <= 8 else -45)),
+    if isinstance(value, Mapping):
+        return tuple(sorted((k, freeze(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple) and value and all(
+            isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) for v in value):
+        return {k: _thaw(v) for k, v in value}
+    if isinstance(value, tuple):
+        return tuple(_thaw(v) for v in value)
+    return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(builder: Callable[..., Any], frozen: tuple) -> dict:
+    spec = builder(**{k: _thaw(v) for k, v in frozen}).to_dict(validate=False)
+    config = spec.setdefault("config", {})
+    for key, value in AXIS_CONFIG.items():
+        config[key] = {**value, **config.get(key, {})}
+    return spec
+
+
+def compile_spec(builder: Callable[..., Any], **params: Any) -> dict:
+    """The Vega-Lite spec of ``builder(**params)``, built and converted once per distinct
+    ``params`` in this process (a bounded LRU cache shared by every session). Treat it as
+    read-only; use :func:`spec_with_data` to draw it.
+
+    >>> spec = compile_spec(bar_chart, text={"category": "c", "y": "v", "series": "s"},
+    ...                     colors={"A": "#000"})
+    >>> spec is compile_spec(bar_chart, text={"category": "c", "y": "v", "series": "s"},
+    ...                      colors={"A": "#000"})
+    True
+    """
+    return _compiled(builder, freeze(params))
+
+
+def spec_with_data(spec: dict, data: Mapping[str, pd.DataFrame]) -> dict:
+    """A shallow copy of a compiled spec carrying this rerun's named datasets."""
+    out = dict(spec)
+    out["datasets"] = dict(data)
+    return out
+
+
+def _x_nominal(title: str, rotate: bool) -> alt.X:
+    return alt.X("event:N", sort=alt.EncodingSortField("order", op="min"), title=title,
+                 axis=alt.Axis(labelAngle=-45 if rotate else 0, labelLimit=120))
+
+
+def _legend() -> alt.Legend:
+    return alt.Legend(orient="top", labelLimit=0)
+
+
+# ---- explorer ----------------------------------------------------------------------------------
+
+def distribution_bars(text: Text, rotate: bool = False) -> alt.Chart:
+    """P and Q side by side for each event. Dataset ``bars``: ``event, order, dist,
+    probability``. ``text`` keys: ``event``, ``probability``, ``P``, ``Q``, ``distribution``."""
+    return alt.Chart(alt.NamedData("bars")).mark_bar(
+        cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
+        x=_x_nominal(text["event"], rotate),
         xOffset=alt.XOffset("dist:N", sort=[text["P"], text["Q"]]),
         y=alt.Y("probability:Q", title=text["probability"], scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("dist:N", title=text["distribution"],
                         scale=alt.Scale(domain=[text["P"], text["Q"]], range=[P_COLOR, Q_COLOR]),
-                        legend=alt.Legend(orient="top", labelLimit=0)),
+                        legend=_legend()),
         tooltip=[alt.Tooltip("event:N", title=text["event"]),
                  alt.Tooltip("dist:N", title=text["distribution"]),
                  alt.Tooltip("probability:Q", title=text["probability"],
@@ -48,99 +126,114 @@ def distribution_bars(labels: Sequence[str], p: np.ndarray, q: np.ndarray,
     ).properties(height=340)
 
 
-def cross_entropy_stack(labels: Sequence[str], terms: pd.DataFrame,
-                        text: Mapping[str, str]) -> alt.LayerChart:
+def distribution_bars_data(labels: Sequence[str], p, q, text: Text) -> dict[str, pd.DataFrame]:
+    n = len(labels)
+    return {"bars": pd.DataFrame({
+        "event": list(labels) * 2, "order": list(range(n)) * 2,
+        "dist": [text["P"]] * n + [text["Q"]] * n,
+        "probability": np.concatenate([np.asarray(p, float), np.asarray(q, float)])})}
+
+
+def cross_entropy_stack(text: Text, rotate: bool = False) -> alt.LayerChart:
     """Per-event cross-entropy term ``-p_i log q_i`` built as ``-p_i log p_i`` plus
     ``p_i log(p_i/q_i)``.
 
     The entropy part is a bar from 0; the KL part floats on top of it (pointing down when the
     term is negative, i.e. Q gives the event more probability than P does); a dark tick marks
-    the total. Events whose term is infinite get an ``∞`` mark instead of a KL bar.
-    ``terms`` is :func:`lib.info.event_terms`' frame. ``text`` keys: ``event``, ``value``,
+    the total; events whose term is infinite get an ``∞`` mark instead of a KL bar. Datasets
+    from :func:`cross_entropy_stack_data`. ``text`` keys: ``event``, ``value``,
     ``entropy_part``, ``kl_adds``, ``kl_subtracts``, ``total``, ``part``, ``infinite``.
     """
-    labels = list(labels)
-    e = terms["entropy_term"].to_numpy()
-    k = terms["kl_term"].to_numpy()
-    ce = terms["cross_entropy_term"].to_numpy()
-    finite = np.isfinite(ce)
-    x = alt.X("event:N", sort=labels, title=text["event"],
-              axis=alt.Axis(labelAngle=0 if len(labels) <= 8 else -45))
-    y_title = alt.Y("start:Q", title=text["value"])
+    x = _x_nominal(text["event"], rotate)
     tooltip = [alt.Tooltip("event:N", title=text["event"]),
                alt.Tooltip("part:N", title=text["part"]),
                alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT),
                alt.Tooltip("total_text:N", title=text["total"])]
-    # Tooltip text rather than a number, so an infinite total reads "∞" and no inf reaches Vega.
-    total_text = [f"{v:.6f}" if np.isfinite(v) else "∞" for v in ce]
-    # Three parts, coloured apart: the KL part is drawn narrower so that where it points down
-    # (Q over-weights the event) it does not hide the entropy bar it subtracts from.
     domain = [text["entropy_part"], text["kl_adds"], text["kl_subtracts"]]
     color = alt.Color("part:N", title=text["part"],
                       scale=alt.Scale(domain=domain,
                                       range=[ENTROPY_COLOR, KL_COLOR, KL_NEGATIVE_COLOR]),
-                      legend=alt.Legend(orient="top", labelLimit=0))
-    entropy_bars = pd.DataFrame({"event": labels, "part": text["entropy_part"],
-                                 "start": 0.0, "end": e, "value": e, "total_text": total_text})
-    kl_bars = pd.DataFrame({"event": labels,
-                            "part": np.where(k >= 0, text["kl_adds"], text["kl_subtracts"]),
-                            "start": e, "end": e + k, "value": k, "total_text": total_text})
-    kl_bars = kl_bars[finite & (k != 0)]
-    bars = alt.Chart(entropy_bars).mark_bar(size=30).encode(
-        x=x, y=y_title, y2="end:Q", color=color, tooltip=tooltip)
-    kl = alt.Chart(kl_bars).mark_bar(size=14).encode(
+                      legend=_legend())
+    # The KL part is drawn narrower so that where it points down (Q over-weights the event)
+    # it does not hide the entropy bar it subtracts from.
+    bars = alt.Chart(alt.NamedData("entropy")).mark_bar(size=30).encode(
+        x=x, y=alt.Y("start:Q", title=text["value"]), y2="end:Q", color=color, tooltip=tooltip)
+    kl = alt.Chart(alt.NamedData("kl")).mark_bar(size=14).encode(
         x=x, y="start:Q", y2="end:Q", color=color, tooltip=tooltip)
-    top = float(np.max(ce[finite])) if finite.any() else 1.0
-    top = top if top > 0 else 1.0
-    totals = pd.DataFrame({"event": labels, "total": ce})
-    ticks = alt.Chart(totals[finite]).mark_tick(color=CE_COLOR, thickness=3, size=36).encode(
+    ticks = alt.Chart(alt.NamedData("totals")).mark_tick(
+        color=CE_COLOR, thickness=3, size=36).encode(
         x=x, y=alt.Y("total:Q"),
         tooltip=[alt.Tooltip("event:N", title=text["event"]),
-                 alt.Tooltip("total:Q", title=text["total"], format=TOOLTIP_FORMAT)],
-    )
-    layers = [bars, kl, ticks]
-    if not finite.all():
-        flags = pd.DataFrame({"event": [lb for lb, f in zip(labels, finite) if not f],
-                              "y": top * 1.05, "mark": "∞", "note": text["infinite"]})
-        layers.append(alt.Chart(flags).mark_text(fontSize=22, color=KL_COLOR, dy=-4).encode(
-            x=x, y="y:Q", text="mark:N",
-            tooltip=[alt.Tooltip("event:N", title=text["event"]),
-                     alt.Tooltip("note:N", title=text["total"])]))
-    return alt.layer(*layers).properties(height=380)
+                 alt.Tooltip("total:Q", title=text["total"], format=TOOLTIP_FORMAT)])
+    flags = alt.Chart(alt.NamedData("flags")).mark_text(
+        fontSize=22, color=KL_COLOR, dy=-4).encode(
+        x=x, y="y:Q", text="mark:N",
+        tooltip=[alt.Tooltip("event:N", title=text["event"]),
+                 alt.Tooltip("note:N", title=text["total"])])
+    return alt.layer(bars, kl, ticks, flags).properties(height=380)
 
 
-def blend_chart(curve: pd.DataFrame, t: float, entropy_p: float,
-                text: Mapping[str, str]) -> alt.LayerChart:
+def cross_entropy_stack_data(labels: Sequence[str], terms: pd.DataFrame,
+                             text: Text) -> dict[str, pd.DataFrame]:
+    """Datasets for :func:`cross_entropy_stack` from :func:`lib.info.event_terms`' frame."""
+    labels = list(labels)
+    order = np.arange(len(labels))
+    e = terms["entropy_term"].to_numpy()
+    k = terms["kl_term"].to_numpy()
+    ce = terms["cross_entropy_term"].to_numpy()
+    finite = np.isfinite(ce)
+    # Tooltip text rather than a number, so an infinite total reads "∞" and no inf reaches Vega.
+    total_text = [f"{v:.6f}" if np.isfinite(v) else "∞" for v in ce]
+    entropy = pd.DataFrame({"event": labels, "order": order, "part": text["entropy_part"],
+                            "start": 0.0, "end": e, "value": e, "total_text": total_text})
+    kl = pd.DataFrame({"event": labels, "order": order,
+                       "part": np.where(k >= 0, text["kl_adds"], text["kl_subtracts"]),
+                       "start": e, "end": e + np.where(finite, k, 0.0), "value": k,
+                       "total_text": total_text})[finite & (k != 0)]
+    top = float(np.max(ce[finite])) if finite.any() else 1.0
+    top = top if top > 0 else 1.0
+    totals = pd.DataFrame({"event": labels, "order": order, "total": ce})[finite]
+    flags = pd.DataFrame({"event": labels, "order": order, "y": top * 1.05, "mark": "∞",
+                          "note": text["infinite"]})[~finite]
+    return {"entropy": entropy, "kl": kl, "totals": totals, "flags": flags}
+
+
+def blend_chart(text: Text) -> alt.LayerChart:
     """``H(P, Q_t)`` and ``D(P || Q_t)`` against ``t``, the current ``t`` as a vertical rule and
-    ``H(P)`` (the floor of the cross-entropy) as a dashed horizontal rule.
-
-    ``curve`` is :func:`lib.info.blend_curve`' frame; non-finite points are dropped.
-    ``text`` keys: ``t``, ``value``, ``cross_entropy``, ``kl``, ``quantity``, ``entropy_p``.
-    """
-    long = curve.melt(id_vars="t", value_vars=["cross_entropy", "kl"], var_name="key",
-                      value_name="value")
-    long = long[np.isfinite(long["value"])]
-    long["quantity"] = long["key"].map({"cross_entropy": text["cross_entropy"],
-                                        "kl": text["kl"]})
-    lines = alt.Chart(long).mark_line(strokeWidth=3).encode(
+    ``H(P)`` (the floor of the cross-entropy) as a dashed horizontal rule. Datasets from
+    :func:`blend_chart_data`. ``text`` keys: ``t``, ``value``, ``cross_entropy``, ``kl``,
+    ``quantity``, ``entropy_p``."""
+    lines = alt.Chart(alt.NamedData("curve")).mark_line(strokeWidth=3).encode(
         x=alt.X("t:Q", title=text["t"], scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("value:Q", title=text["value"]),
         color=alt.Color("quantity:N", title=text["quantity"],
                         scale=alt.Scale(domain=[text["cross_entropy"], text["kl"]],
-                                        range=[CE_COLOR, KL_COLOR]),
-                        legend=alt.Legend(orient="top", labelLimit=0)),
+                                        range=[CE_COLOR, KL_COLOR]), legend=_legend()),
         tooltip=[alt.Tooltip("t:Q", title=text["t"], format=".2f"),
                  alt.Tooltip("quantity:N", title=text["quantity"]),
-                 alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT)],
-    )
-    floor = alt.Chart(pd.DataFrame({"h": [entropy_p], "name": [text["entropy_p"]]})).mark_rule(
-        strokeDash=[6, 4], color="#555").encode(
+                 alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT)])
+    floor = alt.Chart(alt.NamedData("floor")).mark_rule(strokeDash=[6, 4], color="#555").encode(
         y="h:Q", tooltip=[alt.Tooltip("name:N", title=text["quantity"]),
                           alt.Tooltip("h:Q", title=text["value"], format=TOOLTIP_FORMAT)])
-    now = alt.Chart(pd.DataFrame({"t": [t]})).mark_rule(color="#222", strokeWidth=1.5).encode(
+    now = alt.Chart(alt.NamedData("now")).mark_rule(color="#222", strokeWidth=1.5).encode(
         x="t:Q")
     return alt.layer(lines, floor, now).properties(height=380)
 
+
+def blend_chart_data(curve: pd.DataFrame, t: float, entropy_p: float,
+                     text: Text) -> dict[str, pd.DataFrame]:
+    """``curve`` is :func:`lib.info.blend_curve`'s frame; non-finite points are dropped."""
+    long = curve.melt(id_vars="t", value_vars=["cross_entropy", "kl"], var_name="key",
+                      value_name="value")
+    long = long[np.isfinite(long["value"])]
+    long = long.assign(quantity=long["key"].map({"cross_entropy": text["cross_entropy"],
+                                                 "kl": text["kl"]}))[["t", "quantity", "value"]]
+    return {"curve": long,
+            "floor": pd.DataFrame({"h": [entropy_p], "name": [text["entropy_p"]]}),
+            "now": pd.DataFrame({"t": [t]})}
+
+
+# ---- training curves ----------------------------------------------------------------------------
 
 def thin(frame: pd.DataFrame, max_points: int = 300, column: str = "epoch") -> pd.DataFrame:
     """Keep at most about ``max_points`` evenly spaced values of ``column`` (first and last
@@ -152,84 +245,88 @@ def thin(frame: pd.DataFrame, max_points: int = 300, column: str = "epoch") -> p
     return frame[frame[column].isin(keep)]
 
 
-def training_chart(runs: pd.DataFrame, field: str, epoch: int, text: Mapping[str, str],
-                   colors: Mapping[str, str], log_scale: bool = False,
-                   legend: bool = False) -> alt.LayerChart:
-    """One quantity against epoch, a line per run, a vertical rule at ``epoch``.
+def training_chart(text: Text, colors: Mapping[str, str], log_scale: bool = False,
+                   legend: bool = False, height: int = 240) -> alt.LayerChart:
+    """One quantity against epoch, a line per run, a vertical rule at the current epoch.
 
-    ``runs`` is long: columns ``epoch``, ``run`` (display name) and ``field``. ``colors`` maps
-    run names to colours. No legend unless ``legend``: pages show one key for several charts.
-    ``text`` keys: ``epoch``, ``run``, ``title`` (the quantity's name, for the tooltip) and
-    ``axis`` (a short name for the y axis).
+    Datasets from :func:`training_chart_data`. ``colors`` maps run names to colours. No legend
+    unless ``legend``: pages show one key for several charts. ``text`` keys: ``epoch``, ``run``,
+    ``title`` (the quantity's name, for the tooltip) and ``axis`` (a short name for the y axis);
+    an optional ``chart_title`` is drawn above the chart.
     """
-    data = runs[["epoch", "run", field]].rename(columns={field: "value"})
-    keep = np.isfinite(data["value"]) & ((data["value"] > 0) if log_scale else True)
-    data = data[keep]  # a log axis cannot show 0 (an underflowed σ'(z) or a reached target)
     y_scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
-    lines = alt.Chart(data).mark_line(strokeWidth=2.5).encode(
+    lines = alt.Chart(alt.NamedData("lines")).mark_line(strokeWidth=2.5).encode(
         x=alt.X("epoch:Q", title=text["epoch"], axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("value:Q", title=text["axis"], scale=y_scale),
         color=alt.Color("run:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())),
-                        title=text["run"],
-                        legend=alt.Legend(orient="top", labelLimit=0) if legend else None),
+                        title=text["run"], legend=_legend() if legend else None),
         tooltip=[alt.Tooltip("run:N", title=text["run"]),
                  alt.Tooltip("epoch:Q", title=text["epoch"]),
-                 alt.Tooltip("value:Q", title=text["title"], format=".6g")],
-    )
-    rule = alt.Chart(pd.DataFrame({"epoch": [epoch]})).mark_rule(
-        color="#222", strokeDash=[4, 3]).encode(x="epoch:Q")
-    return alt.layer(lines, rule).properties(height=240)
+                 alt.Tooltip("value:Q", title=text["title"], format=".6g")])
+    rule = alt.Chart(alt.NamedData("rule")).mark_rule(color="#222", strokeDash=[4, 3]).encode(
+        x="epoch:Q")
+    chart = alt.layer(lines, rule).properties(height=height)
+    if text.get("chart_title"):
+        chart = chart.properties(title=alt.Title(text["chart_title"], anchor="start"))
+    return chart
 
 
-def init_map(grid: pd.DataFrame, start: tuple[float, float], epochs: int,
-             text: Mapping[str, str]) -> alt.LayerChart:
-    """Heatmap over starting ``(w0, b0)`` of the epochs needed; cells never reaching the goal
-    (``epochs_needed == -1``) are grey. ``grid`` has ``w0, b0, epochs_needed``; the current start
-    is circled. ``text`` keys: ``w0``, ``b0``, ``epochs``, ``never``, ``title``, ``start``.
-    """
-    step = float(np.diff(np.unique(grid["w0"]))[:1].mean()) if grid["w0"].nunique() > 1 else 0.1
-    half = 0.55 * step  # cells overlap a hair so no hairline gaps show between them
-    data = grid.assign(w_lo=grid["w0"] - half, w_hi=grid["w0"] + half,
-                       b_lo=grid["b0"] - half, b_hi=grid["b0"] + half)
-    reached = data[data["epochs_needed"] >= 0]
-    never = data[data["epochs_needed"] < 0].assign(label=text["never"])
-    x = alt.X("w_lo:Q", title=text["w0"], scale=alt.Scale(domain=[grid["w0"].min() - step / 2,
-                                                                   grid["w0"].max() + step / 2],
-                                                           nice=False))
-    y = alt.Y("b_lo:Q", title=text["b0"], scale=alt.Scale(domain=[grid["b0"].min() - step / 2,
-                                                                   grid["b0"].max() + step / 2],
-                                                           nice=False))
+def training_chart_data(runs: pd.DataFrame, field: str, epoch: int,
+                        log_scale: bool = False) -> dict[str, pd.DataFrame]:
+    """``runs`` is long: columns ``epoch``, ``run`` (display name) and ``field``. Non-finite
+    values are dropped, and so are values ≤ 0 on a log axis (an underflowed σ'(z))."""
+    data = runs[["epoch", "run", field]].rename(columns={field: "value"})
+    keep = np.isfinite(data["value"]) & ((data["value"] > 0) if log_scale else True)
+    return {"lines": data[keep], "rule": pd.DataFrame({"epoch": [epoch]})}
+
+
+def init_map(text: Text, epochs: int, lo: float, hi: float, step: float) -> alt.LayerChart:
+    """Heatmap over starting ``(w0, b0)`` in ``[lo, hi]²`` of the epochs needed; cells never
+    reaching the goal are grey; the current start is circled. Datasets from
+    :func:`init_map_data`. ``text`` keys: ``w0``, ``b0``, ``epochs``, ``never``, ``title``,
+    ``start``."""
+    domain = [lo - step / 2, hi + step / 2]
+    x = alt.X("w_lo:Q", title=text["w0"], scale=alt.Scale(domain=domain, nice=False))
+    y = alt.Y("b_lo:Q", title=text["b0"], scale=alt.Scale(domain=domain, nice=False))
     tooltip = [alt.Tooltip("w0:Q", title=text["w0"], format=".2f"),
                alt.Tooltip("b0:Q", title=text["b0"], format=".2f")]
-    cells = alt.Chart(reached).mark_rect().encode(
+    cells = alt.Chart(alt.NamedData("reached")).mark_rect().encode(
         x=x, x2="w_hi:Q", y=y, y2="b_hi:Q",
         color=alt.Color("epochs_needed:Q", title=text["epochs"],
                         scale=alt.Scale(scheme="viridis", reverse=True, domain=[0, epochs]),
                         legend=alt.Legend(orient="bottom", gradientLength=220)),
         tooltip=[*tooltip, alt.Tooltip("epochs_needed:Q", title=text["epochs"])])
-    grey = alt.Chart(never).mark_rect(color="#c9c9c9").encode(
+    grey = alt.Chart(alt.NamedData("never")).mark_rect(color="#c9c9c9").encode(
         x=x, x2="w_hi:Q", y=y, y2="b_hi:Q",
         tooltip=[*tooltip, alt.Tooltip("label:N", title=text["epochs"])])
-    here = alt.Chart(pd.DataFrame({"w_lo": [start[0]], "b_lo": [start[1]],
-                                   "name": [text["start"]]})).mark_point(
+    here = alt.Chart(alt.NamedData("here")).mark_point(
         shape="circle", size=160, filled=False, color="#d62728", strokeWidth=3, clip=True).encode(
         x="w_lo:Q", y="b_lo:Q", tooltip=alt.Tooltip("name:N", title=text["start"]))
-    return alt.layer(cells, grey, here).properties(title=text["title"], height=360)
+    return alt.layer(cells, grey, here).properties(
+        title=alt.Title(text["title"], anchor="start"), height=360)
 
 
-def function_chart(curves: pd.DataFrame, text: Mapping[str, str], colors: Mapping[str, str],
-                   points: pd.DataFrame | None = None, x_domain=(0.0, 1.0),
-                   shade: tuple[float, float] | None = None, height: int = 300,
-                   y_domain=None) -> alt.LayerChart:
-    """Curves ``value`` against ``x``, one per ``series``, with optional marked points.
+def init_map_data(grid: pd.DataFrame, start: tuple[float, float],
+                  text: Text) -> dict[str, pd.DataFrame]:
+    """``grid`` has ``w0, b0, epochs_needed`` (-1 = never) on a regular grid."""
+    step = float(np.diff(np.unique(grid["w0"]))[:1].mean()) if grid["w0"].nunique() > 1 else 0.1
+    half = 0.55 * step  # cells overlap a hair so no hairline gaps show between them
+    data = grid.assign(w_lo=grid["w0"] - half, w_hi=grid["w0"] + half,
+                       b_lo=grid["b0"] - half, b_hi=grid["b0"] + half)
+    return {"reached": data[data["epochs_needed"] >= 0],
+            "never": data[data["epochs_needed"] < 0].assign(label=text["never"]),
+            "here": pd.DataFrame({"w_lo": [start[0]], "b_lo": [start[1]],
+                                  "name": [text["start"]]})}
 
-    ``curves`` and ``points`` have columns ``x``, ``value``, ``series`` (display names that key
-    ``colors``). Non-finite values are dropped. ``shade`` = (x0, x1) tints a band, e.g. the
-    region where a prediction is confidently wrong. ``text`` keys: ``x``, ``y``, ``series``,
-    and ``shade`` when ``shade`` is given.
-    """
-    curves = curves[np.isfinite(curves["value"])]
-    legend = alt.Legend(orient="top", labelLimit=0) if len(colors) > 1 else None
+
+# ---- functions and bars -------------------------------------------------------------------------
+
+def function_chart(text: Text, colors: Mapping[str, str], x_domain=(0.0, 1.0),
+                   shade: bool = False, height: int = 300, y_domain=None) -> alt.LayerChart:
+    """Curves ``value`` against ``x``, one per ``series``, with marked points and an optional
+    tinted band. Datasets from :func:`function_chart_data`. ``text`` keys: ``x``, ``y``,
+    ``series``, and ``shade`` when ``shade`` is set."""
+    legend = _legend() if len(colors) > 1 else None
     color = alt.Color("series:N", title=text["series"],
                       scale=alt.Scale(domain=list(colors), range=list(colors.values())),
                       legend=legend)
@@ -239,37 +336,62 @@ def function_chart(curves: pd.DataFrame, text: Mapping[str, str], colors: Mappin
                alt.Tooltip("x:Q", title=text["x"], format=".4f"),
                alt.Tooltip("value:Q", title=text["y"], format=".6f")]
     layers = []
-    if shade is not None:
-        band = pd.DataFrame({"x": [shade[0]], "x2": [shade[1]], "label": [text["shade"]]})
-        layers.append(alt.Chart(band).mark_rect(color="#f4b6b6", opacity=0.35).encode(
+    if shade:
+        layers.append(alt.Chart(alt.NamedData("band")).mark_rect(
+            color="#f4b6b6", opacity=0.35).encode(
             x="x:Q", x2="x2:Q", tooltip=alt.Tooltip("label:N", title=text["x"])))
-    layers.append(alt.Chart(curves).mark_line(strokeWidth=2.5, clip=True).encode(
+    layers.append(alt.Chart(alt.NamedData("curves")).mark_line(strokeWidth=2.5, clip=True).encode(
         x=x, y=alt.Y("value:Q", title=text["y"], scale=y_scale), color=color, tooltip=tooltip))
-    if points is not None:
-        points = points[np.isfinite(points["value"])]
-        layers.append(alt.Chart(points).mark_point(size=110, filled=True, opacity=1,
-                                                   clip=True).encode(
-            x="x:Q", y="value:Q", color=color, tooltip=tooltip))
+    layers.append(alt.Chart(alt.NamedData("points")).mark_point(
+        size=110, filled=True, opacity=1, clip=True).encode(
+        x="x:Q", y="value:Q", color=color, tooltip=tooltip))
     return alt.layer(*layers).properties(height=height)
 
 
-def bar_chart(data: pd.DataFrame, text: Mapping[str, str], colors: Mapping[str, str],
-              height: int = 280) -> alt.Chart:
-    """Grouped bars: ``value`` for each ``category`` (kept in order of first appearance), one
-    bar per ``series``. Non-finite values are dropped. ``text`` keys: ``category``, ``y``,
-    ``series``.
-    """
-    data = data[np.isfinite(data["value"])]
-    order = list(dict.fromkeys(data["category"]))
-    return alt.Chart(data).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
-        x=alt.X("category:N", sort=order, title=text["category"],
-                axis=alt.Axis(labelAngle=0 if len(order) <= 8 else -45)),
+def function_chart_data(curves: pd.DataFrame, points: pd.DataFrame | None = None,
+                        shade: tuple[float, float] | None = None,
+                        shade_label: str = "") -> dict[str, pd.DataFrame]:
+    """``curves`` and ``points`` have columns ``x``, ``value``, ``series``; non-finite values
+    are dropped. ``shade = (x0, x1)`` is the tinted band, e.g. where a prediction is
+    confidently wrong."""
+    empty = pd.DataFrame({"x": [], "value": [], "series": []})
+    points = empty if points is None else points
+    data = {"curves": curves[np.isfinite(curves["value"])],
+            "points": points[np.isfinite(points["value"])]}
+    if shade is not None:
+        data["band"] = pd.DataFrame({"x": [shade[0]], "x2": [shade[1]], "label": [shade_label]})
+    return data
+
+
+def bar_chart(text: Text, colors: Mapping[str, str], height: int = 280,
+              rotate: bool = False) -> alt.Chart:
+    """Grouped bars: ``value`` for each ``category`` (in ``order``), one bar per ``series``.
+    Dataset ``bars`` from :func:`bar_chart_data`. ``text`` keys: ``category``, ``y``,
+    ``series``."""
+    return alt.Chart(alt.NamedData("bars")).mark_bar(
+        cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
+        x=alt.X("category:N", sort=alt.EncodingSortField("order", op="min"),
+                title=text["category"], axis=alt.Axis(labelAngle=-45 if rotate else 0,
+                                                      labelLimit=120)),
         xOffset=alt.XOffset("series:N", sort=list(colors)),
         y=alt.Y("value:Q", title=text["y"]),
         color=alt.Color("series:N", title=text["series"],
                         scale=alt.Scale(domain=list(colors), range=list(colors.values())),
-                        legend=alt.Legend(orient="top", labelLimit=0)),
+                        legend=_legend()),
         tooltip=[alt.Tooltip("category:N", title=text["category"]),
                  alt.Tooltip("series:N", title=text["series"]),
                  alt.Tooltip("value:Q", title=text["y"], format=".6f")],
     ).properties(height=height)
+
+
+def bar_chart_data(data: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """``data`` has ``category``, ``series``, ``value``; categories keep their order of first
+    appearance; non-finite values are dropped."""
+    order = {c: i for i, c in enumerate(dict.fromkeys(data["category"]))}
+    data = data[np.isfinite(data["value"])]
+    return {"bars": data.assign(order=data["category"].map(order))}
+
+
+def rotate_labels(n: int) -> bool:
+    """Whether ``n`` category labels should be slanted to fit."""
+    return n > ROTATE_AFTER

@@ -25,14 +25,43 @@ def explorer() -> AppTest:
     return open_page("pages/explorer.py")
 
 
+def widget_key(at: AppTest, truth_key: str) -> str:
+    """The key of the widget that currently shows the setting ``truth_key`` (see ui.state)."""
+    return f"_w.{truth_key}.{at.session_state['lang']}"
+
+
 def set_language(at: AppTest, lang: str) -> AppTest:
     """Pick a language in the sidebar, as a reader would."""
-    at.segmented_control(key=f"_lang_{at.session_state['lang']}").set_value(lang).run()
+    at.segmented_control(key=widget_key(at, "lang")).set_value(lang).run()
     assert not at.exception, at.exception
     return at
 
 
 def set_units(at: AppTest, units: str) -> AppTest:
-    at.radio(key=f"_units_{at.session_state['lang']}").set_value(units).run()
+    at.radio(key=widget_key(at, "units")).set_value(units).run()
     assert not at.exception, at.exception
     return at
+
+
+def table_editor_key(at: AppTest, truth_key: str) -> str:
+    """The key of the data editor currently showing the table setting ``truth_key``."""
+    return at.session_state[f"_base.{truth_key}"][0]
+
+
+def edit_table(at: AppTest, truth_key: str, edited=None, added=None, deleted=None) -> AppTest:
+    """Edit a table as the grid would (AppTest cannot type into st.data_editor)."""
+    at.session_state[table_editor_key(at, truth_key)] = {
+        "edited_rows": edited or {}, "added_rows": added or [], "deleted_rows": deleted or []}
+    return at.run()
+
+
+def link_of(at: AppTest) -> dict[str, str]:
+    """The query parameters the page wrote into the address bar."""
+    return {k: (v[-1] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+
+
+def open_link(page: str, query: dict[str, str]) -> AppTest:
+    """A fresh session opening ``page`` (e.g. "pages/explorer.py") at a link's parameters."""
+    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+    at.query_params.update(query)
+    return at.run()

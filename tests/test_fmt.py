@@ -8,8 +8,8 @@ from ui import fmt
 
 
 @pytest.mark.parametrize("x, text", [
-    (0.625, "0.6250"), (2.375, "2.3750"), (math.inf, "∞"), (-math.inf, "-∞"), (math.nan, "—"),
-    (4.4e-16, "4.4e-16"), (-2e-17, "-2.0e-17"), (0.0, "0.0000"), (-1e-20 * 0, "0.0000"),
+    (0.625, "0.6250"), (2.375, "2.3750"), (math.inf, "∞"), (-math.inf, "−∞"), (math.nan, "—"),
+    (4.4e-16, "4.4e-16"), (-2e-17, "−2.0e-17"), (-0.5, "−0.5000"), (0.0, "0.0000"), (-1e-20 * 0, "0.0000"),
     (12345.678, "12345.6780"),
 ])
 def test_num(x, text):
@@ -20,5 +20,21 @@ def test_quantity_and_prob():
     assert fmt.quantity(math.inf, "bits") == "∞ bits"
     assert fmt.quantity(0.51457317, "bits") == "0.5146 bits"
     assert fmt.prob(0.125) == "0.125" and fmt.prob(1 / 3) == "0.333333" and fmt.prob(1.0) == "1"
-    assert fmt.prob(0.0) == "0" and fmt.prob(4.0) == "4" and fmt.prob(-0.2) == "-0.2"
+    assert fmt.prob(0.0) == "0" and fmt.prob(4.0) == "4" and fmt.prob(-0.2) == "−0.2"
     assert fmt.prob(math.inf) == "∞" and fmt.prob(math.nan) == "—"
+
+
+def test_sig_shows_enough_digits_for_products():
+    assert fmt.sig(0.017662706213291118) == "0.01766"
+    assert fmt.sig(4.2e-18) == "4.200e-18"
+    assert fmt.sig(0.0) == "0"
+
+
+def test_text_stays_literal():
+    for raw in ("**x**", "$x$", ":red[x]", "<img src=x onerror=alert(1)>", "a_b", "[l](u)"):
+        escaped = fmt.text(raw)
+        # every markdown-active character is escaped, and removing the escapes gives the text
+        assert escaped.replace("\\", "") == raw
+        assert all(escaped[i - 1] == "\\" for i, ch in enumerate(escaped)
+                   if ch in "*$:[]<>_()" and i > 0)
+    assert fmt.tex("−0.5") == "-0.5" and fmt.tex("∞") == r"\infty"

@@ -72,7 +72,7 @@ def test_huge_counts_do_not_overflow():
     r = read_distributions(table([1e308, 1e308], [1, 3]), counts=True)
     np.testing.assert_allclose(r.p, [0.5, 0.5])
     fixed = normalised_table(table([1e308, 1e308], [1, 3]))
-    np.testing.assert_allclose(fixed["P"], [0.5, 0.5])
+    assert fixed["P"].tolist() == ["0.5", "0.5"]
 
 
 def test_single_event():

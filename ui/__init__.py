@@ -1,7 +1,13 @@
-"""Streamlit glue shared by the pages: settings, menu, translations and number formatting."""
+"""Streamlit glue shared by the pages: the page frame, settings, persistence and links
+(``state``), compiled charts, problems, translations and number formatting."""
 
-from ui import fmt
-from ui.i18n import lang, t
-from ui.layout import available_pages, base, mirrored, page_setup, unit_label, units
+from ui import fmt, state
+from ui.charts import chart
+from ui.i18n import event_name, lang, t
+from ui.layout import (APP, available_pages, base, fragment, mirrored, page, page_setup,
+                       unit_label, units)
+from ui.state import PageState, Setting
 
-__all__ = ["available_pages", "base", "fmt", "lang", "mirrored", "page_setup", "t", "unit_label", "units"]
+__all__ = ["APP", "PageState", "Setting", "available_pages", "base", "chart", "event_name", "fmt",
+           "fragment",
+           "lang", "mirrored", "page", "page_setup", "state", "t", "unit_label", "units"]

@@ -20,3 +20,10 @@ def t(key: str, **values: object) -> str:
     en, zh = STRINGS[key]
     text = zh if lang() == "zh" else en
     return text.format(**values) if values else text
+
+
+def event_name(identifier: str) -> str:
+    """A preset's event (``lib.tables.preset_label`` id) in the reader's language; identifiers
+    without a translation (die faces) are shown as they are."""
+    key = f"event.{identifier}"
+    return t(key) if key in STRINGS else identifier

@@ -1,13 +1,31 @@
-"""Page chrome shared by every page: settings in session state, the sidebar, the menu."""
+"""Page frame shared by every page: settings, the sidebar menu, links, and the error guard.
+
+Every page script is::
+
+    with ui.page("explorer", state):   # state: the page's ui.state.PageState (or None)
+        ...                            # the page's body
+
+which sets the page up (settings, a link read once per session, the sidebar with the menu,
+language, units and "Reset this page"), shows what a link could not set, catches anything
+unexpected (the reader gets a sentence in their language, the server log the traceback), and
+leaves the page's full state in the address bar.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
 import streamlit as st
 
+from ui import problems, state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+_LOG = logging.getLogger("bits_to_losses")
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,9 +46,11 @@ PAGES = (
     PageInfo("app.py", "home", ":material/home:"),
     PageInfo("pages/information.py", "information", ":material/lightbulb:"),
     PageInfo("pages/explorer.py", "explorer", ":material/compare_arrows:"),
+    PageInfo("pages/codes.py", "codes", ":material/binary:"),
     PageInfo("pages/loss.py", "loss", ":material/functions:"),
     PageInfo("pages/neuron.py", "neuron", ":material/neurology:"),
     PageInfo("pages/network.py", "network", ":material/hub:"),
+    PageInfo("pages/glossary.py", "glossary", ":material/translate:"),
 )
 
 
@@ -46,15 +66,11 @@ def available_pages() -> list[PageInfo]:
     return [p for p in PAGES if (ROOT / p.path).exists()]
 
 
-def _init_settings() -> None:
-    # "lang" and "units" are the single source of truth; the widgets below only mirror them,
-    # because a widget's own state is dropped when the reader moves to another page.
-    st.session_state.setdefault("lang", DEFAULT_LANGUAGE)
-    st.session_state.setdefault("units", DEFAULT_UNITS)
-    if st.session_state["lang"] not in LANGUAGES:
-        st.session_state["lang"] = DEFAULT_LANGUAGE
-    if st.session_state["units"] not in UNITS:
-        st.session_state["units"] = DEFAULT_UNITS
+#: The app-wide settings: truth under the plain keys "lang" and "units".
+APP = state.PageState("", [
+    state.Setting("lang", DEFAULT_LANGUAGE, "choice", choices=tuple(LANGUAGES)),
+    state.Setting("units", DEFAULT_UNITS, "choice", choices=tuple(UNITS)),
+])
 
 
 def _copy_back(truth_key: str, widget_key: str) -> None:
@@ -62,14 +78,9 @@ def _copy_back(truth_key: str, widget_key: str) -> None:
 
 
 def mirrored(widget, truth_key: str, *args, **kwargs):
-    """Draw ``widget`` showing and setting ``st.session_state[truth_key]``.
-
-    The value lives under ``truth_key`` (a widget's own state is dropped on a page switch).
-    The widget's key carries the language, so translated option labels make a fresh widget
-    seeded from the truth rather than one whose stored labels no longer match. Pass a
-    ``format_func`` that needs no session state (a dict's ``get``): Streamlit may call it
-    outside the script run.
-    """
+    """Deprecated: use a page's :class:`ui.state.PageState` widgets. Kept until every page has
+    moved onto them."""
+    st.session_state.setdefault(truth_key, None)
     widget_key = f"_{truth_key}_{st.session_state.get('lang', DEFAULT_LANGUAGE)}"
     st.session_state[widget_key] = st.session_state[truth_key]
     return widget(*args, key=widget_key, on_change=_copy_back, args=(truth_key, widget_key),
@@ -91,20 +102,70 @@ def unit_label() -> str:
     return t(f"unit.{units()}")
 
 
-def page_setup(page_key: str) -> None:
-    """First call of every page: settings, browser tab title, sidebar menu and settings."""
-    _init_settings()
+def page_setup(page_key: str, page_state: state.PageState | None = None) -> None:
+    """First call of every page (``page`` calls it): settings, the link (read once per
+    session), browser tab title, sidebar menu and settings, and the link's problems."""
+    st.session_state["_page"] = page_key
+    APP.ensure()
+    if page_state is not None:
+        page_state.ensure()
+        for other in page_state.shared:
+            other.ensure()
+    state.read_link(page_state)
     page = next(p for p in PAGES if p.key == page_key)
-    st.set_page_config(page_title=f"{t('page.' + page_key)} · {t('app.name')}",
-                       page_icon=page.icon, layout="wide")
-    st.html(_STYLE)
     with st.sidebar:
+        # The language is drawn first: its value is then current for everything below.
         st.markdown(f"### {t('app.name')}")
+        lang_slot = st.container()
         for p in available_pages():
             st.page_link(p.path, label=t(f"page.{p.key}"), icon=p.icon)
         st.divider()
-        mirrored(st.segmented_control, "lang", t("settings.language"), list(LANGUAGES),
-                 format_func=LANGUAGES.get, required=True)
-        mirrored(st.radio, "units", t("settings.units"), list(UNITS),
-                 format_func={u: t(f"unit.{u}.long") for u in UNITS}.get)
+        with lang_slot:
+            APP.choice("lang", t("settings.language"), LANGUAGES, widget="segmented_control")
+        APP.choice("units", t("settings.units"), {u: t(f"unit.{u}.long") for u in UNITS})
         st.caption(t("settings.units.help"))
+        if page_state is not None:
+            st.divider()
+            st.button(t("settings.reset"), icon=":material/restart_alt:",
+                      on_click=page_state.reset, help=t("settings.reset.help"),
+                      key=f"_reset.{page_key}")
+            st.caption(t("settings.link.help"))
+    st.set_page_config(page_title=f"{t('page.' + page_key)} · {t('app.name')}",
+                       page_icon=page.icon, layout="wide")
+    st.html(_STYLE)
+    found = st.session_state.pop(state.LINK_PROBLEMS, None)
+    if found:
+        st.warning(problems.link_summary(found), icon=":material/link_off:")
+
+
+def _unexpected(where: str) -> None:
+    _LOG.exception("unexpected error on %s", where)
+    st.error(t("app.error"), icon=":material/error:")
+
+
+@contextlib.contextmanager
+def page(page_key: str, page_state: state.PageState | None = None) -> Iterator[None]:
+    """The frame of a page script: set up, run the body guarded, leave the state in the link."""
+    page_setup(page_key, page_state)
+    try:
+        yield
+    except Exception:  # noqa: BLE001 - a reader never sees a traceback; the log does
+        _unexpected(page_key)
+    finally:
+        state.sync_url()
+
+
+def fragment(func: Callable | None = None, *, run_every: float | None = None) -> Any:
+    """``st.fragment`` for a section of a page: when a widget inside it changes, only the
+    section reruns; it is guarded like the page and keeps the link current."""
+    def wrap(f: Callable) -> Any:
+        @functools.wraps(f)
+        def body(*args: Any, **kwargs: Any) -> None:
+            try:
+                f(*args, **kwargs)
+            except Exception:  # noqa: BLE001
+                _unexpected(f.__qualname__)
+            finally:
+                state.sync_url()
+        return st.fragment(body, run_every=run_every)
+    return wrap(func) if func is not None else wrap

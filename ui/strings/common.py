@@ -55,7 +55,7 @@ STRINGS = {
     "event.tails": ("tails", "反面"),
     "event.rice": ("rice", "米饭"),
     "event.pumpkin": ("pumpkin", "南瓜"),
-    "event.green": ("green", "绿色"),
+    "event.green": ("greens", "青菜"),
 
     # Shared words.
     "word.event": ("Event", "事件"),
@@ -64,4 +64,93 @@ STRINGS = {
     "word.quantity": ("Quantity", "量"),
     "word.value": ("Value", "数值"),
     "list.sep": (", ", "、"),
+
+    # Page frame: reset, errors, links.
+    "settings.reset": ("Reset this page", "重置本页"),
+    "settings.reset.help": (
+        "Put every control and table on this page back to its starting value. Other pages and "
+        "the sidebar settings are kept.",
+        "把本页的所有控件和表格恢复为初始值。其他页面和侧边栏设置保持不变。"),
+    "settings.link": ("Share this view", "分享当前视图"),
+    "settings.link.help": (
+        "The address bar always holds this page's full state (inputs, tables, language, units): "
+        "copy it and anyone who opens it sees the same numbers and charts.",
+        "地址栏始终保存本页的完整状态（输入、表格、语言和单位）：复制它，任何人打开后都会看到同样的数字和图表。"),
+    "app.error": (
+        "Something went wrong while drawing this part of the page. Your inputs are kept: change "
+        "one of them, or press “Reset this page” in the sidebar. The details were logged on the "
+        "server.",
+        "绘制页面这一部分时出错了。你的输入都已保留：可以修改某个输入，或在侧边栏点击“重置本页”。"
+        "详细信息已记录在服务器日志中。"),
+
+    # Problems with input (lib.problems codes), worded once for every page.
+    "problem.this_table": ("the table", "表格"),
+    "problem.unknown": ("This input cannot be used.", "无法使用这个输入。"),
+    "problem.no_rows": ("{table} is empty. Add at least one row.",
+                        "{table}是空的。请至少添加一行。"),
+    "problem.too_many_rows": (
+        "{table} has {n} rows; at most {limit} are allowed. Delete {extra} of them.",
+        "{table}有 {n} 行，最多允许 {limit} 行。请删除其中 {extra} 行。"),
+    "problem.empty": ("{col} is empty for “{label}” (row {row}). Enter a number.",
+                      "“{label}”（第 {row} 行）的 {col} 是空的。请填入一个数字。"),
+    "problem.not_number": (
+        "{col} for “{label}” (row {row}) reads “{text}”, which is not a number. Numbers like "
+        "0.125, 1/8, 12.5% and 1e-5 work.",
+        "“{label}”（第 {row} 行）的 {col} 是“{text}”，不是数字。可以写成 0.125、1/8、12.5% 或 "
+        "1e-5 这样的形式。"),
+    "problem.decimal_comma": (
+        "{col} for “{label}” (row {row}) reads “{text}”: write the decimal point as a dot "
+        "(0.5, not 0,5).",
+        "“{label}”（第 {row} 行）的 {col} 是“{text}”：小数点请用英文句点（0.5，而不是 0,5）。"),
+    "problem.zero_denominator": (
+        "{col} for “{label}” (row {row}) reads “{text}”: a fraction cannot divide by 0.",
+        "“{label}”（第 {row} 行）的 {col} 是“{text}”：分数的分母不能为 0。"),
+    "problem.too_long": ("{col} for “{label}” (row {row}) is longer than {limit} characters.",
+                         "“{label}”（第 {row} 行）的 {col} 超过了 {limit} 个字符。"),
+    "problem.not_finite": (
+        "{col} for “{label}” (row {row}) is not a finite number. Only finite numbers can be "
+        "probabilities or counts.",
+        "“{label}”（第 {row} 行）的 {col} 不是有限的数。只有有限的数才能作为概率或计数。"),
+    "problem.negative": (
+        "{col} for “{label}” (row {row}) is negative ({value}). Probabilities, counts and "
+        "weights are never below 0.",
+        "“{label}”（第 {row} 行）的 {col} 是负数（{value}）。概率、计数和权重都不可能小于 0。"),
+    "problem.above_one": (
+        "{col} for “{label}” (row {row}) is {value}; a probability is at most 1.",
+        "“{label}”（第 {row} 行）的 {col} 是 {value}；概率最大为 1。"),
+    "problem.all_zero": (
+        "Every value in {col} is 0. A distribution has to put its probability somewhere.",
+        "{col} 的所有值都是 0。一个分布必须把概率分配到某些事件上。"),
+    "problem.sum": ("{col} adds up to {value}, not 1.", "{col} 的总和是 {value}，而不是 1。"),
+    "problem.out_of_range": ("{value} is outside the allowed range {lo} to {hi}.",
+                             "{value} 超出了允许的范围 {lo} 到 {hi}。"),
+    "problem.bad_choice": ("“{text}” is not one of the choices.", "“{text}”不是可选的值。"),
+    "problem.bad_table": ("The table could not be read.", "无法读取这个表格。"),
+    "problem.bad_link": ("The address could not be read.", "无法读取这个地址。"),
+    "problem.link.intro": (
+        "Part of the link that opened this page could not be used; those settings keep their "
+        "starting values:",
+        "打开本页的链接中有部分内容无法使用，相应设置保持初始值："),
+    "problem.link.unknown_key": ("“{field}” is not a setting of this page.",
+                                 "“{field}”不是本页的设置。"),
+    "problem.link.too_long": ("The link is longer than {limit} characters.",
+                              "链接超过了 {limit} 个字符。"),
+    "problem.link.out_of_range": ("{field} = {value} is outside the allowed range {lo} to {hi}.",
+                                  "{field} = {value} 超出了允许的范围 {lo} 到 {hi}。"),
+    "problem.link.bad_choice": ("{field} = “{text}” is not one of the choices.",
+                                "{field} = “{text}”不是可选的值。"),
+    "problem.link.not_number": ("{field} = “{text}” is not a number this page can use.",
+                                "{field} = “{text}”不是本页可用的数字。"),
+    "problem.link.bad_table": ("The table in {field} could not be read.",
+                               "{field} 中的表格无法读取。"),
+    "problem.link.too_many_rows": ("The table in {field} has {n} rows; at most {limit} are "
+                                   "allowed.",
+                                   "{field} 中的表格有 {n} 行，最多允许 {limit} 行。"),
+    "problem.link.empty": ("{field} is empty.", "{field} 是空的。"),
+    "problem.link.decimal_comma": ("{field} = “{text}” uses a decimal comma; write a dot.",
+                                   "{field} = “{text}”使用了小数逗号，请改用句点。"),
+    "problem.link.not_finite": ("{field} = “{text}” is not a finite number.",
+                                "{field} = “{text}”不是有限的数。"),
+    "problem.link.zero_denominator": ("{field} = “{text}” divides by 0.",
+                                      "{field} = “{text}”的分母为 0。"),
 }

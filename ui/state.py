@@ -1,0 +1,436 @@
+"""One mechanism for everything a reader sets: session state is the truth, widgets mirror it,
+and the address bar holds it.
+
+Why: Streamlit drops a keyed widget's state when a rerun does not draw it (another page), and a
+widget whose label, options or column headers change (a language switch) is a new widget with
+fresh state. So nothing a reader sets may live only in a widget.
+
+* **Truth.** Each setting lives under its own session-state key (``"<page>.<name>"``, or just
+  ``"lang"`` / ``"units"`` for the app-wide ones), never under a widget's key.
+* **Widgets mirror it.** A widget's key carries the language. When that key is missing (first
+  draw, another language, back from another page) it is seeded from the truth; the value the
+  widget returns is written back (an ``on_change`` callback does it before the script runs, so
+  everything drawn above the widget sees the new value too).
+* **Tables.** The truth is the edited table itself, as text cells
+  (:func:`lib.tables.text_table`). The editor starts from a snapshot of the truth taken when its
+  key first appears, and the reader's edits are applied to that snapshot
+  (:func:`lib.tables.apply_edits`); preset labels stay translatable until edited.
+* **Presets and reset.** A preset is a whole experiment: it sets every setting of its page,
+  the ones it does not name to their defaults, so what was pressed before never matters.
+* **Links.** The address bar holds the language, the units and every setting of the page that
+  differs from its default (or from the preset it matches, named instead). A link is read once,
+  on a session's first run, as input from strangers: bounded, validated, never evaluated; each
+  problem is reported and that setting keeps its default.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from lib import tables
+from lib.numbers import format_number, try_parse_number
+from lib.problems import Problem, ProblemError
+from ui.i18n import lang
+
+_LOG = logging.getLogger(__name__)
+
+#: Longest query string read from a link, all parameters together.
+MAX_LINK = 8000
+#: The session-state key holding the problems found in the link that opened the session.
+LINK_PROBLEMS = "_link_problems"
+_LINK_READ = "_link_read"
+#: Every PageState by page key, so the page wrapper and callbacks can find the current one.
+REGISTRY: dict[str, "PageState"] = {}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One thing a reader sets.
+
+    ``kind`` is ``"float"``, ``"int"``, ``"bool"``, ``"choice"`` (one of ``choices``) or
+    ``"table"`` (a frame with a ``label`` column and the text columns ``columns``; the names in
+    ``bool_columns`` are check boxes). ``lo``/``hi`` bound numbers (and must equal the widget's
+    own bounds); ``max_rows`` bounds tables. ``link=False`` keeps a setting out of links.
+    """
+
+    name: str
+    default: Any
+    kind: str = "float"
+    lo: float | None = None
+    hi: float | None = None
+    choices: tuple = ()
+    columns: tuple[str, ...] = ()
+    bool_columns: tuple[str, ...] = ()
+    max_rows: int = tables.MAX_EVENTS
+    link: bool = True
+
+    # ---- values ------------------------------------------------------------------------------
+    def coerce(self, value: Any) -> Any:
+        """The value in this setting's type (what a widget returned, or a preset's number)."""
+        if self.kind == "float":
+            return float(value)
+        if self.kind == "int":
+            return int(value)
+        if self.kind == "bool":
+            return bool(value)
+        if self.kind == "table":
+            return table_copy(value, self)
+        return value
+
+    def same(self, a: Any, b: Any) -> bool:
+        if self.kind == "table":
+            return _table_key(a, self) == _table_key(b, self)
+        if self.kind == "float":
+            return float(a) == float(b)
+        return a == b
+
+    def encode(self, value: Any) -> str:
+        """The value as it is written in a link."""
+        if self.kind == "table":
+            return tables.encode_table(value, self.columns + self.bool_columns) \
+                if not self.bool_columns else tables.encode_table(_bools_as_text(value, self),
+                                                                  self.columns + self.bool_columns)
+        if self.kind == "bool":
+            return "1" if value else "0"
+        if self.kind == "float":
+            return format_number(value)
+        return str(value)
+
+    def decode(self, text: str) -> Any:
+        """Read a link's value; raise :class:`ProblemError` for anything that is not one."""
+        if self.kind == "table":
+            frame = tables.decode_table(text, self.columns + self.bool_columns,
+                                        max_rows=self.max_rows)
+            for name in self.bool_columns:
+                if not frame[name].isin(["0", "1"]).all():
+                    raise ProblemError(Problem("bad_table", column=name, field=self.name))
+                frame[name] = frame[name] == "1"
+            return frame
+        if self.kind == "bool":
+            if text not in ("0", "1", "true", "false"):
+                raise ProblemError(Problem("bad_choice", text=text[:40], field=self.name))
+            return text in ("1", "true")
+        if self.kind == "choice":
+            if text not in [str(c) for c in self.choices]:
+                raise ProblemError(Problem("bad_choice", text=text[:40], field=self.name))
+            return next(c for c in self.choices if str(c) == text)
+        value, problem = try_parse_number(text)
+        if problem is not None:
+            raise ProblemError(Problem(problem.code, text=text[:40], field=self.name))
+        if self.kind == "int" and value != int(value):
+            raise ProblemError(Problem("not_number", text=text[:40], field=self.name))
+        if (self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi):
+            raise ProblemError(Problem("out_of_range", value=value, lo=self.lo, hi=self.hi,
+                                       field=self.name))
+        return self.coerce(value)
+
+
+def table_copy(frame: pd.DataFrame, setting: Setting) -> pd.DataFrame:
+    """A table in its stored form: ``label`` plus text columns (check-box columns as bools)."""
+    out = tables.text_table(frame, setting.columns)
+    for name in setting.bool_columns:
+        cells = frame[name] if name in frame else [False] * len(frame)
+        out[name] = [bool(v) if v is not None and not (isinstance(v, float) and math.isnan(v))
+                     else False for v in cells]
+    return out
+
+
+def _bools_as_text(frame: pd.DataFrame, setting: Setting) -> pd.DataFrame:
+    out = frame.copy()
+    for name in setting.bool_columns:
+        out[name] = ["1" if v else "0" for v in frame[name]]
+    return out
+
+
+def _table_key(frame: pd.DataFrame, setting: Setting) -> tuple:
+    cols = ["label", *setting.columns, *setting.bool_columns]
+    return tuple(map(tuple, frame.reindex(columns=cols).astype(object).values.tolist()))
+
+
+@dataclass
+class PageState:
+    """The settings of one page (``page`` is its key in ``ui.layout.PAGES``; ``""`` for the
+    app-wide settings), its presets (name -> {setting: value}), and the other pages' states whose
+    settings this page shows too (their link parameters are prefixed with their ``tag`` + ".")."""
+
+    page: str
+    settings: Sequence[Setting]
+    presets: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    shared: Sequence["PageState"] = ()
+    tag: str = ""
+
+    def __post_init__(self) -> None:
+        self.by_name = {s.name: s for s in self.settings}
+        assert len(self.by_name) == len(self.settings), f"{self.page}: names must be unique"
+        assert "preset" not in self.by_name
+        for preset, values in self.presets.items():
+            unknown = set(values) - set(self.by_name)
+            assert not unknown, f"{self.page} preset {preset}: unknown settings {unknown}"
+        if self.page not in REGISTRY:
+            REGISTRY[self.page] = self
+
+    # ---- truth ---------------------------------------------------------------------------------
+    def key(self, name: str) -> str:
+        return f"{self.page}.{name}" if self.page else name
+
+    def ensure(self) -> None:
+        """Put every setting's default in session state unless it is there already."""
+        for s in self.settings:
+            if self.key(s.name) not in st.session_state:
+                st.session_state[self.key(s.name)] = s.coerce(s.default)
+
+    def get(self, name: str) -> Any:
+        key = self.key(name)
+        if key not in st.session_state:
+            self.ensure()
+        return st.session_state[key]
+
+    def values(self) -> dict[str, Any]:
+        return {s.name: self.get(s.name) for s in self.settings}
+
+    def set(self, name: str, value: Any) -> None:
+        """Set the truth (and the widgets that show it): use in callbacks, before drawing."""
+        s = self.by_name[name]
+        st.session_state[self.key(name)] = s.coerce(value)
+        if s.kind == "table":
+            gen = f"_gen.{self.key(name)}"
+            st.session_state[gen] = st.session_state.get(gen, 0) + 1  # a fresh editor
+            return
+        prefix = f"_w.{self.key(name)}."
+        for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+            del st.session_state[key]
+
+    def apply(self, values: Mapping[str, Any]) -> None:
+        """Set every setting: those in ``values`` to them, the others to their defaults."""
+        for s in self.settings:
+            value = values.get(s.name, s.default)
+            if not s.same(self.get(s.name), value) or s.kind != "table":
+                self.set(s.name, value)
+
+    def apply_preset(self, name: str) -> None:
+        self.apply(self.presets[name])
+
+    def reset(self) -> None:
+        self.apply({})
+
+    def preset_values(self, name: str) -> dict[str, Any]:
+        return {s.name: self.presets[name].get(s.name, s.default) for s in self.settings}
+
+    def active_preset(self) -> str | None:
+        """The preset the page shows unchanged, if any."""
+        now = self.values()
+        for name in self.presets:
+            target = self.preset_values(name)
+            if all(s.same(now[s.name], target[s.name]) for s in self.settings):
+                return name
+        return None
+
+    # ---- widgets -------------------------------------------------------------------------------
+    def _widget_key(self, name: str) -> str:
+        return f"_w.{self.key(name)}.{lang()}"
+
+    def _copy_back(self, name: str, widget_key: str, extra: Callable | None) -> None:
+        if widget_key in st.session_state:
+            st.session_state[self.key(name)] = self.by_name[name].coerce(
+                st.session_state[widget_key])
+        if extra is not None:
+            extra()
+
+    def widget(self, fn: Callable, name: str, label: str, *args: Any,
+               on_change: Callable | None = None, **kwargs: Any) -> Any:
+        """Draw ``fn(label, *args, key=..., **kwargs)`` (e.g. ``st.slider`` or ``col.radio``)
+        showing and setting the setting ``name``; return its value."""
+        s = self.by_name[name]
+        widget_key = self._widget_key(name)
+        if widget_key not in st.session_state:
+            st.session_state[widget_key] = self.get(name)
+        value = fn(label, *args, key=widget_key, on_change=self._copy_back,
+                   args=(name, widget_key, on_change), **kwargs)
+        value = s.coerce(value) if value is not None else self.get(name)
+        if not s.same(value, self.get(name)):
+            st.session_state[self.key(name)] = value  # set without the callback (tests, scripts)
+        return value
+
+    def _bounds(self, name: str) -> dict[str, Any]:
+        s = self.by_name[name]
+        cast = int if s.kind == "int" else float
+        return {"min_value": cast(s.lo), "max_value": cast(s.hi)}
+
+    def slider(self, name: str, label: str, where: Any = None, **kwargs: Any) -> Any:
+        return self.widget((where or st).slider, name, label, **self._bounds(name), **kwargs)
+
+    def number(self, name: str, label: str, where: Any = None, **kwargs: Any) -> Any:
+        return self.widget((where or st).number_input, name, label, **self._bounds(name),
+                           **kwargs)
+
+    def choice(self, name: str, label: str, labels: Mapping[Any, str], where: Any = None,
+               widget: str = "radio", **kwargs: Any) -> Any:
+        """A radio (or ``widget="segmented_control"``, ``"selectbox"``, ``"pills"``) over the
+        setting's choices, shown with ``labels`` (a dict: Streamlit may call ``format_func``
+        outside the script run, so it must not read session state)."""
+        s = self.by_name[name]
+        fn = getattr(where or st, widget)
+        if widget in ("segmented_control", "pills"):
+            kwargs.setdefault("required", True)
+        return self.widget(fn, name, label, list(s.choices), format_func=dict(labels).get,
+                           **kwargs)
+
+    def checkbox(self, name: str, label: str, where: Any = None, **kwargs: Any) -> bool:
+        return self.widget((where or st).checkbox, name, label, **kwargs)
+
+    def toggle(self, name: str, label: str, where: Any = None, **kwargs: Any) -> bool:
+        return self.widget((where or st).toggle, name, label, **kwargs)
+
+    def preset_buttons(self, labels: Mapping[str, str], helps: Mapping[str, str] | None = None,
+                       where: Any = None) -> None:
+        """One button per preset, the active one highlighted."""
+        active = self.active_preset()
+        names = list(self.presets)
+        for col, name in zip((where or st).columns(len(names)), names):
+            col.button(labels[name], key=f"_preset.{self.page}.{name}", width="stretch",
+                       on_click=self.apply_preset, args=(name,),
+                       help=(helps or {}).get(name),
+                       type="primary" if active == name else "secondary")
+
+    def table(self, name: str, column_config: Mapping[str, Any], where: Any = None,
+              label_name: Callable[[str], str] | None = None, **kwargs: Any) -> pd.DataFrame:
+        """Draw the table setting ``name`` in ``st.data_editor`` (text cells for numbers, so
+        ``1/8`` and ``1e-5`` reach lib as typed) and return the truth after the reader's edits.
+
+        ``label_name`` translates preset labels for display (``lib.tables.LABEL_ID`` cells)."""
+        s = self.by_name[name]
+        truth_key = self.key(name)
+        gen = st.session_state.get(f"_gen.{truth_key}", 0)
+        widget_key = f"_w.{truth_key}.{gen}.{lang()}"
+        base_key = f"_base.{truth_key}"
+        if widget_key not in st.session_state or st.session_state.get(base_key, (None,))[0] \
+                != widget_key:
+            st.session_state[base_key] = (widget_key, table_copy(self.get(name), s))
+        base = st.session_state[base_key][1]
+        shown = base.copy()
+        shown["label"] = [(label_name or (lambda i: i))(tables.label_id(v))
+                          if tables.label_id(v) is not None else v for v in base["label"]]
+        (where or st).data_editor(shown, key=widget_key, column_config=column_config,
+                                  hide_index=True, **kwargs)
+        edits = st.session_state.get(widget_key) or {}
+        edited = tables.apply_edits(base, edits, s.columns, s.bool_columns)
+        if not s.same(edited, self.get(name)):
+            st.session_state[truth_key] = edited
+        return st.session_state[truth_key]
+
+    # ---- links ---------------------------------------------------------------------------------
+    def _linked(self) -> list[Setting]:
+        return [s for s in self.settings if s.link]
+
+    def query(self) -> dict[str, str]:
+        """This page's link parameters: each setting that differs from its default, or a
+        preset's name and what differs from that preset, whichever needs fewer parameters
+        (the preset's name when equal: it says more to a reader)."""
+        now = self.values()
+
+        def diff(reference: Mapping[str, Any]) -> dict[str, str]:
+            return {s.name: s.encode(now[s.name]) for s in self._linked()
+                    if not s.same(now[s.name], reference[s.name])}
+
+        best = diff({s.name: s.coerce(s.default) for s in self.settings})
+        for name in self.presets:
+            candidate = {"preset": name, **diff(self.preset_values(name))}
+            if (len(candidate), _length(candidate)) < (len(best) + 1, _length(best)) and (
+                    len(candidate) <= len(best)):
+                best = candidate
+        return best
+
+    def read_query(self, params: Mapping[str, str], prefix: str = "") -> tuple[set[str], list[Problem]]:
+        """Apply the link parameters that belong to this page (named ``prefix + name``);
+        return the names used and the problems found (each bad value keeps its default)."""
+        used, problems = set(), []
+        preset = params.get(prefix + "preset") if self.presets else None
+        values: dict[str, Any] = {}
+        if preset is not None:
+            used.add(prefix + "preset")
+            if preset in self.presets:
+                values = self.preset_values(preset)
+            else:
+                problems.append(Problem("bad_choice", field=prefix + "preset", text=preset[:40]))
+        for s in self._linked():
+            if prefix + s.name not in params:
+                continue
+            used.add(prefix + s.name)
+            try:
+                values[s.name] = s.decode(params[prefix + s.name])
+            except ProblemError as err:
+                problems += [_with_field(p, prefix + s.name) for p in err.problems]
+        if values:
+            self.apply({**{s.name: self.get(s.name) for s in self.settings
+                           if s.name not in values and preset is None}, **values})
+        return used, problems
+
+
+def _length(params: Mapping[str, str]) -> int:
+    return sum(len(k) + len(v) + 2 for k, v in params.items())
+
+
+def _with_field(problem: Problem, name: str) -> Problem:
+    from dataclasses import replace
+    return replace(problem, field=name)
+
+
+def _states(page: PageState | None) -> list[tuple[PageState, str]]:
+    """The states whose settings the current page's link carries, with their prefixes."""
+    out = [(REGISTRY[""], "")] if "" in REGISTRY else []
+    if page is not None and page.page != "":
+        out.append((page, ""))
+        out += [(other, other.tag + ".") for other in page.shared]
+    return out
+
+
+def read_link(page: PageState | None) -> None:
+    """On a session's first run: apply the link's parameters, keep the problems for the page
+    to show. Never raises: a link is input from strangers."""
+    if st.session_state.get(_LINK_READ):
+        return
+    st.session_state[_LINK_READ] = True
+    try:
+        params = {k: st.query_params.get(k) or "" for k in st.query_params.keys()}
+    except Exception:  # noqa: BLE001 - a malformed address must never stop the page
+        _LOG.warning("could not read the query string", exc_info=True)
+        st.session_state[LINK_PROBLEMS] = [Problem("bad_link")]
+        return
+    if not params:
+        return
+    if _length(params) > MAX_LINK:
+        st.session_state[LINK_PROBLEMS] = [Problem("too_long", limit=MAX_LINK, field="link")]
+        return
+    used, problems = set(), []
+    for state, prefix in _states(page):
+        state.ensure()
+        u, p = state.read_query(params, prefix)
+        used |= u
+        problems += p
+    problems += [Problem("unknown_key", field=k[:40]) for k in params if k not in used][:10]
+    if problems:
+        st.session_state[LINK_PROBLEMS] = problems
+
+
+def current_query(page: PageState | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for state, prefix in _states(page):
+        out.update({prefix + k: v for k, v in state.query().items()})
+    return out
+
+
+def sync_url() -> None:
+    """Write the current page's state into the address bar (only when it changed)."""
+    page = REGISTRY.get(st.session_state.get("_page", ""))
+    try:
+        wanted = current_query(page)
+        if st.query_params.to_dict() != wanted:
+            st.query_params.from_dict(wanted)
+    except Exception:  # noqa: BLE001 - the address bar is a convenience, never a failure
+        _LOG.warning("could not write the query string", exc_info=True)

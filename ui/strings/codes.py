@@ -1,0 +1,307 @@
+"""Strings of the codes-and-samples page (pages/codes.py)."""
+
+STRINGS = {
+    "page.codes": ("Codes & samples", "编码与采样"),
+    "page.codes.blurb": (
+        "Build Huffman codes for P and Q, count the extra bits Q's code costs, and watch sample "
+        "averages settle on H(P), H(P,Q) and KL(P‖Q).",
+        "为 P 和 Q 构造哈夫曼编码，数一数用 Q 的编码要多花多少比特，并观察样本平均值如何收敛到 "
+        "H(P)、H(P,Q) 和 KL(P‖Q)。"),
+
+    # Introduction and units.
+    "cd.intro": (
+        "Cross-entropy is the average information when events follow P but are scored with Q. "
+        "Here that average becomes something you can count: the number of binary digits a code "
+        "built for Q spends on messages that really come from P.",
+        "交叉熵是事件服从 P、却用 Q 打分时的平均信息量。在这里，这个平均值变成了可以数出来的东西："
+        "为 Q 设计的编码在真正来自 P 的消息上要花多少个二进制位。"),
+    "cd.why_bits": (
+        "This page counts in bits whatever unit the sidebar is set to: a codeword is a string of "
+        "binary digits, and each binary digit is one bit, so a codeword's length is a number of "
+        "bits and log base 2 is the logarithm that matches it.",
+        "无论侧边栏选的是什么单位，本页都以比特计数：码字是一串二进制数字，每个二进制数字就是 1 "
+        "比特，所以码字的长度就是比特数，与之对应的是以 2 为底的对数。"),
+    "cd.why_bits.unit": (
+        "Your chosen unit is {unit}: each value in bits is shown with its value in {unit} "
+        "beside it (1 bit = {one_bit}).",
+        "你选择的单位是{unit}：每个以比特为单位的值旁边都附有它换算成{unit}后的值（1 比特 = "
+        "{one_bit}）。"),
+    "cd.bits": ("bits", "比特"),
+    "cd.in_unit": ("{bits} bits ({other})", "{bits} 比特（{other}）"),
+
+    # Source of P and Q.
+    "cd.source": ("P and Q", "P 和 Q"),
+    "cd.source.label": ("Take P and Q from", "P 和 Q 取自"),
+    "cd.source.explorer": ("the explorer", "P 与 Q 探索器"),
+    "cd.source.preset": ("an example of this page", "本页的例子"),
+    "cd.preset.label": ("Example", "例子"),
+    "cd.preset.animals": ("Dog, cat, fish, bird (powers of ½)", "狗、猫、鱼、鸟（½ 的幂）"),
+    "cd.preset.ties": ("Ties: four equally likely events", "平局：四个等可能的事件"),
+    "cd.preset.skewed": ("Skewed, not powers of ½", "偏斜分布，不是 ½ 的幂"),
+    "cd.preset.ruled_out": ("Q gives an event probability 0", "Q 给某个事件的概率为 0"),
+    "cd.preset.tiny": ("One likely event, 1e−12 for the rest", "一个大概率事件，其余都是 1e−12"),
+    "cd.preset.one": ("A single event", "只有一个事件"),
+    "cd.preset.fifty": ("50 events", "50 个事件"),
+    "cd.explorer.link": ("Edit P and Q in the explorer", "在 P 与 Q 探索器中编辑 P 和 Q"),
+    "cd.explorer.problem": (
+        "The explorer's table does not describe two distributions yet, so this page uses the "
+        "example below until it does.",
+        "探索器中的表格还不是两个有效分布，所以在它有效之前，本页使用下面的例子。"),
+
+    # Code table.
+    "cd.codes": ("Codes for P and for Q", "为 P 和 Q 构造的编码"),
+    "cd.codes.intro": (
+        "Huffman's algorithm builds the shortest prefix code on average: it keeps merging the two "
+        "least likely groups of events, and each merge adds one bit to every event in them. "
+        "Shannon's code gives event i ⌈−log₂ qᵢ⌉ bits: the ideal length −log₂ qᵢ rounded up to "
+        "whole bits. No codeword is the start of another, so a stream of codewords reads back "
+        "without separators.",
+        "哈夫曼算法构造平均长度最短的前缀码：它不断合并概率最小的两组事件，每合并一次，组内每个事件"
+        "的码字就多 1 比特。香农编码给事件 i 分配 ⌈−log₂ qᵢ⌉ 比特：把理想长度 −log₂ qᵢ 向上取整到"
+        "整数比特。任何码字都不是另一个码字的开头，所以一串码字不需要分隔符就能读回来。"),
+    "cd.col.event": ("event", "事件"),
+    "cd.col.p": ("P", "P"),
+    "cd.col.q": ("Q", "Q"),
+    "cd.col.info_p": ("−log₂ p", "−log₂ p"),
+    "cd.col.info_q": ("−log₂ q", "−log₂ q"),
+    "cd.col.huff_p": ("P's Huffman code", "P 的哈夫曼码"),
+    "cd.col.huff_p_len": ("bits", "比特数"),
+    "cd.col.huff_q": ("Q's Huffman code", "Q 的哈夫曼码"),
+    "cd.col.huff_q_len": ("bits ", "比特数 "),
+    "cd.col.shannon_q": ("Q's Shannon code", "Q 的香农码"),
+    "cd.col.shannon_q_len": ("⌈−log₂ q⌉", "⌈−log₂ q⌉"),
+    "cd.col.help.info": ("Self-information in bits: the ideal codeword length.",
+                         "以比特为单位的自信息：理想的码字长度。"),
+    "cd.no_codeword": ("none", "无"),
+    "cd.ties": (
+        "Ties are broken the same way every time: among equally likely events, earlier rows get "
+        "the shorter codewords.",
+        "平局每次都按同样的规则处理：在等可能的事件中，靠前的行得到较短的码字。"),
+    "cd.one_event": (
+        "With a single possible event its codeword is “0”: H = 0 bits, yet a code needs at least "
+        "one bit per symbol, or the bits could not say how many symbols were sent.",
+        "只有一个可能的事件时，它的码字是“0”：H = 0 比特，但编码每个符号至少要 1 比特，否则从比特"
+        "串中无法知道发送了多少个符号。"),
+    "cd.q_zero": (
+        "Q gives probability 0 to {events}, which P says can happen: Q's codes have no codeword "
+        "for them, so a message from P cannot always be written with Q's code. This is the "
+        "finite picture of the infinite cross-entropy in the explorer.",
+        "Q 给 {events} 的概率为 0，而 P 认为它们可能发生：Q 的编码没有为它们分配码字，所以来自 P "
+        "的消息不一定能用 Q 的编码写出来。这就是探索器中交叉熵为无穷大的有限版本。"),
+    "cd.p_zero": (
+        "P gives probability 0 to {events}: P's code gives them no codeword, and they never "
+        "appear in a message drawn from P.",
+        "P 给 {events} 的概率为 0：P 的编码不为它们分配码字，它们也不会出现在从 P 抽取的消息中。"),
+
+    # Expected lengths.
+    "cd.lengths": ("Bits per symbol when events follow P", "事件服从 P 时每个符号的比特数"),
+    "cd.m.h_p": ("Entropy H(P)", "熵 H(P)"),
+    "cd.m.l_p": ("P's Huffman code", "P 的哈夫曼码"),
+    "cd.m.ce": ("Cross-entropy H(P,Q)", "交叉熵 H(P,Q)"),
+    "cd.m.l_q": ("Q's Huffman code", "Q 的哈夫曼码"),
+    "cd.m.l_s": ("Q's Shannon code", "Q 的香农码"),
+    "cd.m.kl": ("KL(P‖Q)", "KL(P‖Q)"),
+    "cd.m.extra": ("Extra bits of Q's Shannon code", "Q 的香农码多花的比特"),
+    "cd.m.help.l_p": ("Σ pᵢ × (length of event i's codeword in P's Huffman code).",
+                      "Σ pᵢ ×（事件 i 在 P 的哈夫曼码中的码字长度）。"),
+    "cd.m.help.l_q": ("Σ pᵢ × (length in Q's Huffman code): Q's code, used on events from P.",
+                      "Σ pᵢ ×（在 Q 的哈夫曼码中的长度）：把 Q 的编码用在来自 P 的事件上。"),
+    "cd.m.help.l_s": ("Σ pᵢ ⌈−log₂ qᵢ⌉: always between H(P,Q) and H(P,Q) + 1.",
+                      "Σ pᵢ ⌈−log₂ qᵢ⌉：总在 H(P,Q) 与 H(P,Q) + 1 之间。"),
+    "cd.bounds.own": (
+        "P's own code: H(P) = {h} ≤ L = {l} < H(P) + 1 = {h1} bits per symbol.",
+        "P 自己的编码：H(P) = {h} ≤ L = {l} < H(P) + 1 = {h1} 比特/符号。"),
+    "cd.bounds.own_exact": (
+        "Every probability in P is a power of ½, so P's code reaches the entropy exactly: "
+        "L = H(P) = {h} bits per symbol.",
+        "P 的每个概率都是 ½ 的幂，所以 P 的编码恰好达到熵：L = H(P) = {h} 比特/符号。"),
+    "cd.bounds.shannon": (
+        "Q's Shannon code used on P: H(P,Q) = {ce} ≤ L = {l} < H(P,Q) + 1 = {ce1} bits per symbol.",
+        "把 Q 的香农码用在 P 上：H(P,Q) = {ce} ≤ L = {l} < H(P,Q) + 1 = {ce1} 比特/符号。"),
+    "cd.extra.exact": (
+        "Q's code costs {extra} extra bits per symbol over P's code, exactly KL(P‖Q) = {kl} "
+        "bits: every probability here is a power of ½, so nothing is lost to rounding.",
+        "Q 的编码比 P 的编码每个符号多花 {extra} 比特，恰好等于 KL(P‖Q) = {kl} 比特：这里每个概率"
+        "都是 ½ 的幂，取整没有损失。"),
+    "cd.extra.rounded": (
+        "Q's Huffman code costs {extra} extra bits per symbol over P's code; KL(P‖Q) = {kl} bits. "
+        "The difference, {diff} bits, is the rounding to whole bits: real codewords cannot be "
+        "−log₂ q bits long when that is not a whole number (coding long blocks of symbols "
+        "together shrinks it).",
+        "Q 的哈夫曼码比 P 的编码每个符号多花 {extra} 比特；KL(P‖Q) = {kl} 比特。两者之差 {diff} "
+        "比特来自取整到整数比特：当 −log₂ q 不是整数时，真实的码字不可能恰好是这么长（把许多符号"
+        "合成长块一起编码可以缩小这个差）。"),
+    "cd.extra.infinite": (
+        "Q's code cannot encode every event P allows, so its expected length under P is ∞, like "
+        "H(P,Q) and KL(P‖Q).",
+        "Q 的编码无法为 P 允许的每个事件编码，所以它在 P 下的期望长度是 ∞，与 H(P,Q) 和 KL(P‖Q) "
+        "一样。"),
+    "cd.chart.title": ("H(P,Q) = H(P) + KL(P‖Q), in bits per symbol",
+                       "H(P,Q) = H(P) + KL(P‖Q)，单位：比特/符号"),
+    "cd.chart.part.h": ("H(P)", "H(P)"),
+    "cd.chart.part.kl": ("KL(P‖Q)", "KL(P‖Q)"),
+    "cd.chart.part.round": ("rounding to whole bits", "取整到整数比特"),
+    "cd.chart.row.ideal_p": ("ideal lengths −log₂ p", "理想长度 −log₂ p"),
+    "cd.chart.row.ideal_q": ("ideal lengths −log₂ q", "理想长度 −log₂ q"),
+    "cd.chart.row.huff_p": ("P's Huffman code", "P 的哈夫曼码"),
+    "cd.chart.row.huff_q": ("Q's Huffman code", "Q 的哈夫曼码"),
+    "cd.chart.row.shannon_q": ("Q's Shannon code", "Q 的香农码"),
+    "cd.chart.x": ("bits per symbol (events from P)", "每个符号的比特数（事件来自 P）"),
+    "cd.chart.part": ("part", "组成部分"),
+    "cd.chart.value": ("bits", "比特"),
+    "cd.chart.total": ("total", "合计"),
+    "cd.chart.infinite": ("The chart needs a finite H(P,Q); here it is ∞.",
+                          "这张图需要有限的 H(P,Q)；这里它是 ∞。"),
+    "cd.round.negative": (
+        "A negative rounding means Q's Huffman code happens to suit P better than the ideal "
+        "lengths −log₂ q would: Huffman lengths are not each above −log₂ q, only optimal on "
+        "average under Q.",
+        "取整部分为负，说明 Q 的哈夫曼码恰好比理想长度 −log₂ q 更适合 P：哈夫曼码长并不逐个大于 "
+        "−log₂ q，只是在 Q 下平均最优。"),
+
+    # Message.
+    "cd.message": ("Encode a message drawn from P", "对一条从 P 抽取的消息编码"),
+    "cd.message.length": ("Symbols in the message", "消息中的符号数"),
+    "cd.message.seed": ("Random seed", "随机种子"),
+    "cd.message.seed.help": ("The same seed draws the same message.",
+                             "同一个种子抽出同一条消息。"),
+    "cd.message.symbols": ("The message ({n} symbols)", "消息（{n} 个符号）"),
+    "cd.message.with_p": ("With P's code: {bits} bits", "用 P 的编码：{bits} 比特"),
+    "cd.message.with_q": ("With Q's code: {bits} bits", "用 Q 的编码：{bits} 比特"),
+    "cd.message.q_fails": (
+        "Q's code has no codeword for “{event}”, which appears at position {pos} of the message: "
+        "the message cannot be written with Q's code.",
+        "Q 的编码没有“{event}”的码字，而它出现在消息的第 {pos} 个位置：这条消息无法用 Q 的编码写出。"),
+    "cd.message.rate": (
+        "{per_p} bits per symbol with P's code (H(P) = {h}), {per_q} with Q's code "
+        "(H(P,Q) = {ce}): this message costs {extra} more bits with Q's code.",
+        "用 P 的编码每个符号 {per_p} 比特（H(P) = {h}），用 Q 的编码每个符号 {per_q} 比特"
+        "（H(P,Q) = {ce}）：这条消息用 Q 的编码多花 {extra} 比特。"),
+    "cd.message.rate_p": ("{per_p} bits per symbol with P's code (H(P) = {h}).",
+                          "用 P 的编码每个符号 {per_p} 比特（H(P) = {h}）。"),
+    "cd.message.decoded": (
+        "Decoded back from both bit strings: {n} symbols, identical to the original message.",
+        "从两串比特分别解码：{n} 个符号，与原消息完全相同。"),
+    "cd.message.decoded_p": (
+        "Decoded back from P's bit string: {n} symbols, identical to the original message.",
+        "从 P 的比特串解码：{n} 个符号，与原消息完全相同。"),
+    "cd.message.mismatch": ("Decoding did not give back the original message.",
+                            "解码没有还原出原消息。"),
+    "cd.message.shown": ("Showing the first {shown} of {n} symbols.",
+                         "只显示 {n} 个符号中的前 {shown} 个。"),
+    "cd.message.legend": ("Colours: ", "颜色："),
+
+    # 16-bit example.
+    "cd.sixteen": ("A 16-bit number", "一个 16 位的数"),
+    "cd.sixteen.intro": (
+        "A number made of 16 random binary digits has 2¹⁶ = 65,536 possible values. When they are "
+        "equally likely, each has probability 2⁻¹⁶ and carries 16 bits, and no code can do better "
+        "than 16 bits per number. When each digit is 1 less often than 0, some values are far more "
+        "likely than others, and a code built for that source needs fewer bits on average.",
+        "由 16 个随机二进制位组成的数有 2¹⁶ = 65,536 种可能的取值。当它们等可能时，每个取值的概率是 "
+        "2⁻¹⁶，携带 16 比特信息，任何编码平均都不可能少于 16 比特。当每一位取 1 的可能性小于取 0 "
+        "时，有些取值比其他取值可能得多，为这种信源设计的编码平均需要的比特更少。"),
+    "cd.sixteen.theta": ("Probability that each binary digit is 1",
+                         "每个二进制位为 1 的概率"),
+    "cd.sixteen.result": (
+        "Entropy {h} bits; the Huffman code for all 65,536 values averages {l} bits per number, "
+        "with codewords from {lo} to {hi} bits long.",
+        "熵为 {h} 比特；为全部 65,536 个取值构造的哈夫曼码平均每个数 {l} 比特，码字长度从 {lo} 到 "
+        "{hi} 比特。"),
+    "cd.sixteen.uniform": (
+        "Every value gets a {l}-bit codeword: the uniform source needs all 16 bits.",
+        "每个取值都得到 {l} 比特的码字：均匀信源需要全部 16 比特。"),
+    "cd.sixteen.saving": (
+        "That is {saved} bits fewer than 16 per number.",
+        "每个数比 16 比特少 {saved} 比特。"),
+
+    # Samples.
+    "cd.samples": ("Averages over samples from P", "从 P 抽样的平均值"),
+    "cd.samples.intro": (
+        "Draw events from P one after another and keep three running averages: of −log₂ p(x), "
+        "of −log₂ q(x) and of log₂(p(x)/q(x)). They settle on H(P), H(P,Q) and KL(P‖Q). The band "
+        "is ±2 standard errors, from the spread of the values drawn so far.",
+        "从 P 中依次抽取事件，并计算三个累计平均值：−log₂ p(x)、−log₂ q(x) 和 log₂(p(x)/q(x)) 的平均。"
+        "它们分别收敛到 H(P)、H(P,Q) 和 KL(P‖Q)。阴影带是 ±2 个标准误差，由到目前为止抽到的值的离散"
+        "程度算出。"),
+    "cd.samples.n": ("Samples drawn", "抽样数"),
+    "cd.samples.seed": ("Random seed ", "随机种子 "),
+    "cd.q.info_p": ("average of −log₂ p(x) → H(P)", "−log₂ p(x) 的平均 → H(P)"),
+    "cd.q.info_q": ("average of −log₂ q(x) → H(P,Q)", "−log₂ q(x) 的平均 → H(P,Q)"),
+    "cd.q.log_ratio": ("average of log₂(p(x)/q(x)) → KL(P‖Q)",
+                       "log₂(p(x)/q(x)) 的平均 → KL(P‖Q)"),
+    "cd.samples.x": ("samples drawn n (log scale)", "抽样数 n（对数刻度）"),
+    "cd.samples.y": ("running average, bits", "累计平均值（比特）"),
+    "cd.samples.exact": ("exact value", "精确值"),
+    "cd.samples.se": ("standard error", "标准误差"),
+    "cd.samples.final": (
+        "After {n} samples: {name} = {value} ± {se} bits (exact: {exact}).",
+        "抽样 {n} 次后：{name} = {value} ± {se} 比特（精确值：{exact}）。"),
+    "cd.samples.infinite": (
+        "Draw {m} is “{event}”, to which Q gives probability 0: −log₂ q(x) is ∞ there, so from "
+        "that draw on the averages of −log₂ q(x) and log₂(p(x)/q(x)) are ∞ and their lines stop.",
+        "第 {m} 次抽到的是“{event}”，而 Q 给它的概率为 0：此处 −log₂ q(x) 为 ∞，所以从这次抽样起，"
+        "−log₂ q(x) 和 log₂(p(x)/q(x)) 的平均值都是 ∞，它们的曲线在此中断。"),
+
+    # Estimation.
+    "cd.mle": ("The sample's own distribution", "样本自身的分布"),
+    "cd.mle.intro": (
+        "Count how often each event appears in a sample of n draws and divide by n: these "
+        "frequencies p̂ are the maximum-likelihood estimate of P. Among all distributions, p̂ gives "
+        "the sample the highest likelihood, which is the smallest average −log₂ r(x) over the "
+        "sample; that average is the cross-entropy H(P̂, R), and its minimum is H(P̂).",
+        "数一数 n 次抽样中每个事件出现的次数再除以 n：这些频率 p̂ 就是 P 的极大似然估计。在所有分布中，"
+        "p̂ 给这个样本的似然最大，也就是样本上 −log₂ r(x) 的平均值最小；这个平均值就是交叉熵 "
+        "H(P̂, R)，其最小值是 H(P̂)。"),
+    "cd.mle.n": ("Sample size n", "样本量 n"),
+    "cd.mle.col.count": ("count", "次数"),
+    "cd.mle.col.freq": ("p̂ = count / n", "p̂ = 次数 / n"),
+    "cd.mle.m.plug_in": ("H(P̂), plug-in", "H(P̂)，插入估计"),
+    "cd.mle.m.mm": ("Miller–Madow", "Miller–Madow 修正"),
+    "cd.mle.m.h_p": ("True H(P)", "真实的 H(P)"),
+    "cd.mle.m.ce_p": ("H(P̂, P)", "H(P̂, P)"),
+    "cd.mle.m.ce_q": ("H(P̂, Q)", "H(P̂, Q)"),
+    "cd.mle.m.help.ce_p": ("The sample's average −log₂ p(x).", "样本上 −log₂ p(x) 的平均。"),
+    "cd.mle.m.help.ce_q": ("The sample's average −log₂ q(x).", "样本上 −log₂ q(x) 的平均。"),
+    "cd.mle.m.help.mm": (
+        "H(P̂) + (k − 1)/(2n) nats, with k the number of events seen at least once (the only "
+        "count of events a sample gives by itself).",
+        "H(P̂) + (k − 1)/(2n) 奈特，其中 k 是至少出现过一次的事件数（这是样本本身唯一能给出的事件数）。"),
+    "cd.mle.sentence": (
+        "In this sample H(P̂) = {plug} bits ≤ H(P̂, P) = {ce_p} bits: the frequencies fit their "
+        "own sample better than the true P does, by KL(P̂‖P) = {kl} bits. The true entropy is "
+        "{h} bits.",
+        "在这个样本中 H(P̂) = {plug} 比特 ≤ H(P̂, P) = {ce_p} 比特：频率对自己样本的拟合比真实的 P "
+        "还好，好出 KL(P̂‖P) = {kl} 比特。真实的熵是 {h} 比特。"),
+    "cd.mle.unseen": (
+        "{k} of the {K} possible events never appeared in this sample, so p̂ gives them "
+        "probability 0.",
+        "{K} 个可能的事件中有 {k} 个在这个样本中没有出现，所以 p̂ 给它们的概率是 0。"),
+    "cd.bias": ("The plug-in entropy is biased low", "插入估计的熵偏低"),
+    "cd.bias.intro": (
+        "Because the frequencies always fit their own sample at least as well as P does, the "
+        "entropy computed from them, H(P̂), is on average below H(P), and more so for small "
+        "samples: by about (K − 1)/(2n) nats for K possible events. Miller and Madow add that "
+        "amount back. The chart averages both estimates over {repeats} samples of each size.",
+        "由于频率对自己样本的拟合总不差于 P，用它们算出的熵 H(P̂) 平均低于 H(P)，样本越小越明显："
+        "对 K 个可能的事件大约低 (K − 1)/(2n) 奈特。Miller 和 Madow 把这个量加回来。图中对每种样本量"
+        "各取 {repeats} 个样本，把两种估计分别求平均。"),
+    "cd.bias.x": ("sample size n (log scale)", "样本量 n（对数刻度）"),
+    "cd.bias.y": ("average estimate, bits", "估计值的平均（比特）"),
+    "cd.bias.plug_in": ("plug-in H(P̂)", "插入估计 H(P̂)"),
+    "cd.bias.mm": ("Miller–Madow", "Miller–Madow 修正"),
+    "cd.bias.exact": ("true H(P)", "真实的 H(P)"),
+    "cd.bias.sentence": (
+        "With n = {n}, the plug-in entropy averages {plug} bits over {repeats} samples: {bias} "
+        "bits below H(P) = {h} (± {se}). Miller–Madow averages {mm} bits.",
+        "当 n = {n} 时，插入估计的熵在 {repeats} 个样本上平均为 {plug} 比特：比 H(P) = {h} 低 "
+        "{bias} 比特（± {se}）。Miller–Madow 修正后平均为 {mm} 比特。"),
+    "cd.bias.none": (
+        "P has a single possible event, so every sample has entropy 0 and there is no bias to see.",
+        "P 只有一个可能的事件，所以每个样本的熵都是 0，看不到偏差。"),
+
+    # Links.
+    "cd.links": ("Where next", "接下来"),
+    "cd.link.explorer": ("Edit P and Q in the explorer", "在 P 与 Q 探索器中编辑 P 和 Q"),
+    "cd.link.information": ("Information and entropy", "信息与熵"),
+}
