@@ -70,6 +70,9 @@ def _thaw(value: Any) -> Any:
 @functools.lru_cache(maxsize=1024)
 def _compiled(builder: Callable[..., Any], frozen: tuple) -> dict:
     spec = builder(**{k: _thaw(v) for k, v in frozen}).to_dict(validate=False)
+    # Fit the width to the page but keep the height for the plot itself: with Streamlit's
+    # default ("fit" both ways) legends, titles and axis titles eat into a fixed total height.
+    spec.setdefault("autosize", {"type": "fit-x", "contains": "padding"})
     config = spec.setdefault("config", {})
     for key, value in AXIS_CONFIG.items():
         config[key] = {**value, **config.get(key, {})}

@@ -89,3 +89,81 @@ def test_labels_default_and_deduplicated():
 def test_missing_columns_count_as_empty():
     r = read_distributions(pd.DataFrame({"label": ["a"], "P": [1.0]}))
     assert codes(r) == [("empty", "Q", 0)]
+
+
+# ---- text cells, preset labels, links, edits ------------------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from lib.problems import ProblemError  # noqa: E402
+from lib.tables import (MAX_LABEL, apply_edits, clean_label, decode_table,  # noqa: E402
+                        display_labels, encode_table, preset_label, text_table)
+
+
+def test_cells_are_read_as_typed():
+    r = read_distributions(table(["1/2", "25%", "0.25"], ["1e-5", "2e-1", "0.79999"]))
+    assert r.ok
+    np.testing.assert_allclose(r.p, [0.5, 0.25, 0.25])
+    np.testing.assert_allclose(r.q, [1e-5, 0.2, 0.79999])
+
+
+def test_counts_in_scientific_notation_are_not_misread():
+    r = read_distributions(table(["2e2", "100"], ["1", "1"]), counts=True)
+    assert r.totals["P"] == 300.0  # "2e2" is 200, never 22
+    np.testing.assert_allclose(r.p, [2 / 3, 1 / 3])
+
+
+def test_unreadable_cells_name_what_was_typed():
+    r = read_distributions(table(["0,5", "1/2"], ["x", "1"]))
+    assert [(p.code, p.column, p.row, p.text) for p in r.problems] == [
+        ("decimal_comma", "P", 0, "0,5"), ("not_number", "Q", 0, "x")]
+
+
+def test_preset_labels_are_translated_reader_labels_are_not():
+    labels = display_labels([preset_label("dog"), "dog", "**x**"], name={"dog": "狗"}.get)
+    assert labels == ["狗", "dog", "**x**"]
+    assert clean_label("a\u202eb\x00c") == "abc" and len(clean_label("x" * 999)) == MAX_LABEL
+
+
+_cell = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=20)
+
+
+@given(st.lists(st.tuples(_cell, st.sampled_from(["1/2", "0.25", "1e-5", "3", "12.5%"]),
+                          st.sampled_from(["0", "1/3", "2e2"])), min_size=1, max_size=50))
+def test_link_round_trip(rows):
+    frame = pd.DataFrame({"label": [r[0] for r in rows], "P": [r[1] for r in rows],
+                          "Q": [r[2] for r in rows]})
+    assert decode_table(encode_table(frame)).equals(text_table(frame))
+
+
+def test_link_keeps_preset_labels_as_ids():
+    frame = pd.DataFrame({"label": [preset_label("cat"), "@cat"], "P": ["1", "0"],
+                          "Q": ["0", "1"]})
+    text = encode_table(frame)
+    assert text == "@cat_1_0~%40cat_0_1"
+    assert decode_table(text)["label"].tolist() == [preset_label("cat"), "@cat"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("", "bad_table"), ("a_1", "bad_table"), ("a_1_2_3", "bad_table"), ("x" * 5000, "too_long"),
+    ("~".join(["a_0_0"] * 51), "too_many_rows"), ("a_x_1", "not_number"),
+    ("@Bad Id_1_1", "bad_table"), ("a\x00_1_1", "bad_table"), ("a_1e999_1", "not_finite"),
+])
+def test_bad_link_tables_are_refused(text, code):
+    with pytest.raises(ProblemError) as err:
+        decode_table(text)
+    assert err.value.problems[0].code == code
+
+
+def test_edits_from_the_browser_are_applied_or_skipped_never_crash():
+    base = pd.DataFrame({"label": [preset_label("dog"), "b"], "P": ["1/2", "1/2"],
+                         "Q": ["1", "0"]})
+    out = apply_edits(base, {"edited_rows": {"0": {"P": 0.25, "nope": 1}, "9": {"P": "1"},
+                                             "x": {}},
+                             "deleted_rows": [5, "1", -1], "added_rows": [{"label": None}, 7]})
+    assert out.values.tolist() == [[preset_label("dog"), "0.25", "1"], ["", "", ""]]
+    assert apply_edits(base, "garbage").equals(base)
+    many = apply_edits(base, {"added_rows": [{"P": "1"}] * 5000})
+    assert len(many) == 2 + 1000  # bounded
+    relabelled = apply_edits(base, {"edited_rows": {0: {"label": "  wolf  "}}})
+    assert relabelled["label"].tolist() == ["wolf", "b"]

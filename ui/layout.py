@@ -146,7 +146,10 @@ def _unexpected(where: str) -> None:
 @contextlib.contextmanager
 def page(page_key: str, page_state: state.PageState | None = None) -> Iterator[None]:
     """The frame of a page script: set up, run the body guarded, leave the state in the link."""
-    page_setup(page_key, page_state)
+    try:
+        page_setup(page_key, page_state)
+    except Exception:  # noqa: BLE001 - the body may still draw; a reader never sees a traceback
+        _unexpected(page_key)
     try:
         yield
     except Exception:  # noqa: BLE001 - a reader never sees a traceback; the log does

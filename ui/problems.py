@@ -45,6 +45,8 @@ def message(problem: Problem, table: str | None = None,
     key = f"problem.{code}" if f"problem.{code}" in STRINGS else "problem.unknown"
     if problem.row is None and f"problem.{code}.norow" in STRINGS:
         key = f"problem.{code}.norow"
+    if code == "file_parse" and not problem.column:
+        key = "problem.file_parse.cells"
     return t(key, **fields)
 
 

@@ -127,6 +127,26 @@ STRINGS = {
     "problem.bad_choice": ("“{text}” is not one of the choices.", "“{text}”不是可选的值。"),
     "problem.bad_table": ("The table could not be read.", "无法读取这个表格。"),
     "problem.bad_link": ("The address could not be read.", "无法读取这个地址。"),
+    "problem.file_empty": ("The file is empty: it needs a header line and at least one row.",
+                           "文件是空的：需要一行表头和至少一行数据。"),
+    "problem.file_too_big": ("The file has {value} bytes; files up to {limit} bytes are read.",
+                             "文件有 {value} 字节；最多只能读取 {limit} 字节。"),
+    "problem.file_binary": (
+        "This is not a text file. Save the table as CSV (UTF-8) and upload that.",
+        "这不是文本文件。请把表格另存为 CSV（UTF-8）后再上传。"),
+    "problem.file_encoding": (
+        "The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.",
+        "文件不是 UTF-8 文本。请另存为“CSV UTF-8”格式后重新上传。"),
+    "problem.file_columns": (
+        "The file must have exactly one column named “{col}”; it has {value}.",
+        "文件必须恰好有一列名为“{col}”，但现在有 {value} 列。"),
+    "problem.file_parse": (
+        "Row {row} of the file: {col} reads “{text}”, which is not a number. Numbers like 0.125, "
+        "1/8, 12.5% and 1e-5 work.",
+        "文件第 {row} 行：{col} 是“{text}”，不是数字。可以写成 0.125、1/8、12.5% 或 1e-5 这样的形式。"),
+    "problem.file_parse.cells": (
+        "Row {row} of the file has more cells than the header has column names.",
+        "文件第 {row} 行的单元格比表头的列名还多。"),
     "problem.link.intro": (
         "Part of the link that opened this page could not be used; those settings keep their "
         "starting values:",

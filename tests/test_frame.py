@@ -1,0 +1,63 @@
+"""The page frame: unexpected errors become a translated sentence (never a traceback), every
+problem code has wording in both languages, and reader text in messages stays literal."""
+
+import re
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.problems import Problem
+from tests.conftest import ROOT, TIMEOUT, open_page
+from ui.strings import STRINGS
+
+def _explode(*args, **kwargs):
+    raise RuntimeError("secret /srv/app/path")
+
+
+@pytest.mark.parametrize("lang, index", [("en", 0), ("zh", 1)])
+def test_an_unexpected_error_shows_a_sentence_not_a_traceback(monkeypatch, lang, index):
+    at = open_page()
+    at.session_state["lang"] = lang
+    # AppTest runs the page in this process: make something the home page calls fail.
+    monkeypatch.setattr("ui.available_pages", _explode)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == STRINGS["home.title"][index]  # what came before still shows
+    assert [e.value for e in at.error] == [STRINGS["app.error"][index]]
+    assert "secret" not in str(at)
+    monkeypatch.undo()
+    at.run()
+    assert not at.error and len(at.get("page_link")) > 5  # the inputs were kept; it recovers
+
+
+def test_config_hides_error_details():
+    config = (ROOT / ".streamlit" / "config.toml").read_text()
+    assert re.search(r'^showErrorDetails = "none"$', config, re.M)
+
+
+def _codes_in_lib() -> set[str]:
+    codes = set()
+    for path in (ROOT / "lib").glob("*.py"):
+        codes |= set(re.findall(r'Problem\(\s*"(\w+)"', path.read_text()))
+        codes |= set(re.findall(r'ProblemError\(Problem\(\s*"(\w+)"', path.read_text()))
+    return codes
+
+
+def test_every_problem_code_in_lib_has_wording():
+    missing = sorted(c for c in _codes_in_lib() if f"problem.{c}" not in STRINGS)
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_problem_messages_name_the_row_and_keep_reader_text_literal(lang):
+    at = AppTest.from_string(f'''
+import streamlit as st
+from lib.problems import Problem
+from ui import problems
+st.session_state["lang"] = "{lang}"
+st.markdown(problems.message(Problem("not_number", "P", 2, "**wolf**", text="$x$"),
+                             columns={{"P": "P"}}))
+st.markdown(problems.message(Problem("too_many_rows", value=60, limit=50), table="T"))
+''', default_timeout=TIMEOUT).run()
+    first, second = (m.value for m in at.markdown)
+    assert r"\*\*wolf\*\*" in first and r"\$x\$" in first and "3" in first
+    assert "60" in second and "50" in second and "10" in second and "T" in second
