@@ -58,3 +58,9 @@ def test_every_string_has_both_languages_and_same_fields(key):
     words = re.sub(r"\{\w+\}", "", en)
     if key != "list.sep" and re.search("[A-Za-z]{4,}", words):
         assert re.search(r"[\u4e00-\u9fff]", zh), f"{key} is not translated"
+
+
+def test_every_menu_icon_is_a_material_icon():
+    from streamlit.string_util import validate_material_icon
+    for page in PAGES:
+        validate_material_icon(page.icon)  # raises for an unknown icon

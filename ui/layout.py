@@ -46,11 +46,11 @@ PAGES = (
     PageInfo("app.py", "home", ":material/home:"),
     PageInfo("pages/information.py", "information", ":material/lightbulb:"),
     PageInfo("pages/explorer.py", "explorer", ":material/compare_arrows:"),
-    PageInfo("pages/codes.py", "codes", ":material/binary:"),
+    PageInfo("pages/codes.py", "codes", ":material/data_array:"),
     PageInfo("pages/loss.py", "loss", ":material/functions:"),
     PageInfo("pages/neuron.py", "neuron", ":material/neurology:"),
     PageInfo("pages/network.py", "network", ":material/hub:"),
-    PageInfo("pages/glossary.py", "glossary", ":material/translate:"),
+    PageInfo("pages/glossary.py", "glossary", ":material/dictionary:"),
 )
 
 

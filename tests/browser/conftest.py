@@ -103,3 +103,28 @@ def screenshot(page: Page, name: str, width: int = 1400) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=path, full_page=True)
     return path
+
+
+def edit_cell(page: Page, row: int, column: int, value: str) -> None:
+    """Type into the data editor's canvas grid: select a cell, move to it, edit, Enter.
+
+    ``column`` counts data columns from 0 (the label). The grid mirrors its selection in a
+    hidden accessible table (cell ids ``glide-cell-<col>-<row>``, col 0 being the row marker),
+    which tells us where the keyboard cursor really is.
+    """
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # let the layout settle before aiming at a canvas pixel
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 80, box["y"] + 35 * (row + 1) + 17)
+    target = f"glide-cell-{column + 1}-{row}"
+    page.wait_for_timeout(300)
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(150)
+    # The accessible mirror follows the keyboard cursor: prove we are on the intended cell.
+    page.wait_for_function(f"() => document.activeElement?.id === '{target}'", timeout=5_000)
+    expect(grid.locator(f'td[aria-selected="true"]#{target}')).to_have_count(1)
+    page.keyboard.press("Enter")
+    page.locator(".gdg-input").fill(value)
+    page.keyboard.press("Enter")

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib import info
-from tests.browser.conftest import metric_value, open_app, screenshot, wait_ready
+from tests.browser.conftest import edit_cell, metric_value, open_app, screenshot, wait_ready
 from ui.layout import available_pages
 from ui.strings import STRINGS
 
@@ -24,31 +24,6 @@ def test_every_page_loads_by_deep_link(page: Page, server, path, slug, title):
     assert page.locator('[data-testid="stSidebarNav"]').count() == 0
     expect(page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]')).to_have_count(
         len(PAGES))
-
-
-def edit_cell(page: Page, row: int, column: int, value: str) -> None:
-    """Type into the data editor's canvas grid: select a cell, move to it, edit, Enter.
-
-    ``column`` counts data columns from 0 (the label). The grid mirrors its selection in a
-    hidden accessible table (cell ids ``glide-cell-<col>-<row>``, col 0 being the row marker),
-    which tells us where the keyboard cursor really is.
-    """
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    grid.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)  # let the layout settle before aiming at a canvas pixel
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 80, box["y"] + 35 * (row + 1) + 17)
-    target = f"glide-cell-{column + 1}-{row}"
-    page.wait_for_timeout(300)
-    for _ in range(column):
-        page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(150)
-    # The accessible mirror follows the keyboard cursor: prove we are on the intended cell.
-    page.wait_for_function(f"() => document.activeElement?.id === '{target}'", timeout=5_000)
-    expect(grid.locator(f'td[aria-selected="true"]#{target}')).to_have_count(1)
-    page.keyboard.press("Enter")
-    page.locator(".gdg-input").fill(value)
-    page.keyboard.press("Enter")
 
 
 def test_grid_edit_changes_kl(page: Page, server):
