@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from ui import t
+from ui import glossary, t
 
 with ui.page("home"):
     st.title(t("home.title"))
@@ -20,7 +20,10 @@ with ui.page("home"):
             st.caption(t(f"page.{page.key}.blurb"))
 
     st.header(t("home.definitions"), divider="gray")
-    for key in ("info", "entropy", "cross", "kl", "identity"):
+    for key, term in (("info", "information"), ("entropy", "entropy"),
+                      ("cross", "cross-entropy"), ("kl", "kl"), ("identity", None)):
         st.markdown(t(f"home.def.{key}"))
+        if term:
+            glossary.link(term)
 
     st.info(t("home.settings"), icon=":material/settings:")

@@ -61,7 +61,10 @@ def link_of(at: AppTest) -> dict[str, str]:
 
 
 def open_link(page: str, query: dict[str, str]) -> AppTest:
-    """A fresh session opening ``page`` (e.g. "pages/explorer.py") at a link's parameters."""
-    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+    """A fresh session opening ``page`` (e.g. "pages/explorer.py") at a link's parameters:
+    its first run is that page's (app.py stays the entry point, so the menu's links resolve)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if page != "app.py":
+        at.switch_page(page)
     at.query_params.update(query)
     return at.run()

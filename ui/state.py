@@ -42,6 +42,8 @@ _LOG = logging.getLogger(__name__)
 
 #: Longest query string read from a link, all parameters together.
 MAX_LINK = 8000
+#: Longest text a "text" setting keeps.
+MAX_TEXT_SETTING = 60
 #: The session-state key holding the problems found in the link that opened the session.
 LINK_PROBLEMS = "_link_problems"
 _LINK_READ = "_link_read"
@@ -53,7 +55,8 @@ REGISTRY: dict[str, "PageState"] = {}
 class Setting:
     """One thing a reader sets.
 
-    ``kind`` is ``"float"``, ``"int"``, ``"bool"``, ``"choice"`` (one of ``choices``) or
+    ``kind`` is ``"float"``, ``"int"``, ``"bool"``, ``"text"`` (at most :data:`MAX_TEXT_SETTING`
+    characters of plain text), ``"choice"`` (one of ``choices``) or
     ``"table"`` (a frame with a ``label`` column and the text columns ``columns``; the names in
     ``bool_columns`` are check boxes). ``lo``/``hi`` bound numbers (and must equal the widget's
     own bounds); ``max_rows`` bounds tables. ``link=False`` keeps a setting out of links.
@@ -81,6 +84,8 @@ class Setting:
             return bool(value)
         if self.kind == "table":
             return table_copy(value, self)
+        if self.kind == "text":
+            return tables.clean_label(value)[:MAX_TEXT_SETTING] if value else ""
         return value
 
     def same(self, a: Any, b: Any) -> bool:
@@ -112,6 +117,10 @@ class Setting:
                     raise ProblemError(Problem("bad_table", column=name, field=self.name))
                 frame[name] = frame[name] == "1"
             return frame
+        if self.kind == "text":
+            if len(text) > MAX_TEXT_SETTING:
+                raise ProblemError(Problem("too_long", limit=MAX_TEXT_SETTING, field=self.name))
+            return self.coerce(text)
         if self.kind == "bool":
             if text not in ("0", "1", "true", "false"):
                 raise ProblemError(Problem("bad_choice", text=text[:40], field=self.name))

@@ -20,12 +20,12 @@ STRINGS = {
     "page.loss.blurb": (
         "Binary, softmax and multi-label losses, maximum likelihood, and what common libraries "
         "actually compute.",
-        "二分类、softmax 与多标签损失，最大似然，以及常用库实际计算的是什么。"),
-    "page.neuron": ("The learning slowdown", "学习减速"),
+        "二分类、softmax 与多标签损失，极大似然，以及常用库实际计算的是什么。"),
+    "page.neuron": ("The learning slowdown", "学习缓慢"),
     "page.neuron.blurb": (
-        "Train one sigmoid neuron with the quadratic cost and with cross-entropy, and see which "
-        "one crawls when the neuron starts badly wrong.",
-        "分别用二次代价和交叉熵训练一个 sigmoid 神经元，看看起点错得离谱时哪一个学得慢。"),
+        "Train one sigmoid neuron with the quadratic cost (mean squared error) and with "
+        "cross-entropy, and see which one crawls when the neuron starts out confidently wrong.",
+        "分别用二次代价（均方误差）和交叉熵训练一个 sigmoid 神经元，看看起点错得离谱时哪一个学得慢。"),
     "page.network": ("Digits network", "手写数字网络"),
     "page.network.blurb": (
         "Train a small network on handwritten digits with both costs and compare them epoch by "
@@ -120,8 +120,8 @@ STRINGS = {
         "“{label}”（第 {row} 行）的 {col} 是 {value}；概率最大为 1。"),
     "problem.all_zero": (
         "Every value in {col} is 0. A distribution has to put its probability somewhere.",
-        "{col} 的所有值都是 0。一个分布必须把概率分配到某些事件上。"),
-    "problem.sum": ("{col} adds up to {value}, not 1.", "{col} 的总和是 {value}，而不是 1。"),
+        "{col}的所有值都是 0。一个分布必须把概率分配到某些事件上。"),
+    "problem.sum": ("{col} adds up to {value}, not 1.", "{col}的总和是 {value}，而不是 1。"),
     "problem.out_of_range": ("{value} is outside the allowed range {lo} to {hi}.",
                              "{value} 超出了允许的范围 {lo} 到 {hi}。"),
     "problem.bad_choice": ("“{text}” is not one of the choices.", "“{text}”不是可选的值。"),

@@ -12,16 +12,16 @@ with, through ``ui.glossary.link``). An entry is:
 """
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("info", ("distribution", "normalise", "information", "units", "entropy", "binary-entropy",
-              "uniform", "cross-entropy", "kl", "gibbs")),
-    ("codes", ("prefix-code", "kraft", "huffman", "shannon-code", "sample-average", "plug-in",
-               "miller-madow")),
+    ("info", ("distribution", "normalise", "information", "conditional", "units", "entropy",
+              "binary-entropy", "uniform", "cross-entropy", "kl", "gibbs")),
+    ("codes", ("prefix-code", "kraft", "huffman", "shannon-code", "sample-average",
+               "standard-error", "plug-in", "miller-madow")),
     ("models", ("weighted-input", "logit", "sigmoid", "softmax", "softmax-jacobian",
-                "log-softmax", "target", "one-hot", "quadratic", "bce", "cce", "multi-label",
-                "likelihood")),
-    ("training", ("gradient", "gradient-descent", "learning-rate", "gradient-norm", "epoch",
-                  "mini-batch", "backprop", "hidden-layer", "initialisation", "saturation",
-                  "slowdown", "goal", "scale")),
+                "log-softmax", "target", "one-hot", "quadratic", "least-squares", "bce", "cce",
+                "multi-label", "likelihood")),
+    ("training", ("gradient", "chain-rule", "gradient-descent", "learning-rate",
+                  "gradient-norm", "epoch", "mini-batch", "backprop", "hidden-layer",
+                  "initialisation", "saturation", "slowdown", "goal", "scale", "accuracy")),
 )
 
 #: Formulas, one tuple of lines per entry (stacked on the page so they fit a phone). LaTeX
@@ -67,8 +67,8 @@ FORMULAS: dict[str, tuple[str, ...]] = {
     "multi-label": (r"C = -\sum_j \bigl[y_j \ln a_j + (1 - y_j) \ln (1 - a_j)\bigr]",),
     "likelihood": (
         r"L = \prod_{i=1}^{m} a_i^{\,y_i} (1 - a_i)^{1 - y_i}",
-        r"-\frac{1}{m} \ln L = -\frac{1}{m} \sum_{i=1}^{m} "
-        r"\bigl[y_i \ln a_i + (1 - y_i) \ln (1 - a_i)\bigr]",
+        r"-\frac{1}{m} \ln L",
+        r"= -\frac{1}{m} \sum_{i=1}^{m} \bigl[y_i \ln a_i + (1 - y_i) \ln (1 - a_i)\bigr]",
     ),
     "gradient": (
         r"\nabla C = \Bigl(\frac{\partial C}{\partial w}, \frac{\partial C}{\partial b}\Bigr)",
@@ -96,6 +96,19 @@ FORMULAS: dict[str, tuple[str, ...]] = {
     "saturation": (r"|z| \gg 1 \;\Longrightarrow\; \sigma'(z) = a (1 - a) \approx 0",),
     "slowdown": (r"\frac{\partial C}{\partial b} = (a - y) \, \sigma'(z)",),
     "goal": (r"|a - y| < \varepsilon",),
+    "conditional": (r"p(a, b) = p(a) \, p(b \mid a)", r"I(a, b) = I(a) + I(b \mid a)"),
+    "standard-error": (r"\mathrm{SE} = \frac{s}{\sqrt{n}}",),
+    "least-squares": (
+        r"-\ln \mathcal{N}(y \mid a, \sigma^2) = \frac{(y - a)^2}{2 \sigma^2} "
+        r"+ \ln \bigl(\sigma \sqrt{2 \pi}\bigr)",
+    ),
+    "chain-rule": (
+        r"\frac{\partial C}{\partial w} = \frac{\partial C}{\partial a} \, "
+        r"\frac{\partial a}{\partial z} \, \frac{\partial z}{\partial w}",
+    ),
+    "accuracy": (
+        r"\frac{1}{n} \sum_{i=1}^{n} \mathbf{1}\bigl[\arg\max_j a_{ij} = c_i\bigr]",
+    ),
     "units": (
         r"\log_2 x = \frac{\ln x}{\ln 2} \approx 1.4427 \, \ln x",
         r"\log_{10} x = \frac{\ln x}{\ln 10}",
@@ -129,8 +142,7 @@ STRINGS = {
                         "{total} 个术语中有 {n} 个与“{query}”匹配。"),
     "gl.filter.none": ("No term matches “{query}”.", "没有与“{query}”匹配的术语。"),
     "gl.looked_up": ("You looked up", "你查找的术语"),
-    "gl.unknown": ("The glossary has no term “{term}”; here is the whole list.",
-                   "术语表中没有“{term}”这个术语；下面是完整列表。"),
+    "gl.close": ("Close", "关闭"),
     "gl.link": ("Glossary: {term}", "术语表：{term}"),
     "gl.sec.info": ("Information and entropy", "信息与熵"),
     "gl.sec.codes": ("Codes and samples", "编码与采样"),
@@ -155,6 +167,13 @@ STRINGS = {
         "outcome. The information of independent outcomes adds up: I(p₁p₂) = I(p₁) + I(p₂).",
         "一个结果有多出人意料：越罕见信息越多，必然发生的结果为 0。相互独立的结果的信息量可以"
         "相加：I(p₁p₂) = I(p₁) + I(p₂)。"),
+    "gl.conditional.name": ("Conditional probability, independence", "条件概率、独立"),
+    "gl.conditional.meaning": (
+        "p(b | a) is the probability of b once a is known. Information adds up step by step, "
+        "each step scored with its conditional probability; the steps are independent when "
+        "p(b | a) = p(b).",
+        "p(b | a) 是已知 a 后 b 的概率。信息量一步步相加，每一步用它的条件概率计算；当 "
+        "p(b | a) = p(b) 时这两步相互独立。"),
     "gl.units.name": ("Bit, nat, hartley", "比特、奈特、哈特莱"),
     "gl.units.meaning": (
         "Units of information, set by the base of the logarithm: bits use log₂, nats ln, "
@@ -229,6 +248,11 @@ STRINGS = {
         "−log q(x) settles on H(P,Q) as n grows (the law of large numbers).",
         "一个量在 n 个样本上的平均值。样本服从 P 时，−log q(x) 的平均值随 n 增大而趋近 H(P,Q)"
         "（大数定律）。"),
+    "gl.standard-error.name": ("Standard error", "标准误"),
+    "gl.standard-error.meaning": (
+        "How far a sample average typically lies from the value it estimates: the samples' "
+        "standard deviation s divided by √n, so it shrinks as n grows.",
+        "样本平均值通常偏离它所估计的值多远：样本标准差 s 除以 √n，所以随 n 增大而变小。"),
     "gl.plug-in.name": ("Plug-in estimate", "代入估计（plug-in 估计）"),
     "gl.plug-in.meaning": (
         "The entropy of the observed frequencies of n samples, used as an estimate of the true "
@@ -293,6 +317,14 @@ STRINGS = {
         "factor ½). Its gradient carries σ′(z), the cause of the learning slowdown.",
         "误差平方的一半；对样本求平均就是均方误差（相差一个因子 ½）。它的梯度带有 σ′(z)，"
         "这正是学习缓慢的原因。"),
+    "gl.least-squares.name": ("Least squares, Gaussian likelihood", "最小二乘（高斯似然）"),
+    "gl.least-squares.meaning": (
+        "Fitting by minimising squared errors, the usual regression loss. It is the negative "
+        "log-likelihood of a Gaussian centred on the output a, so least squares is maximum "
+        "likelihood under Gaussian noise; unlike |a − y|, the square is differentiable "
+        "everywhere.",
+        "通过最小化误差平方来拟合，是回归常用的损失。它是以输出 a 为中心的高斯分布的负对数似然，"
+        "所以最小二乘就是高斯噪声下的极大似然；与 |a − y| 不同，平方处处可导。"),
     "gl.bce.name": ("Binary cross-entropy", "二元交叉熵"),
     "gl.bce.meaning": (
         "The cross-entropy between the label (y, 1 − y) and one sigmoid output's prediction "
@@ -311,7 +343,8 @@ STRINGS = {
         "one binary cross-entropy per class, summed here; the outputs need not add up to 1.",
         "多个类别可以同时为真（一道菜里既有米饭又有南瓜）：每个类别一个 sigmoid 和一个二元交叉熵，"
         "这里把它们相加；各输出之和不必为 1。"),
-    "gl.likelihood.name": ("Likelihood, maximum likelihood", "似然、极大似然"),
+    "gl.likelihood.name": ("Likelihood, maximum likelihood, negative log-likelihood",
+                           "似然、极大似然、负对数似然"),
     "gl.likelihood.meaning": (
         "How probable the observed labels are under the model. Maximum likelihood picks the "
         "model that makes them most probable, the same as minimising the mean negative "
@@ -325,6 +358,11 @@ STRINGS = {
         "The slopes of the cost with respect to each parameter. It points where the cost rises "
         "fastest, so training steps the other way.",
         "代价对每个参数的斜率。它指向代价上升最快的方向，所以训练朝相反的方向走。"),
+    "gl.chain-rule.name": ("Chain rule", "链式法则"),
+    "gl.chain-rule.meaning": (
+        "The derivative of a chain of steps is the product of the steps' derivatives; "
+        "backpropagation applies it layer by layer.",
+        "一串步骤复合后的导数等于各步导数的乘积；反向传播就是逐层应用它。"),
     "gl.gradient-descent.name": ("Gradient descent", "梯度下降"),
     "gl.gradient-descent.meaning": (
         "Training by repeated small steps against the gradient.",
@@ -362,11 +400,11 @@ STRINGS = {
         "位于输入和输出之间的层。它看不到标签，只能得到传回给它的误差。"),
     "gl.initialisation.name": ("Weight initialisation", "权重初始化"),
     "gl.initialisation.meaning": (
-        "How the starting weights are drawn. With variance 1/nᵢₙ (nᵢₙ inputs per neuron) "
-        "neurons start unsaturated; N(0, 1), the book's chapter 1 start, saturates many of "
-        "them.",
-        "初始权重的抽取方式。方差为 1/nᵢₙ（nᵢₙ 为每个神经元的输入数）时，神经元一开始不饱和；"
-        "N(0, 1)（书中第 1 章的初始化）会让许多神经元饱和。"),
+        "How the starting weights are drawn. With variance 1/nᵢₙ (nᵢₙ inputs per neuron) most "
+        "neurons start unsaturated; N(0, 1), the start of the book's network.py, saturates "
+        "many of them.",
+        "初始权重的抽取方式。方差为 1/nᵢₙ（nᵢₙ 为每个神经元的输入数）时，大多数神经元一开始不"
+        "饱和；N(0, 1)（书中 network.py 的初始化）会让许多神经元饱和。"),
     "gl.saturation.name": ("Saturation", "饱和"),
     "gl.saturation.meaning": (
         "A sigmoid neuron whose z is far from 0: its output sits near 0 or 1, and a small "
@@ -384,6 +422,14 @@ STRINGS = {
         "How close to the target value the output must come for training to count as done; "
         "the neuron page counts the epochs until it is reached.",
         "输出与目标值相差多少以内才算训练完成；神经元页面统计达到达标线所需的轮数。"),
+    "gl.accuracy.name": ("Test accuracy; training, validation and test sets",
+                         "测试准确率；训练集、验证集与测试集"),
+    "gl.accuracy.meaning": (
+        "The share of test examples whose most probable class is the true class c. The test "
+        "set is never used for training; a validation set, held out from the training data, "
+        "is for choosing settings such as the epoch to keep.",
+        "最可能的类别恰为真实类别 c 的测试样本所占的比例。测试集从不用于训练；验证集从训练数据中"
+        "留出，用来选择设置，例如保留哪一轮的结果。"),
     "gl.scale.name": ("Scale", "取值尺度"),
     "gl.scale.meaning": (
         "The range of values a quantity takes. For a and y in [0, 1] the quadratic cost stays "

@@ -1,0 +1,141 @@
+"""The bilingual glossary: its entries, its page state, and the one way to link to a term.
+
+Link a term from any page with::
+
+    from ui import glossary
+    glossary.link("kl")      # draws "Glossary: KL divergence, relative entropy" (reader's language)
+
+``link`` draws ``st.page_link("pages/glossary.py", query_params={"term": id})``: an in-app page
+switch, so the reader's session (language, units, every page's inputs) comes along, and the
+glossary opens with that entry shown first. ``/glossary?term=kl`` also works as an address
+(a fresh session reads it like any link). Inside the glossary every entry heading is anchored at
+its id, so ``/glossary#kl`` scrolls to the entry. Markdown links are not the way: Streamlit
+opens a markdown link to another page in a new tab, a new session.
+
+Page state (``S``, see ui/MECHANISMS.md): ``term``, the entry shown first ("" for none, kept in
+the link as ``?term=``), and ``query``, the text typed in "Find a term" (not in links). The
+address bar decides ``term`` whenever its ``?term=`` changed since the last run: arriving by a
+term link shows that term; arriving from the menu (no ``?term=``) shows none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui.i18n import lang, t
+from ui.state import PageState, Setting
+from ui.strings import STRINGS
+from ui.strings.glossary import FORMULAS, SECTIONS
+
+PAGE = "pages/glossary.py"
+#: The query parameter the glossary page reads: /glossary?term=kl
+QUERY = "term"
+ICON = ":material/translate:"
+IDS: tuple[str, ...] = tuple(term for _, terms in SECTIONS for term in terms)
+
+S = PageState("glossary", [
+    Setting("term", "", "choice", choices=("", *IDS)),
+    # Free text, never in links (so never decoded from one).
+    Setting("query", "", "text", link=False),
+])
+_SEEN = "_glossary.address_term"  # the ?term= the last run left in the address (None: none)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str           # anchor and ?term= value
+    section: str      # "gl.sec.<section>" is its heading
+    name_en: str
+    name_zh: str
+    formula: tuple[str, ...]  # lines of LaTeX, the same in both languages
+    meaning_en: str
+    meaning_zh: str
+
+    def name(self) -> str:
+        """The name in the reader's language."""
+        return self.name_zh if lang() == "zh" else self.name_en
+
+    def other_name(self) -> str:
+        """The name in the other language."""
+        return self.name_en if lang() == "zh" else self.name_zh
+
+    def latex(self) -> str:
+        """The formula for st.latex: one line, or its lines stacked (so they fit a phone)."""
+        if len(self.formula) == 1:
+            return self.formula[0]
+        return r"\begin{gathered}" + r" \\ ".join(self.formula) + r"\end{gathered}"
+
+    def meaning(self) -> str:
+        return self.meaning_zh if lang() == "zh" else self.meaning_en
+
+    def matches(self, query: str) -> bool:
+        """Whether ``query`` (any case, either language) occurs in the names, meaning or id."""
+        q = query.strip().casefold()
+        return not q or any(q in text.casefold() for text in (
+            self.id, self.name_en, self.name_zh, self.meaning_en, self.meaning_zh))
+
+
+def entries() -> list[Entry]:
+    """Every entry, in page order."""
+    out = []
+    for section, ids in SECTIONS:
+        for term in ids:
+            name, meaning = STRINGS[f"gl.{term}.name"], STRINGS[f"gl.{term}.meaning"]
+            out.append(Entry(term, section, name[0], name[1], FORMULAS[term],
+                             meaning[0], meaning[1]))
+    return out
+
+
+def entry(term: str) -> Entry | None:
+    """The entry with id ``term``, or None."""
+    return next((e for e in entries() if e.id == term), None)
+
+
+def link(term: str, label: str | None = None) -> None:
+    """Draw a link to the glossary entry ``term`` (an id of ui.strings.glossary.SECTIONS).
+
+    ``label`` defaults to "Glossary: <the term's name in the reader's language>". An unknown id
+    is a programming error and raises KeyError, so a typo cannot ship as a dead link.
+    """
+    found = entry(term)
+    if found is None:
+        raise KeyError(f"no glossary term {term!r}")
+    st.page_link(PAGE, label=label or t("gl.link", term=found.name()), icon=ICON,
+                 query_params={QUERY: term})
+
+
+def follow_address() -> None:
+    """Let the address bar's ``?term=`` decide the entry shown first when it differs from what
+    the page last wrote there (a term link, or arriving from the menu without one), not when
+    the reader's own Close or Reset changed the term. Call it first thing in the page body and
+    :func:`remember_address` last."""
+    asked = st.query_params.get(QUERY)
+    if _SEEN in st.session_state and st.session_state[_SEEN] == asked:
+        return
+    S.set("term", asked if asked in IDS else "")
+    remember_address()
+
+
+def remember_address() -> None:
+    """Note the ``?term=`` the page frame is about to write (the current term, or none)."""
+    st.session_state[_SEEN] = S.get("term") or None
+
+
+def draw(item: Entry, anchor: bool = True) -> None:
+    """One entry in a bordered card: its name in the reader's language as a heading (anchored
+    at its id), the name in the other language under it, the formula and the meaning."""
+    with st.container(border=True):
+        st.subheader(item.name(), anchor=item.id if anchor else False)
+        st.caption(item.other_name())
+        st.latex(item.latex())
+        st.markdown(item.meaning())
+
+
+def draw_grid(items: list[Entry], per_row: int = 2) -> None:
+    """Entries as cards, ``per_row`` side by side on a wide screen (one column on a phone)."""
+    for start in range(0, len(items), per_row):
+        for column, item in zip(st.columns(per_row, gap="medium"), items[start:start + per_row]):
+            with column:
+                draw(item)
