@@ -46,13 +46,14 @@ Text = Mapping[str, str]
 
 
 def freeze(value: Any) -> Any:
-    """A hashable version of chart arguments: mappings become sorted item tuples, lists tuples.
+    """A hashable version of chart arguments: mappings become item tuples in their own order
+    (a colour mapping's order is its legend's order), lists tuples.
 
     >>> freeze({"b": [1, 2], "a": "x"})
-    (('a', 'x'), ('b', (1, 2)))
+    (('b', (1, 2)), ('a', 'x'))
     """
     if isinstance(value, Mapping):
-        return tuple(sorted((k, freeze(v)) for k, v in value.items()))
+        return tuple((k, freeze(v)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return tuple(freeze(v) for v in value)
     return value
@@ -90,7 +91,7 @@ def compile_spec(builder: Callable[..., Any], **params: Any) -> dict:
     ...                      colors={"A": "#000"})
     True
     """
-    return _compiled(builder, freeze(params))
+    return _compiled(builder, tuple(sorted(freeze(params))))
 
 
 def spec_with_data(spec: dict, data: Mapping[str, pd.DataFrame]) -> dict:

@@ -1,7 +1,7 @@
 """Sampled curves for the teaching charts: each is a pandas frame with an ``x`` column.
 
-All values come from :mod:`lib.info` and :mod:`lib.losses`, so the charts show exactly what the
-numbers on the page are computed with.
+All values come from :mod:`lib.info` and :mod:`lib.costs` (the one definition of each cost's value
+and output delta), so the charts show exactly what the numbers on the page are computed with.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from lib import info
+from lib import costs, info
 
 #: Probabilities sampled for curves over (0, 1]: dense near 0, where −log p climbs steeply.
 _P = np.unique(np.concatenate([np.geomspace(1e-3, 0.05, 120), np.linspace(0.05, 1.0, 200)]))
@@ -38,19 +38,25 @@ def binary_entropy(base: float | None = None, points: int = 201) -> pd.DataFrame
 
 def binary_losses(y: float, points: int = 199) -> pd.DataFrame:
     """For target ``y`` and predictions ``x = a`` in (0, 1): the two costs and their
-    gradients with respect to ``z`` (``a = σ(z)``), in nats.
+    gradients with respect to ``z`` (``a = σ(z)``), in nats, from :mod:`lib.costs`.
 
     Columns: ``x``, ``cross_entropy`` ``= -[y ln a + (1-y) ln(1-a)]``, ``quadratic``
     ``= (a-y)²/2``, ``grad_cross_entropy`` ``= a - y``, ``grad_quadratic``
-    ``= (a - y) a (1 - a)``.
+    ``= (a - y) σ'(z) = (a - y) a (1 - a)``.
+
+    >>> c = binary_losses(0.0, points=3)
+    >>> c.round(4).values.tolist()[1]
+    [0.5, 0.6931, 0.125, 0.5, 0.125]
     """
     a = np.linspace(0.005, 0.995, points)
+    z = special.logit(a)
+    ce, quad = costs.CrossEntropy, costs.Quadratic
     return pd.DataFrame({
         "x": a,
-        "cross_entropy": -(special.xlogy(y, a) + special.xlogy(1.0 - y, 1.0 - a)),
-        "quadratic": 0.5 * (a - y) ** 2,
-        "grad_cross_entropy": a - y,
-        "grad_quadratic": (a - y) * a * (1.0 - a),
+        "cross_entropy": ce.value(z, a, y),
+        "quadratic": quad.value(z, a, y),
+        "grad_cross_entropy": ce.delta(z, a, y),
+        "grad_quadratic": quad.delta(z, a, y),
     })
 
 

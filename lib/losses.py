@@ -14,12 +14,19 @@ From logits nothing is computed as ``log(sigmoid(z))`` or ``log(softmax(z))``: t
 
 Conventions: ``0 · ln 0 = 0``; a probability prediction of exactly 0 for a true label gives
 ``+inf`` (no clamping, unlike PyTorch's ``BCELoss``, which caps ``ln`` at -100).
+
+The binary costs' values and gradients from logits are those of :mod:`lib.costs`, the one
+definition of each cost (``Quadratic`` and ``CrossEntropy``: value and output delta) that
+``lib.neuron``, ``lib.network`` and ``lib.curves`` use too. Only the cross-entropy of given
+*probabilities* is written here with ``xlogy``, because ``a = 0`` or ``1`` has no finite logit.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from scipy import special
+
+from lib import costs
 
 __all__ = ["binary_cross_entropy", "binary_cross_entropy_grad", "categorical_cross_entropy",
            "categorical_cross_entropy_grad", "quadratic_cost", "quadratic_cost_grad", "sigmoid",
@@ -139,7 +146,7 @@ def quadratic_cost(a, y):
     _same_shape(y, a, "a")
     _finite(a, "a")
     _finite(y, "y")
-    return _reduce(0.5 * (a - y) ** 2)
+    return _reduce(costs.Quadratic.value(None, a, y))
 
 
 def binary_cross_entropy(y, a=None, *, logits=None):
@@ -155,7 +162,7 @@ def binary_cross_entropy(y, a=None, *, logits=None):
     """
     y, a, z = _inputs(y, a, logits)
     if z is not None:
-        return _reduce(np.logaddexp(0.0, z) - y * z)
+        return _reduce(costs.CrossEntropy.value(z, None, y))
     return _reduce(-(special.xlogy(y, a) + special.xlogy(1.0 - y, 1.0 - a)))
 
 
@@ -189,7 +196,7 @@ def quadratic_cost_grad(logits, y):
     0.0173
     """
     z, y = _logits_and_targets(logits, y)
-    return (special.expit(z) - y) * special.expit(z) * special.expit(-z) * _batch_scale(z)
+    return costs.Quadratic.delta(z, costs.sigmoid(z), y) * _batch_scale(z)
 
 
 def binary_cross_entropy_grad(logits, y):
@@ -200,7 +207,7 @@ def binary_cross_entropy_grad(logits, y):
     0.982
     """
     z, y = _logits_and_targets(logits, y)
-    return (special.expit(z) - y) * _batch_scale(z)
+    return costs.CrossEntropy.delta(z, costs.sigmoid(z), y) * _batch_scale(z)
 
 
 def categorical_cross_entropy_grad(logits, y):

@@ -305,7 +305,7 @@ def decode_table(text: str, columns=COLUMNS, *, max_rows: int = MAX_EVENTS) -> p
         label = parts[0]
         if row.startswith("@"):
             label = preset_label(label[1:])
-            if not re.fullmatch(r"[a-z_]{1,30}", label[1:]):
+            if not re.fullmatch(r"[a-z0-9_]{1,30}", label[1:]):
                 raise ProblemError(Problem("bad_table", row=i, text=row[:MAX_TEXT]))
         elif len(label) > MAX_LABEL or _CONTROL.search(label):
             raise ProblemError(Problem("bad_table", row=i, text=label[:MAX_TEXT]))

@@ -1,5 +1,11 @@
-"""Cross-entropy as a loss: binary, softmax, multi-label, maximum likelihood, derivation,
-and what the libraries return."""
+"""Cross-entropy as a loss: least squares, binary, softmax, multi-label, maximum likelihood,
+from a coin to a classifier, the derivation from ∂C/∂b = a − y, and what the libraries return.
+
+Every setting lives in ``ui.loss.S`` (ui/MECHANISMS.md): it survives language, unit and page
+switches and is written into the link. Sections whose settings nothing else reads are fragments,
+so moving their sliders reruns only that section; the softmax logits and the multi-label table
+also feed the library section at the end, so they rerun the page.
+"""
 
 import numpy as np
 import streamlit as st
@@ -9,104 +15,44 @@ from lib import charts, curves, info
 from ui import fmt, t
 from ui import loss as ls
 
-ui.page_setup("loss")
-ls.ensure_state()
+S = ls.S
 
-st.title(t("page.loss"))
-st.markdown(t("ls.intro"))
 
-# ---- Binary -----------------------------------------------------------------------------------
-st.header(t("ls.bin"), divider="gray")
-st.markdown(t("ls.bin.intro"))
-st.latex(r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
-         r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)\end{gathered}")
-a = st.slider(t("ls.bin.a"), 0.01, 0.99, step=0.01, key="ls_a")
-for y, col in zip((0, 1), st.columns(2, gap="large")):
-    costs, grads, cost_pts, grad_pts, cost_now, grad_now = ls.binary_frames(
-        curves.binary_losses(y), a, y)
-    with col:
-        st.subheader(t("ls.bin.target", y=y))
-        m1, m2 = st.columns(2)
-        m1.metric(t("ls.bin.grad_ce"), fmt.num(grad_now["cross_entropy"]),
-                  help=t("ls.bin.grad_ce.help"))
-        m2.metric(t("ls.bin.grad_quad"), fmt.num(grad_now["quadratic"]),
-                  help=t("ls.bin.grad_quad.help"))
-        st.caption(t("ls.bin.costs_now", ce=ls.nats(cost_now["cross_entropy"]),
-                     quad=fmt.num(cost_now["quadratic"])))
-        text = {"x": t("ls.bin.axis_a"), "series": t("word.quantity"),
-                "shade": t("ls.bin.wrong")}
-        st.altair_chart(charts.function_chart(
-            costs, {**text, "y": t("ls.bin.axis_cost")}, ls.binary_colors(), cost_pts,
-            shade=ls.wrong_band(y), height=240, y_domain=(0, 4)), width="stretch")
-        st.altair_chart(charts.function_chart(
-            grads, {**text, "y": t("ls.bin.axis_grad")}, ls.binary_colors(), grad_pts,
-            shade=ls.wrong_band(y), height=240), width="stretch")
-st.markdown(t("ls.bin.takeaway"))
+@ui.fragment
+def binary_section() -> None:
+    a = S.slider("a", t("ls.bin.a"), step=0.01)
+    for y, col in zip((0, 1), st.columns(2, gap="large")):
+        costs, grads, cost_pts, grad_pts, cost_now, grad_now = ls.binary_frames(
+            curves.binary_losses(y), a, y)
+        with col:
+            st.subheader(t("ls.bin.target", y=y))
+            m1, m2 = st.columns(2)
+            m1.metric(t("ls.bin.grad_ce"), fmt.num(grad_now["cross_entropy"]),
+                      help=t("ls.bin.grad_ce.help"))
+            m2.metric(t("ls.bin.grad_quad"), fmt.num(grad_now["quadratic"]),
+                      help=t("ls.bin.grad_quad.help"))
+            st.caption(t("ls.bin.costs_now", ce=ls.nats(cost_now["cross_entropy"]),
+                         quad=fmt.num(cost_now["quadratic"])))
+            text = {"x": t("ls.bin.axis_a"), "series": t("word.quantity"),
+                    "shade": t("ls.bin.wrong")}
+            band = {"shade": ls.wrong_band(y), "shade_label": t("ls.bin.wrong")}
+            ui.chart(charts.function_chart, charts.function_chart_data(costs, cost_pts, **band),
+                     text={**text, "y": t("ls.bin.axis_cost")}, colors=ls.binary_colors(),
+                     shade=True, height=240, y_domain=(0, 4))
+            ui.chart(charts.function_chart, charts.function_chart_data(grads, grad_pts, **band),
+                     text={**text, "y": t("ls.bin.axis_grad")}, colors=ls.binary_colors(),
+                     shade=True, height=240)
 
-# ---- Softmax ----------------------------------------------------------------------------------
-st.header(t("ls.sm"), divider="gray")
-st.markdown(t("ls.sm.intro"))
-st.latex(r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
-         r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
-         r"\end{gathered}")
-cols = st.columns(len(ls.CLASSES) + 1)
-z = np.array([cols[i].slider(t("ls.sm.logit", c=c), -10.0, 10.0, step=0.1, key=f"ls_z{i}")
-              for i, c in enumerate(ls.CLASSES)])
-true = cols[-1].selectbox(t("ls.sm.true"), range(len(ls.CLASSES)), key="ls_true",
-                          format_func=dict(enumerate(ls.CLASSES)).get)
-cols[-1].button(t("ls.sm.reset"), on_click=ls.reset_logits, width="stretch")
-y_onehot = np.eye(len(ls.CLASSES))[true]
-frame, probs, grad = ls.softmax_frames(z, y_onehot)
-m1, m2 = st.columns(2)
-ls.ce_metric(m1, t("ls.sm.loss"), ls.softmax_loss(z, y_onehot))
-m2.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), fmt.num(probs[true]))
-st.altair_chart(charts.bar_chart(frame, {"category": t("ls.sm.class"), "y": t("word.value"),
-                                         "series": t("word.quantity")}, ls.softmax_colors()),
-                width="stretch")
-st.caption(t("ls.sm.caption"))
-with st.container(border=True):
-    st.markdown(t("ls.sm.example"))
-    st.latex(r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
-             + fmt.num(ls.single_label_example(), 5) + r"\ \text{" + t("unit.nats") + "}"
-             + r"\end{gathered}")
 
-# ---- Multi-label ------------------------------------------------------------------------------
-st.header(t("ls.ml"), divider="gray")
-st.markdown(t("ls.ml.intro"))
-st.latex(r"\begin{gathered}C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right] \\ "
-         r"a_j = \sigma(z_j)\end{gathered}")
-left, right = st.columns(2, gap="large")
-with left:
-    edited = st.data_editor(
-        st.session_state["ls_table"], key="ls_editor", num_rows="dynamic", hide_index=True,
-        column_config={
-            "label": st.column_config.TextColumn(t("ls.ml.class")),
-            "y": st.column_config.CheckboxColumn(t("ls.ml.y"), default=False),
-            "a": st.column_config.NumberColumn(t("ls.ml.a"), format="%.4g")})
-    st.caption(t("ls.ml.editor"))
-labels, y_ml, a_ml, terms, problems = ls.read_multi_label(edited)
-with right:
-    if problems:
-        for problem in problems:
-            st.error(ls.multi_problem(problem), icon=":material/error:")
-    else:
-        m1, m2 = st.columns(2)
-        ls.ce_metric(m1, t("ls.ml.total"), float(terms.sum()))
-        m2.metric(t("ls.ml.sum_a"), fmt.num(float(a_ml.sum())), help=t("ls.ml.sum_a.help"))
-        st.dataframe(ls.multi_table(labels, y_ml, a_ml, terms), hide_index=True,
-                     width="stretch")
-        st.caption(t("ls.ml.note"))
-
-# ---- Maximum likelihood -----------------------------------------------------------------------
-st.header(t("ls.ml2"), divider="gray")
-st.markdown(t("ls.ml2.intro"))
-c1, c2, c3 = st.columns(3)
-heads = c1.number_input(t("ls.ml2.heads"), 0, 10_000, key="ls_heads")
-tails = c2.number_input(t("ls.ml2.tails"), 0, 10_000, key="ls_tails")
-theta = c3.slider("θ", 0.01, 0.99, step=0.01, key="ls_theta")
-if heads + tails == 0:
-    st.error(t("ls.ml2.none"), icon=":material/error:")
-else:
+@ui.fragment
+def likelihood_section() -> None:
+    c1, c2, c3 = st.columns(3)
+    heads = S.number("heads", t("ls.ml2.heads"), where=c1)
+    tails = S.number("tails", t("ls.ml2.tails"), where=c2)
+    theta = S.slider("theta", "θ", where=c3, step=0.01)
+    if heads + tails == 0:
+        st.error(t("ls.ml2.none"), icon=":material/error:")
+        return
     n = heads + tails
     freq = (heads / n, tails / n)
     (lik, lik_pt), (nll, nll_pt) = ls.likelihood_frames(heads, tails, theta)
@@ -126,35 +72,170 @@ else:
                   h=ls.nats(info.entropy(freq))))
     l1, l2 = st.columns(2)
     text = {"x": "θ", "series": t("word.quantity")}
-    l1.altair_chart(charts.function_chart(lik, {**text, "y": t("ls.ml2.lik_axis")},
-                                          {t("ls.ml2.lik"): ls.COLORS["quadratic"]}, lik_pt,
-                                          height=260), width="stretch")
-    l2.altair_chart(charts.function_chart(nll, {**text, "y": t("ls.ml2.nll_axis")},
-                                          {t("ls.ml2.nll"): ls.COLORS["cross_entropy"]},
-                                          nll_pt, height=260), width="stretch")
+    ui.chart(charts.function_chart, charts.function_chart_data(lik, lik_pt), where=l1,
+             text={**text, "y": t("ls.ml2.lik_axis")},
+             colors={t("ls.ml2.lik"): ls.COLORS["quadratic"]}, height=260)
+    ui.chart(charts.function_chart, charts.function_chart_data(nll, nll_pt), where=l2,
+             text={**text, "y": t("ls.ml2.nll_axis")},
+             colors={t("ls.ml2.nll"): ls.COLORS["cross_entropy"]}, height=260)
 
-# ---- Derivation -------------------------------------------------------------------------------
-st.header(t("ls.der"), divider="gray")
-st.markdown(t("ls.der.intro"))
-st.latex(r"\text{(1)}\quad \frac{\partial C}{\partial b} "
-         r"= \frac{\partial C}{\partial a}\,\sigma'(z) = \frac{\partial C}{\partial a}\,a(1-a)")
-st.markdown(t("ls.der.want"))
-st.latex(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
-         r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= \frac{a-y}{a(1-a)} \\ "
-         r"&= -\frac{y}{a} + \frac{1-y}{1-a}\end{aligned}")
-st.latex(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
-         r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)\right] + "
-         r"\text{const}\end{aligned}")
-d1, d2 = st.columns(2)
-da = d1.slider("a", 0.01, 0.99, step=0.01, key="ls_da")
-dy = d2.slider("y", 0.0, 1.0, step=0.05, key="ls_dy")
-check = ls.derivation_check(da, dy)
-st.markdown(t("ls.der.check", numeric=fmt.num(check["numeric"], 6),
-              formula=fmt.num(check["formula"], 6), db=fmt.num(check["db"], 6),
-              diff=fmt.num(da - dy, 6)))
 
-# ---- Libraries --------------------------------------------------------------------------------
-st.header(t("ls.lib"), divider="gray")
-st.markdown(t("ls.lib.intro", c=ls.CLASSES[true]))
-st.table(ls.library_rows(z, y_onehot).set_index(t("ls.lib.call")))
-st.caption(t("ls.lib.caption"))
+@ui.fragment
+def derivation_check() -> None:
+    d1, d2 = st.columns(2)
+    da = S.slider("da", "a", where=d1, step=0.01)
+    dy = S.slider("dy", "y", where=d2, step=0.05)
+    check = ls.derivation_check(da, dy)
+    st.markdown(t("ls.der.check", numeric=fmt.num(check["numeric"], 6),
+                  formula=fmt.num(check["formula"], 6), db=fmt.num(check["db"], 6),
+                  diff=fmt.num(da - dy, 6)))
+
+
+with ui.page("loss", S):
+    st.title(t("page.loss"))
+    st.markdown(t("ls.intro"))
+    st.page_link("pages/glossary.py", label=t("ls.glossary", page=t("page.glossary")),
+                 icon=":material/translate:")
+
+    # ---- Least squares ------------------------------------------------------------------------
+    st.header(t("ls.lsq"), divider="gray")
+    st.markdown(t("ls.lsq.intro"))
+    st.markdown(t("ls.lsq.why"))
+    st.latex(r"\begin{aligned}y &= a + \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, s^2) \\ "
+             r"-\ln p(y \mid a) &= \frac{(a-y)^2}{2s^2} + \ln\!\left(s\sqrt{2\pi}\right)"
+             r"\end{aligned}")
+    st.markdown(t("ls.lsq.next"))
+
+    # ---- Binary -------------------------------------------------------------------------------
+    st.header(t("ls.bin"), divider="gray")
+    st.markdown(t("ls.bin.intro"))
+    st.latex(r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
+             r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)\end{gathered}")
+    binary_section()
+    st.markdown(t("ls.bin.takeaway"))
+
+    # ---- Softmax ------------------------------------------------------------------------------
+    st.header(t("ls.sm"), divider="gray")
+    st.markdown(t("ls.sm.intro"))
+    st.latex(r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
+             r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
+             r"\end{gathered}")
+    cols = st.columns(len(ls.CLASSES) + 1)
+    z = np.array([S.slider(f"z{i}", t("ls.sm.logit", c=c), where=cols[i], step=0.1)
+                  for i, c in enumerate(ls.CLASSES)])
+    true = S.choice("true", t("ls.sm.true"), dict(enumerate(ls.CLASSES)), where=cols[-1],
+                    widget="selectbox")
+    cols[-1].button(t("ls.sm.reset"), on_click=ls.reset_logits, width="stretch",
+                    key="_loss.reset_logits")
+    y_onehot = np.eye(len(ls.CLASSES))[true]
+    frame, probs, grad = ls.softmax_frames(z, y_onehot)
+    m1, m2 = st.columns(2)
+    ls.ce_metric(m1, t("ls.sm.loss"), ls.softmax_loss(z, y_onehot))
+    m2.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), fmt.num(probs[true]))
+    ui.chart(charts.bar_chart, charts.bar_chart_data(frame),
+             text={"category": t("ls.sm.class"), "y": t("word.value"),
+                   "series": t("word.quantity")},
+             colors=ls.softmax_colors())
+    st.caption(t("ls.sm.caption"))
+    with st.expander(t("ls.sm.jac"), icon=":material/calculate:"):
+        st.markdown(t("ls.sm.jac.quotient"))
+        st.latex(r"\frac{\partial a_j}{\partial z_j} = \frac{e^{z_j} S - e^{z_j} e^{z_j}}{S^2} "
+                 r"= a_j - a_j^2 = a_j(1 - a_j)")
+        st.markdown(t("ls.sm.jac.other"))
+        st.latex(r"\frac{\partial a_k}{\partial z_j} = \frac{0 \cdot S - e^{z_k} e^{z_j}}{S^2} "
+                 r"= -a_k a_j")
+        st.markdown(t("ls.sm.jac.both"))
+        st.latex(r"\frac{\partial a_k}{\partial z_j} = a_k(\delta_{kj} - a_j)")
+        st.markdown(t("ls.sm.jac.chain"))
+        st.latex(r"\begin{aligned}\frac{\partial C}{\partial z_j} "
+                 r"&= \sum_k \left(-\frac{y_k}{a_k}\right) a_k(\delta_{kj} - a_j) \\ "
+                 r"&= -\sum_k y_k \delta_{kj} + a_j \sum_k y_k \\ "
+                 r"&= a_j \sum_k y_k - y_j\end{aligned}")
+        st.markdown(t("ls.sm.jac.end"))
+    with st.container(border=True):
+        st.markdown(t("ls.sm.example"))
+        st.latex(r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
+                 + fmt.tex(fmt.num(ls.single_label_example(), 5)) + r"\ \text{"
+                 + t("unit.nats") + "}" + r"\end{gathered}")
+
+    # ---- Multi-label --------------------------------------------------------------------------
+    st.header(t("ls.ml"), divider="gray")
+    st.markdown(t("ls.ml.intro"))
+    st.latex(r"\begin{gathered}C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right] \\ "
+             r"a_j = \sigma(z_j)\end{gathered}")
+    left, right = st.columns(2, gap="large")
+    table = S.table("table", {
+        "label": st.column_config.TextColumn(t("ls.ml.class")),
+        "y": st.column_config.CheckboxColumn(t("ls.ml.y"), help=t("ls.ml.y.help"),
+                                             default=False, width="small"),
+        "a": st.column_config.TextColumn(t("ls.ml.a"), help=t("ls.ml.a.help"), width="small"),
+    }, where=left, label_name=ui.event_name, num_rows="dynamic",
+        column_order=("label", "y", "a"))
+    labels, y_ml, a_ml, terms, problems = ls.read_multi_label(table)
+    left.caption(t("ls.ml.editor"))
+    left.download_button(t("ls.ml.download"), ls.table_csv(table, labels),
+                         file_name="multi-label.csv", mime="text/csv", on_click="ignore",
+                         icon=":material/download:", key="_loss.csv_table")
+    with right:
+        if problems:
+            for problem in problems:
+                st.error(ls.multi_problem(problem), icon=":material/error:")
+        else:
+            m1, m2 = st.columns(2)
+            ls.ce_metric(m1, t("ls.ml.total"), float(terms.sum()))
+            m2.metric(t("ls.ml.sum_a"), fmt.num(float(a_ml.sum())), help=t("ls.ml.sum_a.help"))
+            st.dataframe(ls.multi_table(labels, y_ml, a_ml, terms), hide_index=True,
+                         width="stretch")
+            st.caption(t("ls.ml.note"))
+            st.download_button(t("ls.ml.download_results"),
+                               ls.results_csv(labels, y_ml, a_ml, terms),
+                               file_name="multi-label-loss.csv", mime="text/csv",
+                               on_click="ignore", icon=":material/download:",
+                               key="_loss.csv_results")
+
+    # ---- Maximum likelihood -------------------------------------------------------------------
+    st.header(t("ls.ml2"), divider="gray")
+    st.markdown(t("ls.ml2.intro"))
+    likelihood_section()
+
+    # ---- From a coin to a classifier ------------------------------------------------------
+    st.subheader(t("ls.clf"))
+    st.markdown(t("ls.clf.bernoulli"))
+    st.latex(r"\begin{aligned}L &= \prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i} \\ "
+             r"-\tfrac1m \ln L &= \tfrac1m \sum_{i=1}^{m} "
+             r"-\left[y_i \ln a_i + (1-y_i)\ln(1-a_i)\right]\end{aligned}")
+    st.markdown(t("ls.clf.batch"))
+    st.markdown(t("ls.clf.many"))
+    st.latex(r"C = \frac1m \sum_{x} H(P_x, Q_x) = -\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}")
+    st.markdown(t("ls.clf.kl"))
+
+    # ---- Derivation ---------------------------------------------------------------------------
+    st.header(t("ls.der"), divider="gray")
+    st.markdown(t("ls.der.intro"))
+    st.latex(r"\text{(1)}\quad \frac{\partial C}{\partial b} "
+             r"= \frac{\partial C}{\partial a}\,\sigma'(z) = \frac{\partial C}{\partial a}\,a(1-a)")
+    st.markdown(t("ls.der.want"))
+    st.latex(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
+             r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= \frac{a-y}{a(1-a)} \\ "
+             r"&= -\frac{y}{a} + \frac{1-y}{1-a}\end{aligned}")
+    st.latex(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
+             r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)\right] + "
+             r"\text{const}\end{aligned}")
+    derivation_check()
+    st.markdown(t("ls.der.next_intro"))
+    st.page_link("pages/neuron.py", label=t("ls.der.next", page=t("page.neuron")),
+                 icon=":material/arrow_forward:")
+
+    # ---- Libraries ----------------------------------------------------------------------------
+    st.header(t("ls.lib"), divider="gray")
+    st.markdown(t("ls.lib.intro", c=ls.CLASSES[true]))
+    st.code(ls.library_setup(z, true), language="python", wrap_lines=True)
+    st.caption(t("ls.lib.setup_note"))
+    st.subheader(t("ls.lib.softmax"))
+    ls.draw_library_rows(ls.softmax_library_rows(z, true))
+    st.subheader(t("ls.lib.multi"))
+    if problems:
+        st.info(t("ls.lib.multi_wait"), icon=":material/info:")
+    else:
+        st.markdown(t("ls.lib.multi_intro"))
+        ls.draw_library_rows(ls.multi_library_rows(y_ml, a_ml, float(terms.sum())))

@@ -27,7 +27,8 @@ def explorer() -> AppTest:
 
 def widget_key(at: AppTest, truth_key: str) -> str:
     """The key of the widget that currently shows the setting ``truth_key`` (see ui.state)."""
-    return f"_w.{truth_key}.{at.session_state['lang']}"
+    page = at.session_state["_page"] if "_page" in at.session_state else ""
+    return f"_w.{truth_key}.{page}.{at.session_state['lang']}"
 
 
 def set_language(at: AppTest, lang: str) -> AppTest:

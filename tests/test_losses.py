@@ -162,3 +162,21 @@ def test_logits_path_stays_exact_where_probabilities_round():
     exact = 25 + math.log1p(math.exp(-25))
     assert L.binary_cross_entropy([0.0], logits=[25.0]) == pytest.approx(exact, rel=1e-15)
     assert abs(L.binary_cross_entropy([0.0], L.sigmoid([25.0])) - exact) > 1e-6
+
+
+def test_binary_costs_come_from_the_one_definition_in_lib_costs(monkeypatch):
+    """lib.losses and lib.curves compute the binary costs and deltas with lib.costs."""
+    from lib import costs, curves
+
+    z, y = np.array([0.3, -2.0]), np.array([1.0, 0.0])
+    a = L.sigmoid(z)
+    np.testing.assert_allclose(L.binary_cross_entropy_grad(z, y), costs.CrossEntropy.delta(z, a, y))
+    np.testing.assert_allclose(L.quadratic_cost_grad(z, y), costs.Quadratic.delta(z, a, y))
+    assert L.binary_cross_entropy(y, logits=z) == pytest.approx(
+        costs.CrossEntropy.value(z, a, y).sum())
+    monkeypatch.setattr(costs.CrossEntropy, "delta", staticmethod(lambda z, a, y: a * 0 + 7.0))
+    monkeypatch.setattr(costs.Quadratic, "value", staticmethod(lambda z, a, y: a * 0 + 5.0))
+    assert (L.binary_cross_entropy_grad(z, y) == 7.0).all()
+    assert L.quadratic_cost(a, y) == 10.0
+    frame = curves.binary_losses(0.0, points=5)
+    assert (frame["grad_cross_entropy"] == 7.0).all() and (frame["quadratic"] == 5.0).all()

@@ -62,11 +62,11 @@ def shown(at: AppTest) -> str:
 
 
 def key(at, name):
-    return f"_w.scratch.{name}.{at.session_state['lang']}"
+    return f"_w.scratch.{name}.scratch.{at.session_state['lang']}"
 
 
 def switch_language(at, lang):
-    at.segmented_control(key=f"_w.lang.{at.session_state['lang']}").set_value(lang).run()
+    at.segmented_control(key=f"_w.lang.scratch.{at.session_state['lang']}").set_value(lang).run()
 
 
 def visit_away_and_back(at):

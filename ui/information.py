@@ -7,26 +7,60 @@ import pandas as pd
 import streamlit as st
 
 from lib import info
-from lib.tables import Problem
-from ui import fmt
-from ui.explorer import problem_message as table_problem
+from lib.problems import Problem
+from ui import fmt, problems
 from ui.i18n import t
+from ui.state import PageState, Setting
 
-DEFAULTS = {"in_p": 0.25, "in_p1": 0.25, "in_p2": 0.5, "in_bits": 16, "in_coin": 0.5}
+#: The entropy table: a label and a weight per event, weights as typed text.
+DEFAULT_TABLE = pd.DataFrame({"label": ["A", "B", "C", "D"],
+                              "weight": ["1/2", "1/4", "1/8", "1/8"]}).astype(object)
 
-
-def ensure_state() -> None:
-    for key, value in DEFAULTS.items():
-        st.session_state.setdefault(key, value)
-    if "in_table" not in st.session_state:
-        st.session_state["in_table"] = pd.DataFrame({
-            "label": ["A", "B", "C", "D"], "weight": [0.5, 0.25, 0.125, 0.125]})
+S = PageState("information", [
+    Setting("p", 0.25, "float", lo=0.001, hi=1.0),
+    Setting("p1", 0.25, "float", lo=0.001, hi=1.0),
+    Setting("p2", 0.5, "float", lo=0.001, hi=1.0),
+    Setting("bits", 16, "int", lo=1, hi=64),
+    Setting("table", DEFAULT_TABLE, "table", columns=("weight",)),
+    Setting("coin", 0.5, "float", lo=0.0, hi=1.0),
+])
 
 
 def one_in(p: float) -> str:
     """"1 in 4"-style odds for a probability (rounded sensibly)."""
     n = 1.0 / p
     return fmt.prob(round(n, 1 if n < 10 else 0))
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def superscript(n: int) -> str:
+    """An integer as superscript digits, for powers written in text: ``2¹⁶``, ``2⁻¹⁶``."""
+    return str(int(n)).translate(_SUPERSCRIPT)
+
+
+#: The tournament of the "why a logarithm" section: reach the final, then win it.
+FINAL, WIN_GIVEN_FINAL = 0.25, 0.5
+
+
+def tournament(base) -> dict[str, float]:
+    """Information of each step and of the champion (probability 1/4 · 1/2 = 1/8)."""
+    final = float(info.information_content(FINAL, base))
+    win = float(info.information_content(WIN_GIVEN_FINAL, base))
+    champion = float(info.information_content(FINAL * WIN_GIVEN_FINAL, base))
+    return {"final": final, "win": win, "sum": final + win, "champion": champion}
+
+
+def units_table() -> pd.DataFrame:
+    """I(1/2) and I(1/8) in every unit, computed (the base is the unit)."""
+    rows = []
+    for unit, base, shown in (("bits", 2, "2"), ("nats", None, "e"), ("hartleys", 10, "10")):
+        rows.append({t("in.why.col.unit"): t(f"unit.{unit}"), t("in.why.col.base"): shown,
+                     t("in.why.col.half"): fmt.num(float(info.information_content(0.5, base))),
+                     t("in.why.col.eighth"): fmt.num(
+                         float(info.information_content(0.125, base)))})
+    return pd.DataFrame(rows)
 
 
 def axes(x: str, y: str) -> dict[str, str]:
@@ -40,18 +74,26 @@ def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:
             rf"&= {fmt.num(i12)} \quad \text{{({unit})}}\end{{aligned}}")
 
 
-def weights_to_distribution(weights, problems: list[Problem]):
+def weights_to_distribution(weights, found: list[Problem]):
     """The normalised distribution, or None (problems are then listed for the reader)."""
-    if problems or weights is None:
+    if found or weights is None:
         return None
     if weights.sum() == 0:
-        problems.append(Problem("all_zero", t("in.entropy.weight")))
+        found.append(Problem("all_zero", "weight"))
         return None
     return info.normalize(weights)
 
 
 def problem_message(problem: Problem) -> str:
-    return table_problem(problem, column=t("in.entropy.weight"))
+    return problems.message(problem, table=t("in.table_name"),
+                            columns={"weight": t("in.entropy.weight")})
+
+
+def entropy_csv_table(labels, terms: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The entropy section's numbers per event, full precision, for the CSV download."""
+    return pd.DataFrame({t("word.event"): list(labels), "p": terms["p"].to_numpy(),
+                         t("in.col.info", unit=unit): terms["info_p"].to_numpy(),
+                         t("in.col.term", unit=unit): terms["entropy_term"].to_numpy()})
 
 
 def entropy_colors() -> dict[str, str]:

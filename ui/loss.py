@@ -10,48 +10,46 @@ import math
 
 import numpy as np
 import pandas as pd
-import scipy.stats
 import streamlit as st
 
-from lib import curves, info, losses
-from lib.tables import Problem, read_column
-from ui import fmt
-from ui.explorer import problem_message as table_problem
-from ui.i18n import lang, t
+from lib import csvfile, curves, info, library_calls, losses, tables
+from lib.problems import Problem
+from ui import fmt, problems
+from ui.i18n import event_name, t
 from ui.layout import base, units
+from ui.state import PageState, Setting
 
 CLASSES = ("A", "B", "C", "D")
 DEFAULT_LOGITS = (2.5, -1.0, 3.2, 0.5)
-MULTI_LABEL = (("rice", True, 0.8), ("pumpkin", True, 0.9), ("green", False, 0.1))
-DEFAULTS = {"ls_a": 0.9, "ls_true": 2, "ls_heads": 7, "ls_tails": 3, "ls_theta": 0.5,
-            "ls_da": 0.8, "ls_dy": 0.0,
-            **{f"ls_z{i}": v for i, v in enumerate(DEFAULT_LOGITS)}}
+#: The multi-label example: rice and pumpkin in the photo, greens not (BRIEF §2).
+DEFAULT_TABLE = pd.DataFrame({
+    "label": [tables.preset_label(name) for name in ("rice", "pumpkin", "green")],
+    "a": ["0.8", "0.9", "0.1"],
+    "y": [True, True, False]})
 COLORS = {"cross_entropy": "#3b6fb6", "quadratic": "#e8853d", "label": "#9aa3b5",
           "gradient": "#d9534f"}
 
+#: Everything a reader sets on this page (see ui/MECHANISMS.md): truth "loss.<name>".
+S = PageState("loss", [
+    Setting("a", 0.9, "float", lo=0.01, hi=0.99),
+    *[Setting(f"z{i}", v, "float", lo=-10.0, hi=10.0) for i, v in enumerate(DEFAULT_LOGITS)],
+    Setting("true", 2, "choice", choices=tuple(range(len(CLASSES)))),
+    Setting("table", DEFAULT_TABLE, "table", columns=("a",), bool_columns=("y",)),
+    Setting("heads", 7, "int", lo=0, hi=10_000),
+    Setting("tails", 3, "int", lo=0, hi=10_000),
+    Setting("theta", 0.5, "float", lo=0.01, hi=0.99),
+    Setting("da", 0.8, "float", lo=0.01, hi=0.99),
+    Setting("dy", 0.0, "float", lo=0.0, hi=1.0),
+])
 
-def _multi_label_table() -> pd.DataFrame:
-    return pd.DataFrame({"label": [t(f"event.{name}") for name, _, _ in MULTI_LABEL],
-                         "y": [y for _, y, _ in MULTI_LABEL],
-                         "a": [a for _, _, a in MULTI_LABEL]})
 
-
-def ensure_state() -> None:
-    for key, value in DEFAULTS.items():
-        st.session_state.setdefault(key, value)
-    edits = st.session_state.get("ls_editor") or {}
-    untouched = not any(edits.get(k) for k in ("edited_rows", "added_rows", "deleted_rows"))
-    # The example's class names follow the language until the reader edits the table.
-    if "ls_table" not in st.session_state or (untouched and st.session_state.get(
-            "ls_table_lang") != lang()):
-        st.session_state["ls_table"] = _multi_label_table()
-        st.session_state["ls_table_lang"] = lang()
-        st.session_state.pop("ls_editor", None)
+def logits() -> np.ndarray:
+    return np.array([S.get(f"z{i}") for i in range(len(CLASSES))], dtype=float)
 
 
 def reset_logits() -> None:
     for i, v in enumerate(DEFAULT_LOGITS):
-        st.session_state[f"ls_z{i}"] = v
+        S.set(f"z{i}", v)
 
 
 def _in_sidebar_unit(x_nats: float) -> str | None:
@@ -96,8 +94,16 @@ def binary_frames(curve: pd.DataFrame, a: float, y: int) -> tuple[pd.DataFrame, 
     return costs, grads, cost_pts, grad_pts, cost_now, grad_now
 
 
-def binary_colors() -> dict[str, str]:
-    return {t("ls.bin.ce"): COLORS["cross_entropy"], t("ls.bin.quad"): COLORS["quadratic"]}
+def _ordered(colors: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Series colours as (name, colour) pairs: lib.charts.compile_spec turns them back into a
+    mapping in this order (a dict argument is sorted by name, so the legend order would follow
+    the alphabet of the reader's language)."""
+    return tuple(colors.items())
+
+
+def binary_colors() -> tuple[tuple[str, str], ...]:
+    return _ordered({t("ls.bin.ce"): COLORS["cross_entropy"],
+                     t("ls.bin.quad"): COLORS["quadratic"]})
 
 
 def wrong_band(y: int) -> tuple[float, float]:
@@ -126,39 +132,52 @@ def single_label_example() -> float:
     return losses.categorical_cross_entropy([0, 1, 0], [0.2, 0.7, 0.1])
 
 
-def softmax_colors() -> dict[str, str]:
-    return {t("ls.sm.a"): COLORS["cross_entropy"], t("ls.sm.y"): COLORS["label"],
-            t("ls.sm.grad"): COLORS["gradient"]}
+def softmax_colors() -> tuple[tuple[str, str], ...]:
+    return _ordered({t("ls.sm.a"): COLORS["cross_entropy"], t("ls.sm.y"): COLORS["label"],
+                     t("ls.sm.grad"): COLORS["gradient"]})
 
 
 # ---- multi-label ------------------------------------------------------------------------------
 
 def read_multi_label(table: pd.DataFrame):
-    """Labels, targets y (0/1), predictions a, per-class terms, and problems."""
-    labels, a, problems = read_column(table, "a",
-                                      default_label=lambda i: t("event.default", n=i + 1))
+    """Labels, targets y (0/1), predictions a, per-class terms, and problems (each a
+    :class:`lib.problems.Problem`; the numbers are None when there is any)."""
+    labels, a, found = tables.read_column(
+        table, "a", default_label=lambda i: t("event.default", n=i + 1), name=event_name)
     if a is not None:
-        above = np.flatnonzero(a > 1)
-        problems += [Problem("above_one", "a", int(i), labels[i], float(a[i])) for i in above]
-    if problems:
-        return labels, None, None, None, problems
-    y = np.array([bool(v) if v is not None and not pd.isna(v) else False for v in table["y"]],
-                 dtype=float)
+        found += [Problem("above_one", column="a", row=int(i), label=labels[i], value=float(a[i]))
+                  for i in np.flatnonzero(a > 1)]
+    if found:
+        return labels, None, None, None, found
+    y = np.array([bool(v) for v in table["y"]], dtype=float)
     terms = np.array([losses.binary_cross_entropy([yi], [ai]) for yi, ai in zip(y, a)])
-    return labels, y, a, terms, problems
+    return labels, y, a, terms, found
 
 
 def multi_problem(problem: Problem) -> str:
-    if problem.code == "above_one":
-        return t("ls.ml.above_one", label=problem.label, row=(problem.row or 0) + 1,
-                 value=fmt.prob(problem.value))
-    return table_problem(problem)
+    """A problem of the multi-label table, worded by the shared module, naming this table."""
+    return problems.message(problem, table=t("ls.ml.table_name"),
+                            columns={"a": t("ls.ml.a")})
 
 
 def multi_table(labels, y, a, terms) -> pd.DataFrame:
+    """The per-class results (labels are shown as text by st.dataframe)."""
     return pd.DataFrame({t("ls.ml.class"): labels, "y": [int(v) for v in y],
                          "a": [fmt.prob(v) for v in a],
                          t("ls.ml.term"): [fmt.num(v) for v in terms]})
+
+
+def table_csv(table: pd.DataFrame, labels: list[str]) -> bytes:
+    """The multi-label table as the reader sees it: class, y (0/1), a (as typed)."""
+    frame = pd.DataFrame({"class": labels, "y": [int(bool(v)) for v in table["y"]],
+                          "a": list(table["a"])})
+    return csvfile.write_csv(frame)
+
+
+def results_csv(labels, y, a, terms) -> bytes:
+    frame = pd.DataFrame({"class": labels, "y": [int(v) for v in y], "a": a,
+                          "term_nats": terms})
+    return csvfile.write_csv(frame, numeric=("a", "term_nats"))
 
 
 # ---- maximum likelihood -------------------------------------------------------------------------
@@ -189,27 +208,62 @@ def derivation_check(a: float, y: float) -> dict[str, float]:
 
 # ---- what the libraries return -----------------------------------------------------------------
 
-def library_rows(z: np.ndarray, y: np.ndarray) -> pd.DataFrame:
-    """What scipy and PyTorch calls would return for the softmax example, in nats.
+def library_value(x: float) -> str:
+    """A library's return value as the table shows it: 5 decimals, ``nan`` as the libraries
+    print it, ∞ for inf."""
+    return "nan" if math.isnan(x) else fmt.num(x, 5)
 
-    scipy is called for real; PyTorch is not a dependency, so its conventions are reproduced
-    with our own functions (the formulas are documented in its reference)."""
-    a = losses.softmax(z)
-    ce = losses.categorical_cross_entropy(y, logits=z)
-    kl = info.kl_divergence(y, a)
-    rows = [
-        ("scipy.stats.entropy(y, a)", scipy.stats.entropy(y, a), "ls.lib.scipy_kl"),
-        ("scipy.stats.entropy([1, 1, 1, 1])", scipy.stats.entropy([1, 1, 1, 1]),
-         "ls.lib.scipy_renorm"),
-        ("scipy.stats.entropy([.5, .5], [.3, .3])", scipy.stats.entropy([.5, .5], [.3, .3]),
-         "ls.lib.scipy_renorm2"),
-        ("F.cross_entropy(z, target)", ce, "ls.lib.torch_ce"),
-        ("F.cross_entropy(softmax(z), target)",
-         losses.categorical_cross_entropy(y, logits=a), "ls.lib.torch_bug"),
-        ("F.kl_div(a.log(), y, reduction='batchmean')", kl, "ls.lib.torch_kl"),
-        ("F.kl_div(a.log(), y, reduction='mean')", kl / len(z), "ls.lib.torch_kl_mean"),
-        ("nn.BCELoss()(a=0, y=1)", 100.0, "ls.lib.torch_bce"),
-    ]
-    return pd.DataFrame({t("ls.lib.call"): [r[0] for r in rows],
-                         t("ls.lib.returns"): [fmt.num(r[1]) for r in rows],
-                         t("ls.lib.means"): [t(r[2]) for r in rows]})
+
+def _same(x: float, y: float) -> bool:
+    return x == y or (math.isfinite(x) and math.isfinite(y) and math.isclose(x, y, rel_tol=1e-9,
+                                                                            abs_tol=1e-12))
+
+
+LibraryRow = tuple[str, str, str]  # (the call, its value as shown, what it means)
+
+
+def _rows(rows: list[tuple[str, float, str]]) -> list[LibraryRow]:
+    return [(code, library_value(value), text) for code, value, text in rows]
+
+
+def draw_library_rows(rows: list[LibraryRow]) -> None:
+    """Each call as wrapped code, beside its value and meaning (side by side when wide,
+    stacked on a phone). The calls and meanings are this app's own text: no reader text."""
+    for code, value, text in rows:
+        with st.container(border=True):
+            left, right = st.columns([3, 2], vertical_alignment="center")
+            left.code(code, language="python", wrap_lines=True)
+            right.markdown(t("ls.lib.row", value=value, text=text))
+
+
+def library_setup(z: np.ndarray, true: int) -> str:
+    return library_calls.setup_code(z, true)
+
+
+def softmax_library_rows(z: np.ndarray, true: int) -> list[LibraryRow]:
+    """The softmax example's calls, their values and what each means (worded from the values)."""
+    n = len(z)
+    ce = losses.categorical_cross_entropy(np.eye(n)[true], logits=z)
+    quote = problems.message(Problem("sum", column="P", value=4.0))
+    fields = {"n": n, "quote": quote, "page": t("page.explorer"), "ce": fmt.num(ce, 5), "k": n - 1,
+              "floor": fmt.num(library_calls.softmax_twice_floor(n), 5)}
+    return _rows([(c.code, c.value, t(f"ls.lib.{c.key}", **fields))
+                  for c in library_calls.softmax_calls(z, true)])
+
+
+def multi_library_rows(y: np.ndarray, a: np.ndarray, app_total: float) -> list[LibraryRow]:
+    """The multi-label table's calls (its numbers written in), the clamping example, and what
+    each means; a row that claims to equal this app's loss says so only when it does."""
+    app = fmt.num(app_total, 5)
+    rows = []
+    for c in library_calls.multi_label_calls(y, a):
+        key = c.key
+        if key in ("bce_sum", "bce_logits_sum", "tf_sum") and not _same(c.value, app_total):
+            key = "logits_nan" if math.isnan(c.value) else "bce_sum_clamped"
+        text = t(f"ls.lib.{key}", n=len(a), app=app)
+        if key in ("bce_mean", "bce_logits_mean") and math.isnan(c.value):
+            text += " " + t("ls.lib.logits_nan", app=app)
+        rows.append((c.code, c.value, text))
+    clamp = library_calls.clamp_call()
+    rows.append((clamp.code, clamp.value, t("ls.lib.bce_clamp")))
+    return _rows(rows)

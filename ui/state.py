@@ -242,7 +242,10 @@ class PageState:
 
     # ---- widgets -------------------------------------------------------------------------------
     def _widget_key(self, name: str) -> str:
-        return f"_w.{self.key(name)}.{lang()}"
+        # The page is in the key because Streamlit resets a widget that reappears on another
+        # page (the sidebar's units fell back to their first option); the language because
+        # translated labels and options make a new widget anyway.
+        return f"_w.{self.key(name)}.{st.session_state.get('_page', '')}.{lang()}"
 
     def _copy_back(self, name: str, widget_key: str, extra: Callable | None) -> None:
         if widget_key in st.session_state:
@@ -316,7 +319,7 @@ class PageState:
         s = self.by_name[name]
         truth_key = self.key(name)
         gen = st.session_state.get(f"_gen.{truth_key}", 0)
-        widget_key = f"_w.{truth_key}.{gen}.{lang()}"
+        widget_key = f"_w.{truth_key}.{gen}.{st.session_state.get('_page', '')}.{lang()}"
         base_key = f"_base.{truth_key}"
         if widget_key not in st.session_state or st.session_state.get(base_key, (None,))[0] \
                 != widget_key:

@@ -98,7 +98,8 @@ def screenshot(page: Page, name: str, width: int = 1400) -> Path:
     height = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('section, div')]"
         ".map(e => e.scrollHeight))")
-    page.set_viewport_size({"width": width, "height": min(max(height + 80, 800), 9000)})
+    # Chromium draws at most about 16,000 px in one screenshot.
+    page.set_viewport_size({"width": width, "height": min(max(height + 80, 800), 16000)})
     page.wait_for_timeout(600)
     path = SHOTS / f"{name}.png"
     page.screenshot(path=path, full_page=True)
@@ -116,7 +117,12 @@ def edit_cell(page: Page, row: int, column: int, value: str) -> None:
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(300)  # let the layout settle before aiming at a canvas pixel
     box = grid.bounding_box()
-    page.mouse.click(box["x"] + 80, box["y"] + 35 * (row + 1) + 17)
+    x, y = box["x"] + 80, box["y"] + 35 * (row + 1) + 17
+    # After a click elsewhere (the sidebar) the grid needs the pointer over it before a click
+    # selects a cell.
+    page.mouse.move(x, y)
+    page.wait_for_timeout(200)
+    page.mouse.click(x, y)
     target = f"glide-cell-{column + 1}-{row}"
     page.wait_for_timeout(300)
     for _ in range(column):

@@ -27,8 +27,12 @@ def edit_cell(page: Page, row: int, column: int, value: str) -> None:
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     box = grid.bounding_box()
-    page.mouse.click(box["x"] + 60, box["y"] + 35 * (row + 1) + 17)
+    x, y = box["x"] + 60, box["y"] + 35 * (row + 1) + 17
+    page.mouse.move(x, y)  # the grid takes a click only once the pointer has been over it
     page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    page.wait_for_function(f"() => document.activeElement?.id === 'glide-cell-1-{row}'",
+                           timeout=5_000)
     for _ in range(column):
         page.keyboard.press("ArrowRight")
         page.wait_for_timeout(150)

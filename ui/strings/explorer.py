@@ -10,6 +10,7 @@ STRINGS = {
     "ex.preset.animals": ("Dog, cat, fish, bird", "狗、猫、鱼、鸟"),
     "ex.preset.cat_dog_bird": ("One-hot label: cat", "独热标签：猫"),
     "ex.preset.classifier": ("Classifier vs label", "分类器输出与标签"),
+    "ex.preset.ruled_out": ("Q rules out an event", "Q 排除了一个事件"),
     "ex.preset.die": ("Fair vs loaded die", "公平骰子与灌铅骰子"),
     "ex.preset.coin": ("Fair vs biased coin", "公平硬币与偏心硬币"),
     "ex.mode": ("The P and Q columns hold", "P 列和 Q 列填写的是"),
@@ -24,10 +25,11 @@ STRINGS = {
     "ex.col.Q": ("The model's distribution: the probability it assigns to each event.",
                  "模型的分布：模型给每个事件分配的概率。"),
     "ex.editor.help": (
-        "Double-click a cell to edit it. Add an event with the + row at the bottom; select rows "
-        "on the left and press Delete to remove them. Between 1 and {max} events.",
-        "双击单元格进行编辑。点底部的 + 行添加事件；选中左侧的行后按 Delete 删除。事件数须在 1 到 "
-        "{max} 之间。"),
+        "Double-click a cell to edit it; numbers may be typed as 0.125, 1/8, 12.5% or 1e-5. Add "
+        "an event with the + row at the bottom; select rows on the left and press Delete to "
+        "remove them. Between 1 and {max} events.",
+        "双击单元格进行编辑；数字可以写成 0.125、1/8、12.5% 或 1e-5。点底部的 + 行添加事件；选中"
+        "左侧的行后按 Delete 删除。事件数须在 1 到 {max} 之间。"),
     "ex.normalise": ("Normalise P and Q so each sums to 1", "归一化 P 和 Q，使每列之和为 1"),
     "ex.normalise.or_counts": (
         "Or switch the columns to “counts or weights” above to keep your numbers as they are.",
@@ -42,27 +44,8 @@ STRINGS = {
         "every quantity below is 0.",
         "只有一个事件时，P 和 Q 都给它概率 1：没有任何不确定性，所以下面每个量都是 0。"),
 
-    # Errors, one per problem code of lib.tables.
-    "ex.err.no_rows": ("The table is empty. Add at least one event to compare P and Q.",
-                       "表格是空的。请至少添加一个事件来比较 P 和 Q。"),
-    "ex.err.too_many_rows": (
-        "The table has {n} events; the explorer works with at most {max}. Delete {extra} of them.",
-        "表格有 {n} 个事件，最多只能有 {max} 个。请删除其中 {extra} 个。"),
-    "ex.err.empty": ("{col} is empty for “{label}” (row {row}). Enter a number.",
-                     "“{label}”（第 {row} 行）的 {col} 是空的。请填入一个数字。"),
-    "ex.err.not_number": ("{col} for “{label}” (row {row}) is not a number.",
-                          "“{label}”（第 {row} 行）的 {col} 不是数字。"),
-    "ex.err.not_finite": (
-        "{col} for “{label}” (row {row}) is {value}. Only finite numbers can be probabilities.",
-        "“{label}”（第 {row} 行）的 {col} 是 {value}。只有有限的数才能作为概率。"),
-    "ex.err.negative": (
-        "{col} for “{label}” (row {row}) is negative ({value}). Probabilities and counts are "
-        "never below 0.",
-        "“{label}”（第 {row} 行）的 {col} 是负数（{value}）。概率和计数都不可能小于 0。"),
-    "ex.err.all_zero": (
-        "Every value in {col} is 0. A distribution has to put its probability somewhere.",
-        "{col} 的所有值都是 0。一个分布必须把概率分配到某些事件上。"),
-    "ex.err.sum": ("{col} adds up to {value}, not 1.", "{col} 的总和是 {value}，而不是 1。"),
+    "ex.table_name": ("the P and Q table", "P 和 Q 的表格"),
+    "ex.files": ("CSV file: download or load", "CSV 文件：下载或载入"),
 
     # Results.
     "ex.results": ("Results", "结果"),
@@ -81,7 +64,7 @@ STRINGS = {
                         "角色互换：事件服从 Q，用 P 打分。"),
     "ex.m.kl_pq": ("KL divergence KL(P‖Q)", "KL 散度 KL(P‖Q)"),
     "ex.m.kl_pq.help": ("The extra surprise caused by using Q instead of P: H(P, Q) − H(P).",
-                        "用 Q 代替 P 所带来的额外惊讶度：H(P, Q) − H(P)。"),
+                        "KL 散度又称相对熵：用 Q 代替 P 所带来的额外惊讶度，H(P, Q) − H(P)。"),
     "ex.m.kl_qp": ("KL divergence KL(Q‖P)", "KL 散度 KL(Q‖P)"),
     "ex.m.kl_qp.help": ("The extra surprise the other way round: H(Q, P) − H(Q).",
                         "反过来的额外惊讶度：H(Q, P) − H(Q)。"),
@@ -94,7 +77,7 @@ STRINGS = {
         "H(Q, P) and KL(Q‖P) are ∞ because P gives probability 0 to {events}, which Q says can "
         "happen.",
         "H(Q, P) 和 KL(Q‖P) 为 ∞，因为 P 给 {events} 的概率是 0，而 Q 认为它们可能发生。"),
-    "ex.identity": ("Cross-entropy = entropy + KL divergence", "交叉熵 = 熵 + KL 散度"),
+    "ex.identity": ("Cross-entropy = entropy + KL divergence", "交叉熵 = 熵 + KL 散度（相对熵）"),
     "ex.residual": (
         "Both sides agree: the residual H(P, Q) − H(P) − KL(P‖Q) is {residual} {unit}, "
         "nothing but floating-point rounding.",
@@ -132,7 +115,7 @@ STRINGS = {
         "The information content −log p says how surprising each event is under P and under Q. "
         "Each cross-entropy term −p log q splits into an entropy term −p log p and a KL term "
         "p log(p/q); summing each column gives H(P), H(P, Q) and KL(P‖Q).",
-        "信息量 −log p 表示每个事件在 P 和 Q 下有多出人意料。每个交叉熵项 −p log q 都可以拆成熵项 "
+        "自信息 −log p 表示每个事件在 P 和 Q 下有多出人意料。每个交叉熵项 −p log q 都可以拆成熵项 "
         "−p log p 与 KL 项 p log(p/q)；各列求和分别得到 H(P)、H(P, Q) 和 KL(P‖Q)。"),
     "ex.col.info_p": ("−log p ({unit})", "−log p（{unit}）"),
     "ex.col.info_q": ("−log q ({unit})", "−log q（{unit}）"),
@@ -174,4 +157,64 @@ STRINGS = {
         "两条曲线之间的差始终是 H(P)，即虚线。交叉熵为 ∞ 的点（t = 0 时 Q 给可能事件的概率为 0）"
         "不画出。"),
     "ex.blend.table": ("Show Qₜ", "显示 Qₜ"),
+
+    "ex.download.terms": ("Download this table (CSV)", "下载此表（CSV）"),
+    "ex.download.blend": ("Download Qₜ (CSV)", "下载 Qₜ（CSV）"),
+
+    # CSV files in and out (used by this page and the information page).
+    "file.download": ("Download the table (CSV)", "下载表格（CSV）"),
+    "file.upload": ("Load a table from a CSV file", "从 CSV 文件载入表格"),
+    "file.upload.help": (
+        "Columns by name in the first line: {columns} (the label column may be missing). "
+        "UTF-8, commas or semicolons; with semicolons, 0,5 is read as 0.5. At most {rows} rows "
+        "and {kb} KB. A file with a problem leaves your table as it is.",
+        "第一行写列名：{columns}（标签列可以省略）。UTF-8 编码，用逗号或分号分隔；用分号时 0,5 "
+        "读作 0.5。最多 {rows} 行、{kb} KB。文件有问题时，你的表格保持不变。"),
+    "file.loaded": ("Loaded {n} rows from “{file}”.", "已从“{file}”载入 {n} 行。"),
+    "file.decimal_comma": (
+        "Its numbers use decimal commas (0,5), read as decimal points (0.5).",
+        "文件中的数字使用小数逗号（0,5），已按小数点（0.5）读取。"),
+    "file.rejected": ("“{file}” was not loaded; your table is unchanged.",
+                      "未载入“{file}”，你的表格保持不变。"),
+    "file.more": ("… and {n} more.", "……还有 {n} 处。"),
+    "file.empty": ("The file is empty, or has a header but no rows.",
+                   "文件是空的，或者只有表头没有数据行。"),
+    "file.too_big": ("The file has {size} bytes; at most {limit} KB can be loaded.",
+                     "文件有 {size} 字节，最多只能载入 {limit} KB。"),
+    "file.binary": (
+        "This is not a text file (a spreadsheet, an image?). Save the table as CSV first.",
+        "这不是文本文件（也许是电子表格或图片？）。请先把表格另存为 CSV。"),
+    "file.encoding": ("The file is not UTF-8 text. Save it as “CSV UTF-8”.",
+                      "文件不是 UTF-8 文本。请另存为“CSV UTF-8”格式。"),
+    "file.encoding.utf16": ("The file is UTF-16 text. Save it as “CSV UTF-8”.",
+                            "文件是 UTF-16 文本。请另存为“CSV UTF-8”格式。"),
+    "file.encoding.gbk": (
+        "The file looks like GBK/GB18030 text, not UTF-8. Save it as “CSV UTF-8”.",
+        "文件看起来是 GBK/GB18030 编码，而不是 UTF-8。请另存为“CSV UTF-8”格式。"),
+    "file.columns.missing": (
+        "The file has no column “{col}”. Its first line reads: {header}. Needed: {wanted}.",
+        "文件中没有“{col}”列。它的第一行是：{header}。需要的列：{wanted}。"),
+    "file.columns.twice": ("The file has more than one column named “{col}”.",
+                           "文件中有不止一列名为“{col}”。"),
+    "file.parse.cell": (
+        "Row {row} of the file, column {col} (“{label}”), reads “{text}”, which is not a "
+        "number. Numbers like 0.125, 1/8, 12.5% and 1e-5 work.",
+        "文件第 {row} 行 {col} 列（“{label}”）是“{text}”，不是数字。可以写成 0.125、1/8、12.5% "
+        "或 1e-5 这样的形式。"),
+    "file.parse.cell.nolabel": (
+        "Row {row} of the file, column {col}, reads “{text}”, which is not a number. Numbers "
+        "like 0.125, 1/8, 12.5% and 1e-5 work.",
+        "文件第 {row} 行 {col} 列是“{text}”，不是数字。可以写成 0.125、1/8、12.5% 或 1e-5 这样的"
+        "形式。"),
+    "file.parse.empty.nolabel": ("Row {row} of the file, column {col}, is empty.",
+                                 "文件第 {row} 行 {col} 列是空的。"),
+    "file.parse.empty": ("Row {row} of the file, column {col} (“{label}”), is empty.",
+                         "文件第 {row} 行 {col} 列（“{label}”）是空的。"),
+    "file.parse.wide": ("Row {row} of the file has {value} cells, but the header names only "
+                        "{limit} columns.",
+                        "文件第 {row} 行有 {value} 个单元格，但表头只有 {limit} 列。"),
+    "file.parse.quotes": ("Row {row} of the file cannot be read: check its quotation marks.",
+                          "无法读取文件第 {row} 行：请检查其中的引号。"),
+    "file.too_many_rows": ("The file has {value} rows; at most {limit} can be loaded.",
+                           "文件有 {value} 行，最多只能载入 {limit} 行。"),
 }

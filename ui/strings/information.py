@@ -7,53 +7,134 @@ STRINGS = {
         "logarithm, and averages it into entropy.",
         "一件事发生时，你能从中了解多少？事件越罕见，告诉你的就越多。本页把这个想法变成一个数字，"
         "说明这个数字为什么必须是对数，再把它平均成熵。"),
-    "in.axis.info": ("Information −log p ({unit})", "信息量 −log p（{unit}）"),
+    "in.axis.info": ("Self-information −log p ({unit})", "自信息 −log p（{unit}）"),
     "in.axis.entropy": ("Entropy ({unit})", "熵（{unit}）"),
 
-    "in.surprise": ("Surprise: −log p", "惊讶度：−log p"),
+    "in.surprise": ("Self-information (surprise): −log p", "自信息（惊讶度）：−log p"),
     "in.surprise.p": ("Probability p of the event", "事件的概率 p"),
-    "in.surprise.metric": ("Information content", "信息量"),
+    "in.surprise.metric": ("Information content", "自信息"),
     "in.surprise.text": (
         "An event with probability {p} happens about 1 time in {odds}. Learning that it "
         "happened carries {info}.",
-        "概率为 {p} 的事件大约每 {odds} 次发生 1 次。得知它发生了，带来 {info} 的信息。"),
+        "概率为 {p} 的事件大约每 {odds} 次发生 1 次。得知它发生了，带来 {info}的信息。"),
     "in.surprise.zero": (
         "At p = 1 there is no surprise (0). As p falls toward 0 the information grows without "
         "bound: an impossible event would carry ∞.",
-        "p = 1 时毫无惊讶（0）。p 趋近 0 时信息量无限增长：不可能事件的信息量为 ∞。"),
+        "p = 1 时毫无惊讶（0）。p 趋近 0 时自信息无限增长：不可能事件的自信息为 ∞。"),
     "in.surprise.series": ("−log p", "−log p"),
 
-    "in.add": ("Information adds up", "信息可以相加"),
+    # Why a logarithm.
+    "in.why": ("Why a logarithm?", "为什么是对数？"),
+    "in.why.intro": (
+        "Write I(p) for the information you get from learning that an event of probability p "
+        "happened. Ask three things of it:\n\n"
+        "- **Rarer means more:** I(p) decreases as p grows.\n"
+        "- **No jumps:** I(p) is continuous, so a tiny change in p changes I(p) a little.\n"
+        "- **Steps add up:** an outcome reached in two steps carries the information of the "
+        "first step plus that of the second.",
+        "用 I(p) 表示得知一个概率为 p 的事件发生时得到的信息。对它提三个要求：\n\n"
+        "- **越罕见，越多：** p 越大，I(p) 越小。\n"
+        "- **没有跳变：** I(p) 连续，p 变化一点，I(p) 也只变化一点。\n"
+        "- **分步相加：** 分两步达到的结果，其信息等于第一步的信息加上第二步的信息。"),
+    "in.why.tournament": (
+        "**A tournament.** A team reaches the final with probability ¼. Once there, it wins "
+        "the final with probability ½. So it becomes champion with probability "
+        "¼ · ½ = ⅛, and hearing “champion” should tell you exactly as much as hearing “they "
+        "reached the final”, then “they won it”.",
+        "**一场锦标赛。** 一支球队进入决赛的概率是 ¼；进入决赛之后，赢得决赛的概率是 ½。所以它"
+        "夺冠的概率是 ¼ · ½ = ⅛。听到“夺冠”得到的信息，应当恰好等于先听到“进了决赛”、再听到"
+        "“赢了决赛”得到的信息之和。"),
+    "in.why.conditional": (
+        "The ½ is the probability of winning the final **given** that the team reached it: a "
+        "conditional probability, P(win | reached the final). The two steps are not independent "
+        "events (no team wins a final it did not reach). The product rule "
+        "P(A and B) = P(A) · P(B | A) holds for any two steps, so information adds up along "
+        "steps with no independence needed; independent events are the special case "
+        "P(B | A) = P(B).",
+        "这个 ½ 是在球队**已经进入决赛的条件下**赢得决赛的概率，即条件概率 P(夺冠 | 进入决赛)。"
+        "这两步并不是相互独立的事件（没进决赛的队不可能赢得决赛）。乘法法则 "
+        "P(A 且 B) = P(A) · P(B | A) 对任意两步都成立，所以信息沿着步骤相加并不需要独立性；"
+        "相互独立的事件只是 P(B | A) = P(B) 的特殊情形。"),
+    "in.why.result": (
+        "Only one family of functions meets all three wishes: I(p) = −k log p with a "
+        "constant k > 0. Choosing k is choosing the base of the logarithm, and the base is "
+        "the unit: base 2 makes I(½) = 1 bit, base e gives nats, base 10 hartleys.",
+        "满足这三个要求的函数只有一族：I(p) = −k log p，其中 k > 0 是常数。选择 k 就是选择对数"
+        "的底，而底就是单位：以 2 为底时 I(½) = 1 比特，以 e 为底得到奈特，以 10 为底得到哈特莱。"),
+    "in.why.live": (
+        "In {unit}: reaching the final carries {final}, winning it then carries {win}, and "
+        "together {sum}, which is the information of the champion's ⅛, {champion}.",
+        "以{unit}计：进入决赛带来 {final}，随后赢得决赛带来 {win}，合计 {sum}，正是概率 ⅛ 的"
+        "“夺冠”所带来的 {champion}。"),
+    "in.why.steps": ("Why nothing but a logarithm works, step by step",
+                     "为什么只能是对数：逐步推导"),
+    "in.why.step1": (
+        "1. Name the probability by its logarithm: p = e⁻ˣ with x = −ln p ≥ 0, and let "
+        "f(x) = I(e⁻ˣ). Multiplying probabilities adds their x, so the wish “steps add up” "
+        "reads:",
+        "1. 用概率的对数来表示它：p = e⁻ˣ，其中 x = −ln p ≥ 0，并令 f(x) = I(e⁻ˣ)。概率相乘就是"
+        " x 相加，所以“分步相加”的要求写成："),
+    "in.why.step2": (
+        "2. Adding x to itself n times gives f(n·x) = n·f(x); splitting x into n equal parts "
+        "gives f(x/n) = f(x)/n. Together, f(r) = r·f(1) for every fraction r ≥ 0.",
+        "2. 把 x 自己加 n 次得到 f(n·x) = n·f(x)；把 x 平分成 n 份得到 f(x/n) = f(x)/n。合起来，"
+        "对每个分数 r ≥ 0 都有 f(r) = r·f(1)。"),
+    "in.why.step3": (
+        "3. Every x ≥ 0 is a limit of fractions, and f is continuous, so f(x) = k·x for all "
+        "x ≥ 0, with k = f(1).",
+        "3. 每个 x ≥ 0 都是一列分数的极限，而 f 连续，所以对所有 x ≥ 0 都有 f(x) = k·x，"
+        "其中 k = f(1)。"),
+    "in.why.step4": (
+        "4. Back to p: I(p) = k·x = −k ln p. “Rarer means more” needs k > 0. Writing k = 1/ln b "
+        "turns it into −log_b p: the constant is the base.",
+        "4. 换回 p：I(p) = k·x = −k ln p。“越罕见，越多”要求 k > 0。令 k = 1/ln b，它就变成 "
+        "−log_b p：这个常数就是对数的底。"),
+    "in.why.units": ("The base is the unit", "底就是单位"),
+    "in.why.col.unit": ("Unit", "单位"),
+    "in.why.col.base": ("Base", "底"),
+    "in.why.col.half": ("I(½), one fair coin", "I(½)，一枚公平硬币"),
+    "in.why.col.eighth": ("I(⅛), the champion", "I(⅛)，冠军"),
+
+    "in.add": ("Information adds up along steps", "信息沿着步骤相加"),
     "in.add.intro": (
-        "Two independent steps happen with probabilities p₁ and p₂, so both happen with "
-        "probability p₁·p₂. The logarithm turns that product into a sum: the information of "
-        "the whole is the information of the steps added together. With ¼ then ½ that is "
-        "2 + 1 = 3 bits, the information of a ⅛ event.",
-        "两个相互独立的步骤分别以概率 p₁ 和 p₂ 发生，于是两者同时发生的概率是 p₁·p₂。对数把"
-        "乘积变成了和：整体的信息量等于各步信息量之和。先 ¼ 再 ½，就是 2 + 1 = 3 比特，正是"
-        "概率为 ⅛ 的事件的信息量。"),
-    "in.add.p1": ("First step p₁", "第一步 p₁"),
-    "in.add.p2": ("Second step p₂", "第二步 p₂"),
+        "Move the two steps. The first happens with probability p₁ = P(A); the second, once "
+        "the first has happened, with p₂ = P(B | A). Both happen with probability p₁·p₂, and "
+        "the logarithm turns that product into a sum. The defaults are the tournament: ¼, "
+        "then ½.",
+        "拖动这两步。第一步发生的概率是 p₁ = P(A)；在第一步已经发生的条件下，第二步发生的概率是 "
+        "p₂ = P(B | A)。两步都发生的概率是 p₁·p₂，对数把这个乘积变成了和。默认值就是那场锦标赛："
+        "先 ¼，再 ½。"),
+    "in.add.p1": ("First step p₁ = P(A)", "第一步 p₁ = P(A)"),
+    "in.add.p2": ("Second step, given the first: p₂ = P(B | A)",
+                  "第一步发生后的第二步：p₂ = P(B | A)"),
     "in.add.check": ("Difference between the two sides: {residual}, only rounding.",
                      "两边之差：{residual}，只是舍入误差。"),
     "in.add.bits": ("Bits in a uniformly random number", "均匀随机数的位数"),
     "in.add.bits.text": (
-        "A uniformly random {k}-bit number is one of {n} equally likely values, each with "
-        "probability 1/2^{k}: seeing it carries {info}, one bit per binary digit.",
-        "一个均匀随机的 {k} 位二进制数是 {n} 个等可能取值之一，每个的概率为 1/2^{k}：看到它带来 "
-        "{info} 的信息，每个二进制位 1 比特。"),
+        "A uniformly random {k}-bit number is one of 2{k_sup} = {n} equally likely values, "
+        "each with probability 2{minus_k_sup}: seeing it carries {info}. Its {k} binary digits "
+        "are {k} fair coin flips, each independent of the others and worth 1 bit.",
+        "一个均匀随机的 {k} 位二进制数是 2{k_sup} = {n} 个等可能取值之一，每个的概率为 "
+        "2{minus_k_sup}：看到它带来 {info}的信息。它的 {k} 个二进制位就是 {k} 次公平的抛硬币，"
+        "彼此独立，每次 1 比特。"),
 
     "in.entropy": ("Entropy: the average surprise", "熵：平均惊讶度"),
     "in.entropy.intro": (
-        "Entropy is the information content you expect on average: each event's surprise "
-        "−log p weighted by how often it happens. Edit the weights (any non-negative numbers; "
+        "Entropy is the information content you expect on average: each event's "
+        "self-information (surprise) −log p weighted by how often it happens. Edit the weights (any non-negative numbers; "
         "they are divided by their total) and watch the bars.",
-        "熵是平均意义下你预期得到的信息量：每个事件的惊讶度 −log p，按它发生的频率加权。编辑权重"
+        "熵是平均意义下你预期得到的信息量：每个事件的自信息（惊讶度）−log p，按它发生的频率加权。编辑权重"
         "（任意非负数，会除以它们的总和），观察柱状图的变化。"),
     "in.entropy.weight": ("Weight", "权重"),
     "in.entropy.editor": (
-        "Double-click to edit; add or delete rows to change the number of events (1 to 50).",
-        "双击编辑；增删行可以改变事件个数（1 到 50 个）。"),
+        "Double-click to edit; weights may be typed as 3, 0.125, 1/8 or 12.5%. Add or delete "
+        "rows to change the number of events (1 to {max}).",
+        "双击编辑；权重可以写成 3、0.125、1/8 或 12.5%。增删行可以改变事件个数（1 到 {max} 个）。"),
+    "in.table_name": ("the entropy table", "熵的表格"),
+    "in.download.units": ("Download this table (CSV)", "下载此表（CSV）"),
+    "in.download.terms": ("Download the numbers per event (CSV)", "下载每个事件的数值（CSV）"),
+    "in.col.info": ("−log p ({unit})", "−log p（{unit}）"),
+    "in.col.term": ("p · (−log p) ({unit})", "p · (−log p)（{unit}）"),
     "in.entropy.normalised": ("Weights divided by their total {total}.",
                               "权重已除以它们的总和 {total}。"),
     "in.entropy.h": ("Entropy H(P)", "熵 H(P)"),
@@ -72,7 +153,7 @@ STRINGS = {
     "in.entropy.below_max": (
         "H = {h} is {share} of the maximum {max}: only the uniform distribution over {n} events "
         "reaches the maximum. Make the weights more equal to get closer.",
-        "H = {h}，是最大值 {max} 的 {share}：只有 {n} 个事件上的均匀分布才能达到最大值。让权重更"
+        "H = {h}，是最大值 {max}的 {share}：只有 {n} 个事件上的均匀分布才能达到最大值。让权重更"
         "平均就能更接近它。"),
 
     "in.coin": ("A coin: binary entropy", "一枚硬币：二元熵"),

@@ -1,0 +1,158 @@
+"""lib.csvfile: every problem code, separators, decimal commas, formula guard, round trip."""
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.csvfile import MAX_BYTES, MAX_ROWS, read_csv, write_csv
+from lib.numbers import format_number, parse_number
+
+EXPLORER = {"required": ("P", "Q"), "optional": ("label",), "numeric": ("P", "Q"),
+            "aliases": {"label": ("event", "事件")}}
+ENTROPY = {"required": ("weight",), "optional": ("label",), "numeric": ("weight",)}
+
+
+def codes(result):
+    return [p.code for p in result.problems]
+
+
+def test_comma_file_with_bom_and_aliases():
+    data = "\ufeff Event ,p,Q\r\n狗,1/2,0.125\r\ncat,25%,7/8\r\n".encode()
+    r = read_csv(data, **EXPLORER)
+    assert r.ok and r.delimiter == "," and not r.decimal_comma
+    assert r.table.to_dict("list") == {"P": ["1/2", "25%"], "Q": ["0.125", "7/8"],
+                                       "label": ["狗", "cat"]}
+    assert all(isinstance(c, str) for c in r.table.to_numpy().ravel())
+
+
+def test_semicolon_file_reads_decimal_commas():
+    data = b"label;P;Q\ndog;0,5;0,25\ncat;12,5%;1,5e-1\nbird;0.375;60,0%\n"
+    r = read_csv(data, **EXPLORER)
+    assert r.ok and r.delimiter == ";" and r.decimal_comma
+    assert r.table["P"].tolist() == ["0.5", "12.5%", "0.375"]
+    assert [parse_number(x) for x in r.table["Q"]] == [0.25, 0.15, 0.6]
+
+
+def test_comma_file_never_guesses_decimal_commas():
+    r = read_csv(b'label,P,Q\ndog,"0,5",0.5\n', **EXPLORER)
+    (problem,) = r.problems
+    assert (problem.code, problem.column, problem.row, problem.label, problem.text) == \
+        ("file_parse", "P", 1, "dog", "0,5")
+    assert r.table is None
+
+
+def test_optional_column_missing_is_empty_text():
+    r = read_csv(b"weight\n3\n1\n", **ENTROPY)
+    assert r.table.to_dict("list") == {"weight": ["3", "1"], "label": ["", ""]}
+
+
+def test_labels_stay_text_and_are_not_evaluated():
+    labels = ["**x**", "$x$", ":red[x]", "<img src=x onerror=alert(1)>", "=1+1", "1/2",
+              "  spaced  ", "'quoted"]
+    table = pd.DataFrame({"label": labels, "weight": ["1"] * len(labels)})
+    data = write_csv(table, numeric=["weight"])
+    assert b"'=1+1" in data  # a spreadsheet would run =1+1 as a formula
+    r = read_csv(data, **ENTROPY)
+    assert r.table["label"].tolist() == labels
+
+
+def test_blank_lines_and_extra_columns_are_ignored():
+    r = read_csv(b"\n\nnotes,weight,label\n\nhello,2,a\n,,\n,3,b\n", **ENTROPY)
+    assert r.table.to_dict("list") == {"weight": ["2", "3"], "label": ["a", "b"]}
+
+
+@pytest.mark.parametrize("data, code", [
+    (b"", "file_empty"),
+    (b"  \r\n\n", "file_empty"),
+    (b"label,weight\n", "file_empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file_binary"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "file_binary"),
+    ("label,weight\n狗,1\n".encode("utf-16"), "file_encoding"),
+    ("label,weight\n狗,1\n".encode("gb18030"), "file_encoding"),
+    (b"label,weight\n\xe9t\xe9,1\n", "file_encoding"),
+    (b"name,value\na,1\n", "file_columns"),
+    (b"label,weight,Weight\na,1,2\n", "file_columns"),
+    (b"label,weight\na,abc\n", "file_parse"),
+    (b"label,weight\na,\n", "file_parse"),
+    (b"label,weight\na,inf\n", "file_parse"),
+    (b"label,weight\na,1,2\n", "file_parse"),
+    (b'label,weight\n"a,1\n', "file_parse"),
+    (b'label,weight\n"a"b,1\n', "file_parse"),
+])
+def test_bad_files(data, code):
+    r = read_csv(data, **ENTROPY)
+    assert codes(r) and set(codes(r)) == {code}
+    assert r.table is None and not r.ok
+
+
+def test_problem_details():
+    r = read_csv("label,weight\n狗,1\n".encode("gb18030"), **ENTROPY)
+    assert r.problems[0].text == "gb18030"
+    assert read_csv("a".encode("utf-16"), **ENTROPY).problems[0].text == "utf-16"
+    (missing,) = read_csv(b"name,value\na,1\n", **ENTROPY).problems
+    assert (missing.column, missing.value, missing.text) == ("weight", 0, "name, value")
+    (twice,) = read_csv(b"label,weight,Weight\na,1,2\n", **ENTROPY).problems
+    assert (twice.column, twice.value) == ("weight", 2)
+    (wide,) = read_csv(b"label,weight\nok,1\na,1,2\n", **ENTROPY).problems
+    assert (wide.row, wide.value, wide.limit) == (2, 3, 2)
+    bad = read_csv(b"label,weight\na,1\nb,x\nc,\n", **ENTROPY).problems
+    assert [(p.row, p.label, p.text) for p in bad] == [(2, "b", "x"), (3, "c", "")]
+
+
+def test_size_limits():
+    big = b"label,weight\n" + b"a,1\n" * (MAX_BYTES // 4)
+    (problem,) = read_csv(big, **ENTROPY).problems
+    assert problem.code == "file_too_big" and problem.value == len(big)
+    assert problem.limit == MAX_BYTES
+    rows = b"label,weight\n" + b"a,1\n" * MAX_ROWS
+    assert read_csv(rows, **ENTROPY).ok
+    (too_many,) = read_csv(rows + b"b,2\nc,3\n", **ENTROPY).problems
+    assert (too_many.code, too_many.value, too_many.limit) == ("too_many_rows", 52, MAX_ROWS)
+
+
+def test_writer_format():
+    table = pd.DataFrame({"label": ["a;b", 'say "hi"', None], "P": [0.1, 1 / 3, float("nan")],
+                          "x;y": [1, 2, 3]})
+    data = write_csv(table, numeric=["P"])
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == 'label,P,"x;y"'
+    assert lines[1:] == ["a;b,0.1,1", '"say ""hi""",0.3333333333333333,2', ",,3", ""]
+
+
+# ---- Round trip ---------------------------------------------------------------------------
+_labels = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                  max_size=20)
+_numbers = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False).map(format_number),
+    st.tuples(st.integers(0, 999), st.integers(1, 999)).map(lambda ab: f"{ab[0]}/{ab[1]}"),
+    st.decimals(0, 100, places=3).map(lambda d: f"{d}%"),
+    st.sampled_from(["1e-5", "-0.25", "+3", " 2 ", "１／８", "−0.5"]))
+
+
+@st.composite
+def tables(draw):
+    n = draw(st.integers(1, MAX_ROWS))
+    return pd.DataFrame({"label": draw(st.lists(_labels, min_size=n, max_size=n)),
+                         "P": draw(st.lists(_numbers, min_size=n, max_size=n)),
+                         "Q": draw(st.lists(_numbers, min_size=n, max_size=n))})
+
+
+@settings(max_examples=150, deadline=None)
+@given(tables())
+def test_round_trip(table):
+    r = read_csv(write_csv(table, numeric=["P", "Q"]), ("label", "P", "Q"), numeric=["P", "Q"])
+    assert r.ok, r.problems
+    assert r.table.to_dict("list") == table.to_dict("list")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_a_table_or_problems(data):
+    r = read_csv(data, **EXPLORER)
+    assert r.ok or (r.table is None and r.problems)
+    if r.ok:
+        assert 1 <= len(r.table) <= MAX_ROWS
+        for cell in r.table["P"]:
+            parse_number(cell)  # every number cell handed over is a readable number
