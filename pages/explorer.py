@@ -89,6 +89,7 @@ with ui.page("explorer", S):
     st.markdown(ex.residual_text(c.residual, ce_pq, unit))
     st.markdown(t("ex.gibbs", kl=q(kl_pq)))
     st.markdown(ex.asymmetry_text(kl_pq, c.kl_qp, unit))
+    st.page_link("pages/codes.py", label=t("ex.link.codes"), icon=":material/data_array:")
 
     with st.expander(t("ex.formulas"), icon=":material/function:"):
         st.latex(r"I(x) = -\log p(x) \qquad H(P) = -\sum_i p_i \log p_i")

@@ -132,6 +132,7 @@ with ui.page("information", S):
                             t("in.download.terms"), key="_download.information.terms")
 
     entropy_section()
+    st.page_link("pages/codes.py", label=t("in.link.codes"), icon=":material/data_array:")
 
     # ---- Binary entropy -----------------------------------------------------------------------
     st.header(t("in.coin"), divider="gray")

@@ -31,22 +31,35 @@ STRINGS = {
 
     # Source of P and Q.
     "cd.source": ("P and Q", "P 和 Q"),
-    "cd.source.label": ("Take P and Q from", "P 和 Q 取自"),
-    "cd.source.explorer": ("the explorer", "P 与 Q 探索器"),
-    "cd.source.preset": ("an example of this page", "本页的例子"),
-    "cd.preset.label": ("Example", "例子"),
-    "cd.preset.animals": ("Dog, cat, fish, bird (powers of ½)", "狗、猫、鱼、鸟（½ 的幂）"),
-    "cd.preset.ties": ("Ties: four equally likely events", "平局：四个等可能的事件"),
-    "cd.preset.skewed": ("Skewed, not powers of ½", "偏斜分布，不是 ½ 的幂"),
-    "cd.preset.ruled_out": ("Q gives an event probability 0", "Q 给某个事件的概率为 0"),
-    "cd.preset.tiny": ("One likely event, 1e−12 for the rest", "一个大概率事件，其余都是 1e−12"),
-    "cd.preset.one": ("A single event", "只有一个事件"),
+    "cd.preset.animals": ("Animals", "动物"),
+    "cd.preset.skewed": ("Skewed", "偏斜"),
+    "cd.preset.ties": ("Ties", "平局"),
+    "cd.preset.ruled_out": ("Q = 0", "Q = 0"),
+    "cd.preset.tiny": ("Tiny p", "极小概率"),
+    "cd.preset.one": ("One event", "单个事件"),
     "cd.preset.fifty": ("50 events", "50 个事件"),
+    "cd.preset.help.explorer": ("P and Q as they are in the explorer's table.",
+                                "使用探索器表格中当前的 P 和 Q。"),
+    "cd.preset.help.animals": ("Dog, cat, fish, bird: every probability a power of ½.",
+                               "狗、猫、鱼、鸟：每个概率都是 ½ 的幂。"),
+    "cd.preset.help.skewed": ("Five events, P skewed and not powers of ½, Q uniform.",
+                              "五个事件，P 偏斜且不是 ½ 的幂，Q 是均匀分布。"),
+    "cd.preset.help.ties": ("Three equally likely events: someone has to get the longer codeword.",
+                            "三个等可能的事件：总得有一个事件分到较长的码字。"),
+    "cd.preset.help.ruled_out": ("Q gives “bird” probability 0, though P says it happens.",
+                                 "Q 给“鸟”的概率为 0，而 P 认为它会发生。"),
+    "cd.preset.help.tiny": ("One event almost certain, five others with probability 1e−12.",
+                            "一个事件几乎必然发生，另外五个事件的概率都是 1e−12。"),
+    "cd.preset.help.one": ("A single event with probability 1.", "只有一个概率为 1 的事件。"),
+    "cd.preset.help.fifty": ("50 events, P falling like 1/k, Q uniform.",
+                             "50 个事件，P 按 1/k 递减，Q 是均匀分布。"),
     "cd.explorer.link": ("Edit P and Q in the explorer", "在 P 与 Q 探索器中编辑 P 和 Q"),
     "cd.explorer.problem": (
-        "The explorer's table does not describe two distributions yet, so this page uses the "
-        "example below until it does.",
-        "探索器中的表格还不是两个有效分布，所以在它有效之前，本页使用下面的例子。"),
+        "The explorer's table does not describe two distributions yet. Fix it in the explorer, "
+        "or pick one of the examples above.",
+        "探索器中的表格还不是两个有效分布。请在探索器中修改，或选择上面的一个例子。"),
+    "cd.explorer.table": ("the explorer's P and Q table", "探索器中的 P 和 Q 表格"),
+    "cd.preset.explorer": ("Explorer", "探索器"),
 
     # Code table.
     "cd.codes": ("Codes for P and for Q", "为 P 和 Q 构造的编码"),
@@ -65,9 +78,9 @@ STRINGS = {
     "cd.col.info_p": ("−log₂ p", "−log₂ p"),
     "cd.col.info_q": ("−log₂ q", "−log₂ q"),
     "cd.col.huff_p": ("P's Huffman code", "P 的哈夫曼码"),
-    "cd.col.huff_p_len": ("bits", "比特数"),
+    "cd.col.huff_p_len": ("bits (P's code)", "比特数（P 的编码）"),
     "cd.col.huff_q": ("Q's Huffman code", "Q 的哈夫曼码"),
-    "cd.col.huff_q_len": ("bits ", "比特数 "),
+    "cd.col.huff_q_len": ("bits (Q's code)", "比特数（Q 的编码）"),
     "cd.col.shannon_q": ("Q's Shannon code", "Q 的香农码"),
     "cd.col.shannon_q_len": ("⌈−log₂ q⌉", "⌈−log₂ q⌉"),
     "cd.col.help.info": ("Self-information in bits: the ideal codeword length.",
@@ -83,15 +96,25 @@ STRINGS = {
         "只有一个可能的事件时，它的码字是“0”：H = 0 比特，但编码每个符号至少要 1 比特，否则从比特"
         "串中无法知道发送了多少个符号。"),
     "cd.q_zero": (
-        "Q gives probability 0 to {events}, which P says can happen: Q's codes have no codeword "
-        "for them, so a message from P cannot always be written with Q's code. This is the "
-        "finite picture of the infinite cross-entropy in the explorer.",
-        "Q 给 {events} 的概率为 0，而 P 认为它们可能发生：Q 的编码没有为它们分配码字，所以来自 P "
+        "Q gives probability 0 to {events}, yet P gives it a positive probability: Q's codes "
+        "have no codeword for it, so a message from P cannot always be written with Q's code. "
+        "This is the finite picture of the infinite cross-entropy in the explorer.",
+        "Q 给 {events}的概率为 0，而 P 给的概率大于 0：Q 的编码里没有它的码字，所以来自 P 的消息"
+        "不一定能用 Q 的编码写出来。这就是探索器中交叉熵为无穷大的有限版本。"),
+    "cd.q_zero.many": (
+        "Q gives probability 0 to {events}, yet P gives each of them a positive probability: "
+        "Q's codes have no codeword for them, so a message from P cannot always be written with "
+        "Q's code. This is the finite picture of the infinite cross-entropy in the explorer.",
+        "Q 给 {events}的概率为 0，而 P 给它们的概率都大于 0：Q 的编码里没有它们的码字，所以来自 P "
         "的消息不一定能用 Q 的编码写出来。这就是探索器中交叉熵为无穷大的有限版本。"),
     "cd.p_zero": (
-        "P gives probability 0 to {events}: P's code gives them no codeword, and they never "
+        "P gives probability 0 to {events}: P's code has no codeword for it, and it never "
+        "appears in a message drawn from P.",
+        "P 给 {events}的概率为 0：P 的编码里没有它的码字，它也不会出现在从 P 抽取的消息中。"),
+    "cd.p_zero.many": (
+        "P gives probability 0 to {events}: P's code has no codeword for them, and they never "
         "appear in a message drawn from P.",
-        "P 给 {events} 的概率为 0：P 的编码不为它们分配码字，它们也不会出现在从 P 抽取的消息中。"),
+        "P 给 {events}的概率为 0：P 的编码里没有它们的码字，它们也不会出现在从 P 抽取的消息中。"),
 
     # Expected lengths.
     "cd.lengths": ("Bits per symbol when events follow P", "事件服从 P 时每个符号的比特数"),
@@ -100,8 +123,10 @@ STRINGS = {
     "cd.m.ce": ("Cross-entropy H(P,Q)", "交叉熵 H(P,Q)"),
     "cd.m.l_q": ("Q's Huffman code", "Q 的哈夫曼码"),
     "cd.m.l_s": ("Q's Shannon code", "Q 的香农码"),
-    "cd.m.kl": ("KL(P‖Q)", "KL(P‖Q)"),
-    "cd.m.extra": ("Extra bits of Q's Shannon code", "Q 的香农码多花的比特"),
+    "cd.m.kl": ("KL divergence KL(P‖Q)", "KL 散度（相对熵）KL(P‖Q)"),
+    "cd.m.extra": ("Extra bits of Q's Huffman code", "Q 的哈夫曼码多花的比特"),
+    "cd.m.help.extra": ("L(Q's Huffman code) − L(P's Huffman code), both under P.",
+                        "L（Q 的哈夫曼码）− L（P 的哈夫曼码），都在 P 下计算。"),
     "cd.m.help.l_p": ("Σ pᵢ × (length of event i's codeword in P's Huffman code).",
                       "Σ pᵢ ×（事件 i 在 P 的哈夫曼码中的码字长度）。"),
     "cd.m.help.l_q": ("Σ pᵢ × (length in Q's Huffman code): Q's code, used on events from P.",
@@ -115,6 +140,15 @@ STRINGS = {
         "Every probability in P is a power of ½, so P's code reaches the entropy exactly: "
         "L = H(P) = {h} bits per symbol.",
         "P 的每个概率都是 ½ 的幂，所以 P 的编码恰好达到熵：L = H(P) = {h} 比特/符号。"),
+    "cd.bounds.own_one": (
+        "With one possible event H(P) = 0, and P's code spends L = {l} bit per symbol: the one "
+        "bit a stream of symbols needs.",
+        "只有一个可能的事件时 H(P) = 0，P 的编码每个符号花 L = {l} 比特：这是符号流所需的那 1 比特。"),
+    "cd.bounds.shannon_one": (
+        "Q gives one event probability 1: its Shannon length ⌈−log₂ 1⌉ = 0 is raised to 1 bit, "
+        "so here Q's Shannon code spends L = {l} bit per symbol, one more than H(P,Q) = {ce}.",
+        "Q 给某个事件的概率为 1：它的香农长度 ⌈−log₂ 1⌉ = 0 被提高到 1 比特，所以这里 Q 的香农码"
+        "每个符号花 L = {l} 比特，比 H(P,Q) = {ce} 多 1。"),
     "cd.bounds.shannon": (
         "Q's Shannon code used on P: H(P,Q) = {ce} ≤ L = {l} < H(P,Q) + 1 = {ce1} bits per symbol.",
         "把 Q 的香农码用在 P 上：H(P,Q) = {ce} ≤ L = {l} < H(P,Q) + 1 = {ce1} 比特/符号。"),
@@ -125,12 +159,12 @@ STRINGS = {
         "都是 ½ 的幂，取整没有损失。"),
     "cd.extra.rounded": (
         "Q's Huffman code costs {extra} extra bits per symbol over P's code; KL(P‖Q) = {kl} bits. "
-        "The difference, {diff} bits, is the rounding to whole bits: real codewords cannot be "
-        "−log₂ q bits long when that is not a whole number (coding long blocks of symbols "
-        "together shrinks it).",
+        "The difference, {diff} bits, comes from rounding both codes to whole bits: a real "
+        "codeword cannot be −log₂ q bits long when that is not a whole number (coding long "
+        "blocks of symbols together shrinks it).",
         "Q 的哈夫曼码比 P 的编码每个符号多花 {extra} 比特；KL(P‖Q) = {kl} 比特。两者之差 {diff} "
-        "比特来自取整到整数比特：当 −log₂ q 不是整数时，真实的码字不可能恰好是这么长（把许多符号"
-        "合成长块一起编码可以缩小这个差）。"),
+        "比特来自两种编码取整到整数比特：当 −log₂ q 不是整数时，真实的码字不可能恰好是这么长（把许多"
+        "符号合成长块一起编码可以缩小这个差）。"),
     "cd.extra.infinite": (
         "Q's code cannot encode every event P allows, so its expected length under P is ∞, like "
         "H(P,Q) and KL(P‖Q).",
@@ -148,6 +182,7 @@ STRINGS = {
     "cd.chart.row.shannon_q": ("Q's Shannon code", "Q 的香农码"),
     "cd.chart.x": ("bits per symbol (events from P)", "每个符号的比特数（事件来自 P）"),
     "cd.chart.part": ("part", "组成部分"),
+    "cd.chart.row": ("code", "编码"),
     "cd.chart.value": ("bits", "比特"),
     "cd.chart.total": ("total", "合计"),
     "cd.chart.infinite": ("The chart needs a finite H(P,Q); here it is ∞.",
@@ -174,9 +209,17 @@ STRINGS = {
         "Q 的编码没有“{event}”的码字，而它出现在消息的第 {pos} 个位置：这条消息无法用 Q 的编码写出。"),
     "cd.message.rate": (
         "{per_p} bits per symbol with P's code (H(P) = {h}), {per_q} with Q's code "
-        "(H(P,Q) = {ce}): this message costs {extra} more bits with Q's code.",
+        "(H(P,Q) = {ce}).",
         "用 P 的编码每个符号 {per_p} 比特（H(P) = {h}），用 Q 的编码每个符号 {per_q} 比特"
-        "（H(P,Q) = {ce}）：这条消息用 Q 的编码多花 {extra} 比特。"),
+        "（H(P,Q) = {ce}）。"),
+    "cd.message.more": ("This message costs {extra} more bits with Q's code.",
+                        "这条消息用 Q 的编码多花 {extra} 比特。"),
+    "cd.message.fewer": (
+        "This short message happens to cost {extra} fewer bits with Q's code: on average Q's "
+        "code costs more, but a few draws can favour it.",
+        "这条短消息用 Q 的编码反而少花 {extra} 比特：平均而言 Q 的编码更贵，但少量抽样可能偏向它。"),
+    "cd.message.same": ("Both codes happen to spend the same number of bits on this message.",
+                        "两种编码在这条消息上恰好花了同样多的比特。"),
     "cd.message.rate_p": ("{per_p} bits per symbol with P's code (H(P) = {h}).",
                           "用 P 的编码每个符号 {per_p} 比特（H(P) = {h}）。"),
     "cd.message.decoded": (
@@ -225,7 +268,7 @@ STRINGS = {
         "它们分别收敛到 H(P)、H(P,Q) 和 KL(P‖Q)。阴影带是 ±2 个标准误差，由到目前为止抽到的值的离散"
         "程度算出。"),
     "cd.samples.n": ("Samples drawn", "抽样数"),
-    "cd.samples.seed": ("Random seed ", "随机种子 "),
+    "cd.samples.seed": ("Random seed of the samples", "抽样的随机种子"),
     "cd.q.info_p": ("average of −log₂ p(x) → H(P)", "−log₂ p(x) 的平均 → H(P)"),
     "cd.q.info_q": ("average of −log₂ q(x) → H(P,Q)", "−log₂ q(x) 的平均 → H(P,Q)"),
     "cd.q.log_ratio": ("average of log₂(p(x)/q(x)) → KL(P‖Q)",
@@ -234,9 +277,14 @@ STRINGS = {
     "cd.samples.y": ("running average, bits", "累计平均值（比特）"),
     "cd.samples.exact": ("exact value", "精确值"),
     "cd.samples.se": ("standard error", "标准误差"),
+    "cd.samples.mean": ("average", "平均值"),
     "cd.samples.final": (
-        "After {n} samples: {name} = {value} ± {se} bits (exact: {exact}).",
-        "抽样 {n} 次后：{name} = {value} ± {se} 比特（精确值：{exact}）。"),
+        "After {n} samples: {name} = {value} ± {se} bits (two standard errors; exact value "
+        "{exact}).",
+        "抽样 {n} 次后：{name} = {value} ± {se} 比特（两个标准误差；精确值 {exact}）。"),
+    "cd.samples.final_inf": (
+        "After {n} samples: {name} = ∞ (exact value {exact}).",
+        "抽样 {n} 次后：{name} = ∞（精确值 {exact}）。"),
     "cd.samples.infinite": (
         "Draw {m} is “{event}”, to which Q gives probability 0: −log₂ q(x) is ∞ there, so from "
         "that draw on the averages of −log₂ q(x) and log₂(p(x)/q(x)) are ∞ and their lines stop.",
@@ -247,7 +295,8 @@ STRINGS = {
     "cd.mle": ("The sample's own distribution", "样本自身的分布"),
     "cd.mle.intro": (
         "Count how often each event appears in a sample of n draws and divide by n: these "
-        "frequencies p̂ are the maximum-likelihood estimate of P. Among all distributions, p̂ gives "
+        "frequencies p̂ are the maximum-likelihood estimate of P. Among all distributions, p̂ "
+        "gives "
         "the sample the highest likelihood, which is the smallest average −log₂ r(x) over the "
         "sample; that average is the cross-entropy H(P̂, R), and its minimum is H(P̂).",
         "数一数 n 次抽样中每个事件出现的次数再除以 n：这些频率 p̂ 就是 P 的极大似然估计。在所有分布中，"
@@ -269,10 +318,10 @@ STRINGS = {
         "H(P̂) + (k − 1)/(2n) 奈特，其中 k 是至少出现过一次的事件数（这是样本本身唯一能给出的事件数）。"),
     "cd.mle.sentence": (
         "In this sample H(P̂) = {plug} bits ≤ H(P̂, P) = {ce_p} bits: the frequencies fit their "
-        "own sample better than the true P does, by KL(P̂‖P) = {kl} bits. The true entropy is "
-        "{h} bits.",
-        "在这个样本中 H(P̂) = {plug} 比特 ≤ H(P̂, P) = {ce_p} 比特：频率对自己样本的拟合比真实的 P "
-        "还好，好出 KL(P̂‖P) = {kl} 比特。真实的熵是 {h} 比特。"),
+        "own sample at least as well as the true P does, better by KL(P̂‖P) = {kl} bits. The "
+        "true entropy is {h} bits.",
+        "在这个样本中 H(P̂) = {plug} 比特 ≤ H(P̂, P) = {ce_p} 比特：频率对自己样本的拟合至少和真实的 "
+        "P 一样好，好出 KL(P̂‖P) = {kl} 比特。真实的熵是 {h} 比特。"),
     "cd.mle.unseen": (
         "{k} of the {K} possible events never appeared in this sample, so p̂ gives them "
         "probability 0.",
@@ -296,6 +345,14 @@ STRINGS = {
         "bits below H(P) = {h} (± {se}). Miller–Madow averages {mm} bits.",
         "当 n = {n} 时，插入估计的熵在 {repeats} 个样本上平均为 {plug} 比特：比 H(P) = {h} 低 "
         "{bias} 比特（± {se}）。Miller–Madow 修正后平均为 {mm} 比特。"),
+    "cd.bias.sentence_above": (
+        "With n = {n}, the plug-in entropy averages {plug} bits over {repeats} samples, {bias} "
+        "bits above H(P) = {h} (± {se}): at this sample size the bias is smaller than the "
+        "noise of the average. Miller–Madow averages {mm} bits.",
+        "当 n = {n} 时，插入估计的熵在 {repeats} 个样本上平均为 {plug} 比特，比 H(P) = {h} 高 "
+        "{bias} 比特（± {se}）：在这个样本量下，偏差小于平均值本身的波动。Miller–Madow 修正后平均为 "
+        "{mm} 比特。"),
+    "cd.bias.bias": ("bias", "偏差"),
     "cd.bias.none": (
         "P has a single possible event, so every sample has entropy 0 and there is no bias to see.",
         "P 只有一个可能的事件，所以每个样本的熵都是 0，看不到偏差。"),

@@ -217,4 +217,5 @@ STRINGS = {
                           "无法读取文件第 {row} 行：请检查其中的引号。"),
     "file.too_many_rows": ("The file has {value} rows; at most {limit} can be loaded.",
                            "文件有 {value} 行，最多只能载入 {limit} 行。"),
+    "ex.link.codes": ("Count these bits: codes and samples for this P and Q", "数一数这些比特：这组 P 和 Q 的编码与采样"),
 }

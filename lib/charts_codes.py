@@ -1,0 +1,199 @@
+"""Altair chart forms of the codes-and-samples page (pattern of :mod:`lib.charts`).
+
+Each chart is a *form* ``name(text)`` (hashable arguments, marks reading named datasets) and its
+*data* ``name_data(...) -> {dataset: DataFrame}``. Data frames never carry a non-finite number:
+infinite values are dropped (the page says why in words).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Mapping, Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from lib.charts import CE_COLOR, ENTROPY_COLOR, KL_COLOR, P_COLOR, TOOLTIP_FORMAT
+
+ROUND_COLOR = "#9a9a9a"
+MM_COLOR = "#4daf7c"
+Text = Mapping[str, str]
+
+__all__ = ["identity_bars", "identity_bars_data", "running_chart", "running_chart_data",
+           "bias_chart", "bias_chart_data"]
+
+
+def _legend() -> alt.Legend:
+    return alt.Legend(orient="top", labelLimit=0, title=None, direction="horizontal",
+                      columns=1, symbolOpacity=1)
+
+
+# ---- H(P,Q) = H(P) + KL, and what whole-bit codes cost ----------------------------------------
+
+def identity_bars(text: Text) -> alt.Chart:
+    """One horizontal bar per row, made of segments ``start``–``end`` (not stacked, so a
+    negative rounding can run backwards over the KL segment). Dataset ``parts``: ``row, order,
+    part, start, end, value, total``. ``text`` keys: ``x``, ``row``, ``part``, ``value``,
+    ``total``, ``h``, ``kl``, ``round``."""
+    parts = [text["h"], text["kl"], text["round"]]
+    return alt.Chart(alt.NamedData("parts")).mark_bar(height={"band": 0.7}).encode(
+        y=alt.Y("row:N", sort=alt.EncodingSortField("order", op="min"), title=None,
+                axis=alt.Axis(labelLimit=200)),
+        x=alt.X("start:Q", title=text["x"]),
+        x2="end:Q",
+        color=alt.Color("part:N", scale=alt.Scale(domain=parts,
+                                                  range=[ENTROPY_COLOR, KL_COLOR, ROUND_COLOR]),
+                        legend=_legend()),
+        opacity=alt.condition(alt.datum.part == text["round"], alt.value(0.75), alt.value(1.0)),
+        tooltip=[alt.Tooltip("row:N", title=text["row"]),
+                 alt.Tooltip("part:N", title=text["part"]),
+                 alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT),
+                 alt.Tooltip("total:Q", title=text["total"], format=TOOLTIP_FORMAT)],
+    ).properties(height=alt.Step(34))
+
+
+def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, bool]],
+                       text: Text) -> dict[str, pd.DataFrame]:
+    """Segments of each row ``(name, total, with_kl)``, in order: ``H(P)`` from 0, then (when
+    ``with_kl``, i.e. the row's ideal is ``H(P,Q)``: Q's lengths) ``KL`` from ``H(P)`` to
+    ``H(P,Q)``, then the rounding from the ideal to ``total`` (backwards when negative).
+    Rows with an infinite total or ideal are dropped.
+
+    >>> text = {"h": "H", "kl": "KL", "round": "r"}
+    >>> d = identity_bars_data(1.75, 0.625, [("Q code", 2.5, True)], text)["parts"]
+    >>> d[["part", "start", "end", "value"]].values.tolist()
+    [['H', 0.0, 1.75, 1.75], ['KL', 1.75, 2.375, 0.625], ['r', 2.375, 2.5, 0.125]]
+    """
+    out = []
+    for order, (name, total, with_kl) in enumerate(rows):
+        if total is None or not math.isfinite(total) or not math.isfinite(h):
+            continue
+        ideal = h + (kl if with_kl else 0.0)
+        if not math.isfinite(ideal):
+            continue
+        out.append((name, order, text["h"], 0.0, h, h, total))
+        if with_kl:
+            out.append((name, order, text["kl"], h, ideal, kl, total))
+        rounding = total - ideal
+        if abs(rounding) > 1e-12:
+            out.append((name, order, text["round"], ideal, total, rounding, total))
+    frame = pd.DataFrame(out, columns=["row", "order", "part", "start", "end", "value", "total"])
+    return {"parts": frame}
+
+
+def _exact_text(value: float) -> str:
+    """An exact value for a tooltip: six decimals with a real minus sign, or ∞."""
+    if math.isinf(value):
+        return "∞" if value > 0 else "\u2212∞"
+    return f"{value:.6f}".replace("-", "\u2212")
+
+
+# ---- Running averages -----------------------------------------------------------------------
+
+def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -> alt.LayerChart:
+    """Running averages against ``n`` (log scale) with ±2 standard-error bands and the exact
+    values as dashed rules. Datasets ``lines``: ``n, quantity, mean, se, exact`` (``exact`` as
+    text, since it may be ∞); ``band``: the
+    same plus ``lo``, ``hi`` (±2 standard errors, clipped to the plotted range); ``exact``:
+    ``quantity, exact``.
+    ``names`` are the quantities' shown names in colour order. ``text`` keys: ``x``, ``y``,
+    ``quantity``, ``mean``, ``se``, ``exact``, ``n``."""
+    color = alt.Color("quantity:N", scale=alt.Scale(domain=list(names), range=list(colors)),
+                      legend=_legend())
+    x = alt.X("n:Q", scale=alt.Scale(type="log"), title=text["x"],
+              axis=alt.Axis(format="~s"))
+    tips = [alt.Tooltip("quantity:N", title=text["quantity"]),
+            alt.Tooltip("n:Q", title=text["n"], format=","),
+            alt.Tooltip("mean:Q", title=text["mean"], format=TOOLTIP_FORMAT),
+            alt.Tooltip("se:Q", title=text["se"], format=TOOLTIP_FORMAT),
+            alt.Tooltip("exact:N", title=text["exact"])]
+    base = alt.Chart(alt.NamedData("lines"))
+    band = alt.Chart(alt.NamedData("band")).mark_area(opacity=0.18).encode(
+        x=x, y=alt.Y("lo:Q", title=text["y"]), y2="hi:Q", color=color)
+    line = base.mark_line(strokeWidth=1.6).encode(x=x, y="mean:Q", color=color, tooltip=tips)
+    points = base.mark_point(opacity=0, size=60).encode(x=x, y="mean:Q", tooltip=tips)
+    rules = alt.Chart(alt.NamedData("exact")).mark_rule(strokeDash=[5, 4]).encode(
+        y="exact:Q", color=color,
+        tooltip=[alt.Tooltip("quantity:N", title=text["quantity"]),
+                 alt.Tooltip("exact:Q", title=text["exact"], format=TOOLTIP_FORMAT)])
+    return alt.layer(band, line, points, rules).properties(height=320)
+
+
+def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
+                       names: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+    """Long-form frames from :attr:`lib.sampling.RunningAverages.table`; ``names`` maps each
+    quantity (``info_p``, ``info_q``, ``log_ratio``) to its shown name. Rows whose average is
+    infinite are dropped; bands exist only where the standard error is finite and are clipped
+    to the range the averages cover from n = 10 on (so the first wild draws do not flatten
+    the chart; the tooltip gives the real standard error)."""
+    frames, rules = [], []
+    for key, name in names.items():
+        mean = table[key].to_numpy(dtype=float)
+        se = table[f"{key}_se"].to_numpy(dtype=float)
+        n = table["n"].to_numpy()
+        ok = np.isfinite(mean)
+        frame = pd.DataFrame({"n": n[ok], "quantity": name, "mean": mean[ok],
+                              "se": np.where(np.isfinite(se[ok]), se[ok], np.nan),
+                              "exact": _exact_text(exact[key])})
+        frames.append(frame)
+        if math.isfinite(exact[key]):
+            rules.append((name, exact[key]))
+    lines = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        columns=["n", "quantity", "mean", "se", "exact"])
+    settled = lines[lines.n >= 10]["mean"] if (lines.n >= 10).any() else lines["mean"]
+    exact_values = [v for _, v in rules]
+    lo_all = min([*settled.tolist(), *exact_values], default=0.0)
+    hi_all = max([*settled.tolist(), *exact_values], default=1.0)
+    pad = max(0.25 * (hi_all - lo_all), 0.1)
+    lo_clip, hi_clip = lo_all - pad, hi_all + pad
+    lines["lo"] = np.clip(lines["mean"] - 2 * lines["se"], lo_clip, hi_clip)
+    lines["hi"] = np.clip(lines["mean"] + 2 * lines["se"], lo_clip, hi_clip)
+    band = lines.dropna(subset=["se"]).reset_index(drop=True)
+    lines = lines.drop(columns=["lo", "hi"])
+    lines = lines[lines["se"].notna()].reset_index(drop=True)  # n = 1: no spread yet
+    return {"lines": lines, "band": band,
+            "exact": pd.DataFrame(rules, columns=["quantity", "exact"])}
+
+
+# ---- Plug-in bias ----------------------------------------------------------------------------
+
+def bias_chart(text: Text, names: tuple[str, str]) -> alt.LayerChart:
+    """Average plug-in and Miller–Madow entropies against ``n`` (log scale) with ±2 standard
+    errors of each average, and the true ``H(P)`` as a dashed rule. Datasets ``est``: ``n,
+    estimator, mean, lo, hi, se, exact, bias``; ``exact``: ``exact``. ``text`` keys: ``x``,
+    ``y``, ``estimator``, ``mean``, ``se``, ``exact``, ``bias``, ``n``."""
+    color = alt.Color("estimator:N", scale=alt.Scale(domain=list(names),
+                                                     range=[P_COLOR, MM_COLOR]),
+                      legend=_legend())
+    x = alt.X("n:Q", scale=alt.Scale(type="log"), title=text["x"])
+    tips = [alt.Tooltip("estimator:N", title=text["estimator"]),
+            alt.Tooltip("n:Q", title=text["n"], format=","),
+            alt.Tooltip("mean:Q", title=text["mean"], format=TOOLTIP_FORMAT),
+            alt.Tooltip("se:Q", title=text["se"], format=TOOLTIP_FORMAT),
+            alt.Tooltip("bias:Q", title=text["bias"], format=TOOLTIP_FORMAT),
+            alt.Tooltip("exact:Q", title=text["exact"], format=TOOLTIP_FORMAT)]
+    base = alt.Chart(alt.NamedData("est"))
+    bars = base.mark_rule().encode(x=x, y=alt.Y("lo:Q", title=text["y"],
+                                                scale=alt.Scale(zero=False)),
+                                   y2="hi:Q", color=color)
+    line = base.mark_line(point=True).encode(x=x, y="mean:Q", color=color, tooltip=tips)
+    rule = alt.Chart(alt.NamedData("exact")).mark_rule(strokeDash=[5, 4], color=CE_COLOR).encode(
+        y="exact:Q", tooltip=[alt.Tooltip("exact:Q", title=text["exact"],
+                                          format=TOOLTIP_FORMAT)])
+    return alt.layer(bars, line, rule).properties(height=280)
+
+
+def bias_chart_data(frame: pd.DataFrame, names: tuple[str, str]) -> dict[str, pd.DataFrame]:
+    """Long-form frames from :func:`lib.sampling.plugin_bias`'s table."""
+    rows = []
+    for key, name in zip(("plug_in", "miller_madow"), names):
+        se = frame[f"{key}_se"].to_numpy(dtype=float)
+        mean = frame[key].to_numpy(dtype=float)
+        rows.append(pd.DataFrame({"n": frame["n"], "estimator": name, "mean": mean,
+                                  "lo": mean - 2 * se, "hi": mean + 2 * se, "se": se,
+                                  "exact": frame["exact"], "bias": mean - frame["exact"]}))
+    est = pd.concat(rows, ignore_index=True)
+    exact = pd.DataFrame({"exact": [float(frame["exact"].iloc[0])]}) if len(frame) else \
+        pd.DataFrame({"exact": []})
+    return {"est": est, "exact": exact}

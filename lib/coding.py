@@ -1,0 +1,481 @@
+"""Binary prefix codes for a distribution: Huffman codes, Shannon lengths, encoding, decoding.
+
+A *code* here is a list with one entry per event: a codeword made of the characters ``'0'`` and
+``'1'``, or ``None`` for an event that gets no codeword (probability 0). Every code built here is
+*prefix-free* (no codeword starts another one), so a stream of codewords decodes without
+separators, and it is a *canonical* code: codewords are handed out in order of length (ties by
+event index), each the binary successor of the previous one, padded with zeros when the length
+grows. A canonical code is fixed by its lengths alone, which keeps every result deterministic.
+
+Lengths are in bits (one binary digit per bit), so every quantity in this module is base 2;
+:func:`ideal_lengths` takes a ``base`` like :mod:`lib.info` for the information content it
+compares them with.
+
+Conventions:
+
+* Input that is not a distribution raises :class:`lib.info.DistributionError`
+  (via :func:`lib.info.as_distribution`, which never renormalises).
+* An event of probability 0 gets no codeword (``None``, length ``-1``). Under a distribution that
+  gives such an event a positive probability, a code's expected length is ``+inf``: the finite
+  picture of ``H(P, Q) = inf`` when ``q_i = 0 < p_i``.
+* Problems with messages and bit strings raise :class:`CodingError` (a ``ValueError``) whose
+  ``code`` says what went wrong and whose ``index``/``position`` say where.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from typing import Any, Sequence
+
+import numpy as np
+
+from lib.info import as_distribution, log_factor
+
+__all__ = [
+    "CodingError",
+    "NoCodewordError",
+    "DecodeError",
+    "huffman_lengths",
+    "huffman_code",
+    "shannon_lengths",
+    "shannon_code",
+    "canonical_code",
+    "code_lengths",
+    "kraft_sum",
+    "is_prefix_free",
+    "expected_length",
+    "ideal_lengths",
+    "encode",
+    "decode",
+]
+
+#: Largest codeword length for which :func:`decode` uses a lookup table of 2**length entries.
+_TABLE_BITS = 20
+
+
+class CodingError(ValueError):
+    """A message, bit string or set of lengths that no code here can handle.
+
+    ``code``
+        ``"no_codeword"`` (a symbol whose event has no codeword), ``"not_event"`` (a symbol that
+        is not the index of an event), ``"not_binary"`` (a character other than 0 and 1),
+        ``"bad_bits"`` (bits that start no codeword), ``"truncated"`` (bits ending inside a
+        codeword), ``"kraft"`` (lengths whose Kraft sum exceeds 1: no prefix code has them),
+        ``"not_prefix_free"`` (a codeword that starts another one), ``"bad_length"``.
+    ``index``
+        the event concerned (``None`` when there is none).
+    ``position``
+        the position in the message (encoding) or in the bit string (decoding).
+    """
+
+    def __init__(self, message: str, *, code: str, index: int | None = None,
+                 position: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.index = index
+        self.position = position
+
+
+class NoCodewordError(CodingError):
+    """Encoding a symbol whose event has no codeword (``code == "no_codeword"``)."""
+
+
+class DecodeError(CodingError):
+    """Bits that do not parse as a sequence of codewords."""
+
+
+# ---- Building codes --------------------------------------------------------------------------
+
+def huffman_lengths(p: Any) -> np.ndarray:
+    """Codeword lengths of a Huffman code for ``p`` (``-1`` for events with ``p_i = 0``).
+
+    Huffman's algorithm: repeatedly merge the two least probable nodes; an event's length is the
+    number of merges above it. The result minimises ``L = sum_i p_i l_i`` over all prefix codes,
+    and ``H(P) <= L < H(P) + 1`` bits.
+
+    Tie-breaking (deterministic): every node carries the smallest event index it contains; among
+    nodes of equal probability the one whose smallest index is *largest* is merged first. Merged
+    nodes sink deeper, so among equally likely events the later ones get the longer codewords
+    and the first events the shorter ones (32 + 18 equally likely events: events 0-13 get 5 bits,
+    14-49 get 6). A single event of positive probability gets length 1 (see
+    :func:`huffman_code`).
+
+    >>> huffman_lengths([0.5, 0.25, 0.125, 0.125])
+    array([1, 2, 3, 3])
+    """
+    pa = as_distribution(p, "P")
+    support = np.flatnonzero(pa > 0)
+    lengths = np.full(pa.size, -1, dtype=np.int64)
+    if support.size == 1:
+        lengths[support] = 1
+        return lengths
+    # parent[node] for nodes 0..m-1 (leaves) and m.. (merged nodes); depth from the root down.
+    heap = [(float(pa[i]), -int(i), node) for node, i in enumerate(support)]
+    heapq.heapify(heap)
+    parent: list[int] = [-1] * (2 * support.size - 1)
+    next_node = support.size
+    while len(heap) > 1:
+        w0, k0, n0 = heapq.heappop(heap)
+        w1, k1, n1 = heapq.heappop(heap)
+        parent[n0] = parent[n1] = next_node
+        heapq.heappush(heap, (w0 + w1, max(k0, k1), next_node))  # key: -(smallest index)
+        next_node += 1
+    depth = [0] * len(parent)
+    for node in range(len(parent) - 2, -1, -1):  # parents are numbered after their children
+        depth[node] = depth[parent[node]] + 1
+    lengths[support] = depth[:support.size]
+    return lengths
+
+
+def huffman_code(p: Any) -> list[str | None]:
+    """A Huffman code for ``p``: one codeword per event, ``None`` where ``p_i = 0``.
+
+    The lengths are those of :func:`huffman_lengths` (deterministic tie-breaking: among equal
+    probabilities the earlier events keep the shorter codewords); the codewords are the
+    canonical code for those lengths (:func:`canonical_code`): shorter codewords first, ties in
+    event order.
+
+    A single event with ``p = 1`` gets the codeword ``"0"``: its entropy is ``H = 0`` bits, yet a
+    code needs at least one bit per symbol for a stream of symbols to be decodable (with an empty
+    codeword the number of symbols could not be read from the bits), so here ``L = 1 > H = 0``.
+
+    Raises :class:`lib.info.DistributionError` when ``p`` is not a distribution.
+
+    >>> huffman_code([0.5, 0.25, 0.125, 0.125])
+    ['0', '10', '110', '111']
+    >>> huffman_code([0.0, 1.0])
+    [None, '0']
+    """
+    return canonical_code(huffman_lengths(p))
+
+
+def shannon_lengths(q: Any) -> np.ndarray:
+    """Shannon's lengths ``l_i = ceil(-log2 q_i)`` as integers (``-1`` where ``q_i = 0``).
+
+    Computed exactly: ``l_i`` is the smallest integer with ``2**-l_i <= q_i``, checked with
+    exact powers of two, so ``q = 1/8`` gives 3 (never 4 from a rounding error in the logarithm).
+    ``q_i = 1`` gives 0. These lengths satisfy Kraft's inequality (``sum 2**-l_i <= sum q_i``), and
+    used for events drawn from ``P`` they give ``H(P, Q) <= L < H(P, Q) + 1`` bits.
+
+    Raises :class:`lib.info.DistributionError` when ``q`` is not a distribution.
+
+    >>> shannon_lengths([0.125, 0.5, 0.25, 0.125, 0.0])
+    array([ 3,  1,  2,  3, -1])
+    >>> shannon_lengths([0.3, 0.7])
+    array([2, 1])
+    """
+    qa = as_distribution(q, "Q")
+    out = np.full(qa.size, -1, dtype=np.int64)
+    pos = qa > 0
+    if not pos.any():
+        return out
+    qs = qa[pos]
+    lengths = np.ceil(-np.log2(qs)).astype(np.int64)
+    # Correct the float logarithm by at most one step either way, with exact powers of two.
+    lengths = np.where(np.ldexp(1.0, -(lengths - 1)) <= qs, lengths - 1, lengths)
+    lengths = np.where(np.ldexp(1.0, -lengths) > qs, lengths + 1, lengths)
+    out[pos] = np.maximum(lengths, 0)
+    return out
+
+
+def shannon_code(q: Any) -> list[str | None]:
+    """A prefix code with Shannon's lengths for ``q``: the canonical code for
+    ``max(ceil(-log2 q_i), 1)``, ``None`` where ``q_i = 0``.
+
+    The only length raised is 0 (an event with ``q_i = 1``), to 1, for the reason given in
+    :func:`huffman_code`. Raises :class:`CodingError` (``code == "kraft"``) in the rare case
+    where ``q`` sums to a hair over 1 (allowed by the tolerance of
+    :func:`lib.info.as_distribution`) and the rounded lengths break Kraft's inequality.
+
+    >>> shannon_code([0.125, 0.5, 0.25, 0.125])
+    ['110', '0', '10', '111']
+    """
+    lengths = shannon_lengths(q)
+    return canonical_code(np.where(lengths == 0, 1, lengths))
+
+
+def kraft_sum(lengths: Any) -> float:
+    """Kraft's sum ``sum_i 2**-l_i`` over the events that have a codeword (``l_i >= 0``).
+
+    A prefix code with these lengths exists if and only if the sum is at most 1; a Huffman code
+    of two or more events has exactly 1 (it is *complete*: every long enough bit string starts
+    with a codeword).
+
+    >>> kraft_sum([1, 2, 3, 3, -1])
+    1.0
+    """
+    arr = np.asarray(lengths, dtype=np.int64).ravel()
+    used = arr[arr >= 0]
+    return float(np.sum(np.ldexp(1.0, -used))) if used.size else 0.0
+
+
+def canonical_code(lengths: Any) -> list[str | None]:
+    """The canonical prefix code with the given codeword lengths (``None`` where ``l_i < 0``).
+
+    Events are taken in order of length, ties by index; the first gets ``l`` zeros and each next
+    codeword is the previous one plus 1 in binary, shifted left (zeros appended) when the length
+    grows. This works whenever Kraft's inequality ``sum 2**-l_i <= 1`` holds (checked exactly with
+    integers), so the Shannon lengths of any distribution give a code too.
+
+    Raises :class:`CodingError` with ``code == "kraft"`` when the sum exceeds 1, and with
+    ``code == "bad_length"`` for a length of 0 (an empty codeword cannot be read from a stream)
+    or lengths that are not integers.
+
+    >>> canonical_code([3, 1, 2, 3])
+    ['110', '0', '10', '111']
+    """
+    arr = np.asarray(lengths)
+    if arr.ndim != 1 or (arr.size and not np.issubdtype(arr.dtype, np.integer)):
+        if arr.ndim == 1 and np.all(np.isfinite(arr)) and np.all(arr == np.round(arr)):
+            arr = arr.astype(np.int64)
+        else:
+            raise CodingError("lengths must be a 1-D sequence of integers", code="bad_length")
+    used = [(int(arr[i]), i) for i in range(arr.size) if arr[i] >= 0]
+    if any(length == 0 for length, _ in used):
+        i = next(i for length, i in used if length == 0)
+        raise CodingError(f"event {i} has length 0: an empty codeword cannot be decoded",
+                          code="bad_length", index=i)
+    out: list[str | None] = [None] * arr.size
+    if not used:
+        return out
+    longest = max(length for length, _ in used)
+    if sum(1 << (longest - length) for length, _ in used) > (1 << longest):
+        raise CodingError("these lengths break Kraft's inequality: no prefix code has them",
+                          code="kraft")
+    used.sort()
+    value, previous = 0, used[0][0]
+    for length, i in used:
+        value <<= length - previous
+        out[i] = format(value, f"0{length}b")
+        value += 1
+        previous = length
+    return out
+
+
+def code_lengths(code: Sequence[str | None]) -> np.ndarray:
+    """Lengths of a code's codewords (``-1`` for ``None``).
+
+    >>> code_lengths(['0', '10', None])
+    array([ 1,  2, -1])
+    """
+    return np.array([-1 if w is None else len(w) for w in code], dtype=np.int64)
+
+
+def is_prefix_free(code: Sequence[str | None]) -> bool:
+    """True when no codeword is a prefix of another (``None`` entries are ignored).
+
+    Sorted codewords put a prefix right before the words it starts, so comparing neighbours
+    suffices.
+
+    >>> is_prefix_free(['0', '10', '11']), is_prefix_free(['0', '01'])
+    (True, False)
+    """
+    words = sorted(w for w in code if w is not None)
+    return all(not b.startswith(a) for a, b in zip(words, words[1:]))
+
+
+def expected_length(p: Any, lengths: Any) -> float:
+    """Expected codeword length in bits when events follow ``p``: ``L = sum_i p_i l_i``.
+
+    ``lengths`` holds one integer per event (``-1`` for an event without a codeword; a code's
+    lengths come from :func:`code_lengths`). Events with ``p_i = 0`` contribute 0 whatever their
+    length; an event with ``p_i > 0`` and no codeword makes ``L = +inf``.
+
+    Raises :class:`lib.info.DistributionError` when ``p`` is not a distribution or the lengths
+    do not match it in number.
+
+    >>> expected_length([0.5, 0.25, 0.125, 0.125], [1, 2, 3, 3])
+    1.75
+    >>> expected_length([0.5, 0.25, 0.125, 0.125], [3, 1, 2, 3])
+    2.375
+    """
+    pa = as_distribution(p, "P")
+    la = np.asarray(lengths, dtype=float).ravel()
+    if la.size != pa.size:
+        from lib.info import DistributionError
+        raise DistributionError(
+            f"P has {pa.size} events but {la.size} lengths were given",
+            code="length", name="lengths", value=la.size)
+    live = pa > 0
+    if np.any(live & (la < 0)):
+        return math.inf
+    return float(np.sum(pa[live] * la[live])) + 0.0
+
+
+def ideal_lengths(q: Any, base: float | None = 2) -> np.ndarray:
+    """Ideal (real-valued) codeword lengths ``-log_b q_i``: ``inf`` where ``q_i = 0``.
+
+    In bits (``base=2``, the default) these are the lengths a code for ``Q`` would use if
+    codewords could have fractional lengths; Shannon's lengths round them up, and
+    ``sum_i p_i (-log2 q_i) = H(P, Q)``. ``base=None`` gives nats, as in :mod:`lib.info`.
+
+    >>> ideal_lengths([0.5, 0.25, 0.25, 0.0])
+    array([ 1.,  2.,  2., inf])
+    """
+    factor = log_factor(base)
+    qa = as_distribution(q, "Q")
+    with np.errstate(divide="ignore"):
+        return -np.log(qa) * factor + 0.0
+
+
+# ---- Encoding and decoding -------------------------------------------------------------------
+
+def _symbols(message: Any, k: int) -> np.ndarray:
+    arr = np.asarray(message)
+    if arr.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    arr = arr.ravel()
+    if not np.issubdtype(arr.dtype, np.integer):
+        try:
+            f = arr.astype(float)
+        except (TypeError, ValueError):
+            raise CodingError("a message is a sequence of event indices", code="not_event",
+                              position=0) from None
+        bad = ~np.isfinite(f) | (f != np.round(f))
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise CodingError(f"symbol {i} ({arr[i]!r}) is not an event index",
+                              code="not_event", position=i)
+        arr = f.astype(np.int64)
+    if arr.min() >= 0 and arr.max() < k:  # the usual case: one pass each, no mask
+        return arr.astype(np.int64, copy=False)
+    out = (arr < 0) | (arr >= k)
+    if out.any():
+        i = int(np.flatnonzero(out)[0])
+        raise CodingError(f"symbol {i} ({int(arr[i])}) is not an event index (0..{k - 1})",
+                          code="not_event", index=int(arr[i]), position=i)
+    return arr.astype(np.int64)
+
+
+def encode(message: Any, code: Sequence[str | None]) -> str:
+    """Concatenate the codewords of a message given as event indices (``0 <= m_j < len(code)``).
+
+    Vectorised: the message indexes a lookup table of codewords in one numpy step and the
+    picked codewords are joined once (10**6 symbols take a few hundredths of a second).
+
+    Raises :class:`NoCodewordError` (``code == "no_codeword"``, ``index`` = the event,
+    ``position`` = its first place in the message) when a symbol's event has no codeword, and
+    :class:`CodingError` (``"not_event"``) for a symbol that is not an event index.
+
+    >>> encode([0, 2, 1, 0], ['0', '10', '110', '111'])
+    '0110100'
+    """
+    k = len(code)
+    msg = _symbols(message, k)
+    if msg.size == 0:
+        return ""
+    missing = np.array([w is None for w in code], dtype=bool)
+    if missing.any() and missing[msg].any():
+        pos = int(np.flatnonzero(missing[msg])[0])
+        event = int(msg[pos])
+        raise NoCodewordError(f"event {event} (message position {pos}) has no codeword",
+                              code="no_codeword", index=event, position=pos)
+    words = np.empty(k, dtype=object)
+    words[:] = ["" if w is None else w for w in code]
+    return "".join(words[msg].tolist())
+
+
+def _decode_table(code: Sequence[str | None], longest: int) -> tuple[np.ndarray, np.ndarray]:
+    """Lookup tables over every ``longest``-bit window: the codeword it starts with (-1: none)."""
+    size = 1 << longest
+    symbol = np.full(size, -1, dtype=np.int32)
+    length = np.zeros(size, dtype=np.int32)
+    for i, w in enumerate(code):
+        if w is None:
+            continue
+        lo = int(w, 2) << (longest - len(w))
+        hi = lo + (1 << (longest - len(w)))
+        if np.any(symbol[lo:hi] >= 0):
+            raise CodingError("the code is not prefix-free", code="not_prefix_free", index=i)
+        symbol[lo:hi] = i
+        length[lo:hi] = len(w)
+    return symbol, length
+
+
+def _check_code(code: Sequence[str | None]) -> None:
+    for i, w in enumerate(code):
+        if w is not None and (not w or set(w) - {"0", "1"}):
+            raise CodingError(f"codeword {i} ({w!r}) is not a non-empty string of 0s and 1s",
+                              code="bad_length", index=i)
+    if not is_prefix_free(code):
+        raise CodingError("the code is not prefix-free", code="not_prefix_free")
+
+
+def decode(bits: str, code: Sequence[str | None]) -> list[int]:
+    """Split a string of ``'0'``/``'1'`` into codewords of a prefix code; return their events.
+
+    For codes whose longest codeword has at most 20 bits, every window of that many bits is
+    looked up at once in a table (vectorised), and one pass walks from codeword to codeword;
+    longer codes fall back to reading bit by bit. ``decode(encode(m, code), code) == list(m)``.
+
+    Raises :class:`DecodeError` with ``code`` = ``"not_binary"`` (another character),
+    ``"bad_bits"`` (bits at ``position`` start no codeword: possible when the code is not
+    complete, e.g. a Shannon code) or ``"truncated"`` (the bits end inside a codeword), and
+    :class:`CodingError` when ``code`` itself is not a prefix code.
+
+    >>> decode('0110100', ['0', '10', '110', '111'])
+    [0, 2, 1, 0]
+    """
+    _check_code(code)
+    if not isinstance(bits, str):
+        raise DecodeError("bits must be a string of 0s and 1s", code="not_binary", position=0)
+    if not bits:
+        return []
+    raw = np.frombuffer(bits.encode("ascii", errors="replace"), dtype=np.uint8)
+    if raw.size != len(bits):  # a non-ASCII character took more than one byte
+        raw = np.array([ord(c) for c in bits], dtype=np.int64)
+    b = raw.astype(np.int32) - ord("0")
+    bad = (b != 0) & (b != 1)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise DecodeError(f"character {pos} ({bits[pos]!r}) is not 0 or 1", code="not_binary",
+                          position=pos)
+    lengths = [len(w) for w in code if w is not None]
+    if not lengths:
+        raise DecodeError("the code has no codewords", code="bad_bits", position=0)
+    longest = max(lengths)
+    n = b.size
+    if longest <= _TABLE_BITS:
+        symbol, length = _decode_table(code, longest)
+        padded = np.concatenate([b.astype(np.int32), np.zeros(longest, dtype=np.int32)])
+        window = np.zeros(n, dtype=np.int32)
+        for j in range(longest):
+            window <<= 1
+            window |= padded[j:j + n]
+        sym = symbol[window].tolist()
+        step = length[window].tolist()
+        out: list[int] = []
+        append = out.append
+        pos = 0
+        last = 0
+        while pos < n:
+            s = sym[pos]
+            if s < 0:
+                if pos + longest > n and any(w is not None and w.startswith(bits[pos:])
+                                             for w in code):
+                    break  # the tail is the start of a codeword: report it as truncated
+                raise DecodeError(f"the bits at position {pos} start no codeword",
+                                  code="bad_bits", position=pos)
+            append(s)
+            last = pos
+            pos += step[pos]
+        if pos != n:
+            start = last if pos > n else pos
+            raise DecodeError(f"the bits end inside a codeword (from position {start})",
+                              code="truncated", position=start)
+        return out
+    lookup = {w: i for i, w in enumerate(code) if w is not None}
+    out = []
+    start = 0
+    for pos in range(n):
+        if pos + 1 - start > longest:
+            raise DecodeError(f"the bits at position {start} start no codeword",
+                              code="bad_bits", position=start)
+        hit = lookup.get(bits[start:pos + 1])
+        if hit is not None:
+            out.append(hit)
+            start = pos + 1
+    if start < n:
+        raise DecodeError("the bits end inside a codeword", code="truncated", position=start)
+    return out

@@ -1,0 +1,184 @@
+"""Codes & samples: Huffman and Shannon codes for P and Q, an encoded message, the 16-bit
+example, running averages over samples from P and the plug-in entropy's bias."""
+
+import numpy as np
+import streamlit as st
+
+import ui
+from lib import charts_codes
+from ui import codes as cd
+from ui import fmt, problems, t
+
+S = cd.S
+
+with ui.page("codes", S):
+    st.title(t("page.codes"))
+    st.markdown(t("cd.intro"))
+    note = cd.unit_note()
+    st.info(t("cd.why_bits") + (f" {note}" if note else ""), icon=":material/looks_one:")
+
+    # ---- P and Q --------------------------------------------------------------------------
+    st.markdown(f"**{t('cd.source')}**")
+    S.preset_buttons({name: t(f"cd.preset.{name}") for name in S.presets},
+                     helps={name: t(f"cd.preset.help.{name}") for name in S.presets})
+    src = cd.current_source()
+    if S.get("source") == "explorer":
+        st.page_link("pages/explorer.py", label=t("cd.explorer.link"),
+                     icon=":material/compare_arrows:")
+    if src.p is None:
+        st.warning(t("cd.explorer.problem"), icon=":material/warning:")
+        for problem in src.problems:
+            st.error(problems.message(problem, table=t("cd.explorer.table")),
+                     icon=":material/error:")
+        st.stop()
+
+    p, q, labels = src.p, src.q, src.labels
+    pt, qt = tuple(float(x) for x in p), tuple(float(x) for x in q)
+    c = cd.build_codes(pt, qt)
+
+    # ---- Codes ----------------------------------------------------------------------------
+    st.header(t("cd.codes"), divider="gray")
+    st.markdown(t("cd.codes.intro"))
+    st.dataframe(cd.code_table(labels, p, q, c), hide_index=True, width="stretch",
+                 column_config={t(f"cd.col.{k}"): st.column_config.TextColumn(
+                     help=t("cd.col.help.info")) for k in ("info_p", "info_q")})
+    for kind, sentence in cd.code_notes(labels, p, q):
+        (st.warning if kind == "warning" else st.info)(
+            sentence, icon=":material/block:" if kind == "warning" else ":material/info:")
+
+    # ---- Expected lengths -----------------------------------------------------------------
+    st.header(t("cd.lengths"), divider="gray")
+    r1 = st.columns(2)
+    r1[0].metric(t("cd.m.h_p"), cd.bits(c.h_p))
+    r1[1].metric(t("cd.m.l_p"), cd.bits(c.l_p), help=t("cd.m.help.l_p"))
+    r2 = st.columns(3)
+    r2[0].metric(t("cd.m.ce"), cd.bits(c.ce))
+    r2[1].metric(t("cd.m.l_s"), cd.bits(c.l_s), help=t("cd.m.help.l_s"))
+    r2[2].metric(t("cd.m.l_q"), cd.bits(c.l_q), help=t("cd.m.help.l_q"))
+    r3 = st.columns(2)
+    r3[0].metric(t("cd.m.kl"), cd.bits(c.kl))
+    r3[1].metric(t("cd.m.extra"), cd.bits(c.l_q - c.l_p if np.isfinite(c.l_q) else np.inf),
+                 help=t("cd.m.help.extra"))
+    for sentence in cd.bound_sentences(c, p, q) + cd.extra_sentences(c):
+        st.markdown(sentence)
+    st.subheader(t("cd.chart.title"))
+    if np.isfinite(c.ce):
+        ui.chart(charts_codes.identity_bars,
+                 charts_codes.identity_bars_data(c.h_p, c.kl, cd.identity_rows(c),
+                                                 cd.identity_text()),
+                 text=cd.identity_text())
+    else:
+        st.caption(t("cd.chart.infinite"))
+
+    # ---- A message ------------------------------------------------------------------------
+    @ui.fragment
+    def message_section(pt, qt, labels):
+        st.header(t("cd.message"), divider="gray")
+        a, b = st.columns(2)
+        length = S.number("length", t("cd.message.length"), where=a, step=10)
+        seed = S.number("seed", t("cd.message.seed"), where=b, step=1,
+                        help=t("cd.message.seed.help"))
+        c = cd.build_codes(pt, qt)
+        m = cd.build_message(pt, qt, int(length), int(seed))
+        n = m.symbols.size
+        st.markdown(f"**{t('cd.message.symbols', n=f'{n:,}')}**")
+        st.html(cd.symbols_html(m.symbols, labels))
+        st.html(cd.legend_html(labels, np.bincount(m.symbols, minlength=len(labels)) > 0))
+        left, right = st.columns(2)
+        with left:
+            st.markdown(f"**{t('cd.message.with_p', bits=f'{len(m.bits_p):,}')}**")
+            st.html(cd.bits_html(m.symbols, c.huff_p, labels))
+        with right:
+            if m.bits_q is None:
+                event, pos = m.missing
+                st.warning(t("cd.message.q_fails", event=fmt.text(labels[event]),
+                             pos=f"{pos + 1:,}"), icon=":material/block:")
+            else:
+                st.markdown(f"**{t('cd.message.with_q', bits=f'{len(m.bits_q):,}')}**")
+                st.html(cd.bits_html(m.symbols, c.huff_q, labels))
+        if n > cd.MAX_SHOWN:
+            st.caption(t("cd.message.shown", shown=f"{cd.MAX_SHOWN:,}", n=f"{n:,}"))
+        for sentence in cd.rate_sentences(m, c):
+            st.markdown(sentence)
+        ok, sentence = cd.decoded_sentence(m)
+        (st.success if ok else st.error)(sentence, icon=":material/check_circle:" if ok
+                                         else ":material/error:")
+
+    message_section(pt, qt, labels)
+
+    # ---- The 16-bit number ----------------------------------------------------------------
+    @ui.fragment
+    def sixteen_section():
+        st.header(t("cd.sixteen"), divider="gray")
+        st.markdown(t("cd.sixteen.intro"))
+        theta = S.choice("theta", t("cd.sixteen.theta"),
+                         {th: fmt.prob(th) for th in cd.THETAS}, widget="segmented_control")
+        for sentence in cd.sixteen_sentences(cd.sixteen_bits(float(theta))):
+            st.markdown(sentence)
+
+    sixteen_section()
+
+    # ---- Samples --------------------------------------------------------------------------
+    @ui.fragment
+    def samples_section(pt, qt, labels):
+        st.header(t("cd.samples"), divider="gray")
+        st.markdown(t("cd.samples.intro"))
+        a, b = st.columns([3, 2])
+        n = S.choice("n", t("cd.samples.n"), {k: f"{k:,}" for k in cd.SAMPLE_SIZES},
+                     where=a, widget="segmented_control")
+        seed = S.number("sample_seed", t("cd.samples.seed"), where=b, step=1)
+        r = cd.running(pt, qt, int(n), int(seed))
+        names = cd.quantity_names()
+        ui.chart(charts_codes.running_chart,
+                 charts_codes.running_chart_data(r.table, r.exact, names),
+                 text=cd.running_text(), names=tuple(names.values()),
+                 colors=tuple(cd.QUANTITY_COLORS[k] for k in names))
+        infinite = cd.infinite_sentence(r, pt, labels)
+        if infinite:
+            st.warning(infinite, icon=":material/all_inclusive:")
+        for sentence in cd.final_sentences(r):
+            st.markdown(f"- {sentence}")
+
+    samples_section(pt, qt, labels)
+
+    # ---- The sample's own distribution and the plug-in bias -------------------------------
+    @ui.fragment
+    def mle_section(pt, qt, labels):
+        st.header(t("cd.mle"), divider="gray")
+        st.markdown(t("cd.mle.intro"))
+        n = int(S.number("mle_n", t("cd.mle.n"), step=1))
+        seed = int(S.get("sample_seed"))
+        e = cd.estimate(pt, qt, n, seed)
+        table_col, numbers_col = st.columns([2, 3])
+        table_col.dataframe(cd.mle_table(labels, np.array(pt), e), hide_index=True,
+                            width="stretch")
+        with numbers_col:
+            m1 = st.columns(2)
+            m1[0].metric(t("cd.mle.m.plug_in"), cd.bits(e.plug_in))
+            m1[1].metric(t("cd.mle.m.mm"), cd.bits(e.miller_madow), help=t("cd.mle.m.help.mm"))
+            m2 = st.columns(3)
+            m2[0].metric(t("cd.mle.m.h_p"), cd.bits(e.entropy_p))
+            m2[1].metric(t("cd.mle.m.ce_p"), cd.bits(e.cross_entropy_p),
+                         help=t("cd.mle.m.help.ce_p"))
+            m2[2].metric(t("cd.mle.m.ce_q"), cd.bits(e.cross_entropy_q),
+                         help=t("cd.mle.m.help.ce_q"))
+        for sentence in cd.mle_sentences(e):
+            st.markdown(sentence)
+        st.subheader(t("cd.bias"))
+        st.markdown(t("cd.bias.intro", repeats=f"{cd.BIAS_REPEATS:,}"))
+        if e.support < 2:
+            st.info(t("cd.bias.none"), icon=":material/info:")
+            return
+        frame = cd.bias_table(pt, seed, n)
+        ui.chart(charts_codes.bias_chart, charts_codes.bias_chart_data(frame, cd.bias_names()),
+                 text=cd.bias_text(), names=cd.bias_names())
+        st.markdown(cd.bias_sentence(frame, n, e.support))
+
+    mle_section(pt, qt, labels)
+
+    # ---- Links ----------------------------------------------------------------------------
+    st.header(t("cd.links"), divider="gray")
+    st.page_link("pages/explorer.py", label=t("cd.link.explorer"),
+                 icon=":material/compare_arrows:")
+    st.page_link("pages/information.py", label=t("cd.link.information"),
+                 icon=":material/lightbulb:")

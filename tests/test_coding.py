@@ -1,0 +1,264 @@
+"""lib.coding: worked examples (BRIEF §2), edge cases, errors, and the coding laws as properties."""
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib import coding, info
+from lib.coding import CodingError, DecodeError, NoCodewordError
+from lib.info import DistributionError
+
+P4 = (1 / 2, 1 / 4, 1 / 8, 1 / 8)
+Q4 = (1 / 8, 1 / 2, 1 / 4, 1 / 8)
+
+
+def kraft_exact(lengths) -> Fraction:
+    return sum((Fraction(1, 2 ** int(n)) for n in lengths if n >= 0), Fraction(0))
+
+
+# ---- Worked examples -------------------------------------------------------------------------
+
+def test_dyadic_p_huffman_lengths_match_information_content():
+    code = coding.huffman_code(P4)
+    assert code == ["0", "10", "110", "111"]
+    assert coding.code_lengths(code).tolist() == [1, 2, 3, 3]
+    assert coding.expected_length(P4, coding.code_lengths(code)) == 1.75
+    assert coding.expected_length(P4, coding.code_lengths(code)) == pytest.approx(
+        info.entropy(P4, 2), abs=1e-12)
+
+
+def test_q_code_under_p_costs_cross_entropy_and_the_extra_is_kl():
+    q_code = coding.huffman_code(Q4)
+    assert coding.code_lengths(q_code).tolist() == [3, 1, 2, 3]
+    assert coding.shannon_lengths(Q4).tolist() == [3, 1, 2, 3]
+    l_q = coding.expected_length(P4, coding.code_lengths(q_code))
+    l_p = coding.expected_length(P4, coding.code_lengths(coding.huffman_code(P4)))
+    assert l_q == 2.375
+    assert l_q == pytest.approx(info.cross_entropy(P4, Q4, 2), abs=1e-12)
+    assert l_q - l_p == 0.625
+    assert l_q - l_p == pytest.approx(info.kl_divergence(P4, Q4, 2), abs=1e-12)
+
+
+def test_shannon_lengths_are_exact_at_powers_of_two():
+    assert coding.shannon_lengths([1 / 8, 7 / 8]).tolist() == [3, 1]
+    for k in range(1, 70):
+        q = math.ldexp(1.0, -k)
+        assert coding.shannon_lengths([q, 1 - q]).tolist()[0] == k
+        below = np.nextafter(q, 0.0)
+        assert coding.shannon_lengths([below, 1 - below]).tolist()[0] == k + 1
+    assert coding.shannon_lengths([0.1, 0.2, 0.7]).tolist() == [4, 3, 1]
+    assert coding.shannon_lengths([1.0, 0.0]).tolist() == [0, -1]
+
+
+def test_ties_are_broken_deterministically_earlier_events_shorter():
+    assert coding.huffman_code([0.25] * 4) == ["00", "01", "10", "11"]
+    assert coding.huffman_code([1 / 3] * 3) == ["0", "10", "11"]
+    # Two optimal codes exist for these ties (lengths 1,2,3,4,4 or 2,2,2,3,3); the rule picks one.
+    code = coding.huffman_code([0.4, 0.2, 0.2, 0.1, 0.1])
+    assert code == ["0", "10", "110", "1110", "1111"]
+    assert coding.expected_length([0.4, 0.2, 0.2, 0.1, 0.1], coding.code_lengths(code)) == \
+        pytest.approx(2.2, abs=1e-12)
+    assert coding.huffman_code([0.4, 0.2, 0.2, 0.1, 0.1]) == code  # same call, same code
+
+
+def test_one_event_gets_one_bit():
+    assert coding.huffman_code([1.0]) == ["0"]
+    assert coding.huffman_code([0.0, 1.0, 0.0]) == [None, "0", None]
+    assert coding.expected_length([1.0], [1]) == 1.0
+    assert coding.shannon_lengths([1.0]).tolist() == [0]
+    assert coding.shannon_code([1.0]) == ["0"]
+    assert coding.decode(coding.encode([0, 0, 0], ["0"]), ["0"]) == [0, 0, 0]
+
+
+def test_fifty_equally_likely_events():
+    code = coding.huffman_code(np.full(50, 0.02))
+    lengths = coding.code_lengths(code)
+    assert lengths.tolist() == [5] * 14 + [6] * 36
+    assert kraft_exact(lengths) == 1
+    assert coding.is_prefix_free(code)
+    assert coding.expected_length(np.full(50, 0.02), lengths) == pytest.approx(5.72)
+    assert math.log2(50) <= 5.72 < math.log2(50) + 1
+
+
+def test_tiny_probabilities():
+    p = np.r_[np.full(49, 1e-12), 1 - 49e-12]
+    code = coding.huffman_code(p)
+    assert code[-1] == "0" and coding.is_prefix_free(code)
+    assert kraft_exact(coding.code_lengths(code)) == 1
+    assert coding.shannon_lengths(p).tolist() == [40] * 49 + [1]
+    l_h = coding.expected_length(p, coding.code_lengths(code))
+    assert info.entropy(p, 2) <= l_h < info.entropy(p, 2) + 1
+    message = [49, 0, 49, 48, 49]
+    assert coding.decode(coding.encode(message, code), code) == message
+    s_code = coding.shannon_code(p)
+    assert coding.decode(coding.encode(message, s_code), s_code) == message  # 40-bit words
+
+
+def test_zero_probability_events_get_no_codeword_and_infinite_length():
+    p, q = [0.5, 0.5, 0.0], [0.5, 0.0, 0.5]
+    q_code = coding.huffman_code(q)
+    assert q_code == ["0", None, "1"]
+    assert coding.shannon_lengths(q).tolist() == [1, -1, 1]
+    assert coding.expected_length(p, coding.code_lengths(q_code)) == math.inf
+    assert coding.expected_length(q, coding.code_lengths(q_code)) == 1.0
+    with pytest.raises(NoCodewordError) as err:
+        coding.encode([0, 2, 1, 1], q_code)
+    assert isinstance(err.value, ValueError)
+    assert (err.value.code, err.value.index, err.value.position) == ("no_codeword", 1, 2)
+
+
+def test_canonical_code_and_kraft():
+    assert coding.canonical_code([3, 1, 2, 3]) == ["110", "0", "10", "111"]
+    assert coding.canonical_code([2, -1, 2]) == ["00", None, "01"]
+    assert coding.kraft_sum([1, 2, 3, 3]) == 1.0
+    with pytest.raises(CodingError) as err:
+        coding.canonical_code([1, 1, 2])
+    assert err.value.code == "kraft"
+    with pytest.raises(CodingError) as err:
+        coding.canonical_code([0, 1])
+    assert err.value.code == "bad_length"
+
+
+# ---- Errors ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad, code", [
+    ([0.5, 0.6], "sum"), ([-0.5, 1.5], "negative"), ([], "empty"), ([[0.5, 0.5]], "not_1d"),
+    (["a", "b"], "not_number"), ([math.nan, 1.0], "not_finite"),
+])
+def test_non_distributions_raise_distribution_error(bad, code):
+    for fn in (coding.huffman_code, coding.shannon_lengths, coding.huffman_lengths):
+        with pytest.raises(DistributionError) as err:
+            fn(bad)
+        assert err.value.code == code
+
+
+def test_expected_length_checks_its_input():
+    with pytest.raises(DistributionError):
+        coding.expected_length([0.5, 0.6], [1, 1])
+    with pytest.raises(DistributionError) as err:
+        coding.expected_length([0.5, 0.5], [1, 1, 1])
+    assert err.value.code == "length"
+
+
+def test_encode_rejects_symbols_that_are_not_events():
+    code = ["0", "10", "11"]
+    for message, pos in (([0, 3], 1), ([-1], 0), ([0, 1.5], 1), (["x"], 0)):
+        with pytest.raises(CodingError) as err:
+            coding.encode(message, code)
+        assert err.value.code == "not_event" and err.value.position == pos
+    assert coding.encode([], code) == ""
+    assert coding.encode(np.array([2.0, 0.0]), code) == "110"
+
+
+def test_decode_reports_where_bits_fail():
+    full = ["0", "10", "11"]
+    with pytest.raises(DecodeError) as err:
+        coding.decode("0102", full)
+    assert (err.value.code, err.value.position) == ("not_binary", 3)
+    with pytest.raises(DecodeError) as err:
+        coding.decode("0101", full)  # ends inside "10"
+    assert (err.value.code, err.value.position) == ("truncated", 3)
+    shannon = coding.shannon_code([0.4, 0.35, 0.25])  # lengths 2, 2, 2: "11" starts nothing
+    assert shannon == ["00", "01", "10"]
+    with pytest.raises(DecodeError) as err:
+        coding.decode("0011", shannon)
+    assert (err.value.code, err.value.position) == ("bad_bits", 2)
+    with pytest.raises(DecodeError) as err:
+        coding.decode("001", shannon)
+    assert (err.value.code, err.value.position) == ("truncated", 2)
+    with pytest.raises(CodingError) as err:
+        coding.decode("01", ["0", "01"])
+    assert err.value.code == "not_prefix_free"
+    assert coding.decode("", full) == []
+
+
+def test_long_codewords_take_the_bit_by_bit_path():
+    lengths = list(range(1, 25)) + [24]  # a complete code with 24-bit words
+    code = coding.canonical_code(lengths)
+    assert kraft_exact(lengths) == 1
+    message = [24, 0, 23, 5, 24]
+    bits = coding.encode(message, code)
+    assert coding.decode(bits, code) == message
+    with pytest.raises(DecodeError) as err:
+        coding.decode(bits[:-1], code)
+    assert err.value.code == "truncated"
+
+
+def test_a_million_symbols_round_trip():
+    rng = np.random.default_rng(0)
+    message = rng.choice(4, size=10**6, p=P4)
+    code = coding.huffman_code(P4)
+    bits = coding.encode(message, code)
+    assert len(bits) == int(coding.code_lengths(code)[message].sum())
+    assert coding.decode(bits, code) == message.tolist()
+
+
+# ---- Properties ------------------------------------------------------------------------------
+
+weights = st.lists(st.one_of(st.just(0.0), st.floats(1e-6, 1.0)), min_size=1, max_size=30)
+
+
+def distribution(w):
+    w = np.asarray(w)
+    if w.sum() == 0:
+        w = np.r_[w[:-1], 1.0]
+    return info.normalize(w)
+
+
+@st.composite
+def pairs(draw):
+    w = draw(weights)
+    v = draw(st.lists(st.one_of(st.just(0.0), st.floats(1e-6, 1.0)), min_size=len(w),
+                      max_size=len(w)))
+    return distribution(w), distribution(v)
+
+
+@settings(max_examples=150, deadline=None)
+@given(weights)
+def test_huffman_is_prefix_free_complete_and_within_one_bit_of_entropy(w):
+    p = distribution(w)
+    code = coding.huffman_code(p)
+    lengths = coding.code_lengths(code)
+    assert coding.is_prefix_free(code)
+    assert [c is None for c in code] == (p == 0).tolist()
+    support = int(np.count_nonzero(p))
+    assert kraft_exact(lengths) == (1 if support >= 2 else Fraction(1, 2))
+    h = info.entropy(p, 2)
+    length = coding.expected_length(p, lengths)
+    if support >= 2:
+        assert h - 1e-9 <= length < h + 1
+    else:
+        assert (h, length) == (0.0, 1.0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(pairs())
+def test_shannon_lengths_cost_cross_entropy_within_one_bit(pq):
+    p, q = pq
+    lengths = coding.shannon_lengths(q)
+    assert kraft_exact(lengths[lengths > 0]) <= 1
+    code = coding.shannon_code(q)
+    assert coding.is_prefix_free(code)
+    assert np.all((coding.code_lengths(code) == lengths) | (lengths == 0))
+    ce = info.cross_entropy(p, q, 2)
+    length = coding.expected_length(p, lengths)
+    if math.isinf(ce):
+        assert length == math.inf
+    else:
+        assert ce - 1e-9 <= length < ce + 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(pairs(), st.lists(st.integers(0, 10**6), max_size=200))
+def test_decode_inverts_encode(pq, raw):
+    for dist in pq:
+        support = np.flatnonzero(dist)
+        message = [int(support[r % support.size]) for r in raw]
+        for code in (coding.huffman_code(dist), coding.shannon_code(dist)):
+            bits = coding.encode(message, code)
+            assert len(bits) == sum(len(code[m]) for m in message)
+            assert coding.decode(bits, code) == message

@@ -1,0 +1,143 @@
+"""lib.sampling: draws, running averages with their bands, infinities, estimators and bias."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib import info, sampling
+from lib.info import DistributionError
+
+P4 = (1 / 2, 1 / 4, 1 / 8, 1 / 8)
+Q4 = (1 / 8, 1 / 2, 1 / 4, 1 / 8)
+
+
+def test_draws_are_seeded_and_never_pick_impossible_events():
+    a = sampling.draw(P4, 1000, seed=7)
+    assert np.array_equal(a, sampling.draw(P4, 1000, seed=7))
+    assert not np.array_equal(a, sampling.draw(P4, 1000, seed=8))
+    x = sampling.draw([0.0, 0.5, 0.0, 0.5, 0.0], 10**5, seed=1)
+    assert set(np.unique(x).tolist()) == {1, 3}
+    assert sampling.draw(P4, 0).size == 0
+    freqs = np.bincount(sampling.draw(P4, 10**6, seed=2), minlength=4) / 10**6
+    np.testing.assert_allclose(freqs, P4, atol=3e-3)
+
+
+def test_running_averages_settle_on_the_four_animal_values():
+    r = sampling.running_averages(P4, Q4, 10**6, seed=0)
+    assert r.exact["info_p"] == pytest.approx(1.75)
+    assert r.exact["info_q"] == pytest.approx(2.375)
+    assert r.exact["log_ratio"] == pytest.approx(0.625)
+    for k in sampling.QUANTITIES:
+        assert abs(r.final[k] - r.exact[k]) < 4 * r.final_se[k]
+        assert r.final_se[k] < 0.002
+    t = r.table
+    assert len(t) <= 400 and t.n.iloc[0] == 1 and t.n.iloc[-1] == 10**6
+    assert np.all(np.diff(t.n) > 0)
+    assert t.info_p_se.iloc[0] == math.inf and np.isfinite(t.info_p_se.iloc[1:]).all()
+    # Per draw, -log q = -log p + log(p/q): the averages add up the same way.
+    np.testing.assert_allclose(t.info_q, t.info_p + t.log_ratio, atol=1e-9)
+    assert r.first_infinite is None
+
+
+def test_running_average_matches_a_direct_computation():
+    p, q = [0.2, 0.3, 0.5], [0.5, 0.3, 0.2]
+    r = sampling.running_averages(p, q, 500, seed=4, base=None, points=1000)
+    x = sampling.draw(p, 500, seed=4)
+    v = -np.log(np.asarray(q))[x]
+    assert len(r.table) == 500
+    np.testing.assert_allclose(r.table.info_q, np.cumsum(v) / np.arange(1, 501), atol=1e-12)
+    m = 37
+    assert r.table.info_q_se[m - 1] == pytest.approx(np.std(v[:m], ddof=1) / math.sqrt(m))
+    assert r.final["info_q"] == pytest.approx(v.mean())
+
+
+def test_zero_q_makes_the_average_infinite_from_the_first_such_draw():
+    p, q = [0.9, 0.1], [1.0, 0.0]
+    r = sampling.running_averages(p, q, 1000, seed=0, points=1000)
+    x = sampling.draw(p, 1000, seed=0)
+    first = int(np.flatnonzero(x == 1)[0]) + 1
+    assert r.first_infinite == first
+    t = r.table
+    before, after = t[t.n < first], t[t.n >= first]
+    assert np.isfinite(before.info_q).all() and (after.info_q == math.inf).all()
+    assert (after.log_ratio == math.inf).all() and (after.info_q_se == math.inf).all()
+    assert np.isfinite(t.info_p).all()
+    assert not t.isna().any().any()
+    assert r.final["info_q"] == math.inf and r.exact["info_q"] == math.inf
+
+
+def test_units_follow_the_base():
+    bits = sampling.running_averages(P4, Q4, 1000, seed=3)
+    nats = sampling.running_averages(P4, Q4, 1000, seed=3, base=None)
+    assert nats.final["info_q"] == pytest.approx(bits.final["info_q"] * math.log(2))
+    assert nats.exact["log_ratio"] == pytest.approx(0.625 * math.log(2))
+
+
+def test_bad_input():
+    with pytest.raises(DistributionError):
+        sampling.running_averages([0.5, 0.6], Q4[:2], 10)
+    with pytest.raises(DistributionError) as err:
+        sampling.running_averages(P4, [0.5, 0.5], 10)
+    assert err.value.code == "length"
+    for n in (1, 10**6 + 1, 2.5, True):
+        with pytest.raises(ValueError):
+            sampling.running_averages(P4, Q4, n)
+    with pytest.raises(ValueError):
+        sampling.plugin_bias(P4, [10**5], repeats=100)
+    with pytest.raises(ValueError):
+        sampling.miller_madow([1, -1])
+
+
+def test_estimates_mle_cross_entropy_and_plug_in():
+    e = sampling.estimates(P4, Q4, 40, seed=5)
+    assert e.counts.sum() == 40 and np.allclose(e.freqs, e.counts / 40)
+    x = sampling.draw(P4, 40, seed=5)
+    # The sample's mean -log q(x) is the cross-entropy of the empirical distribution against Q.
+    assert e.cross_entropy_q == pytest.approx(np.mean(-np.log2(np.asarray(Q4)[x])))
+    assert e.cross_entropy_p == pytest.approx(np.mean(-np.log2(np.asarray(P4)[x])))
+    # The MLE fits its own sample best: H(P̂) <= H(P̂, R) for R = P and R = Q.
+    assert e.plug_in <= e.cross_entropy_p + 1e-12 and e.plug_in <= e.cross_entropy_q
+    assert e.kl_to_p == pytest.approx(info.kl_divergence(e.freqs, P4, 2), abs=1e-12)
+    assert e.miller_madow == pytest.approx(e.plug_in + (e.seen - 1) / 80 / math.log(2))
+    assert (e.support, e.entropy_p, e.cross_entropy_pq) == (4, pytest.approx(1.75),
+                                                            pytest.approx(2.375))
+
+
+def test_miller_madow_uses_the_events_seen():
+    plug, mm = sampling.miller_madow([5, 3, 2, 0], base=None)
+    assert plug == pytest.approx(info.entropy([0.5, 0.3, 0.2]))
+    assert mm - plug == pytest.approx(2 / 20)  # k = 3 events seen, n = 10
+    assert sampling.miller_madow([7], base=2) == (0.0, 0.0)
+
+
+def test_plug_in_entropy_is_biased_low_and_miller_madow_helps():
+    b = sampling.plugin_bias(P4, [10, 20, 100], repeats=2000, seed=0)
+    assert list(b.n) == [10, 20, 100]
+    assert (b.bias < -3 * b.plug_in_se).all()          # really biased low
+    assert (b.bias.abs() > b.bias_mm.abs()).all()       # the correction shrinks it
+    np.testing.assert_allclose(b.predicted, [-3 / 20 / math.log(2), -3 / 40 / math.log(2),
+                                             -3 / 200 / math.log(2)])
+    assert b.bias.iloc[2] == pytest.approx(b.predicted.iloc[2], abs=4 * b.plug_in_se.iloc[2])
+    again = sampling.plugin_bias(P4, [20], repeats=2000, seed=0)
+    assert again.plug_in[0] == b.plug_in[1]  # each n reproducible on its own
+
+
+@st.composite
+def pairs(draw):
+    k = draw(st.integers(1, 8))
+    w = np.array(draw(st.lists(st.floats(0.01, 1.0), min_size=k, max_size=k)))
+    v = np.array(draw(st.lists(st.floats(0.01, 1.0), min_size=k, max_size=k)))
+    return info.normalize(w), info.normalize(v)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(pairs(), st.integers(0, 2**32 - 1))
+def test_final_averages_are_within_their_error_of_the_exact_values(pq, seed):
+    p, q = pq
+    r = sampling.running_averages(p, q, 20_000, seed=seed)
+    for k in sampling.QUANTITIES:
+        # 5 standard errors: a miss has probability below 1e-6 per check.
+        assert abs(r.final[k] - r.exact[k]) <= 5 * r.final_se[k] + 1e-9
