@@ -169,6 +169,7 @@ def fragment(func: Callable | None = None, *, run_every: float | None = None) ->
             except Exception:  # noqa: BLE001
                 _unexpected(f.__qualname__)
             finally:
-                state.sync_url()
+                if state.in_fragment_rerun():  # a full run writes the link at its end
+                    state.sync_url()
         return st.fragment(body, run_every=run_every)
     return wrap(func) if func is not None else wrap

@@ -25,6 +25,7 @@ fresh state. So nothing a reader sets may live only in a widget.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from dataclasses import dataclass, field
@@ -89,6 +90,8 @@ class Setting:
         return value
 
     def same(self, a: Any, b: Any) -> bool:
+        if a is b:
+            return True
         if self.kind == "table":
             return _table_key(a, self) == _table_key(b, self)
         if self.kind == "float":
@@ -229,13 +232,14 @@ class PageState:
         self.apply({})
 
     def preset_values(self, name: str) -> dict[str, Any]:
-        return {s.name: self.presets[name].get(s.name, s.default) for s in self.settings}
+        return {s.name: s.coerce(self.presets[name].get(s.name, s.default))
+                for s in self.settings}
 
     def active_preset(self) -> str | None:
         """The preset the page shows unchanged, if any."""
         now = self.values()
         for name in self.presets:
-            target = self.preset_values(name)
+            target = self._preset_values(name)
             if all(s.same(now[s.name], target[s.name]) for s in self.settings):
                 return name
         return None
@@ -323,7 +327,8 @@ class PageState:
         base_key = f"_base.{truth_key}"
         if widget_key not in st.session_state or st.session_state.get(base_key, (None,))[0] \
                 != widget_key:
-            st.session_state[base_key] = (widget_key, table_copy(self.get(name), s))
+            # Settings are replaced, never mutated: the truth itself can be the snapshot.
+            st.session_state[base_key] = (widget_key, self.get(name))
         base = st.session_state[base_key][1]
         shown = base.copy()
         shown["label"] = [(label_name or (lambda i: i))(tables.label_id(v))
@@ -331,7 +336,10 @@ class PageState:
         (where or st).data_editor(shown, key=widget_key, column_config=column_config,
                                   hide_index=True, **kwargs)
         edits = st.session_state.get(widget_key) or {}
-        edited = tables.apply_edits(base, edits, s.columns, s.bool_columns)
+        if any(edits.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
+            edited = tables.apply_edits(base, edits, s.columns, s.bool_columns)
+        else:
+            edited = base
         if not s.same(edited, self.get(name)):
             st.session_state[truth_key] = edited
         return st.session_state[truth_key]
@@ -343,20 +351,40 @@ class PageState:
     def query(self) -> dict[str, str]:
         """This page's link parameters: each setting that differs from its default, or a
         preset's name and what differs from that preset, whichever needs fewer parameters
-        (the preset's name when equal: it says more to a reader)."""
+        (the preset's name when equal: it says more to a reader).
+
+        Computed again only when a setting's value changed: values are replaced, never
+        mutated, so the same objects mean the same link."""
         now = self.values()
+        memo_key = f"_query.{self.page}"
+        memo = st.session_state.get(memo_key)
+        if memo is not None and len(memo[0]) == len(now) and all(
+                a is b for a, b in zip(memo[0], now.values())):
+            return memo[1]
+        linked = self._linked()
 
-        def diff(reference: Mapping[str, Any]) -> dict[str, str]:
-            return {s.name: s.encode(now[s.name]) for s in self._linked()
-                    if not s.same(now[s.name], reference[s.name])}
+        def differing(reference: Mapping[str, Any]) -> list[Setting]:
+            return [s for s in linked if not s.same(now[s.name], reference[s.name])]
 
-        best = diff({s.name: s.coerce(s.default) for s in self.settings})
+        best_preset, best = None, differing(self._defaults)
         for name in self.presets:
-            candidate = {"preset": name, **diff(self.preset_values(name))}
-            if (len(candidate), _length(candidate)) < (len(best) + 1, _length(best)) and (
-                    len(candidate) <= len(best)):
-                best = candidate
-        return best
+            candidate = differing(self._preset_values(name))
+            if len(candidate) + 1 <= len(best):
+                best_preset, best = name, candidate
+        out = {"preset": best_preset} if best_preset else {}
+        out.update({s.name: s.encode(now[s.name]) for s in best})
+        st.session_state[memo_key] = (tuple(now.values()), out)
+        return out
+
+    @functools.cached_property
+    def _defaults(self) -> dict[str, Any]:
+        return {s.name: s.coerce(s.default) for s in self.settings}
+
+    def _preset_values(self, name: str) -> dict[str, Any]:
+        cache = self.__dict__.setdefault("_preset_cache", {})
+        if name not in cache:
+            cache[name] = self.preset_values(name)
+        return cache[name]
 
     def read_query(self, params: Mapping[str, str], prefix: str = "") -> tuple[set[str], list[Problem]]:
         """Apply the link parameters that belong to this page (named ``prefix + name``);
@@ -435,6 +463,13 @@ def current_query(page: PageState | None) -> dict[str, str]:
     for state, prefix in _states(page):
         out.update({prefix + k: v for k, v in state.query().items()})
     return out
+
+
+def in_fragment_rerun() -> bool:
+    """Whether this script run reruns fragments only (a widget inside one changed)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and getattr(ctx, "fragment_ids_this_run", None))
 
 
 def sync_url() -> None:
