@@ -1,87 +1,69 @@
 """One sigmoid neuron trained by gradient descent: the learning slowdown, reproduced.
 
-The neuron computes ``a = σ(z)`` with ``z = w x + b`` and learns to output ``y`` for the single
-input ``x`` (Nielsen, *Neural Networks and Deep Learning*, chapter 3: ``x = 1, y = 0``). Each cost
-is a small object with its value and its output delta ``∂C/∂z``; the chain rule then gives
-``∂C/∂w = x ∂C/∂z`` and ``∂C/∂b = ∂C/∂z``. The two losses differ in one line:
+The neuron computes its weighted input ``z = w x + b`` and outputs ``a = σ(z)``; it learns to
+output ``y`` for the single input ``x`` (Nielsen, *Neural Networks and Deep Learning*, chapter 3:
+``x = 1, y = 0``). The costs are :mod:`lib.costs`' objects (each cost's value and output delta
+``∂C/∂z`` defined once, ``value(z, a, y)`` and ``delta(z, a, y)``); the chain rule then gives
+``∂C/∂w = x ∂C/∂z`` and ``∂C/∂b = ∂C/∂z``. The two losses differ in one factor:
 
     QuadraticCost.delta    = (a - y) σ'(z)      # σ'(z) = a(1 - a) is tiny when a is near 0 or 1
     CrossEntropyCost.delta = (a - y)            # σ'(z) cancelled: the error alone drives learning
 
 Everything is computed from ``z`` in stable forms (``expit``, ``logaddexp``), so any start in
 [-50, 50], learning rates up to 100 and thousands of epochs give finite numbers and no warnings.
+Bad arguments raise :class:`lib.problems.ProblemError` (a ``ValueError``) carrying
+:class:`~lib.problems.Problem` records: ``bad_choice`` for an unknown cost, ``out_of_range``
+(with ``column`` naming the argument) for the rest.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-__all__ = ["COSTS", "BookDemoRule", "CrossEntropyCost", "QuadraticCost", "epochs_to_reach",
-           "sigmoid_prime", "train", "train_many"]
+from lib import costs
+from lib.problems import Problem, ProblemError
+
+__all__ = ["COSTS", "BookDemoRule", "CrossEntropyCost", "MapSummary", "QuadraticCost",
+           "SpeedChange", "epochs_to_reach", "map_summary", "sigmoid_prime", "speed_change",
+           "train", "train_many"]
 
 #: Exponent cap for the book demo's rule only: e**500 is finite, and beyond it the rule is
 #: already taking absurd steps; the cap keeps those steps finite instead of inf.
 _EXP_CAP = 500.0
 
+#: ``σ'(z) = σ(z) σ(-z)``, :func:`lib.costs.sigmoid_prime` (pass ``a = σ(z)`` when at hand).
+sigmoid_prime = costs.sigmoid_prime
 
-def sigmoid_prime(z):
-    """``σ'(z) = σ(z) (1 - σ(z)) = σ(z) σ(-z)``, without cancellation for large ``|z|``.
+#: The quadratic cost ``C = (a - y)² / 2``, ``∂C/∂z = (a - y) σ'(z)``
+#: (:class:`lib.costs.Quadratic`).
+QuadraticCost = costs.Quadratic
 
-    >>> float(sigmoid_prime(0.0))
-    0.25
-    """
-    return expit(z) * expit(-z)
-
-
-class QuadraticCost:
-    """``C = (a - y)² / 2``; ``∂C/∂z = (a - y) σ'(z)``."""
-
-    name = "quadratic"
-
-    @staticmethod
-    def value(z, y):
-        return 0.5 * (expit(z) - y) ** 2
-
-    @staticmethod
-    def delta(z, y):
-        return (expit(z) - y) * sigmoid_prime(z)
+#: Binary cross-entropy, ``∂C/∂z = a - y`` (:class:`lib.costs.CrossEntropy`).
+CrossEntropyCost = costs.CrossEntropy
 
 
-class CrossEntropyCost:
-    """``C = -[y ln a + (1 - y) ln(1 - a)]``; ``∂C/∂z = a - y``.
-
-    The value is computed from ``z`` as ``ln(1 + e^z) - y z``, which is exact and never takes
-    the log of a rounded 0: ``a = 1 - 1e-20`` would round to 1 and give ``ln 0``.
-
-    >>> round(float(CrossEntropyCost.value(np.log(0.7 / 0.3), 1.0)), 5)   # a = 0.7, y = 1
-    0.35667
-    """
-
-    name = "cross_entropy"
-
-    @staticmethod
-    def value(z, y):
-        return np.logaddexp(0.0, z) - y * z
-
-    @staticmethod
-    def delta(z, y):
-        return expit(z) - y
-
-
-class BookDemoRule(CrossEntropyCost):
+class BookDemoRule(costs.CrossEntropy):
     """The update rule of the book's interactive cross-entropy demo, kept for comparison.
 
     Those demos stepped with ``∂C/∂a = (a - y) / (a (1 - a))`` (``1 / (1 - a)`` for ``y = 0``)
     where the chain rule asks for ``∂C/∂z = ∂C/∂a · σ'(z) = a - y``. The value reported is the
-    cross-entropy; only the step differs. ``(a - y)/(a(1 - a)) = (1 - y)(1 + e^z) - y(1 + e^-z)``.
+    cross-entropy (inherited); only the step differs. Computed from ``z`` as
+    ``(a - y)/(a(1 - a)) = (1 - y)(1 + e^z) - y(1 + e^-z)``, which never divides by a rounded 0.
+
+    >>> z = 0.3
+    >>> a = float(expit(z))
+    >>> round(float(BookDemoRule.delta(z, a, 0.0)), 6) == round(1 / (1 - a), 6)
+    True
     """
 
     name = "book_demo"
 
     @staticmethod
-    def delta(z, y):
+    def delta(z, a, y):
         return ((1.0 - y) * (1.0 + np.exp(np.minimum(z, _EXP_CAP)))
                 - y * (1.0 + np.exp(np.minimum(-z, _EXP_CAP))))
 
@@ -90,21 +72,26 @@ COSTS = {c.name: c for c in (QuadraticCost, CrossEntropyCost, BookDemoRule)}
 
 
 def _cost(cost):
-    try:
-        return COSTS[cost] if isinstance(cost, str) else cost
-    except KeyError:
-        raise ValueError(f"cost must be one of {sorted(COSTS)}, got {cost!r}") from None
+    if isinstance(cost, str):
+        if cost not in COSTS:
+            raise ProblemError(Problem("bad_choice", column="cost", text=cost),
+                               f"cost must be one of {sorted(COSTS)}, got {cost!r}")
+        return COSTS[cost]
+    return costs.get(cost)
 
 
 def _check(eta, epochs, x, y):
+    problems = []
     if not (np.isfinite(eta) and eta > 0):
-        raise ValueError(f"eta must be a positive number, got {eta!r}")
+        problems.append(Problem("out_of_range", column="eta", value=float(eta), lo=0.0))
     if int(epochs) != epochs or epochs < 0:
-        raise ValueError(f"epochs must be a whole number >= 0, got {epochs!r}")
+        problems.append(Problem("out_of_range", column="epochs", value=float(epochs), lo=0.0))
     if not np.isfinite(x):
-        raise ValueError(f"x must be finite, got {x!r}")
+        problems.append(Problem("not_finite", column="x", value=float(x)))
     if not 0.0 <= y <= 1.0:
-        raise ValueError(f"y must lie in [0, 1], got {y!r}")
+        problems.append(Problem("out_of_range", column="y", value=float(y), lo=0.0, hi=1.0))
+    if problems:
+        raise ProblemError(problems)
 
 
 def train_many(w0, b0, *, cost, eta, epochs, x=1.0, y=0.0) -> dict[str, np.ndarray]:
@@ -113,21 +100,25 @@ def train_many(w0, b0, *, cost, eta, epochs, x=1.0, y=0.0) -> dict[str, np.ndarr
     Plain gradient descent, ``w ← w - η x ∂C/∂z`` and ``b ← b - η ∂C/∂z``, all starts updated
     together in one numpy loop over epochs. Returns arrays of shape ``(epochs + 1, n)`` under
     ``w, b, z, a, cost, dC_dw, dC_db``; row ``k`` is the state after ``k`` updates and the
-    gradient at that state.
+    gradient at that state. ``cost`` values are in nats.
+
+    >>> runs = train_many([0.6, 2.0], [0.9, 2.0], cost="quadratic", eta=0.15, epochs=300)
+    >>> runs["a"].shape, [round(float(v), 4) for v in runs["a"][300]]
+    ((301, 2), [0.094, 0.2028])
     """
     c = _cost(cost)
     _check(eta, epochs, x, y)
-    w = np.atleast_1d(np.asarray(w0, dtype=float)).copy()
-    b = np.atleast_1d(np.asarray(b0, dtype=float)).copy()
-    w, b = np.broadcast_arrays(w, b)
-    w, b = w.copy(), b.copy()
+    w, b = np.broadcast_arrays(np.atleast_1d(np.asarray(w0, dtype=float)),
+                               np.atleast_1d(np.asarray(b0, dtype=float)))
+    w, b = w.ravel().copy(), b.ravel().copy()
     out = {k: np.empty((epochs + 1, w.size)) for k in ("w", "b", "z", "a", "cost", "dC_dw",
                                                         "dC_db")}
     for k in range(epochs + 1):
         z = w * x + b
-        delta = c.delta(z, y)
+        a = expit(z)
+        delta = c.delta(z, a, y)
         out["w"][k], out["b"][k], out["z"][k] = w, b, z
-        out["a"][k], out["cost"][k] = expit(z), c.value(z, y)
+        out["a"][k], out["cost"][k] = a, c.value(z, a, y)
         out["dC_dw"][k], out["dC_db"][k] = x * delta, delta
         w = w - eta * x * delta
         b = b - eta * delta
@@ -170,11 +161,110 @@ def epochs_to_reach(w0, b0, *, cost, eta, epochs, threshold=0.1, x=1.0, y=0.0) -
     first = np.full(w.size, -1, dtype=np.int64)
     for k in range(epochs + 1):
         z = w * x + b
-        done = (first < 0) & (np.abs(expit(z) - y) < threshold)
+        a = expit(z)
+        done = (first < 0) & (np.abs(a - y) < threshold)
         first[done] = k
         if k == epochs or (first >= 0).all():
             break
-        delta = c.delta(z, y)
+        delta = c.delta(z, a, y)
         w = w - eta * x * delta
         b = b - eta * delta
     return first.reshape(shape)
+
+
+@dataclass(frozen=True)
+class SpeedChange:
+    """How the size of one run's bias update ``|Δb| = η |∂C/∂b|`` changed during training.
+
+    ``first_*`` describe epoch 0 (the start, where the error is ``first_error = |a - y|``);
+    ``peak_*`` the largest update after the start (epochs ``1 … last_epoch``; ``peak_epoch`` is
+    -1 and the peak values NaN when there is no later epoch); ``last_step`` the update at the
+    last epoch. ``ratio = peak_step / first_step`` (∞ when the first step is 0 and a later one
+    is not, NaN when both are 0).
+    """
+
+    first_step: float
+    first_error: float
+    peak_step: float
+    peak_epoch: int
+    peak_error: float
+    last_step: float
+    last_epoch: int
+
+    @property
+    def ratio(self) -> float:
+        if self.peak_epoch < 0:
+            return float("nan")
+        if self.first_step == 0:
+            return float("inf") if self.peak_step > 0 else float("nan")
+        return self.peak_step / self.first_step
+
+
+def speed_change(a, dC_db, *, eta, y) -> SpeedChange:
+    """Summarise how fast one run learned early against later, from its history.
+
+    ``a`` and ``dC_db`` are the run's outputs and bias gradients by epoch (row ``k`` = after
+    ``k`` updates, as :func:`train` returns them); the update at epoch ``k`` is
+    ``|Δb_k| = η |∂C/∂b_k|``. Nielsen's point is in these numbers: from a badly wrong start the
+    quadratic cost's later steps are many times its first (slowest exactly when most wrong),
+    while cross-entropy's first step is its largest (fastest when most wrong).
+
+    >>> q = train(2.0, 2.0, cost="quadratic", eta=0.15, epochs=300)
+    >>> s = speed_change(q.a, q.dC_db, eta=0.15, y=0.0)
+    >>> round(s.first_step, 4), round(s.peak_step, 4), s.peak_epoch, round(s.ratio, 1)
+    (0.0026, 0.0222, 215, 8.5)
+    >>> ce = train(2.0, 2.0, cost="cross_entropy", eta=0.15, epochs=300)
+    >>> speed_change(ce.a, ce.dC_db, eta=0.15, y=0.0).ratio < 1
+    True
+    """
+    a = np.asarray(a, dtype=float)
+    steps = eta * np.abs(np.asarray(dC_db, dtype=float))
+    errors = np.abs(a - y)
+    last = len(steps) - 1
+    if last >= 1:
+        k = 1 + int(np.argmax(steps[1:]))
+        peak_step, peak_error = float(steps[k]), float(errors[k])
+    else:
+        k, peak_step, peak_error = -1, float("nan"), float("nan")
+    return SpeedChange(float(steps[0]), float(errors[0]), peak_step, k, peak_error,
+                       float(steps[last]), last)
+
+
+@dataclass(frozen=True)
+class MapSummary:
+    """What one initialisation map shows (see :func:`map_summary`)."""
+
+    share: float            # fraction of starts that reach the goal
+    median_epochs: float    # median epochs needed among those that reach it (NaN if none)
+    misses: int             # number of starts that never reach it
+    miss_min_error: float   # smallest starting |a - y| among the misses (NaN if none)
+    miss_max_sigma_prime: float  # largest starting σ'(z) among the misses (NaN if none)
+
+
+def map_summary(w0, b0, needed, *, x=1.0, y=0.0) -> MapSummary:
+    """Summarise a map of starts: how many reach the goal and where the misses start.
+
+    ``needed`` is :func:`epochs_to_reach`' result for the starts ``(w0, b0)`` (-1 = never). The
+    starting output is ``a₀ = σ(w0 x + b0)``; the misses are described by their smallest
+    starting error ``|a₀ - y|`` and largest starting ``σ'(z₀)``, which tell whether they are the
+    saturated, confidently wrong starts.
+
+    >>> w0, b0 = np.meshgrid(np.linspace(-4, 4, 9), np.linspace(-4, 4, 9))
+    >>> needed = epochs_to_reach(w0, b0, cost="quadratic", eta=0.15, epochs=300)
+    >>> s = map_summary(w0, b0, needed)
+    >>> round(s.share, 3), s.misses, round(s.miss_min_error, 4)
+    (0.741, 21, 0.9526)
+    """
+    w0, b0, needed = (np.asarray(v, dtype=float).ravel() for v in (w0, b0, needed))
+    z0 = w0 * x + b0
+    reached = needed >= 0
+    miss = ~reached
+    errors = np.abs(expit(z0) - y)
+    sp = sigmoid_prime(z0)
+    return MapSummary(
+        share=float(reached.mean()) if reached.size else float("nan"),
+        median_epochs=float(np.median(needed[reached])) if reached.any() else float("nan"),
+        misses=int(miss.sum()),
+        miss_min_error=float(errors[miss].min()) if miss.any() else float("nan"),
+        miss_max_sigma_prime=float(sp[miss].max()) if miss.any() else float("nan"),
+    )

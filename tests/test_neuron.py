@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import neuron
+from lib import costs, neuron
+from lib.problems import ProblemError
 from lib.neuron import CrossEntropyCost, QuadraticCost, epochs_to_reach, train, train_many
 
 # BRIEF section 4: (cost, eta, w0, b0) -> output a at epochs 0, 150, 300.
@@ -47,16 +48,24 @@ def test_frame_shape_and_columns():
 
 def test_cost_values():
     z = np.log(0.8 / 0.2)  # a = 0.8
-    assert QuadraticCost.value(z, 0.0) == pytest.approx(0.32)
-    assert CrossEntropyCost.value(z, 1.0) == pytest.approx(-np.log(0.8))
-    assert CrossEntropyCost.value(z, 0.0) == pytest.approx(-np.log(0.2))
+    a = 0.8
+    assert QuadraticCost.value(z, a, 0.0) == pytest.approx(0.32)
+    assert CrossEntropyCost.value(z, a, 1.0) == pytest.approx(-np.log(0.8))
+    assert CrossEntropyCost.value(z, a, 0.0) == pytest.approx(-np.log(0.2))
+
+
+def test_costs_are_lib_costs():
+    # One definition of each cost: lib.neuron uses lib.costs' objects, the demo rule subclasses.
+    assert QuadraticCost is costs.Quadratic and CrossEntropyCost is costs.CrossEntropy
+    assert issubclass(neuron.BookDemoRule, costs.CrossEntropy)
+    assert neuron.BookDemoRule.value is costs.CrossEntropy.value
 
 
 def test_the_one_line_difference():
     z, y = 4.0, 0.0
     a = 1 / (1 + np.exp(-z))
-    assert CrossEntropyCost.delta(z, y) == pytest.approx(a - y)
-    assert QuadraticCost.delta(z, y) == pytest.approx((a - y) * a * (1 - a))
+    assert CrossEntropyCost.delta(z, a, y) == pytest.approx(a - y)
+    assert QuadraticCost.delta(z, a, y) == pytest.approx((a - y) * a * (1 - a))
 
 
 @pytest.mark.parametrize("cost", [QuadraticCost, CrossEntropyCost])
@@ -64,7 +73,11 @@ def test_the_one_line_difference():
                                         (-1.3, 0.4, 2.5, 1.0), (0.2, -0.7, -1.5, 0.3)])
 def test_gradients_match_finite_differences(cost, w, b, x, y):
     h = 1e-6
-    c = lambda w_, b_: float(cost.value(w_ * x + b_, y))  # noqa: E731
+
+    def c(w_, b_):
+        z = w_ * x + b_
+        return float(cost.value(z, 1 / (1 + np.exp(-z)), y))
+
     frame = train(w, b, cost=cost.name, eta=0.1, epochs=0, x=x, y=y)
     dw = (c(w + h, b) - c(w - h, b)) / (2 * h)
     db = (c(w, b + h) - c(w, b - h)) / (2 * h)
@@ -76,7 +89,7 @@ def test_book_demo_step_is_dC_da():
     # The rule the demo used: dC/da of the cross-entropy, (a - y) / (a (1 - a)).
     for z, y in ((0.3, 0.0), (-2.0, 1.0), (1.1, 0.25)):
         a = 1 / (1 + np.exp(-z))
-        assert neuron.BookDemoRule.delta(z, y) == pytest.approx((a - y) / (a * (1 - a)))
+        assert neuron.BookDemoRule.delta(z, a, y) == pytest.approx((a - y) / (a * (1 - a)))
 
 
 @pytest.mark.parametrize("cost", sorted(neuron.COSTS))
@@ -122,8 +135,10 @@ def test_invalid_arguments():
     for kwargs in ({"cost": "hinge"}, {"eta": 0}, {"eta": float("nan")}, {"epochs": -1},
                    {"epochs": 2.5}, {"y": 1.5}, {"x": float("inf")}):
         args = {"cost": "quadratic", "eta": 0.1, "epochs": 3, **kwargs}
-        with pytest.raises(ValueError):
+        with pytest.raises(ProblemError) as err:
             train(0.0, 0.0, **args)
+        assert err.value.problems and err.value.problems[0].code in {
+            "bad_choice", "out_of_range", "not_finite"}
 
 
 @settings(max_examples=60, deadline=None)
@@ -134,3 +149,41 @@ def test_property_always_finite(w0, b0, eta, cost):
         warnings.simplefilter("error")
         frame = train(w0, b0, cost=cost, eta=eta, epochs=300, x=1.0, y=0.0)
     assert np.isfinite(frame.to_numpy()).all()
+
+
+def test_speed_change_shows_nielsens_point():
+    # Badly wrong start, equal rates: the quadratic cost's steps grow (slowest when most wrong),
+    # cross-entropy's first step is its largest (fastest when most wrong).
+    q = train(2.0, 2.0, cost="quadratic", eta=0.15, epochs=300)
+    ce = train(2.0, 2.0, cost="cross_entropy", eta=0.15, epochs=300)
+    sq = neuron.speed_change(q.a, q.dC_db, eta=0.15, y=0.0)
+    sce = neuron.speed_change(ce.a, ce.dC_db, eta=0.15, y=0.0)
+    a0 = 1 / (1 + np.exp(-4.0))
+    assert sq.first_step == pytest.approx(0.15 * a0 * a0 * (1 - a0))
+    assert sq.ratio > 8 and sq.peak_error == pytest.approx(2 / 3, abs=0.01)  # a(1-a)a peaks at 2/3
+    assert sce.ratio < 1 and sce.first_step == pytest.approx(0.15 * 0.98202, rel=1e-4)
+    assert sce.last_step < sce.first_step / 50
+    # Even at a 30 times smaller rate, cross-entropy's first step beats the quadratic cost's.
+    ce_book = train(2.0, 2.0, cost="cross_entropy", eta=0.005, epochs=300)
+    assert neuron.speed_change(ce_book.a, ce_book.dC_db, eta=0.005, y=0.0).first_step > \
+        1.8 * sq.first_step
+
+
+def test_speed_change_without_later_epochs():
+    s = neuron.speed_change([0.9], [0.5], eta=0.1, y=0.0)
+    assert s.peak_epoch == -1 and np.isnan(s.ratio) and s.first_step == pytest.approx(0.05)
+
+
+def test_map_summary_misses_are_the_saturated_corner():
+    w0, b0 = np.meshgrid(np.linspace(-4, 4, 81), np.linspace(-4, 4, 81))
+    q = epochs_to_reach(w0, b0, cost="quadratic", eta=0.15, epochs=300)
+    ce = epochs_to_reach(w0, b0, cost="cross_entropy", eta=0.15, epochs=300)
+    sq = neuron.map_summary(w0, b0, q)
+    sce = neuron.map_summary(w0, b0, ce)
+    assert sce.share == 1.0 and sce.misses == 0 and np.isnan(sce.miss_min_error)
+    assert sq.share == pytest.approx((q >= 0).mean()) and sq.misses == (q < 0).sum() > 0
+    # Only z0 = w0 + b0 matters (w and b move together when x = 1): every miss starts saturated.
+    a0 = 1 / (1 + np.exp(-(w0 + b0)))
+    assert sq.miss_min_error == pytest.approx(a0[q < 0].min())
+    assert sq.miss_min_error > 0.9 and sq.miss_max_sigma_prime < 0.085
+    assert sq.median_epochs == np.median(q[q >= 0])

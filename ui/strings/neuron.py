@@ -2,45 +2,68 @@
 
 STRINGS = {
     "nr.intro": (
-        "A single sigmoid neuron gets the input x and should output y. Nielsen's classic "
-        "experiment uses x = 1 and y = 0 and trains it twice by gradient descent: once with the "
-        "quadratic cost, once with cross-entropy. Start it badly wrong (output near 1) and watch "
-        "which cost learns.",
-        "一个 sigmoid 神经元接收输入 x，目标是输出 y。Nielsen 的经典实验取 x = 1、y = 0，用梯度"
-        "下降训练两次：一次用二次代价，一次用交叉熵。让它从错得离谱的地方开始（输出接近 1），"
-        "看看哪种代价学得动。"),
-    "nr.presets": ("Starting points", "起始设置"),
+        "A single sigmoid neuron gets the input x, computes its weighted input z = w x + b "
+        "(weight w, bias b) and outputs a = σ(z); it should learn to output the target y. "
+        "Nielsen's classic experiment uses x = 1 and y = 0 and trains it twice by gradient "
+        "descent: once with the quadratic cost (mean squared error), once with cross-entropy. "
+        "Start it badly wrong (output near 1) and watch how fast each cost learns, and when.",
+        "一个 sigmoid 神经元接收输入 x，先算出加权输入 z = w x + b（权重 w，偏置 b），再输出 "
+        "a = σ(z)；它要学会输出目标值 y。Nielsen 的经典实验取 x = 1、y = 0，用梯度下降训练两次："
+        "一次用二次代价（均方误差），一次用交叉熵。让它从错得离谱的地方开始（输出接近 1），"
+        "看看每种代价学得多快、什么时候快。"),
+    "nr.presets": ("Experiments (each sets every control)", "实验（每个都会设定全部参数）"),
     "nr.preset.normal": ("Normal start (0.6, 0.9)", "普通起点 (0.6, 0.9)"),
-    "nr.preset.normal.help": ("w₀ = 0.6, b₀ = 0.9: output 0.82 at the start.",
-                              "w₀ = 0.6，b₀ = 0.9：初始输出 0.82。"),
+    "nr.preset.normal.help": (
+        "w₀ = 0.6, b₀ = 0.9 (output 0.82), x = 1, y = 0, η = 0.15 for both costs, 300 epochs, "
+        "goal |a − y| < 0.1, book demo rule off.",
+        "w₀ = 0.6，b₀ = 0.9（初始输出 0.82），x = 1，y = 0，两种代价的 η 都是 0.15，300 轮，"
+        "达标线 |a − y| < 0.1，不显示书中演示的规则。"),
     "nr.preset.wrong": ("Badly wrong start (2, 2)", "错得离谱的起点 (2, 2)"),
-    "nr.preset.wrong.help": ("w₀ = 2, b₀ = 2: output 0.98, deep in the saturated region.",
-                             "w₀ = 2，b₀ = 2：初始输出 0.98，处在深度饱和区。"),
-    "nr.preset.book": ("Book settings (η 0.15 / 0.005)", "书中设置（η 0.15 / 0.005）"),
+    "nr.preset.wrong.help": (
+        "w₀ = 2, b₀ = 2 (output 0.98, deep in the saturated region), x = 1, y = 0, η = 0.15 for "
+        "both costs, 300 epochs, goal |a − y| < 0.1, book demo rule off.",
+        "w₀ = 2，b₀ = 2（初始输出 0.98，处在深度饱和区），x = 1，y = 0，两种代价的 η 都是 0.15，"
+        "300 轮，达标线 |a − y| < 0.1，不显示书中演示的规则。"),
+    "nr.preset.fair": ("Fair race (η 0.15 / 0.025)", "公平比赛（η 0.15 / 0.025）"),
+    "nr.preset.fair.help": (
+        "The badly wrong start (2, 2) with the book's divide-by-6 rule of thumb: η = 0.15 for "
+        "the quadratic cost, 0.15 / 6 = 0.025 for cross-entropy; x = 1, y = 0, 500 epochs, goal "
+        "|a − y| < 0.1, book demo rule off.",
+        "错得离谱的起点 (2, 2)，按书中“除以 6”的经验法则：二次代价 η = 0.15，交叉熵 η = 0.15 / 6 = "
+        "0.025；x = 1，y = 0，500 轮，达标线 |a − y| < 0.1，不显示书中演示的规则。"),
+    "nr.preset.book": ("Book's demo (η 0.15 / 0.005)", "书中演示（η 0.15 / 0.005）"),
     "nr.preset.book.help": (
-        "The learning rates the book used: 0.15 for the quadratic cost, 0.005 for "
-        "cross-entropy.",
-        "书中使用的学习率：二次代价 0.15，交叉熵 0.005。"),
+        "The rates of the book's demos, from the badly wrong start (2, 2): η = 0.15 for the "
+        "quadratic cost, 0.005 for cross-entropy; x = 1, y = 0, 300 epochs, goal |a − y| < 0.1, "
+        "and the update rule the book's cross-entropy demo really used, shown as a third curve.",
+        "书中演示所用的学习率，从错得离谱的起点 (2, 2) 出发：二次代价 η = 0.15，交叉熵 η = 0.005；"
+        "x = 1，y = 0，300 轮，达标线 |a − y| < 0.1，并把书中交叉熵演示实际使用的更新规则作为第三条"
+        "曲线显示。"),
     "nr.w0": ("Starting weight w₀", "初始权重 w₀"),
     "nr.b0": ("Starting bias b₀", "初始偏置 b₀"),
     "nr.x": ("Input x", "输入 x"),
-    "nr.y": ("Target y", "目标 y"),
+    "nr.y": ("Target y", "目标值 y"),
     "nr.y.help": ("Between 0 and 1: the output the neuron should learn to give.",
                   "介于 0 和 1 之间：神经元应当学会给出的输出。"),
     "nr.eta.quadratic": ("η, quadratic cost", "η（二次代价）"),
     "nr.eta.cross_entropy": ("η, cross-entropy", "η（交叉熵）"),
     "nr.epochs": ("Epochs", "训练轮数"),
-    "nr.threshold": ("Goal: |a − y| below", "目标：|a − y| 小于"),
+    "nr.threshold": ("Goal: |a − y| below", "达标线：|a − y| 小于"),
     "nr.threshold.help": ("Training counts as done once the output is this close to the target.",
-                          "输出与目标的差小于这个值时，视为训练完成。"),
+                          "输出与目标值的差小于这个值时，视为达标。"),
     "nr.eta.note": (
-        "Learning rates are not comparable across costs: the quadratic gradient carries the "
-        "extra factor σ′(z) = a(1 − a), whose average over a in [0, 1] is 1/6. The book therefore "
-        "ran its cross-entropy demos at η = 0.005 and suggests a cross-entropy rate about 6 "
-        "times smaller than the quadratic one for a fair race. Each cost has its own η here.",
-        "不同代价的学习率不能直接比较：二次代价的梯度多了一个因子 σ′(z) = a(1 − a)，它在 a ∈ "
-        "[0, 1] 上的平均值是 1/6。所以书中用 η = 0.005 演示交叉熵，并建议交叉熵的学习率取二次代价"
-        "的大约六分之一，才算公平比较。这里两种代价各有自己的 η。"),
+        "Learning rates are not comparable across costs (the book calls comparing them "
+        "“apples and oranges”): the quadratic gradient carries the extra factor "
+        "σ′(z) = a(1 − a). The book chose η = 0.005 for its cross-entropy demos by experiment. "
+        "Its rule of thumb of a cross-entropy rate about 6 times smaller comes from a footnote "
+        "about its handwritten-digit (MNIST) network, quadratic η = 3.0 against cross-entropy "
+        "η = 0.5, because σ(1 − σ) averages 1/6 over σ in [0, 1]; here it would give "
+        "0.15 / 6 = 0.025 (the “Fair race” experiment). Each cost has its own η.",
+        "不同代价的学习率不能直接比较（书中称之为“拿苹果比橘子”）：二次代价的梯度多了一个因子 "
+        "σ′(z) = a(1 − a)。书中交叉熵演示用的 η = 0.005 是试验选出来的。“交叉熵学习率取约六分之一”"
+        "这条经验法则来自书中关于手写数字（MNIST）网络的一个脚注：二次代价 η = 3.0，交叉熵 "
+        "η = 0.5，理由是 σ(1 − σ) 在 σ ∈ [0, 1] 上的平均值为 1/6；用在这里就是 0.15 / 6 = 0.025"
+        "（即“公平比赛”实验）。这里两种代价各有自己的 η。"),
     "nr.book": ("Also show the book demo's rule", "同时显示书中演示的更新规则"),
     "nr.book.help": (
         "The book's interactive cross-entropy demos stepped with ∂C/∂a = 1/(1 − a) (for y = 0) "
@@ -63,24 +86,140 @@ STRINGS = {
     "nr.note.soft_target": (
         "With a target strictly between 0 and 1 the cross-entropy never reaches 0: its minimum "
         "is the entropy of the target, reached when a = y.",
-        "当目标严格介于 0 和 1 之间时，交叉熵永远到不了 0：它的最小值是目标的熵，在 a = y 时取得。"),
+        "当目标值严格介于 0 和 1 之间时，交叉熵永远到不了 0：它的最小值是目标值的熵，在 a = y "
+        "时取得。"),
     "nr.note.already": (
         "The neuron starts at a = {a}, already within {thr} of the target: both costs need 0 "
         "epochs. Try a start further away.",
-        "神经元的初始输出 a = {a}，已经在目标的 {thr} 以内：两种代价都只需 0 轮。换个离目标更远的"
-        "起点试试。"),
+        "神经元的初始输出 a = {a}，已经在目标值的 {thr} 以内：两种代价都只需 0 轮。换个离目标值"
+        "更远的起点试试。"),
     "nr.run.quadratic": ("Quadratic cost", "二次代价"),
     "nr.run.cross_entropy": ("Cross-entropy", "交叉熵"),
     "nr.run.book_demo": ("Book demo's rule", "书中演示的规则"),
-    "nr.outcome": ("Who gets there first", "谁先到达"),
+    "nr.outcome": ("Who gets there first, and how the speed changes",
+                   "谁先达标，速度又如何变化"),
     "nr.m.epochs": ("Epochs until |a − y| < {thr}", "达到 |a − y| < {thr} 所需轮数"),
     "nr.m.start": ("Output at the start", "初始输出"),
     "nr.m.end": ("Output after {n} epochs", "{n} 轮后的输出"),
     "nr.never": ("not within {epochs}", "{epochs} 轮内未达到"),
+    # ---- The race, worded from the run ----
+    "nr.race.both.ce": (
+        "Cross-entropy reaches the goal |a − y| < {thr} first, at epoch {ce}; the quadratic "
+        "cost needs {q} epochs.",
+        "交叉熵先达标（|a − y| < {thr}），在第 {ce} 轮；二次代价需要 {q} 轮。"),
+    "nr.race.both.q": (
+        "The quadratic cost reaches the goal |a − y| < {thr} first, at epoch {q}; cross-entropy "
+        "needs {ce} epochs.",
+        "二次代价先达标（|a − y| < {thr}），在第 {q} 轮；交叉熵需要 {ce} 轮。"),
+    "nr.race.tie": ("Both costs reach the goal |a − y| < {thr} at epoch {q}.",
+                    "两种代价都在第 {q} 轮达标（|a − y| < {thr}）。"),
+    "nr.race.only.ce": (
+        "Only cross-entropy reaches the goal |a − y| < {thr} within {epochs} epochs (at epoch "
+        "{ce}); the quadratic cost ends at a = {aq}.",
+        "只有交叉熵在 {epochs} 轮内达标（|a − y| < {thr}，第 {ce} 轮）；二次代价最后停在 "
+        "a = {aq}。"),
+    "nr.race.only.q": (
+        "Only the quadratic cost reaches the goal |a − y| < {thr} within {epochs} epochs (at "
+        "epoch {q}); cross-entropy ends at a = {ace}.",
+        "只有二次代价在 {epochs} 轮内达标（|a − y| < {thr}，第 {q} 轮）；交叉熵最后停在 "
+        "a = {ace}。"),
+    "nr.race.neither.q": (
+        "Neither cost reaches the goal |a − y| < {thr} within {epochs} epochs; the quadratic "
+        "cost ends closer to the target (a = {aq} against {ace}).",
+        "两种代价在 {epochs} 轮内都没有达标（|a − y| < {thr}）；二次代价最后离目标值更近"
+        "（a = {aq}，交叉熵为 {ace}）。"),
+    "nr.race.neither.ce": (
+        "Neither cost reaches the goal |a − y| < {thr} within {epochs} epochs; cross-entropy "
+        "ends closer to the target (a = {ace} against {aq}).",
+        "两种代价在 {epochs} 轮内都没有达标（|a − y| < {thr}）；交叉熵最后离目标值更近"
+        "（a = {ace}，二次代价为 {aq}）。"),
+    "nr.race.neither.same": (
+        "Neither cost reaches the goal |a − y| < {thr} within {epochs} epochs; both end at "
+        "a = {aq}.",
+        "两种代价在 {epochs} 轮内都没有达标（|a − y| < {thr}）；两者最后都停在 a = {aq}。"),
+    "nr.race.book.reached": ("The book demo's rule reaches it at epoch {n} (it ends at a = {a}).",
+                             "书中演示的规则在第 {n} 轮达标（最后停在 a = {a}）。"),
+    "nr.race.book.never": (
+        "The book demo's rule does not reach it within {epochs} epochs (it ends at a = {a}).",
+        "书中演示的规则在 {epochs} 轮内没有达标（最后停在 a = {a}）。"),
+    "nr.rates.equal": (
+        "Both costs run at η = {eta}. Equal rates are not automatically a fair race: learning "
+        "rates are not comparable across costs (see the note on η above; the “Fair race” "
+        "experiment uses the book's divide-by-6 rule).",
+        "两种代价都用 η = {eta}。学习率相同并不自动等于公平比赛：不同代价的学习率不能直接比较"
+        "（见上方关于 η 的说明；“公平比赛”实验用的是书中“除以 6”的法则）。"),
+    "nr.rates.differ.smaller": (
+        "The two costs run at different learning rates: η = {q} for the quadratic cost, {ce} "
+        "for cross-entropy ({ratio} times smaller). This race compares rates as well as costs.",
+        "两种代价的学习率不同：二次代价 η = {q}，交叉熵 η = {ce}（为前者的 1/{ratio}）。这场比赛比的"
+        "不只是代价，也是学习率。"),
+    "nr.rates.differ.larger": (
+        "The two costs run at different learning rates: η = {q} for the quadratic cost, {ce} "
+        "for cross-entropy ({ratio} times larger). This race compares rates as well as costs.",
+        "两种代价的学习率不同：二次代价 η = {q}，交叉熵 η = {ce}（为前者的 {ratio} 倍）。这场比赛比的"
+        "不只是代价，也是学习率。"),
+    # ---- How the speed changes, worded from the run ----
+    "nr.speed.start.ce": (
+        "**How the speed changes.** At the start (|a − y| = {err}) cross-entropy's update "
+        "|Δb| = η |∂C/∂b| is {ce}, {ratio} times the quadratic cost's {q}.",
+        "**速度如何变化。** 开始时（|a − y| = {err}），交叉熵的更新量 |Δb| = η |∂C/∂b| 为 {ce}，"
+        "是二次代价（{q}）的 {ratio} 倍。"),
+    "nr.speed.start.q": (
+        "**How the speed changes.** At the start (|a − y| = {err}) the quadratic cost's update "
+        "|Δb| = η |∂C/∂b| is {q}, {ratio} times cross-entropy's {ce}.",
+        "**速度如何变化。** 开始时（|a − y| = {err}），二次代价的更新量 |Δb| = η |∂C/∂b| 为 {q}，"
+        "是交叉熵（{ce}）的 {ratio} 倍。"),
+    "nr.speed.start.same": (
+        "**How the speed changes.** At the start (|a − y| = {err}) both updates "
+        "|Δb| = η |∂C/∂b| are {q}.",
+        "**速度如何变化。** 开始时（|a − y| = {err}），两者的更新量 |Δb| = η |∂C/∂b| 都是 {q}。"),
+    "nr.speed.q.up": (
+        "The quadratic cost then sped up as the error shrank: its largest update, {peak} at "
+        "epoch {k} (|a − y| = {err}), is {ratio} times its first.",
+        "随后二次代价随着误差减小反而加速：它最大的一次更新是第 {k} 轮的 {peak}（|a − y| = "
+        "{err}），是第一次的 {ratio} 倍。"),
+    "nr.speed.q.down": (
+        "The quadratic cost's first update was its largest; its updates fell to {last} by "
+        "epoch {n}.",
+        "二次代价的第一次更新就是最大的一次；到第 {n} 轮降到 {last}。"),
+    "nr.speed.q.flat": (
+        "The quadratic cost's largest later update, {peak} at epoch {k}, stayed close to its "
+        "first ({ratio} times).",
+        "二次代价之后最大的一次更新是第 {k} 轮的 {peak}，与第一次相近（{ratio} 倍）。"),
+    "nr.speed.q.still": ("The quadratic cost's updates are all 0: it does not move.",
+                         "二次代价的每次更新都是 0：它完全不动。"),
+    "nr.speed.ce.up": (
+        "Cross-entropy's updates grew instead: its largest, {peak} at epoch {k} "
+        "(|a − y| = {err}), is {ratio} times its first.",
+        "交叉熵的更新反而变大：最大的一次是第 {k} 轮的 {peak}（|a − y| = {err}），是第一次的 "
+        "{ratio} 倍。"),
+    "nr.speed.ce.down": (
+        "Cross-entropy's first update was its largest; its updates, η |a − y|, shrank with the "
+        "error to {last} by epoch {n}: fastest when most wrong.",
+        "交叉熵的第一次更新就是最大的一次；它的更新量 η |a − y| 随误差一起减小，到第 {n} 轮为 "
+        "{last}：错得越多，学得越快。"),
+    "nr.speed.ce.flat": (
+        "Cross-entropy's largest later update, {peak} at epoch {k}, stayed close to its first "
+        "({ratio} times).",
+        "交叉熵之后最大的一次更新是第 {k} 轮的 {peak}，与第一次相近（{ratio} 倍）。"),
+    "nr.speed.ce.still": ("Cross-entropy's updates are all 0: it does not move.",
+                          "交叉熵的每次更新都是 0：它完全不动。"),
+    "nr.speed.lesson": (
+        "This is Nielsen's point: not which cost is faster overall, but how the speed changes. "
+        "The quadratic cost learns slowest exactly when the neuron is most wrong; cross-entropy "
+        "learns fastest then.",
+        "这正是 Nielsen 想说明的：重点不是哪种代价整体更快，而是速度怎样变化。二次代价恰恰在神经元"
+        "错得最厉害时学得最慢（学习缓慢）；交叉熵在那时学得最快。"),
+    "nr.speed.no_slowdown": (
+        "The quadratic cost shows no slowdown in this run: its updates never grew past the "
+        "first (σ′(z) = {sp} at the start).",
+        "这次运行中二次代价没有出现学习缓慢：它之后的更新从未超过第一次（开始时 σ′(z) = {sp}）。"),
+    # ---- Training view ----
     "nr.training": ("Training, epoch by epoch", "逐轮训练过程"),
     "nr.training.intro": (
         "Press play or drag the slider. The cards show each neuron at that epoch and the bias "
-        "gradient with the current numbers substituted; the dashed line marks the epoch on every chart.",
+        "gradient with the current numbers substituted; the dashed line marks the epoch on "
+        "every chart.",
         "点击播放或拖动滑块。卡片显示每个神经元在该轮的状态，以及代入当前数值的偏置梯度；每张图上"
         "的虚线标出该轮。"),
     "nr.play": ("Play", "播放"),
@@ -97,50 +236,91 @@ STRINGS = {
     "nr.q.w": ("Weight w", "权重 w"),
     "nr.q.b": ("Bias b", "偏置 b"),
     "nr.q.grad": ("Size of the bias gradient |∂C/∂b| (log scale)",
-                  "偏置梯度大小 |∂C/∂b|（对数刻度）"),
+                  "偏置梯度的绝对值 |∂C/∂b|（对数刻度）"),
     "nr.q.sigma_prime": ("σ′(z), the factor that slows the quadratic cost (log scale)",
                          "σ′(z)：让二次代价变慢的因子（对数刻度）"),
     "nr.training.caption": (
-        "From the badly wrong start, σ′(z) is about 0.018: the quadratic cost's gradient is "
-        "scaled down by that much exactly when the neuron is most wrong, so it crawls for over "
-        "a hundred epochs. Cross-entropy's gradient is the error a − y itself.",
-        "从错得离谱的起点出发，σ′(z) 约为 0.018：恰恰在神经元错得最厉害的时候，二次代价的梯度被"
-        "缩小了这么多，于是它要爬行一百多轮。交叉熵的梯度就是误差 a − y 本身。"),
-    "nr.map": ("Where you start matters (for one cost)", "起点很重要（对其中一种代价而言）"),
+        "At this run's start a = {a} and σ′(z) = {sp}: the quadratic cost's gradient is the "
+        "error a − y scaled down to {pct} of it, while cross-entropy's gradient is the error "
+        "itself.",
+        "这次运行开始时 a = {a}，σ′(z) = {sp}：二次代价的梯度是误差 a − y 缩小到 {pct}，而交叉熵"
+        "的梯度就是误差本身。"),
+    # ---- Initialisation map ----
+    "nr.map": ("Every starting point at once", "一次看遍所有起点"),
     "nr.map.intro": (
         "Each cell is a different starting (w₀, b₀), trained with the settings above: its colour "
         "is the number of epochs until the output is within {thr} of the target; grey cells do "
-        "not get there within {epochs} epochs. For the quadratic cost the saturated corners, "
-        "where the neuron starts confidently wrong, stay slow or grey; cross-entropy clears "
-        "them.",
-        "每个格子代表一个不同的起点 (w₀, b₀)，按上面的设置训练：颜色表示输出进入目标 {thr} 以内所需"
-        "的轮数；灰色格子在 {epochs} 轮内没有达到。对二次代价而言，饱和的角落（神经元一开始就自信地"
-        "犯错）要么很慢，要么是灰色；交叉熵则能把它们都清掉。"),
+        "not get there within {epochs} epochs.",
+        "每个格子代表一个不同的起点 (w₀, b₀)，按上面的设置训练：颜色表示输出进入目标值 {thr} 以内"
+        "所需的轮数；灰色格子在 {epochs} 轮内没有达标。"),
     "nr.map.epochs": ("Epochs until |a − y| < {thr}", "达到 |a − y| < {thr} 的轮数"),
     "nr.map.start": ("Your start", "你的起点"),
-    "nr.map.share": ("{share} of starts reach the goal (η = {eta}).",
-                     "{share} 的起点能达到目标（η = {eta}）。"),
+    "nr.map.all": (
+        "**{run}** (η = {eta}): every start reaches the goal within {epochs} epochs (median "
+        "{median} epochs).",
+        "**{run}**（η = {eta}）：每个起点都在 {epochs} 轮内达标（中位数 {median} 轮）。"),
+    "nr.map.none": ("**{run}** (η = {eta}): no start reaches the goal within {epochs} epochs.",
+                    "**{run}**（η = {eta}）：没有一个起点在 {epochs} 轮内达标。"),
+    "nr.map.some": (
+        "**{run}** (η = {eta}): {share} of starts reach the goal (median {median} epochs); "
+        "every start that misses it begins with |a − y| ≥ {err} and σ′(z) ≤ {sp}.",
+        "**{run}**（η = {eta}）：{share} 的起点能达标（中位数 {median} 轮）；没达标的起点一开始都"
+        "满足 |a − y| ≥ {err} 且 σ′(z) ≤ {sp}。"),
+    "nr.map.saturated": ("Those are the saturated starts, where the neuron is confidently wrong.",
+                         "这些正是饱和的起点：神经元一开始就自信地犯错。"),
+    "nr.map.more": ("{run} reaches the goal from more starts.", "{run}能从更多起点达标。"),
     "nr.map.outside": ("Your start lies outside the mapped square [−4, 4]², so it is not circled.",
                        "你的起点在绘制范围 [−4, 4]² 之外，因此没有圈出。"),
+    # ---- Why ----
     "nr.why": ("Why, in one line", "一行公式说明原因"),
     "nr.why.text": (
         "The only difference is the factor σ′(z) = a(1 − a). It is at most 1/4 and almost 0 when "
-        "a is near 0 or 1, so a saturated neuron learns slowly under the quadratic cost exactly "
-        "when it is badly wrong. With cross-entropy that factor cancels, and the bigger the "
-        "error, the faster it learns.",
+        "a is near 0 or 1, so a saturated neuron learns slowly under the quadratic cost (mean "
+        "squared error) exactly when it is badly wrong. With cross-entropy that factor cancels, "
+        "and the bigger the error, the faster it learns.",
         "唯一的区别是因子 σ′(z) = a(1 − a)。它最大只有 1/4，当 a 接近 0 或 1 时几乎为 0，所以在"
-        "二次代价下，饱和的神经元恰恰在错得离谱时学得最慢。用交叉熵时这个因子被消掉了，误差越大，"
-        "学得越快。"),
+        "二次代价（均方误差）下，饱和的神经元恰恰在错得离谱时学习缓慢。用交叉熵时这个因子被消掉了，"
+        "误差越大，学得越快。"),
+    "nr.teach.title": ("Step by step: where σ′(z) = σ(z)(1 − σ(z)) and both gradients come from",
+                       "逐步推导：σ′(z) = σ(z)(1 − σ(z)) 以及两个梯度从何而来"),
+    "nr.teach.s1": ("**1.** Write the sigmoid as a power, so the chain rule applies:",
+                    "**1.** 把 sigmoid 写成幂的形式，以便使用链式法则："),
+    "nr.teach.s2": ("**2.** Differentiate (the inner derivative of 1 + e⁻ᶻ is −e⁻ᶻ):",
+                    "**2.** 求导（1 + e⁻ᶻ 的内层导数是 −e⁻ᶻ）："),
+    "nr.teach.s3": ("**3.** Split the fraction into two factors:",
+                    "**3.** 把分式拆成两个因子："),
+    "nr.teach.s4": (
+        "**4.** The second factor is 1 − σ(z), because 1 − 1/(1 + e⁻ᶻ) = e⁻ᶻ/(1 + e⁻ᶻ). "
+        "So σ′(z) = σ(z)(1 − σ(z)) = a(1 − a): at most 1/4 (at z = 0, a = 1/2) and near 0 when "
+        "a is near 0 or 1.",
+        "**4.** 第二个因子就是 1 − σ(z)，因为 1 − 1/(1 + e⁻ᶻ) = e⁻ᶻ/(1 + e⁻ᶻ)。所以 "
+        "σ′(z) = σ(z)(1 − σ(z)) = a(1 − a)：最大为 1/4（z = 0、a = 1/2 时），a 接近 0 或 1 时"
+        "接近 0。"),
+    "nr.teach.s5": (
+        "**5.** The chain rule through z = w x + b (∂z/∂b = 1, ∂z/∂w = x). The quadratic cost "
+        "keeps the factor σ′(z):",
+        "**5.** 沿 z = w x + b 使用链式法则（∂z/∂b = 1，∂z/∂w = x）。二次代价保留了因子 σ′(z)："),
+    "nr.teach.s6": (
+        "**6.** Cross-entropy's ∂C/∂a has a(1 − a) in its denominator, which cancels σ′(z):",
+        "**6.** 交叉熵的 ∂C/∂a 分母里正好有 a(1 − a)，与 σ′(z) 相消："),
     "nr.limits": (
         "What cross-entropy does not do:\n\n"
         "- It removes σ′(z) only at the output layer; hidden layers of a deeper network still "
         "multiply by their own σ′(z).\n"
-        "- It matters mainly when the output starts badly wrong; from a good start both costs "
-        "behave similarly.\n"
+        "- {good_start}\n"
         "- It does not stop neurons from saturating; it only stops saturation from slowing down "
         "the output's learning.",
         "交叉熵做不到的事：\n\n"
         "- 它只在输出层消掉 σ′(z)；更深网络的隐藏层仍然要乘上各自的 σ′(z)。\n"
-        "- 它主要在输出一开始错得离谱时才起作用；起点不错时两种代价表现相近。\n"
+        "- {good_start}\n"
         "- 它不能阻止神经元饱和，只是让饱和不再拖慢输出层的学习。"),
+    "nr.limits.good_start": (
+        "It matters most when the output starts badly wrong, and from a good start the two costs "
+        "behave alike only when each rate is tuned: from the normal start (0.6, 0.9) at equal "
+        "rates (η = 0.15) cross-entropy reaches |a − y| < {thr} in {ce} epochs against the "
+        "quadratic cost's {q}; at the fair-race rate η = {fair} it needs {ce_fair}, against {q}.",
+        "它主要在输出一开始错得离谱时起作用；起点不错时，只有各自调好学习率，两种代价才表现相近："
+        "从普通起点 (0.6, 0.9) 出发、学习率相同（η = 0.15）时，交叉熵 {ce} 轮就达到 |a − y| < "
+        "{thr}，二次代价要 {q} 轮；用公平比赛的 η = {fair} 时，交叉熵需要 {ce_fair} 轮，二次代价仍是 "
+        "{q} 轮。"),
 }
