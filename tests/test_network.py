@@ -5,8 +5,9 @@ import time
 import numpy as np
 import pytest
 
-from lib import digits
-from lib.network import COSTS, Trainer, backprop, init_params, train
+from lib import costs, digits
+from lib.network import (COSTS, FinishedRun, ResultStore, Trainer, backprop, gradient_summary,
+                         init_params, train)
 
 
 def total_cost(weights, biases, cost, X, Y):
@@ -15,7 +16,7 @@ def total_cost(weights, biases, cost, X, Y):
     for w, b in zip(weights, biases):
         z = a @ w.T.astype(np.float64) + b
         a = 1 / (1 + np.exp(-z))
-    return float(np.mean(cost.value(z, a, Y)))
+    return float(np.mean(np.sum(cost.value(z, a, Y), axis=1)))  # per image: summed over classes
 
 
 @pytest.mark.parametrize("cost", sorted(COSTS))
@@ -83,10 +84,12 @@ def test_bundled_digits_above_90_percent_in_seconds(bundled):
 def test_columns_and_values(bundled):
     frame = run(bundled, epochs=3)
     assert list(frame.columns) == ["epoch", "test_accuracy", "train_cost", "grad_norm_hidden",
-                                   "grad_norm_output", "saturated_output", "seconds"]
+                                   "grad_norm_output", "saturated_output", "hidden_slope",
+                                   "seconds"]
     assert frame["epoch"].tolist() == [1, 2, 3]
     assert ((frame["saturated_output"] >= 0) & (frame["saturated_output"] <= 1)).all()
     assert (frame["grad_norm_hidden"] > 0).all() and (frame["grad_norm_output"] > 0).all()
+    assert ((frame["hidden_slope"] > 0) & (frame["hidden_slope"] <= 0.25)).all()
     assert frame["train_cost"].is_monotonic_decreasing
 
 
@@ -158,3 +161,91 @@ def test_labels_out_of_range():
     with pytest.raises(ValueError, match="labels"):
         train(X, np.array([0, 12]), X, np.array([0, 1]), cost="quadratic", sizes=(3, 2, 10),
               eta=1.0, epochs=1, batch_size=1, seed=0)
+
+
+def test_costs_are_lib_costs():
+    """One definition of each cost: lib.network uses lib.costs' objects, summed over classes."""
+    assert COSTS is costs.COSTS
+    z = np.array([[0.0, 2.0]], dtype=np.float32)
+    a = costs.sigmoid(z)
+    y = np.array([[1.0, 0.0]], dtype=np.float32)
+    from lib.network import cost_per_example
+    expected = 0.5 * ((0.5 - 1) ** 2 + (float(a[0, 1])) ** 2)
+    assert cost_per_example(COSTS["quadratic"], z, a, y)[0] == pytest.approx(expected, rel=1e-6)
+    ce = -np.log(0.5) - np.log(1 - float(a[0, 1]))
+    assert cost_per_example(COSTS["cross_entropy"], z, a, y)[0] == pytest.approx(ce, rel=1e-6)
+
+
+@pytest.fixture(scope="module")
+def default_pair(bundled):
+    """The page's default: N(0, 1) weights, 64-30-10, η 3.0 and 0.5, 30 epochs, seed 1."""
+    return {cost: run(bundled, cost=cost, eta=eta, epochs=30, init="large")
+            for cost, eta in (("quadratic", 3.0), ("cross_entropy", 0.5))}
+
+
+def test_hidden_gradient_facts_of_the_default_run(default_pair):
+    """Issue 8, limit 1: the sentences the page computes rest on these facts of the real run."""
+    s = gradient_summary(default_pair["quadratic"], default_pair["cross_entropy"])
+    assert s["epochs"] == 30
+    # The hidden layer's gradient is larger than the output's in most epochs, under both costs.
+    assert s["hidden_above"]["quadratic"] > 15 and s["hidden_above"]["cross_entropy"] > 15
+    # Cross-entropy makes the hidden gradient several times larger than the quadratic cost does.
+    assert 3 < s["hidden_ratio"] < 12
+    # ...while the hidden σ'(z) factor remains (well below its maximum 1/4 is not required).
+    assert all(0 < v <= 0.25 for v in s["hidden_slope"].values())
+    # The hidden error is the output error sent back through the weights times σ'(z): check it
+    # on one batch against backprop's own gradients.
+    trainer = Trainer(*_data(), cost="cross_entropy", sizes=(64, 30, 10), eta=0.5,
+                      batch_size=10, seed=1, init="large")
+    X, Y = trainer.data.X_train[:10], trainer.data.Y_train[:10]
+    gw, gb = backprop(trainer.weights, trainer.biases, trainer.cost, X, Y)
+    hidden = costs.sigmoid(X @ trainer.weights[0].T + trainer.biases[0])
+    out = costs.sigmoid(hidden @ trainer.weights[1].T + trainer.biases[1])
+    delta_out = out - Y
+    delta_hidden = (delta_out @ trainer.weights[1]) * hidden * (1 - hidden)
+    np.testing.assert_allclose(gb[0], delta_hidden.mean(axis=0), rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(gb[1], delta_out.mean(axis=0), rtol=1e-4, atol=1e-6)
+
+
+def _data():
+    d = digits.bundled()
+    return d.X_train, d.y_train, d.X_test, d.y_test
+
+
+def test_gradient_summary_follows_the_numbers():
+    q = {"grad_norm_hidden": [1.0, 1.0, 1.0], "grad_norm_output": [2.0, 2.0, 2.0],
+         "hidden_slope": [0.2, 0.2, 0.1]}
+    ce = {"grad_norm_hidden": [0.5, 0.5, 3.0], "grad_norm_output": [1.0, 1.0, 1.0],
+          "hidden_slope": [0.2, 0.2, 0.05]}
+    s = gradient_summary(q, ce)
+    assert s["hidden_above"] == {"quadratic": 0, "cross_entropy": 1}
+    assert s["hidden_ratio"] == 0.5 and s["output_ratio"] == 0.5
+    assert s["hidden_slope"] == {"quadratic": 0.1, "cross_entropy": 0.05}
+    assert gradient_summary({k: [] for k in q}, ce)["epochs"] == 0
+
+
+def test_store_publishes_frozen_finished_runs_only():
+    store = ResultStore(capacity=2)
+    rows = {"quadratic": [{"epoch": 1, "test_accuracy": 0.9}, {"epoch": 2, "test_accuracy": 0.95}],
+            "cross_entropy": [{"epoch": 1, "test_accuracy": 0.8}]}
+    with pytest.raises(ValueError, match="only finished runs"):
+        store.publish("a", rows, epochs=2)
+    rows["cross_entropy"].append({"epoch": 2, "test_accuracy": 0.97})
+    published = store.publish("a", rows, epochs=2, seconds=1.5)
+    assert isinstance(published, FinishedRun) and published.done == 2 and published.complete
+    # The publisher trains again in its own rows and stops half way: nothing shared changes.
+    rows["quadratic"].clear()
+    rows["cross_entropy"][0]["test_accuracy"] = 0.1
+    assert store.get("a").rows["quadratic"][1]["test_accuracy"] == 0.95
+    assert store.get("a").rows["cross_entropy"][0]["test_accuracy"] == 0.8
+    with pytest.raises(TypeError):
+        store.get("a").rows["cross_entropy"][0]["test_accuracy"] = 0.1
+    with pytest.raises(TypeError):
+        store.get("a").rows["quadratic"] = ()
+    # Publishing the same key again keeps the first run; the oldest key goes past capacity.
+    other = {"quadratic": [{"epoch": 1, "test_accuracy": 0.1}],
+             "cross_entropy": [{"epoch": 1, "test_accuracy": 0.1}]}
+    assert store.publish("a", other, epochs=1) is published
+    store.publish("b", other, epochs=1)
+    store.publish("c", other, epochs=1)
+    assert store.get("a") is None and len(store) == 2

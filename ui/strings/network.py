@@ -5,41 +5,59 @@ STRINGS = {
         "Nielsen's experiment at full size: a sigmoid network with one hidden layer learns to "
         "read handwritten digits, trained twice from the same initial weights on the same "
         "mini-batches, once with the quadratic cost and once with cross-entropy. The defaults "
-        "use the 1,797 small 8×8 digits that ship with scikit-learn and finish in seconds; the "
-        "book's full MNIST run is one click away.",
+        "use the 1,797 small 8×8 digits that ship with scikit-learn, train in seconds, and "
+        "compare two starting weights; the book's MNIST run is one click away.",
         "完整规模的 Nielsen 实验：一个只有一层隐藏层的 sigmoid 网络学习识别手写数字，从相同的初始"
         "权重出发、用相同的小批量训练两次：一次用二次代价，一次用交叉熵。默认使用 scikit-learn 自带"
-        "的 1,797 张 8×8 小图，几秒内完成；书中完整的 MNIST 实验只需点一下。"),
+        "的 1,797 张 8×8 小图，几秒内训练完，并比较两种初始权重；书中的 MNIST 实验只需点一下。"),
     "nw.preset.quick": ("Quick: bundled 8×8 digits", "快速：自带的 8×8 数字"),
-    "nw.preset.quick.help": ("1,500 training and 297 test images, 30 epochs: a few seconds.",
-                             "1,500 张训练图和 297 张测试图，30 轮：几秒钟。"),
+    "nw.preset.quick.help": (
+        "The book's network settings on the bundled digits: 1,500 training and 297 test images, "
+        "N(0, 1) weights, 30 hidden neurons, 30 epochs, mini-batches of 10, η 3.0 and 0.5, "
+        "seed 1. Trains in seconds.",
+        "在自带数字上使用书中的网络设置：1,500 张训练图和 297 张测试图，N(0, 1) 权重，30 个隐藏"
+        "神经元，30 轮，小批量 10，η 为 3.0 和 0.5，种子 1。几秒内训练完。"),
     "nw.preset.book": ("Book configuration: MNIST, 30 epochs", "书中配置：MNIST，30 轮"),
     "nw.preset.book.help": (
-        "784-30-10, 60,000 training images, mini-batches of 10, η 3.0 and 0.5. Downloads MNIST "
-        "(about 11 MB) once; each epoch of both networks takes about a second here.",
-        "784-30-10，60,000 张训练图，小批量 10，η 为 3.0 和 0.5。首次会下载 MNIST（约 11 MB）；"
-        "在这里两个网络每轮约需一秒。"),
+        "As in the book: 784-30-10, N(0, 1) weights, 50,000 training images (the other 10,000 "
+        "held out for validation), accuracy on the 10,000 test images, mini-batches of 10, "
+        "30 epochs, η 3.0 and 0.5. Downloads MNIST (about 11.6 MB) once for everyone; the "
+        "progress bar shows the time left while it trains.",
+        "与书中相同：784-30-10，N(0, 1) 权重，50,000 张训练图（另外 10,000 张留作验证集），在 "
+        "10,000 张测试图上计算准确率，小批量 10，30 轮，η 为 3.0 和 0.5。MNIST（约 11.6 MB）只为"
+        "所有访问者下载一次；训练时进度条会显示剩余时间。"),
     "nw.source": ("Digits", "数字数据"),
     "nw.source.bundled": ("bundled 8×8 (offline)", "自带 8×8（离线）"),
     "nw.source.mnist": ("MNIST 28×28 (download)", "MNIST 28×28（需下载）"),
     "nw.init": ("Starting weights", "初始权重"),
-    "nw.init.normal": ("normal start", "正常起点"),
-    "nw.init.large": ("badly wrong start", "错得离谱的起点"),
+    "nw.init.large": ("N(0, 1) weights, saturating", "N(0, 1) 权重（易饱和）"),
+    "nw.init.normal": ("N(0, 1/n_in) weights", "N(0, 1/n_in) 权重"),
     "nw.init.help": (
-        "Normal: weights drawn with spread 1/√(inputs), so neurons start unsaturated. Badly "
-        "wrong: spread 1 (the book's old initialiser), so many outputs start saturated at 0 "
-        "or 1.",
-        "正常：权重的标准差为 1/√(输入数)，神经元一开始不饱和。错得离谱：标准差为 1（书中旧的初始化"
-        "方法），许多输出一开始就饱和在 0 或 1。"),
+        "N(0, 1): every weight drawn with standard deviation 1, the book's initialiser for these "
+        "runs; the weighted inputs z start large, so part of the neurons start saturated "
+        "(σ′(z) near 0). N(0, 1/n_in): standard deviation 1/√n_in, n_in being the layer's "
+        "number of inputs, so z starts small and almost no neuron starts saturated. Biases are N(0, 1) "
+        "in both.",
+        "N(0, 1)：每个权重的标准差为 1，即书中这些实验所用的初始化；加权输入 z 一开始就很大，部分"
+        "神经元一开始就饱和（σ′(z) 接近 0）。N(0, 1/n_in)：标准差为 1/√n_in（n_in 为该层的输入"
+        "数），z 一开始较小，几乎没有神经元一开始就饱和。两者的偏置都取 N(0, 1)。"),
     "nw.hidden": ("Hidden neurons", "隐藏层神经元数"),
     "nw.epochs": ("Epochs", "训练轮数"),
     "nw.batch": ("Mini-batch size", "小批量大小"),
     "nw.seed": ("Random seed", "随机种子"),
     "nw.seed.help": ("Same seed, same initial weights and batch order: runs are repeatable.",
                      "相同的种子给出相同的初始权重和批次顺序：结果可复现。"),
+    "nw.eta.quadratic": ("η, quadratic cost", "η（二次代价）"),
+    "nw.eta.cross_entropy": ("η, cross-entropy", "η（交叉熵）"),
+    "nw.run.quadratic": ("Quadratic cost", "二次代价"),
+    "nw.run.cross_entropy": ("Cross-entropy", "交叉熵"),
+    "nw.epoch": ("Epoch", "轮次"),
+    "nw.cost": ("Cost", "代价"),
     "nw.train": ("Train both networks", "训练两个网络"),
     "nw.stop": ("Stop", "停止"),
     "nw.starting": ("Preparing the data…", "正在准备数据……"),
+    "nw.first_visit": ("Training the default comparison on the bundled digits…",
+                       "正在用自带数字训练默认对比……"),
     "nw.progress": ("Epoch {epoch} of {epochs} · about {left} s left",
                     "第 {epoch}/{epochs} 轮 · 约剩 {left} 秒"),
     "nw.not_trained": (
@@ -49,69 +67,204 @@ STRINGS = {
         "Stopped after {done} of {epochs} epochs. The results below are what was trained; "
         "press “Train both networks” to carry on from there.",
         "在第 {done}/{epochs} 轮后停止。下面是已训练部分的结果；点击“训练两个网络”可从这里继续。"),
+    "nw.download.title": ("Downloading MNIST", "正在下载 MNIST"),
+    "nw.download.progress": ("MNIST: {done} of {total} MB · {seconds} s",
+                             "MNIST：{done}/{total} MB · {seconds} 秒"),
+    "nw.download.shared": (
+        "One download serves every visitor: whoever asks while it is under way watches the same "
+        "progress, and training starts when it is done.",
+        "一次下载供所有访问者使用：下载期间任何人请求都会看到同一个进度，下载完成后开始训练。"),
+    "nw.try_again": ("Try the download again", "重新尝试下载"),
     "nw.mnist_failed.network": (
-        "MNIST could not be downloaded ({detail}). Trained on the bundled 8×8 digits instead.",
-        "无法下载 MNIST（{detail}）。已改用自带的 8×8 数字训练。"),
+        "MNIST could not be downloaded: no mirror could be reached or none had the files.",
+        "无法下载 MNIST：连不上任何镜像，或镜像上没有这些文件。"),
+    "nw.mnist_failed.timeout": (
+        "MNIST could not be downloaded: the mirrors were too slow (each file has {seconds} "
+        "seconds).",
+        "无法下载 MNIST：镜像太慢（每个文件限时 {seconds} 秒）。"),
+    "nw.mnist_failed.too_big": (
+        "MNIST could not be downloaded: a mirror sent far more than the published file size, "
+        "so the download was stopped.",
+        "无法下载 MNIST：镜像发送的数据远超公布的文件大小，下载已中止。"),
     "nw.mnist_failed.checksum": (
-        "The downloaded MNIST file did not match its published checksum, so it was discarded "
-        "({detail}). Trained on the bundled 8×8 digits instead.",
-        "下载的 MNIST 文件与公布的校验和不符，已丢弃（{detail}）。已改用自带的 8×8 数字训练。"),
+        "The downloaded MNIST files did not match their published checksums, so they were "
+        "discarded.",
+        "下载的 MNIST 文件与公布的校验和不符，已丢弃。"),
     "nw.mnist_failed.format": (
-        "The MNIST files could not be read ({detail}). Trained on the bundled 8×8 digits "
-        "instead.",
-        "无法读取 MNIST 文件（{detail}）。已改用自带的 8×8 数字训练。"),
+        "The MNIST files could not be read.",
+        "无法读取 MNIST 文件。"),
+    "nw.mnist_failed.filesystem": (
+        "MNIST could not be stored: the server's cache folder cannot be written (no permission, "
+        "no space, or something else in its place).",
+        "无法保存 MNIST：服务器的缓存文件夹不可写（没有权限、空间不足或被其他文件占用）。"),
+    "nw.mnist_failed.unexpected": (
+        "MNIST could not be loaded because of an unexpected error (it is in the server's log).",
+        "由于意外错误无法加载 MNIST（详情已记入服务器日志）。"),
+    "nw.mnist_failed.fallback": (
+        "Shown instead: the bundled 8×8 digits with the same settings.",
+        "改为显示：相同设置下自带的 8×8 数字的结果。"),
+    "nw.mnist_failed.remembered": (
+        "This is remembered for about {minutes} min, so nobody waits for it again; “Try the "
+        "download again” tries at once.",
+        "该结果会保留约 {minutes} 分钟，以免大家重复等待；点击“重新尝试下载”可立即再试。"),
     "nw.results": ("Results", "结果"),
     "nw.m.final": ("{run}: test accuracy", "{run}：测试准确率"),
     "nw.m.best": ("Best {best}% at epoch {epoch}", "最佳 {best}%，在第 {epoch} 轮"),
-    "nw.book.same": (
-        "The book reports {quad}% (quadratic, η 3.0) and {ce}% (cross-entropy, η 0.5) for "
-        "784-{hidden}-10 on MNIST: the best epoch of the best of three runs, 30 epochs, "
-        "mini-batches of 10. One run here can land a few tenths of a percent either side.",
-        "书中报告 MNIST 上 784-{hidden}-10 网络的结果为 {quad}%（二次代价，η 3.0）和 {ce}%（交叉熵，"
-        "η 0.5）：取三次运行中最好的一次的最佳轮，30 轮，小批量 10。这里单次运行的结果可能上下相差"
-        "零点几个百分点。"),
-    "nw.book.other": (
-        "For comparison, the book reports {quad}% (quadratic) and {ce}% (cross-entropy) on "
-        "MNIST with 784-{hidden}-10 (best epoch of the best of three runs). The small 8×8 "
-        "digits are an easier task, so accuracies here are not comparable to those.",
-        "作为对照，书中报告 MNIST 上 784-{hidden}-10 的结果为 {quad}%（二次代价）和 {ce}%（交叉熵）"
-        "（三次运行中最好一次的最佳轮）。8×8 小图的任务更简单，这里的准确率不能与之直接比较。"),
+    "nw.book.how30": (
+        "The book reports {quad}% (quadratic cost, η 3.0; chapter 1: the best epoch of the best "
+        "of three runs) and {ce}% (cross-entropy, η 0.5; chapter 3: the best epoch of one run) "
+        "for 784-{hidden}-10 on MNIST, with N(0, 1) weights, trained on 50,000 images (10,000 "
+        "more held out for validation) for 30 epochs in mini-batches of 10, accuracy measured on "
+        "the 10,000 test images.",
+        "书中报告 MNIST 上 784-{hidden}-10 网络的结果为 {quad}%（二次代价，η 3.0；第 1 章：三次"
+        "运行中最好一次的最佳轮）和 {ce}%（交叉熵，η 0.5；第 3 章：一次运行的最佳轮），使用 "
+        "N(0, 1) 权重，在 50,000 张图上训练（另有 10,000 张留作验证集），30 轮，小批量 10，准确率"
+        "在 10,000 张测试图上计算。"),
+    "nw.book.how100": (
+        "The book reports {quad}% (quadratic cost, η 3.0; chapter 1) and {ce}% (cross-entropy, "
+        "η 0.5; chapter 3) for 784-{hidden}-10 on MNIST, the best epoch, with N(0, 1) weights, "
+        "trained on 50,000 images (10,000 more held out for validation) for 30 epochs in "
+        "mini-batches of 10, accuracy measured on the 10,000 test images.",
+        "书中报告 MNIST 上 784-{hidden}-10 网络的结果为 {quad}%（二次代价，η 3.0；第 1 章）和 "
+        "{ce}%（交叉熵，η 0.5；第 3 章），取最佳轮，使用 N(0, 1) 权重，在 50,000 张图上训练（另有 "
+        "10,000 张留作验证集），30 轮，小批量 10，准确率在 10,000 张测试图上计算。"),
+    "nw.book.bundled": (
+        "The bundled 8×8 digits (1,500 training and 297 test images) are a different, easier "
+        "task, so the accuracies here are not comparable with those.",
+        "自带的 8×8 小图（1,500 张训练图、297 张测试图）是另一个更简单的任务，这里的准确率不能与之"
+        "直接比较。"),
+    "nw.book.here": (
+        "This page trains on the same 50,000 images, measures on the same 10,000 test images and "
+        "reports the best epoch too.",
+        "本页同样在这 50,000 张图上训练、在同样的 10,000 张测试图上测量，也报告最佳轮。"),
+    "nw.book.diffs": ("Unlike the book here: {diffs}.", "与书中不同之处：{diffs}。"),
+    "nw.list.sep": ("; ", "；"),
+    "nw.book.always": (
+        "Always different: one run per cost with this page's random numbers (the book's "
+        "quadratic figure is the best of three runs), in float32, so a result can land a few "
+        "tenths of a percent either side of the book's.",
+        "始终不同的是：这里每种代价只运行一次，使用本页的随机数（书中二次代价的数字取自三次运行中最好的"
+        "一次），并以 float32 计算，因此结果可能比书中的高或低零点几个百分点。"),
+    "nw.book.always100": (
+        "Always different: one run per cost with this page's random numbers, in float32, so a "
+        "result can land a few tenths of a percent either side of the book's.",
+        "始终不同的是：这里每种代价只运行一次，使用本页的随机数，并以 float32 计算，因此结果可能比书中"
+        "的高或低零点几个百分点。"),
+    "nw.diff.hidden": ("{hidden} hidden neurons (the book reports 30 and 100)",
+                       "{hidden} 个隐藏神经元（书中报告的是 30 和 100 个）"),
+    "nw.diff.init": ("{start} (the book: N(0, 1) weights)", "{start}（书中：N(0, 1) 权重）"),
+    "nw.diff.eta": ("{run}: η {eta} (the book: {book})", "{run}：η 为 {eta}（书中：{book}）"),
+    "nw.diff.batch": ("mini-batches of {batch} (the book: 10)", "小批量 {batch}（书中：10）"),
+    "nw.diff.epochs": ("{epochs} epochs (the book: 30)", "{epochs} 轮（书中：30 轮）"),
+    "nw.chart.accuracy": ("Test accuracy by epoch", "各轮的测试准确率"),
+    "nw.chart.cost": ("Training cost by epoch", "各轮的训练代价"),
+    "nw.chart.grad": ("Bias gradient norm by epoch", "各轮的偏置梯度范数"),
+    "nw.chart.saturated": ("Saturated test outputs by epoch", "各轮测试输出中饱和的比例"),
+    "nw.chart.live": ("Test accuracy so far", "目前的测试准确率"),
     "nw.q.accuracy": ("Test accuracy (%)", "测试准确率（%）"),
-    "nw.q.cost": ("Training cost (each run's own cost)", "训练代价（各自的代价函数）"),
+    "nw.q.cost": ("Training cost", "训练代价"),
     "nw.cost_scales": (
-        "The two training costs are different functions on different scales: compare how fast "
-        "each falls, not their heights.",
-        "两种训练代价是不同的函数、量纲不同：比较各自下降得多快，而不是高低。"),
+        "Each run's training cost is its own cost function: the two are on different scales, "
+        "so compare how fast each falls, not their heights.",
+        "每次运行的训练代价是它自己的代价函数：两者取值尺度不同，所以比较各自下降得多快，而不是高低。"),
     "nw.limits": ("What cross-entropy does not fix", "交叉熵解决不了的问题"),
     "nw.limit1": ("1. Hidden layers still carry σ′(z)", "1. 隐藏层仍然带着 σ′(z)"),
-    "nw.limit1.text": (
-        "How fast each layer learns: the mean length of its bias gradient per mini-batch. "
-        "Cross-entropy removes σ′(z) only from the output layer's error; the hidden layer's "
-        "error is still multiplied by its own σ′(z), so its gradient stays smaller under both "
-        "costs.",
-        "各层学得多快：每个小批量偏置梯度的平均长度。交叉熵只从输出层的误差里去掉了 σ′(z)；隐藏层"
-        "的误差仍要乘上自己的 σ′(z)，所以在两种代价下它的梯度都更小。"),
-    "nw.q.grad": ("Bias gradient length (log scale)", "偏置梯度长度（对数刻度）"),
+    "nw.limit1.intro": (
+        "How fast each layer learns: the norm (length) of its bias gradient ∂C/∂b, averaged over "
+        "the mini-batches of each epoch.",
+        "各层学得多快：偏置梯度 ∂C/∂b 的范数（长度），对每轮的各个小批量取平均。"),
+    "nw.limit1.count": (
+        "In this run the hidden layer's gradient was larger than the output layer's in {ce} of "
+        "{epochs} epochs with cross-entropy and in {quad} of {epochs} with the quadratic cost.",
+        "在这次运行中，隐藏层的梯度在交叉熵下有 {ce}/{epochs} 轮大于输出层，在二次代价下有 "
+        "{quad}/{epochs} 轮。"),
+    "nw.limit1.larger": (
+        "Cross-entropy made the hidden layer's gradient {ratio} times as large as the quadratic "
+        "cost did (the median over the epochs).",
+        "交叉熵下隐藏层的梯度是二次代价下的 {ratio} 倍（各轮的中位数）。"),
+    "nw.limit1.smaller": (
+        "Here cross-entropy made the hidden layer's gradient smaller than the quadratic cost "
+        "did: {ratio} times as large (the median over the epochs).",
+        "在这里，交叉熵下隐藏层的梯度反而比二次代价下小：只有其 {ratio} 倍（各轮的中位数）。"),
+    "nw.limit1.why": (
+        "Why: the hidden layer's error is the output error sent back through the weights and "
+        "multiplied by the hidden σ′(z): $\\delta_h = (\\delta_o W) \\odot \\sigma'(z_h)$ "
+        "(h for the hidden layer, o for the output layer). Cross-entropy "
+        "drops σ′(z) from the output error only (for the same outputs, at least 4 times larger, "
+        "since σ′ ≤ 1/4), so more error is sent back; the hidden σ′(z) factor remains, and it "
+        "is small wherever a hidden neuron saturates.",
+        "原因：隐藏层的误差是输出误差经权重反传、再乘上隐藏层的 σ′(z)："
+        "$\\delta_h = (\\delta_o W) \\odot \\sigma'(z_h)$（h 表示隐藏层，o 表示输出层）。"
+        "交叉熵只从输出误差中去掉了 σ′(z)（输出相同时至少大 "
+        "4 倍，因为 σ′ ≤ 1/4），所以反传的误差更大；但隐藏层的 σ′(z) 因子仍在，隐藏神经元饱和时它就"
+        "很小。"),
+    "nw.limit1.slope": (
+        "At the end of this run the hidden σ′(z), averaged over the hidden neurons and the test "
+        "images, was {ce} with cross-entropy and {quad} with the quadratic cost (at most 0.25).",
+        "在这次运行结束时，隐藏层的 σ′(z)（对隐藏神经元和测试图取平均）在交叉熵下为 {ce}，在二次"
+        "代价下为 {quad}（最大为 0.25）。"),
+    "nw.q.grad": ("Bias gradient norm (log scale)", "偏置梯度范数（对数刻度）"),
     "nw.grad.series": ("{run}, {layer}", "{run}，{layer}"),
     "nw.layer.hidden": ("hidden layer", "隐藏层"),
     "nw.layer.output": ("output layer", "输出层"),
     "nw.limit2": ("2. It matters most when the start is badly wrong",
                   "2. 起点错得离谱时它才最重要"),
     "nw.limit2.text": (
-        "Cross-entropy's advantage is the biggest when outputs start saturated and wrong. "
-        "Train both starts with otherwise identical settings and compare the first epoch.",
-        "当输出一开始就饱和且错误时，交叉熵的优势最大。用其余完全相同的设置训练两种起点，比较第一轮"
-        "的结果。"),
-    "nw.limit2.train": ("Also train the {other}", "再训练{other}"),
+        "Cross-entropy cancels the output's σ′(z), which matters when that factor is small: when "
+        "outputs are saturated and wrong, as they can be from the N(0, 1) start. From a start "
+        "where outputs are not saturated, σ′(z) is near its maximum 1/4 and the two costs differ "
+        "less.",
+        "交叉熵消去了输出层的 σ′(z)，而这只在该因子很小时才要紧：也就是输出饱和且错误时，例如从 "
+        "N(0, 1) 起点出发。若起点处输出不饱和，σ′(z) 接近其最大值 1/4，两种代价的差别就小一些。"),
+    "nw.limit2.untested": (
+        "Train the other start (above) to see whether this run bears it out.",
+        "训练另一种起点（见上方），看看这次运行是否印证了这一点。"),
+    "nw.limit2.bigger": (
+        "This run bears it out: after the first epoch cross-entropy's lead was {large} points "
+        "from N(0, 1) weights against {normal} from N(0, 1/n_in) weights.",
+        "这次运行印证了这一点：第一轮后，交叉熵的领先幅度在 N(0, 1) 权重下为 {large} 个百分点，在 "
+        "N(0, 1/n_in) 权重下为 {normal} 个百分点。"),
+    "nw.limit2.not_bigger": (
+        "This run does not bear it out: after the first epoch cross-entropy's lead was {large} "
+        "points from N(0, 1) weights against {normal} from N(0, 1/n_in) weights. One run is "
+        "one draw: try another seed.",
+        "这次运行没有印证这一点：第一轮后，交叉熵的领先幅度在 N(0, 1) 权重下为 {large} 个百分点，在 "
+        "N(0, 1/n_in) 权重下为 {normal} 个百分点。一次运行只是一次抽样：换个种子试试。"),
+    "nw.starts": ("Two starting weights", "两种初始权重"),
+    "nw.starts.missing": (
+        "The same settings from the other starting weights have not been trained yet.",
+        "相同设置、另一种初始权重的结果还没有训练。"),
+    "nw.starts.first": (
+        "After the first epoch, cross-entropy was {large} from N(0, 1) weights and {normal} "
+        "from N(0, 1/n_in) weights.",
+        "第一轮后，交叉熵在 N(0, 1) 权重起点下{large}，在 N(0, 1/n_in) 权重起点下{normal}。"),
+    "nw.starts.final": (
+        "At the end: {large} from N(0, 1) weights, {normal} from N(0, 1/n_in) weights.",
+        "到最后：N(0, 1) 起点下{large}，N(0, 1/n_in) 起点下{normal}。"),
+    "nw.lead.ahead": ("{points} points ahead of the quadratic cost",
+                      "领先二次代价 {points} 个百分点"),
+    "nw.lead.behind": ("{points} points behind the quadratic cost",
+                       "落后二次代价 {points} 个百分点"),
+    "nw.lead.level": ("level with the quadratic cost", "与二次代价持平"),
+    "nw.limit2.train": ("Train the other start too ({other})", "也训练另一种起点（{other}）"),
     "nw.start.col": ("Start", "起点"),
     "nw.start.first": ("After epoch 1", "第 1 轮后"),
     "nw.start.final": ("At the end", "最终"),
     "nw.limit3": ("3. Neurons still saturate", "3. 神经元仍然会饱和"),
-    "nw.limit3.text": (
-        "The share of test-set outputs that are saturated (a below 0.01 or above 0.99). "
-        "Cross-entropy does not keep outputs away from 0 and 1, it drives them there with "
-        "confidence; it only stops saturation from slowing the output layer's learning.",
-        "测试集输出中处于饱和状态（a 小于 0.01 或大于 0.99）的比例。交叉熵并不会让输出远离 0 和 1，"
-        "反而会自信地把它们推过去；它只是让饱和不再拖慢输出层的学习。"),
+    "nw.limit3.intro": (
+        "The share of test-set outputs that are saturated: σ′(z) = a(1 − a) ≤ 0.01, that is a "
+        "below about 0.0102 or above 0.9898. Cross-entropy only stops saturation from slowing "
+        "the output layer's learning; it does not keep outputs away from 0 and 1.",
+        "测试集输出中饱和的比例：σ′(z) = a(1 − a) ≤ 0.01，即 a 小于约 0.0102 或大于 0.9898。交叉熵"
+        "只是让饱和不再拖慢输出层的学习，并不会让输出远离 0 和 1。"),
+    "nw.limit3.more": (
+        "At the end of this run {ce}% of the outputs were saturated with cross-entropy against "
+        "{quad}% with the quadratic cost: it drives confident outputs all the way to 0 and 1.",
+        "在这次运行结束时，交叉熵下有 {ce}% 的输出饱和，二次代价下为 {quad}%：它会把有把握的输出一路"
+        "推到 0 和 1。"),
+    "nw.limit3.not_more": (
+        "At the end of this run {ce}% of the outputs were saturated with cross-entropy and "
+        "{quad}% with the quadratic cost.",
+        "在这次运行结束时，交叉熵下有 {ce}% 的输出饱和，二次代价下为 {quad}%。"),
     "nw.q.saturated": ("Saturated outputs (%)", "饱和输出（%）"),
 }
