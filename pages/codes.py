@@ -30,7 +30,7 @@ with ui.page("codes", S):
         for problem in src.problems:
             st.error(problems.message(problem, table=t("cd.explorer.table")),
                      icon=":material/error:")
-        st.stop()
+        ui.stop()
 
     p, q, labels = src.p, src.q, src.labels
     pt, qt = tuple(float(x) for x in p), tuple(float(x) for x in q)

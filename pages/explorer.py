@@ -53,7 +53,7 @@ with ui.page("explorer", S):
                           on_click=S.set, args=("table", normalised_table(table)))
                 st.caption(t("ex.normalise.or_counts"))
             st.info(t("ex.waiting"), icon=":material/info:")
-        st.stop()
+        ui.stop()
 
     p, q_dist, labels = read.p, read.q, read.labels
     text = ex.chart_text()

@@ -61,3 +61,11 @@ st.markdown(problems.message(Problem("too_many_rows", value=60, limit=50), table
     first, second = (m.value for m in at.markdown)
     assert r"\*\*wolf\*\*" in first and r"\$x\$" in first and "3" in first
     assert "60" in second and "50" in second and "10" in second and "T" in second
+
+
+def test_a_page_that_stops_early_still_writes_its_link():
+    from tests.conftest import edit_table, link_of
+    at = open_page("pages/explorer.py")
+    edit_table(at, "explorer.table", edited={0: {"P": "0.9"}})  # P no longer sums to 1
+    assert at.error  # the page ends its body after explaining the problem ...
+    assert link_of(at)["table"].startswith("@dog_0.9_")  # ... and the link still holds the edit

@@ -138,6 +138,16 @@ def page_setup(page_key: str, page_state: state.PageState | None = None) -> None
         st.warning(problems.link_summary(found), icon=":material/link_off:")
 
 
+class _StopPage(BaseException):
+    """Raised by :func:`stop`: ends a page's body, not the whole script run."""
+
+
+def stop() -> None:
+    """End the page's body here (instead of ``st.stop()``, after which Streamlit sends nothing
+    more, so the link could not be written)."""
+    raise _StopPage
+
+
 def _unexpected(where: str) -> None:
     _LOG.exception("unexpected error on %s", where)
     st.error(t("app.error"), icon=":material/error:")
@@ -152,6 +162,8 @@ def page(page_key: str, page_state: state.PageState | None = None) -> Iterator[N
         _unexpected(page_key)
     try:
         yield
+    except _StopPage:
+        pass
     except Exception:  # noqa: BLE001 - a reader never sees a traceback; the log does
         _unexpected(page_key)
     finally:
@@ -166,6 +178,8 @@ def fragment(func: Callable | None = None, *, run_every: float | None = None) ->
         def body(*args: Any, **kwargs: Any) -> None:
             try:
                 f(*args, **kwargs)
+            except _StopPage:
+                pass
             except Exception:  # noqa: BLE001
                 _unexpected(f.__qualname__)
             finally:
