@@ -44,7 +44,7 @@ def test_negative_cell_message(page: Page, server):
     open_app(page, f"{server}/explorer")
     edit_cell(page, row=1, column=2, value="-0.2")  # Q of "cat"
     expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text(
-        "Q for “cat” (row 2) is negative (-0.2).")
+        "Q for “cat” (row 2) is negative (−0.2).")
     assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "explorer-negative", width=420)
 
@@ -102,43 +102,3 @@ def test_neuron_trains_plays_and_stays_responsive(page: Page, server):
     wait_ready(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "neuron-playing")
-
-
-def set_number(page: Page, label: str, value: str) -> None:
-    box = page.get_by_label(label, exact=True)
-    box.fill(value)
-    box.press("Enter")
-    wait_ready(page)
-
-
-def test_network_trains_and_stop_keeps_the_epochs(page: Page, server):
-    open_app(page, f"{server}/network")
-    # Mini-batches of 1 make each epoch slow enough to press Stop in the middle of training.
-    set_number(page, "Mini-batch size", "1")
-    set_number(page, "Epochs", "100")
-    page.get_by_role("button", name="Train both networks").click()
-    expect(page.locator('[data-testid="stProgress"]')).to_contain_text(" of 100", timeout=30_000)
-    page.wait_for_timeout(1000)
-    page.get_by_role("button", name="Stop").click()
-    warning = page.locator('[data-testid="stAlertContentWarning"]')
-    expect(warning).to_contain_text("Stopped after", timeout=30_000)
-    done = int(warning.inner_text().split("Stopped after ")[1].split(" ")[0])
-    assert 1 <= done < 100
-    expect(page.locator('[data-testid="stMetric"]')).to_have_count(2)
-    expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(4)
-    screenshot(page, "network-stopped")
-
-
-def test_network_finished_run(page: Page, server):
-    open_app(page, f"{server}/network")
-    set_number(page, "Epochs", "15")
-    page.get_by_role("button", name="Train both networks").click()
-    expect(page.locator('[data-testid="stMetric"]')).to_have_count(2, timeout=60_000)
-    wait_ready(page)
-    for value in page.locator('[data-testid="stMetricValue"]').all_inner_texts():
-        assert float(value.rstrip("%")) > 90.0
-    page.get_by_role("button", name="Also train the badly wrong start").click()
-    expect(page.locator('[data-testid="stTable"]')).to_be_visible(timeout=60_000)
-    wait_ready(page)
-    assert page.locator('[data-testid="stException"]').count() == 0
-    screenshot(page, "network-finished")
