@@ -71,12 +71,12 @@ STRINGS = {
     "ex.inf.pq": (
         "H(P, Q) and KL(P‖Q) are ∞ because Q gives probability 0 to {events}, which P says can "
         "happen. Scoring a possible event as impossible costs infinitely much.",
-        "H(P, Q) 和 KL(P‖Q) 为 ∞，因为 Q 给 {events} 的概率是 0，而 P 认为它们可能发生。把可能"
+        "H(P, Q) 和 KL(P‖Q) 为 ∞，因为 Q 给 {events}的概率是 0，而 P 认为它们可能发生。把可能"
         "发生的事件判为不可能，代价是无穷大。"),
     "ex.inf.qp": (
         "H(Q, P) and KL(Q‖P) are ∞ because P gives probability 0 to {events}, which Q says can "
         "happen.",
-        "H(Q, P) 和 KL(Q‖P) 为 ∞，因为 P 给 {events} 的概率是 0，而 Q 认为它们可能发生。"),
+        "H(Q, P) 和 KL(Q‖P) 为 ∞，因为 P 给 {events}的概率是 0，而 Q 认为它们可能发生。"),
     "ex.identity": ("Cross-entropy = entropy + KL divergence", "交叉熵 = 熵 + KL 散度（相对熵）"),
     "ex.residual": (
         "Both sides agree: the residual H(P, Q) − H(P) − KL(P‖Q) is {residual} {unit}, "

@@ -4,11 +4,12 @@ STRINGS = {
     "nw.intro": (
         "Nielsen's experiment at full size: a sigmoid network with one hidden layer learns to "
         "read handwritten digits, trained twice from the same initial weights on the same "
-        "mini-batches, once with the quadratic cost and once with cross-entropy. The defaults "
+        "mini-batches, once with the quadratic cost (mean squared error) and once with "
+        "cross-entropy. The defaults "
         "use the 1,797 small 8×8 digits that ship with scikit-learn, train in seconds, and "
         "compare two starting weights; the book's MNIST run is one click away.",
         "完整规模的 Nielsen 实验：一个只有一层隐藏层的 sigmoid 网络学习识别手写数字，从相同的初始"
-        "权重出发、用相同的小批量训练两次：一次用二次代价，一次用交叉熵。默认使用 scikit-learn 自带"
+        "权重出发、用相同的小批量训练两次：一次用二次代价（均方误差），一次用交叉熵。默认使用 scikit-learn 自带"
         "的 1,797 张 8×8 小图，几秒内训练完，并比较两种初始权重；书中的 MNIST 实验只需点一下。"),
     "nw.preset.quick": ("Quick: bundled 8×8 digits", "快速：自带的 8×8 数字"),
     "nw.preset.quick.help": (
