@@ -17,8 +17,6 @@ import html
 import logging
 import math
 import os
-import sys
-import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -138,27 +136,11 @@ def config() -> Config:
 
 # ---- Shared results ---------------------------------------------------------------------------
 
-_STORE = "_bits_to_losses_network_runs"
-
-
+@st.cache_resource(show_spinner=False)
 def store() -> ResultStore:
-    """Finished runs, shared by every session of this server process.
-
-    Kept on the ``sys`` module, which Streamlit never reloads: neither a reloaded ``ui.network``
-    (Streamlit re-imports edited modules) nor a visitor's "Clear caches" can take finished runs
-    away from the others.
-    """
-    found = getattr(sys, _STORE, None)
-    if found is None:
-        with _STORE_LOCK:
-            found = getattr(sys, _STORE, None)
-            if found is None:
-                found = ResultStore(capacity=SHARED_RUNS)
-                setattr(sys, _STORE, found)
-    return found
-
-
-_STORE_LOCK = threading.Lock()
+    """Finished runs, shared by every session of this server process (bounded; a published
+    run is a read-only copy that no session can change)."""
+    return ResultStore(capacity=SHARED_RUNS)
 
 
 def find(cfg: Config) -> Run | FinishedRun | None:
