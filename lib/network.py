@@ -48,7 +48,7 @@ def cost_per_example(cost, z, a, y):
 
 
 #: An output counts as saturated when σ'(z) = a(1 - a) is this small or smaller
-#: (a below about 0.0102 or above 0.9898): there the quadratic cost barely learns.
+#: (a below about 0.0101 or above 0.9899): there the quadratic cost barely learns.
 SATURATION = 0.01
 
 

@@ -4,25 +4,31 @@ The page reads P and Q either from the explorer's table (its :class:`ui.state.Pa
 shared, so a link to this page carries the explorer's P and Q as ``pq.*`` parameters) or from
 one of this page's own examples. Every sentence here is picked from the numbers it describes.
 
-Computations are cached with ``st.cache_resource`` (shared, bounded, never pickled: the results
-are frozen dataclasses and frames that the page only reads).
+Computations are cached with ``functools.lru_cache`` keyed by their inputs (tuples of floats):
+shared by every session, bounded, never pickled (the results are frozen dataclasses, frames the
+page only reads, Arrow tables, bytes and strings); ``st.cache_resource`` hashed a 50-event
+tuple in half a millisecond per call, an LRU lookup takes a microsecond. Tables and chart data
+go to Streamlit as Arrow (see :mod:`ui.explorer`).
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from lib import coding, info, sampling, tables
+from lib import charts_codes, coding, info, sampling, tables
 from lib.charts import CE_COLOR, KL_COLOR, P_COLOR
 from ui import fmt
 from ui.explorer import S as EXPLORER
-from ui.i18n import event_name, t
+from ui.explorer import arrow_bytes, arrow_table
+from ui.i18n import event_name, lang, t
 from ui.layout import base as unit_base
 from ui.layout import unit_label, units
 from ui.state import PageState, Setting
@@ -135,9 +141,15 @@ class Codes:
     h_p: float
     ce: float
     kl: float
+    dyadic: bool = False  # every non-zero p and q is a power of ½
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+def _dyadic(x: np.ndarray) -> bool:
+    exponents = np.log2(x[x > 0])
+    return bool(np.all(exponents == np.round(exponents)))
+
+
+@functools.lru_cache(maxsize=64)
 def build_codes(p: tuple, q: tuple) -> Codes:
     pa, qa = np.array(p), np.array(q)
     huff_p, huff_q = coding.huffman_code(pa), coding.huffman_code(qa)
@@ -151,7 +163,7 @@ def build_codes(p: tuple, q: tuple) -> Codes:
                  coding.expected_length(pa, coding.code_lengths(huff_q)),
                  coding.expected_length(pa, np.where(lengths == 0, 1, lengths)),
                  info.entropy(pa, 2), info.cross_entropy(pa, qa, 2),
-                 info.kl_divergence(pa, qa, 2))
+                 info.kl_divergence(pa, qa, 2), _dyadic(pa) and _dyadic(qa))
 
 
 def prob_text(x: float) -> str:
@@ -161,8 +173,17 @@ def prob_text(x: float) -> str:
     return f"{x:.3g}".replace("-", fmt.MINUS)
 
 
-def code_table(labels: list[str], p: np.ndarray, q: np.ndarray, c: Codes) -> pd.DataFrame:
+def code_table(labels: list[str], p: tuple, q: tuple) -> pa.Table:
+    """Every event's probabilities, information and codewords (one table per distinct input
+    and language)."""
+    return _code_table(tuple(labels), p, q, lang())
+
+
+@functools.lru_cache(maxsize=64)
+def _code_table(labels: tuple, p: tuple, q: tuple, language: str) -> pa.Table:
+    c = build_codes(p, q)
     none = t("cd.no_codeword")
+    pa_, qa = np.array(p), np.array(q)
 
     def word(w):
         return none if w is None else w
@@ -171,9 +192,9 @@ def code_table(labels: list[str], p: np.ndarray, q: np.ndarray, c: Codes) -> pd.
         return "—" if w is None else str(len(w))
 
     with np.errstate(divide="ignore"):
-        info_p, info_q = -np.log2(p) + 0.0, -np.log2(q) + 0.0
-    return pd.DataFrame({
-        t("cd.col.event"): labels,
+        info_p, info_q = -np.log2(pa_) + 0.0, -np.log2(qa) + 0.0
+    return arrow_table({
+        t("cd.col.event"): list(labels),
         t("cd.col.p"): [prob_text(x) for x in p],
         t("cd.col.q"): [prob_text(x) for x in q],
         t("cd.col.info_p"): [fmt.num(x) for x in info_p],
@@ -194,6 +215,12 @@ def names(labels: list[str], mask: np.ndarray) -> str:
 
 def code_notes(labels: list[str], p: np.ndarray, q: np.ndarray) -> list[tuple[str, str]]:
     """(kind, sentence) notes about the codes: zero probabilities, one event, ties."""
+    return list(_code_notes(tuple(labels), tuple(p.tolist()), tuple(q.tolist()), lang()))
+
+
+@functools.lru_cache(maxsize=64)
+def _code_notes(labels: tuple, p_: tuple, q_: tuple, language: str) -> tuple:
+    labels, p, q = list(labels), np.array(p_), np.array(q_)
     notes = []
     ruled_out = (p > 0) & (q == 0)
     if ruled_out.any():
@@ -206,7 +233,7 @@ def code_notes(labels: list[str], p: np.ndarray, q: np.ndarray) -> list[tuple[st
         notes.append(("info", t("cd.one_event")))
     if tie_split(p) or tie_split(q):
         notes.append(("info", t("cd.ties")))
-    return notes
+    return tuple(notes)
 
 
 def tie_split(dist: np.ndarray) -> bool:
@@ -252,7 +279,8 @@ def extra_sentences(c: Codes) -> list[str]:
     extra = c.l_q - c.l_p
     diff = extra - c.kl
     if abs(diff) <= 1e-9:
-        return [t("cd.extra.exact", extra=fmt.num(extra), kl=fmt.num(c.kl))]
+        key = "cd.extra.exact" if c.dyadic else "cd.extra.exact_by_chance"
+        return [t(key, extra=fmt.num(extra), kl=fmt.num(c.kl))]
     out = [t("cd.extra.rounded", extra=fmt.num(extra), kl=fmt.num(c.kl), diff=fmt.num(diff))]
     if c.l_q - c.ce < -1e-9:
         out.append(t("cd.round.negative"))
@@ -290,7 +318,7 @@ class Message:
     decoded_ok_q: bool | None
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@functools.lru_cache(maxsize=32)
 def build_message(p: tuple, q: tuple, length: int, seed: int) -> Message:
     pa = np.array(p)
     c = build_codes(p, q)
@@ -332,6 +360,24 @@ def bits_html(symbols: np.ndarray, code: list, labels: list[str]) -> str:
     return _box("".join(parts), break_all=True)
 
 
+def message_html(labels: list[str], p: tuple, q: tuple, length: int,
+                 seed: int) -> tuple[str, str, str, str | None]:
+    """The message's symbols, legend and bit strings under P's and Q's Huffman codes (Q's is
+    None when Q's code cannot encode the message), as HTML; once per distinct input."""
+    return _message_html(tuple(labels), p, q, int(length), int(seed), lang())
+
+
+@functools.lru_cache(maxsize=64)
+def _message_html(labels: tuple, p: tuple, q: tuple, length: int, seed: int,
+                  language: str) -> tuple[str, str, str, str | None]:
+    c, m = build_codes(p, q), build_message(p, q, length, seed)
+    labels = list(labels)
+    present = np.bincount(m.symbols, minlength=len(labels)) > 0
+    return (symbols_html(m.symbols, labels), legend_html(labels, present),
+            bits_html(m.symbols, c.huff_p, labels),
+            None if m.bits_q is None else bits_html(m.symbols, c.huff_q, labels))
+
+
 def legend_html(labels: list[str], present: np.ndarray) -> str:
     parts = [_span(labels[i], int(i), labels[i]) for i in np.flatnonzero(present)]
     return f'<div style="line-height: 1.8;">{html.escape(t("cd.message.legend"))}' \
@@ -350,7 +396,8 @@ def rate_sentences(m: Message, c: Codes) -> list[str]:
     if extra > 0:
         out.append(t("cd.message.more", extra=f"{extra:,}"))
     elif extra < 0:
-        out.append(t("cd.message.fewer", extra=f"{-extra:,}"))
+        key = "cd.message.fewer" if c.l_q > c.l_p + 1e-12 else "cd.message.fewer_tie"
+        out.append(t(key, extra=f"{-extra:,}"))
     else:
         out.append(t("cd.message.same"))
     return out
@@ -367,7 +414,7 @@ def decoded_sentence(m: Message) -> tuple[bool, str]:
 
 # ---- The 16-bit number -----------------------------------------------------------------------
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@functools.lru_cache(maxsize=8)
 def sixteen_bits(theta: float) -> dict[str, float]:
     """Entropy and Huffman code of a 16-bit number whose digits are independently 1 with
     probability ``theta`` (2¹⁶ values, each of probability θᵏ(1 − θ)¹⁶⁻ᵏ for k ones)."""
@@ -390,9 +437,19 @@ def sixteen_sentences(r: dict[str, float]) -> list[str]:
 
 # ---- Samples ---------------------------------------------------------------------------------
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@functools.lru_cache(maxsize=16)
 def running(p: tuple, q: tuple, n: int, seed: int) -> sampling.RunningAverages:
     return sampling.running_averages(np.array(p), np.array(q), n, seed=seed, base=2)
+
+
+@functools.lru_cache(maxsize=16)
+def running_chart_data(p: tuple, q: tuple, n: int, seed: int,
+                       names: tuple[tuple[str, str], ...]) -> tuple[tuple[str, bytes], ...]:
+    """The datasets of :func:`lib.charts_codes.running_chart` for :func:`running`'s averages
+    (``names``: quantity -> shown name), as Arrow bytes."""
+    r = running(p, q, n, seed)
+    data = charts_codes.running_chart_data(r.table, r.exact, dict(names))
+    return tuple((name, arrow_bytes(frame)) for name, frame in data.items())
 
 
 QUANTITY_COLORS = {"info_p": P_COLOR, "info_q": CE_COLOR, "log_ratio": KL_COLOR}
@@ -430,21 +487,46 @@ def infinite_sentence(r: sampling.RunningAverages, p: tuple, labels: list[str]) 
              event=fmt.text(labels[int(x[-1])]))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@functools.lru_cache(maxsize=32)
 def estimate(p: tuple, q: tuple, n: int, seed: int) -> sampling.Estimates:
     return sampling.estimates(np.array(p), np.array(q), n, seed=seed, base=2)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@functools.lru_cache(maxsize=16)
 def bias_table(p: tuple, seed: int, extra_n: int) -> pd.DataFrame:
+    """:func:`lib.sampling.plugin_bias` at :data:`BIAS_SIZES` and ``extra_n``. Each size draws
+    from its own generator, so rows are computed (and cached) one by one: another ``n`` costs
+    one row, not the table."""
     sizes = sorted(set(BIAS_SIZES) | {int(extra_n)})
-    return sampling.plugin_bias(np.array(p), sizes, repeats=BIAS_REPEATS, seed=seed, base=2)
+    return pd.concat([_bias_row(p, seed, n) for n in sizes], ignore_index=True)
 
 
-def mle_table(labels: list[str], p: np.ndarray, e: sampling.Estimates) -> pd.DataFrame:
-    return pd.DataFrame({t("cd.col.event"): labels, t("cd.col.p"): [prob_text(x) for x in p],
-                         t("cd.mle.col.count"): e.counts.astype(int),
-                         t("cd.mle.col.freq"): [fmt.prob(x) for x in e.freqs]})
+@functools.lru_cache(maxsize=256)
+def _bias_row(p: tuple, seed: int, n: int) -> pd.DataFrame:
+    return sampling.plugin_bias(np.array(p), [n], repeats=BIAS_REPEATS, seed=seed, base=2)
+
+
+@functools.lru_cache(maxsize=16)
+def bias_chart_data(p: tuple, seed: int, n: int,
+                    names: tuple[str, str]) -> tuple[tuple[str, bytes], ...]:
+    """The datasets of :func:`lib.charts_codes.bias_chart`, as Arrow bytes."""
+    data = charts_codes.bias_chart_data(bias_table(p, seed, n), names)
+    return tuple((name, arrow_bytes(frame)) for name, frame in data.items())
+
+
+def mle_table(labels: list[str], p: tuple, q: tuple, n: int, seed: int) -> pa.Table:
+    """Each event's probability, count and frequency in the sample (one table per distinct
+    input and language)."""
+    return _mle_table(tuple(labels), p, q, int(n), int(seed), lang())
+
+
+@functools.lru_cache(maxsize=64)
+def _mle_table(labels: tuple, p: tuple, q: tuple, n: int, seed: int,
+               language: str) -> pa.Table:
+    e = estimate(p, q, n, seed)
+    return arrow_table({t("cd.col.event"): list(labels), t("cd.col.p"): [prob_text(x) for x in p],
+                        t("cd.mle.col.count"): e.counts.astype(np.int64),
+                        t("cd.mle.col.freq"): [fmt.prob(x) for x in e.freqs]})
 
 
 def mle_sentences(e: sampling.Estimates) -> list[str]:

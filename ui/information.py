@@ -1,14 +1,22 @@
-"""State and wording for the information-and-entropy page."""
+"""State and wording for the information-and-entropy page.
+
+Speed (issue 12): the curves' chart data, the units table and the entropy section's table are
+made once per distinct input for every session (bounded ``functools.lru_cache``, immutable
+results) and sent as Arrow (see :mod:`ui.explorer`)."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from lib import info
+from lib import curves, info
 from lib.problems import Problem
 from ui import fmt, problems
-from ui.i18n import t
+from ui.explorer import arrow_bytes, arrow_table
+from ui.i18n import lang, t
 from ui.state import PageState, Setting
 
 #: The entropy table: a label and a weight per event, weights as typed text.
@@ -51,15 +59,41 @@ def tournament(base) -> dict[str, float]:
     return {"final": final, "win": win, "sum": final + win, "champion": champion}
 
 
-def units_table() -> pd.DataFrame:
-    """I(1/2) and I(1/8) in every unit, computed (the base is the unit)."""
+def units_table() -> pa.Table:
+    """I(1/2) and I(1/8) in every unit, computed (the base is the unit); one table per
+    language."""
+    return _units_table(lang())
+
+
+@functools.lru_cache(maxsize=4)
+def _units_table(language: str) -> pa.Table:
     rows = []
     for unit, base, shown in (("bits", 2, "2"), ("nats", None, "e"), ("hartleys", 10, "10")):
         rows.append({t("in.why.col.unit"): t(f"unit.{unit}"), t("in.why.col.base"): shown,
                      t("in.why.col.half"): fmt.num(float(info.information_content(0.5, base))),
                      t("in.why.col.eighth"): fmt.num(
                          float(info.information_content(0.125, base)))})
-    return pd.DataFrame(rows)
+    return arrow_table({name: [row[name] for row in rows] for name in rows[0]})
+
+
+@functools.lru_cache(maxsize=16)
+def curve_data(curve: str, base: float | None, series: str) -> bytes:
+    """The dataset ``curves`` of :func:`lib.charts.function_chart` for ``curve``
+    ("surprisal": −log p, or "binary_entropy": H(p)) in the unit of ``base``, as
+    :func:`lib.charts.function_chart_data` builds it (non-finite points dropped)."""
+    frame = curves.surprisal(base) if curve == "surprisal" else curves.binary_entropy(base)
+    x, value = frame["x"].to_numpy(), frame.iloc[:, 1].to_numpy()
+    keep = np.isfinite(value)
+    return arrow_bytes({"x": x[keep], "value": value[keep], "series": [series] * int(keep.sum())})
+
+
+def point_data(x: float, value: float, series: str) -> dict:
+    """The dataset ``points`` of :func:`lib.charts.function_chart`: one marked point (none
+    when its value is not finite)."""
+    keep = bool(np.isfinite(value))
+    return {"x": np.array([x] if keep else [], dtype=float),
+            "value": np.array([value] if keep else [], dtype=float),
+            "series": [series] if keep else []}
 
 
 def axes(x: str, y: str) -> dict[str, str]:
@@ -88,25 +122,39 @@ def problem_message(problem: Problem) -> str:
                             columns={"weight": t("in.entropy.weight")})
 
 
-def entropy_csv_table(labels, terms: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """The entropy section's numbers per event, full precision, for the CSV download."""
-    return pd.DataFrame({t("word.event"): list(labels), "p": terms["p"].to_numpy(),
-                         t("in.col.info", unit=unit): terms["info_p"].to_numpy(),
-                         t("in.col.term", unit=unit): terms["entropy_term"].to_numpy()})
+def entropy_csv_table(labels, terms: pd.DataFrame, unit: str):
+    """The entropy section's numbers per event, full precision, for the CSV download: headers
+    translated now, the frame made when the download is clicked."""
+    headers = (t("word.event"), t("in.col.info", unit=unit), t("in.col.term", unit=unit))
+    labels = list(labels)
+
+    def frame() -> pd.DataFrame:
+        return pd.DataFrame({headers[0]: labels, "p": terms["p"].to_numpy(),
+                             headers[1]: terms["info_p"].to_numpy(),
+                             headers[2]: terms["entropy_term"].to_numpy()})
+    return frame
 
 
 def entropy_colors() -> dict[str, str]:
     return {t("in.entropy.bar_p"): "#3b6fb6", t("in.entropy.bar_term"): "#7fa7d9"}
 
 
-def entropy_bars(labels, terms: pd.DataFrame) -> pd.DataFrame:
-    """Long frame of p_i and p_i·(−log p_i) per event for :func:`lib.charts.bar_chart`."""
+def entropy_bars(labels, terms: pd.DataFrame) -> dict:
+    """The dataset ``bars`` of :func:`lib.charts.bar_chart`: p_i and p_i·(−log p_i) per event
+    (as :func:`lib.charts.bar_chart_data` builds it: in order, non-finite values dropped)."""
     n = len(labels)
-    return pd.DataFrame({
-        "category": list(labels) * 2,
-        "series": [t("in.entropy.bar_p")] * n + [t("in.entropy.bar_term")] * n,
-        "value": np.concatenate([terms["p"].to_numpy(), terms["entropy_term"].to_numpy()]),
-    })
+    value = np.concatenate([terms["p"].to_numpy(), terms["entropy_term"].to_numpy()])
+    keep = np.isfinite(value)
+    category = np.array(list(labels) * 2, dtype=object)
+    series = np.array([t("in.entropy.bar_p")] * n + [t("in.entropy.bar_term")] * n,
+                      dtype=object)
+    # A category's order is its first appearance (labels may repeat).
+    first = {}
+    for i, label in enumerate(labels):
+        first.setdefault(label, len(first))
+    order = np.array([first[c] for c in category], dtype=np.int64)
+    return {"category": category[keep], "series": series[keep], "value": value[keep],
+            "order": order[keep]}
 
 
 def bar_text(unit: str) -> dict[str, str]:
@@ -120,5 +168,5 @@ def entropy_sentence(h: float, h_max: float, n: int, unit: str) -> str:
     if np.isclose(h, h_max, rtol=1e-12, atol=1e-12):
         return t("in.entropy.at_max", n=n)
     return t("in.entropy.below_max", h=fmt.quantity(h, unit), max=fmt.quantity(h_max, unit),
-             n=n, share=f"{h / h_max:.0%}")
+             n=n, share=f"{h / h_max:.1%}")
 

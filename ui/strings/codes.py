@@ -33,7 +33,7 @@ STRINGS = {
     "cd.source": ("P and Q", "P 和 Q"),
     "cd.preset.animals": ("Animals", "动物"),
     "cd.preset.skewed": ("Skewed", "偏斜"),
-    "cd.preset.ties": ("Ties", "平局"),
+    "cd.preset.ties": ("Ties", "概率相同"),
     "cd.preset.ruled_out": ("Q = 0", "Q = 0"),
     "cd.preset.tiny": ("Tiny p", "极小概率"),
     "cd.preset.one": ("One event", "单个事件"),
@@ -89,7 +89,7 @@ STRINGS = {
     "cd.ties": (
         "Ties are broken the same way every time: among equally likely events, earlier rows get "
         "the shorter codewords.",
-        "平局每次都按同样的规则处理：在等可能的事件中，靠前的行得到较短的码字。"),
+        "概率相同的事件每次都按同样的规则处理：在等可能的事件中，靠前的行得到较短的码字。"),
     "cd.one_event": (
         "With a single possible event its codeword is “0”: H = 0 bits, yet a code needs at least "
         "one bit per symbol, or the bits could not say how many symbols were sent.",
@@ -131,8 +131,10 @@ STRINGS = {
                       "Σ pᵢ ×（事件 i 在 P 的哈夫曼码中的码字长度）。"),
     "cd.m.help.l_q": ("Σ pᵢ × (length in Q's Huffman code): Q's code, used on events from P.",
                       "Σ pᵢ ×（在 Q 的哈夫曼码中的长度）：把 Q 的编码用在来自 P 的事件上。"),
-    "cd.m.help.l_s": ("Σ pᵢ ⌈−log₂ qᵢ⌉: always between H(P,Q) and H(P,Q) + 1.",
-                      "Σ pᵢ ⌈−log₂ qᵢ⌉：总在 H(P,Q) 与 H(P,Q) + 1 之间。"),
+    "cd.m.help.l_s": (
+        "Σ pᵢ ⌈−log₂ qᵢ⌉: at least H(P,Q) and below H(P,Q) + 1 (a single certain event still "
+        "needs 1 bit).",
+        "Σ pᵢ ⌈−log₂ qᵢ⌉：不小于 H(P,Q)，且小于 H(P,Q) + 1（只有一个必然事件时仍需 1 比特）。"),
     "cd.bounds.own": (
         "P's own code: H(P) = {h} ≤ L = {l} < H(P) + 1 = {h1} bits per symbol.",
         "P 自己的编码：H(P) = {h} ≤ L = {l} < H(P) + 1 = {h1} 比特/符号。"),
@@ -157,6 +159,11 @@ STRINGS = {
         "bits: every probability here is a power of ½, so nothing is lost to rounding.",
         "Q 的编码比 P 的编码每个符号多花 {extra} 比特，恰好等于 KL(P‖Q) = {kl} 比特：这里每个概率"
         "都是 ½ 的幂，取整没有损失。"),
+    "cd.extra.exact_by_chance": (
+        "Q's code costs {extra} extra bits per symbol over P's code, exactly KL(P‖Q) = {kl} "
+        "bits: here rounding to whole bits adds the same to both codes.",
+        "Q 的编码比 P 的编码每个符号多花 {extra} 比特，恰好等于 KL(P‖Q) = {kl} 比特：这里取整到整数"
+        "比特给两种编码增加的开销相同。"),
     "cd.extra.rounded": (
         "Q's Huffman code costs {extra} extra bits per symbol over P's code; KL(P‖Q) = {kl} bits. "
         "The difference, {diff} bits, comes from rounding both codes to whole bits: a real "
@@ -215,9 +222,14 @@ STRINGS = {
     "cd.message.more": ("This message costs {extra} more bits with Q's code.",
                         "这条消息用 Q 的编码多花 {extra} 比特。"),
     "cd.message.fewer": (
-        "This short message happens to cost {extra} fewer bits with Q's code: on average Q's "
-        "code costs more, but a few draws can favour it.",
-        "这条短消息用 Q 的编码反而少花 {extra} 比特：平均而言 Q 的编码更贵，但少量抽样可能偏向它。"),
+        "This message happens to cost {extra} fewer bits with Q's code: on average Q's code "
+        "costs more, but the draws in one message can favour it.",
+        "这条消息用 Q 的编码反而少花 {extra} 比特：平均而言 Q 的编码更贵，但一条消息里的抽样可能偏向它。"),
+    "cd.message.fewer_tie": (
+        "This message happens to cost {extra} fewer bits with Q's code. Under P both codes "
+        "average the same length here, so either can win on a given message.",
+        "这条消息用 Q 的编码恰好少花 {extra} 比特。在 P 下两种编码的平均长度在这里相同，所以任何一条"
+        "消息都可能是其中任意一种更省。"),
     "cd.message.same": ("Both codes happen to spend the same number of bits on this message.",
                         "两种编码在这条消息上恰好花了同样多的比特。"),
     "cd.message.rate_p": ("{per_p} bits per symbol with P's code (H(P) = {h}).",
@@ -238,8 +250,8 @@ STRINGS = {
     "cd.sixteen": ("A 16-bit number", "一个 16 位的数"),
     "cd.sixteen.intro": (
         "A number made of 16 random binary digits has 2¹⁶ = 65,536 possible values. When they are "
-        "equally likely, each has probability 2⁻¹⁶ and carries 16 bits, and no code can do better "
-        "than 16 bits per number. When each digit is 1 less often than 0, some values are far more "
+        "equally likely, each has probability 2⁻¹⁶ and carries 16 bits, and no code can average "
+        "fewer than 16 bits per number. When each digit is 1 less often than 0, some values are far more "
         "likely than others, and a code built for that source needs fewer bits on average.",
         "由 16 个随机二进制位组成的数有 2¹⁶ = 65,536 种可能的取值。当它们等可能时，每个取值的概率是 "
         "2⁻¹⁶，携带 16 比特信息，任何编码平均都不可能少于 16 比特。当每一位取 1 的可能性小于取 0 "
@@ -265,7 +277,7 @@ STRINGS = {
         "of −log₂ q(x) and of log₂(p(x)/q(x)). They settle on H(P), H(P,Q) and KL(P‖Q). The band "
         "is ±2 standard errors, from the spread of the values drawn so far.",
         "从 P 中依次抽取事件，并计算三个累计平均值：−log₂ p(x)、−log₂ q(x) 和 log₂(p(x)/q(x)) 的平均。"
-        "它们分别收敛到 H(P)、H(P,Q) 和 KL(P‖Q)。阴影带是 ±2 个标准误差，由到目前为止抽到的值的离散"
+        "它们分别收敛到 H(P)、H(P,Q) 和 KL(P‖Q)。阴影带是 ±2 个标准误，由到目前为止抽到的值的离散"
         "程度算出。"),
     "cd.samples.n": ("Samples drawn", "抽样数"),
     "cd.samples.seed": ("Random seed of the samples", "抽样的随机种子"),
@@ -276,12 +288,12 @@ STRINGS = {
     "cd.samples.x": ("samples drawn n (log scale)", "抽样数 n（对数刻度）"),
     "cd.samples.y": ("running average, bits", "累计平均值（比特）"),
     "cd.samples.exact": ("exact value", "精确值"),
-    "cd.samples.se": ("standard error", "标准误差"),
+    "cd.samples.se": ("standard error", "标准误"),
     "cd.samples.mean": ("average", "平均值"),
     "cd.samples.final": (
         "After {n} samples: {name} = {value} ± {se} bits (two standard errors; exact value "
         "{exact}).",
-        "抽样 {n} 次后：{name} = {value} ± {se} 比特（两个标准误差；精确值 {exact}）。"),
+        "抽样 {n} 次后：{name} = {value} ± {se} 比特（两个标准误；精确值 {exact}）。"),
     "cd.samples.final_inf": (
         "After {n} samples: {name} = ∞ (exact value {exact}).",
         "抽样 {n} 次后：{name} = ∞（精确值 {exact}）。"),
@@ -305,8 +317,8 @@ STRINGS = {
     "cd.mle.n": ("Sample size n", "样本量 n"),
     "cd.mle.col.count": ("count", "次数"),
     "cd.mle.col.freq": ("p̂ = count / n", "p̂ = 次数 / n"),
-    "cd.mle.m.plug_in": ("H(P̂), plug-in", "H(P̂)，插入估计"),
-    "cd.mle.m.mm": ("Miller–Madow", "Miller–Madow 修正"),
+    "cd.mle.m.plug_in": ("H(P̂), plug-in", "H(P̂)，代入估计"),
+    "cd.mle.m.mm": ("Miller–Madow", "Miller–Madow 校正"),
     "cd.mle.m.h_p": ("True H(P)", "真实的 H(P)"),
     "cd.mle.m.ce_p": ("H(P̂, P)", "H(P̂, P)"),
     "cd.mle.m.ce_q": ("H(P̂, Q)", "H(P̂, Q)"),
@@ -326,31 +338,32 @@ STRINGS = {
         "{k} of the {K} possible events never appeared in this sample, so p̂ gives them "
         "probability 0.",
         "{K} 个可能的事件中有 {k} 个在这个样本中没有出现，所以 p̂ 给它们的概率是 0。"),
-    "cd.bias": ("The plug-in entropy is biased low", "插入估计的熵偏低"),
+    "cd.bias": ("The plug-in entropy is biased low", "代入估计的熵偏低"),
     "cd.bias.intro": (
         "Because the frequencies always fit their own sample at least as well as P does, the "
         "entropy computed from them, H(P̂), is on average below H(P), and more so for small "
-        "samples: by about (K − 1)/(2n) nats for K possible events. Miller and Madow add that "
-        "amount back. The chart averages both estimates over {repeats} samples of each size.",
-        "由于频率对自己样本的拟合总不差于 P，用它们算出的熵 H(P̂) 平均低于 H(P)，样本越小越明显："
-        "对 K 个可能的事件大约低 (K − 1)/(2n) 奈特。Miller 和 Madow 把这个量加回来。图中对每种样本量"
-        "各取 {repeats} 个样本，把两种估计分别求平均。"),
+        "samples; once n is much larger than the K possible events, by about (K − 1)/(2n) "
+        "nats. Miller and Madow add back (k − 1)/(2n), with k the events actually seen. The "
+        "chart averages both estimates over {repeats} samples of each size.",
+        "由于频率对自己样本的拟合总不差于 P，用它们算出的熵 H(P̂) 平均低于 H(P)，样本越小越明显；"
+        "当 n 远大于可能的事件数 K 时，大约低 (K − 1)/(2n) 奈特。Miller 和 Madow 加回 (k − 1)/(2n)，"
+        "其中 k 是实际出现过的事件数。图中对每种样本量各取 {repeats} 个样本，把两种估计分别求平均。"),
     "cd.bias.x": ("sample size n (log scale)", "样本量 n（对数刻度）"),
     "cd.bias.y": ("average estimate, bits", "估计值的平均（比特）"),
-    "cd.bias.plug_in": ("plug-in H(P̂)", "插入估计 H(P̂)"),
-    "cd.bias.mm": ("Miller–Madow", "Miller–Madow 修正"),
+    "cd.bias.plug_in": ("plug-in H(P̂)", "代入估计 H(P̂)"),
+    "cd.bias.mm": ("Miller–Madow", "Miller–Madow 校正"),
     "cd.bias.exact": ("true H(P)", "真实的 H(P)"),
     "cd.bias.sentence": (
         "With n = {n}, the plug-in entropy averages {plug} bits over {repeats} samples: {bias} "
         "bits below H(P) = {h} (± {se}). Miller–Madow averages {mm} bits.",
-        "当 n = {n} 时，插入估计的熵在 {repeats} 个样本上平均为 {plug} 比特：比 H(P) = {h} 低 "
-        "{bias} 比特（± {se}）。Miller–Madow 修正后平均为 {mm} 比特。"),
+        "当 n = {n} 时，代入估计的熵在 {repeats} 个样本上平均为 {plug} 比特：比 H(P) = {h} 低 "
+        "{bias} 比特（± {se}）。Miller–Madow 校正后平均为 {mm} 比特。"),
     "cd.bias.sentence_above": (
         "With n = {n}, the plug-in entropy averages {plug} bits over {repeats} samples, {bias} "
         "bits above H(P) = {h} (± {se}): at this sample size the bias is smaller than the "
         "noise of the average. Miller–Madow averages {mm} bits.",
-        "当 n = {n} 时，插入估计的熵在 {repeats} 个样本上平均为 {plug} 比特，比 H(P) = {h} 高 "
-        "{bias} 比特（± {se}）：在这个样本量下，偏差小于平均值本身的波动。Miller–Madow 修正后平均为 "
+        "当 n = {n} 时，代入估计的熵在 {repeats} 个样本上平均为 {plug} 比特，比 H(P) = {h} 高 "
+        "{bias} 比特（± {se}）：在这个样本量下，偏差小于平均值本身的波动。Miller–Madow 校正后平均为 "
         "{mm} 比特。"),
     "cd.bias.bias": ("bias", "偏差"),
     "cd.bias.none": (

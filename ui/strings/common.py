@@ -74,8 +74,10 @@ STRINGS = {
     "settings.link": ("Share this view", "分享当前视图"),
     "settings.link.help": (
         "The address bar always holds this page's full state (inputs, tables, language, units): "
-        "copy it and anyone who opens it sees the same numbers and charts.",
-        "地址栏始终保存本页的完整状态（输入、表格、语言和单位）：复制它，任何人打开后都会看到同样的数字和图表。"),
+        "copy it and anyone who opens it sees the same numbers and charts. On the digits page "
+        "they may have to press the train button to recompute the same run.",
+        "地址栏始终保存本页的完整状态（输入、表格、语言和单位）：复制它，任何人打开后都会看到同样的数字和图表。"
+        "在手写数字页面，对方可能需要点击训练按钮来重新算出同一次运行。"),
     "app.error": (
         "Something went wrong while drawing this part of the page. Your inputs are kept: change "
         "one of them, or press “Reset this page” in the sidebar. The details were logged on the "

@@ -232,15 +232,16 @@ STRINGS = {
     "gl.huffman.meaning": (
         "The prefix code with the shortest expected length for known probabilities, built by "
         "repeatedly merging the two least likely symbols; its expected length L is less than "
-        "1 bit above the entropy (in bits).",
+        "1 bit above the entropy (in bits; a single certain event still needs 1 bit).",
         "已知概率时期望码长最短的前缀码，通过反复合并概率最小的两个符号构造；它的期望码长 L 比熵"
-        "多不到 1 比特（以比特计）。"),
+        "多不到 1 比特（以比特计；只有一个必然事件时仍需 1 比特）。"),
     "gl.shannon-code.name": ("Shannon code lengths", "香农码长"),
     "gl.shannon-code.meaning": (
         "Codeword lengths chosen for a distribution Q. Used on symbols drawn from P they cost "
-        "H(P,Q) bits per symbol, up to less than 1 bit of rounding: about KL(P‖Q) more than a "
-        "code made for P.",
-        "按分布 Q 选定的码长。用于服从 P 的符号时，每个符号花费 H(P,Q) 比特（舍入误差不到 1 比特），"
+        "H(P,Q) bits per symbol, up to less than 1 bit of rounding (a single certain event "
+        "still needs 1 bit): about KL(P‖Q) more than a code made for P.",
+        "按分布 Q 选定的码长。用于服从 P 的符号时，每个符号花费 H(P,Q) 比特（舍入误差不到 1 比特；"
+        "只有一个必然事件时仍需 1 比特），"
         "比为 P 设计的编码大约多出 KL(P‖Q)。"),
     "gl.sample-average.name": ("Sample average", "样本平均值"),
     "gl.sample-average.meaning": (
@@ -261,9 +262,10 @@ STRINGS = {
     "gl.miller-madow.name": ("Miller–Madow correction", "Miller–Madow 校正"),
     "gl.miller-madow.meaning": (
         "Adds back the plug-in estimate's approximate bias (entropies in nats): with n samples "
-        "over k events the plug-in entropy is low by about (k − 1)/(2n) nats.",
-        "把代入估计的近似偏差加回去（熵以奈特计）：n 个样本、k 个事件时，代入估计的熵大约偏低 "
-        "(k − 1)/(2n) 奈特。"),
+        "over k events, n much larger than k, the plug-in entropy is low by about (k − 1)/(2n) "
+        "nats.",
+        "把代入估计的近似偏差加回去（熵以奈特计）：n 个样本、k 个事件且 n 远大于 k 时，代入估计的熵"
+        "大约偏低 (k − 1)/(2n) 奈特。"),
 
     # Models and losses.
     "gl.weighted-input.name": ("Weight, bias, weighted input z", "权重、偏置与带权输入 z"),

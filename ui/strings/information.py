@@ -166,5 +166,6 @@ STRINGS = {
         "公平硬币（0.5）最难预测：每次抛掷恰好 1 比特。硬币越偏，每次抛掷告诉你的就越少，"
         "总是同一面朝上的硬币则为 0。"),
     "in.coin.series": ("H(p)", "H(p)"),
-    "in.link.codes": ("Build codes whose lengths are these surprisals", "构造长度等于这些自信息的编码"),
+    "in.link.codes": ("Build codes whose lengths follow these surprisals, rounded to whole bits",
+                      "构造码长按这些自信息取整到整数比特的编码"),
 }

@@ -18,20 +18,22 @@ STRINGS = {
     "ls.lsq.intro": (
         "The classic cost measures how far the output a is from the target y and squares it: "
         "the quadratic cost C = ½(a − y)², called the mean squared error when averaged over "
-        "examples (the ½ only tidies the derivative). Any cost must meet two conditions: it is "
-        "never negative, and it is near 0 when the output is right.",
+        "examples (the ½ only tidies the derivative). Nielsen asks two things of a cost: it is "
+        "never negative, and it is near its minimum when the output is right (0 for targets of "
+        "0 or 1).",
         "经典的代价函数度量输出 a 离目标值 y 有多远，再取平方：二次代价 C = ½(a − y)²，对样本取平均"
-        "就是均方误差（½ 只是让导数更整洁）。任何代价函数都要满足两个条件：永远不为负；输出正确时"
-        "接近 0。"),
+        "就是均方误差（½ 只是让导数更整洁）。Nielsen 对代价函数提出两个要求：永远不为负；输出正确时"
+        "接近其最小值（目标值为 0 或 1 时即为 0）。"),
     "ls.lsq.why": (
         "Why the square and not |a − y|? Both meet the two conditions, but |a − y| has no "
-        "derivative at a = y, and gradient descent needs one; the square's derivative, a − y, "
-        "shrinks smoothly with the error. The square is also the regression loss for a deeper "
+        "derivative at a = y, and its slope stays ±1 however small the error, so the steps do "
+        "not shrink near the target; the square's derivative, a − y, shrinks smoothly with the "
+        "error. The square is also the regression loss for a deeper "
         "reason: if the target is the output plus Gaussian noise, the negative log-likelihood "
         "is the squared error up to constants, so least squares is maximum likelihood for "
         "Gaussian errors:",
-        "为什么用平方而不用 |a − y|？两者都满足这两个条件，但 |a − y| 在 a = y 处不可导，而梯度"
-        "下降需要导数；平方的导数 a − y 随误差平滑地变小。平方成为回归的损失函数还有更深的原因：如果"
+        "为什么用平方而不用 |a − y|？两者都满足这两个条件，但 |a − y| 在 a = y 处不可导，而且无论"
+        "误差多小斜率都是 ±1，接近目标值时步长不会变小；平方的导数 a − y 随误差平滑地变小。平方成为回归的损失函数还有更深的原因：如果"
         "目标值等于输出加上高斯噪声，负对数似然除常数外就是平方误差，所以最小二乘就是高斯误差下的"
         "极大似然："),
     "ls.lsq.next": (
@@ -249,12 +251,12 @@ STRINGS = {
         "does; with its default float32 the last digits can differ. Only the TensorFlow row "
         "needs `import tensorflow`. scipy is called for real. PyTorch and TensorFlow are not "
         "installed with this app: their values come from this app's own NumPy versions of their "
-        "formulas, checked by running every printed call under PyTorch 2.13 and TensorFlow 2.21 "
-        "(tests/test_library_calls.py).",
+        "formulas, checked by running every printed call under PyTorch 2.13 (and under "
+        "TensorFlow 2.21 where it is installed; tests/test_library_calls.py).",
         "`torch.set_default_dtype(torch.float64)` 让 PyTorch 像 NumPy 一样用 float64 计算；用它默认"
         "的 float32 时最后几位可能不同。只有 TensorFlow 那一行需要 `import tensorflow`。scipy 是真实"
         "调用的。本应用不安装 PyTorch 和 TensorFlow：它们的值由本应用按各自公式用 NumPy 重新实现"
-        "算出，并在 PyTorch 2.13 和 TensorFlow 2.21 下逐个运行印出的调用核对过"
+        "算出，并在 PyTorch 2.13 下（以及安装了 TensorFlow 2.21 的环境中）逐个运行印出的调用核对过"
         "（tests/test_library_calls.py）。"),
     "ls.lib.softmax": ("The softmax example", "softmax 例子"),
     "ls.lib.multi": ("The multi-label table", "多标签表格"),
@@ -283,10 +285,11 @@ STRINGS = {
         "`rel_entr` is the KL summand p ln(p/q), with no rescaling: here ln(5/3).",
         "`rel_entr` 就是 KL 的求和项 p ln(p/q)，不做缩放：这里是 ln(5/3)。"),
     "ls.lib.kl_div": (
-        "Not the KL: each term is p ln(p/q) − p + q. The extra −p + q terms cancel only when "
-        "both arguments sum to 1 (as y and a do).",
-        "这不是 KL：每一项是 p ln(p/q) − p + q。多出的 −p + q 只有在两个参数各自的和都为 1 时"
-        "才会抵消（y 和 a 就是这样）。"),
+        "Not the KL: each term is p ln(p/q) − p + q. The extra terms add up to Σq − Σp, so they "
+        "cancel exactly when both arguments have the same total (as y and a do); here they add "
+        "−0.4.",
+        "这不是 KL：每一项是 p ln(p/q) − p + q。多出的项之和为 Σq − Σp，只要两个参数的总和相等就会"
+        "抵消（y 和 a 正是如此）；这里多出 −0.4。"),
     "ls.lib.torch_ce": (
         "Takes the raw logits z and the class index, and applies log-softmax itself. Equals the "
         "loss above.",

@@ -39,7 +39,7 @@ STRINGS = {
         "(σ′(z) near 0). N(0, 1/n_in): standard deviation 1/√n_in, n_in being the layer's "
         "number of inputs, so z starts small and almost no neuron starts saturated. Biases are N(0, 1) "
         "in both.",
-        "N(0, 1)：每个权重的标准差为 1，即书中这些实验所用的初始化；加权输入 z 一开始就很大，部分"
+        "N(0, 1)：每个权重的标准差为 1，即书中这些实验所用的初始化；带权输入 z 一开始就很大，部分"
         "神经元一开始就饱和（σ′(z) 接近 0）。N(0, 1/n_in)：标准差为 1/√n_in（n_in 为该层的输入"
         "数），z 一开始较小，几乎没有神经元一开始就饱和。两者的偏置都取 N(0, 1)。"),
     "nw.hidden": ("Hidden neurons", "隐藏层神经元数"),
@@ -209,13 +209,13 @@ STRINGS = {
     "nw.layer.hidden": ("hidden layer", "隐藏层"),
     "nw.layer.output": ("output layer", "输出层"),
     "nw.limit2": ("2. It matters most when the start is badly wrong",
-                  "2. 起点错得离谱时它才最重要"),
+                  "2. 起点错得离谱时它最重要"),
     "nw.limit2.text": (
         "Cross-entropy cancels the output's σ′(z), which matters when that factor is small: when "
         "outputs are saturated and wrong, as they can be from the N(0, 1) start. From a start "
         "where outputs are not saturated, σ′(z) is near its maximum 1/4 and the two costs differ "
         "less.",
-        "交叉熵消去了输出层的 σ′(z)，而这只在该因子很小时才要紧：也就是输出饱和且错误时，例如从 "
+        "交叉熵消去了输出层的 σ′(z)，这在该因子很小时最为要紧：也就是输出饱和且错误时，例如从 "
         "N(0, 1) 起点出发。若起点处输出不饱和，σ′(z) 接近其最大值 1/4，两种代价的差别就小一些。"),
     "nw.limit2.untested": (
         "Train the other start (above) to see whether this run bears it out.",
@@ -254,9 +254,9 @@ STRINGS = {
     "nw.limit3": ("3. Neurons still saturate", "3. 神经元仍然会饱和"),
     "nw.limit3.intro": (
         "The share of test-set outputs that are saturated: σ′(z) = a(1 − a) ≤ 0.01, that is a "
-        "below about 0.0102 or above 0.9898. Cross-entropy only stops saturation from slowing "
+        "below about 0.0101 or above 0.9899. Cross-entropy only stops saturation from slowing "
         "the output layer's learning; it does not keep outputs away from 0 and 1.",
-        "测试集输出中饱和的比例：σ′(z) = a(1 − a) ≤ 0.01，即 a 小于约 0.0102 或大于 0.9898。交叉熵"
+        "测试集输出中饱和的比例：σ′(z) = a(1 − a) ≤ 0.01，即 a 小于约 0.0101 或大于 0.9899。交叉熵"
         "只是让饱和不再拖慢输出层的学习，并不会让输出远离 0 和 1。"),
     "nw.limit3.more": (
         "At the end of this run {ce}% of the outputs were saturated with cross-entropy against "

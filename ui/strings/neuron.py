@@ -7,7 +7,7 @@ STRINGS = {
         "Nielsen's classic experiment uses x = 1 and y = 0 and trains it twice by gradient "
         "descent: once with the quadratic cost (mean squared error), once with cross-entropy. "
         "Start it badly wrong (output near 1) and watch how fast each cost learns, and when.",
-        "一个 sigmoid 神经元接收输入 x，先算出加权输入 z = w x + b（权重 w，偏置 b），再输出 "
+        "一个 sigmoid 神经元接收输入 x，先算出带权输入 z = w x + b（权重 w，偏置 b），再输出 "
         "a = σ(z)；它要学会输出目标值 y。Nielsen 的经典实验取 x = 1、y = 0，用梯度下降训练两次："
         "一次用二次代价（均方误差），一次用交叉熵。让它从错得离谱的地方开始（输出接近 1），"
         "看看每种代价学得多快、什么时候快。"),
@@ -211,9 +211,9 @@ STRINGS = {
         "这正是 Nielsen 想说明的：重点不是哪种代价整体更快，而是速度怎样变化。二次代价恰恰在神经元"
         "错得最厉害时学得最慢（学习缓慢）；交叉熵在那时学得最快。"),
     "nr.speed.no_slowdown": (
-        "The quadratic cost shows no slowdown in this run: its updates never grew past the "
-        "first (σ′(z) = {sp} at the start).",
-        "这次运行中二次代价没有出现学习缓慢：它之后的更新从未超过第一次（开始时 σ′(z) = {sp}）。"),
+        "The quadratic cost shows no slowdown in this run: its updates never grew much beyond "
+        "the first (σ′(z) = {sp} at the start).",
+        "这次运行中二次代价没有出现学习缓慢：它之后的更新从未明显超过第一次（开始时 σ′(z) = {sp}）。"),
     # ---- Training view ----
     "nr.training": ("Training, epoch by epoch", "逐轮训练过程"),
     "nr.training.intro": (
