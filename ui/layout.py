@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator
 
 import streamlit as st
 
-from ui import problems, state
+from ui import memory, problems, state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 _LOG = logging.getLogger("bits_to_losses")
@@ -62,8 +62,15 @@ _STYLE = """<style>
 </style>"""
 
 
-def available_pages() -> list[PageInfo]:
-    return [p for p in PAGES if (ROOT / p.path).exists()]
+#: The browser-tab icon: a file served by the app itself (a :material/...: page icon makes the
+#: browser fetch the icon font from the internet).
+ICON = str(ROOT / "ui" / "icon.png")
+
+
+@functools.lru_cache(maxsize=1)
+def available_pages() -> tuple[PageInfo, ...]:
+    """The menu's pages whose script exists (looked up once per process)."""
+    return tuple(p for p in PAGES if (ROOT / p.path).exists())
 
 
 #: The app-wide settings: truth under the plain keys "lang" and "units".
@@ -106,13 +113,13 @@ def page_setup(page_key: str, page_state: state.PageState | None = None) -> None
     """First call of every page (``page`` calls it): settings, the link (read once per
     session), browser tab title, sidebar menu and settings, and the link's problems."""
     st.session_state["_page"] = page_key
+    memory.trim_after_sessions()
     APP.ensure()
     if page_state is not None:
         page_state.ensure()
         for other in page_state.shared:
             other.ensure()
     state.read_link(page_state)
-    page = next(p for p in PAGES if p.key == page_key)
     with st.sidebar:
         # The language is drawn first: its value is then current for everything below.
         st.markdown(f"### {t('app.name')}")
@@ -131,7 +138,7 @@ def page_setup(page_key: str, page_state: state.PageState | None = None) -> None
                       key=f"_reset.{page_key}")
             st.caption(t("settings.link.help"))
     st.set_page_config(page_title=f"{t('page.' + page_key)} · {t('app.name')}",
-                       page_icon=page.icon, layout="wide")
+                       page_icon=ICON, layout="wide")
     st.html(_STYLE)
     found = st.session_state.pop(state.LINK_PROBLEMS, None)
     if found:
