@@ -469,7 +469,7 @@ def bench_page(info, reruns: int, bare: Callable[[], None], only: set[str] | Non
             key, d, column, rule = _table_plan(at, name, plan)
             row.widget = key
             at.session_state[key] = _table_edit(key, d, column, rule, i)
-            return None
+            return _FRAGMENT_OF.get(d.proto.id)  # an editor in a fragment reruns only it
         _measure(row, at, edit, reruns, bare)
         rows.append(row)
 

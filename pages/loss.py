@@ -2,16 +2,16 @@
 from a coin to a classifier, the derivation from ∂C/∂b = a − y, and what the libraries return.
 
 Every setting lives in ``ui.loss.S`` (ui/MECHANISMS.md): it survives language, unit and page
-switches and is written into the link. Sections whose settings nothing else reads are fragments,
-so moving their sliders reruns only that section; the softmax logits and the multi-label table
-also feed the library section at the end, so they rerun the page.
+switches and is written into the link. Every interactive section is a fragment, so moving its
+controls reruns only that section. The softmax logits and the multi-label table also feed the
+library section at the end: their fragments write those calls into containers placed there.
 """
 
 import numpy as np
 import streamlit as st
 
 import ui
-from lib import charts, curves, info
+from lib import charts, info
 from ui import fmt, t
 from ui import loss as ls
 
@@ -21,9 +21,10 @@ S = ls.S
 @ui.fragment
 def binary_section() -> None:
     a = S.slider("a", t("ls.bin.a"), step=0.01)
+    names = (t("ls.bin.ce"), t("ls.bin.quad"), t("ls.bin.wrong"))
+    text = {"x": t("ls.bin.axis_a"), "series": t("word.quantity"), "shade": t("ls.bin.wrong")}
     for y, col in zip((0, 1), st.columns(2, gap="large")):
-        costs, grads, cost_pts, grad_pts, cost_now, grad_now = ls.binary_frames(
-            curves.binary_losses(y), a, y)
+        cost_data, grad_data, cost_now, grad_now = ls.binary_charts(a, y, *names)
         with col:
             st.subheader(t("ls.bin.target", y=y))
             m1, m2 = st.columns(2)
@@ -33,13 +34,10 @@ def binary_section() -> None:
                       help=t("ls.bin.grad_quad.help"))
             st.caption(t("ls.bin.costs_now", ce=ls.nats(cost_now["cross_entropy"]),
                          quad=fmt.num(cost_now["quadratic"])))
-            text = {"x": t("ls.bin.axis_a"), "series": t("word.quantity"),
-                    "shade": t("ls.bin.wrong")}
-            band = {"shade": ls.wrong_band(y), "shade_label": t("ls.bin.wrong")}
-            ui.chart(charts.function_chart, charts.function_chart_data(costs, cost_pts, **band),
+            ui.chart(charts.function_chart, cost_data,
                      text={**text, "y": t("ls.bin.axis_cost")}, colors=ls.binary_colors(),
                      shade=True, height=240, y_domain=(0, 4))
-            ui.chart(charts.function_chart, charts.function_chart_data(grads, grad_pts, **band),
+            ui.chart(charts.function_chart, grad_data,
                      text={**text, "y": t("ls.bin.axis_grad")}, colors=ls.binary_colors(),
                      shade=True, height=240)
 
@@ -55,8 +53,8 @@ def likelihood_section() -> None:
         return
     n = heads + tails
     freq = (heads / n, tails / n)
-    (lik, lik_pt), (nll, nll_pt) = ls.likelihood_frames(heads, tails, theta)
-    nll_now = float(nll_pt["value"].iloc[0])
+    lik_data, nll_data, nll_now = ls.likelihood_charts(heads, tails, theta, t("ls.ml2.lik"),
+                                                        t("ls.ml2.nll"))
     ce_now = info.cross_entropy(freq, (theta, 1 - theta))
     m1, m2, m3 = st.columns(3)
     ls.ce_metric(m1, t("ls.ml2.nll_now"), nll_now)
@@ -64,18 +62,17 @@ def likelihood_section() -> None:
     m3.metric(t("ls.ml2.best", h=heads, n=n), fmt.prob(round(freq[0], 6)),
               help=t("ls.ml2.best.help"))
     # Three short lines, so the chain fits a phone screen.
-    st.latex(r"\begin{aligned}-\tfrac1n \ln\!\left(\theta^{h}(1-\theta)^{t}\right) "
-             r"&= -\tfrac{h}{n}\ln\theta - \tfrac{t}{n}\ln(1-\theta) \\ "
-             r"&= H\!\left(\left(\tfrac{h}{n}, \tfrac{t}{n}\right), "
-             r"(\theta, 1-\theta)\right)\end{aligned}")
-    st.markdown(t("ls.ml2.min", theta=fmt.prob(round(freq[0], 6)),
-                  h=ls.nats(info.entropy(freq))))
+    ls.prose(ls.tex(r"\begin{aligned}-\tfrac1n \ln\!\left(\theta^{h}(1-\theta)^{t}\right) "
+                    r"&= -\tfrac{h}{n}\ln\theta - \tfrac{t}{n}\ln(1-\theta) \\ "
+                    r"&= H\!\left(\left(\tfrac{h}{n}, \tfrac{t}{n}\right), "
+                    r"(\theta, 1-\theta)\right)\end{aligned}"),
+             t("ls.ml2.min", theta=fmt.prob(round(freq[0], 6)), h=ls.nats(info.entropy(freq))))
     l1, l2 = st.columns(2)
     text = {"x": "θ", "series": t("word.quantity")}
-    ui.chart(charts.function_chart, charts.function_chart_data(lik, lik_pt), where=l1,
+    ui.chart(charts.function_chart, lik_data, where=l1,
              text={**text, "y": t("ls.ml2.lik_axis")},
              colors={t("ls.ml2.lik"): ls.COLORS["quadratic"]}, height=260)
-    ui.chart(charts.function_chart, charts.function_chart_data(nll, nll_pt), where=l2,
+    ui.chart(charts.function_chart, nll_data, where=l2,
              text={**text, "y": t("ls.ml2.nll_axis")},
              colors={t("ls.ml2.nll"): ls.COLORS["cross_entropy"]}, height=260)
 
@@ -91,35 +88,10 @@ def derivation_check() -> None:
                   diff=fmt.num(da - dy, 6)))
 
 
-with ui.page("loss", S):
-    st.title(t("page.loss"))
-    st.markdown(t("ls.intro"))
-    st.page_link("pages/glossary.py", label=t("ls.glossary", page=t("page.glossary")),
-                 icon=":material/translate:")
-
-    # ---- Least squares ------------------------------------------------------------------------
-    st.header(t("ls.lsq"), divider="gray")
-    st.markdown(t("ls.lsq.intro"))
-    st.markdown(t("ls.lsq.why"))
-    st.latex(r"\begin{aligned}y &= a + \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, s^2) \\ "
-             r"-\ln p(y \mid a) &= \frac{(a-y)^2}{2s^2} + \ln\!\left(s\sqrt{2\pi}\right)"
-             r"\end{aligned}")
-    st.markdown(t("ls.lsq.next"))
-
-    # ---- Binary -------------------------------------------------------------------------------
-    st.header(t("ls.bin"), divider="gray")
-    st.markdown(t("ls.bin.intro"))
-    st.latex(r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
-             r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)\end{gathered}")
-    binary_section()
-    st.markdown(t("ls.bin.takeaway"))
-
-    # ---- Softmax ------------------------------------------------------------------------------
-    st.header(t("ls.sm"), divider="gray")
-    st.markdown(t("ls.sm.intro"))
-    st.latex(r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
-             r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
-             r"\end{gathered}")
+@ui.fragment
+def softmax_section(library) -> None:
+    """The logits, the true class, the loss and the bars; and, into ``library`` (a container
+    in the libraries section), the setup code and the calls for these logits."""
     cols = st.columns(len(ls.CLASSES) + 1)
     z = np.array([S.slider(f"z{i}", t("ls.sm.logit", c=c), where=cols[i], step=0.1)
                   for i, c in enumerate(ls.CLASSES)])
@@ -127,42 +99,28 @@ with ui.page("loss", S):
                     widget="selectbox")
     cols[-1].button(t("ls.sm.reset"), on_click=ls.reset_logits, width="stretch",
                     key="_loss.reset_logits")
-    y_onehot = np.eye(len(ls.CLASSES))[true]
-    frame, probs, grad = ls.softmax_frames(z, y_onehot)
+    bars, probs, loss = ls.softmax_chart(tuple(z), true, t("ls.sm.a"), t("ls.sm.y"),
+                                         t("ls.sm.grad"))
     m1, m2 = st.columns(2)
-    ls.ce_metric(m1, t("ls.sm.loss"), ls.softmax_loss(z, y_onehot))
+    ls.ce_metric(m1, t("ls.sm.loss"), loss)
     m2.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), fmt.num(probs[true]))
-    ui.chart(charts.bar_chart, charts.bar_chart_data(frame),
+    ui.chart(charts.bar_chart, bars,
              text={"category": t("ls.sm.class"), "y": t("word.value"),
                    "series": t("word.quantity")},
              colors=ls.softmax_colors())
     st.caption(t("ls.sm.caption"))
-    with st.expander(t("ls.sm.jac"), icon=":material/calculate:"):
-        st.markdown(t("ls.sm.jac.quotient"))
-        st.latex(r"\frac{\partial a_j}{\partial z_j} = \frac{e^{z_j} S - e^{z_j} e^{z_j}}{S^2} "
-                 r"= a_j - a_j^2 = a_j(1 - a_j)")
-        st.markdown(t("ls.sm.jac.other"))
-        st.latex(r"\frac{\partial a_k}{\partial z_j} = \frac{0 \cdot S - e^{z_k} e^{z_j}}{S^2} "
-                 r"= -a_k a_j")
-        st.markdown(t("ls.sm.jac.both"))
-        st.latex(r"\frac{\partial a_k}{\partial z_j} = a_k(\delta_{kj} - a_j)")
-        st.markdown(t("ls.sm.jac.chain"))
-        st.latex(r"\begin{aligned}\frac{\partial C}{\partial z_j} "
-                 r"&= \sum_k \left(-\frac{y_k}{a_k}\right) a_k(\delta_{kj} - a_j) \\ "
-                 r"&= -\sum_k y_k \delta_{kj} + a_j \sum_k y_k \\ "
-                 r"&= a_j \sum_k y_k - y_j\end{aligned}")
-        st.markdown(t("ls.sm.jac.end"))
-    with st.container(border=True):
-        st.markdown(t("ls.sm.example"))
-        st.latex(r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
-                 + fmt.tex(fmt.num(ls.single_label_example(), 5)) + r"\ \text{"
-                 + t("unit.nats") + "}" + r"\end{gathered}")
+    with library:
+        st.markdown(t("ls.lib.intro", c=ls.CLASSES[true]))
+        st.code(ls.library_setup(z, true), language="python", wrap_lines=True)
+        st.caption(t("ls.lib.setup_note"))
+        st.subheader(t("ls.lib.softmax"))
+        ls.draw_library_rows(ls.softmax_rows(z, true))
 
-    # ---- Multi-label --------------------------------------------------------------------------
-    st.header(t("ls.ml"), divider="gray")
-    st.markdown(t("ls.ml.intro"))
-    st.latex(r"\begin{gathered}C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right] \\ "
-             r"a_j = \sigma(z_j)\end{gathered}")
+
+@ui.fragment
+def multi_label_section(library) -> None:
+    """The multi-label table, its loss and results; and, into ``library``, the library calls
+    with the table's numbers."""
     left, right = st.columns(2, gap="large")
     table = S.table("table", {
         "label": st.column_config.TextColumn(t("ls.ml.class")),
@@ -173,7 +131,8 @@ with ui.page("loss", S):
         column_order=("label", "y", "a"))
     labels, y_ml, a_ml, terms, problems = ls.read_multi_label(table)
     left.caption(t("ls.ml.editor"))
-    left.download_button(t("ls.ml.download"), ls.table_csv(table, labels),
+    # The CSV files are written only when the reader clicks (a callable `data`).
+    left.download_button(t("ls.ml.download"), lambda: ls.table_csv(table, labels),
                          file_name="multi-label.csv", mime="text/csv", on_click="ignore",
                          icon=":material/download:", key="_loss.csv_table")
     with right:
@@ -184,14 +143,78 @@ with ui.page("loss", S):
             m1, m2 = st.columns(2)
             ls.ce_metric(m1, t("ls.ml.total"), float(terms.sum()))
             m2.metric(t("ls.ml.sum_a"), fmt.num(float(a_ml.sum())), help=t("ls.ml.sum_a.help"))
-            st.dataframe(ls.multi_table(labels, y_ml, a_ml, terms), hide_index=True,
+            st.dataframe(ls.multi_results(labels, y_ml, a_ml, terms), hide_index=True,
                          width="stretch")
             st.caption(t("ls.ml.note"))
             st.download_button(t("ls.ml.download_results"),
-                               ls.results_csv(labels, y_ml, a_ml, terms),
+                               lambda: ls.results_csv(labels, y_ml, a_ml, terms),
                                file_name="multi-label-loss.csv", mime="text/csv",
                                on_click="ignore", icon=":material/download:",
                                key="_loss.csv_results")
+    with library:
+        if problems:
+            st.info(t("ls.lib.multi_wait"), icon=":material/info:")
+        else:
+            st.markdown(t("ls.lib.multi_intro"))
+            ls.draw_library_rows(ls.multi_rows(y_ml, a_ml, float(terms.sum())))
+
+
+with ui.page("loss", S):
+    st.title(t("page.loss"))
+    st.markdown(t("ls.intro"))
+    st.page_link("pages/glossary.py", label=t("ls.glossary", page=t("page.glossary")),
+                 icon=":material/translate:")
+
+    # ---- Least squares ------------------------------------------------------------------------
+    st.header(t("ls.lsq"), divider="gray")
+    ls.prose(t("ls.lsq.intro"), t("ls.lsq.why"), ls.tex(
+        r"\begin{aligned}y &= a + \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, s^2) \\ "
+        r"-\ln p(y \mid a) &= \frac{(a-y)^2}{2s^2} + \ln\!\left(s\sqrt{2\pi}\right)"
+        r"\end{aligned}"), t("ls.lsq.next"))
+
+    # ---- Binary -------------------------------------------------------------------------------
+    st.header(t("ls.bin"), divider="gray")
+    ls.prose(t("ls.bin.intro"), ls.tex(
+        r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
+        r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)\end{gathered}"))
+    binary_section()
+    st.markdown(t("ls.bin.takeaway"))
+
+    # ---- Softmax ------------------------------------------------------------------------------
+    st.header(t("ls.sm"), divider="gray")
+    ls.prose(t("ls.sm.intro"), ls.tex(
+        r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
+        r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
+        r"\end{gathered}"))
+    softmax_box = st.container()  # filled by softmax_section() at the end
+    with st.expander(t("ls.sm.jac"), icon=":material/calculate:"):
+        ls.prose(
+            t("ls.sm.jac.quotient"),
+            ls.tex(r"\frac{\partial a_j}{\partial z_j} = \frac{e^{z_j} S - e^{z_j} e^{z_j}}{S^2} "
+                   r"= a_j - a_j^2 = a_j(1 - a_j)"),
+            t("ls.sm.jac.other"),
+            ls.tex(r"\frac{\partial a_k}{\partial z_j} = \frac{0 \cdot S - e^{z_k} e^{z_j}}{S^2} "
+                   r"= -a_k a_j"),
+            t("ls.sm.jac.both"),
+            ls.tex(r"\frac{\partial a_k}{\partial z_j} = a_k(\delta_{kj} - a_j)"),
+            t("ls.sm.jac.chain"),
+            ls.tex(r"\begin{aligned}\frac{\partial C}{\partial z_j} "
+                   r"&= \sum_k \left(-\frac{y_k}{a_k}\right) a_k(\delta_{kj} - a_j) \\ "
+                   r"&= -\sum_k y_k \delta_{kj} + a_j \sum_k y_k \\ "
+                   r"&= a_j \sum_k y_k - y_j\end{aligned}"),
+            t("ls.sm.jac.end"))
+    with st.container(border=True):
+        ls.prose(t("ls.sm.example"), ls.tex(
+            r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
+            + fmt.tex(fmt.num(ls.single_label_example(), 5)) + r"\ \text{"
+            + t("unit.nats") + "}" + r"\end{gathered}"))
+
+    # ---- Multi-label --------------------------------------------------------------------------
+    st.header(t("ls.ml"), divider="gray")
+    ls.prose(t("ls.ml.intro"), ls.tex(
+        r"\begin{gathered}C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right] \\ "
+        r"a_j = \sigma(z_j)\end{gathered}"))
+    multi_box = st.container()  # filled by multi_label_section() at the end
 
     # ---- Maximum likelihood -------------------------------------------------------------------
     st.header(t("ls.ml2"), divider="gray")
@@ -200,27 +223,29 @@ with ui.page("loss", S):
 
     # ---- From a coin to a classifier ------------------------------------------------------
     st.subheader(t("ls.clf"))
-    st.markdown(t("ls.clf.bernoulli"))
-    st.latex(r"\begin{aligned}L &= \prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i} \\ "
-             r"-\tfrac1m \ln L &= \tfrac1m \sum_{i=1}^{m} "
-             r"-\left[y_i \ln a_i + (1-y_i)\ln(1-a_i)\right]\end{aligned}")
-    st.markdown(t("ls.clf.batch"))
-    st.markdown(t("ls.clf.many"))
-    st.latex(r"C = \frac1m \sum_{x} H(P_x, Q_x) = -\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}")
-    st.markdown(t("ls.clf.kl"))
+    ls.prose(
+        t("ls.clf.bernoulli"),
+        ls.tex(r"\begin{aligned}L &= \prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i} \\ "
+               r"-\tfrac1m \ln L &= \tfrac1m \sum_{i=1}^{m} "
+               r"-\left[y_i \ln a_i + (1-y_i)\ln(1-a_i)\right]\end{aligned}"),
+        t("ls.clf.batch"),
+        t("ls.clf.many"),
+        ls.tex(r"C = \frac1m \sum_{x} H(P_x, Q_x) = -\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}"),
+        t("ls.clf.kl"))
 
     # ---- Derivation ---------------------------------------------------------------------------
     st.header(t("ls.der"), divider="gray")
-    st.markdown(t("ls.der.intro"))
-    st.latex(r"\text{(1)}\quad \frac{\partial C}{\partial b} "
-             r"= \frac{\partial C}{\partial a}\,\sigma'(z) = \frac{\partial C}{\partial a}\,a(1-a)")
-    st.markdown(t("ls.der.want"))
-    st.latex(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
-             r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= \frac{a-y}{a(1-a)} \\ "
-             r"&= -\frac{y}{a} + \frac{1-y}{1-a}\end{aligned}")
-    st.latex(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
-             r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)\right] + "
-             r"\text{const}\end{aligned}")
+    ls.prose(
+        t("ls.der.intro"),
+        ls.tex(r"\text{(1)}\quad \frac{\partial C}{\partial b} = \frac{\partial C}{\partial a}"
+               r"\,\sigma'(z) = \frac{\partial C}{\partial a}\,a(1-a)"),
+        t("ls.der.want"),
+        ls.tex(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
+               r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= \frac{a-y}{a(1-a)} \\ "
+               r"&= -\frac{y}{a} + \frac{1-y}{1-a}\end{aligned}"),
+        ls.tex(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
+               r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)\right] + "
+               r"\text{const}\end{aligned}"))
     derivation_check()
     st.markdown(t("ls.der.next_intro"))
     st.page_link("pages/neuron.py", label=t("ls.der.next", page=t("page.neuron")),
@@ -228,14 +253,15 @@ with ui.page("loss", S):
 
     # ---- Libraries ----------------------------------------------------------------------------
     st.header(t("ls.lib"), divider="gray")
-    st.markdown(t("ls.lib.intro", c=ls.CLASSES[true]))
-    st.code(ls.library_setup(z, true), language="python", wrap_lines=True)
-    st.caption(t("ls.lib.setup_note"))
-    st.subheader(t("ls.lib.softmax"))
-    ls.draw_library_rows(ls.softmax_library_rows(z, true))
+    lib_softmax = st.container()  # written by softmax_section()
     st.subheader(t("ls.lib.multi"))
-    if problems:
-        st.info(t("ls.lib.multi_wait"), icon=":material/info:")
-    else:
-        st.markdown(t("ls.lib.multi_intro"))
-        ls.draw_library_rows(ls.multi_library_rows(y_ml, a_ml, float(terms.sum())))
+    lib_multi = st.container()  # written by multi_label_section()
+
+    # The softmax and multi-label sections are fragments: a logit, the true class, the reset
+    # button or a table edit reruns only that section and the library calls it writes into its
+    # slot above (a fragment may write into a container made outside it; Streamlit redraws
+    # those writes on each fragment rerun). They run last so that the slots exist.
+    with softmax_box:
+        softmax_section(lib_softmax)
+    with multi_box:
+        multi_label_section(lib_multi)

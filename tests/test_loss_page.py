@@ -158,6 +158,45 @@ def test_multi_label_csv_downloads_read_back():
     assert [float(v) for v in results.table["term_nats"]] == pytest.approx(terms, rel=1e-15)
 
 
+def test_downloads_are_written_only_on_click(page):
+    """The CSV buttons get a callable (Streamlit runs it when the reader clicks), so a rerun
+    builds no file."""
+    buttons = page.get("download_button")
+    assert len(buttons) == 2
+    assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons)
+
+
+def test_chart_data_and_rows_are_computed_once_per_input(page):
+    """Chart data and library rows are cached by their inputs, shared by every session: the same
+    inputs give the same objects, other inputs other numbers."""
+    names = ("cross-entropy", "quadratic", "wrong")
+    first = ls.binary_charts(0.3, 1, *names)
+    assert ls.binary_charts(0.3, 1, *names) is first
+    cost_now, grad_now = first[2], first[3]
+    assert cost_now["cross_entropy"] == pytest.approx(-math.log(0.3))
+    assert grad_now["cross_entropy"] == pytest.approx(0.3 - 1)
+    points = first[0]["points"].to_pydict()
+    assert points["x"] == [0.3, 0.3] and points["series"] == ["cross-entropy", "quadratic"]
+    assert points["value"] == [cost_now["cross_entropy"], cost_now["quadratic"]]
+    # The curves are shared between positions of the slider; the points are not.
+    other = ls.binary_charts(0.6, 1, *names)
+    assert other[0]["curves"] is first[0]["curves"]
+    assert other[0]["points"].to_pydict()["x"] == [0.6, 0.6]
+    lik, nll, nll_now = ls.likelihood_charts(7, 3, 0.7, "L", "NLL")
+    assert nll_now == pytest.approx(-(7 * math.log(0.7) + 3 * math.log(0.3)) / 10)
+    assert nll["points"].to_pydict() == {"x": [0.7], "value": [nll_now], "series": ["NLL"]}
+    assert max(lik["curves"].to_pydict()["value"]) == pytest.approx(1.0)
+    bars, probs, loss = ls.softmax_chart((2.5, -1.0, 3.2, 0.5), 2, "a", "y", "a − y")
+    assert loss == pytest.approx(-math.log(probs[2])) and not probs.flags.writeable
+    assert bars["bars"].num_rows == 12
+
+
+def test_text_and_formulas_are_merged_into_one_element():
+    """A paragraph and the formula after it are one Markdown element: the formula is the same
+    $$ block st.latex would send."""
+    assert ls.tex(r"a^2") == "$$\na^2\n$$"
+
+
 def test_maximum_likelihood(page):
     slider(page, "theta").set_value(0.7).run()
     assert metric(page, "Mean negative log-likelihood at θ") == "0.6109 nats"
@@ -237,7 +276,10 @@ def test_taught_content(page):
     assert r"\prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i}" in text
     assert "H(P_x, Q_x)" in text and "KL(P‖Q) = Σ p ln(p/q)" in text
     jacobian = page.expander[0]
-    assert any(r"a_k(\delta_{kj} - a_j)" in x.value for x in jacobian.latex)
+    # The derivation's paragraphs and formulas are one Markdown element (a formula as a
+    # $$ block, which is what st.latex sends).
+    assert any("$$\n" + r"\frac{\partial a_k}{\partial z_j} = a_k(\delta_{kj} - a_j)" + "\n$$"
+               in x.value for x in jacobian.markdown)
     link = next(el.proto for el in page.get("page_link")
                 if el.proto.label.startswith("See it train"))
     assert link.page == "neuron" and link.label == "See it train: The learning slowdown" or \

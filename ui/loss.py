@@ -6,16 +6,18 @@ for another unit, cross-entropy values also show the converted number.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from lib import csvfile, curves, info, library_calls, losses, tables
+from lib import charts, csvfile, curves, info, library_calls, losses, tables
 from lib.problems import Problem
 from ui import fmt, problems
-from ui.i18n import event_name, t
+from ui.i18n import event_name, lang, t
 from ui.layout import base, units
 from ui.state import PageState, Setting
 
@@ -73,25 +75,77 @@ def ce_metric(container, label: str, x: float, **kwargs) -> None:
         container.caption(f"= {other}")
 
 
+# ---- text --------------------------------------------------------------------------------------
+
+def tex(latex: str) -> str:
+    """A display formula as a Markdown block: exactly what ``st.latex(latex)`` sends."""
+    return f"$$\n{latex}\n$$"
+
+
+def prose(*blocks: str, where=None) -> None:
+    """Paragraphs and display formulas (:func:`tex`) drawn as one Markdown element instead of
+    one element each: the same text and formulas in the same order, fewer elements a rerun."""
+    (where or st).markdown("\n\n".join(blocks))
+
+
+# ---- chart data, cached -----------------------------------------------------------------------
+# Every chart's data depends only on a few numbers and the translated series names, so each is
+# built once per distinct input in this process (bounded, shared by every session) and kept as
+# pyarrow tables, which Streamlit only serialises (no pandas conversion on each rerun). Nothing
+# here reads the session: the names are arguments, so a key never mixes languages. The values
+# are shared: callers must not modify them.
+
+def _arrow(data: dict[str, pd.DataFrame]) -> dict[str, pa.Table]:
+    """Named chart datasets as Arrow tables (exactly what Streamlit would make of the frames)."""
+    return {name: pa.Table.from_pandas(frame) for name, frame in data.items()}
+
+
+def _long(x: np.ndarray, columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """A long frame ``x, value, series`` with one block of rows per named column."""
+    return pd.DataFrame({"x": np.tile(x, len(columns)),
+                         "value": np.concatenate(list(columns.values())),
+                         "series": np.repeat(list(columns), len(x))})
+
+
 # ---- binary -----------------------------------------------------------------------------------
 
-def binary_frames(curve: pd.DataFrame, a: float, y: int) -> tuple[pd.DataFrame, ...]:
-    """Long frames (costs, gradients) and the current points, for the function charts."""
-    names = {"cross_entropy": t("ls.bin.ce"), "quadratic": t("ls.bin.quad")}
+def binary_now(a: float, y: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Both costs at prediction ``a`` for target ``y``, and their gradients with respect to z."""
     z = math.log(a / (1 - a))
     cost_now = {"cross_entropy": losses.binary_cross_entropy([y], [a]),
                 "quadratic": losses.quadratic_cost([a], [y])}
     grad_now = {"cross_entropy": float(losses.binary_cross_entropy_grad([z], [y])[0]),
                 "quadratic": float(losses.quadratic_cost_grad([z], [y])[0])}
-    costs = pd.concat([pd.DataFrame({"x": curve["x"], "value": curve[k], "series": n})
-                       for k, n in names.items()])
-    grads = pd.concat([pd.DataFrame({"x": curve["x"], "value": curve[f"grad_{k}"], "series": n})
-                       for k, n in names.items()])
-    cost_pts = pd.DataFrame({"x": a, "value": list(cost_now.values()),
-                             "series": list(names.values())})
-    grad_pts = pd.DataFrame({"x": a, "value": list(grad_now.values()),
-                             "series": list(names.values())})
-    return costs, grads, cost_pts, grad_pts, cost_now, grad_now
+    return cost_now, grad_now
+
+
+@functools.lru_cache(maxsize=8)
+def _binary_curves(y: int, ce: str, quad: str, wrong: str) -> tuple[dict, dict]:
+    """The cost and the gradient chart's data for target ``y`` without the current point:
+    the curves over a (series named ``ce`` and ``quad``) and the tinted wrong band."""
+    curve = curves.binary_losses(y)
+    x = curve["x"].to_numpy()
+    band = {"shade": wrong_band(y), "shade_label": wrong}
+    out = []
+    for prefix in ("", "grad_"):
+        frame = _long(x, {ce: curve[f"{prefix}cross_entropy"].to_numpy(),
+                          quad: curve[f"{prefix}quadratic"].to_numpy()})
+        out.append(_arrow(charts.function_chart_data(frame, **band)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=512)
+def binary_charts(a: float, y: int, ce: str, quad: str, wrong: str):
+    """Data for the cost chart and the gradient chart at prediction ``a`` for target ``y``
+    (curves, current points, band), and the costs and gradients there:
+    ``(cost_data, grad_data, cost_now, grad_now)``."""
+    cost_now, grad_now = binary_now(a, y)
+    out = []
+    for curve_data, now in zip(_binary_curves(y, ce, quad, wrong), (cost_now, grad_now)):
+        points = pd.DataFrame({"x": [a, a], "value": list(now.values()), "series": [ce, quad]})
+        points = _arrow({"points": points[np.isfinite(points["value"])]})
+        out.append({"curves": curve_data["curves"], **points, "band": curve_data["band"]})
+    return (*out, cost_now, grad_now)
 
 
 def _ordered(colors: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -113,14 +167,21 @@ def wrong_band(y: int) -> tuple[float, float]:
 
 # ---- softmax ----------------------------------------------------------------------------------
 
-def softmax_frames(z: np.ndarray, y: np.ndarray) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+@functools.lru_cache(maxsize=512)
+def softmax_chart(z: tuple[float, ...], true: int, a_name: str, y_name: str, grad_name: str):
+    """For logits ``z`` and the true class's index: the bar chart's data (a, the one-hot y and
+    the gradient a − y for each class, series named by the last three arguments), the
+    probabilities a and the loss −ln a(true) in nats: ``(data, a, loss)``."""
+    z = np.asarray(z, dtype=float)
+    y = np.eye(len(CLASSES))[true]
     a = losses.softmax(z)
     grad = losses.categorical_cross_entropy_grad(z, y)
     frame = pd.DataFrame({
         "category": list(CLASSES) * 3,
-        "series": [t("ls.sm.a")] * 4 + [t("ls.sm.y")] * 4 + [t("ls.sm.grad")] * 4,
+        "series": [a_name] * 4 + [y_name] * 4 + [grad_name] * 4,
         "value": np.concatenate([a, y, grad])})
-    return frame, a, grad
+    a.setflags(write=False)  # shared by every session that asks for these logits
+    return _arrow(charts.bar_chart_data(frame)), a, softmax_loss(z, y)
 
 
 def softmax_loss(z: np.ndarray, y: np.ndarray) -> float:
@@ -167,6 +228,19 @@ def multi_table(labels, y, a, terms) -> pd.DataFrame:
                          t("ls.ml.term"): [fmt.num(v) for v in terms]})
 
 
+@functools.lru_cache(maxsize=256)
+def _multi_results(labels: tuple[str, ...], y: tuple[float, ...], a: tuple[float, ...],
+                   terms: tuple[float, ...], language: str) -> pa.Table:
+    return pa.Table.from_pandas(multi_table(list(labels), y, a, terms))  # worded in `language`
+
+
+def multi_results(labels, y, a, terms) -> pa.Table:
+    """:func:`multi_table` as an Arrow table (what st.dataframe sends), cached by the rows and
+    the language."""
+    return _multi_results(tuple(labels), *(tuple(float(v) for v in col) for col in (y, a, terms)),
+                          lang())
+
+
 def table_csv(table: pd.DataFrame, labels: list[str]) -> bytes:
     """The multi-label table as the reader sees it: class, y (0/1), a (as typed)."""
     frame = pd.DataFrame({"class": labels, "y": [int(bool(v)) for v in table["y"]],
@@ -182,16 +256,28 @@ def results_csv(labels, y, a, terms) -> bytes:
 
 # ---- maximum likelihood -------------------------------------------------------------------------
 
-def likelihood_frames(heads: int, tails: int, theta: float):
-    """(curve, point at θ) for the likelihood and for the mean NLL, for the function charts."""
+@functools.lru_cache(maxsize=64)
+def _likelihood_curves(heads: int, tails: int, lik: str, nll: str) -> tuple[pa.Table, pa.Table]:
+    """The likelihood curve and the mean-NLL curve over θ, series named ``lik`` and ``nll``."""
     curve = curves.coin_likelihood(heads, tails)
+    return tuple(_arrow(charts.function_chart_data(
+        pd.DataFrame({"x": curve["x"], "value": curve[column], "series": name})))["curves"]
+        for column, name in (("likelihood", lik), ("nll", nll)))
+
+
+@functools.lru_cache(maxsize=512)
+def likelihood_charts(heads: int, tails: int, theta: float, lik: str, nll: str):
+    """Data for the likelihood chart and the mean-NLL chart (curve over θ and the point at
+    ``theta``; ``heads + tails >= 1``), and the mean NLL at ``theta`` in nats:
+    ``(lik_data, nll_data, nll_now)``."""
     now = curves.coin_likelihood(heads, tails, theta=theta).iloc[0]
     out = []
-    for column, name in (("likelihood", t("ls.ml2.lik")), ("nll", t("ls.ml2.nll"))):
-        line = pd.DataFrame({"x": curve["x"], "value": curve[column], "series": name})
+    for curve, column, name in zip(_likelihood_curves(heads, tails, lik, nll),
+                                   ("likelihood", "nll"), (lik, nll)):
         point = pd.DataFrame({"x": [theta], "value": [now[column]], "series": [name]})
-        out.append((line, point))
-    return out
+        out.append({"curves": curve,
+                    "points": _arrow({"p": point[np.isfinite(point["value"])]})["p"]})
+    return (*out, float(now["nll"]))
 
 
 # ---- derivation -------------------------------------------------------------------------------
@@ -220,6 +306,8 @@ def _same(x: float, y: float) -> bool:
 
 
 LibraryRow = tuple[str, str, str]  # (the call, its value as shown, what it means)
+#: Pixels for a library row's explanation beside its call (about 2/5 of a wide page).
+LIBRARY_TEXT_WIDTH = 360
 
 
 def _rows(rows: list[tuple[str, float, str]]) -> list[LibraryRow]:
@@ -228,12 +316,16 @@ def _rows(rows: list[tuple[str, float, str]]) -> list[LibraryRow]:
 
 def draw_library_rows(rows: list[LibraryRow]) -> None:
     """Each call as wrapped code, beside its value and meaning (side by side when wide,
-    stacked on a phone). The calls and meanings are this app's own text: no reader text."""
+    stacked on a phone). The calls and meanings are this app's own text: no reader text.
+
+    One bordered row holds the two elements directly (a horizontal container that wraps),
+    not a pair of columns: three elements a row instead of six, for sixteen rows a rerun. The
+    text's fixed width keeps the columns' 3 : 2 look on a wide page; on a phone the text wraps
+    under the code, as the columns stacked."""
     for code, value, text in rows:
-        with st.container(border=True):
-            left, right = st.columns([3, 2], vertical_alignment="center")
-            left.code(code, language="python", wrap_lines=True)
-            right.markdown(t("ls.lib.row", value=value, text=text))
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            st.code(code, language="python", wrap_lines=True)
+            st.markdown(t("ls.lib.row", value=value, text=text), width=LIBRARY_TEXT_WIDTH)
 
 
 def library_setup(z: np.ndarray, true: int) -> str:
@@ -267,3 +359,28 @@ def multi_library_rows(y: np.ndarray, a: np.ndarray, app_total: float) -> list[L
     clamp = library_calls.clamp_call()
     rows.append((clamp.code, clamp.value, t("ls.lib.bce_clamp")))
     return _rows(rows)
+
+
+# The rows depend only on their arguments and the language (the wording), so each distinct
+# view is worded once in this process, shared by every session, bounded.
+
+@functools.lru_cache(maxsize=256)
+def _softmax_rows(z: tuple[float, ...], true: int, language: str) -> tuple[LibraryRow, ...]:
+    return tuple(softmax_library_rows(np.array(z), true))  # worded in `language` (= lang())
+
+
+@functools.lru_cache(maxsize=256)
+def _multi_rows(y: tuple[float, ...], a: tuple[float, ...], app_total: float,
+                language: str) -> tuple[LibraryRow, ...]:
+    return tuple(multi_library_rows(np.array(y), np.array(a), app_total))
+
+
+def softmax_rows(z: np.ndarray, true: int) -> tuple[LibraryRow, ...]:
+    """:func:`softmax_library_rows`, cached by the logits, the class and the language."""
+    return _softmax_rows(tuple(float(v) for v in z), int(true), lang())
+
+
+def multi_rows(y: np.ndarray, a: np.ndarray, app_total: float) -> tuple[LibraryRow, ...]:
+    """:func:`multi_library_rows`, cached by the table's numbers and the language."""
+    return _multi_rows(tuple(float(v) for v in y), tuple(float(v) for v in a),
+                       float(app_total), lang())

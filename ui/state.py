@@ -160,9 +160,21 @@ def _bools_as_text(frame: pd.DataFrame, setting: Setting) -> pd.DataFrame:
     return out
 
 
+_TABLE_KEYS: dict[int, tuple[pd.DataFrame, tuple]] = {}
+
+
 def _table_key(frame: pd.DataFrame, setting: Setting) -> tuple:
+    # Tables are replaced, never mutated: a frame's key is computed once (the frame is kept
+    # beside its key so that its id cannot be reused while the entry lives).
+    found = _TABLE_KEYS.get(id(frame))
+    if found is not None and found[0] is frame:
+        return found[1]
     cols = ["label", *setting.columns, *setting.bool_columns]
-    return tuple(map(tuple, frame.reindex(columns=cols).astype(object).values.tolist()))
+    key = tuple(map(tuple, frame.reindex(columns=cols).astype(object).values.tolist()))
+    if len(_TABLE_KEYS) > 256:
+        _TABLE_KEYS.clear()
+    _TABLE_KEYS[id(frame)] = (frame, key)
+    return key
 
 
 @dataclass
