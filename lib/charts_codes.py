@@ -127,32 +127,36 @@ def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
     infinite are dropped; bands exist only where the standard error is finite and are clipped
     to the range the averages cover from n = 10 on (so the first wild draws do not flatten
     the chart; the tooltip gives the real standard error)."""
-    frames, rules = [], []
+    parts: dict[str, list] = {"n": [], "quantity": [], "mean": [], "se": [], "exact": []}
+    rules = []
     for key, name in names.items():
         mean = table[key].to_numpy(dtype=float)
         se = table[f"{key}_se"].to_numpy(dtype=float)
-        n = table["n"].to_numpy()
         ok = np.isfinite(mean)
-        frame = pd.DataFrame({"n": n[ok], "quantity": name, "mean": mean[ok],
-                              "se": np.where(np.isfinite(se[ok]), se[ok], np.nan),
-                              "exact": _exact_text(exact[key])})
-        frames.append(frame)
+        count = int(ok.sum())
+        parts["n"].append(table["n"].to_numpy()[ok])
+        parts["quantity"].append(np.full(count, name, dtype=object))
+        parts["mean"].append(mean[ok])
+        parts["se"].append(np.where(np.isfinite(se[ok]), se[ok], np.nan))
+        parts["exact"].append(np.full(count, _exact_text(exact[key]), dtype=object))
         if math.isfinite(exact[key]):
             rules.append((name, exact[key]))
-    lines = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=["n", "quantity", "mean", "se", "exact"])
-    settled = lines[lines.n >= 10]["mean"] if (lines.n >= 10).any() else lines["mean"]
+    columns = {k: np.concatenate(v) if v else np.array([], dtype=object if k in
+                                                        ("quantity", "exact") else float)
+               for k, v in parts.items()}
+    mean, se = columns["mean"], columns["se"]
+    late = columns["n"] >= 10
+    settled = mean[late] if late.any() else mean
     exact_values = [v for _, v in rules]
     lo_all = min([*settled.tolist(), *exact_values], default=0.0)
     hi_all = max([*settled.tolist(), *exact_values], default=1.0)
     pad = max(0.25 * (hi_all - lo_all), 0.1)
     lo_clip, hi_clip = lo_all - pad, hi_all + pad
-    lines["lo"] = np.clip(lines["mean"] - 2 * lines["se"], lo_clip, hi_clip)
-    lines["hi"] = np.clip(lines["mean"] + 2 * lines["se"], lo_clip, hi_clip)
-    band = lines.dropna(subset=["se"]).reset_index(drop=True)
-    lines = lines.drop(columns=["lo", "hi"])
-    lines = lines[lines["se"].notna()].reset_index(drop=True)  # n = 1: no spread yet
-    return {"lines": lines, "band": band,
+    spread = ~np.isnan(se)  # n = 1: no spread yet, neither a line point nor a band
+    lines = {k: v[spread] for k, v in columns.items()}
+    band = {**lines, "lo": np.clip(mean - 2 * se, lo_clip, hi_clip)[spread],
+            "hi": np.clip(mean + 2 * se, lo_clip, hi_clip)[spread]}
+    return {"lines": pd.DataFrame(lines), "band": pd.DataFrame(band),
             "exact": pd.DataFrame(rules, columns=["quantity", "exact"])}
 
 
@@ -186,14 +190,18 @@ def bias_chart(text: Text, names: tuple[str, str]) -> alt.LayerChart:
 
 def bias_chart_data(frame: pd.DataFrame, names: tuple[str, str]) -> dict[str, pd.DataFrame]:
     """Long-form frames from :func:`lib.sampling.plugin_bias`'s table."""
-    rows = []
+    n = frame["n"].to_numpy()
+    exact = frame["exact"].to_numpy(dtype=float)
+    parts: dict[str, list] = {k: [] for k in ("n", "estimator", "mean", "lo", "hi", "se",
+                                              "exact", "bias")}
     for key, name in zip(("plug_in", "miller_madow"), names):
         se = frame[f"{key}_se"].to_numpy(dtype=float)
         mean = frame[key].to_numpy(dtype=float)
-        rows.append(pd.DataFrame({"n": frame["n"], "estimator": name, "mean": mean,
-                                  "lo": mean - 2 * se, "hi": mean + 2 * se, "se": se,
-                                  "exact": frame["exact"], "bias": mean - frame["exact"]}))
-    est = pd.concat(rows, ignore_index=True)
-    exact = pd.DataFrame({"exact": [float(frame["exact"].iloc[0])]}) if len(frame) else \
+        for column, values in (("n", n), ("estimator", np.full(len(n), name, dtype=object)),
+                               ("mean", mean), ("lo", mean - 2 * se), ("hi", mean + 2 * se),
+                               ("se", se), ("exact", exact), ("bias", mean - exact)):
+            parts[column].append(values)
+    est = pd.DataFrame({k: np.concatenate(v) for k, v in parts.items()})
+    exact_frame = pd.DataFrame({"exact": [float(exact[0])]}) if len(frame) else \
         pd.DataFrame({"exact": []})
-    return {"est": est, "exact": exact}
+    return {"est": est, "exact": exact_frame}

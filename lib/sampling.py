@@ -297,6 +297,29 @@ def estimates(p: Any, q: Any, n: int, seed: int = 0, base: float | None = 2) -> 
                      n=n)
 
 
+def _counts(cdf: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """How many of each row's uniform draws ``u`` fall in each event's interval of ``cdf``:
+    the counts of :func:`draw`'s inverse-CDF events (``searchsorted(cdf, u, side="right")``),
+    row by row, without the events themselves.
+
+    The draw is event ``i`` or later exactly when ``u >= F_{i-1}``, so the count of event ``i``
+    is ``#(u >= F_{i-1}) - #(u >= F_i)``: one comparison pass per boundary, several times
+    faster than locating every draw and counting the located events.
+
+    >>> _counts(np.array([0.5, 0.75, 1.0]), np.array([[0.1, 0.5, 0.8, 0.6], [0.0, 0.9, 0.9, 0.9]]))
+    array([[1, 2, 1],
+           [1, 0, 3]])
+    """
+    repeats, n = u.shape
+    k = cdf.size
+    at_least = np.empty((repeats, k + 1), dtype=np.int64)  # draws of event i or later
+    at_least[:, 0] = n
+    at_least[:, k] = 0
+    for i in range(1, k):
+        at_least[:, i] = np.count_nonzero(u >= cdf[i - 1], axis=1)
+    return at_least[:, :-1] - at_least[:, 1:]
+
+
 def plugin_bias(p: Any, sizes: Any, repeats: int = 500, seed: int = 0,
                 base: float | None = 2) -> pd.DataFrame:
     """Average plug-in and Miller–Madow entropies over ``repeats`` seeded samples of each size.
@@ -322,7 +345,6 @@ def plugin_bias(p: Any, sizes: Any, repeats: int = 500, seed: int = 0,
     repeats = _check_n(repeats, 2, MAX_BIAS_DRAWS)
     factor = log_factor(base)
     cdf = _sampler(pa)
-    k_events = pa.size
     support = int(np.count_nonzero(pa))
     exact = entropy(pa, base)
     rows = []
@@ -332,10 +354,7 @@ def plugin_bias(p: Any, sizes: Any, repeats: int = 500, seed: int = 0,
             raise ValueError(f"repeats × n must be at most {MAX_BIAS_DRAWS:,} "
                              f"(got {repeats} × {n})")
         rng = np.random.default_rng([int(seed), n])
-        x = np.searchsorted(cdf, rng.random((repeats, n)), side="right")
-        flat = x + (np.arange(repeats) * k_events)[:, None]
-        counts = np.bincount(flat.ravel(), minlength=repeats * k_events).reshape(repeats,
-                                                                                  k_events)
+        counts = _counts(cdf, rng.random((repeats, n)))
         plug = np.sum(special.entr(counts / n), axis=1)
         seen = np.count_nonzero(counts, axis=1)
         mm = plug + (seen - 1) / (2 * n)

@@ -7,6 +7,7 @@ import streamlit as st
 import ui
 from lib import charts_codes
 from ui import codes as cd
+from ui import explorer as ex
 from ui import fmt, problems, t
 
 S = cd.S
@@ -39,7 +40,7 @@ with ui.page("codes", S):
     # ---- Codes ----------------------------------------------------------------------------
     st.header(t("cd.codes"), divider="gray")
     st.markdown(t("cd.codes.intro"))
-    st.dataframe(cd.code_table(labels, p, q, c), hide_index=True, width="stretch",
+    st.dataframe(cd.code_table(labels, pt, qt), hide_index=True, width="stretch",
                  column_config={t(f"cd.col.{k}"): st.column_config.TextColumn(
                      help=t("cd.col.help.info")) for k in ("info_p", "info_q")})
     for kind, sentence in cd.code_notes(labels, p, q):
@@ -59,14 +60,14 @@ with ui.page("codes", S):
     r3[0].metric(t("cd.m.kl"), cd.bits(c.kl))
     r3[1].metric(t("cd.m.extra"), cd.bits(c.l_q - c.l_p if np.isfinite(c.l_q) else np.inf),
                  help=t("cd.m.help.extra"))
-    for sentence in cd.bound_sentences(c, p, q) + cd.extra_sentences(c):
-        st.markdown(sentence)
+    st.markdown("\n\n".join(cd.bound_sentences(c, p, q) + cd.extra_sentences(c)))
     st.subheader(t("cd.chart.title"))
     if np.isfinite(c.ce):
-        ui.chart(charts_codes.identity_bars,
-                 charts_codes.identity_bars_data(c.h_p, c.kl, cd.identity_rows(c),
-                                                 cd.identity_text()),
-                 text=cd.identity_text())
+        text = cd.identity_text()
+        ex.chart(charts_codes.identity_bars,
+                 {"parts": cd.identity_data(c.h_p, c.kl, tuple(cd.identity_rows(c)),
+                                            tuple(text.items()))},
+                 text=text)
     else:
         st.caption(t("cd.chart.infinite"))
 
@@ -80,14 +81,15 @@ with ui.page("codes", S):
                         help=t("cd.message.seed.help"))
         c = cd.build_codes(pt, qt)
         m = cd.build_message(pt, qt, int(length), int(seed))
+        symbols, legend, bits_p, bits_q = cd.message_html(labels, pt, qt, length, seed)
         n = m.symbols.size
         st.markdown(f"**{t('cd.message.symbols', n=f'{n:,}')}**")
-        st.html(cd.symbols_html(m.symbols, labels))
-        st.html(cd.legend_html(labels, np.bincount(m.symbols, minlength=len(labels)) > 0))
+        st.html(symbols)
+        st.html(legend)
         left, right = st.columns(2)
         with left:
             st.markdown(f"**{t('cd.message.with_p', bits=f'{len(m.bits_p):,}')}**")
-            st.html(cd.bits_html(m.symbols, c.huff_p, labels))
+            st.html(bits_p)
         with right:
             if m.bits_q is None:
                 event, pos = m.missing
@@ -95,11 +97,10 @@ with ui.page("codes", S):
                              pos=f"{pos + 1:,}"), icon=":material/block:")
             else:
                 st.markdown(f"**{t('cd.message.with_q', bits=f'{len(m.bits_q):,}')}**")
-                st.html(cd.bits_html(m.symbols, c.huff_q, labels))
+                st.html(bits_q)
         if n > cd.MAX_SHOWN:
             st.caption(t("cd.message.shown", shown=f"{cd.MAX_SHOWN:,}", n=f"{n:,}"))
-        for sentence in cd.rate_sentences(m, c):
-            st.markdown(sentence)
+        st.markdown("\n\n".join(cd.rate_sentences(m, c)))
         ok, sentence = cd.decoded_sentence(m)
         (st.success if ok else st.error)(sentence, icon=":material/check_circle:" if ok
                                          else ":material/error:")
@@ -113,13 +114,11 @@ with ui.page("codes", S):
         st.markdown(t("cd.sixteen.intro"))
         theta = S.choice("theta", t("cd.sixteen.theta"),
                          {th: fmt.prob(th) for th in cd.THETAS}, widget="segmented_control")
-        for sentence in cd.sixteen_sentences(cd.sixteen_bits(float(theta))):
-            st.markdown(sentence)
+        st.markdown("\n\n".join(cd.sixteen_sentences(cd.sixteen_bits(float(theta)))))
 
     sixteen_section()
 
     # ---- Samples --------------------------------------------------------------------------
-    @ui.fragment
     def samples_section(pt, qt, labels):
         st.header(t("cd.samples"), divider="gray")
         st.markdown(t("cd.samples.intro"))
@@ -129,20 +128,16 @@ with ui.page("codes", S):
         seed = S.number("sample_seed", t("cd.samples.seed"), where=b, step=1)
         r = cd.running(pt, qt, int(n), int(seed))
         names = cd.quantity_names()
-        ui.chart(charts_codes.running_chart,
-                 charts_codes.running_chart_data(r.table, r.exact, names),
+        ex.chart(charts_codes.running_chart,
+                 dict(cd.running_chart_data(pt, qt, int(n), int(seed), tuple(names.items()))),
                  text=cd.running_text(), names=tuple(names.values()),
                  colors=tuple(cd.QUANTITY_COLORS[k] for k in names))
         infinite = cd.infinite_sentence(r, pt, labels)
         if infinite:
             st.warning(infinite, icon=":material/all_inclusive:")
-        for sentence in cd.final_sentences(r):
-            st.markdown(f"- {sentence}")
-
-    samples_section(pt, qt, labels)
+        st.markdown("\n".join(f"- {sentence}" for sentence in cd.final_sentences(r)))
 
     # ---- The sample's own distribution and the plug-in bias -------------------------------
-    @ui.fragment
     def mle_section(pt, qt, labels):
         st.header(t("cd.mle"), divider="gray")
         st.markdown(t("cd.mle.intro"))
@@ -150,7 +145,7 @@ with ui.page("codes", S):
         seed = int(S.get("sample_seed"))
         e = cd.estimate(pt, qt, n, seed)
         table_col, numbers_col = st.columns([2, 3])
-        table_col.dataframe(cd.mle_table(labels, np.array(pt), e), hide_index=True,
+        table_col.dataframe(cd.mle_table(labels, pt, qt, n, seed), hide_index=True,
                             width="stretch")
         with numbers_col:
             m1 = st.columns(2)
@@ -162,19 +157,24 @@ with ui.page("codes", S):
                          help=t("cd.mle.m.help.ce_p"))
             m2[2].metric(t("cd.mle.m.ce_q"), cd.bits(e.cross_entropy_q),
                          help=t("cd.mle.m.help.ce_q"))
-        for sentence in cd.mle_sentences(e):
-            st.markdown(sentence)
+        st.markdown("\n\n".join(cd.mle_sentences(e)))
         st.subheader(t("cd.bias"))
         st.markdown(t("cd.bias.intro", repeats=f"{cd.BIAS_REPEATS:,}"))
         if e.support < 2:
             st.info(t("cd.bias.none"), icon=":material/info:")
             return
         frame = cd.bias_table(pt, seed, n)
-        ui.chart(charts_codes.bias_chart, charts_codes.bias_chart_data(frame, cd.bias_names()),
+        ex.chart(charts_codes.bias_chart, dict(cd.bias_chart_data(pt, seed, n, cd.bias_names())),
                  text=cd.bias_text(), names=cd.bias_names())
         st.markdown(cd.bias_sentence(frame, n, e.support))
 
-    mle_section(pt, qt, labels)
+    # One fragment for both: the plug-in section draws its samples with the seed set above.
+    @ui.fragment
+    def sampling_sections(pt, qt, labels):
+        samples_section(pt, qt, labels)
+        mle_section(pt, qt, labels)
+
+    sampling_sections(pt, qt, labels)
 
     # ---- Links ----------------------------------------------------------------------------
     st.header(t("cd.links"), divider="gray")

@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from lib import charts, info
-from lib.tables import MAX_EVENTS, normalised_table, read_distributions
+from lib.tables import MAX_EVENTS, normalised_table
 from ui import explorer as ex
 from ui import fmt, problems, t
 
@@ -38,8 +38,7 @@ with ui.page("explorer", S):
         ex.table_files(S, "table", file_name="p_and_q.csv",
                        columns={"label": t("word.event"), "P": "P", "Q": "Q"})
 
-    read = read_distributions(table, counts=counts, name=ui.event_name,
-                              default_label=lambda i: t("event.default", n=i + 1))
+    read = ex.read_table(table, counts)
 
     # ---- Bad input: explain each problem, offer the one repair we can make ---------------------
     if not read.ok:
@@ -56,9 +55,11 @@ with ui.page("explorer", S):
         ui.stop()
 
     p, q_dist, labels = read.p, read.q, read.labels
+    # Hashable inputs of the cached results (ex.compare, chart data, the per-event table).
+    key = (tuple(labels), tuple(p.tolist()), tuple(q_dist.tolist()))
     text = ex.chart_text()
     rotate = charts.rotate_labels(len(labels))
-    ui.chart(charts.distribution_bars, charts.distribution_bars_data(labels, p, q_dist, text),
+    ex.chart(charts.distribution_bars, {"bars": ex.bars_data(*key, text["P"], text["Q"])},
              where=chart_col, text=text, rotate=rotate)
     if counts:
         st.info(t("ex.from_counts", p_total=fmt.prob(read.totals["P"]),
@@ -66,7 +67,7 @@ with ui.page("explorer", S):
     if len(p) == 1:
         st.info(t("ex.single_event"), icon=":material/info:")
 
-    c = info.compare(p, q_dist, base)
+    c = ex.compare(key[1], key[2], base)
     h_p, ce_pq, kl_pq = c.h_p, c.ce_pq, c.kl_pq
 
     # ---- Numbers ------------------------------------------------------------------------------
@@ -86,9 +87,9 @@ with ui.page("explorer", S):
     st.subheader(t("ex.identity"))
     st.latex(r"H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q)")
     st.latex(ex.identity_latex(ce_pq, h_p, kl_pq, unit))
-    st.markdown(ex.residual_text(c.residual, ce_pq, unit))
-    st.markdown(t("ex.gibbs", kl=q(kl_pq)))
-    st.markdown(ex.asymmetry_text(kl_pq, c.kl_qp, unit))
+    st.markdown("\n\n".join((ex.residual_text(c.residual, ce_pq, unit),
+                               t("ex.gibbs", kl=q(kl_pq)),
+                               ex.asymmetry_text(kl_pq, c.kl_qp, unit))))
     st.page_link("pages/codes.py", label=t("ex.link.codes"), icon=":material/data_array:")
 
     with st.expander(t("ex.formulas"), icon=":material/function:"):
@@ -100,13 +101,15 @@ with ui.page("explorer", S):
     # ---- Per event ----------------------------------------------------------------------------
     st.header(t("ex.per_event"), divider="gray")
     st.markdown(t("ex.per_event.intro"))
-    st.dataframe(ex.terms_table(labels, c.terms, unit), hide_index=True, width="stretch")
+    st.dataframe(ex.terms_arrow(labels, p, q_dist, base, unit), hide_index=True,
+                 width="stretch")
     ex.download_csv(ex.terms_csv_table(labels, c.terms, unit), "per_event.csv",
                     t("ex.download.terms"), key="_download.explorer.terms")
 
     st.subheader(t("ex.chart.stack"))
-    ui.chart(charts.cross_entropy_stack, charts.cross_entropy_stack_data(labels, c.terms, text),
-             text=text, rotate=rotate)
+    ex.chart(charts.cross_entropy_stack, dict(ex.stack_data(*key, base, (
+        text["entropy_part"], text["kl_adds"], text["kl_subtracts"], text["infinite"]))),
+        text=text, rotate=rotate)
     st.caption(t("ex.chart.stack.caption"))
 
     # ---- Blend Q toward P ---------------------------------------------------------------------
@@ -122,15 +125,19 @@ with ui.page("explorer", S):
         b1.metric(t("ex.blend.ce"), q(info.cross_entropy(p, q_t, base)))
         b2.metric(t("ex.blend.kl"), q(info.kl_divergence(p, q_t, base)))
         b3.metric(t("ex.m.h_p"), q(h_p))
-        curve = info.blend_curve(p, q_dist, base)
         text = ex.chart_text()
-        ui.chart(charts.blend_chart, charts.blend_chart_data(curve, t_value, h_p, text),
-                 text=text)
+        ex.chart(charts.blend_chart, {
+            "curve": ex.blend_curve_data(tuple(p.tolist()), tuple(q_dist.tolist()), base,
+                                         text["cross_entropy"], text["kl"]),
+            "floor": {"h": np.array([h_p]), "name": [text["entropy_p"]]},
+            "now": {"t": np.array([t_value], dtype=float)}}, text=text)
         st.caption(t("ex.blend.caption"))
         with st.expander(t("ex.blend.table")):
-            frame = pd.DataFrame({t("word.event"): labels, "P": p, "Q": q_dist, "Q_t": q_t})
-            st.dataframe(frame.round(6), hide_index=True, width="stretch")
-            ex.download_csv(frame, "q_t.csv", t("ex.download.blend"),
-                            key="_download.explorer.blend")
+            event = t("word.event")
+            st.dataframe(ex.arrow_table({event: labels, "P": np.round(p, 6),
+                                         "Q": np.round(q_dist, 6), "Q_t": np.round(q_t, 6)}),
+                         hide_index=True, width="stretch")
+            ex.download_csv(lambda: pd.DataFrame({event: labels, "P": p, "Q": q_dist, "Q_t": q_t}),
+                            "q_t.csv", t("ex.download.blend"), key="_download.explorer.blend")
 
     blend_section(p, q_dist, labels, h_p)

@@ -2,12 +2,11 @@
 
 import math
 
-import pandas as pd
 import streamlit as st
 
 import ui
-from lib import charts, curves, info
-from lib.tables import MAX_EVENTS, read_column
+from lib import charts, info
+from lib.tables import MAX_EVENTS
 from ui import explorer as ex
 from ui import fmt, t
 from ui import information as inf
@@ -38,35 +37,31 @@ with ui.page("information", S):
                           info=q(surprise)))
             st.caption(t("in.surprise.zero"))
         series = t("in.surprise.series")
-        curve = curves.surprisal(base).rename(columns={"info": "value"}).assign(series=series)
-        point = pd.DataFrame({"x": [p], "value": [surprise], "series": [series]})
-        ui.chart(charts.function_chart, charts.function_chart_data(curve, point), where=right,
-                 text=inf.axes("p", t("in.axis.info", unit=unit)),
+        ex.chart(charts.function_chart, {"curves": inf.curve_data("surprisal", base, series),
+                                         "points": inf.point_data(p, surprise, series)},
+                 where=right, text=inf.axes("p", t("in.axis.info", unit=unit)),
                  colors={series: charts.CE_COLOR})
 
     surprise_section()
 
     # ---- Why a logarithm ----------------------------------------------------------------------
     st.header(t("in.why"), divider="gray")
-    st.markdown(t("in.why.intro"))
-    st.markdown(t("in.why.tournament"))
+    st.markdown(t("in.why.intro") + "\n\n" + t("in.why.tournament"))
     st.latex(r"I\bigl(\tfrac14 \cdot \tfrac12\bigr) = I\bigl(\tfrac14\bigr) + I\bigl(\tfrac12\bigr)")
-    st.markdown(t("in.why.conditional"))
-    st.markdown(t("in.why.result"))
+    st.markdown(t("in.why.conditional") + "\n\n" + t("in.why.result"))
     st.latex(r"I(p_1 p_2) = I(p_1) + I(p_2) \;\Longrightarrow\; I(p) = -k \log p")
     steps = inf.tournament(base)
     st.markdown(t("in.why.live", unit=unit, **{k: q(v) for k, v in steps.items()}))
     with st.expander(t("in.why.steps"), icon=":material/function:"):
         st.markdown(t("in.why.step1"))
         st.latex(r"f(x + y) = f(x) + f(y)")
-        st.markdown(t("in.why.step2"))
-        st.markdown(t("in.why.step3"))
-        st.markdown(t("in.why.step4"))
+        st.markdown("\n\n".join(t(f"in.why.step{i}") for i in (2, 3, 4)))
         st.latex(r"I(p) = -k \ln p = -\log_b p, \quad b = e^{1/k}")
     st.markdown(f"**{t('in.why.units')}**")
     units = inf.units_table()
     st.dataframe(units, hide_index=True)
-    ex.download_csv(units, "units.csv", t("in.download.units"), key="_download.information.units")
+    ex.download_csv(units.to_pandas, "units.csv", t("in.download.units"),
+                    key="_download.information.units")
 
     # ---- Additivity ---------------------------------------------------------------------------
     st.header(t("in.add"), divider="gray")
@@ -105,8 +100,7 @@ with ui.page("information", S):
         with left.expander(t("ex.files"), icon=":material/table_view:"):
             ex.table_files(S, "table", file_name="entropy.csv",
                            columns={"label": t("word.event"), "weight": weight})
-        labels, weights, found = read_column(
-            table, "weight", default_label=lambda i: t("event.default", n=i + 1))
+        labels, weights, found = inf.read_weights(table)
         with right:
             dist = inf.weights_to_distribution(weights, found)
             if dist is None:
@@ -124,7 +118,7 @@ with ui.page("information", S):
             m2.metric(t("in.entropy.max", n=len(dist)), q(h_max))
             st.progress(min(h / h_max, 1.0) if h_max > 0 else 1.0,
                         text=t("in.entropy.gauge", h=q(h), max=q(h_max)))
-            ui.chart(charts.bar_chart, charts.bar_chart_data(inf.entropy_bars(labels, terms)),
+            ex.chart(charts.bar_chart, {"bars": inf.entropy_bars(labels, terms)},
                      text=inf.bar_text(unit), colors=inf.entropy_colors(),
                      rotate=charts.rotate_labels(len(labels)))
             st.markdown(inf.entropy_sentence(h, h_max, len(dist), unit))
@@ -147,11 +141,9 @@ with ui.page("information", S):
             st.metric(t("in.coin.metric"), q(h_coin))
             st.markdown(t("in.coin.text"))
         series = t("in.coin.series")
-        ui.chart(charts.function_chart, charts.function_chart_data(
-            curves.binary_entropy(base).rename(columns={"entropy": "value"}).assign(
-                series=series),
-            pd.DataFrame({"x": [coin], "value": [h_coin], "series": [series]})),
-            where=right, text=inf.axes("p", t("in.axis.entropy", unit=unit)),
-            colors={series: charts.P_COLOR})
+        ex.chart(charts.function_chart, {"curves": inf.curve_data("binary_entropy", base, series),
+                                         "points": inf.point_data(coin, h_coin, series)},
+                 where=right, text=inf.axes("p", t("in.axis.entropy", unit=unit)),
+                 colors={series: charts.P_COLOR})
 
     coin_section()

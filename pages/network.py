@@ -24,49 +24,42 @@ def results(run, cfg) -> None:
     """The results of ``run`` (trained with ``cfg``) and the limits of cross-entropy."""
     # ---- Results --------------------------------------------------------------------------------
     st.header(t("nw.results"), divider="gray")
-    summary = nw.summary(run)
-    frame = nw.frame(run)
-    for col, cost in zip(st.columns(2), nw.COSTS):
-        s = summary[cost]
-        col.metric(t("nw.m.final", run=nw.run_name(cost)), nw.pct(s["final"]))
-        col.caption(t("nw.m.best", best=ui.fmt.num(s["best"], 2), epoch=s["best_epoch"]))
-    st.markdown(nw.book_note(cfg))
-    st.html(nw.color_legend(nw.chart_colors()))
+    view = nw.results_view(run, cfg)  # built once per finished run and language
+    for col, (label, value, caption) in zip(st.columns(2), view.metrics):
+        col.metric(label, value)
+        col.caption(caption)
+    st.markdown(view.book_note)
+    st.html(view.legend)
     left, right = st.columns(2)
-    nw.draw(frame, "test_accuracy_pct", run.done, title_key="nw.q.accuracy", axis="%",
-            chart_title_key="nw.chart.accuracy", where=left)
-    nw.draw(frame, "train_cost", run.done, title_key="nw.q.cost", axis="C",
-            chart_title_key="nw.chart.cost", where=right)
+    nw.draw_chart(view.accuracy, where=left)
+    nw.draw_chart(view.cost, where=right)
     st.caption(t("nw.cost_scales"))
 
     st.subheader(t("nw.starts"))
-    table = nw.start_table(cfg)
-    if table is None:
+    starts = nw.starts_view(cfg)  # None until both starts are trained
+    if starts is None:
         st.markdown(t("nw.starts.missing"))
         st.button(t("nw.limit2.train", other=nw.start_name(cfg.other_start().init)),
                   on_click=nw.train_other_start, icon=":material/compare:")
     else:
-        st.table(table.set_index(table.columns[0]))
-        st.markdown(nw.start_text(cfg))
+        st.table(starts.table)
+        st.markdown(starts.text)
 
     # ---- The limits of cross-entropy ----------------------------------------------------------
     st.header(t("nw.limits"), divider="gray")
     st.subheader(t("nw.limit1"))
     st.markdown(t("nw.limit1.intro"))
-    grads, grad_colors = nw.gradient_frame(frame)
-    st.html(nw.color_legend(grad_colors))
-    nw.draw(grads, "value", run.done, title_key="nw.q.grad", axis="|∂C/∂b|",
-            chart_title_key="nw.chart.grad", colors=grad_colors, log_scale=True)
-    st.markdown(nw.limit1_text(run))
+    st.html(view.grad_legend)
+    nw.draw_chart(view.grad)
+    st.markdown(view.limit1)
 
     st.subheader(t("nw.limit2"))
-    st.markdown(nw.limit2_text(cfg))
+    st.markdown(starts.limit2 if starts is not None else nw.limit2_text(cfg))
 
     st.subheader(t("nw.limit3"))
     st.markdown(t("nw.limit3.intro"))
-    nw.draw(frame, "saturated_pct", run.done, title_key="nw.q.saturated", axis="%",
-            chart_title_key="nw.chart.saturated")
-    st.markdown(nw.limit3_text(run))
+    nw.draw_chart(view.saturated)
+    st.markdown(view.limit3)
 
 
 with ui.page("network", nw.S):

@@ -2,21 +2,19 @@
 
 import time
 
-import pandas as pd
 import streamlit as st
 
 import ui
 from lib import charts
 from ui import neuron as nr
 from ui import t
-from ui.i18n import lang
 
 S = nr.S
 
 with ui.page("neuron", S):
     st.title(t("page.neuron"))
-    st.markdown(t("nr.intro"))
-    st.latex(r"z = w\,x + b \qquad a = \sigma(z) = \frac{1}{1+e^{-z}}")
+    st.markdown(nr.blocks(t("nr.intro"),
+                          nr.display(r"z = w\,x + b \qquad a = \sigma(z) = \frac{1}{1+e^{-z}}")))
 
     # ---- Controls -----------------------------------------------------------------------------
     st.markdown(f"**{t('nr.presets')}**")
@@ -40,33 +38,28 @@ with ui.page("neuron", S):
         st.caption(t("nr.book.help"))
 
     s = nr.settings()
-    frames = nr.runs(s)
-    for kind, message in nr.input_notes(s, frames):
+    v = nr.view(s)  # everything below but the scrubbed cards, built once per experiment
+    frames = v.frames
+    for kind, message in v.notes:
         (st.warning if kind == "warning" else st.info)(message, icon=":material/info:")
 
     # ---- Outcome ------------------------------------------------------------------------------
     st.header(t("nr.outcome"), divider="gray")
-    for col, cost in zip(st.columns(len(frames)), frames):
-        frame = frames[cost]
+    for col, outcome in zip(st.columns(len(v.outcomes)), v.outcomes):
         with col:
-            st.markdown(f"**{nr.run_name(cost)}** · η = {nr.prob(s.eta[cost])}")
-            st.metric(t("nr.m.epochs", thr=nr.prob(s.threshold)),
-                      nr.epochs_label(nr.first_within(frame, s.y, s.threshold), s.epochs))
-            st.metric(t("nr.m.start"), nr.num(frame["a"].iloc[0]))
-            st.metric(t("nr.m.end", n=s.epochs), nr.num(frame["a"].iloc[-1]))
-    st.markdown(nr.race_sentence(s, frames))
-    differ, rates_text = nr.rates_sentence(s)
-    if differ:
-        st.warning(rates_text, icon=":material/balance:")
+            st.markdown(outcome.heading)
+            for label, value in outcome.metrics:
+                st.metric(label, value)
+    st.markdown(v.race)
+    if v.rates_differ:
+        st.warning(v.rates, icon=":material/balance:")
     else:
-        st.caption(rates_text)
-    st.markdown(nr.speed_sentence(s, frames))
+        st.caption(v.rates)
+    st.markdown(v.speed)
 
     # ---- Training, epoch by epoch ------------------------------------------------------------
     st.header(t("nr.training"), divider="gray")
     st.markdown(t("nr.training.intro"))
-    lines = nr.panel_lines(s, lang())
-    colors = {nr.run_name(c): nr.COLORS[c] for c in frames}
     timer_on = S.get("playing")
 
     @ui.fragment(run_every=nr.FRAME_SECONDS if timer_on else None)
@@ -100,70 +93,71 @@ with ui.page("neuron", S):
             epoch = S.widget(slider_col.slider, "epoch", t("nr.scrub"), min_value=0,
                              max_value=s.epochs)
 
-        for col, cost in zip(st.columns(len(frames)), frames):
-            row = frames[cost].iloc[epoch]
+        for col, card in zip(st.columns(len(frames)), nr.cards(v, epoch)):
             with col, st.container(border=True):
-                st.markdown(t("nr.state", run=nr.run_name(cost), epoch=epoch))
-                st.markdown(nr.state_values(cost, row, s.y))
-                st.latex(nr.formula_latex(cost, row, s.y))
+                st.markdown(card)
 
-        st.markdown(nr.legend_markdown(frames))
-        rule = pd.DataFrame({"epoch": [epoch]})
-        for i, (field, key, axis, log_scale) in enumerate(nr.PANELS):
+        st.markdown(v.legend)
+        rule = nr.rule_data(epoch)
+        for i, (field, heading, text, log_scale) in enumerate(v.panels):
             if i % 2 == 0:
                 row_cols = st.columns(2)  # row by row, so a phone shows them in this order
             with row_cols[i % 2]:
-                st.markdown(f"**{t(key)}**")
-                ui.chart(charts.training_chart, {"lines": lines[field], "rule": rule},
-                         text=nr.chart_text(key, axis), colors=colors, log_scale=log_scale)
+                st.markdown(heading)
+                ui.chart(charts.training_chart, {"lines": v.lines[field], "rule": rule},
+                         text=text, colors=v.colors, log_scale=log_scale)
         # Server time of one frame (scrub or Play step; wall clock and this thread's CPU time),
         # read by the benchmark and the tests.
         st.session_state["_neuron.frame_seconds"] = time.perf_counter() - started
         st.session_state["_neuron.frame_cpu_seconds"] = time.thread_time() - cpu
 
     training_view()
-    st.caption(nr.sigma_caption(frames, s))
+    st.caption(v.sigma)
 
     # ---- Initialisation map -------------------------------------------------------------------
     st.header(t("nr.map"), divider="gray")
-    st.markdown(t("nr.map.intro", thr=nr.prob(s.threshold), epochs=s.epochs))
-    summaries = {}
-    for col, cost in zip(st.columns(2), ("quadratic", "cross_entropy")):
-        data, summaries[cost], text = nr.map_view(cost, s.eta[cost], s.epochs, s.threshold,
-                                                  s.x, s.y, s.w0, s.b0, lang())
+    st.markdown(v.map_intro)
+    for col, (data, text) in zip(st.columns(2), v.maps):
         ui.chart(charts.init_map, data, where=col, text=text, epochs=s.epochs,
                  lo=-nr.MAP_RANGE, hi=nr.MAP_RANGE, step=float(nr.MAP_AXIS[1] - nr.MAP_AXIS[0]))
-    st.markdown(nr.map_caption(s, summaries))
-    if max(abs(s.w0), abs(s.b0)) > nr.MAP_RANGE:
+    st.markdown(v.map_caption)
+    if v.outside:
         st.caption(t("nr.map.outside"))
 
     # ---- What it shows ----------------------------------------------------------------------
+    # Text and display math of one passage go out as one Markdown block (nr.blocks; a formula
+    # as nr.display, exactly what st.latex would send): fewer elements, the same page.
     st.header(t("nr.why"), divider="gray")
     # Each cost over its gradient, on two lines so the pair fits a phone screen.
-    st.latex(r"\begin{aligned}C_{\mathrm{quad}} &= \tfrac12 (a-y)^2 \\ "
-             r"\Rightarrow\ \frac{\partial C}{\partial b} &= (a-y)\,\sigma'(z)\end{aligned}")
-    st.latex(r"\begin{aligned}C_{\mathrm{CE}} &= -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
-             r"\Rightarrow\ \frac{\partial C}{\partial b} &= a-y\end{aligned}")
-    st.markdown(t("nr.why.text"))
+    st.markdown(nr.blocks(
+        nr.display(r"\begin{aligned}C_{\mathrm{quad}} &= \tfrac12 (a-y)^2 \\ "
+                   r"\Rightarrow\ \frac{\partial C}{\partial b} &= (a-y)\,\sigma'(z)\end{aligned}"),
+        nr.display(r"\begin{aligned}C_{\mathrm{CE}} &= -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
+                   r"\Rightarrow\ \frac{\partial C}{\partial b} &= a-y\end{aligned}"),
+        t("nr.why.text")))
     with st.expander(t("nr.teach.title"), icon=":material/school:"):
-        st.markdown(t("nr.teach.s1"))
-        st.latex(r"\sigma(z) = \frac{1}{1+e^{-z}} = \left(1+e^{-z}\right)^{-1}")
-        st.markdown(t("nr.teach.s2"))
-        st.latex(r"\sigma'(z) = -\left(1+e^{-z}\right)^{-2}\cdot\left(-e^{-z}\right)"
-                 r" = \frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}")
-        st.markdown(t("nr.teach.s3"))
-        st.latex(r"\sigma'(z) = \frac{1}{1+e^{-z}}\cdot\frac{e^{-z}}{1+e^{-z}}")
-        st.markdown(t("nr.teach.s4"))
-        st.latex(r"\sigma'(z) = \sigma(z)\,\bigl(1-\sigma(z)\bigr) = a(1-a)")
-        st.markdown(t("nr.teach.s5"))
-        # One step per line, so that each equation fits a phone screen.
-        st.latex(r"\begin{aligned}\frac{\partial C}{\partial b} &= \frac{\partial C}{\partial a}\,"
-                 r"\frac{\partial a}{\partial z}\,\frac{\partial z}{\partial b} \\ "
-                 r"&= (a-y)\cdot\sigma'(z)\cdot 1 \\ "
-                 r"\frac{\partial C}{\partial w} &= (a-y)\,\sigma'(z)\,x\end{aligned}")
-        st.markdown(t("nr.teach.s6"))
-        st.latex(r"\begin{aligned}\frac{\partial C}{\partial a} &= -\frac{y}{a} + \frac{1-y}{1-a}"
-                 r" \\ &= \frac{a-y}{a(1-a)} \\ "
-                 r"\frac{\partial C}{\partial b} &= \frac{a-y}{a(1-a)}\cdot a(1-a) \\ &= a-y \\ "
-                 r"\frac{\partial C}{\partial w} &= x\,(a-y)\end{aligned}")
+        st.markdown(nr.blocks(
+            t("nr.teach.s1"),
+            nr.display(r"\sigma(z) = \frac{1}{1+e^{-z}} = \left(1+e^{-z}\right)^{-1}"),
+            t("nr.teach.s2"),
+            nr.display(r"\sigma'(z) = -\left(1+e^{-z}\right)^{-2}\cdot\left(-e^{-z}\right)"
+                       r" = \frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}"),
+            t("nr.teach.s3"),
+            nr.display(r"\sigma'(z) = \frac{1}{1+e^{-z}}\cdot\frac{e^{-z}}{1+e^{-z}}"),
+            t("nr.teach.s4"),
+            nr.display(r"\sigma'(z) = \sigma(z)\,\bigl(1-\sigma(z)\bigr) = a(1-a)"),
+            t("nr.teach.s5"),
+            # One step per line, so that each equation fits a phone screen.
+            nr.display(r"\begin{aligned}\frac{\partial C}{\partial b} &= "
+                       r"\frac{\partial C}{\partial a}\,"
+                       r"\frac{\partial a}{\partial z}\,\frac{\partial z}{\partial b} \\ "
+                       r"&= (a-y)\cdot\sigma'(z)\cdot 1 \\ "
+                       r"\frac{\partial C}{\partial w} &= (a-y)\,\sigma'(z)\,x\end{aligned}"),
+            t("nr.teach.s6"),
+            nr.display(r"\begin{aligned}\frac{\partial C}{\partial a} &= "
+                       r"-\frac{y}{a} + \frac{1-y}{1-a}"
+                       r" \\ &= \frac{a-y}{a(1-a)} \\ "
+                       r"\frac{\partial C}{\partial b} &= \frac{a-y}{a(1-a)}\cdot a(1-a) \\ "
+                       r"&= a-y \\ "
+                       r"\frac{\partial C}{\partial w} &= x\,(a-y)\end{aligned}")))
     st.markdown(t("nr.limits", good_start=nr.good_start_sentence()))

@@ -91,6 +91,11 @@ def gl_page():
     return open_page(PAGE)
 
 
+def card_blocks(at) -> list[list[str]]:
+    """Each card's Markdown block under its heading, as (other name, formula, meaning)."""
+    return [m.value.split("\n\n", 2) for m in at.markdown if m.value.startswith(":gray[:small[")]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_entry_shows_with_both_names_formula_and_meaning(gl_page, lang):
     page = gl_page
@@ -101,11 +106,14 @@ def test_every_entry_shows_with_both_names_formula_and_meaning(gl_page, lang):
     headings = [h for h in page.subheader]
     assert [h.proto.anchor for h in headings] == IDS
     assert [h.value for h in headings] == [STRINGS[f"gl.{e.id}.name"][i] for e in entries]
-    captions = {c.value for c in page.caption}
-    assert all(STRINGS[f"gl.{e.id}.name"][1 - i] in captions for e in entries)
-    assert [f.value for f in page.latex] == [f"$$\n{e.latex()}\n$$" for e in entries]
-    shown = {m.value for m in page.markdown}
-    assert all(STRINGS[f"gl.{e.id}.meaning"][i] in shown for e in entries)
+    # Under each heading one Markdown block: the other language's name (small, grey), the
+    # formula as display math (exactly what st.latex would send) and the meaning.
+    cards = card_blocks(page)
+    assert len(cards) == len(entries)
+    for (other, formula, meaning), e in zip(cards, entries):
+        assert other == f":gray[:small[{STRINGS[f'gl.{e.id}.name'][1 - i]}]]"
+        assert formula == f"$$\n{e.latex()}\n$$"
+        assert meaning == STRINGS[f"gl.{e.id}.meaning"][i]
     assert [h.value for h in page.header] == [STRINGS[f"gl.sec.{s}"][i] for s, _ in SECTIONS]
 
 
@@ -129,7 +137,7 @@ def _shows_first(at, term: str, lang: str) -> None:
     first = at.subheader[0]
     assert first.value == STRINGS[f"gl.{term}.name"][i] and not first.proto.anchor
     assert STRINGS["gl.looked_up"][i] in at.caption[0].value
-    assert at.latex[0].value == f"$$\n{glossary.entry(term).latex()}\n$$"
+    assert card_blocks(at)[0][1] == f"$$\n{glossary.entry(term).latex()}\n$$"
     # The full list still follows, with the anchored entry in its place.
     assert [h.proto.anchor for h in at.subheader[1:]] == IDS
 

@@ -208,3 +208,35 @@ def test_upload_good_and_bad(page):
     upload(page, "bad.csv", b"label,weight\nz,lots\n")
     assert "Row 2 of the file, column Weight (“z”), reads “lots”" in page.error[0].value
     assert metrics(page)["Entropy H(P)"] == "1.0000 bits"  # the reader's table is kept
+
+
+def test_fast_chart_data_matches_lib_charts():
+    """Issue 12: the cached Arrow datasets hold what lib.charts' data functions build."""
+    import numpy as np
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    from lib import charts, curves
+    from ui import information as inf
+
+    def same(fast: bytes, frame) -> None:
+        got = convert_arrow_bytes_to_pandas_df(fast)
+        assert list(got.columns) == list(frame.columns)
+        assert got.astype(object).values.tolist() == \
+            frame.reset_index(drop=True).astype(object).values.tolist()
+
+    for base in (2, None, 10):
+        slow = charts.function_chart_data(
+            curves.surprisal(base).rename(columns={"info": "value"}).assign(series="s"))
+        same(inf.curve_data("surprisal", base, "s"), slow["curves"])
+        slow = charts.function_chart_data(
+            curves.binary_entropy(base).rename(columns={"entropy": "value"}).assign(series="h"))
+        same(inf.curve_data("binary_entropy", base, "h"), slow["curves"])
+    terms = info.event_terms(np.array([0.5, 0.5, 0.0]), np.array([0.5, 0.5, 0.0]), 2)
+    labels = ["a", "b", "a"]  # a repeated label keeps the order of its first appearance
+    fast = inf.entropy_bars(labels, terms)
+    slow = charts.bar_chart_data(__import__("pandas").DataFrame({
+        "category": labels * 2, "series": ["P"] * 3 + ["T"] * 3,
+        "value": np.concatenate([terms["p"], terms["entropy_term"]])}))["bars"]
+    assert list(fast["category"]) == list(slow["category"])
+    assert list(fast["order"]) == list(slow["order"])
+    assert list(fast["value"]) == list(slow["value"])

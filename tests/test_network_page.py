@@ -12,7 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 import streamlit as st
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
+from lib import charts as lib_charts
 from lib import digits
 from lib.network import gradient_summary
 from tests.conftest import link_of, open_link, open_page, set_language, widget_key
@@ -483,3 +485,38 @@ def test_start_verdict_follows_the_runs(page):
     page.run()
     assert "This run does not bear it out" in texts(page)
     assert "This run bears it out" not in texts(page)
+
+
+def test_results_section_is_built_once_per_finished_run_and_language(page, monkeypatch):
+    """Issue 12: a rerun, a language switch back and a second visitor reuse the results view
+    (charts as bytes, sentences); the charts carry exactly the data lib.charts makes."""
+    button(page, "Train both networks").click().run()
+    built = []
+    original = nw._build_results
+    monkeypatch.setattr(nw, "_build_results", lambda run, cfg: built.append(cfg) or
+                        original(run, cfg))
+    page.run()
+    assert built == [] and not page.exception
+    set_language(page, "zh")
+    set_language(page, "en")
+    assert built == [TINY]  # the Chinese view once; English again from the cache
+    run = page.session_state[nw.RUNS][TINY]
+    frame = nw.frame(run)
+    chart = page.get("vega_lite_chart")[0]
+    lines = convert_arrow_bytes_to_pandas_df(
+        next(d.data.data for d in chart.proto.datasets if d.name == "lines"))
+    expected = lib_charts.training_chart_data(frame, "test_accuracy_pct", run.done)["lines"]
+    pd.testing.assert_frame_equal(lines, expected)
+
+
+def test_a_stopped_run_is_never_served_from_the_cache(monkeypatch):
+    """Only finished runs are cached, by identity: a stopped run (which Train may resume) is
+    built afresh every time, and another run object is never mistaken for a cached one."""
+    monkeypatch.setattr(nw, "_build_results", lambda run, cfg: object())
+    stopped = nw.Run()
+    assert not stopped.complete
+    assert nw.results_view(stopped, TINY) is not nw.results_view(stopped, TINY)
+    finished = nw.Run(complete=True)
+    assert nw.results_view(finished, TINY) is nw.results_view(finished, TINY)
+    assert nw.results_view(nw.Run(complete=True), TINY) is not nw.results_view(finished, TINY)
+    assert len(nw._VIEWS) <= nw.RESULT_VIEWS

@@ -5,10 +5,11 @@ import re
 from decimal import Decimal
 
 import numpy as np
+import pandas as pd
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from lib import neuron
+from lib import charts, neuron
 from lib.neuron import epochs_to_reach
 from tests.conftest import (link_of, open_link, open_page, set_language, set_units,
                             widget_key)
@@ -27,6 +28,12 @@ def metric_values(at) -> list[str]:
 
 def texts(at) -> list[str]:
     return [x.value for x in [*at.markdown, *at.caption, *at.warning, *at.info, *at.latex]]
+
+
+def formulas(at) -> str:
+    """Every formula shown: st.latex elements and display math inside Markdown blocks (the
+    page sends a passage's text and its formulas as one block)."""
+    return " ".join(x.value for x in [*at.latex, *at.markdown])
 
 
 def snapshot(at) -> tuple:
@@ -233,7 +240,7 @@ def test_displayed_formula_adds_up(app):
         app.button(key=f"_preset.neuron.{name}").click().run()
         for epoch in (0, 97, 250):
             app.slider(key=widget_key(app, "neuron.epoch")).set_value(epoch).run()
-            latex = " ".join(x.value for x in app.latex)
+            latex = formulas(app)
             m = re.search(r"= \(([\d.]+) - ([\d.]+)\) \\times ([\d.]+) \\\\ &= ([\d.]+)", latex)
             assert m, latex
             a, y, sp, g = (Decimal(v) for v in m.groups())
@@ -246,7 +253,7 @@ def test_displayed_formula_adds_up(app):
 
 
 def test_gradient_formulas_show_current_numbers(app):
-    latex = " ".join(x.value for x in app.latex)
+    latex = formulas(app)
     assert r"(0.98201 - 0) \times 0.017663 \\ &= 0.01735" in latex
     assert r"0.9820 - 0 = 0.9820" in latex
     app.slider(key=widget_key(app, "neuron.epoch")).set_value(150).run()
@@ -260,7 +267,7 @@ def test_z_defined_first_and_sigma_prime_derived(app):
     intro = app.markdown[0].value
     assert "z = w x + b" in intro and intro.index("z = w x + b") < intro.index("σ(z)")
     assert app.expander[0].label.startswith("Step by step")
-    latex = " ".join(x.value for x in app.latex)
+    latex = formulas(app)
     assert r"\frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}" in latex
     assert r"\sigma(z)\,\bigl(1-\sigma(z)\bigr) = a(1-a)" in latex
     assert r"\frac{a-y}{a(1-a)}\cdot a(1-a) \\ &= a-y" in latex
@@ -439,3 +446,44 @@ def test_frame_server_time(app):
         app.slider(key=widget_key(app, "neuron.epoch")).set_value(epoch).run()
         times.append(app.session_state["_neuron.frame_seconds"])
     assert sorted(times)[len(times) // 2] < 0.25  # generous: the benchmark reports the numbers
+
+
+# ---- Speed (issue 12): built once, the same page ---------------------------------------------
+
+def test_view_is_built_once_per_experiment_and_language(app):
+    misses = nr._view.cache_info().misses
+    app.run()
+    app.slider(key=widget_key(app, "neuron.epoch")).set_value(40).run()
+    set_language(app, "zh")
+    set_language(app, "en")
+    app.button(key="_preset.neuron.wrong").click().run()  # the default experiment again
+    assert not app.exception
+    assert nr._view.cache_info().misses - misses <= 1  # at most the Chinese view was new
+
+
+def test_chart_data_is_what_lib_charts_makes(app):
+    """The cached bytes carry exactly the frames lib.charts builds (and Streamlit would send)."""
+    app.slider(key=widget_key(app, "neuron.epoch")).set_value(37).run()
+    s = nr.settings()
+    datasets = [{d.name: convert_arrow_bytes_to_pandas_df(d.data.data) for d in c.proto.datasets}
+                for c in app.get("vega_lite_chart")]
+    frames = nr.runs(s)
+    long = charts.thin(pd.concat([f.assign(run=STRINGS[f"nr.run.{c}"][0])
+                                  for c, f in frames.items()], ignore_index=True))
+    for data, (field, _, _, log) in zip(datasets, nr.PANELS):
+        expected = charts.training_chart_data(long, field, 37, log_scale=log)
+        pd.testing.assert_frame_equal(data["lines"], expected["lines"])
+        pd.testing.assert_frame_equal(data["rule"], expected["rule"])
+    grid = nr.init_map("quadratic", 0.15, 300, 0.1, 1.0, 0.0)
+    text = nr.map_view("quadratic", 0.15, 300, 0.1, 1.0, 0.0, 2.0, 2.0, "en")[2]
+    expected = charts.init_map_data(grid, (2.0, 2.0), text)
+    for name in ("reached", "never", "here"):
+        pd.testing.assert_frame_equal(datasets[6][name], expected[name])
+
+
+def test_page_text_and_formulas_unchanged_by_merging(app):
+    """Passages sent as one Markdown block keep every formula as display math, exactly as
+    st.latex would send it."""
+    assert nr.display("a = 1") == "$$\na = 1\n$$"
+    body = next(m.value for m in app.markdown if m.value.startswith(STRINGS["nr.teach.s1"][0]))
+    assert body.count("$$") == 2 * 6 and STRINGS["nr.teach.s6"][0] in body

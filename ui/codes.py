@@ -21,13 +21,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import streamlit as st
 
-from lib import charts_codes, coding, info, sampling, tables
+from lib import charts_codes, coding, info, sampling
 from lib.charts import CE_COLOR, KL_COLOR, P_COLOR
 from ui import fmt
 from ui.explorer import S as EXPLORER
-from ui.explorer import arrow_bytes, arrow_table
+from ui.explorer import arrow_bytes, arrow_table, read_table
 from ui.i18n import event_name, lang, t
 from ui.layout import base as unit_base
 from ui.layout import unit_label, units
@@ -99,9 +98,7 @@ def current_source() -> Source:
     if name != "explorer":
         ex = EXAMPLES[name]
         return Source([event_name(e) for e in ex.events], np.array(ex.p), np.array(ex.q), [])
-    read = tables.read_distributions(
-        EXPLORER.get("table"), counts=EXPLORER.get("mode") == "counts", name=event_name,
-        default_label=lambda i: t("event.default", n=i + 1))
+    read = read_table(EXPLORER.get("table"), EXPLORER.get("mode") == "counts")
     return Source(read.labels, read.p, read.q, list(read.problems))
 
 
@@ -292,6 +289,13 @@ def identity_text() -> dict[str, str]:
             "value": t("cd.chart.value"), "total": t("cd.chart.total"),
             "h": t("cd.chart.part.h"), "kl": t("cd.chart.part.kl"),
             "round": t("cd.chart.part.round")}
+
+
+@functools.lru_cache(maxsize=64)
+def identity_data(h: float, kl: float, rows: tuple, text: tuple) -> bytes:
+    """The dataset ``parts`` of :func:`lib.charts_codes.identity_bars` (``rows`` from
+    :func:`identity_rows`, ``text`` the items of :func:`identity_text`), as Arrow bytes."""
+    return arrow_bytes(charts_codes.identity_bars_data(h, kl, list(rows), dict(text))["parts"])
 
 
 def identity_rows(c: Codes) -> list[tuple[str, float, bool]]:
@@ -550,11 +554,13 @@ def bias_text() -> dict[str, str]:
 def bias_sentence(frame: pd.DataFrame, n: int, support: int) -> str:
     if support < 2:
         return t("cd.bias.none")
-    row = frame[frame.n == n].iloc[0]
-    key = "cd.bias.sentence" if row.bias < 0 else "cd.bias.sentence_above"
-    return t(key, n=f"{n:,}", plug=fmt.num(row.plug_in), repeats=f"{BIAS_REPEATS:,}",
-             bias=fmt.num(abs(row.bias)), h=fmt.num(row.exact), se=fmt.num(2 * row.plug_in_se),
-             mm=fmt.num(row.miller_madow))
+    i = int(np.flatnonzero(frame["n"].to_numpy() == n)[0])
+    row = {k: float(frame[k].to_numpy()[i])
+           for k in ("bias", "plug_in", "exact", "plug_in_se", "miller_madow")}
+    key = "cd.bias.sentence" if row["bias"] < 0 else "cd.bias.sentence_above"
+    return t(key, n=f"{n:,}", plug=fmt.num(row["plug_in"]), repeats=f"{BIAS_REPEATS:,}",
+             bias=fmt.num(abs(row["bias"])), h=fmt.num(row["exact"]),
+             se=fmt.num(2 * row["plug_in_se"]), mm=fmt.num(row["miller_madow"]))
 
 
 __all__ = ["S", "EXAMPLES", "EXPLORER"]

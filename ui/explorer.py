@@ -7,22 +7,32 @@ show the same table through ``shared=[S]`` (link prefix "pq.").
 
 Also here, for both pages with an uploadable table (this one and the information page's entropy
 table): :func:`table_files`, the CSV download and upload of an editable table, and
-:func:`download_csv` for results tables.
+:func:`download_csv` for results tables; and, for this page, the information page and the codes
+page, the fast path of tables and chart data (:func:`arrow_table`, :func:`chart`).
+
+Speed (issue 12): results that depend only on the page's inputs are computed once per distinct
+input for every session (bounded ``functools.lru_cache``; they return immutable values: bytes,
+Arrow tables, frozen dataclasses that the page only reads), tables and chart data go to
+Streamlit as Arrow tables built straight from numpy arrays (a small pandas frame costs ten times
+more to build and convert), and CSV bytes are built only when a download is clicked.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+import functools
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from lib import csvfile, tables
+from lib import csvfile, info, tables
 from lib.presets import DEFAULT_PRESET, PRESETS
 from lib.problems import Problem
 from ui import fmt, problems
-from ui.i18n import event_name, t
+from ui.charts import chart as _draw_chart
+from ui.i18n import event_name, lang, t
 from ui.state import PageState, Setting
 
 S = PageState("explorer", [
@@ -33,6 +43,168 @@ S = PageState("explorer", [
 
 #: Header names a file may use for the label column (besides "label"), in either language.
 LABEL_ALIASES = ("event", "name", "事件", "名称", "标签")
+
+
+# ---- Fast tables and chart data ---------------------------------------------------------------
+
+def _column(values: Any) -> pa.Array:
+    if isinstance(values, np.ndarray) and values.dtype != object:
+        return pa.array(values, from_pandas=True)  # NaN becomes null, as pandas sends it
+    values = list(values)
+    if all(isinstance(v, str) for v in values):
+        return pa.array(values, type=pa.string())
+    return pa.array(values, from_pandas=True)
+
+
+def arrow_table(columns: Mapping[str, Any]) -> pa.Table:
+    """An Arrow table from column name -> values (numpy arrays, lists of text), for
+    ``st.dataframe`` and chart data: what a pandas frame would send, built without pandas."""
+    return pa.table({str(name): _column(values) for name, values in columns.items()})
+
+
+def arrow_bytes(columns: Mapping[str, Any] | pd.DataFrame) -> bytes:
+    """Arrow IPC bytes of a chart dataset (the form Streamlit sends a chart's data in)."""
+    if isinstance(columns, pd.DataFrame):
+        columns = {name: columns[name].to_numpy() for name in columns.columns}
+    table = arrow_table(columns)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def chart(builder: Callable[..., Any], data: Mapping[str, Any], *, where: Any = None,
+          **params: Any) -> None:
+    """:func:`ui.chart` with each dataset sent as Arrow bytes (given as bytes, as a column
+    mapping, or as a frame)."""
+    _draw_chart(builder, {name: value if isinstance(value, bytes) else arrow_bytes(value)
+                          for name, value in data.items()}, where=where, **params)
+
+
+class _Cells:
+    """A table as a cache key: equal when its columns and cells are equal (tables in session
+    state are replaced, never mutated, so a table's key is computed once)."""
+
+    __slots__ = ("frame", "key")
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.key = (len(frame), tuple(frame.columns),
+                    *(tuple(frame[c].tolist()) for c in frame.columns))
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Cells) and self.key == other.key
+
+
+#: The keys of the tables seen lately, by identity (each entry keeps its table alive, so an id
+#: is not reused while it is here).
+_CELLS: dict[int, _Cells] = {}
+
+
+def cells(frame: pd.DataFrame) -> _Cells:
+    """``frame`` as a hashable cache key (see :class:`_Cells`)."""
+    found = _CELLS.get(id(frame))
+    if found is not None and found.frame is frame:
+        return found
+    if len(_CELLS) >= 128:
+        _CELLS.clear()
+    found = _CELLS[id(frame)] = _Cells(frame)
+    return found
+
+
+def read_table(table: pd.DataFrame, counts: bool) -> tables.ReadResult:
+    """:func:`lib.tables.read_distributions` of the P and Q table (preset labels in the
+    reader's language), once per distinct table, mode and language. Read-only result."""
+    return _read_table(cells(table), bool(counts), lang())
+
+
+@functools.lru_cache(maxsize=256)
+def _read_table(table: _Cells, counts: bool, language: str) -> tables.ReadResult:
+    read = tables.read_distributions(table.frame, counts=counts, name=event_name,
+                                     default_label=lambda i: t("event.default", n=i + 1))
+    for values in (read.p, read.q):
+        if isinstance(values, np.ndarray):
+            values.setflags(write=False)  # shared by every session: read only
+    return read
+
+
+@functools.lru_cache(maxsize=256)
+def compare(p: tuple, q: tuple, base: float | None) -> info.Comparison:
+    """:func:`lib.info.compare`, once per distinct P, Q and unit (read-only result)."""
+    return info.compare(np.array(p), np.array(q), base)
+
+
+@functools.lru_cache(maxsize=256)
+def bars_data(labels: tuple, p: tuple, q: tuple, p_name: str, q_name: str) -> bytes:
+    """The dataset ``bars`` of :func:`lib.charts.distribution_bars` (as
+    :func:`lib.charts.distribution_bars_data` builds it), as Arrow bytes."""
+    n = len(labels)
+    return arrow_bytes({"event": list(labels) * 2, "order": np.tile(np.arange(n), 2),
+                        "dist": [p_name] * n + [q_name] * n,
+                        "probability": np.array(p + q, dtype=float)})
+
+
+@functools.lru_cache(maxsize=256)
+def stack_data(labels: tuple, p: tuple, q: tuple, base: float | None,
+               names: tuple[str, str, str, str]) -> tuple[tuple[str, bytes], ...]:
+    """The datasets of :func:`lib.charts.cross_entropy_stack` (as
+    :func:`lib.charts.cross_entropy_stack_data` builds them), as Arrow bytes. ``names``: the
+    entropy part, "KL adds", "KL subtracts" and the infinite note, translated."""
+    entropy_part, kl_adds, kl_subtracts, infinite = names
+    terms = compare(p, q, base).terms
+    labels_ = np.array(labels, dtype=object)
+    order = np.arange(len(labels))
+    e = terms["entropy_term"].to_numpy()
+    k = terms["kl_term"].to_numpy()
+    ce = terms["cross_entropy_term"].to_numpy()
+    finite = np.isfinite(ce)
+    total_text = np.array([f"{v:.6f}" if np.isfinite(v) else "∞" for v in ce], dtype=object)
+    shown = finite & (k != 0)
+    top = float(np.max(ce[finite])) if finite.any() else 1.0
+    top = top if top > 0 else 1.0
+    n_inf = int((~finite).sum())
+    return (
+        ("entropy", arrow_bytes({"event": labels_, "order": order,
+                                 "part": [entropy_part] * len(labels), "start": np.zeros(len(e)),
+                                 "end": e, "value": e, "total_text": total_text})),
+        ("kl", arrow_bytes({"event": labels_[shown], "order": order[shown],
+                            "part": np.where(k >= 0, kl_adds, kl_subtracts)[shown].astype(object),
+                            "start": e[shown], "end": (e + np.where(finite, k, 0.0))[shown],
+                            "value": k[shown], "total_text": total_text[shown]})),
+        ("totals", arrow_bytes({"event": labels_[finite], "order": order[finite],
+                                "total": ce[finite]})),
+        ("flags", arrow_bytes({"event": labels_[~finite], "order": order[~finite],
+                               "y": np.full(n_inf, top * 1.05), "mark": ["∞"] * n_inf,
+                               "note": [infinite] * n_inf})),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def blend_curve_data(p: tuple, q: tuple, base: float | None, ce_name: str, kl_name: str) -> bytes:
+    """The dataset ``curve`` of :func:`lib.charts.blend_chart` (as
+    :func:`lib.charts.blend_chart_data` builds it: non-finite points dropped), as Arrow bytes."""
+    curve = info.blend_curve(np.array(p), np.array(q), base)
+    t_ = curve["t"].to_numpy()
+    values = np.concatenate([curve["cross_entropy"].to_numpy(), curve["kl"].to_numpy()])
+    keep = np.isfinite(values)
+    names = np.array([ce_name] * len(t_) + [kl_name] * len(t_), dtype=object)
+    return arrow_bytes({"t": np.concatenate([t_, t_])[keep], "quantity": names[keep],
+                        "value": values[keep]})
+
+
+@functools.lru_cache(maxsize=256)
+def _terms_table(labels: tuple, p: tuple, q: tuple, base: float | None,
+                 headers: tuple[str, ...]) -> pa.Table:
+    terms = compare(p, q, base).terms
+    columns = [labels, [fmt.prob(v) for v in p], [fmt.prob(v) for v in q]]
+    columns += [[fmt.num(v) for v in terms[c].to_numpy().tolist()] for c in _TERM_COLUMNS]
+    return arrow_table(dict(zip(headers, columns)))
+
+
+_TERM_COLUMNS = ("info_p", "info_q", "entropy_term", "cross_entropy_term", "kl_term")
 
 
 def table_name() -> str:
@@ -92,28 +264,41 @@ def _term_headers(unit: str) -> dict[str, str]:
             "kl_term": t("ex.col.kl_term", unit=unit)}
 
 
-def terms_table(labels: list[str], terms: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """Per-event table with ∞ written out (a numeric column would show "inf")."""
-    table = {t("word.event"): labels,
-             "P": [fmt.prob(v) for v in terms["p"]], "Q": [fmt.prob(v) for v in terms["q"]]}
-    for column, title in _term_headers(unit).items():
-        table[title] = [fmt.num(v) for v in terms[column]]
-    return pd.DataFrame(table)
+def terms_arrow(labels: list[str], p: np.ndarray, q: np.ndarray, base: float | None,
+                unit: str) -> pa.Table:
+    """Per-event table with ∞ written out (a numeric column would show "inf"), as an Arrow
+    table made once per distinct input."""
+    headers = (t("word.event"), "P", "Q", *_term_headers(unit).values())
+    return _terms_table(tuple(labels), tuple(p.tolist()), tuple(q.tolist()), base, headers)
 
 
-def terms_csv_table(labels: list[str], terms: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """The same table with full-precision numbers, for the CSV download."""
-    table = {t("word.event"): labels, "P": terms["p"].to_numpy(), "Q": terms["q"].to_numpy()}
-    for column, title in _term_headers(unit).items():
-        table[title] = terms[column].to_numpy()
-    return pd.DataFrame(table)
+def terms_csv_table(labels: list[str], terms: pd.DataFrame,
+                    unit: str) -> Callable[[], pd.DataFrame]:
+    """The same table with full-precision numbers, for the CSV download: headers translated
+    now, the frame made when the download is clicked."""
+    headers = (t("word.event"), _term_headers(unit))
+    labels = list(labels)
+
+    def frame() -> pd.DataFrame:
+        table = {headers[0]: labels, "P": terms["p"].to_numpy(), "Q": terms["q"].to_numpy()}
+        for column, title in headers[1].items():
+            table[title] = terms[column].to_numpy()
+        return pd.DataFrame(table)
+    return frame
 
 
 def chart_text() -> dict[str, str]:
+    """The charts' words in the reader's language and unit (one dict per language and unit;
+    read-only)."""
+    return _chart_text(lang(), st.session_state["units"])
+
+
+@functools.lru_cache(maxsize=16)
+def _chart_text(language: str, units: str) -> dict[str, str]:
     return {
         "event": t("word.event"), "probability": t("word.probability"),
         "distribution": t("word.distribution"), "P": "P", "Q": "Q",
-        "value": t("ex.chart.value", unit=t(f"unit.{st.session_state['units']}")),
+        "value": t("ex.chart.value", unit=t(f"unit.{units}")),
         "entropy_part": t("ex.chart.entropy_part"), "kl_adds": t("ex.chart.kl_adds"),
         "kl_subtracts": t("ex.chart.kl_subtracts"),
         "total": t("ex.chart.total"), "part": t("ex.chart.part"),
@@ -125,20 +310,25 @@ def chart_text() -> dict[str, str]:
 
 # ---- CSV in and out (shared with the information page) -----------------------------------------
 
-def download_csv(table: pd.DataFrame, file_name: str, label: str, *, where: Any = None,
-                 numeric: Sequence[str] = (), key: str) -> None:
-    """A button that downloads ``table`` as a CSV file (:func:`lib.csvfile.write_csv`)."""
+def download_csv(table: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, label: str,
+                 *, where: Any = None, numeric: Sequence[str] = (), key: str) -> None:
+    """A button that downloads ``table`` as a CSV file (:func:`lib.csvfile.write_csv`).
+
+    The bytes are made only when the button is clicked (``table`` may be a function making the
+    table then: it runs outside the script, so it must not read session state or translate)."""
+    def data() -> bytes:
+        return csvfile.write_csv(table() if callable(table) else table, numeric=numeric)
+
     (where or st).download_button(
-        label, csvfile.write_csv(table, numeric=numeric), file_name=file_name,
+        label, data, file_name=file_name,
         mime="text/csv", icon=":material/download:", on_click="ignore", key=key)
 
 
-def _file_labels(table: pd.DataFrame) -> pd.DataFrame:
-    """The editor's table as a file holds it: preset labels written in the reader's language."""
-    out = table.copy()
-    out["label"] = [event_name(tables.label_id(v)) if tables.label_id(v) is not None else v
-                    for v in table["label"]]
-    return out
+def _file_label_texts(table: pd.DataFrame) -> list[str]:
+    """The labels as a file holds them: preset labels written in the reader's language."""
+    return [event_name(tables.label_id(v)) if tables.label_id(v) is not None else v
+            for v in table["label"]]
+
 
 
 def _msg_key(state: PageState, name: str) -> str:
@@ -221,8 +411,16 @@ def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping
     box = where or st
     setting = state.by_name[name]
     table = state.get(name)
-    download_csv(_file_labels(table)[["label", *setting.columns]], file_name,
-                 t("file.download"), where=box, numeric=setting.columns,
+    # Labels are translated now (the file is made on click, outside the script run).
+    labels = _file_label_texts(table)
+    file_columns = ["label", *setting.columns]
+
+    def file_table() -> pd.DataFrame:
+        out = table[file_columns].copy()
+        out["label"] = labels
+        return out
+
+    download_csv(file_table, file_name, t("file.download"), where=box, numeric=setting.columns,
                  key=f"_download.{state.key(name)}")
     key = _upload_key(state, name)
     box.file_uploader(

@@ -20,6 +20,7 @@ term link shows that term; arriving from the menu (no ``?term=``) shows none.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import streamlit as st
@@ -77,20 +78,31 @@ class Entry:
             self.id, self.name_en, self.name_zh, self.meaning_en, self.meaning_zh))
 
 
-def entries() -> list[Entry]:
-    """Every entry, in page order."""
+@functools.lru_cache(maxsize=1)
+def _entries() -> tuple[Entry, ...]:
     out = []
     for section, ids in SECTIONS:
         for term in ids:
             name, meaning = STRINGS[f"gl.{term}.name"], STRINGS[f"gl.{term}.meaning"]
             out.append(Entry(term, section, name[0], name[1], FORMULAS[term],
                              meaning[0], meaning[1]))
-    return out
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _by_id() -> dict[str, Entry]:
+    return {e.id: e for e in _entries()}
+
+
+def entries() -> list[Entry]:
+    """Every entry, in page order (built once: the glossary does not change while the app
+    runs)."""
+    return list(_entries())
 
 
 def entry(term: str) -> Entry | None:
     """The entry with id ``term``, or None."""
-    return next((e for e in entries() if e.id == term), None)
+    return _by_id().get(term)
 
 
 def link(term: str, label: str | None = None) -> None:
@@ -123,14 +135,28 @@ def remember_address() -> None:
     st.session_state[_SEEN] = S.get("term") or None
 
 
+def card_body(item: Entry) -> str:
+    """Everything of a card under its heading, as one Markdown block: the name in the other
+    language (small, grey, as a caption), the formula (display math, as ``st.latex`` writes it)
+    and the meaning."""
+    return _card_body(item.id, lang())
+
+
+@functools.lru_cache(maxsize=2 * len(IDS))
+def _card_body(term: str, language: str) -> str:
+    item = _by_id()[term]
+    zh = language == "zh"
+    other, meaning = (item.name_en, item.meaning_zh) if zh else (item.name_zh, item.meaning_en)
+    return f":gray[:small[{other}]]\n\n$$\n{item.latex()}\n$$\n\n{meaning}"
+
+
 def draw(item: Entry, anchor: bool = True) -> None:
     """One entry in a bordered card: its name in the reader's language as a heading (anchored
-    at its id), the name in the other language under it, the formula and the meaning."""
+    at its id), then (one Markdown block, so a card costs three elements, not five) the name in
+    the other language, the formula and the meaning."""
     with st.container(border=True):
         st.subheader(item.name(), anchor=item.id if anchor else False)
-        st.caption(item.other_name())
-        st.latex(item.latex())
-        st.markdown(item.meaning())
+        st.markdown(card_body(item))
 
 
 def draw_grid(items: list[Entry], per_row: int = 2) -> None:

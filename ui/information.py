@@ -13,9 +13,10 @@ import pandas as pd
 import pyarrow as pa
 
 from lib import curves, info
+from lib.tables import read_column
 from lib.problems import Problem
 from ui import fmt, problems
-from ui.explorer import arrow_bytes, arrow_table
+from ui.explorer import arrow_bytes, arrow_table, cells
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
 
@@ -105,6 +106,22 @@ def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:
     return (rf"\begin{{aligned}}-\log({fmt.prob(p1)}) - \log({fmt.prob(p2)}) &= {fmt.num(i1)}"
             rf" + {fmt.num(i2)} \\ &= {fmt.num(i1 + i2)} \\ -\log({fmt.prob(p1 * p2)}) "
             rf"&= {fmt.num(i12)} \quad \text{{({unit})}}\end{{aligned}}")
+
+
+def read_weights(table: pd.DataFrame) -> tuple[list[str], np.ndarray | None, list[Problem]]:
+    """:func:`lib.tables.read_column` of the entropy table's weights, once per distinct table
+    and language (the problems come as a fresh list: the page may add to it)."""
+    labels, weights, found = _read_weights(cells(table), lang())
+    return list(labels), weights, list(found)
+
+
+@functools.lru_cache(maxsize=128)
+def _read_weights(table, language: str) -> tuple[tuple, np.ndarray | None, tuple]:
+    labels, weights, found = read_column(
+        table.frame, "weight", default_label=lambda i: t("event.default", n=i + 1))
+    if weights is not None:
+        weights.setflags(write=False)  # shared by every session: read only
+    return tuple(labels), weights, tuple(found)
 
 
 def weights_to_distribution(weights, found: list[Problem]):

@@ -17,12 +17,16 @@ import html
 import logging
 import math
 import os
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from lib import charts, digits
 from lib.network import FinishedRun, ResultStore, Trainer, gradient_summary
@@ -434,3 +438,138 @@ def limit3_text(run: Run | FinishedRun) -> str:
     ce, quad = s["cross_entropy"]["saturated"], s["quadratic"]["saturated"]
     key = "nw.limit3.more" if ce > quad else "nw.limit3.not_more"
     return t(key, ce=fmt.num(ce, 1), quad=fmt.num(quad, 1))
+
+
+# ---- The results section, built once per finished run and language ----------------------------
+# A finished run never changes (a published one is frozen; a session's own finished run is
+# replaced, never changed, when Train is pressed again), so everything the results section shows
+# about it, the charts' data as the bytes Streamlit sends, is built once per run, configuration
+# and language and shared by every session: a rerun, a preset or a language switch back is one
+# lookup. Bounded; entries hold the run itself, so an id is never mistaken for another run's.
+
+#: Finished runs' results views kept (each a few tens of kilobytes).
+RESULT_VIEWS = 32
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One training chart: its datasets (as bytes) and the form's parameters."""
+
+    data: dict[str, bytes]
+    text: dict[str, str]
+    colors: dict[str, str]
+    log_scale: bool
+
+
+@dataclass(frozen=True)
+class Results:
+    metrics: tuple[tuple[str, str, str], ...]  # (label, value, caption) per cost
+    book_note: str
+    legend: str
+    accuracy: Chart
+    cost: Chart
+    grad_legend: str
+    grad: Chart
+    limit1: str
+    saturated: Chart
+    limit3: str
+
+
+def arrow(frame: pd.DataFrame) -> bytes:
+    """``frame`` as the Arrow IPC bytes a chart's dataset travels in (Streamlit sends bytes
+    unchanged: no conversion per rerun)."""
+    return dataframe_util.convert_pandas_df_to_arrow_bytes(frame)
+
+
+def _chart(data: pd.DataFrame, field: str, epoch: int, *, title_key: str, axis: str,
+           chart_title_key: str, colors: dict[str, str] | None = None,
+           log_scale: bool = False) -> Chart:
+    """What :func:`draw` draws, with the data as bytes."""
+    sets = charts.training_chart_data(data, field, epoch, log_scale=log_scale)
+    return Chart({name: arrow(frame) for name, frame in sets.items()},
+                 chart_text(title_key, axis, chart_title_key), colors or chart_colors(),
+                 log_scale)
+
+
+def draw_chart(c: Chart, where=None) -> None:
+    """Draw a :class:`Chart` (a compiled :func:`lib.charts.training_chart`)."""
+    ui_charts.chart(charts.training_chart, c.data, where=where, text=c.text, colors=c.colors,
+                    log_scale=c.log_scale, legend=False)
+
+
+def _build_results(run: Run | FinishedRun, cfg: Config) -> Results:
+    summary_ = summary(run)
+    data = frame(run)
+    grads, grad_colors = gradient_frame(data)
+    return Results(
+        metrics=tuple((t("nw.m.final", run=run_name(cost)), pct(summary_[cost]["final"]),
+                       t("nw.m.best", best=fmt.num(summary_[cost]["best"], 2),
+                         epoch=summary_[cost]["best_epoch"])) for cost in COSTS),
+        book_note=book_note(cfg),
+        legend=color_legend(chart_colors()),
+        accuracy=_chart(data, "test_accuracy_pct", run.done, title_key="nw.q.accuracy",
+                        axis="%", chart_title_key="nw.chart.accuracy"),
+        cost=_chart(data, "train_cost", run.done, title_key="nw.q.cost", axis="C",
+                    chart_title_key="nw.chart.cost"),
+        grad_legend=color_legend(grad_colors),
+        grad=_chart(grads, "value", run.done, title_key="nw.q.grad", axis="|∂C/∂b|",
+                    chart_title_key="nw.chart.grad", colors=grad_colors, log_scale=True),
+        limit1=limit1_text(run),
+        saturated=_chart(data, "saturated_pct", run.done, title_key="nw.q.saturated",
+                         axis="%", chart_title_key="nw.chart.saturated"),
+        limit3=limit3_text(run))
+
+
+_VIEWS: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
+_VIEWS_LOCK = threading.Lock()
+
+
+def _memo(runs_: tuple, key: tuple, build):
+    """``build()``, once per finished ``runs_`` (by identity) and ``key``, for every session
+    (newest :data:`RESULT_VIEWS` kept). An entry holds its runs, so while it is kept no other
+    run can take a kept run's id."""
+    full = (tuple(id(r) for r in runs_), key)
+    with _VIEWS_LOCK:
+        hit = _VIEWS.get(full)
+        if hit is not None and all(a is b for a, b in zip(hit[0], runs_)):
+            _VIEWS.move_to_end(full)
+            return hit[1]
+    value = build()
+    with _VIEWS_LOCK:
+        _VIEWS[full] = (runs_, value)
+        _VIEWS.move_to_end(full)
+        while len(_VIEWS) > RESULT_VIEWS:
+            _VIEWS.popitem(last=False)
+    return value
+
+
+def results_view(run: Run | FinishedRun, cfg: Config) -> Results:
+    """Everything the results section shows about ``run`` (trained with ``cfg``) in the reader's
+    language, except the comparison of the two starts (:func:`starts_view`)."""
+    if not run.complete:  # a stopped run may still be resumed: built afresh
+        return _build_results(run, cfg)
+    return _memo((run,), ("results", run.done, cfg, lang()), lambda: _build_results(run, cfg))
+
+
+@dataclass(frozen=True)
+class Starts:
+    """Both starts compared: the table (an Arrow table, first column as index), the sentence
+    and limit 2's verdict."""
+
+    table: pa.Table
+    text: str
+    limit2: str
+
+
+def starts_view(cfg: Config) -> Starts | None:
+    """The comparison of ``cfg``'s start with the other start, once both are trained (else
+    None), built once per pair of finished runs and language."""
+    pair = (find(cfg), find(cfg.other_start()))
+    if any(r is None or not r.complete for r in pair):
+        return None
+
+    def build() -> Starts:
+        table = start_table(cfg)
+        return Starts(pa.Table.from_pandas(table.set_index(table.columns[0])),
+                      start_text(cfg), limit2_text(cfg))
+    return _memo(pair, ("starts", cfg, lang()), build)

@@ -10,12 +10,14 @@ numbers (tests/test_neuron_page.py checks that they change when the outcome does
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from lib import charts, neuron
 from ui import fmt
@@ -160,12 +162,18 @@ def init_map(cost: str, eta: float, epochs: int, threshold: float, x: float,
     return pd.DataFrame({"w0": w0.ravel(), "b0": b0.ravel(), "epochs_needed": needed.ravel()})
 
 
+def arrow(frame: pd.DataFrame) -> bytes:
+    """``frame`` as the Arrow IPC bytes a chart's dataset travels in. Streamlit sends a dataset
+    given as bytes unchanged, so a chart whose data is cached as bytes costs no conversion
+    per rerun (the conversion is most of a chart's server time)."""
+    return dataframe_util.convert_pandas_df_to_arrow_bytes(frame)
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
-def map_view(cost: str, eta: float, epochs: int, threshold: float, x: float, y: float,
-             w0: float, b0: float, language: str
-             ) -> tuple[dict[str, pd.DataFrame], neuron.MapSummary, dict[str, str]]:
-    """One initialisation map: the chart's datasets, its summary and its text, per settings
-    and language (the chart's data frames are built once, not on every rerun)."""
+def _map_cells(cost: str, eta: float, epochs: int, threshold: float, x: float, y: float,
+               language: str) -> tuple[dict[str, bytes], neuron.MapSummary, dict[str, str]]:
+    """One map's cells (reached and never-reached, as chart bytes), its summary and its text,
+    per run settings and language: moving the start only moves the circle."""
     grid = init_map(cost, eta, epochs, threshold, x, y)
     text = {"w0": "w₀", "b0": "b₀",
             "epochs": STRINGS["nr.map.epochs"][language == "zh"].format(thr=prob(threshold)),
@@ -173,7 +181,25 @@ def map_view(cost: str, eta: float, epochs: int, threshold: float, x: float, y: 
             "title": STRINGS[f"nr.run.{cost}"][language == "zh"],
             "start": STRINGS["nr.map.start"][language == "zh"]}
     summary = neuron.map_summary(grid["w0"], grid["b0"], grid["epochs_needed"], x=x, y=y)
-    return charts.init_map_data(grid, (w0, b0), text), summary, text
+    data = charts.init_map_data(grid, (0.0, 0.0), text)
+    return {"reached": arrow(data["reached"]), "never": arrow(data["never"])}, summary, text
+
+
+@functools.lru_cache(maxsize=256)
+def _map_start(w0: float, b0: float, name: str) -> bytes:
+    """The circle at the current start (the map's ``here`` dataset), as chart bytes."""
+    return arrow(charts.init_map_data(pd.DataFrame({"w0": [0.0], "b0": [0.0],
+                                                    "epochs_needed": [0]}),
+                                      (w0, b0), {"never": "", "start": name})["here"])
+
+
+def map_view(cost: str, eta: float, epochs: int, threshold: float, x: float, y: float,
+             w0: float, b0: float, language: str
+             ) -> tuple[dict[str, bytes], neuron.MapSummary, dict[str, str]]:
+    """One initialisation map: the chart's datasets (as bytes), its summary and its text, per
+    settings and language (built once, not on every rerun)."""
+    cells, summary, text = _map_cells(cost, eta, epochs, threshold, x, y, language)
+    return {**cells, "here": _map_start(w0, b0, text["start"])}, summary, text
 
 
 def run_name(cost: str) -> str:
@@ -187,23 +213,31 @@ PANELS = (("a", "nr.q.a", "a", False), ("cost", "nr.q.cost", "C", False),
           ("sigma_prime", "nr.q.sigma_prime", "σ′(z)", True))
 
 
-def panel_lines(s: Settings, language: str) -> dict[str, pd.DataFrame]:
-    """Each panel's lines (thinned), built once per experiment and language: scrubbing and
-    Play only replace the one-row dataset of the epoch rule."""
+def panel_lines(s: Settings, language: str) -> dict[str, bytes]:
+    """Each panel's lines (thinned, as chart bytes), built once per experiment and language:
+    scrubbing and Play only replace the one-row dataset of the epoch rule."""
     return _panel_lines(s.w0, s.b0, s.x, s.y, s.eta["quadratic"], s.eta["cross_entropy"],
                         s.epochs, s.book, language)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _panel_lines(w0: float, b0: float, x: float, y: float, eta_q: float, eta_ce: float,
-                 epochs: int, book: bool, language: str) -> dict[str, pd.DataFrame]:
+                 epochs: int, book: bool, language: str) -> dict[str, bytes]:
     frames = runs(settings_from({"w0": w0, "b0": b0, "x": x, "y": y, "eta_quadratic": eta_q,
                                  "eta_cross_entropy": eta_ce, "epochs": epochs,
                                  "threshold": 0.1, "book": book}))
     long = charts.thin(pd.concat([f.assign(run=STRINGS[f"nr.run.{c}"][language == "zh"])
                                   for c, f in frames.items()], ignore_index=True))
-    return {field: charts.training_chart_data(long, field, 0, log_scale=log)["lines"]
+    return {field: arrow(charts.training_chart_data(long, field, 0, log_scale=log)["lines"])
             for field, _, _, log in PANELS}
+
+
+@functools.lru_cache(maxsize=1024)
+def rule_data(epoch: int) -> bytes:
+    """The epoch rule's one-row dataset (as :func:`lib.charts.training_chart_data` makes it),
+    as chart bytes: the only data a scrub or Play frame sends."""
+    return arrow(charts.training_chart_data(pd.DataFrame({"epoch": [epoch], "run": [""],
+                                                          "v": [0.0]}), "v", epoch)["rule"])
 
 
 def legend_markdown(frames: dict[str, pd.DataFrame]) -> str:
@@ -342,7 +376,7 @@ def speed_sentence(s: Settings, frames: dict[str, pd.DataFrame]) -> str:
     return join(parts)
 
 
-@st.cache_data(show_spinner=False)
+@functools.lru_cache(maxsize=1)
 def _good_start_epochs() -> dict:
     p = PRESETS["normal"]
     w0, b0, thr, epochs = p["w0"], p["b0"], p["threshold"], 1000
@@ -499,3 +533,111 @@ def state_values(cost: str, row: pd.Series, y: float) -> str:
 
 def chart_text(title_key: str, axis: str) -> dict[str, str]:
     return {"epoch": t("nr.epoch"), "run": t("nr.cost"), "title": t(title_key), "axis": axis}
+
+
+# ---- The page's view of one experiment, built once per experiment and language -----------------
+# Everything the page shows outside the scrubbed cards depends only on the experiment's
+# settings and the language, so it is built once (texts, chart bytes, map summaries) for every
+# session in this process, bounded: a rerun, a language switch back or a preset another reader
+# already opened is one lookup.
+
+@dataclass(frozen=True)
+class Outcome:
+    """One run's column under "Who gets there first": its heading and its three metrics."""
+
+    heading: str
+    metrics: tuple[tuple[str, str], ...]  # (label, value)
+
+
+@dataclass(frozen=True)
+class View:
+    key: tuple
+    settings: Settings
+    frames: dict[str, pd.DataFrame]
+    notes: tuple[tuple[str, str], ...]
+    outcomes: tuple[Outcome, ...]
+    race: str
+    rates_differ: bool
+    rates: str
+    speed: str
+    lines: dict[str, bytes]
+    colors: dict[str, str]
+    legend: str
+    panels: tuple[tuple[str, str, dict[str, str], bool], ...]  # (field, heading, text, log)
+    sigma: str
+    map_intro: str
+    maps: tuple[tuple[dict[str, bytes], dict[str, str]], ...]
+    map_caption: str
+    outside: bool
+
+
+def settings_key(s: Settings) -> tuple:
+    """The experiment as a hashable key (every control, in :data:`CONTROLS` order)."""
+    return (s.w0, s.b0, s.x, s.y, s.eta["quadratic"], s.eta["cross_entropy"], s.epochs,
+            s.threshold, s.book)
+
+
+def view(s: Settings) -> View:
+    """Everything the page shows about experiment ``s`` in the reader's language, except the
+    scrubbed epoch's cards (:func:`cards`)."""
+    return _view(settings_key(s), lang())
+
+
+@functools.lru_cache(maxsize=16)
+def _view(key: tuple, language: str) -> View:
+    # Built with t(), which reads the reader's language: ``language`` is that language (view()
+    # passes it), so the cache never mixes languages.
+    s = settings_from(dict(zip(CONTROLS, key)))
+    frames = runs(s)
+    outcomes = tuple(
+        Outcome(f"**{run_name(cost)}** · η = {prob(s.eta[cost])}",
+                ((t("nr.m.epochs", thr=prob(s.threshold)),
+                  epochs_label(first_within(frame, s.y, s.threshold), s.epochs)),
+                 (t("nr.m.start"), num(frame["a"].iloc[0])),
+                 (t("nr.m.end", n=s.epochs), num(frame["a"].iloc[-1]))))
+        for cost, frame in frames.items())
+    differ, rates = rates_sentence(s)
+    summaries, maps = {}, []
+    for cost in ("quadratic", "cross_entropy"):
+        data, summaries[cost], text = map_view(cost, s.eta[cost], s.epochs, s.threshold, s.x,
+                                               s.y, s.w0, s.b0, language)
+        maps.append((data, text))
+    return View(
+        key=key, settings=s, frames=frames, notes=tuple(input_notes(s, frames)),
+        outcomes=outcomes, race=race_sentence(s, frames), rates_differ=differ, rates=rates,
+        speed=speed_sentence(s, frames), lines=panel_lines(s, language),
+        colors={run_name(c): COLORS[c] for c in frames}, legend=legend_markdown(frames),
+        panels=tuple((field, f"**{t(key_)}**", chart_text(key_, axis), log_scale)
+                     for field, key_, axis, log_scale in PANELS),
+        sigma=sigma_caption(frames, s),
+        map_intro=t("nr.map.intro", thr=prob(s.threshold), epochs=s.epochs),
+        maps=tuple(maps), map_caption=map_caption(s, summaries),
+        outside=max(abs(s.w0), abs(s.b0)) > MAP_RANGE)
+
+
+def display(latex: str) -> str:
+    """Display math inside Markdown, exactly as ``st.latex(latex)`` sends it (``$$`` lines)."""
+    return f"$$\n{latex}\n$$"
+
+
+def blocks(*parts: str) -> str:
+    """Paragraphs and :func:`display` formulas as one Markdown block (one page element)."""
+    return "\n\n".join(parts)
+
+
+def cards(v: View, epoch: int) -> tuple[str, ...]:
+    """Each run's card at ``epoch`` as one Markdown block (heading, values, the gradient
+    formula with the numbers substituted), once per experiment, language and epoch."""
+    return _cards(v.key, lang(), epoch)
+
+
+@functools.lru_cache(maxsize=2048)
+def _cards(key: tuple, language: str, epoch: int) -> tuple[str, ...]:
+    v = _view(key, language)
+    out = []
+    for cost, frame in v.frames.items():
+        row = frame.iloc[epoch]
+        out.append(blocks(t("nr.state", run=run_name(cost), epoch=epoch),
+                          state_values(cost, row, v.settings.y),
+                          display(formula_latex(cost, row, v.settings.y))))
+    return tuple(out)

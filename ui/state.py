@@ -170,7 +170,8 @@ def _table_key(frame: pd.DataFrame, setting: Setting) -> tuple:
     if found is not None and found[0] is frame:
         return found[1]
     cols = ["label", *setting.columns, *setting.bool_columns]
-    key = tuple(map(tuple, frame.reindex(columns=cols).astype(object).values.tolist()))
+    n = len(frame)
+    key = (n, *(tuple(frame[c].tolist()) if c in frame.columns else (None,) * n for c in cols))
     if len(_TABLE_KEYS) > 256:
         _TABLE_KEYS.clear()
     _TABLE_KEYS[id(frame)] = (frame, key)
