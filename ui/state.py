@@ -219,8 +219,9 @@ class PageState:
     def values(self) -> dict[str, Any]:
         return {s.name: self.get(s.name) for s in self.settings}
 
-    def set(self, name: str, value: Any) -> None:
-        """Set the truth (and the widgets that show it): use in callbacks, before drawing."""
+    def set(self, name: str, value: Any, widget_keys: Sequence[str] | None = None) -> None:
+        """Set the truth (and the widgets that show it): use in callbacks, before drawing.
+        ``widget_keys`` (the ``_w.`` keys in session state) saves listing them again."""
         s = self.by_name[name]
         st.session_state[self.key(name)] = s.coerce(value)
         if s.kind == "table":
@@ -228,15 +229,19 @@ class PageState:
             st.session_state[gen] = st.session_state.get(gen, 0) + 1  # a fresh editor
             return
         prefix = f"_w.{self.key(name)}."
-        for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-            del st.session_state[key]
+        if widget_keys is None:
+            widget_keys = _widget_keys()
+        for key in [k for k in widget_keys if k.startswith(prefix)]:
+            if key in st.session_state:
+                del st.session_state[key]
 
     def apply(self, values: Mapping[str, Any]) -> None:
         """Set every setting: those in ``values`` to them, the others to their defaults."""
+        widget_keys = _widget_keys()
         for s in self.settings:
             value = values.get(s.name, s.default)
             if not s.same(self.get(s.name), value) or s.kind != "table":
-                self.set(s.name, value)
+                self.set(s.name, value, widget_keys)
 
     def apply_preset(self, name: str) -> None:
         self.apply(self.presets[name])
@@ -423,6 +428,10 @@ class PageState:
             self.apply({**{s.name: self.get(s.name) for s in self.settings
                            if s.name not in values and preset is None}, **values})
         return used, problems
+
+
+def _widget_keys() -> list[str]:
+    return [k for k in st.session_state if isinstance(k, str) and k.startswith("_w.")]
 
 
 def _length(params: Mapping[str, str]) -> int:
