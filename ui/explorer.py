@@ -362,45 +362,6 @@ def _on_upload(state: PageState, name: str, key: str) -> None:
     st.session_state[gen] = st.session_state.get(gen, 0) + 1
 
 
-def file_message(problem: Problem, columns: Mapping[str, str]) -> str:
-    """One sentence per problem with an uploaded file (codes of :mod:`lib.csvfile`)."""
-    code = problem.code
-    fields: dict[str, Any] = {
-        "col": fmt.text(columns.get(problem.column or "", problem.column or "")),
-        "row": (problem.row or 0) + 1, "text": fmt.text(problem.text or ""),
-        "label": fmt.text(problem.label or ""),
-        "value": fmt.prob(problem.value) if problem.value is not None else "",
-        "limit": fmt.prob(problem.limit) if problem.limit is not None else "",
-        "header": fmt.text(problem.text or ""),
-        "wanted": t("list.sep").join(columns.values()),
-    }
-    if code == "file_too_big":
-        fields["size"] = f"{int(problem.value or 0):,}"
-        fields["limit"] = f"{int(problem.limit or 0) // 1000}"
-        return t("file.too_big", **fields)
-    if code == "too_many_rows":
-        return t("file.too_many_rows", **fields)
-    if code == "file_encoding":
-        key = {"utf-16": "file.encoding.utf16", "gb18030": "file.encoding.gbk"}.get(
-            problem.text or "", "file.encoding")
-        return t(key, **fields)
-    if code == "file_columns":
-        return t("file.columns.twice" if (problem.value or 0) > 1 else "file.columns.missing",
-                 **fields)
-    if code == "file_parse":
-        if problem.column is not None:
-            key = "file.parse.empty" if not (problem.text or "").strip() else "file.parse.cell"
-            return t(key if problem.label else key + ".nolabel", **fields)
-        if problem.value is not None:
-            return t("file.parse.wide", **fields)
-        return t("file.parse.quotes", **fields)
-    if code == "file_empty":
-        return t("file.empty")
-    if code == "file_binary":
-        return t("file.binary")
-    return problems.message(problem)
-
-
 def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping[str, str],
                 where: Any = None) -> None:
     """Download the editable table ``name`` as CSV, and replace it by an uploaded CSV file.
@@ -439,7 +400,7 @@ def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping
                     icon=":material/upload_file:")
     else:
         _, file, found = message
-        lines = "\n".join(f"- {file_message(p, columns)}" for p in found[:8])
+        lines = "\n".join(f"- {problems.file_message(p, columns)}" for p in found[:8])
         more = len(found) - 8
         if more > 0:
             lines += "\n- " + t("file.more", n=more)

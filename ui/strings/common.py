@@ -129,26 +129,47 @@ STRINGS = {
     "problem.bad_choice": ("“{text}” is not one of the choices.", "“{text}”不是可选的值。"),
     "problem.bad_table": ("The table could not be read.", "无法读取这个表格。"),
     "problem.bad_link": ("The address could not be read.", "无法读取这个地址。"),
-    "problem.file_empty": ("The file is empty: it needs a header line and at least one row.",
-                           "文件是空的：需要一行表头和至少一行数据。"),
-    "problem.file_too_big": ("The file has {value} bytes; files up to {limit} bytes are read.",
-                             "文件有 {value} 字节；最多只能读取 {limit} 字节。"),
-    "problem.file_binary": (
-        "This is not a text file. Save the table as CSV (UTF-8) and upload that.",
-        "这不是文本文件。请把表格另存为 CSV（UTF-8）后再上传。"),
-    "problem.file_encoding": (
-        "The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.",
-        "文件不是 UTF-8 文本。请另存为“CSV UTF-8”格式后重新上传。"),
-    "problem.file_columns": (
-        "The file must have exactly one column named “{col}”; it has {value}.",
-        "文件必须恰好有一列名为“{col}”，但现在有 {value} 列。"),
-    "problem.file_parse": (
-        "Row {row} of the file: {col} reads “{text}”, which is not a number. Numbers like 0.125, "
-        "1/8, 12.5% and 1e-5 work.",
-        "文件第 {row} 行：{col} 是“{text}”，不是数字。可以写成 0.125、1/8、12.5% 或 1e-5 这样的形式。"),
-    "problem.file_parse.cells": (
-        "Row {row} of the file has more cells than the header has column names.",
-        "文件第 {row} 行的单元格比表头的列名还多。"),
+    # Problems with an uploaded file (lib.csvfile codes).
+    "problem.file.empty": ("The file is empty, or has a header but no rows.",
+                   "文件是空的，或者只有表头没有数据行。"),
+    "problem.file.too_big": ("The file has {size} bytes; at most {limit} KB can be loaded.",
+                     "文件有 {size} 字节，最多只能载入 {limit} KB。"),
+    "problem.file.binary": (
+        "This is not a text file (a spreadsheet, an image?). Save the table as CSV first.",
+        "这不是文本文件（也许是电子表格或图片？）。请先把表格另存为 CSV。"),
+    "problem.file.encoding": ("The file is not UTF-8 text. Save it as “CSV UTF-8”.",
+                      "文件不是 UTF-8 文本。请另存为“CSV UTF-8”格式。"),
+    "problem.file.encoding.utf16": ("The file is UTF-16 text. Save it as “CSV UTF-8”.",
+                            "文件是 UTF-16 文本。请另存为“CSV UTF-8”格式。"),
+    "problem.file.encoding.gbk": (
+        "The file looks like GBK/GB18030 text, not UTF-8. Save it as “CSV UTF-8”.",
+        "文件看起来是 GBK/GB18030 编码，而不是 UTF-8。请另存为“CSV UTF-8”格式。"),
+    "problem.file.columns.missing": (
+        "The file has no column “{col}”. Its first line reads: {header}. Needed: {wanted}.",
+        "文件中没有“{col}”列。它的第一行是：{header}。需要的列：{wanted}。"),
+    "problem.file.columns.twice": ("The file has more than one column named “{col}”.",
+                           "文件中有不止一列名为“{col}”。"),
+    "problem.file.parse.cell": (
+        "Row {row} of the file, column {col} (“{label}”), reads “{text}”, which is not a "
+        "number. Numbers like 0.125, 1/8, 12.5% and 1e-5 work.",
+        "文件第 {row} 行 {col} 列（“{label}”）是“{text}”，不是数字。可以写成 0.125、1/8、12.5% "
+        "或 1e-5 这样的形式。"),
+    "problem.file.parse.cell.nolabel": (
+        "Row {row} of the file, column {col}, reads “{text}”, which is not a number. Numbers "
+        "like 0.125, 1/8, 12.5% and 1e-5 work.",
+        "文件第 {row} 行 {col} 列是“{text}”，不是数字。可以写成 0.125、1/8、12.5% 或 1e-5 这样的"
+        "形式。"),
+    "problem.file.parse.empty.nolabel": ("Row {row} of the file, column {col}, is empty.",
+                                 "文件第 {row} 行 {col} 列是空的。"),
+    "problem.file.parse.empty": ("Row {row} of the file, column {col} (“{label}”), is empty.",
+                         "文件第 {row} 行 {col} 列（“{label}”）是空的。"),
+    "problem.file.parse.wide": ("Row {row} of the file has {value} cells, but the header names only "
+                        "{limit} columns.",
+                        "文件第 {row} 行有 {value} 个单元格，但表头只有 {limit} 列。"),
+    "problem.file.parse.quotes": ("Row {row} of the file cannot be read: check its quotation marks.",
+                          "无法读取文件第 {row} 行：请检查其中的引号。"),
+    "problem.file.too_many_rows": ("The file has {value} rows; at most {limit} can be loaded.",
+                           "文件有 {value} 行，最多只能载入 {limit} 行。"),
     "problem.link.intro": (
         "Part of the link that opened this page could not be used; those settings keep their "
         "starting values:",

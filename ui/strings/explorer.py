@@ -177,45 +177,5 @@ STRINGS = {
     "file.rejected": ("“{file}” was not loaded; your table is unchanged.",
                       "未载入“{file}”，你的表格保持不变。"),
     "file.more": ("… and {n} more.", "……还有 {n} 处。"),
-    "file.empty": ("The file is empty, or has a header but no rows.",
-                   "文件是空的，或者只有表头没有数据行。"),
-    "file.too_big": ("The file has {size} bytes; at most {limit} KB can be loaded.",
-                     "文件有 {size} 字节，最多只能载入 {limit} KB。"),
-    "file.binary": (
-        "This is not a text file (a spreadsheet, an image?). Save the table as CSV first.",
-        "这不是文本文件（也许是电子表格或图片？）。请先把表格另存为 CSV。"),
-    "file.encoding": ("The file is not UTF-8 text. Save it as “CSV UTF-8”.",
-                      "文件不是 UTF-8 文本。请另存为“CSV UTF-8”格式。"),
-    "file.encoding.utf16": ("The file is UTF-16 text. Save it as “CSV UTF-8”.",
-                            "文件是 UTF-16 文本。请另存为“CSV UTF-8”格式。"),
-    "file.encoding.gbk": (
-        "The file looks like GBK/GB18030 text, not UTF-8. Save it as “CSV UTF-8”.",
-        "文件看起来是 GBK/GB18030 编码，而不是 UTF-8。请另存为“CSV UTF-8”格式。"),
-    "file.columns.missing": (
-        "The file has no column “{col}”. Its first line reads: {header}. Needed: {wanted}.",
-        "文件中没有“{col}”列。它的第一行是：{header}。需要的列：{wanted}。"),
-    "file.columns.twice": ("The file has more than one column named “{col}”.",
-                           "文件中有不止一列名为“{col}”。"),
-    "file.parse.cell": (
-        "Row {row} of the file, column {col} (“{label}”), reads “{text}”, which is not a "
-        "number. Numbers like 0.125, 1/8, 12.5% and 1e-5 work.",
-        "文件第 {row} 行 {col} 列（“{label}”）是“{text}”，不是数字。可以写成 0.125、1/8、12.5% "
-        "或 1e-5 这样的形式。"),
-    "file.parse.cell.nolabel": (
-        "Row {row} of the file, column {col}, reads “{text}”, which is not a number. Numbers "
-        "like 0.125, 1/8, 12.5% and 1e-5 work.",
-        "文件第 {row} 行 {col} 列是“{text}”，不是数字。可以写成 0.125、1/8、12.5% 或 1e-5 这样的"
-        "形式。"),
-    "file.parse.empty.nolabel": ("Row {row} of the file, column {col}, is empty.",
-                                 "文件第 {row} 行 {col} 列是空的。"),
-    "file.parse.empty": ("Row {row} of the file, column {col} (“{label}”), is empty.",
-                         "文件第 {row} 行 {col} 列（“{label}”）是空的。"),
-    "file.parse.wide": ("Row {row} of the file has {value} cells, but the header names only "
-                        "{limit} columns.",
-                        "文件第 {row} 行有 {value} 个单元格，但表头只有 {limit} 列。"),
-    "file.parse.quotes": ("Row {row} of the file cannot be read: check its quotation marks.",
-                          "无法读取文件第 {row} 行：请检查其中的引号。"),
-    "file.too_many_rows": ("The file has {value} rows; at most {limit} can be loaded.",
-                           "文件有 {value} 行，最多只能载入 {limit} 行。"),
     "ex.link.codes": ("Count these bits: codes and samples for this P and Q", "数一数这些比特：这组 P 和 Q 的编码与采样"),
 }
