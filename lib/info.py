@@ -25,6 +25,8 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from lib.problems import Problem, ProblemError
+
 __all__ = [
     "DistributionError",
     "as_distribution",
@@ -45,11 +47,13 @@ __all__ = [
 SUM_TOLERANCE = 1e-9
 
 
-class DistributionError(ValueError):
-    """Raised for input that is not a probability distribution.
+class DistributionError(ProblemError):
+    """Raised for input that is not a probability distribution (a :class:`ValueError`).
 
-    Besides the English message, the instance carries what went wrong in fields the app uses to
-    write the message in the reader's language:
+    Like every bad-input report of ``lib`` it is a :class:`lib.problems.ProblemError`: its
+    ``problems`` hold one :class:`lib.problems.Problem` (``column`` = the array's name, ``row`` =
+    the position at fault) that ``ui.problems`` words in the reader's language. The same facts are
+    also fields:
 
     ``code``
         one of ``"not_1d"``, ``"empty"``, ``"not_number"``, ``"not_finite"``, ``"negative"``,
@@ -63,11 +67,19 @@ class DistributionError(ValueError):
 
     def __init__(self, message: str, *, code: str, name: str = "p",
                  index: int | None = None, value: Any = None) -> None:
-        super().__init__(message)
+        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        super().__init__([Problem(code, column=name, row=index, value=number)], message)
         self.code = code
         self.name = name
         self.index = index
         self.value = value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_distribution_error, (str(self), self.code, self.name, self.index, self.value))
+
+
+def _distribution_error(message, code, name, index, value) -> DistributionError:
+    return DistributionError(message, code=code, name=name, index=index, value=value)
 
 
 def log_factor(base: float | None) -> float:

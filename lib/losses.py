@@ -12,6 +12,11 @@ From logits nothing is computed as ``log(sigmoid(z))`` or ``log(softmax(z))``: t
 * categorical cross-entropy ``-sum_j y_j ln softmax(z)_j = logsumexp(z) sum_j y_j - sum_j y_j z_j``
   (``scipy.special.log_softmax``).
 
+Bad input raises :class:`lib.problems.ProblemError` (a ``ValueError``) whose ``problems`` say
+what is wrong in codes (``not_number``, ``not_1d``, ``length``, ``not_finite``, ``negative``,
+``above_one``, ``sum``) for the app to word; asking for both or neither of ``a`` and
+``logits`` is a programming error (``ValueError``).
+
 Conventions: ``0 · ln 0 = 0``; a probability prediction of exactly 0 for a true label gives
 ``+inf`` (no clamping, unlike PyTorch's ``BCELoss``, which caps ``ln`` at -100).
 
@@ -25,6 +30,8 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import special
+
+from lib.problems import Problem, ProblemError
 
 from lib import costs
 
@@ -60,24 +67,28 @@ def _array(x, name):
     try:
         arr = np.asarray(x, dtype=float)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must contain numbers only") from None
+        raise ProblemError(Problem("not_number", column=name),
+                           f"{name} must contain numbers only") from None
     if arr.ndim not in (1, 2) or arr.size == 0:
-        raise ValueError(f"{name} must be a non-empty 1-D (one example) or 2-D (batch) array, "
-                         f"got shape {arr.shape}")
+        raise ProblemError(Problem("not_1d", column=name),
+                           f"{name} must be a non-empty 1-D (one example) or 2-D (batch) array, "
+                           f"got shape {arr.shape}")
     return arr
 
 
 def _same_shape(y, other, name):
     if y.shape != other.shape:
-        raise ValueError(f"y and {name} must have the same shape, got {y.shape} and "
-                         f"{other.shape}")
+        raise ProblemError(Problem("length", column=name),
+                           f"y and {name} must have the same shape, got {y.shape} and "
+                           f"{other.shape}")
 
 
 def _finite(arr, name):
     bad = ~np.isfinite(arr)
     if bad.any():
         i = tuple(int(v) for v in np.argwhere(bad)[0])
-        raise ValueError(f"{name}{list(i)} is not finite ({arr[i]})")
+        raise ProblemError(Problem("not_finite", column=name, row=i[-1]),
+                           f"{name}{list(i)} is not finite ({arr[i]})")
 
 
 def _unit_interval(arr, name):
@@ -85,7 +96,9 @@ def _unit_interval(arr, name):
     bad = (arr < 0) | (arr > 1)
     if bad.any():
         i = tuple(int(v) for v in np.argwhere(bad)[0])
-        raise ValueError(f"{name}{list(i)} = {arr[i]:g} is not a probability in [0, 1]")
+        code = "negative" if arr[i] < 0 else "above_one"
+        raise ProblemError(Problem(code, column=name, row=i[-1], value=float(arr[i])),
+                           f"{name}{list(i)} = {arr[i]:g} is not a probability in [0, 1]")
 
 
 def _rows_sum_to_one(arr, name):
@@ -94,8 +107,9 @@ def _rows_sum_to_one(arr, name):
     if np.any(bad):
         where = "" if arr.ndim == 1 else f" (example {int(np.argmax(bad))})"
         total = float(np.atleast_1d(sums)[np.argmax(np.atleast_1d(bad))])
-        raise ValueError(f"{name} must be one-hot or a distribution over classes summing to 1"
-                         f"{where}; it sums to {total:g}")
+        raise ProblemError(Problem("sum", column=name, value=total),
+                           f"{name} must be one-hot or a distribution over classes summing to 1"
+                           f"{where}; it sums to {total:g}")
 
 
 def _inputs(y, a, logits):

@@ -39,6 +39,8 @@ def _codes_in_lib() -> set[str]:
     for path in (ROOT / "lib").glob("*.py"):
         codes |= set(re.findall(r'Problem\(\s*"(\w+)"', path.read_text()))
         codes |= set(re.findall(r'ProblemError\(Problem\(\s*"(\w+)"', path.read_text()))
+        codes |= set(re.findall(r'DistributionError\([^)]*code="(\w+)"', path.read_text(),
+                                re.S))
     return codes
 
 
