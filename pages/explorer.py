@@ -85,18 +85,19 @@ with ui.page("explorer", S):
         st.warning(message, icon=":material/all_inclusive:")
 
     st.subheader(t("ex.identity"))
-    st.latex(r"H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q)")
-    st.latex(ex.identity_latex(ce_pq, h_p, kl_pq, unit))
-    st.markdown("\n\n".join((ex.residual_text(c.residual, ce_pq, unit),
+    st.markdown("\n\n".join((r"$$H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q)$$",
+                               f"$${ex.identity_latex(ce_pq, h_p, kl_pq, unit)}$$",
+                               ex.residual_text(c.residual, ce_pq, unit),
                                t("ex.gibbs", kl=q(kl_pq)),
                                ex.asymmetry_text(kl_pq, c.kl_qp, unit))))
     st.page_link("pages/codes.py", label=t("ex.link.codes"), icon=":material/data_array:")
 
     with st.expander(t("ex.formulas"), icon=":material/function:"):
-        st.latex(r"I(x) = -\log p(x) \qquad H(P) = -\sum_i p_i \log p_i")
-        st.latex(r"H(P,Q) = -\sum_i p_i \log q_i")
-        st.latex(r"\mathrm{KL}(P\,\|\,Q) = \sum_i p_i \log \frac{p_i}{q_i}")
-        st.markdown(t("ex.formulas.conventions"))
+        st.markdown("\n\n".join((
+            r"$$I(x) = -\log p(x) \qquad H(P) = -\sum_i p_i \log p_i$$",
+            r"$$H(P,Q) = -\sum_i p_i \log q_i$$",
+            r"$$\mathrm{KL}(P\,\|\,Q) = \sum_i p_i \log \frac{p_i}{q_i}$$",
+            t("ex.formulas.conventions"))))
 
     # ---- Per event ----------------------------------------------------------------------------
     st.header(t("ex.per_event"), divider="gray")
@@ -114,8 +115,7 @@ with ui.page("explorer", S):
 
     # ---- Blend Q toward P ---------------------------------------------------------------------
     st.header(t("ex.blend"), divider="gray")
-    st.markdown(t("ex.blend.intro"))
-    st.latex(r"Q_t = (1-t)\,Q + t\,P")
+    st.markdown(t("ex.blend.intro") + "\n\n" + r"$$Q_t = (1-t)\,Q + t\,P$$")
 
     @ui.fragment
     def blend_section(p: np.ndarray, q_dist: np.ndarray, labels: list[str], h_p: float) -> None:

@@ -49,7 +49,9 @@ def test_default_preset_numbers(explorer):
     assert m["Cross-entropy H(Q, P)"] == "2.2500 bits"
     assert m["KL divergence KL(P‖Q)"] == "0.6250 bits"
     assert m["KL divergence KL(Q‖P)"] == "0.5000 bits"
-    latex = [x.value.strip("$\n") for x in explorer.latex]
+    latex = [x.value.strip("$\n") for x in explorer.latex] + [
+        part.strip("$\n") for m in explorer.markdown for part in m.value.split("\n\n")
+        if part.startswith("$$")]
     assert r"2.3750 = 1.7500 + 0.6250 \quad \text{(bits)}" in latex
     text = " ".join(md.value for md in explorer.markdown)
     assert "residual H(P, Q) − H(P) − KL(P‖Q) is" in text
