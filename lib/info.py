@@ -33,6 +33,7 @@ __all__ = [
     "blend",
     "blend_curve",
     "Comparison",
+    "as_pair",
     "compare",
     "cross_entropy",
     "entropy",
@@ -166,7 +167,13 @@ def as_distribution(p: Any, name: str = "p") -> np.ndarray:
     return arr
 
 
-def _pair(p: Any, q: Any) -> tuple[np.ndarray, np.ndarray]:
+def as_pair(p: Any, q: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``p`` and ``q`` checked as distributions named P and Q over the same events (raises
+    :class:`DistributionError`, code ``"length"``, when their lengths differ).
+
+    >>> [a.tolist() for a in as_pair([0.5, 0.5], [1, 0])]
+    [[0.5, 0.5], [1.0, 0.0]]
+    """
     pa = as_distribution(p, "P")
     qa = as_distribution(q, "Q")
     if pa.shape != qa.shape:
@@ -174,6 +181,9 @@ def _pair(p: Any, q: Any) -> tuple[np.ndarray, np.ndarray]:
             f"P and Q must have the same number of events ({pa.size} vs {qa.size})",
             code="length", name="Q", value=qa.size)
     return pa, qa
+
+
+_pair = as_pair
 
 
 def normalize(weights: Any, name: str = "weights") -> np.ndarray:

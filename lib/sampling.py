@@ -39,8 +39,8 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from lib.info import DistributionError, as_distribution, cross_entropy, entropy, kl_divergence
-from lib.info import log_factor
+from lib.info import as_distribution, cross_entropy, entropy, kl_divergence, log_factor
+from lib.info import as_pair as _pair
 
 __all__ = [
     "MAX_DRAWS",
@@ -60,16 +60,6 @@ MAX_DRAWS = 1_000_000
 MAX_BIAS_DRAWS = 4_000_000
 #: The three averaged quantities, in the order of every table here.
 QUANTITIES = ("info_p", "info_q", "log_ratio")
-
-
-def _pair(p: Any, q: Any) -> tuple[np.ndarray, np.ndarray]:
-    pa = as_distribution(p, "P")
-    qa = as_distribution(q, "Q")
-    if pa.shape != qa.shape:
-        raise DistributionError(
-            f"P and Q must have the same number of events ({pa.size} vs {qa.size})",
-            code="length", name="Q", value=qa.size)
-    return pa, qa
 
 
 def _check_n(n: Any, lo: int, hi: int, name: str = "n") -> int:

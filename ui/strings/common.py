@@ -129,7 +129,7 @@ STRINGS = {
     "problem.not_1d": ("{col} must be a list of numbers, one per event.",
                        "{col} 必须是一列数字，每个事件一个。"),
     "problem.length": ("{col} does not have one value per event of the other list.",
-                       "{col} 的取值个数与另一列的事件数不一致。"),
+                       "{col}的取值个数与另一列的事件数不一致。"),
     "problem.bad_choice": ("“{text}” is not one of the choices.", "“{text}”不是可选的值。"),
     "problem.bad_table": ("The table could not be read.", "无法读取这个表格。"),
     "problem.bad_link": ("The address could not be read.", "无法读取这个地址。"),
