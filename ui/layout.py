@@ -80,20 +80,6 @@ APP = state.PageState("", [
 ])
 
 
-def _copy_back(truth_key: str, widget_key: str) -> None:
-    st.session_state[truth_key] = st.session_state[widget_key]
-
-
-def mirrored(widget, truth_key: str, *args, **kwargs):
-    """Deprecated: use a page's :class:`ui.state.PageState` widgets. Kept until every page has
-    moved onto them."""
-    st.session_state.setdefault(truth_key, None)
-    widget_key = f"_{truth_key}_{st.session_state.get('lang', DEFAULT_LANGUAGE)}"
-    st.session_state[widget_key] = st.session_state[truth_key]
-    return widget(*args, key=widget_key, on_change=_copy_back, args=(truth_key, widget_key),
-                  **kwargs)
-
-
 def units() -> str:
     """The chosen unit's key: "bits", "nats" or "hartleys"."""
     return st.session_state.get("units", DEFAULT_UNITS)
