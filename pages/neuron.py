@@ -91,8 +91,7 @@ with ui.page("neuron", S):
             slider_col.slider(t("nr.scrub"), 0, s.epochs, value=epoch, disabled=True)
         else:
             epoch = S.widget(slider_col.slider, "epoch", t("nr.scrub"), min_value=0,
-                             max_value=s.epochs,
-                             instance=st.session_state.get(nr.SCRUB_INSTANCE, 0))
+                             max_value=s.epochs)
 
         for col, card in zip(st.columns(len(frames)), nr.cards(v, epoch)):
             with col, st.container(border=True):

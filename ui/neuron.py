@@ -98,16 +98,10 @@ def play_epoch(clock: dict, current: int, epochs: int, now: float) -> int:
     return epoch
 
 
-#: Session-state key of the scrubber's instance number (see ui.state.PageState.widget).
-SCRUB_INSTANCE = "_neuron.scrub_instance"
-
-
 def toggle_play(epochs: int) -> None:
     """Play from where the slider stands (from 0 at the end of the run), or pause."""
     playing = not S.get("playing")
     S.set("playing", playing)
-    if not playing:  # the scrubber comes back as a new widget, holding where Play stopped
-        st.session_state[SCRUB_INSTANCE] = st.session_state.get(SCRUB_INSTANCE, 0) + 1
     if playing and S.get("epoch") >= epochs:
         S.set("epoch", 0)
     st.session_state.pop(PLAY_CLOCK, None)

@@ -277,14 +277,11 @@ class PageState:
             extra()
 
     def widget(self, fn: Callable, name: str, label: str, *args: Any,
-               on_change: Callable | None = None, instance: int = 0, **kwargs: Any) -> Any:
+               on_change: Callable | None = None, **kwargs: Any) -> Any:
         """Draw ``fn(label, *args, key=..., **kwargs)`` (e.g. ``st.slider`` or ``col.radio``)
-        showing and setting the setting ``name``; return its value.
-
-        A new ``instance`` number gives the widget a new identity, so that a browser cannot send
-        back a value its earlier instance held (the neuron page's slider after Play)."""
+        showing and setting the setting ``name``; return its value."""
         s = self.by_name[name]
-        widget_key = self._widget_key(name) + (f".{instance}" if instance else "")
+        widget_key = self._widget_key(name)
         if widget_key not in st.session_state:
             st.session_state[widget_key] = self.get(name)
         value = fn(label, *args, key=widget_key, on_change=self._copy_back,
