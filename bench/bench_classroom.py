@@ -125,6 +125,14 @@ class Server:
             time.sleep(0.3)
         raise RuntimeError("server did not answer /_stcore/health")
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the server process has used so far, seconds."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return float("nan")
+
     def rss(self) -> float:
         """Resident memory of the server process, MiB."""
         try:
@@ -506,6 +514,9 @@ async def classroom(args) -> dict:
     deadline = started + args.time_limit
     env = dict(kv.split("=", 1) for kv in args.env)
     log_path = Path(tempfile.gettempdir()) / f"bench_classroom_{os.getpid()}.log"
+    run_log = Path(tempfile.gettempdir()) / f"bench_classroom_runs_{os.getpid()}.tsv"
+    run_log.unlink(missing_ok=True)
+    env.setdefault("BITS_TO_LOSSES_RUN_LOG", str(run_log))
     report: dict = {"sessions": args.n, "pages": [p.key for p in pages], "env": env,
                     "think_s": args.think, "log": str(log_path)}
     server = Server(Path(args.app_dir), env, log_path)
@@ -542,10 +553,13 @@ async def _run_phases(args, browsers, server, pages, report, deadline) -> None:
     # 2. The classroom, all at once; their contexts stay open until everyone is done.
     if args.n > 0:
         stats = Stats()
-        t0 = time.monotonic()
+        t0, wall0, cpu0 = time.monotonic(), time.time(), server.cpu_seconds()
         opened = await _students(browsers, server, pages, stats, args.n, args.ramp, args.think,
                                  args.timeout, 1, True, deadline, keep_open=True)
         report["classroom_s"] = time.monotonic() - t0
+        report["server_cpu_s"] = server.cpu_seconds() - cpu0
+        report["server_runs"] = _server_runs(Path(report["env"]["BITS_TO_LOSSES_RUN_LOG"]), wall0,
+                                             time.time())
         report["rss_open"] = await _settle(server, 2)
         report["stats"] = _summary(stats)
         _print_classroom(report, args.n)
@@ -575,6 +589,22 @@ async def _run_phases(args, browsers, server, pages, report, deadline) -> None:
                              "console": churn_stats.console[:10]}
 
 
+def _server_runs(path: Path, start: float, end: float) -> dict:
+    """The server's own time per script run between ``start`` and ``end`` (wall clock), from
+    the app's run log: whole-page runs and section (fragment) runs, p50/p95/max seconds."""
+    runs: dict[str, list[float]] = {"page": [], "section": []}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) == 4 and start <= float(parts[0]) <= end and parts[2] in runs:
+            runs[parts[2]].append(float(parts[3]))
+    return {kind: {"n": len(v), "p50": _pct(v, 50), "p95": _pct(v, 95), "max": max(v)}
+            for kind, v in runs.items() if v}
+
+
 def _summary(stats: Stats) -> dict:
     return {
         "latency": {name: {"n": len(v), "p50": _pct(v, 50), "p95": _pct(v, 95), "max": max(v)}
@@ -600,6 +630,13 @@ def _print_classroom(report: dict, n: int) -> None:
     a = s["all_interactions"]
     print(f"{'all but first':<14}{a['n']:>7}{a['p50']:>9.2f}{a['p95']:>9.2f}   "
           f"(target p95 < 1.5 s)")
+    cores = report["server_cpu_s"] / max(report["classroom_s"], 1e-9)
+    print(f"the server's own share: {report['server_cpu_s']:.0f} CPU seconds in "
+          f"{report['classroom_s']:.0f} s, {cores:.2f} of the machine's {os.cpu_count()} cores "
+          f"(the browsers and the benchmark had the rest)")
+    for kind, v in report.get("server_runs", {}).items():
+        print(f"server time per {kind} run (script, on a busy machine): n {v['n']}, "
+              f"p50 {v['p50']:.3f} s, p95 {v['p95']:.3f} s, max {v['max']:.3f} s")
     print(f"exceptions on pages: {len(s['exceptions'])}; console errors: {len(s['console'])}; "
           f"stuck sessions: {len(s['stuck'])} of {s['sessions']}")
     for line in (s["exceptions"][:5] + s["console"][:5] + s["stuck"][:5]):

@@ -490,21 +490,22 @@ def bench_page(info, reruns: int, bare: Callable[[], None], only: set[str] | Non
 
 
 def _bench_frames(at, name: str, keys: list[str], reruns: int, bare) -> Row:
-    """One tick of Play: the fragment holding the Play button, rerun while playing."""
+    """One tick of Play: the section that redraws each frame (the fragment holding the
+    scrubber), rerun while playing."""
     row = Row(name, "frame")
     buttons = [b for b in at.button if b.key in keys]
     if not buttons:
         row.note = f"missing: {' or '.join(keys)} (Play may run in the browser now)"
         return row
     row.widget = buttons[0].key
-    fragment = _FRAGMENT_OF.get(buttons[0].id)
-    if not fragment:
-        row.note = "missing: Play is not in a fragment"
-        return row
     try:
         buttons[0].click().run()  # Play: a full rerun starts the timer
     except Exception as e:  # noqa: BLE001
         row.note = f"error: {e}"
+        return row
+    fragment = next((_FRAGMENT_OF[s.id] for s in at.slider if s.id in _FRAGMENT_OF), None)
+    if not fragment:
+        row.note = "missing: no section with a slider redraws while playing"
         return row
     _measure(row, at, lambda i: fragment, reruns, bare)
     return row

@@ -7,7 +7,6 @@ import streamlit as st
 import ui
 from lib import charts_codes
 from ui import codes as cd
-from ui import explorer as ex
 from ui import fmt, problems, t
 
 S = cd.S
@@ -64,7 +63,7 @@ with ui.page("codes", S):
     st.subheader(t("cd.chart.title"))
     if np.isfinite(c.ce):
         text = cd.identity_text()
-        ex.chart(charts_codes.identity_bars,
+        ui.chart(charts_codes.identity_bars,
                  {"parts": cd.identity_data(c.h_p, c.kl, tuple(cd.identity_rows(c)),
                                             tuple(text.items()))},
                  text=text)
@@ -128,7 +127,7 @@ with ui.page("codes", S):
         seed = S.number("sample_seed", t("cd.samples.seed"), where=b, step=1)
         r = cd.running(pt, qt, int(n), int(seed))
         names = cd.quantity_names()
-        ex.chart(charts_codes.running_chart,
+        ui.chart(charts_codes.running_chart,
                  dict(cd.running_chart_data(pt, qt, int(n), int(seed), tuple(names.items()))),
                  text=cd.running_text(), names=tuple(names.values()),
                  colors=tuple(cd.QUANTITY_COLORS[k] for k in names))
@@ -164,7 +163,7 @@ with ui.page("codes", S):
             st.info(t("cd.bias.none"), icon=":material/info:")
             return
         frame = cd.bias_table(pt, seed, n)
-        ex.chart(charts_codes.bias_chart, dict(cd.bias_chart_data(pt, seed, n, cd.bias_names())),
+        ui.chart(charts_codes.bias_chart, dict(cd.bias_chart_data(pt, seed, n, cd.bias_names())),
                  text=cd.bias_text(), names=cd.bias_names())
         st.markdown(cd.bias_sentence(frame, n, e.support))
 

@@ -59,7 +59,7 @@ with ui.page("explorer", S):
     key = (tuple(labels), tuple(p.tolist()), tuple(q_dist.tolist()))
     text = ex.chart_text()
     rotate = charts.rotate_labels(len(labels))
-    ex.chart(charts.distribution_bars, {"bars": ex.bars_data(*key, text["P"], text["Q"])},
+    ui.chart(charts.distribution_bars, {"bars": ex.bars_data(*key, text["P"], text["Q"])},
              where=chart_col, text=text, rotate=rotate)
     if counts:
         st.info(t("ex.from_counts", p_total=fmt.prob(read.totals["P"]),
@@ -108,7 +108,7 @@ with ui.page("explorer", S):
                     t("ex.download.terms"), key="_download.explorer.terms")
 
     st.subheader(t("ex.chart.stack"))
-    ex.chart(charts.cross_entropy_stack, dict(ex.stack_data(*key, base, (
+    ui.chart(charts.cross_entropy_stack, dict(ex.stack_data(*key, base, (
         text["entropy_part"], text["kl_adds"], text["kl_subtracts"], text["infinite"]))),
         text=text, rotate=rotate)
     st.caption(t("ex.chart.stack.caption"))
@@ -126,7 +126,7 @@ with ui.page("explorer", S):
         b2.metric(t("ex.blend.kl"), q(info.kl_divergence(p, q_t, base)))
         b3.metric(t("ex.m.h_p"), q(h_p))
         text = ex.chart_text()
-        ex.chart(charts.blend_chart, {
+        ui.chart(charts.blend_chart, {
             "curve": ex.blend_curve_data(tuple(p.tolist()), tuple(q_dist.tolist()), base,
                                          text["cross_entropy"], text["kl"]),
             "floor": {"h": np.array([h_p]), "name": [text["entropy_p"]]},

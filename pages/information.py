@@ -37,7 +37,7 @@ with ui.page("information", S):
                           info=q(surprise)))
             st.caption(t("in.surprise.zero"))
         series = t("in.surprise.series")
-        ex.chart(charts.function_chart, {"curves": inf.curve_data("surprisal", base, series),
+        ui.chart(charts.function_chart, {"curves": inf.curve_data("surprisal", base, series),
                                          "points": inf.point_data(p, surprise, series)},
                  where=right, text=inf.axes("p", t("in.axis.info", unit=unit)),
                  colors={series: charts.CE_COLOR})
@@ -118,7 +118,7 @@ with ui.page("information", S):
             m2.metric(t("in.entropy.max", n=len(dist)), q(h_max))
             st.progress(min(h / h_max, 1.0) if h_max > 0 else 1.0,
                         text=t("in.entropy.gauge", h=q(h), max=q(h_max)))
-            ex.chart(charts.bar_chart, {"bars": inf.entropy_bars(labels, terms)},
+            ui.chart(charts.bar_chart, {"bars": inf.entropy_bars(labels, terms)},
                      text=inf.bar_text(unit), colors=inf.entropy_colors(),
                      rotate=charts.rotate_labels(len(labels)))
             st.markdown(inf.entropy_sentence(h, h_max, len(dist), unit))
@@ -141,7 +141,7 @@ with ui.page("information", S):
             st.metric(t("in.coin.metric"), q(h_coin))
             st.markdown(t("in.coin.text"))
         series = t("in.coin.series")
-        ex.chart(charts.function_chart, {"curves": inf.curve_data("binary_entropy", base, series),
+        ui.chart(charts.function_chart, {"curves": inf.curve_data("binary_entropy", base, series),
                                          "points": inf.point_data(coin, h_coin, series)},
                  where=right, text=inf.axes("p", t("in.axis.entropy", unit=unit)),
                  colors={series: charts.P_COLOR})

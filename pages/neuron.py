@@ -61,37 +61,42 @@ with ui.page("neuron", S):
     st.header(t("nr.training"), divider="gray")
     st.markdown(t("nr.training.intro"))
     timer_on = S.get("playing")
+    # Play and Pause live outside the section that redraws each frame: a button redrawn four
+    # times a second could lose a click landing mid-redraw (seen under load). Pressing either
+    # reruns the page, which starts or stops the section's timer.
+    if timer_on:  # two buttons, two idempotent actions: a repeated click cannot undo itself
+        st.button(t("nr.pause"), icon=":material/pause:", on_click=nr.pause,
+                  key="_neuron.pause_button")
+    else:
+        st.button(t("nr.play"), icon=":material/play_arrow:", on_click=nr.play,
+                  args=(s.epochs,), key="_neuron.play_button")
 
     @ui.fragment(run_every=nr.FRAME_SECONDS if timer_on else None)
     def training_view() -> None:
         # Only this section reruns while playing or scrubbing: the controls stay responsive,
         # and a frame sends only the epoch (the charts' lines are cached, their specs compiled).
         started, cpu = time.perf_counter(), time.thread_time()
-        if S.get("playing") != timer_on:
-            st.rerun()  # Play or Pause was pressed: a full rerun starts or stops the timer
         if S.get("epoch") > s.epochs:
             S.set("epoch", s.epochs)
-        if S.get("playing"):
+        playing = S.get("playing")
+        if playing:
             # Paced by the clock, not by the frame rate: a slow frame skips epochs, never time.
-            clock = st.session_state.setdefault(nr.PLAY_CLOCK, {})
-            S.set("epoch", nr.play_epoch(clock, S.get("epoch"), s.epochs, time.monotonic()))
+            clock = st.session_state.get(nr.PLAY_CLOCK)
+            if clock is None:  # playing without a clock (a session restored mid-play): start one
+                clock = {"t0": time.monotonic(), "e0": S.get("epoch"), "last": S.get("epoch")}
+                st.session_state[nr.PLAY_CLOCK] = clock
+            S.set("epoch", nr.play_epoch(clock, s.epochs, time.monotonic()))
             if S.get("epoch") >= s.epochs:
                 S.set("playing", False)
+                st.session_state.pop(nr.PLAY_CLOCK, None)
                 st.rerun()  # a full rerun redefines this section without its timer
-        play_col, slider_col = st.columns([1, 5], vertical_alignment="bottom")
-        playing = S.get("playing")
-        play_col.button(t("nr.pause") if playing else t("nr.play"),
-                        icon=":material/pause:" if playing else ":material/play_arrow:",
-                        on_click=nr.toggle_play, args=(s.epochs,), width="stretch",
-                        key="_neuron.play_button")
-        if playing:
-            # While playing the server owns the epoch: a display-only slider, so that a value
-            # the browser sends back from an earlier frame can never pull the epoch back.
-            epoch = S.get("epoch")
-            slider_col.slider(t("nr.scrub"), 0, s.epochs, value=epoch, disabled=True)
-        else:
-            epoch = S.widget(slider_col.slider, "epoch", t("nr.scrub"), min_value=0,
-                             max_value=s.epochs)
+        # One scrubber, a new widget whenever playing starts or stops (Play, Pause, the end of
+        # the run, a preset): values the browser sends for an earlier one (requests still on
+        # their way) reach no widget. While playing it is disabled and the server owns the epoch.
+        count = st.session_state.get(nr.PLAY_COUNT, 0)
+        epoch = S.widget(st.slider, "epoch", t("nr.scrub"), min_value=0,
+                         max_value=s.epochs, disabled=playing,
+                         instance=f"{count}p" if playing else str(count or ""))
 
         for col, card in zip(st.columns(len(frames)), nr.cards(v, epoch)):
             with col, st.container(border=True):

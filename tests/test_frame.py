@@ -75,3 +75,18 @@ def test_a_page_that_stops_early_still_writes_its_link():
     edit_table(at, "explorer.table", edited={0: {"P": "0.9"}})  # P no longer sums to 1
     assert at.error  # the page ends its body after explaining the problem ...
     assert link_of(at)["table"].startswith("@dog_0.9_")  # ... and the link still holds the edit
+
+
+def test_the_run_log_records_each_run(monkeypatch, tmp_path):
+    """The benchmark's server-time log (off unless BITS_TO_LOSSES_RUN_LOG is set): one line per
+    script run, with the time, the page, the kind of run and the seconds it took. (AppTest
+    reruns whole pages; bench_classroom sees the sections' own runs from a real server.)"""
+    log = tmp_path / "runs.tsv"
+    monkeypatch.setattr("ui.layout.RUN_LOG", str(log))
+    at = open_page("pages/explorer.py")
+    from tests.conftest import widget_key
+    at.slider(key=widget_key(at, "explorer.t")).set_value(0.5).run()
+    rows = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [(r[1], r[2]) for r in rows] == [("home", "page"), ("explorer", "page"),
+                                           ("explorer", "page")]
+    assert all(float(r[0]) > 1.7e9 and 0 < float(r[3]) < 30 for r in rows)

@@ -26,7 +26,8 @@ from lib import charts_codes, coding, info, sampling
 from lib.charts import CE_COLOR, KL_COLOR, P_COLOR
 from ui import fmt
 from ui.explorer import S as EXPLORER
-from ui.explorer import arrow_bytes, arrow_table, read_table
+from ui.charts import arrow_bytes, arrow_table
+from ui.explorer import read_table
 from ui.i18n import event_name, lang, t
 from ui.layout import base as unit_base
 from ui.layout import unit_label, units

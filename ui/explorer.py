@@ -7,8 +7,7 @@ show the same table through ``shared=[S]`` (link prefix "pq.").
 
 Also here, for both pages with an uploadable table (this one and the information page's entropy
 table): :func:`table_files`, the CSV download and upload of an editable table, and
-:func:`download_csv` for results tables; and, for this page, the information page and the codes
-page, the fast path of tables and chart data (:func:`arrow_table`, :func:`chart`).
+:func:`download_csv` for results tables; and the cache keys of tables (:func:`cells`).
 
 Speed (issue 12): results that depend only on the page's inputs are computed once per distinct
 input for every session (bounded ``functools.lru_cache``; they return immutable values: bytes,
@@ -31,7 +30,7 @@ from lib import csvfile, info, tables
 from lib.presets import DEFAULT_PRESET, PRESETS
 from lib.problems import Problem
 from ui import fmt, problems
-from ui.charts import chart as _draw_chart
+from ui.charts import arrow_bytes, arrow_table
 from ui.i18n import event_name, lang, t
 from ui.state import PageState, Setting
 
@@ -43,42 +42,6 @@ S = PageState("explorer", [
 
 #: Header names a file may use for the label column (besides "label"), in either language.
 LABEL_ALIASES = ("event", "name", "事件", "名称", "标签")
-
-
-# ---- Fast tables and chart data ---------------------------------------------------------------
-
-def _column(values: Any) -> pa.Array:
-    if isinstance(values, np.ndarray) and values.dtype != object:
-        return pa.array(values, from_pandas=True)  # NaN becomes null, as pandas sends it
-    values = list(values)
-    if all(isinstance(v, str) for v in values):
-        return pa.array(values, type=pa.string())
-    return pa.array(values, from_pandas=True)
-
-
-def arrow_table(columns: Mapping[str, Any]) -> pa.Table:
-    """An Arrow table from column name -> values (numpy arrays, lists of text), for
-    ``st.dataframe`` and chart data: what a pandas frame would send, built without pandas."""
-    return pa.table({str(name): _column(values) for name, values in columns.items()})
-
-
-def arrow_bytes(columns: Mapping[str, Any] | pd.DataFrame) -> bytes:
-    """Arrow IPC bytes of a chart dataset (the form Streamlit sends a chart's data in)."""
-    if isinstance(columns, pd.DataFrame):
-        columns = {name: columns[name].to_numpy() for name in columns.columns}
-    table = arrow_table(columns)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue().to_pybytes()
-
-
-def chart(builder: Callable[..., Any], data: Mapping[str, Any], *, where: Any = None,
-          **params: Any) -> None:
-    """:func:`ui.chart` with each dataset sent as Arrow bytes (given as bytes, as a column
-    mapping, or as a frame)."""
-    _draw_chart(builder, {name: value if isinstance(value, bytes) else arrow_bytes(value)
-                          for name, value in data.items()}, where=where, **params)
 
 
 class _Cells:

@@ -16,7 +16,8 @@ from lib import curves, info
 from lib.tables import read_column
 from lib.problems import Problem
 from ui import fmt, problems
-from ui.explorer import arrow_bytes, arrow_table, cells
+from ui.charts import arrow_bytes, arrow_table
+from ui.explorer import cells
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
 

@@ -16,6 +16,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -26,6 +29,18 @@ from ui import memory, problems, state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 _LOG = logging.getLogger("bits_to_losses")
+
+#: Where to append each script run's server time (page, kind, seconds), for
+#: bench/bench_classroom.py: set only by a benchmark, never in production.
+RUN_LOG = os.environ.get("BITS_TO_LOSSES_RUN_LOG")
+_RUN_LOG_LOCK = threading.Lock()
+
+
+def _log_run(where: str, kind: str, started: float) -> None:
+    if RUN_LOG:
+        line = f"{time.time():.3f}\t{where}\t{kind}\t{time.perf_counter() - started:.5f}\n"
+        with _RUN_LOG_LOCK, open(RUN_LOG, "a", encoding="utf-8") as f:
+            f.write(line)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,6 +164,7 @@ def _unexpected(where: str) -> None:
 @contextlib.contextmanager
 def page(page_key: str, page_state: state.PageState | None = None) -> Iterator[None]:
     """The frame of a page script: set up, run the body guarded, leave the state in the link."""
+    started = time.perf_counter()
     try:
         page_setup(page_key, page_state)
     except Exception:  # noqa: BLE001 - the body may still draw; a reader never sees a traceback
@@ -161,6 +177,7 @@ def page(page_key: str, page_state: state.PageState | None = None) -> Iterator[N
         _unexpected(page_key)
     finally:
         state.sync_url()
+        _log_run(page_key, "page", started)
 
 
 def fragment(func: Callable | None = None, *, run_every: float | None = None) -> Any:
@@ -169,6 +186,7 @@ def fragment(func: Callable | None = None, *, run_every: float | None = None) ->
     def wrap(f: Callable) -> Any:
         @functools.wraps(f)
         def body(*args: Any, **kwargs: Any) -> None:
+            started = time.perf_counter()
             try:
                 f(*args, **kwargs)
             except _StopPage:
@@ -178,5 +196,6 @@ def fragment(func: Callable | None = None, *, run_every: float | None = None) ->
             finally:
                 if state.in_fragment_rerun():  # a full run writes the link at its end
                     state.sync_url()
+                    _log_run(st.session_state.get("_page", ""), "section", started)
         return st.fragment(body, run_every=run_every)
     return wrap(func) if func is not None else wrap

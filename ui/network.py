@@ -26,11 +26,11 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
-from streamlit import dataframe_util
 
 from lib import charts, digits
 from lib.network import FinishedRun, ResultStore, Trainer, gradient_summary
 from ui import charts as ui_charts
+from ui.charts import arrow_bytes as arrow
 from ui import fmt
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
@@ -473,12 +473,6 @@ class Results:
     limit1: str
     saturated: Chart
     limit3: str
-
-
-def arrow(frame: pd.DataFrame) -> bytes:
-    """``frame`` as the Arrow IPC bytes a chart's dataset travels in (Streamlit sends bytes
-    unchanged: no conversion per rerun)."""
-    return dataframe_util.convert_pandas_df_to_arrow_bytes(frame)
 
 
 def _chart(data: pd.DataFrame, field: str, epoch: int, *, title_key: str, axis: str,

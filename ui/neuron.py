@@ -17,15 +17,16 @@ numbers (tests/test_neuron_page.py checks that they change when the outcome does
 from __future__ import annotations
 
 import functools
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit import dataframe_util
 
 from lib import charts, neuron
+from ui.charts import arrow_bytes as arrow
 from ui import fmt
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
@@ -79,6 +80,8 @@ MIN_RATE = 4.0
 FRAME_SECONDS = 0.25
 #: Session-state key of Play's clock (transient, not a setting).
 PLAY_CLOCK = "_neuron.play_clock"
+#: Session-state key counting Play and Pause presses (names the scrubber's instance).
+PLAY_COUNT = "_neuron.play_count"
 
 
 def play_rate(epochs: int) -> float:
@@ -86,25 +89,40 @@ def play_rate(epochs: int) -> float:
     return max(MIN_RATE, epochs / PLAY_SECONDS)
 
 
-def play_epoch(clock: dict, current: int, epochs: int, now: float) -> int:
-    """The epoch to show now while playing: where Play started (or where the reader last put
-    the slider) plus the time since, at :func:`play_rate`, and at least one epoch further than
-    ``current``. ``clock`` keeps the start time and epoch between frames."""
-    if clock.get("last") != current or "t0" not in clock:
-        clock.update(t0=now, e0=current)  # first frame, or the reader moved the slider
+def play_epoch(clock: dict, epochs: int, now: float) -> int:
+    """The epoch to show now while playing: where Play started plus the time since, at
+    :func:`play_rate`, and at least one epoch further than the last frame. ``clock`` (set by
+    :func:`play`) holds the start time, the start epoch and the last epoch shown; it is
+    the only authority while playing, so a slider value the browser sends back from an earlier
+    frame cannot pull the epoch back."""
     target = clock["e0"] + int((now - clock["t0"]) * play_rate(epochs))
-    epoch = min(max(target, current + 1), epochs)
+    epoch = min(max(target, clock["last"] + 1), epochs)
     clock["last"] = epoch
     return epoch
 
 
-def toggle_play(epochs: int) -> None:
-    """Play from where the slider stands (from 0 at the end of the run), or pause."""
-    playing = not S.get("playing")
-    S.set("playing", playing)
-    if playing and S.get("epoch") >= epochs:
-        S.set("epoch", 0)
-    st.session_state.pop(PLAY_CLOCK, None)
+def play(epochs: int) -> None:
+    """Play from where the slider stands (from 0 at the end of the run). Idempotent: a click
+    Streamlit delivers twice under load starts one run, not a run and a pause."""
+    if S.get("playing"):
+        return
+    st.session_state[PLAY_COUNT] = st.session_state.get(PLAY_COUNT, 0) + 1
+    start = 0 if S.get("epoch") >= epochs else S.get("epoch")
+    S.set("playing", True)
+    S.set("epoch", start)
+    st.session_state[PLAY_CLOCK] = {"t0": time.monotonic(), "e0": start, "last": start}
+
+
+def pause() -> None:
+    """Pause at the last epoch shown (idempotent, like :func:`play`)."""
+    if not S.get("playing"):
+        return
+    st.session_state[PLAY_COUNT] = st.session_state.get(PLAY_COUNT, 0) + 1
+    clock = st.session_state.pop(PLAY_CLOCK, None)
+    S.set("playing", False)
+    # The last frame shown, not whatever the browser sent back with the click; setting it also
+    # re-seeds the slider, so the browser shows the same epoch.
+    S.set("epoch", clock["last"] if clock else S.get("epoch"))
 
 
 @dataclass(frozen=True)
@@ -166,13 +184,6 @@ def init_map(cost: str, eta: float, epochs: int, threshold: float, x: float,
     needed = neuron.epochs_to_reach(w0, b0, cost=cost, eta=eta, epochs=epochs,
                                     threshold=threshold, x=x, y=y)
     return pd.DataFrame({"w0": w0.ravel(), "b0": b0.ravel(), "epochs_needed": needed.ravel()})
-
-
-def arrow(frame: pd.DataFrame) -> bytes:
-    """``frame`` as the Arrow IPC bytes a chart's dataset travels in. Streamlit sends a dataset
-    given as bytes unchanged, so a chart whose data is cached as bytes costs no conversion
-    per rerun (the conversion is most of a chart's server time)."""
-    return dataframe_util.convert_pandas_df_to_arrow_bytes(frame)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

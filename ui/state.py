@@ -277,13 +277,25 @@ class PageState:
             extra()
 
     def widget(self, fn: Callable, name: str, label: str, *args: Any,
-               on_change: Callable | None = None, **kwargs: Any) -> Any:
+               on_change: Callable | None = None, instance: str = "", **kwargs: Any) -> Any:
         """Draw ``fn(label, *args, key=..., **kwargs)`` (e.g. ``st.slider`` or ``col.radio``)
-        showing and setting the setting ``name``; return its value."""
+        showing and setting the setting ``name``; return its value.
+
+        A new ``instance`` gives the widget an identity the browser has never seen, so that
+        values it sends for an earlier one (requests already on their way) are ignored."""
         s = self.by_name[name]
-        widget_key = self._widget_key(name)
+        widget_key = self._widget_key(name) + (f".{instance}" if instance else "")
+        truth = self.get(name)
         if widget_key not in st.session_state:
-            st.session_state[widget_key] = self.get(name)
+            st.session_state[widget_key] = truth
+        # The truth is also the widget's default: a widget new to the browser whose first drawn
+        # state came from a later rerun (no "set value" flag) shows its default, which must be
+        # the truth too, not the widget's own first option or minimum.
+        arg = _DEFAULT_ARG.get(getattr(fn, "__name__", ""))
+        if arg == "index":
+            kwargs.setdefault(arg, list(s.choices).index(truth) if truth in s.choices else 0)
+        elif arg is not None:
+            kwargs.setdefault(arg, truth)
         value = fn(label, *args, key=widget_key, on_change=self._copy_back,
                    args=(name, widget_key, on_change), **kwargs)
         value = s.coerce(value) if value is not None else self.get(name)
@@ -428,6 +440,12 @@ class PageState:
             self.apply({**{s.name: self.get(s.name) for s in self.settings
                            if s.name not in values and preset is None}, **values})
         return used, problems
+
+
+#: The argument holding each widget kind's default (see PageState.widget).
+_DEFAULT_ARG = {"slider": "value", "number_input": "value", "checkbox": "value",
+                "toggle": "value", "radio": "index", "selectbox": "index",
+                "segmented_control": "default", "pills": "default", "text_input": "value"}
 
 
 def _widget_keys() -> list[str]:

@@ -63,15 +63,32 @@ def test_presets_are_whole_experiments(page: Page, server):
     screenshot(page, "neuron-fair-race", width=1400)
 
 
+def play_until(page: Page, epoch: int) -> None:
+    """Press Play and wait until the scrubber has reached ``epoch``."""
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_function(
+        "(n) => Number(document.querySelector('[data-testid=\"stSlider\"] input[type=\"range\"]')"
+        ".value) >= n", arg=epoch, timeout=30_000)
+
+
+def pause_and_hold(page: Page, card) -> int:
+    """Press Pause; the epoch then stays put, and the slider, the cards and the address agree
+    on it. Returns it."""
+    page.get_by_role("button", name="Pause").click()
+    wait_ready(page)
+    stopped = epoch_now(page)
+    page.wait_for_timeout(1000)
+    assert epoch_now(page) == stopped
+    expect(card.first).to_contain_text(f"epoch {stopped}")
+    assert f"epoch={stopped}" in page.url
+    return stopped
+
+
 def test_play_advances_the_epoch_at_its_pace(page: Page, server):
     open_app(page, f"{server}/neuron")
     expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(8, timeout=30_000)
     assert epoch_now(page) == 0
-    page.get_by_role("button", name="Play").click()
-    page.wait_for_function(
-        "() => Number(document.querySelector('[data-testid=\"stSlider\"] input[type=\"range\"]')"
-        ".value) >= 3",
-        timeout=30_000)
+    play_until(page, 3)
     start, t0 = epoch_now(page), time.monotonic()
     page.wait_for_timeout(4000)
     rate = (epoch_now(page) - start) / (time.monotonic() - t0)
@@ -79,10 +96,11 @@ def test_play_advances_the_epoch_at_its_pace(page: Page, server):
     assert rate >= 6  # designed 12 a second; a loaded test machine gets at least half of it
     card = page.locator('[data-testid="stMarkdownContainer"]', has_text="Quadratic cost, epoch")
     expect(card.first).not_to_contain_text("epoch 0")
-    page.get_by_role("button", name="Pause").click()
-    wait_ready(page)
-    stopped = epoch_now(page)
-    page.wait_for_timeout(1000)
-    assert epoch_now(page) == stopped
+    stopped = pause_and_hold(page, card)
+    assert stopped > start
+    # Play again continues from there (Pause right after Play, as an impatient reader does),
+    # and the second Pause holds as well.
+    play_until(page, stopped + 3)
+    assert pause_and_hold(page, card) > stopped
     assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "neuron-paused", width=1400)
