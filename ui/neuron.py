@@ -114,14 +114,14 @@ def play(epochs: int) -> None:
 
 
 def pause() -> None:
-    """Pause at the last epoch shown (idempotent, like :func:`play`)."""
+    """Pause at the last frame the server drew (idempotent, like :func:`play`)."""
     if not S.get("playing"):
         return
     st.session_state[PLAY_COUNT] = st.session_state.get(PLAY_COUNT, 0) + 1
     clock = st.session_state.pop(PLAY_CLOCK, None)
     S.set("playing", False)
-    # The last frame shown, not whatever the browser sent back with the click; setting it also
-    # re-seeds the slider, so the browser shows the same epoch.
+    # The last frame drawn, not whatever the browser sent back with the click (the scrubber
+    # that appears after Pause is a new widget seeded with it).
     S.set("epoch", clock["last"] if clock else S.get("epoch"))
 
 
