@@ -125,14 +125,6 @@ class Server:
             time.sleep(0.3)
         raise RuntimeError("server did not answer /_stcore/health")
 
-    def cpu_seconds(self) -> float:
-        """User + system CPU time the server process has used so far, seconds."""
-        try:
-            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, IndexError, ValueError):
-            return float("nan")
-
     def rss(self) -> float:
         """Resident memory of the server process, MiB."""
         try:
@@ -155,6 +147,44 @@ class Server:
                     pass
                 self.proc.wait(5)
         self.log.close()
+
+
+def cpu_by_group(server_pid: int) -> dict[str, dict[int, float]]:
+    """CPU seconds (user + system) used so far by every live process, by who it is: the
+    ``server`` (its process group), the ``browsers`` (chromium), Playwright's ``driver`` (node)
+    and this ``benchmark``. A process that exits takes its count with it, so take both
+    readings while the processes of interest are alive."""
+    tick = os.sysconf("SC_CLK_TCK")
+    groups: dict[str, dict[int, float]] = {"server": {}, "browsers": {}, "driver": {},
+                                          "benchmark": {}}
+    me = os.getpid()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            raw = (entry / "stat").read_text()
+        except OSError:
+            continue
+        comm = raw[raw.index("(") + 1:raw.rindex(")")]
+        fields = raw[raw.rindex(")") + 2:].split()
+        pid, pgrp = int(entry.name), int(fields[2])
+        used = (int(fields[11]) + int(fields[12])) / tick
+        if pgrp == server_pid:
+            groups["server"][pid] = used
+        elif "chrom" in comm or "headless" in comm:
+            groups["browsers"][pid] = used
+        elif comm == "node":
+            groups["driver"][pid] = used
+        elif pid == me:
+            groups["benchmark"][pid] = used
+    return groups
+
+
+def cpu_used(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds each group used between two :func:`cpu_by_group` readings (a process
+    started in between counts from zero)."""
+    return {g: sum(t - before.get(g, {}).get(pid, 0.0) for pid, t in after[g].items())
+            for g in after}
 
 
 # ---- One student ------------------------------------------------------------------------------
@@ -553,11 +583,13 @@ async def _run_phases(args, browsers, server, pages, report, deadline) -> None:
     # 2. The classroom, all at once; their contexts stay open until everyone is done.
     if args.n > 0:
         stats = Stats()
-        t0, wall0, cpu0 = time.monotonic(), time.time(), server.cpu_seconds()
+        t0, wall0, cpu0 = time.monotonic(), time.time(), cpu_by_group(server.proc.pid)
         opened = await _students(browsers, server, pages, stats, args.n, args.ramp, args.think,
                                  args.timeout, 1, True, deadline, keep_open=True)
         report["classroom_s"] = time.monotonic() - t0
-        report["server_cpu_s"] = server.cpu_seconds() - cpu0
+        # Read while the students' tabs are still open: their renderers' counts go with them.
+        report["cpu_s"] = cpu_used(cpu0, cpu_by_group(server.proc.pid))
+        report["server_cpu_s"] = report["cpu_s"]["server"]
         report["server_runs"] = _server_runs(Path(report["env"]["BITS_TO_LOSSES_RUN_LOG"]), wall0,
                                              time.time())
         report["rss_open"] = await _settle(server, 2)
@@ -630,10 +662,17 @@ def _print_classroom(report: dict, n: int) -> None:
     a = s["all_interactions"]
     print(f"{'all but first':<14}{a['n']:>7}{a['p50']:>9.2f}{a['p95']:>9.2f}   "
           f"(target p95 < 1.5 s)")
-    cores = report["server_cpu_s"] / max(report["classroom_s"], 1e-9)
-    print(f"the server's own share: {report['server_cpu_s']:.0f} CPU seconds in "
-          f"{report['classroom_s']:.0f} s, {cores:.2f} of the machine's {os.cpu_count()} cores "
-          f"(the browsers and the benchmark had the rest)")
+    span = max(report["classroom_s"], 1e-9)
+    cpu = report["cpu_s"]
+    print(f"CPU in those {span:.0f} s on {os.cpu_count()} cores: " + ", ".join(
+        f"{name} {seconds:.0f} s ({seconds / span:.2f} cores)" for name, seconds in cpu.items()))
+    actions = sum(v["n"] for v in s["latency"].values())
+    if actions:
+        report["browser_cpu_per_action"] = cpu["browsers"] / actions
+        report["server_cpu_per_action"] = cpu["server"] / actions
+        print(f"per timed action ({actions}, page loads included): the browsers "
+              f"{cpu['browsers'] / actions:.2f} CPU s, the server {cpu['server'] / actions:.3f} "
+              f"CPU s")
     for kind, v in report.get("server_runs", {}).items():
         print(f"server time per {kind} run (script, on a busy machine): n {v['n']}, "
               f"p50 {v['p50']:.3f} s, p95 {v['p95']:.3f} s, max {v['max']:.3f} s")

@@ -27,6 +27,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from lib import raster
+
 P_COLOR = "#3b6fb6"
 Q_COLOR = "#e8853d"
 ENTROPY_COLOR = "#7fa7d9"
@@ -288,39 +290,82 @@ def init_map(text: Text, epochs: int, lo: float, hi: float, step: float) -> alt.
     """Heatmap over starting ``(w0, b0)`` in ``[lo, hi]²`` of the epochs needed; cells never
     reaching the goal are grey; the current start is circled. Datasets from
     :func:`init_map_data`. ``text`` keys: ``w0``, ``b0``, ``epochs``, ``never``, ``title``,
-    ``start``."""
+    ``start``.
+
+    The cells are one picture (an image layer, see :mod:`lib.raster`), coloured as the
+    legend's scale colours them (viridis, reversed, over ``[0, epochs]``). Over it lie
+    invisible hover targets, one per block of cells, whose tooltips give the start at the
+    block's centre and the epochs it needs; they also carry the colour scale the legend draws.
+    """
     domain = [lo - step / 2, hi + step / 2]
     x = alt.X("w_lo:Q", title=text["w0"], scale=alt.Scale(domain=domain, nice=False))
     y = alt.Y("b_lo:Q", title=text["b0"], scale=alt.Scale(domain=domain, nice=False))
-    tooltip = [alt.Tooltip("w0:Q", title=text["w0"], format=".2f"),
-               alt.Tooltip("b0:Q", title=text["b0"], format=".2f")]
-    cells = alt.Chart(alt.NamedData("reached")).mark_rect().encode(
+    picture = alt.Chart(alt.NamedData("picture")).mark_image(aspect=False).encode(
+        x=x, x2="w_hi:Q", y=y, y2="b_hi:Q", url="url:N")
+    targets = alt.Chart(alt.NamedData("cells")).mark_rect(opacity=0).encode(
         x=x, x2="w_hi:Q", y=y, y2="b_hi:Q",
         color=alt.Color("epochs_needed:Q", title=text["epochs"],
                         scale=alt.Scale(scheme="viridis", reverse=True, domain=[0, epochs]),
                         legend=alt.Legend(orient="bottom", gradientLength=220)),
-        tooltip=[*tooltip, alt.Tooltip("epochs_needed:Q", title=text["epochs"])])
-    grey = alt.Chart(alt.NamedData("never")).mark_rect(color="#c9c9c9").encode(
-        x=x, x2="w_hi:Q", y=y, y2="b_hi:Q",
-        tooltip=[*tooltip, alt.Tooltip("label:N", title=text["epochs"])])
+        tooltip=[alt.Tooltip("w0:Q", title=text["w0"], format=".2f"),
+                 alt.Tooltip("b0:Q", title=text["b0"], format=".2f"),
+                 alt.Tooltip("label:N", title=text["epochs"])])
     here = alt.Chart(alt.NamedData("here")).mark_point(
         shape="circle", size=160, filled=False, color="#d62728", strokeWidth=3, clip=True).encode(
         x="w_lo:Q", y="b_lo:Q", tooltip=alt.Tooltip("name:N", title=text["start"]))
-    return alt.layer(cells, grey, here).properties(
+    return alt.layer(picture, targets, here).properties(
         title=alt.Title(text["title"], anchor="start"), height=360)
 
 
-def init_map_data(grid: pd.DataFrame, start: tuple[float, float],
-                  text: Text) -> dict[str, pd.DataFrame]:
-    """``grid`` has ``w0, b0, epochs_needed`` (-1 = never) on a regular grid."""
-    step = float(np.diff(np.unique(grid["w0"]))[:1].mean()) if grid["w0"].nunique() > 1 else 0.1
-    half = 0.55 * step  # cells overlap a hair so no hairline gaps show between them
-    data = grid.assign(w_lo=grid["w0"] - half, w_hi=grid["w0"] + half,
-                       b_lo=grid["b0"] - half, b_hi=grid["b0"] + half)
-    return {"reached": data[data["epochs_needed"] >= 0],
-            "never": data[data["epochs_needed"] < 0].assign(label=text["never"]),
-            "here": pd.DataFrame({"w_lo": [start[0]], "b_lo": [start[1]],
-                                  "name": [text["start"]]})}
+#: Each map cell is drawn as a block this many pixels wide in the picture.
+MAP_PIXELS_PER_CELL = 6
+#: Hover targets cover blocks of this many cells a side (27 × 27 targets on an 81 × 81 grid).
+MAP_TOOLTIP_BLOCK = 3
+NEVER_COLOR = "#c9c9c9"
+
+
+def init_map_data(grid: pd.DataFrame, start: tuple[float, float], text: Text,
+                  epochs: int, block: int = MAP_TOOLTIP_BLOCK) -> dict[str, pd.DataFrame]:
+    """``grid`` has ``w0, b0, epochs_needed`` (-1 = never) on a regular square grid; ``epochs``
+    is the colour scale's top (the run's length).
+
+    Returns ``picture`` (one row: the extent and a PNG data URL of every cell, coloured as
+    :func:`init_map`'s scale does, never-reached cells grey), ``cells`` (hover targets: the
+    grid points at the centres of ``block`` × ``block`` blocks, each spanning its block, with
+    ``label`` the epochs needed or ``text["never"]``) and ``here`` (the circled start)."""
+    w_axis, b_axis = np.unique(grid["w0"]), np.unique(grid["b0"])
+    if len(w_axis) * len(b_axis) != len(grid):
+        raise ValueError("init_map_data needs a full regular grid of (w0, b0)")
+    step = float(np.diff(w_axis).mean()) if len(w_axis) > 1 else 0.1
+    ordered = grid.sort_values(["b0", "w0"], ascending=[False, True])  # top row = largest b0
+    needed = ordered["epochs_needed"].to_numpy().reshape(len(b_axis), len(w_axis))
+    rgb = raster.heatmap_rgb(needed, 0, max(int(epochs), 1), reverse=True, missing=needed < 0,
+                             missing_color=NEVER_COLOR)
+    url = raster.data_url(raster.png(rgb, MAP_PIXELS_PER_CELL))
+    half = step / 2
+    picture = pd.DataFrame({"w_lo": [w_axis[0] - half], "w_hi": [w_axis[-1] + half],
+                            "b_lo": [b_axis[0] - half], "b_hi": [b_axis[-1] + half],
+                            "url": [url]})
+    # Centres of the blocks; the last block also takes what is left over at the edge.
+    centres = lambda n: np.arange(block // 2, n, block)  # noqa: E731
+    wi, bi = np.meshgrid(centres(len(w_axis)), centres(len(b_axis)))
+    wi, bi = wi.ravel(), bi.ravel()
+    n_needed = needed[len(b_axis) - 1 - bi, wi]  # needed's row 0 is the largest b0
+    reach = block // 2 * step + half
+    edge = picture.iloc[0]
+    cells = pd.DataFrame({
+        "w0": w_axis[wi], "b0": b_axis[bi], "epochs_needed": n_needed,
+        "w_lo": np.maximum(w_axis[wi] - reach, edge["w_lo"]),
+        "w_hi": np.where(wi == wi.max(), edge["w_hi"], w_axis[wi] + reach),
+        "b_lo": np.maximum(b_axis[bi] - reach, edge["b_lo"]),
+        "b_hi": np.where(bi == bi.max(), edge["b_hi"], b_axis[bi] + reach),
+        "label": np.where(n_needed >= 0, n_needed.astype(str), text["never"])})
+    return {"picture": picture, "cells": cells, "here": init_map_here(start, text["start"])}
+
+
+def init_map_here(start: tuple[float, float], name: str) -> pd.DataFrame:
+    """:func:`init_map`'s ``here`` dataset: the start ``(w0, b0)`` to circle, named ``name``."""
+    return pd.DataFrame({"w_lo": [float(start[0])], "b_lo": [float(start[1])], "name": [name]})
 
 
 # ---- functions and bars -------------------------------------------------------------------------

@@ -58,3 +58,39 @@ def test_memory_module_is_safe_and_idempotent():
     else:
         assert first["arena_max"] is None and memory.trim() is False
     memory.trim_after_sessions()  # outside a script run: quietly nothing
+
+
+def test_classroom_cpu_accounting_groups_processes():
+    """The classroom benchmark's CPU split: a child started in this process group counts as
+    the server, this process as the benchmark; new processes count from zero."""
+    import importlib.util
+    import os
+    import time
+
+    spec = importlib.util.spec_from_file_location("bench_classroom",
+                                                  ROOT / "bench" / "bench_classroom.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_classroom"] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules["bench_classroom"]
+    child = subprocess.Popen([sys.executable, "-c", "import time\nt = time.process_time()\n"
+                              "while time.process_time() - t < 0.3: pass\ntime.sleep(5)"],
+                             start_new_session=True)
+    try:
+        before = module.cpu_by_group(child.pid)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            after = module.cpu_by_group(child.pid)
+            if after["server"].get(child.pid, 0) >= 0.3:
+                break
+            time.sleep(0.1)
+        assert after["server"][child.pid] >= 0.3
+        assert os.getpid() in after["benchmark"]
+        used = module.cpu_used({g: {} for g in before}, after)
+        assert used["server"] >= 0.3
+        assert module.cpu_used(after, after) == {g: 0 for g in after}
+    finally:
+        child.kill()
+        child.wait()

@@ -1,6 +1,7 @@
 """AppTest of the learning-slowdown page: presets as whole experiments, run-describing sentences
 computed from the run, arithmetic that adds up, controls, play, map, extremes, Chinese."""
 
+import base64
 import re
 from decimal import Decimal
 
@@ -9,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from lib import charts, neuron
+from lib import charts, neuron, raster
 from lib.neuron import epochs_to_reach
 from tests.conftest import (link_of, open_link, open_page, set_language, set_units,
                             widget_key)
@@ -317,12 +318,31 @@ def test_play_advances_and_stops_at_the_end(app):
 
 
 def test_init_map_is_81_by_81(app):
-    frames = []
+    """Each map is one picture of 81 x 81 cells (blocks of equal pixels), coloured from the
+    cached grid as the legend's scale colours it, with hover targets over 3 x 3 blocks."""
+    maps = []
     for chart in app.get("vega_lite_chart"):
-        for ds in chart.proto.datasets:
-            frames.append(convert_arrow_bytes_to_pandas_df(ds.data.data))
-    maps = [f for f in frames if "epochs_needed" in f]
-    assert sum(len(f) for f in maps) == 2 * 81 * 81  # reached and never-reached, both maps
+        data = {d.name: convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets}
+        if "picture" in data:
+            maps.append(data)
+    assert len(maps) == 2
+    s = nr.settings()
+    for data, cost in zip(maps, ("quadratic", "cross_entropy")):
+        url = data["picture"]["url"][0]
+        assert url.startswith("data:image/png;base64,")
+        pixels = raster.read_png(base64.b64decode(url.split(",", 1)[1]))
+        k = charts.MAP_PIXELS_PER_CELL
+        assert pixels.shape == (81 * k, 81 * k, 3)
+        cells = pixels[::k, ::k]
+        assert (np.repeat(np.repeat(cells, k, 0), k, 1) == pixels).all()  # 81 x 81 blocks
+        grid = nr.init_map(cost, s.eta[cost], s.epochs, s.threshold, s.x, s.y)
+        top_first = grid.sort_values(["b0", "w0"], ascending=[False, True])
+        needed = top_first["epochs_needed"].to_numpy().reshape(81, 81)
+        expected = raster.heatmap_rgb(needed, 0, s.epochs, reverse=True, missing=needed < 0)
+        assert (cells == expected).all()
+        assert len(data["cells"]) == 27 * 27
+        assert data["picture"][["w_lo", "w_hi", "b_lo", "b_hi"]].iloc[0].tolist() == \
+            pytest.approx([-4.05, 4.05, -4.05, 4.05])
 
 
 @pytest.mark.parametrize("key, value, note", [
@@ -477,11 +497,12 @@ def test_chart_data_is_what_lib_charts_makes(app):
         pd.testing.assert_frame_equal(data["rule"], expected["rule"].reset_index(drop=True))
     grid = nr.init_map("quadratic", 0.15, 300, 0.1, 1.0, 0.0)
     text = nr.map_view("quadratic", 0.15, 300, 0.1, 1.0, 0.0, 2.0, 2.0, "en")[2]
-    expected = charts.init_map_data(grid, (2.0, 2.0), text)
+    expected = charts.init_map_data(grid, (2.0, 2.0), text, 300)
     pd.testing.assert_frame_equal(datasets[6]["here"], expected["here"])
-    for name in ("reached", "never"):  # sent as 32-bit numbers without the index: same cells
-        pd.testing.assert_frame_equal(datasets[6][name], expected[name].reset_index(drop=True),
-                                      check_dtype=False, atol=1e-6, rtol=0)
+    pd.testing.assert_frame_equal(datasets[6]["picture"], expected["picture"])
+    # Hover targets go as 32-bit numbers without the index: the same cells.
+    pd.testing.assert_frame_equal(datasets[6]["cells"], expected["cells"].reset_index(drop=True),
+                                  check_dtype=False, atol=1e-6, rtol=0)
 
 
 def test_page_text_and_formulas_unchanged_by_merging(app):

@@ -189,8 +189,8 @@ def init_map(cost: str, eta: float, epochs: int, threshold: float, x: float,
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _map_cells(cost: str, eta: float, epochs: int, threshold: float, x: float, y: float,
                language: str) -> tuple[dict[str, bytes], neuron.MapSummary, dict[str, str]]:
-    """One map's cells (reached and never-reached, as chart bytes), its summary and its text,
-    per run settings and language: moving the start only moves the circle."""
+    """One map's picture and hover targets (as chart bytes), its summary and its text, per run
+    settings and language: moving the start only moves the circle."""
     grid = init_map(cost, eta, epochs, threshold, x, y)
     text = {"w0": "w₀", "b0": "b₀",
             "epochs": STRINGS["nr.map.epochs"][language == "zh"].format(thr=prob(threshold)),
@@ -198,15 +198,15 @@ def _map_cells(cost: str, eta: float, epochs: int, threshold: float, x: float, y
             "title": STRINGS[f"nr.run.{cost}"][language == "zh"],
             "start": STRINGS["nr.map.start"][language == "zh"]}
     summary = neuron.map_summary(grid["w0"], grid["b0"], grid["epochs_needed"], x=x, y=y)
-    data = charts.init_map_data(grid, (0.0, 0.0), text)
-    return ({"reached": arrow(_slim(data["reached"])), "never": arrow(_slim(data["never"]))},
+    data = charts.init_map_data(grid, (0.0, 0.0), text, epochs)
+    return ({"picture": arrow(data["picture"]), "cells": arrow(_slim(data["cells"]))},
             summary, text)
 
 
 def _slim(frame: pd.DataFrame) -> pd.DataFrame:
-    """A map dataset in about half the bytes, drawn the same: 32-bit numbers (the cells sit
-    on a 0.1 grid and the tooltips show two decimals) and no index column (the chart does not
-    use it). Every rerun serialises, hashes and sends the two maps, 6,561 cells each."""
+    """Hover targets in about half the bytes, drawn the same: 32-bit numbers (the grid is a
+    0.1 grid and the tooltips show two decimals) and no index column (the chart does not use
+    it)."""
     out = frame.reset_index(drop=True)
     for column in out.columns:
         if out[column].dtype == np.float64:
@@ -219,9 +219,7 @@ def _slim(frame: pd.DataFrame) -> pd.DataFrame:
 @functools.lru_cache(maxsize=256)
 def _map_start(w0: float, b0: float, name: str) -> bytes:
     """The circle at the current start (the map's ``here`` dataset), as chart bytes."""
-    return arrow(charts.init_map_data(pd.DataFrame({"w0": [0.0], "b0": [0.0],
-                                                    "epochs_needed": [0]}),
-                                      (w0, b0), {"never": "", "start": name})["here"])
+    return arrow(charts.init_map_here((w0, b0), name))
 
 
 def map_view(cost: str, eta: float, epochs: int, threshold: float, x: float, y: float,
