@@ -7,8 +7,11 @@ their own Streamlit session):
 1. warm-up: one session visits every page (imports, caches); not timed;
 2. classroom: N sessions arrive over a few seconds and each opens every page from the sidebar
    menu and uses it (a slider, a preset, a table edit, a language switch), with a short think
-   time between actions. Latency = from the action to the end of the rerun it triggered (the
-   app's ``data-test-script-state`` back to ``notRunning``), page loads included;
+   time between actions. Latency = from the action to the end of the rerun that took it in (the
+   app's ``data-test-script-state`` back to ``notRunning``; a rerun already under way counts, as
+   Streamlit restarts it with the new value), page loads included. Every action changes
+   something (a slider at the end of its range steps back, a cell gets a new value), so each
+   should end in a rerun; one that shows none within 15 s is listed;
 3. the sessions close;
 4. churn: sessions come and go in waves (each visits every page) until ``--churn`` sessions
    have come and gone; the server's memory after each wave shows whether it plateaus.
@@ -23,7 +26,8 @@ where it was after the first 20.
     python3 bench/bench_classroom.py -n 5 --churn 40 --wave 10 --time-limit 600
     python3 bench/bench_classroom.py --env MALLOC_ARENA_MAX=2     # server environment
 
-Everything it starts (server, browsers) is stopped at the end, also on errors and Ctrl-C. The
+Everything it starts (server, browsers) is stopped at the end, also on errors, Ctrl-C and
+``kill`` (SIGTERM). The
 whole run stops at ``--time-limit`` seconds and reports what it measured so far.
 """
 
@@ -173,7 +177,7 @@ def cpu_by_group(server_pid: int) -> dict[str, dict[int, float]]:
             groups["server"][pid] = used
         elif "chrom" in comm or "headless" in comm:
             groups["browsers"][pid] = used
-        elif comm == "node":
+        elif comm.startswith("node"):  # "node-MainThread"
             groups["driver"][pid] = used
         elif pid == me:
             groups["benchmark"][pid] = used
@@ -188,24 +192,32 @@ def cpu_used(before: dict, after: dict) -> dict[str, float]:
 
 
 # ---- One student ------------------------------------------------------------------------------
-# Records every change of the app's run state with its time, so a rerun that starts and ends
-# between two polls is still seen.
+# Records the app's run state and every change of it with its time, so a rerun that starts and
+# ends between two polls is still seen.
 OBSERVE = """() => {
+  if (window.__benchObserved) return true;
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app) return false;
-  if (app.__benchObserved) return true;
-  window.__benchRuns = window.__benchRuns || [];
-  new MutationObserver(() => window.__benchRuns.push(
-      [performance.now(), app.getAttribute('data-test-script-state')]))
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-  app.__benchObserved = true;
+  window.__benchRuns = [[performance.now(), app.getAttribute('data-test-script-state')]];
+  // Watch the whole document, so a re-mounted app element is still seen.
+  new MutationObserver(records => {
+    for (const r of records) {
+      if (r.target.getAttribute('data-testid') === 'stApp')
+        window.__benchRuns.push([performance.now(),
+                                 r.target.getAttribute('data-test-script-state')]);
+    }
+  }).observe(document.documentElement,
+             {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+  window.__benchObserved = true;
   return true;
 }"""
-# True once a run that started after t0 has finished (or, for a run too quick to be seen
-# running, the state went back to notRunning after t0).
+# The end of the first run that took the action at t0 in: one that started after t0, or one
+# already running at t0 (Streamlit restarts a running script with the new value, and the app
+# stays "running" throughout); false until then.
 FINISHED_AFTER = """(t0) => {
   const runs = window.__benchRuns || [];
   let started = false;
+  for (const [t, s] of runs) if (t < t0) started = s === 'running';
   for (const [t, s] of runs) {
     if (t < t0) continue;
     if (s === 'running') started = true;
@@ -214,6 +226,12 @@ FINISHED_AFTER = """(t0) => {
   return false;
 }"""
 STARTED_AFTER = """(t0) => (window.__benchRuns || []).some(([t, s]) => t >= t0)"""
+
+
+#: An action whose page shows no run at all within this many seconds is listed as having
+#: started none (a run so quick that the page never showed it running, or a click that did
+#: nothing), and the student moves on; one that started a run waits for its end up to --timeout.
+NO_RUN_AFTER = 15.0
 
 
 class Stuck(Exception):
@@ -243,6 +261,7 @@ class Student:
         self.page = None
         self.lang = "en"
         self.warm = warm
+        self.typed: dict[str, str] = {}  # cell text pattern -> the value typed last
 
     async def _pause(self) -> None:
         if self.think > 0:
@@ -345,7 +364,7 @@ class Student:
                                  f'[data-testid="stSidebar"] a[href$="/{slug}"]').first
         t0 = await self._now()
         await link.click(timeout=self.timeout * 1000)
-        await self._until_done(t0, "open page", quiet_after=self.timeout)
+        await self._until_done(t0, "open page", quiet_after=NO_RUN_AFTER)
         # The run that ended may have been an earlier one: make sure the new page is there.
         await self.page.wait_for_function(
             f"() => location.pathname.replace(/\\/$/, '').endsWith('/{slug}')",
@@ -384,8 +403,10 @@ class Student:
     async def _do(self, page_key: str, action: tuple) -> None:
         kind, candidates = action[0], action[1]
         target = await self._find(page_key, kind, candidates)
-        if target is None:  # a section may still be drawing: look once more
-            await self.page.wait_for_timeout(1000)
+        for _ in range(20):  # a section may still be drawing on a busy machine: look again
+            if target is not None:
+                break
+            await self.page.wait_for_timeout(500)
             target = await self._find(page_key, kind, candidates)
         if target is None:
             self.stats.missing.add(f"{page_key}: {kind} {candidates[0]}")
@@ -397,11 +418,16 @@ class Student:
             return
         t0 = await self._now()
         if kind == "slider":
+            # One keyboard step; at the end of its range the other way, so the value changes
+            # and a rerun must follow.
             await target.focus()
+            before = await target.get_attribute("aria-valuenow")
             await self.page.keyboard.press("ArrowRight")
+            if await target.get_attribute("aria-valuenow") == before:
+                await self.page.keyboard.press("ArrowLeft")
         else:
             await target.click(timeout=self.timeout * 1000)
-        await self._until_done(t0, kind, quiet_after=5.0 if kind == "slider" else self.timeout)
+        await self._until_done(t0, kind, quiet_after=NO_RUN_AFTER)
 
     async def _edit_cell(self, grid, row: int, column: int, text: str) -> None:
         """Select a cell of the canvas grid, move to the column, type, Enter (as the browser
@@ -437,10 +463,14 @@ class Student:
             self.stats.missing.add("cell editor did not open")
             await self.page.keyboard.press("Escape")
             return
-        await editor.fill(text.format(i=random.randint(2, 8)))
+        # Not what this student typed here last time, so the edit changes the table.
+        value = random.choice([text.format(i=i) for i in range(2, 9)
+                               if text.format(i=i) != self.typed.get(text)])
+        self.typed[text] = value
+        await editor.fill(value)
         t0 = await self._now()
         await self.page.keyboard.press("Enter")
-        await self._until_done(t0, "table edit", quiet_after=5.0)
+        await self._until_done(t0, "table edit", quiet_after=NO_RUN_AFTER)
 
     async def _switch_language(self) -> None:
         other = "中文" if self.lang == "en" else "English"
@@ -451,7 +481,7 @@ class Student:
         t0 = await self._now()
         await button.click(timeout=self.timeout * 1000)
         self.lang = "zh" if self.lang == "en" else "en"
-        await self._until_done(t0, "language", quiet_after=self.timeout)
+        await self._until_done(t0, "language", quiet_after=NO_RUN_AFTER)
 
 
 def _generic_visit() -> list[tuple]:
@@ -731,8 +761,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds one action may take before its session counts as stuck")
     parser.add_argument("--settle", type=float, default=5.0,
                         help="seconds to wait after sessions close before reading memory")
-    parser.add_argument("--time-limit", type=float, default=2700.0,
-                        help="stop everything after this many seconds (default 2700)")
+    parser.add_argument("--time-limit", type=float, default=3600.0,
+                        help="stop everything after this many seconds (default 3600)")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                         help="extra environment for the server (repeatable)")
     parser.add_argument("--app-dir", default=str(ROOT), help="checkout to serve")
@@ -741,6 +771,10 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: run `bash tests/run.sh` once, which installs it")
         return 2
+    def stop(signum, frame):  # `kill` stops it as Ctrl-C does: the finally blocks clean up
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         report = asyncio.run(classroom(args))
     except KeyboardInterrupt:

@@ -90,3 +90,36 @@ def test_the_run_log_records_each_run(monkeypatch, tmp_path):
     assert [(r[1], r[2]) for r in rows] == [("home", "page"), ("explorer", "page"),
                                            ("explorer", "page")]
     assert all(float(r[0]) > 1.7e9 and 0 < float(r[3]) < 30 for r in rows)
+
+
+def test_config_skips_the_full_collection_after_every_run():
+    """runner.postScriptGC off (config.toml says why); the option must still exist in the
+    Streamlit we pin, or the setting would silently do nothing."""
+    import tomllib
+
+    from streamlit import config as st_config
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["runner"]["postScriptGC"] is False
+    assert "runner.postScriptGC" in st_config._config_options_template
+
+
+def test_config_sends_every_element_in_full():
+    """global.minCachedMessageSize above any message: no hash-only references that a busy
+    browser could fail to resolve (config.toml says what happened)."""
+    import tomllib
+
+    from streamlit import config as st_config
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.runtime.forward_msg_cache import populate_hash_if_needed
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["global"]["minCachedMessageSize"] >= 1e12
+    assert "global.minCachedMessageSize" in st_config._config_options_template
+    # Streamlit reads the project's config.toml (the tests run from the repository's root).
+    assert st_config.get_option("global.minCachedMessageSize") == \
+        settings["global"]["minCachedMessageSize"]
+    msg = ForwardMsg()
+    msg.delta.new_element.markdown.body = "x" * 200_000
+    populate_hash_if_needed(msg)
+    assert msg.hash and not msg.metadata.cacheable
