@@ -2,7 +2,8 @@
 
 A chart drawn as one rectangle per cell costs the browser a scene-graph item and a paint call
 per cell: the neuron page's two 81 × 81 maps were 13,122 items, which took its load in a browser
-from 0.8 s to 1.8 s on the 2-core machine this was built on. As a picture each map is one item.
+from 0.8 s to 1.8 s on the 2-core machine this was built on. As a picture each map is one item
+(plus the page's 729 invisible hover targets per map, for the tooltips).
 The colours are computed here as Vega's colour scale computes them, so the picture and the chart's
 legend agree.
 
