@@ -101,7 +101,10 @@ def free_port() -> int:
 class Server:
     """``streamlit run app.py`` in its own process group, killed as a group at the end."""
 
-    def __init__(self, app_dir: Path, env: dict[str, str], log_path: Path):
+    def __init__(self, app_dir: Path, env: dict[str, str], log_path: Path,
+                 cpus: set[int] | None = None):
+        """``cpus``: the only cores the server may run on (every thread it starts inherits
+        them), e.g. ``{0}`` to measure what one core carries; None: any core."""
         self.app_dir, self.port = app_dir, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
@@ -113,7 +116,8 @@ class Server:
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=app_dir, stdout=self.log, stderr=subprocess.STDOUT, env=full_env,
-            start_new_session=True)
+            start_new_session=True,
+            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
 
     def wait_healthy(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
@@ -151,6 +155,41 @@ class Server:
                     pass
                 self.proc.wait(5)
         self.log.close()
+
+
+def server_files(name: str, env_args: list[str]) -> tuple[dict[str, str], Path, Path]:
+    """The server's environment (``--env NAME=VALUE`` items), its log file and the app's run
+    log (one line per script run, ``BITS_TO_LOSSES_RUN_LOG``) for a benchmark ``name``."""
+    env = dict(kv.split("=", 1) for kv in env_args)
+    log_path = Path(tempfile.gettempdir()) / f"{name}_{os.getpid()}.log"
+    run_log = Path(tempfile.gettempdir()) / f"{name}_runs_{os.getpid()}.tsv"
+    run_log.unlink(missing_ok=True)
+    env.setdefault("BITS_TO_LOSSES_RUN_LOG", str(run_log))
+    return env, log_path, run_log
+
+
+def server_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every server benchmark has: --timeout, --env, --app-dir and --json."""
+    parser.add_argument("--timeout", type=float, default=60.0,
+                        help="seconds one action may take before its session counts as stuck")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="extra environment for the server (repeatable)")
+    parser.add_argument("--app-dir", default=str(ROOT), help="checkout to serve")
+    parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+
+
+def run_until_stopped(measure, what: str):
+    """``measure()``'s report; None after Ctrl-C or ``kill`` (SIGTERM), which stop it as one
+    (the ``finally`` blocks stop ``what`` it started)."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return measure()
+    except KeyboardInterrupt:
+        print(f"interrupted; {what} it started are stopped")
+        return None
 
 
 def cpu_by_group(server_pid: int) -> dict[str, dict[int, float]]:
@@ -572,11 +611,7 @@ async def classroom(args) -> dict:
     pages = [p for p in PAGES if (Path(args.app_dir) / p.path).exists()]
     started = time.monotonic()
     deadline = started + args.time_limit
-    env = dict(kv.split("=", 1) for kv in args.env)
-    log_path = Path(tempfile.gettempdir()) / f"bench_classroom_{os.getpid()}.log"
-    run_log = Path(tempfile.gettempdir()) / f"bench_classroom_runs_{os.getpid()}.tsv"
-    run_log.unlink(missing_ok=True)
-    env.setdefault("BITS_TO_LOSSES_RUN_LOG", str(run_log))
+    env, log_path, _ = server_files("bench_classroom", args.env)
     report: dict = {"sessions": args.n, "pages": [p.key for p in pages], "env": env,
                     "think_s": args.think, "log": str(log_path)}
     server = Server(Path(args.app_dir), env, log_path)
@@ -757,28 +792,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds over which a churn wave arrives (default 10)")
     parser.add_argument("--think", type=float, default=1.0,
                         help="mean pause between a student's actions, seconds")
-    parser.add_argument("--timeout", type=float, default=60.0,
-                        help="seconds one action may take before its session counts as stuck")
     parser.add_argument("--settle", type=float, default=5.0,
                         help="seconds to wait after sessions close before reading memory")
     parser.add_argument("--time-limit", type=float, default=3600.0,
                         help="stop everything after this many seconds (default 3600)")
-    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
-                        help="extra environment for the server (repeatable)")
-    parser.add_argument("--app-dir", default=str(ROOT), help="checkout to serve")
-    parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    server_arguments(parser)
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: run `bash tests/run.sh` once, which installs it")
         return 2
-    def stop(signum, frame):  # `kill` stops it as Ctrl-C does: the finally blocks clean up
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    try:
-        report = asyncio.run(classroom(args))
-    except KeyboardInterrupt:
-        print("interrupted; the server and the browsers it started are stopped")
+    report = run_until_stopped(lambda: asyncio.run(classroom(args)),
+                               "the server and the browsers")
+    if report is None:
         return 130
     _print_churn(report)
     print(f"total {report['seconds']:.0f} s")

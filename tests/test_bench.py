@@ -27,11 +27,11 @@ def test_bench_pages_smoke():
 
 
 def test_benchmark_modules_import():
-    """Both benchmark scripts import without starting anything (the classroom one needs a
-    browser and minutes, so only its module is checked here)."""
+    """The server benchmarks import without starting anything (the classroom one needs
+    browsers and minutes, so only its module is checked here)."""
     import importlib.util
 
-    for name in ("bench_pages", "bench_classroom"):
+    for name in ("bench_pages", "bench_classroom", "bench_server_load"):
         spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # dataclasses look their module up there
@@ -94,3 +94,107 @@ def test_classroom_cpu_accounting_groups_processes():
     finally:
         child.kill()
         child.wait()
+
+
+def _load_bench(name: str):
+    """A benchmark module by file (``bench/`` is not a package); its own imports resolve."""
+    import importlib.util
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+def _client(module):
+    return module.Client("http://127.0.0.1:1", {"home": "h"}, module.Stats(), 0, 5, 0)
+
+
+def test_server_load_slider_steps_as_the_keyboard_does():
+    """One step right, or left at the end of the range; the value the server keeps is sent,
+    not the proto's stale field."""
+    from streamlit.proto.Slider_pb2 import Slider
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    module = _load_bench("bench_server_load")
+    client = _client(module)
+    proto = Slider(id="s", min=0.0, max=1.0, step=0.25)
+    proto.default.extend([0.5])
+    sent = []
+    for _ in range(4):
+        widget = WidgetState(id="s")
+        client._slide(proto, widget)
+        sent.append(list(widget.double_array_value.data))
+    assert sent == [[0.75], [1.0], [0.75], [1.0]]
+    # A select slider sends its option's text.
+    options = Slider(id="o", type=Slider.SELECT_SLIDER)
+    options.options.extend(["a", "b", "c"])
+    options.default.extend([2])
+    widget = WidgetState(id="o")
+    client._slide(options, widget)
+    assert list(widget.string_array_value.data) == ["b"]
+
+
+def test_server_load_cell_edit_is_the_data_editors_json():
+    """A table edit: every edit so far keyed by row and column name (the index is not a
+    column), a number for a numeric column and never the value typed last time."""
+    import json
+
+    import pandas as pd
+    import pyarrow as pa
+    from streamlit.proto.Dataframe_pb2 import Dataframe
+
+    module = _load_bench("bench_server_load")
+    client = _client(module)
+    frame = pd.DataFrame({"label": ["a", "b"], "p": [0.5, 0.5]}, index=["x", "y"])
+    sink = pa.BufferOutputStream()
+    table = pa.Table.from_pandas(frame)
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    proto = Dataframe(id="d", editing_mode=Dataframe.FIXED)
+    proto.arrow_data.data = sink.getvalue().to_pybytes()
+    first = json.loads(client._cell_edit(proto, 1, 1, "0.{i}"))
+    value = first["edited_rows"]["1"]["p"]
+    assert isinstance(value, float) and 0.2 <= value <= 0.8
+    second = json.loads(client._cell_edit(proto, 0, 0, "event{i}"))
+    assert second["edited_rows"]["1"]["p"] == value  # the earlier edit is still sent
+    assert second["edited_rows"]["0"]["label"].startswith("event")
+    assert second["added_rows"] == [] and second["deleted_rows"] == []
+    for _ in range(10):
+        again = json.loads(client._cell_edit(proto, 1, 1, "0.{i}"))["edited_rows"]["1"]["p"]
+        assert again != value
+        value = again
+    assert client._cell_edit(proto, 0, 5, "x") is None  # no such column
+
+
+def test_bench_server_load_smoke():
+    """Two protocol-level sessions going round every page for a few seconds: every kind of
+    action found and answered, no exception, no stuck session, no failed request (catches a
+    Streamlit upgrade that changes what the client must send)."""
+    sys.path.insert(0, str(ROOT))
+    from ui.layout import PAGES
+
+    module = _load_bench("bench_server_load")
+    visit = sum(1 + len(module.VISIT.get(p.key, module._generic_visit())) + 1
+                for p in PAGES if p.path != "app.py")  # open, the page's actions, the language
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_server_load.py"),
+                          "-n", "2", "--ramp", "0", "--think", "0", "--duration", "12",
+                          "--server-cpus", ""],
+                         capture_output=True, text=True, timeout=300, check=True).stdout
+    row = re.search(r"^\s+2\s+(\d+)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+.*?"
+                    r"(\d+) exceptions, (\d+) stuck(.*)$", out, re.M)
+    assert row, out
+    assert int(row[1]) >= 2 * visit, out  # at least one whole visit each
+    assert (row[2], row[3], row[4]) == ("0", "0", ""), out
+    assert "warm-up:" not in out, out
+    kinds = re.search(r"p50/p95 by action, s: (.*)$", out, re.M)[1]
+    for kind in ("button", "language", "number", "open page", "slider", "table edit"):
+        assert f"{kind} " in kinds, out
+    requests = re.search(r"a browser's requests, replayed by every session: (\d+) for the "
+                         r"first load, (\d+) in a whole visit", out)
+    assert requests and 10 < int(requests[1]) < int(requests[2]), out

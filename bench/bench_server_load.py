@@ -1,0 +1,601 @@
+"""What one server core carries: N sessions that speak Streamlit's protocol, without browsers.
+
+``bench_classroom.py`` drives real browsers, and on this 2-core machine those browsers use about
+28 times the server's CPU: its latency is mostly the browsers queueing for the cores they share
+with the server. In a class each student's browser runs on the student's own computer, and the
+server only has to keep up with the messages. This benchmark measures that part on its own.
+
+Each session is a small client of the protocol Streamlit's browser code speaks: protobuf
+``BackMsg`` / ``ForwardMsg`` over the ``/_stcore/stream`` websocket (with the ``websockets``
+package, which Streamlit itself depends on). It also makes the HTTP requests a browser makes:
+chromium's same-origin requests at each step of one visit are recorded at the start (the page
+and its scripts before the session opens; the scripts a page's elements need, and the icon, when
+it is opened; the icon again at a language switch), and each session repeats them at the same
+steps, but fetches a static file only once, as a browser's cache does. Like a student of
+``bench_classroom.py`` (the same ``VISIT`` list) it opens every page from the menu (a rerun with
+that page's script hash), moves sliders one step, presses presets and buttons, edits a table
+cell, presses a number input's + and switches the language on every page, with a pause of
+``--think`` seconds on average before each action. For each action it sends the changed widget's
+new value (a browser also repeats the other widgets' values, which the server already holds),
+the section (fragment) the widget belongs to, and the query string the server last set. It reads
+every message the server sends, keeps the page's widgets from them and counts exception
+elements.
+
+A round: N sessions arrive over ``--ramp`` seconds, then all of them keep going round the pages
+for ``--duration`` seconds, the window that is timed and metered (the server's CPU and memory
+at its start and end); first loads are reported on their own. Latency = from sending an action
+to receiving the server's "script finished" for the run it started (every element of that run
+received before it) and the answers to the requests made at that step. Drawing in a browser is
+not in it.
+
+The server runs on the cores given by ``--server-cpus`` (default: core 0 only) and the clients
+on the others, so the figures are what that many server cores carry. Per round it prints the
+actions a second, p50/p95 latency (also per kind of action), the share of the server's cores
+used and its CPU per action, its memory growth per session (a rough figure: sessions of an
+earlier round may still be held, for ``server.disconnectedSessionTTL``), exceptions, stuck
+sessions and failed requests. Several ``-n`` values make a sweep.
+
+    python3 bench/bench_server_load.py                       # 30, 60, 90 sessions; think 1 s
+    python3 bench/bench_server_load.py -n 120 240 --think 5 --ramp 60
+
+Everything it starts is stopped at the end, also on errors, Ctrl-C and ``kill``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_classroom import (VISIT, WARM_UP, Server, Stats, _generic_visit, _pct,  # noqa: E402
+                             _server_runs, cpu_by_group, cpu_used, run_until_stopped,
+                             server_arguments, server_files)
+
+TARGET = 1.5
+
+
+class Stuck(Exception):
+    pass
+
+
+class Client:
+    """One student's session over the websocket: the elements of the page as the server last
+    drew them, and the end of each run."""
+
+    def __init__(self, url: str, pages: dict[str, str], stats: Stats, think: float,
+                 timeout: float, number: int, warm: bool = False, assets: dict | None = None,
+                 window: tuple[float, float] | None = None, executor=None):
+        # What a browser requests over HTTP at each step ("home", "open <page>", "language
+        # <page>"), as recorded; a script or style once fetched stays in this browser's cache.
+        self.assets = assets or {}
+        self.cached: set[str] = set()
+        self.executor = executor  # threads for those requests
+        # Actions are timed when they start inside the window; the visit repeats until the
+        # window ends. None: one visit, every action timed.
+        self.window = window
+        self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+        self.pages, self.stats, self.think = pages, stats, think
+        self.timeout, self.number, self.warm = timeout, number, warm
+        #: delta path -> (element type, its proto, the fragment it was drawn in)
+        self.elements: dict[tuple, tuple] = {}
+        self.query = ""
+        self.finished: asyncio.Queue = asyncio.Queue()
+        self.sent: dict[str, object] = {}  # widget id -> the last value sent
+        self.edits: dict[str, dict] = {}  # data editor id -> its edited rows
+        self.where = "connect"
+
+    async def _pause(self) -> None:
+        if self.think > 0:
+            await asyncio.sleep(self.think * random.uniform(0.5, 1.5))
+
+    async def run(self) -> None:
+        import websockets
+
+        try:
+            start = time.monotonic()
+            await self._fetch("home")  # the page and its files first, then the session
+            async with websockets.connect(self.ws_url, subprotocols=["streamlit"],
+                                          max_size=None, open_timeout=self.timeout) as ws:
+                self.ws = ws
+                reader = asyncio.create_task(self._read())
+                try:
+                    await self._visit(start)
+                finally:
+                    reader.cancel()
+        except Stuck as e:
+            self.stats.stuck.append(f"session {self.number} on {self.where}: {e}")
+        except Exception as e:  # noqa: BLE001 - a dropped connection is a stuck session too
+            self.stats.stuck.append(f"session {self.number} on {self.where}: "
+                                    f"{type(e).__name__}: {str(e).splitlines()[0][:160]}")
+        finally:
+            self.stats.sessions += 1
+
+    async def _fetch(self, step: str) -> None:
+        """Request what the browser requested at this step, but for cached static files."""
+        urls = [u for u in self.assets.get(step, ()) if u not in self.cached]
+        self.cached.update(u for u in urls if "/static/" in u)
+        if urls:
+            self.stats.console.extend(await asyncio.get_running_loop().run_in_executor(
+                self.executor, _fetch_all, tuple(urls)))
+
+    def _over(self) -> bool:
+        return self.window is not None and time.monotonic() >= self.window[1]
+
+    async def _visit(self, start: float) -> None:
+        self.where = "home"
+        await self._rerun("first load", page_script_hash=self.pages["home"], since=start)
+        while True:
+            for key, page_hash in self.pages.items():
+                if key == "home":
+                    continue
+                self.where = key
+                await self._pause()
+                if self._over():
+                    return
+                await self._rerun("open page", page_script_hash=page_hash, query="",
+                                  fetch=f"open {key}")
+                actions = (WARM_UP.get(key, []) if self.warm else []) + VISIT.get(
+                    key, _generic_visit())
+                for action in actions:
+                    await self._pause()
+                    if self._over():
+                        return
+                    await self._do(key, action)
+                await self._pause()
+                if self._over():
+                    return
+                await self._language()
+            if self.window is None:
+                return
+
+    # ---- Messages ---------------------------------------------------------------------------
+    async def _read(self) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        async for raw in self.ws:
+            msg = ForwardMsg()
+            msg.ParseFromString(raw)
+            kind = msg.WhichOneof("type")
+            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                element = msg.delta.new_element
+                name = element.WhichOneof("type")
+                self.elements[tuple(msg.metadata.delta_path)] = (
+                    name, getattr(element, name), msg.delta.fragment_id)
+                if name == "exception":
+                    self.stats.exceptions.append(
+                        f"session {self.number} on {self.where}: "
+                        f"{element.exception.message[:160]}")
+            elif kind == "page_info_changed":
+                self.query = msg.page_info_changed.query_string
+            elif kind == "script_finished":
+                self.finished.put_nowait(msg.script_finished)
+
+    async def _rerun(self, kind: str, *, page_script_hash: str | None = None,
+                     widget=None, fragment_id: str = "", query: str | None = None,
+                     since: float | None = None, fetch: str = "") -> None:
+        """Send one rerun request and wait for the end of the run it started (and, with
+        ``fetch``, for the requests the browser makes at that step, sent at the same time)."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        back = BackMsg()
+        state = back.rerun_script
+        state.query_string = self.query if query is None else query
+        state.page_script_hash = page_script_hash or self._page_hash()
+        if widget is not None:
+            state.widget_states.widgets.append(widget)
+        if fragment_id:
+            state.fragment_id = fragment_id
+        else:  # a whole-page run draws every element again
+            self.elements.clear()
+        while not self.finished.empty():
+            self.finished.get_nowait()
+        t0 = time.monotonic()
+        await self.ws.send(back.SerializeToString())
+        files = asyncio.ensure_future(self._fetch(fetch))
+        early = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+        while True:
+            try:
+                status = await asyncio.wait_for(self.finished.get(), self.timeout)
+            except asyncio.TimeoutError:
+                files.cancel()
+                raise Stuck(f"{kind}: no end of run within {self.timeout:.0f} s") from None
+            if status != early:
+                break
+        await files
+        if kind == "first load" or self.window is None or \
+                self.window[0] <= t0 <= self.window[1]:
+            self.stats.add(kind, time.monotonic() - (t0 if since is None else since))
+        self.current = page_script_hash or self._page_hash()
+
+    def _page_hash(self) -> str:
+        return getattr(self, "current", self.pages["home"])
+
+    # ---- Actions ----------------------------------------------------------------------------
+    def _find(self, page_key: str, kind: str, candidates: list[str]):
+        """The first candidate widget drawn now: (element type, proto, fragment id) or None."""
+        types = {"slider": ("slider",), "number": ("number_input",), "button": ("button",),
+                 "cell": ("dataframe",)}[kind]
+        widgets = [e for _, e in sorted(self.elements.items())
+                   if e[0] in types and getattr(e[1], "id", "")
+                   and (e[1].editing_mode if e[0] == "dataframe" else not e[1].disabled)]
+        for name in candidates:
+            if name.startswith("label:"):
+                from ui.strings import STRINGS
+
+                labels = set(STRINGS.get(name[len("label:"):], ()))
+                hit = [e for e in widgets if getattr(e[1], "label", None) in labels]
+            elif name.startswith("preset:"):
+                hit = [e for e in widgets if f"-_preset.{page_key}.{name[7:]}" in e[1].id]
+            elif name.startswith("="):
+                hit = [e for e in widgets if e[1].id.endswith(f"-{name[1:]}")]
+            elif name:
+                hit = [e for e in widgets if f"-_w.{page_key}.{name}." in e[1].id]
+            else:
+                hit = widgets
+            if hit:
+                return hit[0]
+        return None
+
+    async def _do(self, page_key: str, action: tuple) -> None:
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        kind, candidates = action[0], action[1]
+        found = self._find(page_key, kind, candidates)
+        if found is None:
+            self.stats.missing.add(f"{page_key}: {kind} {candidates[0]}")
+            return
+        _, proto, fragment = found
+        widget = WidgetState(id=proto.id)
+        if kind == "slider":
+            self._slide(proto, widget)
+        elif kind == "number":
+            value = self.sent.get(proto.id, proto.value if proto.set_value else proto.default)
+            value = value + proto.step if not proto.has_max or value + proto.step <= proto.max \
+                else value - proto.step
+            self.sent[proto.id] = value
+            if proto.data_type == proto.INT:  # as the browser sends an integer input
+                widget.int_value = int(value)
+            else:
+                widget.double_value = value
+        elif kind == "button":
+            widget.trigger_value = True
+        else:
+            edit = self._cell_edit(proto, *action[2:])
+            if edit is None:
+                self.stats.missing.add(f"{page_key}: table {candidates[0]} columns")
+                return
+            widget.string_value = edit
+            kind = "table edit"
+        await self._rerun(kind, widget=widget, fragment_id=fragment)
+
+    def _slide(self, proto, widget) -> None:
+        """One step to the right, or to the left at the end of the range (as the browser
+        benchmark's keyboard step does)."""
+        if proto.options:  # a select slider: the value is the option's text
+            now = self.sent.get(proto.id, int(proto.default[0]) if proto.default else 0)
+            new = now + 1 if now + 1 < len(proto.options) else now - 1
+            self.sent[proto.id] = new
+            widget.string_array_value.data.append(proto.options[new])
+            return
+        values = list(self.sent.get(proto.id, proto.value if proto.set_value else proto.default))
+        step = proto.step or 1
+        values[0] = values[0] + step if values[0] + step <= proto.max else values[0] - step
+        values[0] = round(values[0], 12)
+        self.sent[proto.id] = values
+        widget.double_array_value.data.extend(values)
+
+    def _cell_edit(self, proto, row: int, column: int, text: str) -> str | None:
+        """The data editor's state after typing a new value into one cell (the browser sends
+        every edit so far, as JSON keyed by row and column name)."""
+        import pyarrow as pa
+
+        try:
+            table = pa.ipc.open_stream(proto.arrow_data.data).read_all()
+        except Exception:  # noqa: BLE001 - an unexpected encoding: count as not found
+            return None
+        # A stored index is a column named in pandas' metadata (a RangeIndex is a dict there)
+        index = {c for c in json.loads((table.schema.metadata or {}).get(b"pandas", b"{}"))
+                 .get("index_columns", []) if isinstance(c, str)}
+        columns = [f for f in table.schema if f.name not in index]
+        if column >= len(columns):
+            return None
+        field = columns[column]
+        rows = self.edits.setdefault(proto.id, {})
+        last = rows.get(str(row), {}).get(field.name)
+        choices = [text.format(i=i) for i in range(2, 9)]
+        value = random.choice([c for c in choices if c != str(last)] or choices)
+        typed = float(value) if pa.types.is_floating(field.type) or pa.types.is_integer(
+            field.type) else value
+        rows.setdefault(str(row), {})[field.name] = typed
+        return json.dumps({"edited_rows": rows, "added_rows": [], "deleted_rows": []})
+
+    async def _language(self) -> None:
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        for _, (name, proto, fragment) in sorted(self.elements.items()):
+            if name == "button_group" and "-_w.lang." in proto.id:
+                chosen = set(proto.default)
+                other = next(i for i in range(len(proto.options)) if i not in chosen)
+                widget = WidgetState(id=proto.id)
+                widget.string_array_value.data.append(proto.options[other].content)
+                await self._rerun("language", widget=widget, fragment_id=fragment,
+                                  fetch=f"language {self.where}")
+                return
+        self.stats.missing.add("language control")
+
+
+# ---- A first visit's files --------------------------------------------------------------------
+def browser_requests(url: str, pages: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """What a browser with an empty cache requests over HTTP at each step of a visit: "home"
+    (the page, its scripts, styles, fonts and media), then for each page "open <page>" (the
+    scripts its elements need, the icon) and "language <page>". Recorded once with Debian's
+    chromium (same-origin GETs, in order, repeats kept), so that each session makes the server
+    serve them as it would for a student. Empty when chromium or Playwright is missing."""
+    from bench_classroom import CHROMIUM, CHROMIUM_ARGS, READY
+
+    if not Path(CHROMIUM).exists():
+        return {}
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {}
+    steps: dict[str, tuple[str, ...]] = {}
+    seen: list[str] = []
+
+    def settle(step: str) -> None:
+        page.wait_for_timeout(500)
+        page.wait_for_selector(READY + " h1", timeout=60_000)
+        page.wait_for_timeout(1500)
+        steps[step] = tuple(seen)
+        seen.clear()
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            page.on("request", lambda r: seen.append(r.url) if r.method == "GET"
+                    and r.url.startswith(url) and r.resource_type != "websocket" else None)
+            page.goto(url)
+            settle("home")
+            other = "中文"
+            for key, slug in pages.items():
+                if key == "home":
+                    continue
+                page.locator(f'[data-testid="stSidebar"] a[href$="/{slug}"], '
+                             f'[data-testid="stSidebar"] a[href="{slug}"]').first.click()
+                settle(f"open {key}")
+                page.locator('[data-testid="stSidebar"] button', has_text=other).first.click()
+                settle(f"language {key}")
+                other = "English" if other == "中文" else "中文"
+        finally:
+            browser.close()
+    return steps
+
+
+def _fetch_all(urls: tuple[str, ...], parallel: int = 6) -> list[str]:
+    """GET every address as a browser does (compressed, six at a time), reading each answer
+    to its end; returns the requests that failed."""
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    def get(address: str) -> str:
+        request = urllib.request.Request(address, headers={"Accept-Encoding": "gzip, br"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                answer.read()
+        except OSError as e:
+            return f"GET {address}: {e}"[:240]
+        return ""
+
+    with ThreadPoolExecutor(parallel) as pool:
+        return [failure for failure in pool.map(get, urls) if failure]
+
+
+# ---- Runs -------------------------------------------------------------------------------------
+async def _sessions(url: str, pages: dict[str, str], stats: Stats, n: int, ramp: float,
+                    think: float, timeout: float, first: int, warm: bool = False,
+                    assets: dict | None = None, duration: float | None = None,
+                    server: Server | None = None) -> dict:
+    """N sessions arriving over ``ramp`` seconds. With ``duration``, they repeat the visit
+    until ``duration`` seconds after the last one arrived, and only that window (everyone
+    present) is timed and metered: the server's CPU and memory at its start and end."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    start = time.monotonic()
+    window = None if duration is None else (start + ramp, start + ramp + duration)
+    meter: dict = {}
+
+    async def one(k: int) -> None:
+        await asyncio.sleep(ramp * k / max(n, 1))
+        await Client(url, pages, stats, think, timeout, first + k, warm, assets, window,
+                     executor).run()
+
+    async def read_meter() -> None:
+        await asyncio.sleep(max(0.0, window[0] - time.monotonic()))
+        meter["cpu0"], meter["wall0"] = cpu_by_group(server.proc.pid), time.time()
+        await asyncio.sleep(max(0.0, window[1] - time.monotonic()))
+        meter["cpu"] = cpu_used(meter["cpu0"], cpu_by_group(server.proc.pid))
+        meter["wall1"], meter["rss"] = time.time(), server.rss()
+
+    with ThreadPoolExecutor(max(1, min(n, 64))) as executor:
+        tasks = [one(k) for k in range(n)]
+        if window is not None and server is not None:
+            tasks.append(read_meter())
+        await asyncio.gather(*tasks)
+    return meter
+
+
+def _page_hashes(url: str, timeout: float) -> dict[str, str]:
+    """Page key -> script hash, from the navigation message of a first run."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    async def ask() -> dict[str, str]:
+        async with websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream",
+                                      subprotocols=["streamlit"], max_size=None) as ws:
+            back = BackMsg()
+            back.rerun_script.query_string = ""
+            await ws.send(back.SerializeToString())
+            async for raw in ws:
+                msg = ForwardMsg()
+                msg.ParseFromString(raw)
+                if msg.WhichOneof("type") == "navigation":
+                    return {(p.url_pathname or "home"): p.page_script_hash
+                            for p in msg.navigation.app_pages}
+        raise RuntimeError("no navigation message")
+
+    return asyncio.run(asyncio.wait_for(ask(), timeout))
+
+
+def measure(args) -> dict:
+    sys.path.insert(0, str(args.app_dir))
+    from ui.layout import PAGES
+
+    server_cpus = {int(c) for c in args.server_cpus.split(",")} if args.server_cpus else None
+    clients = set(range(os.cpu_count() or 1)) - (server_cpus or set())
+    if server_cpus and clients:  # the clients stay off the server's cores
+        os.sched_setaffinity(0, clients)
+    env, log_path, run_log = server_files("bench_server_load", args.env)
+    report: dict = {"think_s": args.think, "server_cpus": sorted(server_cpus or []),
+                    "rounds": []}
+    started = time.monotonic()
+    server = Server(Path(args.app_dir), env, log_path, cpus=server_cpus)
+    try:
+        server.wait_healthy()
+        hashes = _page_hashes(server.url, args.timeout)
+        slugs = {p.key: "home" if p.path == "app.py" else
+                 p.path.removeprefix("pages/").removesuffix(".py") for p in PAGES}
+        pages = {"home": hashes["home"]}  # the home page first, then the menu's order
+        pages.update({key: hashes[slug] for key, slug in slugs.items()
+                      if slug != "home" and slug in hashes})
+        slugs_by_key = {key: slugs[key] for key in pages}
+        cores = len(server_cpus) if server_cpus else os.cpu_count()
+        print(f"server {server.url} (pid {server.proc.pid}) on {cores} core(s) "
+              f"{sorted(server_cpus) if server_cpus else 'any'}; clients on "
+              f"{sorted(clients) if server_cpus and clients else 'any'}; "
+              f"idle RSS {server.rss():.0f} MiB; log {log_path}", flush=True)
+        assets = browser_requests(server.url, slugs_by_key)
+        report["browser_requests"] = {step: len(urls) for step, urls in assets.items()}
+        static = {u for urls in assets.values() for u in urls if "/static/" in u}
+        print(f"a browser's requests, replayed by every session: {len(assets.get('home', ()))} "
+              f"for the first load, {sum(map(len, assets.values()))} in a whole visit "
+              f"({len(static)} different static files)", flush=True)
+        warm = Stats()
+        asyncio.run(_sessions(server.url, pages, warm, 1, 0, 0, args.timeout, 0, warm=True))
+        for problem in warm.stuck + warm.exceptions:
+            print(f"warm-up: {problem}", flush=True)
+        rss_warm = server.rss()
+        print(f"warm-up done; RSS {rss_warm:.0f} MiB\n", flush=True)
+        print(f"timed: the {args.duration:.0f} s after the last session of a round arrived "
+              f"(they arrive over {args.ramp:.0f} s)")
+        print(f"{'sessions':>8} {'actions':>8} {'per s':>6} {'p50 s':>7} {'p95 s':>7} "
+              f"{'max s':>7} {'server core':>12} {'CPU s/action':>13} {'MiB/session':>12}  "
+              f"problems")
+        for n in args.n:
+            if time.monotonic() - started > args.time_limit:
+                print(f"time limit reached before {n} sessions")
+                break
+            stats = Stats()
+            rss0 = server.rss()
+            meter = asyncio.run(_sessions(
+                server.url, pages, stats, n, args.ramp, args.think, args.timeout,
+                1 + sum(r["sessions"] for r in report["rounds"]), assets=assets,
+                duration=args.duration, server=server))
+            report["rounds"].append(_round(n, stats, args.duration, meter, rss0, cores,
+                                           run_log))
+            time.sleep(args.pause)
+        report["rss_warm"] = rss_warm
+    finally:
+        server.stop()
+    report["seconds"] = time.monotonic() - started
+    return report
+
+
+def _round(n, stats, span, meter, rss0, cores, run_log) -> dict:
+    """One round's figures: latency of the actions started in the window, the server's CPU
+    in it (per action and as a share of its cores), its memory at the window's end."""
+    values = [x for name, v in stats.latencies.items() if name != "first load" for x in v]
+    cpu = meter.get("cpu", {"server": float("nan"), "benchmark": float("nan")})
+    first = stats.latencies.get("first load", [])
+    r = {"sessions": n, "seconds": span, "actions": len(values),
+         "per_second": len(values) / span,
+         "p50": _pct(values, 50), "p95": _pct(values, 95), "max": max(values, default=0.0),
+         "per_kind": {k: {"n": len(v), "p50": _pct(v, 50), "p95": _pct(v, 95)}
+                      for k, v in sorted(stats.latencies.items())},
+         "first_load": {"n": len(first), "p50": _pct(first, 50), "p95": _pct(first, 95)},
+         "server_cpu_s": cpu["server"], "client_cpu_s": cpu["benchmark"],
+         "server_cores": cpu["server"] / span / cores,
+         "cpu_per_action": cpu["server"] / max(len(values), 1),
+         "mib_per_session": (meter.get("rss", float("nan")) - rss0) / n,
+         "exceptions": stats.exceptions, "failed_requests": stats.console,
+         "stuck": stats.stuck, "missing": sorted(stats.missing),
+         "server_runs": _server_runs(run_log, meter.get("wall0", 0), meter.get("wall1", 0))}
+    problems = f"{len(r['exceptions'])} exceptions, {len(r['stuck'])} stuck"
+    if r["failed_requests"]:
+        problems += f", {len(r['failed_requests'])} failed requests"
+    if r["missing"]:
+        problems += f"; not found: {'; '.join(r['missing'][:3])}"
+    print(f"{n:>8} {r['actions']:>8} {r['per_second']:>6.1f} {r['p50']:>7.3f} {r['p95']:>7.3f} "
+          f"{r['max']:>7.2f} {r['server_cores']:>12.0%} {r['cpu_per_action']:>13.3f} "
+          f"{r['mib_per_session']:>12.2f}  {problems}", flush=True)
+    for line in (r["exceptions"][:3] + r["stuck"][:3] + r["failed_requests"][:3]):
+        print(f"    {line}")
+    runs = r["server_runs"]
+    if runs:
+        print("    the server's runs: " + ", ".join(
+            f"{kind} {v['n']} (p50 {v['p50'] * 1000:.0f} ms, p95 {v['p95'] * 1000:.0f} ms)"
+            for kind, v in runs.items()))
+    kinds = ", ".join(f"{k} {v['p50']:.3f}/{v['p95']:.3f}" for k, v in r["per_kind"].items()
+                      if k != "first load")
+    print(f"    p50/p95 by action, s: {kinds}", flush=True)
+    print(f"    first loads (arriving, not in the window): {r['first_load']['n']}, p50 "
+          f"{r['first_load']['p50']:.2f} s, p95 {r['first_load']['p95']:.2f} s; the clients "
+          f"used {r['client_cpu_s']:.1f} CPU s in the window", flush=True)
+    return r
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--sessions", dest="n", type=int, nargs="+", default=[30, 60, 90],
+                        help="concurrent sessions, one round each (default 30 60 90)")
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean pause between a session's actions, seconds (default 1)")
+    parser.add_argument("--ramp", type=float, default=20.0,
+                        help="seconds over which a round's sessions arrive (default 20)")
+    parser.add_argument("--duration", type=float, default=60.0,
+                        help="seconds timed after the last session arrived (default 60)")
+    parser.add_argument("--pause", type=float, default=5.0,
+                        help="seconds between rounds (default 5)")
+    parser.add_argument("--server-cpus", default="0",
+                        help="cores the server may use, e.g. 0 or 0,1; empty: any (default 0)")
+    parser.add_argument("--time-limit", type=float, default=1800.0,
+                        help="start no new round after this many seconds (default 1800)")
+    server_arguments(parser)
+    args = parser.parse_args(argv)
+    report = run_until_stopped(lambda: measure(args), "the server and the sessions")
+    if report is None:
+        return 130
+    ok = [r for r in report["rounds"] if r["p95"] < TARGET and not r["stuck"]
+          and not r["exceptions"]]
+    if ok:
+        best = max(ok, key=lambda r: r["sessions"])
+        print(f"\nmost sessions with p95 < {TARGET} s and no problems: {best['sessions']} "
+              f"(think {args.think} s, {len(report['server_cpus']) or os.cpu_count()} server "
+              f"core(s))")
+    print(f"total {report['seconds']:.0f} s")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
