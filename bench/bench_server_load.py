@@ -22,8 +22,9 @@ every message the server sends, keeps the page's widgets from them and counts ex
 elements.
 
 A round: N sessions arrive over ``--ramp`` seconds, then all of them keep going round the pages
-for ``--duration`` seconds, the window that is timed and metered (the server's CPU and memory
-at its start and end); first loads are reported on their own. Latency = from sending an action
+for ``--duration`` seconds from the moment the last one arrived: the window that is timed (the
+actions started in it) and metered (the server's CPU between its start and end); first loads are
+reported on their own. Latency = from sending an action
 to receiving the server's "script finished" for the run it started (every element of that run
 received before it) and the answers to the requests made at that step. Drawing in a browser is
 not in it.
@@ -31,9 +32,9 @@ not in it.
 The server runs on the cores given by ``--server-cpus`` (default: core 0 only) and the clients
 on the others, so the figures are what that many server cores carry. Per round it prints the
 actions a second, p50/p95 latency (also per kind of action), the share of the server's cores
-used and its CPU per action, its memory growth per session (a rough figure: sessions of an
-earlier round may still be held, for ``server.disconnectedSessionTTL``), exceptions, stuck
-sessions and failed requests. Several ``-n`` values make a sweep.
+used and its CPU per action, its memory growth per session from before the round to the window's
+end (a rough figure: sessions of an earlier round may still be held, for
+``server.disconnectedSessionTTL``), exceptions, stuck sessions and failed requests. Several ``-n`` values make a sweep.
 
     python3 bench/bench_server_load.py                       # 30, 60, 90 sessions; think 1 s
     python3 bench/bench_server_load.py -n 120 240 --think 5 --ramp 60
@@ -87,7 +88,6 @@ class Client:
         self.elements: dict[tuple, tuple] = {}
         self.query = ""
         self.finished: asyncio.Queue = asyncio.Queue()
-        self.sent: dict[str, object] = {}  # widget id -> the last value sent
         self.edits: dict[str, dict] = {}  # data editor id -> its edited rows
         self.where = "connect"
 
@@ -131,7 +131,7 @@ class Client:
     async def _visit(self, start: float) -> None:
         self.where = "home"
         await self._rerun("first load", page_script_hash=self.pages["home"], since=start)
-        while True:
+        while len(self.pages) > 1:
             for key, page_hash in self.pages.items():
                 if key == "home":
                     continue
@@ -153,12 +153,18 @@ class Client:
                     return
                 await self._language()
             if self.window is None:
-                return
+                break
 
     # ---- Messages ---------------------------------------------------------------------------
     async def _read(self) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+        try:
+            await self._read_messages(ForwardMsg)
+        finally:  # the connection closed: an action waiting for its run must not wait on
+            self.finished.put_nowait(None)
+
+    async def _read_messages(self, ForwardMsg) -> None:  # noqa: N803 - the proto class
         async for raw in self.ws:
             msg = ForwardMsg()
             msg.ParseFromString(raw)
@@ -207,6 +213,9 @@ class Client:
             except asyncio.TimeoutError:
                 files.cancel()
                 raise Stuck(f"{kind}: no end of run within {self.timeout:.0f} s") from None
+            if status is None:
+                files.cancel()
+                raise Stuck(f"{kind}: the server closed the connection")
             if status != early:
                 break
         await files
@@ -257,10 +266,9 @@ class Client:
         if kind == "slider":
             self._slide(proto, widget)
         elif kind == "number":
-            value = self.sent.get(proto.id, proto.value if proto.set_value else proto.default)
+            value = proto.value if proto.set_value else proto.default
             value = value + proto.step if not proto.has_max or value + proto.step <= proto.max \
                 else value - proto.step
-            self.sent[proto.id] = value
             if proto.data_type == proto.INT:  # as the browser sends an integer input
                 widget.int_value = int(value)
             else:
@@ -279,18 +287,15 @@ class Client:
     def _slide(self, proto, widget) -> None:
         """One step to the right, or to the left at the end of the range (as the browser
         benchmark's keyboard step does)."""
+        now = list(proto.value if proto.set_value else proto.default)  # as the page shows it
         if proto.options:  # a select slider: the value is the option's text
-            now = self.sent.get(proto.id, int(proto.default[0]) if proto.default else 0)
-            new = now + 1 if now + 1 < len(proto.options) else now - 1
-            self.sent[proto.id] = new
-            widget.string_array_value.data.append(proto.options[new])
+            index = int(now[0]) if now else 0
+            index = index + 1 if index + 1 < len(proto.options) else index - 1
+            widget.string_array_value.data.append(proto.options[index])
             return
-        values = list(self.sent.get(proto.id, proto.value if proto.set_value else proto.default))
         step = proto.step or 1
-        values[0] = values[0] + step if values[0] + step <= proto.max else values[0] - step
-        values[0] = round(values[0], 12)
-        self.sent[proto.id] = values
-        widget.double_array_value.data.extend(values)
+        now[0] = round(now[0] + step if now[0] + step <= proto.max else now[0] - step, 12)
+        widget.double_array_value.data.extend(now)
 
     def _cell_edit(self, proto, row: int, column: int, text: str) -> str | None:
         """The data editor's state after typing a new value into one cell (the browser sends
@@ -405,8 +410,8 @@ async def _sessions(url: str, pages: dict[str, str], stats: Stats, n: int, ramp:
                     assets: dict | None = None, duration: float | None = None,
                     server: Server | None = None) -> dict:
     """N sessions arriving over ``ramp`` seconds. With ``duration``, they repeat the visit
-    until ``duration`` seconds after the last one arrived, and only that window (everyone
-    present) is timed and metered: the server's CPU and memory at its start and end."""
+    until ``duration`` seconds after the last one arrived, and only that window is timed and
+    metered: the server's CPU between its start and end, its memory at the end."""
     from concurrent.futures import ThreadPoolExecutor
 
     start = time.monotonic()
@@ -461,7 +466,7 @@ def measure(args) -> dict:
     from ui.layout import PAGES
 
     server_cpus = {int(c) for c in args.server_cpus.split(",")} if args.server_cpus else None
-    clients = set(range(os.cpu_count() or 1)) - (server_cpus or set())
+    clients = os.sched_getaffinity(0) - (server_cpus or set())
     if server_cpus and clients:  # the clients stay off the server's cores
         os.sched_setaffinity(0, clients)
     env, log_path, run_log = server_files("bench_server_load", args.env)
@@ -533,7 +538,8 @@ def _round(n, stats, span, meter, rss0, cores, run_log) -> dict:
                       for k, v in sorted(stats.latencies.items())},
          "first_load": {"n": len(first), "p50": _pct(first, 50), "p95": _pct(first, 95)},
          "server_cpu_s": cpu["server"], "client_cpu_s": cpu["benchmark"],
-         "server_cores": cpu["server"] / span / cores,
+         "server_cores": cpu["server"] / max(meter.get("wall1", 0) - meter.get("wall0", 0),
+                                             1e-9) / cores,
          "cpu_per_action": cpu["server"] / max(len(values), 1),
          "mib_per_session": (meter.get("rss", float("nan")) - rss0) / n,
          "exceptions": stats.exceptions, "failed_requests": stats.console,

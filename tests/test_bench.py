@@ -116,8 +116,8 @@ def _client(module):
 
 
 def test_server_load_slider_steps_as_the_keyboard_does():
-    """One step right, or left at the end of the range; the value the server keeps is sent,
-    not the proto's stale field."""
+    """One step right from the value the page shows, or left at the end of the range; the
+    value the server set (``set_value``) wins over the default."""
     from streamlit.proto.Slider_pb2 import Slider
     from streamlit.proto.WidgetStates_pb2 import WidgetState
 
@@ -130,7 +130,14 @@ def test_server_load_slider_steps_as_the_keyboard_does():
         widget = WidgetState(id="s")
         client._slide(proto, widget)
         sent.append(list(widget.double_array_value.data))
+        del proto.default[:]  # the server draws the slider again with the new value
+        proto.default.extend(sent[-1])
     assert sent == [[0.75], [1.0], [0.75], [1.0]]
+    proto.value.extend([0.25])
+    proto.set_value = True
+    widget = WidgetState(id="s")
+    client._slide(proto, widget)
+    assert list(widget.double_array_value.data) == [0.5]
     # A select slider sends its option's text.
     options = Slider(id="o", type=Slider.SELECT_SLIDER)
     options.options.extend(["a", "b", "c"])
