@@ -192,6 +192,14 @@ def run_until_stopped(measure, what: str):
         return None
 
 
+def report_done(report: dict, json_path: str | None) -> int:
+    """The run's total time, and the report as JSON when ``--json`` asked for it; exit code 0."""
+    print(f"total {report['seconds']:.0f} s")
+    if json_path:
+        Path(json_path).write_text(json.dumps(report, indent=1, default=str))
+    return 0
+
+
 def cpu_by_group(server_pid: int) -> dict[str, dict[int, float]]:
     """CPU seconds (user + system) used so far by every live process, by who it is: the
     ``server`` (its process group), the ``browsers`` (chromium), Playwright's ``driver`` (node)
@@ -806,10 +814,7 @@ def main(argv: list[str] | None = None) -> int:
     if report is None:
         return 130
     _print_churn(report)
-    print(f"total {report['seconds']:.0f} s")
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, indent=1, default=str))
-    return 0
+    return report_done(report, args.json)
 
 
 if __name__ == "__main__":

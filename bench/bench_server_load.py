@@ -56,8 +56,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_classroom import (VISIT, WARM_UP, Server, Stats, _generic_visit, _pct,  # noqa: E402
-                             _server_runs, cpu_by_group, cpu_used, run_until_stopped,
-                             server_arguments, server_files)
+                             _server_runs, cpu_by_group, cpu_used, report_done,
+                             run_until_stopped, server_arguments, server_files)
 
 TARGET = 1.5
 
@@ -87,6 +87,7 @@ class Client:
         #: delta path -> (element type, its proto, the fragment it was drawn in)
         self.elements: dict[tuple, tuple] = {}
         self.query = ""
+        self.current = pages["home"]  # the page's script hash, as the browser's address
         self.finished: asyncio.Queue = asyncio.Queue()
         self.edits: dict[str, dict] = {}  # data editor id -> its edited rows
         self.where = "connect"
@@ -121,7 +122,7 @@ class Client:
         """Request what the browser requested at this step, but for cached static files."""
         urls = [u for u in self.assets.get(step, ()) if u not in self.cached]
         self.cached.update(u for u in urls if "/static/" in u)
-        if urls:
+        if urls:  # a failed load is what a browser's console would show
             self.stats.console.extend(await asyncio.get_running_loop().run_in_executor(
                 self.executor, _fetch_all, tuple(urls)))
 
@@ -194,7 +195,7 @@ class Client:
         back = BackMsg()
         state = back.rerun_script
         state.query_string = self.query if query is None else query
-        state.page_script_hash = page_script_hash or self._page_hash()
+        state.page_script_hash = page_script_hash or self.current
         if widget is not None:
             state.widget_states.widgets.append(widget)
         if fragment_id:
@@ -222,10 +223,7 @@ class Client:
         if kind == "first load" or self.window is None or \
                 self.window[0] <= t0 <= self.window[1]:
             self.stats.add(kind, time.monotonic() - (t0 if since is None else since))
-        self.current = page_script_hash or self._page_hash()
-
-    def _page_hash(self) -> str:
-        return getattr(self, "current", self.pages["home"])
+        self.current = page_script_hash or self.current
 
     # ---- Actions ----------------------------------------------------------------------------
     def _find(self, page_key: str, kind: str, candidates: list[str]):
@@ -591,16 +589,13 @@ def main(argv: list[str] | None = None) -> int:
     if report is None:
         return 130
     ok = [r for r in report["rounds"] if r["p95"] < TARGET and not r["stuck"]
-          and not r["exceptions"]]
+          and not r["exceptions"] and not r["failed_requests"] and not r["missing"]]
     if ok:
         best = max(ok, key=lambda r: r["sessions"])
         print(f"\nmost sessions with p95 < {TARGET} s and no problems: {best['sessions']} "
               f"(think {args.think} s, {len(report['server_cpus']) or os.cpu_count()} server "
               f"core(s))")
-    print(f"total {report['seconds']:.0f} s")
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, indent=1, default=str))
-    return 0
+    return report_done(report, args.json)
 
 
 if __name__ == "__main__":
