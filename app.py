@@ -1,29 +1,14 @@
-"""Home page: what the app teaches, for whom, a map of the pages and the quantities in a line."""
+"""Entry point (``streamlit run app.py``): Streamlit's navigation over the pages in
+``pages/lessons/``, with titles in the reader's language and fixed addresses (``/``,
+``/explorer``, ...), and the frame every page shares (``ui.layout.run``)."""
 
 import streamlit as st
 
-import ui
-from ui import glossary, t
+from ui import layout, t
 
-with ui.page("home"):
-    st.title(t("home.title"))
-    st.markdown(f"#### {t('home.subtitle')}")
-    st.markdown(t("home.intro"))
-    st.markdown(t("home.audience"))
-
-    st.header(t("home.map"), divider="gray")
-    for page in ui.available_pages():
-        if page.key == "home":
-            continue
-        with st.container(border=True):
-            st.page_link(page.path, label=t(f"page.{page.key}"), icon=page.icon)
-            st.caption(t(f"page.{page.key}.blurb"))
-
-    st.header(t("home.definitions"), divider="gray")
-    for key, term in (("info", "information"), ("entropy", "entropy"),
-                      ("cross", "cross-entropy"), ("kl", "kl"), ("identity", None)):
-        st.markdown(t(f"home.def.{key}"))
-        if term:
-            glossary.link(term)
-
-    st.info(t("home.settings"), icon=":material/settings:")
+layout.APP.ensure()  # the reader's language, before the titles are written
+page = st.navigation([
+    st.Page(p.path, title=t(f"page.{p.key}"), icon=p.icon, url_path=p.key,
+            default=p.key == "home")
+    for p in layout.PAGES])
+layout.run(page)

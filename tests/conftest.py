@@ -11,7 +11,7 @@ TIMEOUT = 60
 
 
 def open_page(page: str | None = None) -> AppTest:
-    """Run app.py, then switch to ``page`` (e.g. "pages/explorer.py") if given."""
+    """Run app.py, then switch to ``page`` (e.g. "pages/lessons/explorer.py") if given."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     assert not at.exception, at.exception
     if page:
@@ -22,13 +22,12 @@ def open_page(page: str | None = None) -> AppTest:
 
 @pytest.fixture
 def explorer() -> AppTest:
-    return open_page("pages/explorer.py")
+    return open_page("pages/lessons/explorer.py")
 
 
 def widget_key(at: AppTest, truth_key: str) -> str:
-    """The key of the widget that currently shows the setting ``truth_key`` (see ui.state)."""
-    page = at.session_state["_page"] if "_page" in at.session_state else ""
-    return f"_w.{truth_key}.{page}.{at.session_state['lang']}"
+    """The key of the widget that shows the setting ``truth_key``: the setting's own key."""
+    return truth_key
 
 
 def set_language(at: AppTest, lang: str) -> AppTest:
@@ -62,7 +61,7 @@ def link_of(at: AppTest) -> dict[str, str]:
 
 
 def open_link(page: str, query: dict[str, str]) -> AppTest:
-    """A fresh session opening ``page`` (e.g. "pages/explorer.py") at a link's parameters:
+    """A fresh session opening ``page`` (e.g. "pages/lessons/explorer.py") at a link's parameters:
     its first run is that page's (app.py stays the entry point, so the menu's links resolve)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     if page != "app.py":

@@ -7,7 +7,7 @@ from tests.conftest import (edit_table, link_of, open_link, open_page, set_langu
 from ui import codes as cd
 from ui import fmt
 
-PAGE = "pages/codes.py"
+PAGE = "pages/lessons/codes.py"
 
 
 def metrics(at) -> dict[str, str]:
@@ -171,7 +171,7 @@ def test_units_and_language_keep_everything():
     assert "消息（120 个符号）" in texts(at)
     set_language(at, "en")
     assert numbers(at) == bits
-    at.switch_page("pages/information.py").run()
+    at.switch_page("pages/lessons/information.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
     assert numbers(at) == bits
@@ -208,7 +208,7 @@ def test_presets_alone_equal_presets_after_others():
 
 
 def test_reads_the_explorers_table_and_escapes_labels():
-    at = open_page("pages/explorer.py")
+    at = open_page("pages/lessons/explorer.py")
     edit_table(at, "explorer.table", edited={0: {"label": "<b>x</b> **y**", "P": "0.5"},
                                              1: {"P": "0.5"}, 2: {"P": "0"}, 3: {"P": "0"}})
     at.switch_page(PAGE).run()
@@ -220,7 +220,7 @@ def test_reads_the_explorers_table_and_escapes_labels():
     assert "pq.table" in link  # a link to this page carries the explorer's P and Q
     fresh = open_link(PAGE, link)
     assert not fresh.exception and numbers(fresh) == numbers(at)
-    edit_table_at = open_page("pages/explorer.py")
+    edit_table_at = open_page("pages/lessons/explorer.py")
     edit_table(edit_table_at, "explorer.table", edited={0: {"P": "0.9"}})
     edit_table_at.switch_page(PAGE).run()
     assert not edit_table_at.exception

@@ -258,8 +258,8 @@ def test_edits_survive_language_units_and_a_page_visit(explorer):
     set_units(explorer, "nats")
     nats = values(explorer)
     assert nats[2] == f"{expected * math.log(2):.4f} 奈特"
-    explorer.switch_page("pages/information.py").run()
-    explorer.switch_page("pages/explorer.py").run()
+    explorer.switch_page("pages/lessons/information.py").run()
+    explorer.switch_page("pages/lessons/explorer.py").run()
     assert values(explorer) == nats
     set_language(explorer, "en")
     set_units(explorer, "bits")
@@ -285,7 +285,7 @@ def test_state_link_fresh_session_round_trip(explorer):
     set_language(explorer, "zh")
     link = link_of(explorer)
     assert link["lang"] == "zh" and link["units"] == "hartleys" and link["t"] == "0.4"
-    fresh = open_link("pages/explorer.py", link)
+    fresh = open_link("pages/lessons/explorer.py", link)
     assert not fresh.exception and not fresh.warning
     assert values(fresh) == values(explorer)
     assert fresh.dataframe[1].value.equals(explorer.dataframe[1].value)
@@ -294,7 +294,7 @@ def test_state_link_fresh_session_round_trip(explorer):
 
 
 def test_preset_link_is_short():
-    at = open_link("pages/explorer.py", {"preset": "ruled_out"})
+    at = open_link("pages/lessons/explorer.py", {"preset": "ruled_out"})
     assert metrics(at)["KL divergence KL(P‖Q)"] == "∞ bits"
 
 
@@ -303,7 +303,7 @@ def test_preset_link_is_short():
     {"table": "~".join(["a_1_1"] * 60)}, {"zzz": "1", "t": "1e999"},
 ])
 def test_hostile_links_give_a_message_and_defaults(query):
-    at = open_link("pages/explorer.py", query)
+    at = open_link("pages/lessons/explorer.py", query)
     assert not at.exception
     assert at.warning, "the reader is told what could not be used"
     assert metrics(at)["KL divergence KL(P‖Q)"] == "0.6250 bits"

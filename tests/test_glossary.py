@@ -11,7 +11,7 @@ from ui import glossary
 from ui.strings import STRINGS
 from ui.strings.glossary import FORMULAS, SECTIONS
 
-PAGE = "pages/glossary.py"
+PAGE = "pages/lessons/glossary.py"
 IDS = [term for _, terms in SECTIONS for term in terms]
 
 
@@ -170,7 +170,7 @@ def test_close_and_arriving_from_the_menu_show_no_entry_first():
     at.query_params["term"] = "kl"
     at.run()
     _shows_first(at, "kl", "en")
-    at.switch_page("app.py").run()
+    at.switch_page("pages/lessons/home.py").run()
     at.switch_page(PAGE).run()  # from the menu: no ?term=
     assert not at.exception
     assert [h.proto.anchor for h in at.subheader] == IDS
@@ -181,7 +181,7 @@ def test_close_and_arriving_from_the_menu_show_no_entry_first():
     at.query_params["term"] = "kl"  # still in the address when Close reruns the page
     at.run()
     assert [h.proto.anchor for h in at.subheader] == IDS
-    at.switch_page("app.py").run()
+    at.switch_page("pages/lessons/home.py").run()
     at.switch_page(PAGE)
     at.query_params["term"] = "kl"
     at.run()
@@ -234,7 +234,7 @@ def test_link_is_an_in_app_page_link_with_the_term(monkeypatch):
     monkeypatch.setattr(glossary.st, "page_link", lambda *a, **k: calls.append((a, k)))
     glossary.link("kl")
     (args, kwargs), = calls
-    assert args == ("pages/glossary.py",)
+    assert args == ("pages/lessons/glossary.py",)
     assert kwargs["query_params"] == {"term": "kl"}
     assert kwargs["label"] == "Glossary: " + STRINGS["gl.kl.name"][0]
     with pytest.raises(KeyError):
@@ -252,7 +252,7 @@ def test_settings_survive_language_units_and_a_page_visit_and_travel_in_the_link
     assert at.text_input(key=widget_key(at, "glossary.query")).value == "huff"
     link = link_of(at)
     assert link == {"lang": "zh", "units": "nats", "term": "kl"}
-    at.switch_page("app.py").run()
+    at.switch_page("pages/lessons/home.py").run()
     at.switch_page(PAGE).run()  # the filter is kept; arriving from the menu shows no term
     assert [h.proto.anchor for h in at.subheader] == ["huffman"]
     fresh = fresh_session(link)
@@ -262,6 +262,6 @@ def test_settings_survive_language_units_and_a_page_visit_and_travel_in_the_link
 
 def test_every_glossary_link_in_the_code_names_a_term():
     calls = []
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "pages" / "lessons").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
         calls += re.findall(r"glossary\.link\(\s*[\"']([^\"']+)[\"']", path.read_text("utf-8"))
     assert set(calls) <= set(IDS), set(calls) - set(IDS)

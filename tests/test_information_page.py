@@ -10,7 +10,7 @@ from lib import info
 from tests.conftest import (edit_table, link_of, open_link, open_page, set_language, set_units,
                             widget_key)
 
-PAGE = "pages/information.py"
+PAGE = "pages/lessons/information.py"
 TABLE = "information.table"
 
 
@@ -157,7 +157,7 @@ def test_settings_survive_language_units_and_a_page_visit(page):
     assert values(page) == [v.replace("bits", "比特") for v in before]
     set_units(page, "nats")
     nats = values(page)
-    page.switch_page("pages/explorer.py").run()
+    page.switch_page("pages/lessons/explorer.py").run()
     page.switch_page(PAGE).run()
     assert values(page) == nats
     assert page.session_state[TABLE]["label"].tolist()[0] == "wolf"

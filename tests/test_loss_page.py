@@ -14,7 +14,7 @@ from ui import fmt
 from ui import loss as ls
 from ui.strings import STRINGS
 
-PAGE = "pages/loss.py"
+PAGE = "pages/lessons/loss.py"
 
 
 @pytest.fixture
@@ -339,7 +339,7 @@ def test_settings_survive_language_units_and_other_pages():
     assert at.dataframe[0].value.iloc[:, 0].tolist()[1:] == ["南瓜", "青菜"]  # presets follow
     set_units(at, "hartleys")
     assert_everything(at)
-    at.switch_page("pages/neuron.py").run()
+    at.switch_page("pages/lessons/neuron.py").run()
     at.switch_page(PAGE).run()
     assert_everything(at)
     set_language(at, "en")

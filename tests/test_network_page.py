@@ -70,12 +70,12 @@ def texts(at):
 
 @pytest.fixture
 def page():
-    return tiny(open_page("pages/network.py"))
+    return tiny(open_page("pages/lessons/network.py"))
 
 
 def test_first_visit_shows_the_lesson():
     """Default view: both starts trained on the bundled digits, the comparison, titled charts."""
-    at = open_page("pages/network.py")
+    at = open_page("pages/lessons/network.py")
     assert not at.exception
     cfg = nw.Config("bundled", 30, 3.0, 0.5, 30, 10, "large", 1)
     assert at.session_state["network.init"] == "large"  # the book's N(0, 1) start
@@ -137,7 +137,7 @@ def test_other_start_comparison_table(page):
 def test_results_are_cached_for_the_next_visit(page):
     button(page, "Train both networks").click().run()
     before = [m.value for m in page.metric]
-    again = tiny(open_page("pages/network.py"))
+    again = tiny(open_page("pages/lessons/network.py"))
     assert [m.value for m in again.metric] == before  # no Train click: shared store
 
 
@@ -165,7 +165,7 @@ def test_retrain_and_stop_never_changes_what_others_see(page, monkeypatch):
     button(a, "Train both networks").click().run()
     published = nw.store().get(cfg)
     rows_before = {c: [dict(r) for r in published.rows[c]] for c in nw.COSTS}
-    b = tiny(open_page("pages/network.py"))
+    b = tiny(open_page("pages/lessons/network.py"))
     set_settings(b, seed=11)
     seen_by_b = [m.value for m in b.metric]
     assert not b.warning
@@ -178,7 +178,7 @@ def test_retrain_and_stop_never_changes_what_others_see(page, monkeypatch):
     assert a.session_state[nw.RUNS][cfg].done == 1
 
     b.run()
-    c = tiny(open_page("pages/network.py"))
+    c = tiny(open_page("pages/lessons/network.py"))
     set_settings(c, seed=11)
     for other in (b, c):
         assert not other.warning
@@ -320,7 +320,7 @@ def test_book_preset_sets_every_setting(page):
     assert values == {"source": "mnist", "hidden": 30, "epochs": 30, "batch": 10,
                       "init": "large", "eta_quadratic": 3.0, "eta_cross_entropy": 0.5, "seed": 1}
     # The same preset pressed first or after the other gives the same settings.
-    fresh = open_page("pages/network.py")
+    fresh = open_page("pages/lessons/network.py")
     button(fresh, "Book configuration: MNIST, 30 epochs").click().run()
     assert {n: fresh.session_state[f"network.{n}"] for n in values} == values
     assert link_of(page) == {"preset": "book"}
@@ -366,8 +366,8 @@ def test_every_setting_survives_language_units_and_other_pages(page):
     from tests.conftest import set_units
     set_units(page, "nats")
     assert settings_of(page) == ALL and [m.value for m in page.metric] == metrics
-    page.switch_page("pages/explorer.py").run()
-    page.switch_page("pages/network.py").run()
+    page.switch_page("pages/lessons/explorer.py").run()
+    page.switch_page("pages/lessons/network.py").run()
     assert not page.exception
     assert settings_of(page) == ALL and [m.value for m in page.metric] == metrics
     # The widgets show the truth after the round trip.
@@ -382,14 +382,14 @@ def test_state_to_link_to_fresh_session(page):
     link = link_of(page)
     assert link == {"init": "normal", "hidden": "20", "epochs": "2", "eta_quadratic": "2.5",
                     "eta_cross_entropy": "0.4", "batch": "20", "seed": "9"}
-    fresh = open_link("pages/network.py", link)
+    fresh = open_link("pages/lessons/network.py", link)
     assert not fresh.exception
     assert settings_of(fresh) == ALL
     assert [m.value for m in fresh.metric] == metrics  # the finished run, shared
 
 
 def test_a_hostile_link_keeps_the_defaults_and_says_so():
-    fresh = open_link("pages/network.py", {"epochs": "1e9", "init": "<b>x</b>",
+    fresh = open_link("pages/lessons/network.py", {"epochs": "1e9", "init": "<b>x</b>",
                                            "seed": "abc"})
     assert not fresh.exception
     assert fresh.session_state["network.epochs"] == 30
@@ -410,7 +410,7 @@ def test_each_preset_alone_equals_after_the_other(page):
     presets = {"quick": "Quick: bundled 8×8 digits", "book": "Book configuration: MNIST, 30 epochs"}
     alone = {}
     for name, label in presets.items():
-        at = open_page("pages/network.py")
+        at = open_page("pages/lessons/network.py")
         button(at, label).click().run()
         alone[name] = {**settings_of(at), "source": at.session_state["network.source"]}
     for first, second in (("quick", "book"), ("book", "quick")):
@@ -429,7 +429,7 @@ def test_others_watch_the_one_download_then_see_the_result(page, loopback_mnist)
     a = page
     set_settings(a, source="mnist")
     button(a, "Train both networks").click().run()
-    b = tiny(open_page("pages/network.py"))
+    b = tiny(open_page("pages/lessons/network.py"))
     set_settings(b, source="mnist")
     for at in (a, b):
         assert "One download serves every visitor" in " ".join(c.value for c in at.caption)

@@ -46,7 +46,7 @@ if not st.session_state.get("away"):
 st.checkbox("away", key="away")
 st.caption(repr(S.values()["x"]) + "|" + repr(S.values()["n"]) + "|" + S.values()["mode"]
            + "|" + repr(S.values()["on"]) + "|" + tables.encode_table(S.values()["table"], ("P",)))
-state.sync_url()
+state.sync_url(S)
 '''
 
 
@@ -62,16 +62,16 @@ def shown(at: AppTest) -> str:
 
 
 def key(at, name):
-    return f"_w.scratch.{name}.scratch.{at.session_state['lang']}"
+    return f"scratch.{name}"  # a setting's widget has the setting's own key
 
 
 def switch_language(at, lang):
-    at.segmented_control(key=f"_w.lang.scratch.{at.session_state['lang']}").set_value(lang).run()
+    at.segmented_control(key="lang").set_value(lang).run()
 
 
 def visit_away_and_back(at):
     at.checkbox(key="away").check().run()
-    assert not at.slider  # the widgets are not drawn: Streamlit drops their state
+    assert not at.slider  # the widgets are not drawn (persist_state keeps their values)
     at.checkbox(key="away").uncheck().run()
 
 

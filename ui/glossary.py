@@ -5,7 +5,7 @@ Link a term from any page with::
     from ui import glossary
     glossary.link("kl")      # draws "Glossary: KL divergence, relative entropy" (reader's language)
 
-``link`` draws ``st.page_link("pages/glossary.py", query_params={"term": id})``: an in-app page
+``link`` draws ``st.page_link("pages/lessons/glossary.py", query_params={"term": id})``: an in-app page
 switch, so the reader's session (language, units, every page's inputs) comes along, and the
 glossary opens with that entry shown first. ``/glossary?term=kl`` also works as an address
 (a fresh session reads it like any link). Inside the glossary every entry heading is anchored at
@@ -30,7 +30,7 @@ from ui.state import PageState, Setting
 from ui.strings import STRINGS
 from ui.strings.glossary import FORMULAS, SECTIONS
 
-PAGE = "pages/glossary.py"
+PAGE = "pages/lessons/glossary.py"
 #: The query parameter the glossary page reads: /glossary?term=kl
 QUERY = "term"
 ICON = ":material/translate:"

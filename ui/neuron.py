@@ -80,8 +80,6 @@ MIN_RATE = 4.0
 FRAME_SECONDS = 0.25
 #: Session-state key of Play's clock (transient, not a setting).
 PLAY_CLOCK = "_neuron.play_clock"
-#: Session-state key counting Play and Pause presses (names the scrubber's instance).
-PLAY_COUNT = "_neuron.play_count"
 
 
 def play_rate(epochs: int) -> float:
@@ -106,7 +104,6 @@ def play(epochs: int) -> None:
     Streamlit delivers twice under load starts one run, not a run and a pause."""
     if S.get("playing"):
         return
-    st.session_state[PLAY_COUNT] = st.session_state.get(PLAY_COUNT, 0) + 1
     start = 0 if S.get("epoch") >= epochs else S.get("epoch")
     S.set("playing", True)
     S.set("epoch", start)
@@ -117,11 +114,9 @@ def pause() -> None:
     """Pause at the last frame the server drew (idempotent, like :func:`play`)."""
     if not S.get("playing"):
         return
-    st.session_state[PLAY_COUNT] = st.session_state.get(PLAY_COUNT, 0) + 1
     clock = st.session_state.pop(PLAY_CLOCK, None)
     S.set("playing", False)
-    # The last frame drawn, not whatever the browser sent back with the click (the scrubber
-    # that appears after Pause is a new widget seeded with it).
+    # The last frame drawn, not whatever the browser sent back with the click.
     S.set("epoch", clock["last"] if clock else S.get("epoch"))
 
 

@@ -1,31 +1,28 @@
-"""One mechanism for everything a reader sets: session state is the truth, widgets mirror it,
-and the address bar holds it.
+"""Everything a reader sets: one session-state key per setting, which is also the key of the
+widget showing it; presets; and the link in the address bar.
 
-Why: Streamlit drops a keyed widget's state when a rerun does not draw it (another page), and a
-widget whose label, options or column headers change (a language switch) is a new widget with
-fresh state. So nothing a reader sets may live only in a widget.
-
-* **Truth.** Each setting lives under its own session-state key (``"<page>.<name>"``, or just
-  ``"lang"`` / ``"units"`` for the app-wide ones), never under a widget's key.
-* **Widgets mirror it.** A widget's key carries the language. When that key is missing (first
-  draw, another language, back from another page) it is seeded from the truth; the value the
-  widget returns is written back (an ``on_change`` callback does it before the script runs, so
-  everything drawn above the widget sees the new value too).
-* **Tables.** The truth is the edited table itself, as text cells
-  (:func:`lib.tables.text_table`). The editor starts from a snapshot of the truth taken when its
-  key first appears, and the reader's edits are applied to that snapshot
+* **Widgets keep their values the Streamlit way.** A setting's key (``"<page>.<name>"``, or
+  ``"lang"`` / ``"units"`` for the app-wide ones) is its widget's key, and every widget is drawn
+  with ``persist_state="session"``: Streamlit keeps the value while the widget is not drawn
+  (another page) and across a language switch (a keyed widget's identity is its key, not its
+  label). Defaults go into session state before the first draw (:meth:`PageState.ensure`), so
+  no widget is given a default of its own.
+* **Tables.** ``st.data_editor`` keeps neither (no ``persist_state``; its state is a list of
+  edits), so the table itself is the setting, as text cells (:func:`lib.tables.text_table`); the
+  editor shows a snapshot of it and the reader's edits are applied to that snapshot
   (:func:`lib.tables.apply_edits`); preset labels stay translatable until edited.
 * **Presets and reset.** A preset is a whole experiment: it sets every setting of its page,
   the ones it does not name to their defaults, so what was pressed before never matters.
 * **Links.** The address bar holds the language, the units and every setting of the page that
   differs from its default (or from the preset it matches, named instead). A link is read once,
   on a session's first run, as input from strangers: bounded, validated, never evaluated; each
-  problem is reported and that setting keeps its default.
+  problem is reported and that setting keeps its default. (Streamlit's ``bind="query-params"``
+  cannot do this: it drops a bad value without a word, cannot name a preset, and names each
+  parameter after its widget's key; ``ui/MECHANISMS.md`` says more.)
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 from dataclasses import dataclass, field
@@ -160,29 +157,22 @@ def _bools_as_text(frame: pd.DataFrame, setting: Setting) -> pd.DataFrame:
     return out
 
 
-_TABLE_KEYS: dict[int, tuple[pd.DataFrame, tuple]] = {}
-
-
 def _table_key(frame: pd.DataFrame, setting: Setting) -> tuple:
-    # Tables are replaced, never mutated: a frame's key is computed once (the frame is kept
-    # beside its key so that its id cannot be reused while the entry lives).
-    found = _TABLE_KEYS.get(id(frame))
-    if found is not None and found[0] is frame:
-        return found[1]
+    """What two tables must share to be the same setting (a few dozen cells at most)."""
     cols = ["label", *setting.columns, *setting.bool_columns]
     n = len(frame)
-    key = (n, *(tuple(frame[c].tolist()) if c in frame.columns else (None,) * n for c in cols))
-    if len(_TABLE_KEYS) > 256:
-        _TABLE_KEYS.clear()
-    _TABLE_KEYS[id(frame)] = (frame, key)
-    return key
+    return (n, *(tuple(frame[c].tolist()) if c in frame.columns else (None,) * n for c in cols))
 
 
 @dataclass
 class PageState:
     """The settings of one page (``page`` is its key in ``ui.layout.PAGES``; ``""`` for the
     app-wide settings), its presets (name -> {setting: value}), and the other pages' states whose
-    settings this page shows too (their link parameters are prefixed with their ``tag`` + ".")."""
+    settings this page shows too (their link parameters are prefixed with their ``tag`` + ".").
+
+    A setting lives in session state under :meth:`key`, which is also the key of the widget
+    that shows it: Streamlit keeps that widget's value (``persist_state="session"``) across
+    language switches (the key, not the label, is the widget's identity) and page visits."""
 
     page: str
     settings: Sequence[Setting]
@@ -197,18 +187,20 @@ class PageState:
         for preset, values in self.presets.items():
             unknown = set(values) - set(self.by_name)
             assert not unknown, f"{self.page} preset {preset}: unknown settings {unknown}"
-        if self.page not in REGISTRY:
-            REGISTRY[self.page] = self
+        self.defaults = {s.name: s.coerce(s.default) for s in self.settings}
+        self.preset_settings = {name: self.preset_values(name) for name in self.presets}
+        REGISTRY.setdefault(self.page, self)
 
     # ---- truth ---------------------------------------------------------------------------------
     def key(self, name: str) -> str:
+        """The setting's session-state key, and the key of the widget showing it."""
         return f"{self.page}.{name}" if self.page else name
 
     def ensure(self) -> None:
         """Put every setting's default in session state unless it is there already."""
         for s in self.settings:
             if self.key(s.name) not in st.session_state:
-                st.session_state[self.key(s.name)] = s.coerce(s.default)
+                st.session_state[self.key(s.name)] = self.defaults[s.name]
 
     def get(self, name: str) -> Any:
         key = self.key(name)
@@ -219,29 +211,21 @@ class PageState:
     def values(self) -> dict[str, Any]:
         return {s.name: self.get(s.name) for s in self.settings}
 
-    def set(self, name: str, value: Any, widget_keys: Sequence[str] | None = None) -> None:
-        """Set the truth (and the widgets that show it): use in callbacks, before drawing.
-        ``widget_keys`` (the ``_w.`` keys in session state) saves listing them again."""
+    def set(self, name: str, value: Any) -> None:
+        """Set a setting, and so the widget showing it: from a callback, or before the widget
+        is drawn in this run (Streamlit refuses it afterwards)."""
         s = self.by_name[name]
         st.session_state[self.key(name)] = s.coerce(value)
-        if s.kind == "table":
+        if s.kind == "table":  # a fresh editor, starting from the new table
             gen = f"_gen.{self.key(name)}"
-            st.session_state[gen] = st.session_state.get(gen, 0) + 1  # a fresh editor
-            return
-        prefix = f"_w.{self.key(name)}."
-        if widget_keys is None:
-            widget_keys = _widget_keys()
-        for key in [k for k in widget_keys if k.startswith(prefix)]:
-            if key in st.session_state:
-                del st.session_state[key]
+            st.session_state[gen] = st.session_state.get(gen, 0) + 1
 
     def apply(self, values: Mapping[str, Any]) -> None:
         """Set every setting: those in ``values`` to them, the others to their defaults."""
-        widget_keys = _widget_keys()
         for s in self.settings:
             value = values.get(s.name, s.default)
-            if not s.same(self.get(s.name), value) or s.kind != "table":
-                self.set(s.name, value, widget_keys)
+            if s.kind != "table" or not s.same(self.get(s.name), value):
+                self.set(s.name, value)
 
     def apply_preset(self, name: str) -> None:
         self.apply(self.presets[name])
@@ -250,58 +234,25 @@ class PageState:
         self.apply({})
 
     def preset_values(self, name: str) -> dict[str, Any]:
+        """Every setting's value under the preset ``name`` (defaults where it names none)."""
         return {s.name: s.coerce(self.presets[name].get(s.name, s.default))
                 for s in self.settings}
 
     def active_preset(self) -> str | None:
         """The preset the page shows unchanged, if any."""
         now = self.values()
-        for name in self.presets:
-            target = self._preset_values(name)
+        for name, target in self.preset_settings.items():
             if all(s.same(now[s.name], target[s.name]) for s in self.settings):
                 return name
         return None
 
     # ---- widgets -------------------------------------------------------------------------------
-    def _widget_key(self, name: str) -> str:
-        # The page is in the key because Streamlit resets a widget that reappears on another
-        # page (the sidebar's units fell back to their first option); the language because
-        # translated labels and options make a new widget anyway.
-        return f"_w.{self.key(name)}.{st.session_state.get('_page', '')}.{lang()}"
-
-    def _copy_back(self, name: str, widget_key: str, extra: Callable | None) -> None:
-        if widget_key in st.session_state:
-            st.session_state[self.key(name)] = self.by_name[name].coerce(
-                st.session_state[widget_key])
-        if extra is not None:
-            extra()
-
-    def widget(self, fn: Callable, name: str, label: str, *args: Any,
-               on_change: Callable | None = None, instance: str = "", **kwargs: Any) -> Any:
-        """Draw ``fn(label, *args, key=..., **kwargs)`` (e.g. ``st.slider`` or ``col.radio``)
-        showing and setting the setting ``name``; return its value.
-
-        A new ``instance`` gives the widget an identity the browser has never seen, so that
-        values it sends for an earlier one (requests already on their way) are ignored."""
-        s = self.by_name[name]
-        widget_key = self._widget_key(name) + (f".{instance}" if instance else "")
-        truth = self.get(name)
-        if widget_key not in st.session_state:
-            st.session_state[widget_key] = truth
-        # The truth is also the widget's default: a widget new to the browser whose first drawn
-        # state came from a later rerun (no "set value" flag) shows its default, which must be
-        # the truth too, not the widget's own first option or minimum.
-        arg = _DEFAULT_ARG.get(getattr(fn, "__name__", ""))
-        if arg == "index":
-            kwargs.setdefault(arg, list(s.choices).index(truth) if truth in s.choices else 0)
-        elif arg is not None:
-            kwargs.setdefault(arg, truth)
-        value = fn(label, *args, key=widget_key, on_change=self._copy_back,
-                   args=(name, widget_key, on_change), **kwargs)
-        value = s.coerce(value) if value is not None else self.get(name)
-        if not s.same(value, self.get(name)):
-            st.session_state[self.key(name)] = value  # set without the callback (tests, scripts)
-        return value
+    def widget(self, fn: Callable, name: str, label: str, *args: Any, **kwargs: Any) -> Any:
+        """Draw ``fn(label, *args, **kwargs)`` (e.g. ``st.slider`` or ``col.radio``) as the
+        widget of the setting ``name`` and return its value. Give it no default: its value is
+        the setting's, already in session state."""
+        value = fn(label, *args, key=self.key(name), persist_state="session", **kwargs)
+        return self.by_name[name].coerce(value) if value is not None else self.get(name)
 
     def _bounds(self, name: str) -> dict[str, Any]:
         s = self.by_name[name]
@@ -309,11 +260,11 @@ class PageState:
         return {"min_value": cast(s.lo), "max_value": cast(s.hi)}
 
     def slider(self, name: str, label: str, where: Any = None, **kwargs: Any) -> Any:
-        return self.widget((where or st).slider, name, label, **self._bounds(name), **kwargs)
+        return self.widget((where or st).slider, name, label, **{**self._bounds(name), **kwargs})
 
     def number(self, name: str, label: str, where: Any = None, **kwargs: Any) -> Any:
-        return self.widget((where or st).number_input, name, label, **self._bounds(name),
-                           **kwargs)
+        return self.widget((where or st).number_input, name, label,
+                           **{**self._bounds(name), **kwargs})
 
     def choice(self, name: str, label: str, labels: Mapping[Any, str], where: Any = None,
                widget: str = "radio", **kwargs: Any) -> Any:
@@ -349,11 +300,15 @@ class PageState:
         """Draw the table setting ``name`` in ``st.data_editor`` (text cells for numbers, so
         ``1/8`` and ``1e-5`` reach lib as typed) and return the truth after the reader's edits.
 
+        ``st.data_editor`` keeps no state across pages and its state is a list of edits, not a
+        table, so the table is the setting and the editor shows a snapshot of it: taken when
+        the editor's key first appears (the key carries the page, the language, whose
+        translated preset labels make new data, and a count of replacements from code).
         ``label_name`` translates preset labels for display (``lib.tables.LABEL_ID`` cells)."""
         s = self.by_name[name]
         truth_key = self.key(name)
         gen = st.session_state.get(f"_gen.{truth_key}", 0)
-        widget_key = f"_w.{truth_key}.{gen}.{st.session_state.get('_page', '')}.{lang()}"
+        widget_key = f"_editor.{truth_key}.{gen}.{st.session_state.get('_page', '')}.{lang()}"
         base_key = f"_base.{truth_key}"
         if widget_key not in st.session_state or st.session_state.get(base_key, (None,))[0] \
                 != widget_key:
@@ -381,40 +336,21 @@ class PageState:
     def query(self) -> dict[str, str]:
         """This page's link parameters: each setting that differs from its default, or a
         preset's name and what differs from that preset, whichever needs fewer parameters
-        (the preset's name when equal: it says more to a reader).
-
-        Computed again only when a setting's value changed: values are replaced, never
-        mutated, so the same objects mean the same link."""
+        (the preset's name when equal: it says more to a reader)."""
         now = self.values()
-        memo_key = f"_query.{self.page}"
-        memo = st.session_state.get(memo_key)
-        if memo is not None and len(memo[0]) == len(now) and all(
-                a is b for a, b in zip(memo[0], now.values())):
-            return memo[1]
         linked = self._linked()
 
         def differing(reference: Mapping[str, Any]) -> list[Setting]:
             return [s for s in linked if not s.same(now[s.name], reference[s.name])]
 
-        best_preset, best = None, differing(self._defaults)
-        for name in self.presets:
-            candidate = differing(self._preset_values(name))
+        best_preset, best = None, differing(self.defaults)
+        for name, values in self.preset_settings.items():
+            candidate = differing(values)
             if len(candidate) + 1 <= len(best):
                 best_preset, best = name, candidate
         out = {"preset": best_preset} if best_preset else {}
         out.update({s.name: s.encode(now[s.name]) for s in best})
-        st.session_state[memo_key] = (tuple(now.values()), out)
         return out
-
-    @functools.cached_property
-    def _defaults(self) -> dict[str, Any]:
-        return {s.name: s.coerce(s.default) for s in self.settings}
-
-    def _preset_values(self, name: str) -> dict[str, Any]:
-        cache = self.__dict__.setdefault("_preset_cache", {})
-        if name not in cache:
-            cache[name] = self.preset_values(name)
-        return cache[name]
 
     def read_query(self, params: Mapping[str, str], prefix: str = "") -> tuple[set[str], list[Problem]]:
         """Apply the link parameters that belong to this page (named ``prefix + name``);
@@ -440,16 +376,6 @@ class PageState:
             self.apply({**{s.name: self.get(s.name) for s in self.settings
                            if s.name not in values and preset is None}, **values})
         return used, problems
-
-
-#: The argument holding each widget kind's default (see PageState.widget).
-_DEFAULT_ARG = {"slider": "value", "number_input": "value", "checkbox": "value",
-                "toggle": "value", "radio": "index", "selectbox": "index",
-                "segmented_control": "default", "pills": "default", "text_input": "value"}
-
-
-def _widget_keys() -> list[str]:
-    return [k for k in st.session_state if isinstance(k, str) and k.startswith("_w.")]
 
 
 def _length(params: Mapping[str, str]) -> int:
@@ -505,16 +431,14 @@ def current_query(page: PageState | None) -> dict[str, str]:
     return out
 
 
-def in_fragment_rerun() -> bool:
-    """Whether this script run reruns fragments only (a widget inside one changed)."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-    ctx = get_script_run_ctx()
-    return bool(ctx is not None and getattr(ctx, "fragment_ids_this_run", None))
+def ensure_all(page: PageState | None) -> None:
+    """Defaults in session state for the app's settings, the page's and those it shares."""
+    for state, _ in _states(page):
+        state.ensure()
 
 
-def sync_url() -> None:
-    """Write the current page's state into the address bar (only when it changed)."""
-    page = REGISTRY.get(st.session_state.get("_page", ""))
+def sync_url(page: PageState | None) -> None:
+    """Write the page's state into the address bar (only when it changed)."""
     try:
         wanted = current_query(page)
         if st.query_params.to_dict() != wanted:

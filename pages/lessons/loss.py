@@ -159,109 +159,108 @@ def multi_label_section(library) -> None:
             ls.draw_library_rows(ls.multi_rows(y_ml, a_ml, float(terms.sum())))
 
 
-with ui.page("loss", S):
-    st.title(t("page.loss"))
-    st.markdown(t("ls.intro"))
-    st.page_link("pages/glossary.py", label=t("ls.glossary", page=t("page.glossary")),
-                 icon=":material/translate:")
+st.title(t("page.loss"))
+st.markdown(t("ls.intro"))
+st.page_link("pages/lessons/glossary.py", label=t("ls.glossary", page=t("page.glossary")),
+             icon=":material/translate:")
 
-    # ---- Least squares ------------------------------------------------------------------------
-    st.header(t("ls.lsq"), divider="gray")
-    ls.prose(t("ls.lsq.intro"), t("ls.lsq.why"), ls.tex(
-        r"\begin{aligned}y &= a + \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, s^2) \\ "
-        r"-\ln p(y \mid a) &= \frac{(a-y)^2}{2s^2} + \ln\!\left(s\sqrt{2\pi}\right)"
-        r"\end{aligned}"), t("ls.lsq.next"))
+# ---- Least squares ------------------------------------------------------------------------
+st.header(t("ls.lsq"), divider="gray")
+ls.prose(t("ls.lsq.intro"), t("ls.lsq.why"), ls.tex(
+    r"\begin{aligned}y &= a + \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, s^2) \\ "
+    r"-\ln p(y \mid a) &= \frac{(a-y)^2}{2s^2} + \ln\!\left(s\sqrt{2\pi}\right)"
+    r"\end{aligned}"), t("ls.lsq.next"))
 
-    # ---- Binary -------------------------------------------------------------------------------
-    st.header(t("ls.bin"), divider="gray")
-    ls.prose(t("ls.bin.intro"), ls.tex(
-        r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
-        r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)\end{gathered}"))
-    binary_section()
-    st.markdown(t("ls.bin.takeaway"))
+# ---- Binary -------------------------------------------------------------------------------
+st.header(t("ls.bin"), divider="gray")
+ls.prose(t("ls.bin.intro"), ls.tex(
+    r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
+    r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)\end{gathered}"))
+binary_section()
+st.markdown(t("ls.bin.takeaway"))
 
-    # ---- Softmax ------------------------------------------------------------------------------
-    st.header(t("ls.sm"), divider="gray")
-    ls.prose(t("ls.sm.intro"), ls.tex(
-        r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
-        r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
-        r"\end{gathered}"))
-    softmax_box = st.container()  # filled by softmax_section() at the end
-    with st.expander(t("ls.sm.jac"), icon=":material/calculate:"):
-        ls.prose(
-            t("ls.sm.jac.quotient"),
-            ls.tex(r"\frac{\partial a_j}{\partial z_j} = \frac{e^{z_j} S - e^{z_j} e^{z_j}}{S^2} "
-                   r"= a_j - a_j^2 = a_j(1 - a_j)"),
-            t("ls.sm.jac.other"),
-            ls.tex(r"\frac{\partial a_k}{\partial z_j} = \frac{0 \cdot S - e^{z_k} e^{z_j}}{S^2} "
-                   r"= -a_k a_j"),
-            t("ls.sm.jac.both"),
-            ls.tex(r"\frac{\partial a_k}{\partial z_j} = a_k(\delta_{kj} - a_j)"),
-            t("ls.sm.jac.chain"),
-            ls.tex(r"\begin{aligned}\frac{\partial C}{\partial z_j} "
-                   r"&= \sum_k \left(-\frac{y_k}{a_k}\right) a_k(\delta_{kj} - a_j) \\ "
-                   r"&= -\sum_k y_k \delta_{kj} + a_j \sum_k y_k \\ "
-                   r"&= a_j \sum_k y_k - y_j\end{aligned}"),
-            t("ls.sm.jac.end"))
-    with st.container(border=True):
-        ls.prose(t("ls.sm.example"), ls.tex(
-            r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
-            + fmt.tex(fmt.num(ls.single_label_example(), 5)) + r"\ \text{"
-            + t("unit.nats") + "}" + r"\end{gathered}"))
-
-    # ---- Multi-label --------------------------------------------------------------------------
-    st.header(t("ls.ml"), divider="gray")
-    ls.prose(t("ls.ml.intro"), ls.tex(
-        r"\begin{gathered}C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right] \\ "
-        r"a_j = \sigma(z_j)\end{gathered}"))
-    multi_box = st.container()  # filled by multi_label_section() at the end
-
-    # ---- Maximum likelihood -------------------------------------------------------------------
-    st.header(t("ls.ml2"), divider="gray")
-    st.markdown(t("ls.ml2.intro"))
-    likelihood_section()
-
-    # ---- From a coin to a classifier ------------------------------------------------------
-    st.subheader(t("ls.clf"))
+# ---- Softmax ------------------------------------------------------------------------------
+st.header(t("ls.sm"), divider="gray")
+ls.prose(t("ls.sm.intro"), ls.tex(
+    r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
+    r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
+    r"\end{gathered}"))
+softmax_box = st.container()  # filled by softmax_section() at the end
+with st.expander(t("ls.sm.jac"), icon=":material/calculate:"):
     ls.prose(
-        t("ls.clf.bernoulli"),
-        ls.tex(r"\begin{aligned}L &= \prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i} \\ "
-               r"-\tfrac1m \ln L &= \tfrac1m \sum_{i=1}^{m} "
-               r"-\left[y_i \ln a_i + (1-y_i)\ln(1-a_i)\right]\end{aligned}"),
-        t("ls.clf.batch"),
-        t("ls.clf.many"),
-        ls.tex(r"C = \frac1m \sum_{x} H(P_x, Q_x) = -\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}"),
-        t("ls.clf.kl"))
+        t("ls.sm.jac.quotient"),
+        ls.tex(r"\frac{\partial a_j}{\partial z_j} = \frac{e^{z_j} S - e^{z_j} e^{z_j}}{S^2} "
+               r"= a_j - a_j^2 = a_j(1 - a_j)"),
+        t("ls.sm.jac.other"),
+        ls.tex(r"\frac{\partial a_k}{\partial z_j} = \frac{0 \cdot S - e^{z_k} e^{z_j}}{S^2} "
+               r"= -a_k a_j"),
+        t("ls.sm.jac.both"),
+        ls.tex(r"\frac{\partial a_k}{\partial z_j} = a_k(\delta_{kj} - a_j)"),
+        t("ls.sm.jac.chain"),
+        ls.tex(r"\begin{aligned}\frac{\partial C}{\partial z_j} "
+               r"&= \sum_k \left(-\frac{y_k}{a_k}\right) a_k(\delta_{kj} - a_j) \\ "
+               r"&= -\sum_k y_k \delta_{kj} + a_j \sum_k y_k \\ "
+               r"&= a_j \sum_k y_k - y_j\end{aligned}"),
+        t("ls.sm.jac.end"))
+with st.container(border=True):
+    ls.prose(t("ls.sm.example"), ls.tex(
+        r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
+        + fmt.tex(fmt.num(ls.single_label_example(), 5)) + r"\ \text{"
+        + t("unit.nats") + "}" + r"\end{gathered}"))
 
-    # ---- Derivation ---------------------------------------------------------------------------
-    st.header(t("ls.der"), divider="gray")
-    ls.prose(
-        t("ls.der.intro"),
-        ls.tex(r"\text{(1)}\quad \frac{\partial C}{\partial b} = \frac{\partial C}{\partial a}"
-               r"\,\sigma'(z) = \frac{\partial C}{\partial a}\,a(1-a)"),
-        t("ls.der.want"),
-        ls.tex(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
-               r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= \frac{a-y}{a(1-a)} \\ "
-               r"&= -\frac{y}{a} + \frac{1-y}{1-a}\end{aligned}"),
-        ls.tex(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
-               r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)\right] + "
-               r"\text{const}\end{aligned}"))
-    derivation_check()
-    st.markdown(t("ls.der.next_intro"))
-    st.page_link("pages/neuron.py", label=t("ls.der.next", page=t("page.neuron")),
-                 icon=":material/arrow_forward:")
+# ---- Multi-label --------------------------------------------------------------------------
+st.header(t("ls.ml"), divider="gray")
+ls.prose(t("ls.ml.intro"), ls.tex(
+    r"\begin{gathered}C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right] \\ "
+    r"a_j = \sigma(z_j)\end{gathered}"))
+multi_box = st.container()  # filled by multi_label_section() at the end
 
-    # ---- Libraries ----------------------------------------------------------------------------
-    st.header(t("ls.lib"), divider="gray")
-    lib_softmax = st.container()  # written by softmax_section()
-    st.subheader(t("ls.lib.multi"))
-    lib_multi = st.container()  # written by multi_label_section()
+# ---- Maximum likelihood -------------------------------------------------------------------
+st.header(t("ls.ml2"), divider="gray")
+st.markdown(t("ls.ml2.intro"))
+likelihood_section()
 
-    # The softmax and multi-label sections are fragments: a logit, the true class, the reset
-    # button or a table edit reruns only that section and the library calls it writes into its
-    # slot above (a fragment may write into a container made outside it; Streamlit redraws
-    # those writes on each fragment rerun). They run last so that the slots exist.
-    with softmax_box:
-        softmax_section(lib_softmax)
-    with multi_box:
-        multi_label_section(lib_multi)
+# ---- From a coin to a classifier ------------------------------------------------------
+st.subheader(t("ls.clf"))
+ls.prose(
+    t("ls.clf.bernoulli"),
+    ls.tex(r"\begin{aligned}L &= \prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i} \\ "
+           r"-\tfrac1m \ln L &= \tfrac1m \sum_{i=1}^{m} "
+           r"-\left[y_i \ln a_i + (1-y_i)\ln(1-a_i)\right]\end{aligned}"),
+    t("ls.clf.batch"),
+    t("ls.clf.many"),
+    ls.tex(r"C = \frac1m \sum_{x} H(P_x, Q_x) = -\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}"),
+    t("ls.clf.kl"))
+
+# ---- Derivation ---------------------------------------------------------------------------
+st.header(t("ls.der"), divider="gray")
+ls.prose(
+    t("ls.der.intro"),
+    ls.tex(r"\text{(1)}\quad \frac{\partial C}{\partial b} = \frac{\partial C}{\partial a}"
+           r"\,\sigma'(z) = \frac{\partial C}{\partial a}\,a(1-a)"),
+    t("ls.der.want"),
+    ls.tex(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
+           r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= \frac{a-y}{a(1-a)} \\ "
+           r"&= -\frac{y}{a} + \frac{1-y}{1-a}\end{aligned}"),
+    ls.tex(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
+           r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)\right] + "
+           r"\text{const}\end{aligned}"))
+derivation_check()
+st.markdown(t("ls.der.next_intro"))
+st.page_link("pages/lessons/neuron.py", label=t("ls.der.next", page=t("page.neuron")),
+             icon=":material/arrow_forward:")
+
+# ---- Libraries ----------------------------------------------------------------------------
+st.header(t("ls.lib"), divider="gray")
+lib_softmax = st.container()  # written by softmax_section()
+st.subheader(t("ls.lib.multi"))
+lib_multi = st.container()  # written by multi_label_section()
+
+# The softmax and multi-label sections are fragments: a logit, the true class, the reset
+# button or a table edit reruns only that section and the library calls it writes into its
+# slot above (a fragment may write into a container made outside it; Streamlit redraws
+# those writes on each fragment rerun). They run last so that the slots exist.
+with softmax_box:
+    softmax_section(lib_softmax)
+with multi_box:
+    multi_label_section(lib_multi)

@@ -12,48 +12,46 @@ from ui import fmt, problems, t
 
 S = ex.S
 
-with ui.page("explorer", S):
-    unit = ui.unit_label()
-    base = ui.base()
+unit = ui.unit_label()
+base = ui.base()
 
-    def q(x: float) -> str:
-        return fmt.quantity(x, unit)
+def q(x: float) -> str:
+    return fmt.quantity(x, unit)
 
-    st.title(t("page.explorer"))
-    st.markdown(t("ex.intro"))
+st.title(t("page.explorer"))
+st.markdown(t("ex.intro"))
 
-    # ---- Inputs -------------------------------------------------------------------------------
-    st.markdown(f"**{t('ex.presets')}**")
-    S.preset_buttons({name: t(f"ex.preset.{name}") for name in S.presets})
-    counts = S.choice("mode", t("ex.mode"), {m: t(f"ex.mode.{m}") for m in ("prob", "counts")},
-                      horizontal=True, help=t("ex.mode.help")) == "counts"
-    editor_col, chart_col = st.columns([3, 2], gap="large")
-    table = S.table("table", {
-        "label": st.column_config.TextColumn(t("word.event"), width="medium"),
-        "P": st.column_config.TextColumn("P", help=t("ex.col.P")),
-        "Q": st.column_config.TextColumn("Q", help=t("ex.col.Q")),
-    }, where=editor_col, label_name=ui.event_name, num_rows="dynamic")
-    editor_col.caption(t("ex.editor.help", max=MAX_EVENTS))
-    with editor_col.expander(t("ex.files"), icon=":material/table_view:"):
-        ex.table_files(S, "table", file_name="p_and_q.csv",
-                       columns={"label": t("word.event"), "P": "P", "Q": "Q"})
+# ---- Inputs -------------------------------------------------------------------------------
+st.markdown(f"**{t('ex.presets')}**")
+S.preset_buttons({name: t(f"ex.preset.{name}") for name in S.presets})
+counts = S.choice("mode", t("ex.mode"), {m: t(f"ex.mode.{m}") for m in ("prob", "counts")},
+                  horizontal=True, help=t("ex.mode.help")) == "counts"
+editor_col, chart_col = st.columns([3, 2], gap="large")
+table = S.table("table", {
+    "label": st.column_config.TextColumn(t("word.event"), width="medium"),
+    "P": st.column_config.TextColumn("P", help=t("ex.col.P")),
+    "Q": st.column_config.TextColumn("Q", help=t("ex.col.Q")),
+}, where=editor_col, label_name=ui.event_name, num_rows="dynamic")
+editor_col.caption(t("ex.editor.help", max=MAX_EVENTS))
+with editor_col.expander(t("ex.files"), icon=":material/table_view:"):
+    ex.table_files(S, "table", file_name="p_and_q.csv",
+                   columns={"label": t("word.event"), "P": "P", "Q": "Q"})
 
-    read = ex.read_table(table, counts)
+read = ex.read_table(table, counts)
 
-    # ---- Bad input: explain each problem, offer the one repair we can make ---------------------
-    if not read.ok:
-        # Beside the table on a wide screen, right under it on a narrow one.
-        with chart_col:
-            for problem in read.problems:
-                st.error(problems.message(problem, table=ex.table_name()),
-                         icon=":material/error:")
-            if read.only_sum_problems:
-                st.button(t("ex.normalise"), icon=":material/balance:", type="primary",
-                          on_click=S.set, args=("table", normalised_table(table)))
-                st.caption(t("ex.normalise.or_counts"))
-            st.info(t("ex.waiting"), icon=":material/info:")
-        ui.stop()
-
+# ---- Bad input: explain each problem, offer the one repair we can make ---------------------
+if not read.ok:
+    # Beside the table on a wide screen, right under it on a narrow one.
+    with chart_col:
+        for problem in read.problems:
+            st.error(problems.message(problem, table=ex.table_name()),
+                     icon=":material/error:")
+        if read.only_sum_problems:
+            st.button(t("ex.normalise"), icon=":material/balance:", type="primary",
+                      on_click=S.set, args=("table", normalised_table(table)))
+            st.caption(t("ex.normalise.or_counts"))
+        st.info(t("ex.waiting"), icon=":material/info:")
+else:  # the results need a valid P and Q
     p, q_dist, labels = read.p, read.q, read.labels
     # Hashable inputs of the cached results (ex.compare, chart data, the per-event table).
     key = (tuple(labels), tuple(p.tolist()), tuple(q_dist.tolist()))
@@ -90,7 +88,7 @@ with ui.page("explorer", S):
                                ex.residual_text(c.residual, ce_pq, unit),
                                t("ex.gibbs", kl=q(kl_pq)),
                                ex.asymmetry_text(kl_pq, c.kl_qp, unit))))
-    st.page_link("pages/codes.py", label=t("ex.link.codes"), icon=":material/data_array:")
+    st.page_link("pages/lessons/codes.py", label=t("ex.link.codes"), icon=":material/data_array:")
 
     with st.expander(t("ex.formulas"), icon=":material/function:"):
         st.markdown("\n\n".join((

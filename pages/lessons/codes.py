@@ -11,27 +11,25 @@ from ui import fmt, problems, t
 
 S = cd.S
 
-with ui.page("codes", S):
-    st.title(t("page.codes"))
-    st.markdown(t("cd.intro"))
-    note = cd.unit_note()
-    st.info(t("cd.why_bits") + (f" {note}" if note else ""), icon=":material/looks_one:")
+st.title(t("page.codes"))
+st.markdown(t("cd.intro"))
+note = cd.unit_note()
+st.info(t("cd.why_bits") + (f" {note}" if note else ""), icon=":material/looks_one:")
 
-    # ---- P and Q --------------------------------------------------------------------------
-    st.markdown(f"**{t('cd.source')}**")
-    S.preset_buttons({name: t(f"cd.preset.{name}") for name in S.presets},
-                     helps={name: t(f"cd.preset.help.{name}") for name in S.presets})
-    src = cd.current_source()
-    if S.get("source") == "explorer":
-        st.page_link("pages/explorer.py", label=t("cd.explorer.link"),
-                     icon=":material/compare_arrows:")
-    if src.p is None:
-        st.warning(t("cd.explorer.problem"), icon=":material/warning:")
-        for problem in src.problems:
-            st.error(problems.message(problem, table=t("cd.explorer.table")),
-                     icon=":material/error:")
-        ui.stop()
-
+# ---- P and Q --------------------------------------------------------------------------
+st.markdown(f"**{t('cd.source')}**")
+S.preset_buttons({name: t(f"cd.preset.{name}") for name in S.presets},
+                 helps={name: t(f"cd.preset.help.{name}") for name in S.presets})
+src = cd.current_source()
+if S.get("source") == "explorer":
+    st.page_link("pages/lessons/explorer.py", label=t("cd.explorer.link"),
+                 icon=":material/compare_arrows:")
+if src.p is None:
+    st.warning(t("cd.explorer.problem"), icon=":material/warning:")
+    for problem in src.problems:
+        st.error(problems.message(problem, table=t("cd.explorer.table")),
+                 icon=":material/error:")
+else:  # the results need a valid P and Q
     p, q, labels = src.p, src.q, src.labels
     pt, qt = tuple(float(x) for x in p), tuple(float(x) for x in q)
     c = cd.build_codes(pt, qt)
@@ -177,7 +175,7 @@ with ui.page("codes", S):
 
     # ---- Links ----------------------------------------------------------------------------
     st.header(t("cd.links"), divider="gray")
-    st.page_link("pages/explorer.py", label=t("cd.link.explorer"),
+    st.page_link("pages/lessons/explorer.py", label=t("cd.link.explorer"),
                  icon=":material/compare_arrows:")
-    st.page_link("pages/information.py", label=t("cd.link.information"),
+    st.page_link("pages/lessons/information.py", label=t("cd.link.information"),
                  icon=":material/lightbulb:")

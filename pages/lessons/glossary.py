@@ -1,0 +1,32 @@
+"""Glossary: every term in English and Chinese with its formula; ?term=<id> shows one first."""
+
+import streamlit as st
+
+import ui
+from ui import glossary, t
+from ui.glossary import S
+
+glossary.follow_address()
+st.title(t("page.glossary"))
+st.markdown(t("gl.intro"))
+
+found = glossary.entry(S.get("term"))
+if found:
+    st.caption(f":material/search: {t('gl.looked_up')}")
+    glossary.draw(found, anchor=False)
+    st.button(t("gl.close"), icon=":material/close:", on_click=S.set, args=("term", ""))
+
+query = S.widget(st.text_input, "query", t("gl.filter"),
+                 placeholder=t("gl.filter.placeholder"), icon=":material/search:").strip()
+items = glossary.entries()
+shown = [e for e in items if e.matches(query)]
+if query and shown:
+    st.caption(t("gl.filter.count", n=len(shown), total=len(items), query=ui.fmt.text(query)))
+elif query:
+    st.info(t("gl.filter.none", query=ui.fmt.text(query)), icon=":material/search_off:")
+
+for section in dict.fromkeys(e.section for e in shown):
+    st.header(t(f"gl.sec.{section}"), divider="gray")
+    glossary.draw_grid([e for e in shown if e.section == section])
+
+glossary.remember_address()
