@@ -1,9 +1,9 @@
-"""The page scripts live in ``pages/lessons/``, not here.
+"""The page scripts live in ``pages/lessons/``; ``app.py``'s ``st.navigation`` runs them.
 
-While a folder named ``pages`` holds scripts beside ``app.py``, a freshly started Streamlit
-server is in its old pages-folder mode until a session runs ``st.navigation``: the first visitor
-who opens ``/explorer`` directly would run ``pages/explorer.py`` alone, without ``app.py``'s
-frame. Streamlit looks only at ``pages/*.py`` (``__init__.py`` excepted), so with the scripts one
-folder down every address runs ``app.py`` first (tests/browser/test_smoke.py opens each page's
-address first thing on a fresh server).
+The files beside this one are for a freshly started server only. While a folder named ``pages``
+sits beside ``app.py``, such a server is in Streamlit's old pages-folder mode until some session
+has run ``st.navigation``: a first visitor's deep link (``/explorer``) runs ``pages/<name>.py``
+alone, and an address with no file here gets a "Page not found" box. So each address has a file
+here that only runs ``app.py``, whose navigation then shows that address's page in the app's
+frame (tests/browser/test_smoke.py opens each address first thing on a fresh server).
 """

@@ -121,7 +121,10 @@ def run(current: Any) -> None:
         memory.trim_after_sessions()
         page_state = settings_of(info)
         state.ensure_all(page_state)
+        titles_in = st.session_state["lang"]
         state.read_link(page_state)
+        if st.session_state["lang"] != titles_in:  # a link chose the language: the menu too
+            st.rerun()
         st.set_page_config(page_title=f"{t('page.' + info.key)} · {t('app.name')}",
                            page_icon=ICON, layout="wide")
         _sidebar(info, page_state)

@@ -8,55 +8,31 @@ Cloud the start command and its environment are not ours. So, when this module i
 per process, on glibc Linux; elsewhere nothing happens and nothing raises):
 
 - ``mallopt(M_ARENA_MAX, 2)`` caps the number of arenas for threads that start afterwards;
-- :func:`trim_after_sessions` (call it on every rerun, from the shared page setup) registers a
-  per-session resource whose release, when Streamlit drops the session, asks glibc to hand free
-  pages back with ``malloc_trim(0)`` (at most once every few seconds, off the event loop).
-
-``BITS_TO_LOSSES_MALLOC`` in the environment chooses, for measurements: ``off`` (neither),
-``arena`` (only the cap), ``trim`` (only the trims); unset or anything else: both.
+- :func:`trim_after_sessions` (the frame calls it on every run) registers a per-session
+  resource whose release, when Streamlit drops the session, asks glibc to hand free pages back
+  with ``malloc_trim(0)`` (at most once every few seconds, off the event loop).
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import os
 import platform
 import sys
 import threading
 import time
+
+import streamlit as st
 
 #: glibc's mallopt parameter number for the arena cap (malloc.h: #define M_ARENA_MAX -8).
 M_ARENA_MAX = -8
 ARENA_MAX = 2
 #: Seconds between two trims at most (a trim walks every arena: a few milliseconds).
 TRIM_INTERVAL = 5.0
-_SWITCH = "BITS_TO_LOSSES_MALLOC"
-# Kept on the sys module, which Streamlit never reloads, so a re-import (Streamlit reloads
-# edited modules) does not configure twice.
-_STATE = "_bits_to_losses_memory"
-
-
-def _state() -> dict:
-    state = getattr(sys, _STATE, None)
-    if state is None or state.get("pid") != os.getpid():
-        state = {"pid": os.getpid(), "libc": None, "arena_max": None, "reason": "",
-                 "trims": 0, "last_trim": 0.0, "lock": threading.Lock(), "pending": False}
-        setattr(sys, _STATE, state)
-    return state
-
-
-def _mode() -> str:
-    value = os.environ.get(_SWITCH, "").strip().lower()
-    if value in ("off", "0", "no", "false"):
-        return "off"
-    return value if value in ("arena", "trim") else "both"
 
 
 def _glibc():
-    """glibc's handle, or None (another OS or C library, or switched off)."""
-    if _mode() == "off":
-        return None
+    """glibc's handle, or None (another OS or C library)."""
     if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
         return None
     try:
@@ -68,117 +44,81 @@ def _glibc():
     return libc
 
 
-def configure() -> dict:
-    """Cap glibc's malloc arenas once per process; return what was done.
+# Kept on the sys module, which Streamlit never reloads, so that a re-import (Streamlit reloads
+# edited modules) does not configure twice.
+_STATE = sys.__dict__.setdefault("_bits_to_losses_memory", {
+    "libc": None, "arena_max": None, "reason": "", "trims": 0, "last_trim": 0.0,
+    "lock": threading.Lock(), "pending": False})
 
-    Returns a dict with ``arena_max`` (the cap set, or None when nothing was set) and
-    ``reason`` (why not). Never raises.
-    """
-    state = _state()
-    if state["arena_max"] is not None or state["reason"]:
-        return {"arena_max": state["arena_max"], "reason": state["reason"]}
-    try:
-        libc = _glibc()
-        if libc is None:
-            state["reason"] = "not glibc Linux, or switched off"
-        elif _mode() == "trim":
-            state["libc"], state["reason"] = libc, "arena cap switched off"
-        elif libc.mallopt(M_ARENA_MAX, ARENA_MAX) == 1:
-            state["libc"], state["arena_max"] = libc, ARENA_MAX
-        else:
-            state["reason"] = "mallopt refused M_ARENA_MAX"
-    except Exception as e:  # noqa: BLE001 - memory tuning must never break a page
-        state["reason"] = f"mallopt failed: {e}"
-    return {"arena_max": state["arena_max"], "reason": state["reason"]}
+
+def configure() -> dict:
+    """Cap glibc's malloc arenas once per process; return ``arena_max`` (the cap set, or None)
+    and ``reason`` (why not). Never raises."""
+    if _STATE["arena_max"] is None and not _STATE["reason"]:
+        try:
+            libc = _glibc()
+            if libc is None:
+                _STATE["reason"] = "not glibc Linux"
+            elif libc.mallopt(M_ARENA_MAX, ARENA_MAX) == 1:
+                _STATE["libc"], _STATE["arena_max"] = libc, ARENA_MAX
+            else:
+                _STATE["reason"] = "mallopt refused M_ARENA_MAX"
+        except Exception as e:  # noqa: BLE001 - memory tuning must never break a page
+            _STATE["reason"] = f"mallopt failed: {e}"
+    return {"arena_max": _STATE["arena_max"], "reason": _STATE["reason"]}
 
 
 def trim() -> bool:
-    """Ask glibc to return free memory to the system now (``malloc_trim(0)``).
-
-    Returns True when glibc released something. Never raises.
-    """
-    state = _state()
-    libc = state["libc"]
-    if libc is None:
+    """Ask glibc to return free memory to the system now (``malloc_trim(0)``); True when it
+    released something. Never raises."""
+    if _STATE["libc"] is None:
         return False
     try:
-        released = bool(libc.malloc_trim(0))
+        released = bool(_STATE["libc"].malloc_trim(0))
     except Exception:  # noqa: BLE001
         return False
-    state["trims"] += 1
-    state["last_trim"] = time.monotonic()
+    _STATE["trims"] += 1
+    _STATE["last_trim"] = time.monotonic()
     return released
 
 
-def _trim_soon() -> None:
+def _trim_soon(_token: object = None) -> None:
     """Trim in a background thread, at most once per TRIM_INTERVAL (sessions often end in
     bursts); never on the caller's thread, which is Streamlit's event loop."""
-    state = _state()
-    if state["libc"] is None:
-        return
-    with state["lock"]:
-        if state["pending"]:
+    with _STATE["lock"]:
+        if _STATE["libc"] is None or _STATE["pending"]:
             return
-        state["pending"] = True
+        _STATE["pending"] = True
 
     def later() -> None:
-        wait = state["last_trim"] + TRIM_INTERVAL - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        with state["lock"]:
-            state["pending"] = False
+        time.sleep(max(0.0, _STATE["last_trim"] + TRIM_INTERVAL - time.monotonic()))
+        with _STATE["lock"]:
+            _STATE["pending"] = False
         trim()
 
     threading.Thread(target=later, name="malloc-trim", daemon=True).start()
 
 
-class _SessionToken:
-    """One per session; Streamlit releases it when it drops the session."""
+@st.cache_resource(scope="session", on_release=_trim_soon, show_spinner=False)
+def _session_token() -> object:
+    """One per session: Streamlit releases a session's resources when it drops the session
+    (tab closed or reloaded) and calls ``on_release`` for them."""
+    return object()
 
 
 def trim_after_sessions() -> None:
-    """Register this session so that its end triggers a trim. Call on every rerun (cheap).
-
-    Uses ``st.cache_resource(scope="session", on_release=...)``: Streamlit clears a session's
-    resources when the session disconnects (browser tab closed or reloaded) and calls
-    ``on_release`` for them. Never raises.
-    """
-    if _state()["libc"] is None or _mode() == "arena":
+    """Register this session so that its end triggers a trim. Cheap; never raises."""
+    if _STATE["libc"] is None:
         return
     try:
         _session_token()
-    except Exception:  # noqa: BLE001 - outside a script run, or an older Streamlit
+    except Exception:  # noqa: BLE001 - outside a script run
         pass
-
-
-def _release(_token: _SessionToken) -> None:
-    _trim_soon()
-
-
-def _make_session_token():
-    import streamlit as st
-
-    @st.cache_resource(scope="session", on_release=_release, show_spinner=False)
-    def session_token() -> _SessionToken:
-        return _SessionToken()
-
-    return session_token
-
-
-_session_token_fn = None
-
-
-def _session_token() -> _SessionToken:
-    global _session_token_fn
-    if _session_token_fn is None:
-        _session_token_fn = _make_session_token()
-    return _session_token_fn()
 
 
 def status() -> dict:
     """What this process did: arena cap, reason if none, number of trims."""
-    state = _state()
-    return {"arena_max": state["arena_max"], "reason": state["reason"], "trims": state["trims"]}
+    return {"arena_max": _STATE["arena_max"], "reason": _STATE["reason"], "trims": _STATE["trims"]}
 
 
 configure()

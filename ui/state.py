@@ -24,7 +24,6 @@ widget showing it; presets; and the link in the address bar.
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -32,136 +31,19 @@ import pandas as pd
 import streamlit as st
 
 from lib import tables
-from lib.numbers import format_number, try_parse_number
 from lib.problems import Problem, ProblemError
+from lib.settings import Setting
 from ui.i18n import lang
 
 _LOG = logging.getLogger(__name__)
 
 #: Longest query string read from a link, all parameters together.
 MAX_LINK = 8000
-#: Longest text a "text" setting keeps.
-MAX_TEXT_SETTING = 60
 #: The session-state key holding the problems found in the link that opened the session.
 LINK_PROBLEMS = "_link_problems"
 _LINK_READ = "_link_read"
 #: Every PageState by page key, so the page wrapper and callbacks can find the current one.
 REGISTRY: dict[str, "PageState"] = {}
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One thing a reader sets.
-
-    ``kind`` is ``"float"``, ``"int"``, ``"bool"``, ``"text"`` (at most :data:`MAX_TEXT_SETTING`
-    characters of plain text), ``"choice"`` (one of ``choices``) or
-    ``"table"`` (a frame with a ``label`` column and the text columns ``columns``; the names in
-    ``bool_columns`` are check boxes). ``lo``/``hi`` bound numbers (and must equal the widget's
-    own bounds); ``max_rows`` bounds tables. ``link=False`` keeps a setting out of links.
-    """
-
-    name: str
-    default: Any
-    kind: str = "float"
-    lo: float | None = None
-    hi: float | None = None
-    choices: tuple = ()
-    columns: tuple[str, ...] = ()
-    bool_columns: tuple[str, ...] = ()
-    max_rows: int = tables.MAX_EVENTS
-    link: bool = True
-
-    # ---- values ------------------------------------------------------------------------------
-    def coerce(self, value: Any) -> Any:
-        """The value in this setting's type (what a widget returned, or a preset's number)."""
-        if self.kind == "float":
-            return float(value)
-        if self.kind == "int":
-            return int(value)
-        if self.kind == "bool":
-            return bool(value)
-        if self.kind == "table":
-            return table_copy(value, self)
-        if self.kind == "text":
-            return tables.clean_label(value)[:MAX_TEXT_SETTING] if value else ""
-        return value
-
-    def same(self, a: Any, b: Any) -> bool:
-        if a is b:
-            return True
-        if self.kind == "table":
-            return _table_key(a, self) == _table_key(b, self)
-        if self.kind == "float":
-            return float(a) == float(b)
-        return a == b
-
-    def encode(self, value: Any) -> str:
-        """The value as it is written in a link."""
-        if self.kind == "table":
-            return tables.encode_table(value, self.columns + self.bool_columns) \
-                if not self.bool_columns else tables.encode_table(_bools_as_text(value, self),
-                                                                  self.columns + self.bool_columns)
-        if self.kind == "bool":
-            return "1" if value else "0"
-        if self.kind == "float":
-            return format_number(value)
-        return str(value)
-
-    def decode(self, text: str) -> Any:
-        """Read a link's value; raise :class:`ProblemError` for anything that is not one."""
-        if self.kind == "table":
-            frame = tables.decode_table(text, self.columns + self.bool_columns,
-                                        max_rows=self.max_rows)
-            for name in self.bool_columns:
-                if not frame[name].isin(["0", "1"]).all():
-                    raise ProblemError(Problem("bad_table", column=name, field=self.name))
-                frame[name] = frame[name] == "1"
-            return frame
-        if self.kind == "text":
-            if len(text) > MAX_TEXT_SETTING:
-                raise ProblemError(Problem("too_long", limit=MAX_TEXT_SETTING, field=self.name))
-            return self.coerce(text)
-        if self.kind == "bool":
-            if text not in ("0", "1", "true", "false"):
-                raise ProblemError(Problem("bad_choice", text=text[:40], field=self.name))
-            return text in ("1", "true")
-        if self.kind == "choice":
-            if text not in [str(c) for c in self.choices]:
-                raise ProblemError(Problem("bad_choice", text=text[:40], field=self.name))
-            return next(c for c in self.choices if str(c) == text)
-        value, problem = try_parse_number(text)
-        if problem is not None:
-            raise ProblemError(Problem(problem.code, text=text[:40], field=self.name))
-        if self.kind == "int" and value != int(value):
-            raise ProblemError(Problem("not_number", text=text[:40], field=self.name))
-        if (self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi):
-            raise ProblemError(Problem("out_of_range", value=value, lo=self.lo, hi=self.hi,
-                                       field=self.name))
-        return self.coerce(value)
-
-
-def table_copy(frame: pd.DataFrame, setting: Setting) -> pd.DataFrame:
-    """A table in its stored form: ``label`` plus text columns (check-box columns as bools)."""
-    out = tables.text_table(frame, setting.columns)
-    for name in setting.bool_columns:
-        cells = frame[name] if name in frame else [False] * len(frame)
-        out[name] = [bool(v) if v is not None and not (isinstance(v, float) and math.isnan(v))
-                     else False for v in cells]
-    return out
-
-
-def _bools_as_text(frame: pd.DataFrame, setting: Setting) -> pd.DataFrame:
-    out = frame.copy()
-    for name in setting.bool_columns:
-        out[name] = ["1" if v else "0" for v in frame[name]]
-    return out
-
-
-def _table_key(frame: pd.DataFrame, setting: Setting) -> tuple:
-    """What two tables must share to be the same setting (a few dozen cells at most)."""
-    cols = ["label", *setting.columns, *setting.bool_columns]
-    n = len(frame)
-    return (n, *(tuple(frame[c].tolist()) if c in frame.columns else (None,) * n for c in cols))
 
 
 @dataclass

@@ -1,0 +1,65 @@
+"""lib.settings: a setting's value survives the trip into a link and back, and anything else
+in a link is refused with a problem code, never evaluated."""
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lib import tables
+from lib.problems import ProblemError
+from lib.settings import MAX_TEXT_SETTING, Setting
+
+W0 = Setting("w0", 2.0, "float", lo=-50.0, hi=50.0)
+EPOCHS = Setting("epochs", 300, "int", lo=1, hi=5000)
+MODE = Setting("mode", "prob", "choice", choices=("prob", "counts"))
+BOOK = Setting("book", False, "bool")
+TABLE = Setting("table", pd.DataFrame({"label": ["a"], "P": ["1"], "y": [True]}), "table",
+                columns=("P",), bool_columns=("y",))
+
+
+@given(st.floats(-50, 50, allow_nan=False))
+def test_a_float_survives_the_link(x):
+    assert W0.decode(W0.encode(x)) == x
+
+
+@given(st.integers(1, 5000))
+def test_an_int_survives_the_link(n):
+    assert EPOCHS.decode(EPOCHS.encode(n)) == n
+
+
+@pytest.mark.parametrize("setting, value", [(MODE, "counts"), (BOOK, True), (BOOK, False)])
+def test_choices_and_bools_survive_the_link(setting, value):
+    assert setting.decode(setting.encode(value)) == value
+
+
+def test_a_table_with_check_boxes_survives_the_link():
+    frame = pd.DataFrame({"label": [tables.preset_label("dog"), "my_cat~1"], "P": ["1/2", "0.5"],
+                          "y": [True, False]})
+    back = TABLE.decode(TABLE.encode(TABLE.coerce(frame)))
+    assert TABLE.same(back, frame)
+    assert back["y"].tolist() == [True, False] and back["P"].tolist() == ["1/2", "0.5"]
+
+
+@pytest.mark.parametrize("setting, text, code", [
+    (W0, "51", "out_of_range"), (W0, "abc", "not_number"), (W0, "1e999", "not_finite"),
+    (EPOCHS, "2.5", "not_number"), (MODE, "__import__('os')", "bad_choice"),
+    (BOOK, "maybe", "bad_choice"), (TABLE, "a_1_2", "bad_table"),
+    (Setting("name", "", "text"), "x" * (MAX_TEXT_SETTING + 1), "too_long"),
+])
+def test_bad_link_values_are_refused_with_a_code(setting, text, code):
+    with pytest.raises(ProblemError) as err:
+        setting.decode(text)
+    assert err.value.problems[0].code == code
+    assert err.value.problems[0].field == setting.name
+
+
+def test_coerce_and_same_follow_the_kind():
+    assert W0.coerce(3) == 3.0 and isinstance(W0.coerce(3), float)
+    assert W0.same(2, 2.0) and not W0.same(2.0, 2.5)
+    assert EPOCHS.coerce(7.0) == 7 and isinstance(EPOCHS.coerce(7.0), int)
+    assert Setting("t", "", "text").coerce("a\nb" + "c" * 100) == \
+        tables.clean_label("a\nb" + "c" * 100)[:MAX_TEXT_SETTING]
+    assert not math.isnan(W0.coerce("0.5"))
