@@ -6,21 +6,23 @@ Each chart is two pure functions:
     the chart's *form*: marks, encodings, colours, translated titles, layout. Its arguments are
     hashable (strings, numbers, tuples), and its marks read *named* datasets
     (``alt.NamedData("bars")``), never data.
-``name_data(...) -> dict[str, pandas.DataFrame]``
-    the chart's *data*, one frame per named dataset, computed from the page's numbers.
+``name_data(...) -> dict[str, table]``
+    the chart's *data*, one table per named dataset, computed from the page's numbers: a pandas
+    frame, or (:data:`Columns`, for the charts redrawn on every edit) a mapping of column name to
+    numpy array, which goes to Arrow without pandas (``pandas.DataFrame(columns)`` makes it a
+    frame).
 
-:func:`compile_spec` turns a form into a Vega-Lite spec dict once per distinct argument set
-(``to_dict(validate=False)``: schema validation of every chart on every rerun used to be most of
-a page's time) and caches it for every session; :func:`spec_with_data` puts a rerun's frames into
-a shallow copy. Charts never receive a non-finite number: infinite terms are dropped from the marks
-and flagged with a text mark, because Vega-Lite cannot place ∞ on an axis. Categories keep the
-order of an ``order`` column. Axis titles on the y axis are written horizontally above the axis,
+:func:`compile_spec` turns a form into a Vega-Lite spec dict (``to_dict(validate=False)``:
+schema validation of every chart on every rerun used to be most of a page's time); the app
+caches it per form and arguments and puts each rerun's data into a copy (``ui.charts``).
+Charts never receive a non-finite number: infinite terms are dropped from the marks and flagged
+with a text mark, because Vega-Lite cannot place ∞ on an axis. Categories keep the order of an
+``order`` column. Axis titles on the y axis are written horizontally above the axis,
 so that Chinese titles are not drawn lying on their side.
 """
 
 from __future__ import annotations
 
-import functools
 from typing import Any, Callable, Mapping, Sequence
 
 import altair as alt
@@ -45,23 +47,13 @@ AXIS_CONFIG = {"axisY": {"titleAngle": 0, "titleAlign": "left", "titleBaseline":
                "axisX": {"titleFontWeight": "normal"}}
 
 Text = Mapping[str, str]
-
-
-def freeze(value: Any) -> Any:
-    """A hashable version of chart arguments: mappings become item tuples in their own order
-    (a colour mapping's order is its legend's order), lists tuples.
-
-    >>> freeze({"b": [1, 2], "a": "x"})
-    (('b', (1, 2)), ('a', 'x'))
-    """
-    if isinstance(value, Mapping):
-        return tuple((k, freeze(v)) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return tuple(freeze(v) for v in value)
-    return value
+#: A dataset as column name -> numpy array (all of one length).
+Columns = dict[str, np.ndarray]
 
 
 def _thaw(value: Any) -> Any:
+    """Tuples of ``(name, value)`` pairs back into mappings (callers may pass an ordered mapping
+    as pairs, a hashable form), other tuples item by item."""
     if isinstance(value, tuple) and value and all(
             isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) for v in value):
         return {k: _thaw(v) for k, v in value}
@@ -70,9 +62,19 @@ def _thaw(value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=1024)
-def _compiled(builder: Callable[..., Any], frozen: tuple) -> dict:
-    spec = builder(**{k: _thaw(v) for k, v in frozen}).to_dict(validate=False)
+def compile_spec(builder: Callable[..., Any], **params: Any) -> dict:
+    """The Vega-Lite spec of ``builder(**params)`` as a dict, without schema validation
+    (``to_dict(validate=False)``: validating every chart was most of a page's time), fitted to
+    the page's width with the plot's own height, y-axis titles horizontal (:data:`AXIS_CONFIG`).
+    A parameter given as ``(name, value)`` pairs reaches ``builder`` as a mapping in that order.
+    Pure: the app caches it per form and parameters (``ui.charts``).
+
+    >>> spec = compile_spec(bar_chart, text={"category": "c", "y": "v", "series": "s"},
+    ...                     colors=(("A", "#000"), ("B", "#fff")))
+    >>> spec["autosize"]["type"], spec["encoding"]["color"]["scale"]["domain"]
+    ('fit-x', ['A', 'B'])
+    """
+    spec = builder(**{k: _thaw(v) for k, v in params.items()}).to_dict(validate=False)
     # Fit the width to the page but keep the height for the plot itself: with Streamlit's
     # default ("fit" both ways) legends, titles and axis titles eat into a fixed total height.
     spec.setdefault("autosize", {"type": "fit-x", "contains": "padding"})
@@ -80,27 +82,6 @@ def _compiled(builder: Callable[..., Any], frozen: tuple) -> dict:
     for key, value in AXIS_CONFIG.items():
         config[key] = {**value, **config.get(key, {})}
     return spec
-
-
-def compile_spec(builder: Callable[..., Any], **params: Any) -> dict:
-    """The Vega-Lite spec of ``builder(**params)``, built and converted once per distinct
-    ``params`` in this process (a bounded LRU cache shared by every session). Treat it as
-    read-only; use :func:`spec_with_data` to draw it.
-
-    >>> spec = compile_spec(bar_chart, text={"category": "c", "y": "v", "series": "s"},
-    ...                     colors={"A": "#000"})
-    >>> spec is compile_spec(bar_chart, text={"category": "c", "y": "v", "series": "s"},
-    ...                      colors={"A": "#000"})
-    True
-    """
-    return _compiled(builder, tuple(sorted(freeze(params))))
-
-
-def spec_with_data(spec: dict, data: Mapping[str, pd.DataFrame]) -> dict:
-    """A shallow copy of a compiled spec carrying this rerun's named datasets."""
-    out = dict(spec)
-    out["datasets"] = dict(data)
-    return out
 
 
 def _x_nominal(title: str, rotate: bool) -> alt.X:
@@ -132,12 +113,18 @@ def distribution_bars(text: Text, rotate: bool = False) -> alt.Chart:
     ).properties(height=340)
 
 
-def distribution_bars_data(labels: Sequence[str], p, q, text: Text) -> dict[str, pd.DataFrame]:
+def distribution_bars_data(labels: Sequence[str], p, q, text: Text) -> dict[str, Columns]:
+    """Dataset ``bars`` for :func:`distribution_bars`: P's rows, then Q's.
+
+    >>> d = distribution_bars_data(["a", "b"], [0.5, 0.5], [1.0, 0.0], {"P": "P", "Q": "Q"})
+    >>> pd.DataFrame(d["bars"]).values.tolist()
+    [['a', 0, 'P', 0.5], ['b', 1, 'P', 0.5], ['a', 0, 'Q', 1.0], ['b', 1, 'Q', 0.0]]
+    """
     n = len(labels)
-    return {"bars": pd.DataFrame({
-        "event": list(labels) * 2, "order": list(range(n)) * 2,
-        "dist": [text["P"]] * n + [text["Q"]] * n,
-        "probability": np.concatenate([np.asarray(p, float), np.asarray(q, float)])})}
+    return {"bars": {
+        "event": np.array(list(labels) * 2, dtype=object), "order": np.tile(np.arange(n), 2),
+        "dist": np.array([text["P"]] * n + [text["Q"]] * n, dtype=object),
+        "probability": np.concatenate([np.asarray(p, float), np.asarray(q, float)])}}
 
 
 def cross_entropy_stack(text: Text, rotate: bool = False) -> alt.LayerChart:
@@ -180,35 +167,50 @@ def cross_entropy_stack(text: Text, rotate: bool = False) -> alt.LayerChart:
 
 
 def cross_entropy_stack_data(labels: Sequence[str], terms: pd.DataFrame,
-                             text: Text) -> dict[str, pd.DataFrame]:
-    """Datasets for :func:`cross_entropy_stack` from :func:`lib.info.event_terms`' frame."""
-    labels = list(labels)
+                             text: Text) -> dict[str, Columns]:
+    """Datasets for :func:`cross_entropy_stack` from :func:`lib.info.event_terms`' frame.
+
+    ``entropy``: every event's ``-p_i log p_i`` from 0; ``kl``: ``p_i log(p_i/q_i)`` on top of it
+    where it is finite and not 0; ``totals``: the finite ``-p_i log q_i``; ``flags``: an ``∞``
+    mark at 1.05 times the highest finite total (1 if none is positive) for the infinite ones.
+
+    >>> from lib.info import event_terms
+    >>> d = cross_entropy_stack_data(["a", "b"], event_terms([0.5, 0.5], [1.0, 0.0], 2), {
+    ...     "entropy_part": "H", "kl_adds": "+", "kl_subtracts": "-", "infinite": "inf"})
+    >>> pd.DataFrame(d["kl"])[["event", "start", "end"]].values.tolist(), d["flags"]["event"]
+    ([['a', 0.5, 0.0]], array(['b'], dtype=object))
+    """
+    labels = np.array(list(labels), dtype=object)
     order = np.arange(len(labels))
     e = terms["entropy_term"].to_numpy()
     k = terms["kl_term"].to_numpy()
     ce = terms["cross_entropy_term"].to_numpy()
     finite = np.isfinite(ce)
     # Tooltip text rather than a number, so an infinite total reads "∞" and no inf reaches Vega.
-    total_text = [f"{v:.6f}" if np.isfinite(v) else "∞" for v in ce]
-    entropy = pd.DataFrame({"event": labels, "order": order, "part": text["entropy_part"],
-                            "start": 0.0, "end": e, "value": e, "total_text": total_text})
-    kl = pd.DataFrame({"event": labels, "order": order,
-                       "part": np.where(k >= 0, text["kl_adds"], text["kl_subtracts"]),
-                       "start": e, "end": e + np.where(finite, k, 0.0), "value": k,
-                       "total_text": total_text})[finite & (k != 0)]
+    total_text = np.array([f"{v:.6f}" if np.isfinite(v) else "∞" for v in ce], dtype=object)
+    shown = finite & (k != 0)
     top = float(np.max(ce[finite])) if finite.any() else 1.0
     top = top if top > 0 else 1.0
-    totals = pd.DataFrame({"event": labels, "order": order, "total": ce})[finite]
-    flags = pd.DataFrame({"event": labels, "order": order, "y": top * 1.05, "mark": "∞",
-                          "note": text["infinite"]})[~finite]
-    return {"entropy": entropy, "kl": kl, "totals": totals, "flags": flags}
+    n_inf = int((~finite).sum())
+    part = np.where(k >= 0, text["kl_adds"], text["kl_subtracts"]).astype(object)
+    return {
+        "entropy": {"event": labels, "order": order,
+                    "part": np.full(len(e), text["entropy_part"], dtype=object),
+                    "start": np.zeros(len(e)), "end": e, "value": e, "total_text": total_text},
+        "kl": {"event": labels[shown], "order": order[shown], "part": part[shown],
+               "start": e[shown], "end": (e + np.where(finite, k, 0.0))[shown],
+               "value": k[shown], "total_text": total_text[shown]},
+        "totals": {"event": labels[finite], "order": order[finite], "total": ce[finite]},
+        "flags": {"event": labels[~finite], "order": order[~finite],
+                  "y": np.full(n_inf, top * 1.05), "mark": np.full(n_inf, "∞", dtype=object),
+                  "note": np.full(n_inf, text["infinite"], dtype=object)}}
 
 
 def blend_chart(text: Text) -> alt.LayerChart:
     """``H(P, Q_t)`` and ``D(P || Q_t)`` against ``t``, the current ``t`` as a vertical rule and
     ``H(P)`` (the floor of the cross-entropy) as a dashed horizontal rule. Datasets from
-    :func:`blend_chart_data`. ``text`` keys: ``t``, ``value``, ``cross_entropy``, ``kl``,
-    ``quantity``, ``entropy_p``."""
+    :func:`blend_chart_data` and :func:`blend_now_data`. ``text`` keys: ``t``, ``value``,
+    ``cross_entropy``, ``kl``, ``quantity``, ``entropy_p``."""
     lines = alt.Chart(alt.NamedData("curve")).mark_line(strokeWidth=3).encode(
         x=alt.X("t:Q", title=text["t"], scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("value:Q", title=text["value"]),
@@ -226,17 +228,29 @@ def blend_chart(text: Text) -> alt.LayerChart:
     return alt.layer(lines, floor, now).properties(height=380)
 
 
-def blend_chart_data(curve: pd.DataFrame, t: float, entropy_p: float,
-                     text: Text) -> dict[str, pd.DataFrame]:
-    """``curve`` is :func:`lib.info.blend_curve`'s frame; non-finite points are dropped."""
-    long = curve.melt(id_vars="t", value_vars=["cross_entropy", "kl"], var_name="key",
-                      value_name="value")
-    long = long[np.isfinite(long["value"])]
-    long = long.assign(quantity=long["key"].map({"cross_entropy": text["cross_entropy"],
-                                                 "kl": text["kl"]}))[["t", "quantity", "value"]]
-    return {"curve": long,
-            "floor": pd.DataFrame({"h": [entropy_p], "name": [text["entropy_p"]]}),
-            "now": pd.DataFrame({"t": [t]})}
+def blend_chart_data(curve: pd.DataFrame, entropy_p: float, text: Text) -> dict[str, Columns]:
+    """Datasets ``curve`` (long form of :func:`lib.info.blend_curve`'s frame, non-finite points
+    dropped) and ``floor`` for :func:`blend_chart`; ``now`` comes from :func:`blend_now_data`.
+
+    >>> from lib.info import blend_curve
+    >>> d = blend_chart_data(blend_curve([1.0, 0.0], [0.0, 1.0], 2, points=3), 0.0,
+    ...                      {"cross_entropy": "CE", "kl": "KL", "entropy_p": "H"})
+    >>> pd.DataFrame(d["curve"]).values.tolist()
+    [[0.5, 'CE', 1.0], [1.0, 'CE', 0.0], [0.5, 'KL', 1.0], [1.0, 'KL', 0.0]]
+    """
+    t = curve["t"].to_numpy()
+    values = np.concatenate([curve["cross_entropy"].to_numpy(), curve["kl"].to_numpy()])
+    keep = np.isfinite(values)
+    names = np.array([text["cross_entropy"]] * len(t) + [text["kl"]] * len(t), dtype=object)
+    return {"curve": {"t": np.concatenate([t, t])[keep], "quantity": names[keep],
+                      "value": values[keep]},
+            "floor": {"h": np.array([entropy_p], dtype=float),
+                      "name": np.array([text["entropy_p"]], dtype=object)}}
+
+
+def blend_now_data(t: float) -> dict[str, Columns]:
+    """Dataset ``now`` for :func:`blend_chart`: the current ``t``, a vertical rule."""
+    return {"now": {"t": np.array([t], dtype=float)}}
 
 
 # ---- training curves ----------------------------------------------------------------------------

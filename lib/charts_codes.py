@@ -1,7 +1,8 @@
 """Altair chart forms of the codes-and-samples page (pattern of :mod:`lib.charts`).
 
 Each chart is a *form* ``name(text)`` (hashable arguments, marks reading named datasets) and its
-*data* ``name_data(...) -> {dataset: DataFrame}``. Data frames never carry a non-finite number:
+*data* ``name_data(...) -> {dataset: columns}`` (:data:`lib.charts.Columns`: column name ->
+numpy array, which goes to Arrow without pandas). Datasets never carry a non-finite number:
 infinite values are dropped (the page says why in words).
 """
 
@@ -14,7 +15,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from lib.charts import CE_COLOR, ENTROPY_COLOR, KL_COLOR, P_COLOR, TOOLTIP_FORMAT
+from lib.charts import CE_COLOR, ENTROPY_COLOR, KL_COLOR, P_COLOR, TOOLTIP_FORMAT, Columns
 
 ROUND_COLOR = "#9a9a9a"
 MM_COLOR = "#4daf7c"
@@ -54,7 +55,7 @@ def identity_bars(text: Text) -> alt.Chart:
 
 
 def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, bool]],
-                       text: Text) -> dict[str, pd.DataFrame]:
+                       text: Text) -> dict[str, Columns]:
     """Segments of each row ``(name, total, with_kl)``, in order: ``H(P)`` from 0, then (when
     ``with_kl``, i.e. the row's ideal is ``H(P,Q)``: Q's lengths) ``KL`` from ``H(P)`` to
     ``H(P,Q)``, then the rounding from the ideal to ``total`` (backwards when negative).
@@ -62,7 +63,7 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
 
     >>> text = {"h": "H", "kl": "KL", "round": "r"}
     >>> d = identity_bars_data(1.75, 0.625, [("Q code", 2.5, True)], text)["parts"]
-    >>> d[["part", "start", "end", "value"]].values.tolist()
+    >>> pd.DataFrame(d)[["part", "start", "end", "value"]].values.tolist()
     [['H', 0.0, 1.75, 1.75], ['KL', 1.75, 2.375, 0.625], ['r', 2.375, 2.5, 0.125]]
     """
     out = []
@@ -78,8 +79,11 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
         rounding = total - ideal
         if abs(rounding) > 1e-12:
             out.append((name, order, text["round"], ideal, total, rounding, total))
-    frame = pd.DataFrame(out, columns=["row", "order", "part", "start", "end", "value", "total"])
-    return {"parts": frame}
+    names = ("row", "order", "part", "start", "end", "value", "total")
+    columns = zip(*out) if out else [()] * len(names)
+    return {"parts": {name: np.array(values, dtype=object if name in ("row", "part") else
+                                     int if name == "order" else float)
+                      for name, values in zip(names, columns)}}
 
 
 def _exact_text(value: float) -> str:
@@ -121,7 +125,7 @@ def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -
 
 
 def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
-                       names: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+                       names: Mapping[str, str]) -> dict[str, Columns]:
     """Long-form frames from :attr:`lib.sampling.RunningAverages.table`; ``names`` maps each
     quantity (``info_p``, ``info_q``, ``log_ratio``) to its shown name. Rows whose average is
     infinite are dropped; bands exist only where the standard error is finite and are clipped
@@ -156,8 +160,9 @@ def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
     lines = {k: v[spread] for k, v in columns.items()}
     band = {**lines, "lo": np.clip(mean - 2 * se, lo_clip, hi_clip)[spread],
             "hi": np.clip(mean + 2 * se, lo_clip, hi_clip)[spread]}
-    return {"lines": pd.DataFrame(lines), "band": pd.DataFrame(band),
-            "exact": pd.DataFrame(rules, columns=["quantity", "exact"])}
+    return {"lines": lines, "band": band,
+            "exact": {"quantity": np.array([name for name, _ in rules], dtype=object),
+                      "exact": np.array(exact_values, dtype=float)}}
 
 
 # ---- Plug-in bias ----------------------------------------------------------------------------
@@ -188,7 +193,7 @@ def bias_chart(text: Text, names: tuple[str, str]) -> alt.LayerChart:
     return alt.layer(bars, line, rule).properties(height=280)
 
 
-def bias_chart_data(frame: pd.DataFrame, names: tuple[str, str]) -> dict[str, pd.DataFrame]:
+def bias_chart_data(frame: pd.DataFrame, names: tuple[str, str]) -> dict[str, Columns]:
     """Long-form frames from :func:`lib.sampling.plugin_bias`'s table."""
     n = frame["n"].to_numpy()
     exact = frame["exact"].to_numpy(dtype=float)
@@ -201,7 +206,5 @@ def bias_chart_data(frame: pd.DataFrame, names: tuple[str, str]) -> dict[str, pd
                                ("mean", mean), ("lo", mean - 2 * se), ("hi", mean + 2 * se),
                                ("se", se), ("exact", exact), ("bias", mean - exact)):
             parts[column].append(values)
-    est = pd.DataFrame({k: np.concatenate(v) for k, v in parts.items()})
-    exact_frame = pd.DataFrame({"exact": [float(exact[0])]}) if len(frame) else \
-        pd.DataFrame({"exact": []})
-    return {"est": est, "exact": exact_frame}
+    return {"est": {k: np.concatenate(v) for k, v in parts.items()},
+            "exact": {"exact": exact[:1]}}

@@ -7,6 +7,10 @@ separators, and it is a *canonical* code: codewords are handed out in order of l
 event index), each the binary successor of the previous one, padded with zeros when the length
 grows. A canonical code is fixed by its lengths alone, which keeps every result deterministic.
 
+The numbers of the codes page come from here too: :func:`build_codes` (the codes of a pair P, Q
+and what they cost under P), :func:`encode_message` (a message drawn from P, encoded with both)
+and :func:`word_code` (a random 16-bit word).
+
 Lengths are in bits (one binary digit per bit), so every quantity in this module is base 2;
 :func:`ideal_lengths` takes a ``base`` like :mod:`lib.info` for the information content it
 compares them with.
@@ -26,11 +30,14 @@ from __future__ import annotations
 
 import heapq
 import math
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 import numpy as np
 
-from lib.info import as_distribution, log_factor
+from lib.info import (as_distribution, as_pair, cross_entropy, entropy, kl_divergence,
+                      log_factor)
+from lib.sampling import draw
 
 __all__ = [
     "CodingError",
@@ -48,6 +55,14 @@ __all__ = [
     "ideal_lengths",
     "encode",
     "decode",
+    "is_dyadic",
+    "ties_split",
+    "Codes",
+    "build_codes",
+    "Message",
+    "encode_message",
+    "WordCode",
+    "word_code",
 ]
 
 #: Largest codeword length for which :func:`decode` uses a lookup table of 2**length entries.
@@ -479,3 +494,192 @@ def decode(bits: str, code: Sequence[str | None]) -> list[int]:
     if start < n:
         raise DecodeError("the bits end inside a codeword", code="truncated", position=start)
     return out
+
+
+# ---- A pair of distributions and their codes --------------------------------------------------
+
+def is_dyadic(p: Any) -> bool:
+    """Whether every non-zero probability in ``p`` is a power of one half, ``p_i = 2**-k_i``.
+
+    For such a distribution ``-log2 p_i`` is a whole number of bits, so Huffman's lengths equal
+    the information contents and ``L = H(P)`` exactly. Zeros are ignored (``0 log 0 = 0``).
+
+    Examples
+    --------
+    >>> is_dyadic([0.5, 0.25, 0.25, 0.0]), is_dyadic([1 / 3, 2 / 3])
+    (True, False)
+    """
+    x = np.asarray(p, dtype=float)
+    exponents = np.log2(x[x > 0])
+    return bool(np.all(exponents == np.round(exponents)))
+
+
+def ties_split(p: Any) -> bool:
+    """Whether two events of equal positive probability get Huffman codewords of different
+    lengths (:func:`huffman_lengths` breaks such ties by event order).
+
+    Examples
+    --------
+    >>> ties_split([1 / 3, 1 / 3, 1 / 3]), ties_split([0.5, 0.25, 0.125, 0.125])
+    (True, False)
+    """
+    pa = as_distribution(p, "P")
+    lengths = huffman_lengths(pa)
+    live = np.flatnonzero(pa > 0)
+    return any(np.unique(lengths[live[pa[live] == value]]).size > 1
+               for value in np.unique(pa[live]))
+
+
+@dataclass(frozen=True)
+class Codes:
+    """The codes of :func:`build_codes` and what they cost under P, in bits (read only)."""
+
+    huff_p: tuple[str | None, ...]    #: Huffman code of P
+    huff_q: tuple[str | None, ...]    #: Huffman code of Q
+    shannon_q: tuple[str | None, ...]  #: Shannon code of Q (all None if Q's sum breaks Kraft)
+    shannon_lengths: np.ndarray       #: ``ceil(-log2 q_i)``, -1 where ``q_i = 0``
+    l_p: float    #: expected length of P's Huffman code under P
+    l_q: float    #: expected length of Q's Huffman code under P
+    l_s: float    #: expected length of Q's Shannon code under P
+    h_p: float    #: H(P)
+    ce: float     #: H(P, Q)
+    kl: float     #: KL(P || Q)
+    dyadic: bool  #: every non-zero p and q is a power of one half
+
+
+def build_codes(p: Any, q: Any) -> Codes:
+    """Huffman codes of P and of Q, the Shannon code of Q, and their expected lengths under P.
+
+    Parameters
+    ----------
+    p, q : array_like
+        Two distributions over the same events (:func:`lib.info.as_pair`).
+
+    Returns
+    -------
+    Codes
+        ``L = sum_i p_i l_i`` of each code (in bits) beside ``H(P)``, ``H(P, Q)`` and
+        ``KL(P || Q)``.
+
+    Notes
+    -----
+    Huffman's code of P is optimal for P: ``H(P) <= l_p < H(P) + 1``. A code built for Q costs
+    ``H(P, Q) = H(P) + KL(P || Q)`` bits per event when its lengths are ``-log2 q_i``; Shannon's
+    lengths ``ceil(-log2 q_i)`` give ``H(P, Q) <= l_s < H(P, Q) + 1`` (a length 0, for
+    ``q_i = 1``, is raised to 1 bit). ``0 log 0 = 0``: events with ``p_i = 0`` cost nothing. An
+    event with ``q_i = 0 < p_i`` has no codeword in Q's codes, so ``l_q = l_s = H(P, Q) = inf``.
+    If Q's sum is a hair over 1, Kraft's inequality fails for Shannon's lengths: ``shannon_q``
+    is then all ``None`` (the lengths are still given).
+
+    Examples
+    --------
+    >>> c = build_codes([1/2, 1/4, 1/8, 1/8], [1/8, 1/2, 1/4, 1/8])
+    >>> c.huff_p, c.huff_q
+    (('0', '10', '110', '111'), ('110', '0', '10', '111'))
+    >>> [float(round(x, 12)) for x in (c.h_p, c.l_p, c.ce, c.l_s, c.l_q, c.kl)], c.dyadic
+    ([1.75, 1.75, 2.375, 2.375, 2.375, 0.625], True)
+    >>> build_codes([0.5, 0.5], [1.0, 0.0]).l_q
+    inf
+    """
+    pa, qa = as_pair(p, q)
+    huff_p, huff_q = huffman_code(pa), huffman_code(qa)
+    lengths = shannon_lengths(qa)
+    lengths.setflags(write=False)
+    try:
+        shannon_q = shannon_code(qa)
+    except CodingError:  # Kraft broken by a sum a hair over 1: the lengths only
+        shannon_q = [None] * qa.size
+    return Codes(tuple(huff_p), tuple(huff_q), tuple(shannon_q), lengths,
+                 expected_length(pa, code_lengths(huff_p)),
+                 expected_length(pa, code_lengths(huff_q)),
+                 expected_length(pa, np.where(lengths == 0, 1, lengths)),
+                 entropy(pa, 2), cross_entropy(pa, qa, 2), kl_divergence(pa, qa, 2),
+                 is_dyadic(pa) and is_dyadic(qa))
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message drawn from P and its bits under P's and Q's Huffman codes (read only)."""
+
+    symbols: np.ndarray       #: event indices
+    bits_p: str               #: the message under P's code
+    bits_q: str | None        #: under Q's code; None when Q's code cannot encode it
+    missing: tuple[int, int] | None  #: (event, 0-based position) Q's code has no codeword for
+    decoded_ok_p: bool        #: P's bits decode to the message
+    decoded_ok_q: bool | None  #: Q's bits decode to the message (None: no bits)
+
+
+def encode_message(codes: Codes, p: Any, length: int, seed: int = 0) -> Message:
+    """Draw ``length`` events from ``p`` (:func:`lib.sampling.draw`), encode them with the
+    Huffman codes of P and Q in ``codes`` (:func:`build_codes`) and decode the bits again.
+
+    Each event costs its codeword's length, so the message costs ``sum_j l(x_j)`` bits, about
+    ``length * L`` for large ``length``. An event Q's code has no codeword for (``q_i = 0``)
+    stops Q's encoding: ``bits_q`` is None and ``missing`` says which event and where.
+
+    Examples
+    --------
+    >>> p = [1/2, 1/4, 1/8, 1/8]
+    >>> m = encode_message(build_codes(p, [1/8, 1/2, 1/4, 1/8]), p, 5, seed=1)
+    >>> m.symbols.tolist(), m.bits_p, m.bits_q, m.decoded_ok_p, m.decoded_ok_q
+    ([1, 3, 0, 3, 0], '1011101110', '0111110111110', True, True)
+    """
+    symbols = draw(p, length, seed)
+    symbols.setflags(write=False)
+    bits_p = encode(symbols, codes.huff_p)
+    ok_p = decode(bits_p, codes.huff_p) == symbols.tolist()
+    try:
+        bits_q = encode(symbols, codes.huff_q)
+    except NoCodewordError as err:
+        return Message(symbols, bits_p, None, (err.index, err.position), ok_p, None)
+    return Message(symbols, bits_p, bits_q, None, ok_p,
+                   decode(bits_q, codes.huff_q) == symbols.tolist())
+
+
+@dataclass(frozen=True)
+class WordCode:
+    """Entropy and Huffman code of a random binary word (see :func:`word_code`)."""
+
+    h: float  #: entropy of the word, bits
+    l: float  #: expected Huffman codeword length, bits
+    lo: int   #: shortest codeword
+    hi: int   #: longest codeword
+
+
+def word_code(theta: float, width: int = 16) -> WordCode:
+    """The Huffman code of a ``width``-bit word whose digits are independently 1 with
+    probability ``theta``.
+
+    Parameters
+    ----------
+    theta : float
+        Probability of a 1, in [0, 1].
+    width : int
+        Number of binary digits (``2**width`` values; 16 on the codes page).
+
+    Returns
+    -------
+    WordCode
+        ``H`` of the word, the code's expected length ``L`` and its shortest and longest
+        codewords, in bits.
+
+    Notes
+    -----
+    A value with ``k`` ones has probability ``theta**k (1 - theta)**(width - k)`` (``0**0 = 1``),
+    so ``H = width * H_b(theta)`` with ``H_b(t) = -t log2 t - (1 - t) log2(1 - t)`` and
+    ``H <= L < H + 1``. At ``theta = 1/2`` every value is equally likely and every codeword has
+    ``width`` bits: no code beats writing the digits down.
+
+    Examples
+    --------
+    >>> [(round(w.h, 6), round(w.l, 6), w.lo, w.hi) for w in (word_code(0.5, 3),
+    ...                                                          word_code(0.1, 3))]
+    [(3.0, 3.0, 3, 3), (1.406987, 1.598, 1, 5)]
+    """
+    ones = np.array([bin(v).count("1") for v in range(1 << width)])
+    p = theta ** ones * (1 - theta) ** (width - ones)
+    p = p / p.sum()
+    lengths = huffman_lengths(p)
+    live = lengths[lengths >= 0]
+    return WordCode(entropy(p, 2), expected_length(p, lengths), int(live.min()),
+                    int(live.max()))

@@ -183,9 +183,6 @@ def as_pair(p: Any, q: Any) -> tuple[np.ndarray, np.ndarray]:
     return pa, qa
 
 
-_pair = as_pair
-
-
 def normalize(weights: Any, name: str = "weights") -> np.ndarray:
     """Turn non-negative counts or weights into a distribution: ``p_i = w_i / sum_j w_j``.
 
@@ -253,7 +250,7 @@ def cross_entropy(p: Any, q: Any, base: float | None = None) -> float:
     2.375
     """
     factor = log_factor(base)
-    pa, qa = _pair(p, q)
+    pa, qa = as_pair(p, q)
     return float(-np.sum(special.xlogy(pa, qa))) * factor + 0.0
 
 
@@ -269,7 +266,7 @@ def kl_divergence(p: Any, q: Any, base: float | None = None) -> float:
     0.625
     """
     factor = log_factor(base)
-    pa, qa = _pair(p, q)
+    pa, qa = as_pair(p, q)
     # rel_entr is exactly p log(p/q) with the 0 log 0 and p/0 conventions, and never warns.
     total = float(np.sum(special.rel_entr(pa, qa)))
     # Rounding can leave a tiny negative sum when P == Q; Gibbs' inequality says it is >= 0.
@@ -296,7 +293,7 @@ def event_terms(p: Any, q: Any, base: float | None = None) -> pd.DataFrame:
     ``H(P, Q) = H(P) + D(P || Q)`` before summing.
     """
     factor = log_factor(base)
-    pa, qa = _pair(p, q)
+    pa, qa = as_pair(p, q)
     with np.errstate(divide="ignore"):
         return pd.DataFrame({
             "p": pa,
@@ -314,7 +311,7 @@ def blend(p: Any, q: Any, t: float) -> np.ndarray:
 
     ``Q_0 = Q`` and ``Q_1 = P``; every ``Q_t`` is a distribution.
     """
-    pa, qa = _pair(p, q)
+    pa, qa = as_pair(p, q)
     if not 0.0 <= t <= 1.0:
         raise ValueError(f"t must lie in [0, 1], got {t!r}")
     return (1.0 - t) * qa + t * pa
@@ -329,7 +326,7 @@ def blend_curve(p: Any, q: Any, base: float | None = None, points: int = 101) ->
     that plot drop it.
     """
     factor = log_factor(base)
-    pa, qa = _pair(p, q)
+    pa, qa = as_pair(p, q)
     t = np.linspace(0.0, 1.0, int(points))
     qt = (1.0 - t)[:, None] * qa[None, :] + t[:, None] * pa[None, :]
     ce = -np.sum(special.xlogy(pa[None, :], qt), axis=1) * factor

@@ -46,13 +46,14 @@ arithmetic exactly as the libraries do: ``0 · ∞`` is NaN, so those rows can r
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.special
 import scipy.stats
 
-__all__ = ["Call", "bce_clamped", "bce_with_logits", "clamp_call", "kl_div", "literal",
+__all__ = ["Call", "agrees", "bce_clamped", "bce_with_logits", "clamp_call", "kl_div", "literal",
            "multi_label_calls", "setup_code", "softmax_calls", "softmax_twice_floor",
            "tf_sigmoid_ce_with_logits", "torch_cross_entropy"]
 
@@ -246,6 +247,17 @@ def softmax_twice_floor(n: int) -> float:
     0.74367
     """
     return float(np.log1p((n - 1) / np.e))
+
+
+def agrees(value: float, app: float) -> bool:
+    """Whether a library's ``value`` is this app's number ``app``: equal (``inf`` equals
+    ``inf``), or both finite and within a relative 1e-9 (``nan`` agrees with nothing).
+
+    >>> agrees(0.43386, 0.43386 + 1e-12), agrees(math.inf, math.inf), agrees(100.0, math.inf)
+    (True, True, False)
+    """
+    return value == app or (math.isfinite(value) and math.isfinite(app)
+                            and math.isclose(value, app, rel_tol=1e-9, abs_tol=1e-12))
 
 
 def clamp_call() -> Call:

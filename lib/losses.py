@@ -31,24 +31,16 @@ from __future__ import annotations
 import numpy as np
 from scipy import special
 
+from lib import costs
+from lib.costs import sigmoid
 from lib.problems import Problem, ProblemError
 
-from lib import costs
-
-__all__ = ["binary_cross_entropy", "binary_cross_entropy_grad", "categorical_cross_entropy",
-           "categorical_cross_entropy_grad", "quadratic_cost", "quadratic_cost_grad", "sigmoid",
-           "softmax"]
+__all__ = ["binary_at", "binary_cross_entropy", "binary_cross_entropy_grad",
+           "categorical_cross_entropy", "categorical_cross_entropy_grad", "derivation_check",
+           "multi_label_terms", "quadratic_cost", "quadratic_cost_grad", "sigmoid", "softmax",
+           "wrong_band"]
 
 _SUM_TOLERANCE = 1e-9
-
-
-def sigmoid(z):
-    """``σ(z) = 1 / (1 + e^-z)``, stable for any finite ``z`` (``scipy.special.expit``).
-
-    >>> sigmoid([0.0, 1e4, -1e4]).tolist()
-    [0.5, 1.0, 0.0]
-    """
-    return special.expit(np.asarray(z, dtype=float))
 
 
 def softmax(z, axis=-1):
@@ -234,3 +226,63 @@ def categorical_cross_entropy_grad(logits, y):
     z, y = _logits_and_targets(logits, y)
     _rows_sum_to_one(y, "y")
     return (special.softmax(z, axis=-1) - y) * _batch_scale(z)
+
+
+# ---- the loss page's worked examples ----------------------------------------------------------
+
+def binary_at(a: float, y: float) -> tuple[dict[str, float], dict[str, float]]:
+    """Both costs of one sigmoid output at prediction ``a`` in (0, 1) for target ``y``, and
+    their gradients with respect to ``z = ln(a / (1 - a))``: ``({"cross_entropy": C_CE,
+    "quadratic": C_quad}, {"cross_entropy": a - y, "quadratic": (a - y) a (1 - a)})``.
+
+    At the wrong extreme the quadratic gradient all but vanishes; cross-entropy's does not:
+
+    >>> costs_, grads = binary_at(0.99, 0)
+    >>> round(costs_["cross_entropy"], 4), round(grads["cross_entropy"], 4), f"{grads['quadratic']:.2e}"
+    (4.6052, 0.99, '9.80e-03')
+    """
+    z = float(np.log(a / (1 - a)))
+    cost_now = {"cross_entropy": binary_cross_entropy([y], [a]),
+                "quadratic": quadratic_cost([a], [y])}
+    grad_now = {"cross_entropy": float(binary_cross_entropy_grad([z], [y])[0]),
+                "quadratic": float(quadratic_cost_grad([z], [y])[0])}
+    return cost_now, grad_now
+
+
+def wrong_band(y: float) -> tuple[float, float]:
+    """The predictions ``a`` that are confidently wrong for target ``y`` (0 or 1): the last
+    fifth of the way to the wrong extreme.
+
+    >>> wrong_band(0), wrong_band(1)
+    ((0.8, 1.0), (0.0, 0.2))
+    """
+    return (0.8, 1.0) if y == 0 else (0.0, 0.2)
+
+
+def multi_label_terms(y, a) -> np.ndarray:
+    """Each class's term of :func:`binary_cross_entropy` for targets ``y`` and probabilities
+    ``a``: ``-[y_j ln a_j + (1 - y_j) ln(1 - a_j)]``, with ``0 · ln 0 = 0`` and ``+inf`` for a
+    certain wrong prediction. Their sum is the multi-label loss.
+
+    >>> multi_label_terms([1, 1, 0], [0.8, 0.9, 0.1]).round(4).tolist()
+    [0.2231, 0.1054, 0.1054]
+    >>> multi_label_terms([1, 0], [0.0, 0.0]).tolist()
+    [inf, 0.0]
+    """
+    y, a, _ = _inputs(y, a, None)
+    return 0.0 - (special.xlogy(y, a) + special.xlogy(1.0 - y, 1.0 - a))  # 0.0, never -0.0
+
+
+def derivation_check(a: float, y: float, h: float = 1e-6) -> dict[str, float]:
+    """The derivation's check at ``a`` in (0, 1), target ``y``: ``dC/da`` of the derived cost
+    ``C = -[y ln a + (1 - y) ln(1 - a)]`` by central differences (step ``h``), the formula
+    ``(a - y) / (a (1 - a))``, and ``dC/db = dC/da · a(1 - a)``, which is ``a - y``.
+
+    >>> {k: round(v, 6) for k, v in derivation_check(0.3, 1.0).items()}
+    {'numeric': -3.333333, 'formula': -3.333333, 'db': -0.7}
+    """
+    def cost(v):
+        return -(special.xlogy(y, v) + special.xlogy(1 - y, 1 - v))
+    formula = (a - y) / (a * (1 - a))
+    return {"numeric": float((cost(a + h) - cost(a - h)) / (2 * h)), "formula": formula,
+            "db": formula * a * (1 - a)}

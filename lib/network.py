@@ -26,22 +26,24 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Hashable, Mapping
+from typing import Callable, Hashable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from lib.costs import COSTS, CrossEntropy, Quadratic
+from lib.costs import COSTS
 
-__all__ = ["COSTS", "CrossEntropy", "FinishedRun", "Quadratic", "ResultStore", "Trainer",
-           "backprop", "cost_per_example", "gradient_summary", "init_params", "train"]
+__all__ = ["COSTS", "FinishedRun", "ResultStore", "Trainer",
+           "accuracy_summary", "backprop", "cost_per_example", "gradient_summary",
+           "init_params", "pack_rows", "train", "unpack_rows"]
+
 
 def cost_per_example(cost, z, a, y):
     """The cost of each example (row): ``cost.value`` summed over the output classes.
 
     >>> z = np.zeros((1, 2)); a = np.full((1, 2), 0.5); y = np.array([[1.0, 0.0]])
-    >>> cost_per_example(Quadratic, z, a, y).tolist()
+    >>> cost_per_example(COSTS["quadratic"], z, a, y).tolist()
     [0.25]
     """
     return np.sum(cost.value(z, a, y), axis=1)
@@ -324,6 +326,54 @@ def gradient_summary(quadratic: pd.DataFrame, cross_entropy: pd.DataFrame) -> di
         "output_ratio": median_ratio("grad_norm_output"),
         "hidden_slope": {c: float(f["hidden_slope"].iloc[-1]) for c, f in frames.items()},
     }
+
+
+def accuracy_summary(rows: Mapping[str, Sequence[Mapping[str, float]]]) -> dict:
+    """Each cost's test accuracy, in percent, after the first and the last epoch and at its
+    best, and its saturated outputs after the last epoch, from rows as :func:`train` makes them.
+
+    ``first``, ``final``, ``best`` (the first epoch with the highest accuracy is
+    ``best_epoch``) and ``saturated`` (percent of test outputs within :data:`SATURATION` of 0
+    or 1).
+
+    >>> rows = {"quadratic": [{"epoch": 1, "test_accuracy": 0.5, "saturated_output": 0.1},
+    ...                       {"epoch": 2, "test_accuracy": 0.75, "saturated_output": 0.2}]}
+    >>> accuracy_summary(rows)["quadratic"]
+    {'first': 50.0, 'final': 75.0, 'best': 75.0, 'best_epoch': 2, 'saturated': 20.0}
+    """
+    out = {}
+    for cost, run in rows.items():
+        accuracy = [row["test_accuracy"] * 100 for row in run]
+        best = max(range(len(accuracy)), key=accuracy.__getitem__)
+        out[cost] = {"first": accuracy[0], "final": accuracy[-1], "best": accuracy[best],
+                     "best_epoch": int(run[best]["epoch"]),
+                     "saturated": run[-1]["saturated_output"] * 100}
+    return out
+
+
+def pack_rows(rows: Mapping[str, Sequence[Mapping[str, float]]], costs: Sequence[str],
+              fields: Sequence[str], epochs: int) -> bytes:
+    """The first ``epochs`` rows of each cost, ``fields`` only, as float64 bytes (cost ×
+    epoch × field): a run's numbers as one immutable value, quick to hash and to compare.
+
+    >>> rows = {"quadratic": [{"epoch": 1, "test_accuracy": 0.5}]}
+    >>> unpack_rows(pack_rows(rows, ["quadratic"], ["epoch", "test_accuracy"], 1),
+    ...             ["quadratic"], ["epoch", "test_accuracy"])
+    {'quadratic': ({'epoch': 1, 'test_accuracy': 0.5},)}
+    """
+    return np.array([[[row[f] for f in fields] for row in rows[c][:epochs]] for c in costs],
+                    dtype=float).tobytes()
+
+
+def unpack_rows(data: bytes, costs: Sequence[str],
+                fields: Sequence[str]) -> dict[str, tuple[dict[str, float], ...]]:
+    """The rows :func:`pack_rows` packed (``epoch``, if packed, as an integer again)."""
+    values = np.frombuffer(data).reshape(len(costs), -1, len(fields))
+    rows = {c: tuple(dict(zip(fields, map(float, row))) for row in values[i])
+            for i, c in enumerate(costs)}
+    for row in (r for run in rows.values() for r in run if "epoch" in r):
+        row["epoch"] = int(row["epoch"])
+    return rows
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,13 @@ output ``y`` for the single input ``x`` (Nielsen, *Neural Networks and Deep Lear
 ``∂C/∂z`` defined once, ``value(z, a, y)`` and ``delta(z, a, y)``); the chain rule then gives
 ``∂C/∂w = x ∂C/∂z`` and ``∂C/∂b = ∂C/∂z``. The two losses differ in one factor:
 
-    QuadraticCost.delta    = (a - y) σ'(z)      # σ'(z) = a(1 - a) is tiny when a is near 0 or 1
-    CrossEntropyCost.delta = (a - y)            # σ'(z) cancelled: the error alone drives learning
+    costs.Quadratic.delta    = (a - y) σ'(z)    # σ'(z) = a(1 - a) is tiny when a is near 0 or 1
+    costs.CrossEntropy.delta = (a - y)          # σ'(z) cancelled: the error alone drives learning
 
 Everything is computed from ``z`` in stable forms (``expit``, ``logaddexp``), so any start in
 [-50, 50], learning rates up to 100 and thousands of epochs give finite numbers and no warnings.
+:func:`gradient_arithmetic` picks the digits a page shows of the bias gradient so that the
+shown product, worked out by hand, gives the shown result.
 Bad arguments raise :class:`lib.problems.ProblemError` (a ``ValueError``) carrying
 :class:`~lib.problems.Problem` records: ``bad_choice`` for an unknown cost, ``out_of_range``
 (with ``column`` naming the argument) for the rest.
@@ -18,7 +20,8 @@ Bad arguments raise :class:`lib.problems.ProblemError` (a ``ValueError``) carryi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -27,24 +30,13 @@ from scipy.special import expit
 from lib import costs
 from lib.problems import Problem, ProblemError
 
-__all__ = ["COSTS", "BookDemoRule", "CrossEntropyCost", "MapSummary", "QuadraticCost",
-           "SpeedChange", "epochs_to_reach", "map_summary", "sigmoid_prime", "speed_change",
+__all__ = ["COSTS", "BookDemoRule", "GradientArithmetic", "MapSummary", "SpeedChange",
+           "epochs_to_reach", "gradient_arithmetic", "map_summary", "significant", "speed_change",
            "train", "train_many"]
 
 #: Exponent cap for the book demo's rule only: e**500 is finite, and beyond it the rule is
 #: already taking absurd steps; the cap keeps those steps finite instead of inf.
 _EXP_CAP = 500.0
-
-#: ``σ'(z) = σ(z) σ(-z)``, :func:`lib.costs.sigmoid_prime` (pass ``a = σ(z)`` when at hand).
-sigmoid_prime = costs.sigmoid_prime
-
-#: The quadratic cost ``C = (a - y)² / 2``, ``∂C/∂z = (a - y) σ'(z)``
-#: (:class:`lib.costs.Quadratic`).
-QuadraticCost = costs.Quadratic
-
-#: Binary cross-entropy, ``∂C/∂z = a - y`` (:class:`lib.costs.CrossEntropy`).
-CrossEntropyCost = costs.CrossEntropy
-
 
 class BookDemoRule(costs.CrossEntropy):
     """The update rule of the book's interactive cross-entropy demo, kept for comparison.
@@ -68,7 +60,7 @@ class BookDemoRule(costs.CrossEntropy):
                 - y * (1.0 + np.exp(np.minimum(-z, _EXP_CAP))))
 
 
-COSTS = {c.name: c for c in (QuadraticCost, CrossEntropyCost, BookDemoRule)}
+COSTS = {c.name: c for c in (costs.Quadratic, costs.CrossEntropy, BookDemoRule)}
 
 
 def _cost(cost):
@@ -260,7 +252,7 @@ def map_summary(w0, b0, needed, *, x=1.0, y=0.0) -> MapSummary:
     reached = needed >= 0
     miss = ~reached
     errors = np.abs(expit(z0) - y)
-    sp = sigmoid_prime(z0)
+    sp = costs.sigmoid_prime(z0)
     return MapSummary(
         share=float(reached.mean()) if reached.size else float("nan"),
         median_epochs=float(np.median(needed[reached])) if reached.any() else float("nan"),
@@ -268,3 +260,83 @@ def map_summary(w0, b0, needed, *, x=1.0, y=0.0) -> MapSummary:
         miss_min_error=float(errors[miss].min()) if miss.any() else float("nan"),
         miss_max_sigma_prime=float(sp[miss].max()) if miss.any() else float("nan"),
     )
+
+
+# ---- The gradient as a page shows it ------------------------------------------------------------
+
+def significant(x, digits: int) -> Decimal:
+    """``x`` rounded to ``digits`` significant digits, as an exact decimal (trailing zeros kept).
+
+    Rounds half to even on the binary value of ``float(x)``, as Python's ``format`` does.
+
+    >>> significant(0.0176634, 4), significant(-2.5, 3), significant(12345.0, 2)
+    (Decimal('0.01766'), Decimal('-2.50'), Decimal('1.2E+4'))
+    """
+    return Decimal(f"{float(x):.{digits - 1}e}")
+
+
+def _decimals(x: float, digits: int) -> Decimal:
+    """An output ``a`` with ``digits`` decimals, or ``digits`` significant ones below 1e-4."""
+    return Decimal(f"{float(x):.{digits}f}") if x >= 1e-4 else significant(x, digits)
+
+
+@dataclass(frozen=True)
+class GradientArithmetic:
+    """The bias gradient of one cost as a page shows it, every number an exact decimal.
+
+    The quadratic cost shows ``(a - y) × σ'(z) = result``; cross-entropy ``a - y = result``
+    (``sigma_prime`` is ``None``: no factor).
+    """
+
+    a: Decimal
+    y: Decimal
+    sigma_prime: Decimal | None
+    result: Decimal
+
+    @property
+    def adds_up(self) -> bool:
+        """Whether the shown factors, multiplied exactly and rounded to the digits of the
+        shown result, give the shown result (a 0 result only from an exact 0)."""
+        exact = (self.a - self.y) * (self.sigma_prime if self.sigma_prime is not None else 1)
+        if self.result == 0:
+            return exact == 0
+        digits = len(self.result.as_tuple().digits)
+        return exact != 0 and significant(exact, digits) == self.result
+
+
+def gradient_arithmetic(cost: str, *, a: float, sigma_prime: float, grad: float,
+                        y: float) -> GradientArithmetic:
+    """Digits of the bias gradient ``∂C/∂b`` that add up as shown.
+
+    Quadratic cost: ``∂C/∂b = (a - y) σ'(z)``. The result keeps 4 significant digits of the
+    true gradient ``grad``; ``a`` (4 decimals, or 4 significant digits below 1e-4) and ``σ'(z)``
+    (4 significant digits) gain digits together, up to 17, until the product of the shown
+    numbers, rounded to the result's digits, is the shown result (:attr:`GradientArithmetic.
+    adds_up`): with ``a`` near ``y`` the difference loses leading digits, so ``a`` needs more.
+    Cross-entropy: ``∂C/∂b = a - y``, the exact difference of the shown numbers.
+
+    ``y`` is shown as typed (rounded to 6 decimals, trailing zeros dropped).
+
+    Nielsen's badly wrong start, ``w = b = 2``, at epoch 0 (``a = σ(4)``):
+
+    >>> from scipy.special import expit
+    >>> a = float(expit(4.0)); sp = float(costs.sigmoid_prime(4.0))
+    >>> g = gradient_arithmetic("quadratic", a=a, sigma_prime=sp, grad=a * sp, y=0.0)
+    >>> g.a, g.sigma_prime, g.result, g.adds_up
+    (Decimal('0.98201'), Decimal('0.017663'), Decimal('0.01735'), True)
+    >>> gradient_arithmetic("cross_entropy", a=a, sigma_prime=sp, grad=a, y=0.0).result
+    Decimal('0.9820')
+    """
+    shown_y = Decimal(f"{float(y):.6f}").normalize()
+    if cost != "quadratic":
+        shown_a = _decimals(a, 4)
+        return GradientArithmetic(shown_a, shown_y, None, shown_a - shown_y)
+    result = significant(grad, 4) if grad != 0 else Decimal(0)
+    for digits in range(4, 18):
+        out = GradientArithmetic(_decimals(a, digits), shown_y, significant(sigma_prime, digits),
+                                 result)
+        if out.adds_up:
+            return out
+    # Unreachable in practice (17 digits are a double's own); keep the display consistent.
+    return replace(out, result=significant((out.a - shown_y) * out.sigma_prime, 4)
+                   if out.a != shown_y else Decimal(0))

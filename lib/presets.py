@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+import numpy as np
 import pandas as pd
 
 from lib.tables import preset_label
 
-__all__ = ["DEFAULT_PRESET", "PRESETS", "Preset", "exact_value"]
+__all__ = ["CODE_EXAMPLES", "DEFAULT_PRESET", "Example", "PRESETS", "Preset", "exact_value"]
 
 
 def exact_value(text: str) -> float:
@@ -91,3 +92,37 @@ PRESETS: dict[str, Preset] = {
 }
 
 DEFAULT_PRESET = "animals"
+
+
+@dataclass(frozen=True)
+class Example:
+    """Event names and P and Q as floats: the codes page's own examples, which need numbers no
+    typed cell holds (a Zipf law over fifty events, probabilities of 1e-12)."""
+
+    events: tuple[str, ...]
+    p: tuple[float, ...]
+    q: tuple[float, ...]
+
+
+def _zipf(n: int) -> tuple[float, ...]:
+    """``p_i`` proportional to ``1/i`` for ``i = 1..n``.
+
+    >>> [round(x, 4) for x in _zipf(3)]
+    [0.5455, 0.2727, 0.1818]
+    """
+    w = 1.0 / np.arange(1, n + 1)
+    return tuple((w / w.sum()).tolist())
+
+
+_ANIMALS = ("dog", "cat", "fish", "bird")
+CODE_EXAMPLES: dict[str, Example] = {
+    # Dyadic: Huffman lengths are the information contents; Q's code costs exactly KL extra.
+    "animals": Example(_ANIMALS, (1 / 2, 1 / 4, 1 / 8, 1 / 8), (1 / 8, 1 / 2, 1 / 4, 1 / 8)),
+    "skewed": Example(tuple("ABCDE"), (0.4, 0.3, 0.15, 0.1, 0.05), (0.2,) * 5),
+    "ties": Example(tuple("ABC"), (1 / 3, 1 / 3, 1 / 3), (0.5, 0.25, 0.25)),
+    # Q rules out "bird": Q's code has no codeword for it.
+    "ruled_out": Example(_ANIMALS, (1 / 2, 1 / 4, 1 / 8, 1 / 8), (1 / 4, 1 / 2, 1 / 4, 0.0)),
+    "tiny": Example(tuple("ABCDEF"), (1 - 5e-12, *(1e-12,) * 5), (1 / 6,) * 6),
+    "one": Example(("A",), (1.0,), (1.0,)),
+    "fifty": Example(tuple(str(i) for i in range(1, 51)), _zipf(50), (0.02,) * 50),
+}

@@ -39,8 +39,8 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from lib.info import as_distribution, cross_entropy, entropy, kl_divergence, log_factor
-from lib.info import as_pair as _pair
+from lib.info import (as_distribution, as_pair, cross_entropy, entropy, kl_divergence,
+                      log_factor)
 
 __all__ = [
     "MAX_DRAWS",
@@ -172,7 +172,7 @@ def running_averages(p: Any, q: Any, n: int, seed: int = 0, base: float | None =
     >>> all(abs(r.final[k] - r.exact[k]) < 2 * r.final_se[k] for k in r.final)
     True
     """
-    pa, qa = _pair(p, q)
+    pa, qa = as_pair(p, q)
     n = _check_n(n, 2, MAX_DRAWS)
     factor = log_factor(base)
     x = draw(pa, n, seed)
@@ -271,7 +271,7 @@ def estimates(p: Any, q: Any, n: int, seed: int = 0, base: float | None = 2) -> 
     >>> e.counts.tolist(), e.seen, e.plug_in <= e.cross_entropy_p
     ([6, 1, 1, 0], 3, True)
     """
-    pa, qa = _pair(p, q)
+    pa, qa = as_pair(p, q)
     n = _check_n(n, 1, MAX_DRAWS)
     x = draw(pa, n, seed)
     counts = np.bincount(x, minlength=pa.size)

@@ -262,3 +262,111 @@ def test_decode_inverts_encode(pq, raw):
             bits = coding.encode(message, code)
             assert len(bits) == sum(len(code[m]) for m in message)
             assert coding.decode(bits, code) == message
+
+
+# ---- A pair of codes, a message, a random word (the codes page's numbers) -------------------
+
+def brute_length(p, code) -> float:
+    """sum_i p_i len(codeword_i), ∞ for a possible event without a codeword."""
+    total = 0.0
+    for pi, word in zip(p, code):
+        if pi > 0:
+            total += math.inf if word is None else pi * len(word)
+    return total
+
+
+@settings(max_examples=100, deadline=None)
+@given(pairs())
+def test_build_codes_matches_a_direct_computation(pq):
+    p, q = pq
+    c = coding.build_codes(p, q)
+    assert list(c.huff_p) == coding.huffman_code(p) and list(c.huff_q) == coding.huffman_code(q)
+    assert c.l_p == pytest.approx(brute_length(p, c.huff_p), rel=1e-12)
+    assert c.l_q == pytest.approx(brute_length(p, c.huff_q), rel=1e-12)
+    shannon = [max(1, math.ceil(-math.log2(x))) if x > 0 else None for x in q]
+    assert c.l_s == pytest.approx(brute_length(p, ["0" * n if n else None for n in shannon]),
+                                  rel=1e-12)
+    assert c.h_p == pytest.approx(-sum(x * math.log2(x) for x in p if x > 0), abs=1e-12)
+    if c.kl < math.inf:
+        assert c.kl == pytest.approx(sum(a * math.log2(a / b) for a, b in zip(p, q) if a > 0),
+                                     abs=1e-9)
+        assert c.ce == pytest.approx(c.h_p + c.kl, abs=1e-9)
+    else:
+        assert any(a > 0 and b == 0 for a, b in zip(p, q)) and c.ce == c.l_q == math.inf
+    powers = {0.5 ** k for k in range(80)}
+    assert c.dyadic == all(x in powers for x in (*p, *q) if x > 0)
+
+
+def test_build_codes_worked_examples():
+    c = coding.build_codes(P4, Q4)
+    assert (c.l_p, c.l_q, c.l_s) == (1.75, 2.375, 2.375)
+    assert c.l_q - c.l_p == pytest.approx(c.kl) and c.dyadic
+    ruled_out = coding.build_codes(P4, (1 / 4, 1 / 2, 1 / 4, 0.0))
+    assert ruled_out.huff_q[3] is None and ruled_out.shannon_q[3] is None
+    assert ruled_out.l_q == ruled_out.l_s == ruled_out.kl == math.inf
+    skewed = coding.build_codes((0.4, 0.3, 0.15, 0.1, 0.05), (0.2,) * 5)
+    assert not skewed.dyadic and skewed.l_q - skewed.l_p != pytest.approx(skewed.kl)
+
+
+def test_dyadic_and_split_ties():
+    assert coding.is_dyadic([0.5, 0.25, 0.125, 0.125, 0.0])
+    assert not coding.is_dyadic([0.4, 0.6])
+    assert coding.ties_split([1 / 3] * 3)  # lengths 1, 2, 2
+    assert not coding.ties_split(P4)       # the two 1/8 both get 3 bits
+    assert not coding.ties_split([0.25] * 4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(weights)
+def test_ties_split_is_a_direct_comparison(w):
+    p = distribution(w)
+    lengths = coding.huffman_lengths(p)
+    groups: dict[float, set] = {}
+    for x, n in zip(p, lengths):
+        if x > 0:
+            groups.setdefault(x, set()).add(int(n))
+    assert coding.ties_split(p) == any(len(g) > 1 for g in groups.values())
+
+
+@pytest.mark.parametrize("q", [Q4, (1 / 4, 1 / 2, 1 / 4, 0.0)])
+def test_encode_message_is_the_drawn_events_codewords(q):
+    from lib import sampling
+    c = coding.build_codes(P4, q)
+    m = coding.encode_message(c, P4, 300, seed=5)
+    symbols = sampling.draw(P4, 300, 5).tolist()
+    assert m.symbols.tolist() == symbols
+    assert m.bits_p == "".join(c.huff_p[s] for s in symbols) and m.decoded_ok_p
+    if q[3] == 0:
+        first = symbols.index(3)
+        assert m.bits_q is None and m.missing == (3, first) and m.decoded_ok_q is None
+    else:
+        assert m.bits_q == "".join(c.huff_q[s] for s in symbols) and m.decoded_ok_q
+
+
+def test_word_code_is_the_best_prefix_code():
+    """Against every length vector a prefix code can have (Kraft) for a 2-bit word."""
+    import itertools
+    theta = 0.3
+    p = [theta ** bin(v).count("1") * (1 - theta) ** (2 - bin(v).count("1")) for v in range(4)]
+    best = min(sum(pi * n for pi, n in zip(p, lengths))
+               for lengths in itertools.product(range(1, 4), repeat=4)
+               if sum(Fraction(1, 2 ** n) for n in lengths) <= 1)
+    w = coding.word_code(theta, 2)
+    assert w.l == pytest.approx(best, rel=1e-12)
+    h_b = -theta * math.log2(theta) - (1 - theta) * math.log2(1 - theta)
+    assert w.h == pytest.approx(2 * h_b, rel=1e-12)
+
+
+def test_sixteen_bit_word_code():
+    assert coding.word_code(0.5) == coding.WordCode(pytest.approx(16.0), 16.0, 16, 16)
+    w = coding.word_code(0.1)
+    assert w.h == pytest.approx(16 * 0.4689955935892812, rel=1e-12)
+    assert round(w.l, 4) == 7.5469 and w.h <= w.l < w.h + 1
+
+
+def test_code_examples_are_distributions():
+    from lib.presets import CODE_EXAMPLES
+    for example in CODE_EXAMPLES.values():
+        assert len(example.events) == len(example.p) == len(example.q)
+        p, q = info.as_pair(example.p, example.q)
+        assert p.sum() == pytest.approx(1) and q.sum() == pytest.approx(1)

@@ -9,7 +9,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from lib import csvfile, info
 from lib.presets import PRESETS
-from tests.conftest import (edit_table, link_of, open_link, open_page, set_language, set_units,
+from tests.conftest import (edit_table, link_of, open_link, set_language, set_units,
                             widget_key)
 
 TABLE = "explorer.table"
@@ -376,41 +376,6 @@ def test_download_buttons(explorer):
     read = csvfile.read_csv(csvfile.write_csv(table, numeric=("P", "Q")), ("P", "Q"),
                             ("label",), numeric=("P", "Q"))
     assert read.table["P"].tolist() == ["1/2", "1/4", "1/8", "1/8"]
-
-
-# ---- The fast data path (issue 12) sends what lib.charts' data functions build ----------------
-
-def _same_frames(fast: dict, slow: dict) -> None:
-    """Arrow bytes (``fast``) hold the same columns and values as lib.charts' frames."""
-    assert list(fast) == list(slow)
-    for name, frame in slow.items():
-        got = convert_arrow_bytes_to_pandas_df(fast[name])
-        assert list(got.columns) == list(frame.columns), name
-        want = frame.reset_index(drop=True).astype(object).values.tolist()
-        assert got.astype(object).values.tolist() == want, name
-
-
-@pytest.mark.parametrize("p, q", [
-    ((0.5, 0.25, 0.125, 0.125), (0.125, 0.5, 0.25, 0.125)),
-    ((0.5, 0.25, 0.25, 0.0), (0.25, 0.25, 0.0, 0.5)),    # ∞ terms, an event P rules out
-    ((1.0,), (1.0,)),
-])
-@pytest.mark.parametrize("base", [2, None])
-def test_fast_chart_data_matches_lib_charts(p, q, base):
-    from lib import charts
-    from ui import explorer as ex
-
-    labels = tuple(f"e{i}" for i in range(len(p)))
-    text = {"P": "P", "Q": "Q", "entropy_part": "H", "kl_adds": "+", "kl_subtracts": "−",
-            "infinite": "∞!", "cross_entropy": "CE", "kl": "KL", "entropy_p": "floor"}
-    pa_, qa = np.array(p), np.array(q)
-    _same_frames({"bars": ex.bars_data(labels, p, q, "P", "Q")},
-                 charts.distribution_bars_data(labels, pa_, qa, text))
-    terms = info.event_terms(pa_, qa, base)
-    _same_frames(dict(ex.stack_data(labels, p, q, base, ("H", "+", "−", "∞!"))),
-                 charts.cross_entropy_stack_data(labels, terms, text))
-    slow = charts.blend_chart_data(info.blend_curve(pa_, qa, base), 0.3, 1.0, text)
-    _same_frames({"curve": ex.blend_curve_data(p, q, base, "CE", "KL")}, {"curve": slow["curve"]})
 
 
 def test_downloads_are_made_on_click(explorer):

@@ -215,7 +215,7 @@ def test_fast_chart_data_matches_lib_charts():
     import numpy as np
     from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-    from lib import charts, curves
+    from lib import charts, curves, surprise
     from ui import information as inf
 
     def same(fast: bytes, frame) -> None:
@@ -233,7 +233,7 @@ def test_fast_chart_data_matches_lib_charts():
         same(inf.curve_data("binary_entropy", base, "h"), slow["curves"])
     terms = info.event_terms(np.array([0.5, 0.5, 0.0]), np.array([0.5, 0.5, 0.0]), 2)
     labels = ["a", "b", "a"]  # a repeated label keeps the order of its first appearance
-    fast = inf.entropy_bars(labels, terms)
+    fast = surprise.entropy_bars_data(labels, terms, "P", "T")
     slow = charts.bar_chart_data(__import__("pandas").DataFrame({
         "category": labels * 2, "series": ["P"] * 3 + ["T"] * 3,
         "value": np.concatenate([terms["p"], terms["entropy_term"]])}))["bars"]

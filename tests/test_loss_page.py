@@ -166,35 +166,42 @@ def test_downloads_are_written_only_on_click(page):
     assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons)
 
 
+def rows_of(data: bytes) -> dict:
+    import pyarrow as pa
+    return pa.ipc.open_stream(data).read_all().to_pydict()
+
+
 def test_chart_data_and_rows_are_computed_once_per_input(page):
     """Chart data and library rows are cached by their inputs, shared by every session: the same
     inputs give the same objects, other inputs other numbers."""
-    names = ("cross-entropy", "quadratic", "wrong")
-    first = ls.binary_charts(0.3, 1, *names)
-    assert ls.binary_charts(0.3, 1, *names) is first
+    first = ls.binary_view(0.3, "en")[1]  # target y = 1
+    assert ls.binary_view(0.3, "en")[1] is first
     cost_now, grad_now = first[2], first[3]
     assert cost_now["cross_entropy"] == pytest.approx(-math.log(0.3))
     assert grad_now["cross_entropy"] == pytest.approx(0.3 - 1)
-    points = first[0]["points"].to_pydict()
+    points = rows_of(first[0]["points"])
     assert points["x"] == [0.3, 0.3] and points["series"] == ["cross-entropy", "quadratic"]
     assert points["value"] == [cost_now["cross_entropy"], cost_now["quadratic"]]
     # The curves are shared between positions of the slider; the points are not.
-    other = ls.binary_charts(0.6, 1, *names)
+    other = ls.binary_view(0.6, "en")[1]
     assert other[0]["curves"] is first[0]["curves"]
-    assert other[0]["points"].to_pydict()["x"] == [0.6, 0.6]
-    lik, nll, nll_now = ls.likelihood_charts(7, 3, 0.7, "L", "NLL")
+    assert rows_of(other[0]["points"])["x"] == [0.6, 0.6]
+    lik, nll, nll_now = ls.likelihood_view(7, 3, 0.7, "en")
     assert nll_now == pytest.approx(-(7 * math.log(0.7) + 3 * math.log(0.3)) / 10)
-    assert nll["points"].to_pydict() == {"x": [0.7], "value": [nll_now], "series": ["NLL"]}
-    assert max(lik["curves"].to_pydict()["value"]) == pytest.approx(1.0)
-    bars, probs, loss = ls.softmax_chart((2.5, -1.0, 3.2, 0.5), 2, "a", "y", "a − y")
-    assert loss == pytest.approx(-math.log(probs[2])) and not probs.flags.writeable
-    assert bars["bars"].num_rows == 12
+    assert rows_of(nll["points"]) == {"x": [0.7], "value": [nll_now],
+                                      "series": ["Mean negative log-likelihood"]}
+    assert max(rows_of(lik["curves"])["value"]) == pytest.approx(1.0)
+    view = ls.softmax_view((2.5, -1.0, 3.2, 0.5), 2, "en")
+    assert view.loss == pytest.approx(-math.log(view.probs[2]))
+    assert isinstance(view.probs, tuple)  # shared by every session: not writeable
+    assert ls.softmax_view((2.5, -1.0, 3.2, 0.5), 2, "en") is view
+    assert len(rows_of(view.bars)["value"]) == 12
 
 
 def test_text_and_formulas_are_merged_into_one_element():
     """A paragraph and the formula after it are one Markdown element: the formula is the same
     $$ block st.latex would send."""
-    assert ls.tex(r"a^2") == "$$\na^2\n$$"
+    assert fmt.math_block(r"a^2") == "$$\na^2\n$$"
 
 
 def test_maximum_likelihood(page):

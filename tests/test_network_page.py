@@ -492,14 +492,16 @@ def test_results_section_is_built_once_per_finished_run_and_language(page, monke
     (charts as bytes, sentences); the charts carry exactly the data lib.charts makes."""
     button(page, "Train both networks").click().run()
     built = []
-    original = nw._build_results
-    monkeypatch.setattr(nw, "_build_results", lambda run, cfg: built.append(cfg) or
-                        original(run, cfg))
+    original = nw.book_note  # called once per build of the results
+    monkeypatch.setattr(nw, "book_note", lambda cfg: built.append(cfg) or original(cfg))
+    nw.results.clear()  # (equal runs of other tests share the entries)
     page.run()
-    assert built == [] and not page.exception
+    assert built == [TINY] and not page.exception
+    page.run()
+    assert built == [TINY]  # a rerun: from the cache
     set_language(page, "zh")
     set_language(page, "en")
-    assert built == [TINY]  # the Chinese view once; English again from the cache
+    assert built == [TINY, TINY]  # the Chinese view once; English again from the cache
     run = page.session_state[nw.RUNS][TINY]
     frame = nw.frame(run)
     chart = page.get("vega_lite_chart")[0]
@@ -509,14 +511,21 @@ def test_results_section_is_built_once_per_finished_run_and_language(page, monke
     pd.testing.assert_frame_equal(lines, expected)
 
 
-def test_a_stopped_run_is_never_served_from_the_cache(monkeypatch):
-    """Only finished runs are cached, by identity: a stopped run (which Train may resume) is
-    built afresh every time, and another run object is never mistaken for a cached one."""
-    monkeypatch.setattr(nw, "_build_results", lambda run, cfg: object())
-    stopped = nw.Run()
-    assert not stopped.complete
-    assert nw.results_view(stopped, TINY) is not nw.results_view(stopped, TINY)
-    finished = nw.Run(complete=True)
-    assert nw.results_view(finished, TINY) is nw.results_view(finished, TINY)
-    assert nw.results_view(nw.Run(complete=True), TINY) is not nw.results_view(finished, TINY)
-    assert len(nw._VIEWS) <= nw.RESULT_VIEWS
+def test_results_follow_the_runs_numbers():
+    """The results are cached by the runs' numbers: a stopped run that goes on (Train resumes
+    it) shows its new epochs, another run with the same numbers shares the entry, and a run
+    with other numbers never gets another run's results."""
+    stopped = _run([(0.5, 1.0, 2.0, 0.2)], [(0.8, 3.0, 1.0, 0.4)])
+    stopped.complete = False
+    before = nw.results(TINY, *nw.records(stopped, TINY), "en")
+    stopped.rows["quadratic"].append({**stopped.rows["quadratic"][0], "epoch": 2,
+                                      "test_accuracy": 0.9})
+    stopped.rows["cross_entropy"].append({**stopped.rows["cross_entropy"][0], "epoch": 2})
+    after = nw.results(TINY, *nw.records(stopped, TINY), "en")
+    assert before.metrics != after.metrics and after.metrics[0][1] == "90.00%"
+    twin = _run([(0.5, 1.0, 2.0, 0.2), (0.9, 1.0, 2.0, 0.2)],
+                [(0.8, 3.0, 1.0, 0.4), (0.8, 3.0, 1.0, 0.4)])
+    twin.complete = False
+    assert nw.results(TINY, *nw.records(twin, TINY), "en") is after
+    other = _run([(0.6, 1.0, 2.0, 0.2)], [(0.8, 3.0, 1.0, 0.4)])
+    assert nw.results(TINY, *nw.records(other, TINY), "en").metrics[0][1] == "60.00%"

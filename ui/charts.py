@@ -1,17 +1,14 @@
-"""Drawing the compiled charts of :mod:`lib.charts`: the spec is built once per form and
-language (cached for every session), each rerun only sends its data, as Arrow bytes.
+"""Drawing the charts of :mod:`lib.charts`: each form's Vega-Lite spec is compiled once per
+distinct set of arguments (``st.cache_resource``, shared by every session), and each rerun
+sends only its data, as Arrow bytes.
 
-Streamlit sends a dataset given as bytes unchanged; anything else it converts on every rerun,
-and that conversion was most of a chart's server time. So each dataset goes out as bytes:
-given as bytes (pages cache them with their inputs), or converted here once per object (the
-cached tables and frames the pages pass are the same object on every rerun that has the same
-inputs) and kept in a small shared cache.
+Streamlit sends a dataset given as bytes unchanged and converts anything else on every rerun,
+so pages pass bytes made in their own cached results (:func:`arrow_bytes`); a frame, an Arrow
+table or a column mapping is converted here on each call.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any, Callable, Mapping
 
 import numpy as np
@@ -20,12 +17,6 @@ import pyarrow as pa
 import streamlit as st
 
 from lib import charts
-
-#: How many converted datasets are kept (by object identity, with the object, so its id cannot
-#: be reused while it is here).
-BYTES_KEPT = 512
-_BYTES: OrderedDict[int, tuple[Any, bytes]] = OrderedDict()
-_LOCK = threading.Lock()
 
 
 def _column(values: Any) -> pa.Array:
@@ -54,31 +45,21 @@ def arrow_bytes(data: Mapping[str, Any] | pd.DataFrame | pa.Table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def dataset_bytes(data: Any) -> bytes:
-    """``data`` as Arrow bytes: unchanged if bytes; a frame or Arrow table converted once per
-    object (callers never modify data they pass); a column mapping converted each time."""
-    if isinstance(data, bytes):
-        return data
-    if not isinstance(data, (pd.DataFrame, pa.Table)):
-        return arrow_bytes(data)
-    with _LOCK:
-        hit = _BYTES.get(id(data))
-        if hit is not None and hit[0] is data:
-            _BYTES.move_to_end(id(data))
-            return hit[1]
-    out = arrow_bytes(data)
-    with _LOCK:
-        _BYTES[id(data)] = (data, out)
-        while len(_BYTES) > BYTES_KEPT:
-            _BYTES.popitem(last=False)
-    return out
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _spec(key: str, _form: Callable[..., Any], _params: dict[str, Any]) -> dict:
+    """:func:`lib.charts.compile_spec` of ``_form(**_params)``, once per ``key``: the form's
+    name and the ``repr`` of its parameters (plain values: text, numbers, tuples, mappings, so
+    the ``repr`` tells them apart, and hashing one string is cheaper than hashing a nested
+    dict). Read only."""
+    return charts.compile_spec(_form, **_params)
 
 
-def chart(builder: Callable[..., Any], data: Mapping[str, Any], *, where: Any = None,
+def chart(form: Callable[..., Any], data: Mapping[str, Any], *, where: Any = None,
           key: str | None = None, **params: Any) -> None:
-    """Draw ``builder(**params)`` (a :mod:`lib.charts` form: hashable arguments only, e.g. the
-    translated ``text`` dict and ``colors``) with this rerun's named ``data`` (Arrow bytes, a
-    frame, an Arrow table or a column mapping each), as wide as its container."""
-    spec = charts.spec_with_data(charts.compile_spec(builder, **params),
-                                 {name: dataset_bytes(value) for name, value in data.items()})
-    (where or st).vega_lite_chart(spec, width="stretch", key=key)
+    """Draw ``form(**params)`` (a :mod:`lib.charts` form: e.g. the translated ``text`` dict and
+    ``colors``) with this rerun's named ``data`` (Arrow bytes, a frame, an Arrow table or a column
+    mapping each), as wide as its container."""
+    datasets = {name: value if isinstance(value, bytes) else arrow_bytes(value)
+                for name, value in data.items()}
+    spec = _spec(f"{form.__module__}.{form.__qualname__}{params!r}", form, params)
+    (where or st).vega_lite_chart({**spec, "datasets": datasets}, width="stretch", key=key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 MINUS = "\u2212"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&\"'=^@%])")
@@ -63,6 +64,41 @@ def tex(text: str) -> str:
     return text.replace(MINUS, "-").replace("∞", r"\infty")
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def superscript(n: int) -> str:
+    """An integer as superscript digits, for powers written in text.
+
+    >>> "2" + superscript(16), "2" + superscript(-16)
+    ('2¹⁶', '2⁻¹⁶')
+    """
+    return str(int(n)).translate(_SUPERSCRIPT)
+
+
+def math_block(latex: str) -> str:
+    """A display formula as a Markdown block: exactly what ``st.latex(latex)`` sends, so it can
+    share one Markdown element with the paragraphs around it.
+
+    >>> math_block("a^2")
+    '$$\\na^2\\n$$'
+    """
+    return f"$$\n{latex}\n$$"
+
+
+def table_text(frame) -> str:
+    """A reader's table as one line of text, its column names and cells ``repr``'d (so the
+    text ``"True"`` and a ticked box differ): equal tables give equal text. The hash function
+    of a table argument in ``st.cache_resource`` (``hash_funcs={pd.DataFrame: table_text}``),
+    cheaper than hashing the frame itself.
+
+    >>> import pandas as pd
+    >>> table_text(pd.DataFrame({"label": ["A", "B"], "y": [True, "True"]}))
+    "('label', 'y')[('A', True), ('B', 'True')]"
+    """
+    return repr(tuple(frame.columns)) + repr(list(frame.itertuples(index=False, name=None)))
+
+
 def quantity(x: float, unit: str, digits: int = 4) -> str:
     """A value followed by its unit, e.g. ``0.6250 bits`` or ``∞ bits``."""
     return f"{num(x, digits)} {unit}"
@@ -89,3 +125,44 @@ def text(value: object) -> str:
     '\\\\*\\\\*x\\\\*\\\\* \\\\$y\\\\$ \\\\:red\\\\[z\\\\]'
     """
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def text_num(x: float, digits: int = 4) -> str:
+    """:func:`num` for running text: every minus sign a real one, the exponent's too.
+
+    >>> text_num(-1e-9, 2), text_num(0.25)
+    ('−1.0e−09', '0.2500')
+    """
+    return num(x, digits).replace("-", MINUS)
+
+
+def short(x: float) -> str:
+    """Three significant digits (a step size, a ratio) with a real minus sign and a short
+    exponent; ``∞`` / ``—`` as :func:`num` writes them.
+
+    >>> short(0.0049123), short(-8.5432), short(2.5e-7), short(float("inf"))
+    ('0.00491', '−8.54', '2.5e−7', '∞')
+    """
+    x = float(x)
+    if not math.isfinite(x):
+        return num(x)
+    return f"{x:.3g}".replace("-", MINUS).replace("e−0", "e−").replace("e+0", "e")
+
+
+def decimal(d: Decimal, latex: bool = False) -> str:
+    """An exact decimal with its trailing zeros (the digits it was rounded to), for running
+    text or, with ``latex``, for a formula; outside 1e-4 … 1e6 as ``1.234e−20`` or
+    ``1.234 \\times 10^{-20}``.
+
+    >>> decimal(Decimal("0.01760")), decimal(Decimal("1.234E-20"))
+    ('0.01760', '1.234e−20')
+    >>> decimal(Decimal("-2.5E+7"), latex=True)
+    '-2.5 \\\\times 10^{7}'
+    """
+    if d == 0:
+        return "0"
+    e = d.adjusted()
+    if -4 <= e < 6:
+        return format(d, "f") if latex else format(d, "f").replace("-", MINUS)
+    mantissa = format(d.scaleb(-e), "f")
+    return rf"{mantissa} \times 10^{{{e}}}" if latex else f"{mantissa}e{e}".replace("-", MINUS)

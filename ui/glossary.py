@@ -20,11 +20,11 @@ term link shows that term; arriving from the menu (no ``?term=``) shows none.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import streamlit as st
 
+from ui import fmt
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
 from ui.strings import STRINGS
@@ -48,19 +48,13 @@ _SEEN = "_glossary.address_term"  # the ?term= the last run left in the address 
 class Entry:
     id: str           # anchor and ?term= value
     section: str      # "gl.sec.<section>" is its heading
-    name_en: str
-    name_zh: str
-    formula: tuple[str, ...]  # lines of LaTeX, the same in both languages
-    meaning_en: str
-    meaning_zh: str
+    names: tuple[str, str]     # English, Chinese
+    formula: tuple[str, ...]   # lines of LaTeX, the same in both languages
+    meanings: tuple[str, str]  # English, Chinese
 
     def name(self) -> str:
         """The name in the reader's language."""
-        return self.name_zh if lang() == "zh" else self.name_en
-
-    def other_name(self) -> str:
-        """The name in the other language."""
-        return self.name_en if lang() == "zh" else self.name_zh
+        return self.names[lang() == "zh"]
 
     def latex(self) -> str:
         """The formula for st.latex: one line, or its lines stacked (so they fit a phone)."""
@@ -68,41 +62,28 @@ class Entry:
             return self.formula[0]
         return r"\begin{gathered}" + r" \\ ".join(self.formula) + r"\end{gathered}"
 
-    def meaning(self) -> str:
-        return self.meaning_zh if lang() == "zh" else self.meaning_en
-
     def matches(self, query: str) -> bool:
         """Whether ``query`` (any case, either language) occurs in the names, meaning or id."""
         q = query.strip().casefold()
-        return not q or any(q in text.casefold() for text in (
-            self.id, self.name_en, self.name_zh, self.meaning_en, self.meaning_zh))
+        return not q or any(q in text.casefold() for text in (self.id, *self.names,
+                                                              *self.meanings))
 
 
-@functools.lru_cache(maxsize=1)
-def _entries() -> tuple[Entry, ...]:
-    out = []
-    for section, ids in SECTIONS:
-        for term in ids:
-            name, meaning = STRINGS[f"gl.{term}.name"], STRINGS[f"gl.{term}.meaning"]
-            out.append(Entry(term, section, name[0], name[1], FORMULAS[term],
-                             meaning[0], meaning[1]))
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=1)
-def _by_id() -> dict[str, Entry]:
-    return {e.id: e for e in _entries()}
+#: Every entry, in page order (the glossary does not change while the app runs).
+ENTRIES: tuple[Entry, ...] = tuple(
+    Entry(term, section, STRINGS[f"gl.{term}.name"], FORMULAS[term],
+          STRINGS[f"gl.{term}.meaning"]) for section, ids in SECTIONS for term in ids)
+_BY_ID = {e.id: e for e in ENTRIES}
 
 
 def entries() -> list[Entry]:
-    """Every entry, in page order (built once: the glossary does not change while the app
-    runs)."""
-    return list(_entries())
+    """Every entry, in page order."""
+    return list(ENTRIES)
 
 
 def entry(term: str) -> Entry | None:
     """The entry with id ``term``, or None."""
-    return _by_id().get(term)
+    return _BY_ID.get(term)
 
 
 def link(term: str, label: str | None = None) -> None:
@@ -135,19 +116,13 @@ def remember_address() -> None:
     st.session_state[_SEEN] = S.get("term") or None
 
 
-def card_body(item: Entry) -> str:
+def card_body(item: Entry, language: str) -> str:
     """Everything of a card under its heading, as one Markdown block: the name in the other
     language (small, grey, as a caption), the formula (display math, as ``st.latex`` writes it)
-    and the meaning."""
-    return _card_body(item.id, lang())
-
-
-@functools.lru_cache(maxsize=2 * len(IDS))
-def _card_body(term: str, language: str) -> str:
-    item = _by_id()[term]
+    and the meaning in ``language``."""
     zh = language == "zh"
-    other, meaning = (item.name_en, item.meaning_zh) if zh else (item.name_zh, item.meaning_en)
-    return f":gray[:small[{other}]]\n\n$$\n{item.latex()}\n$$\n\n{meaning}"
+    return (f":gray[:small[{item.names[not zh]}]]\n\n{fmt.math_block(item.latex())}\n\n"
+            f"{item.meanings[zh]}")
 
 
 def draw(item: Entry, anchor: bool = True) -> None:
@@ -156,7 +131,7 @@ def draw(item: Entry, anchor: bool = True) -> None:
     the other language, the formula and the meaning."""
     with st.container(border=True):
         st.subheader(item.name(), anchor=item.id if anchor else False)
-        st.markdown(card_body(item))
+        st.markdown(card_body(item, lang()))
 
 
 def draw_grid(items: list[Entry], per_row: int = 2) -> None:

@@ -9,6 +9,11 @@ new run in the session: what others see never changes.
 
 MNIST is downloaded once for everyone (:class:`lib.digits.SharedDownload`): a visitor who asks
 while it is under way watches the same progress, and a failure is remembered for a few minutes.
+
+Everything the results section shows is one :func:`results`, cached by the runs' numbers (as
+bytes, :func:`records`), the configuration and the language for every session: a rerun, a
+language switch back or a second visitor is one lookup. The wording helpers :func:`join` and
+:func:`run_name` serve the neuron page too.
 """
 
 from __future__ import annotations
@@ -17,9 +22,7 @@ import html
 import logging
 import math
 import os
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,7 +31,8 @@ import pyarrow as pa
 import streamlit as st
 
 from lib import charts, digits
-from lib.network import FinishedRun, ResultStore, Trainer, gradient_summary
+from lib.network import (COLUMNS, FinishedRun, ResultStore, Trainer, accuracy_summary,
+                         gradient_summary, pack_rows, unpack_rows)
 from ui import charts as ui_charts
 from ui.charts import arrow_bytes as arrow
 from ui import fmt
@@ -61,12 +65,18 @@ RUNS, VISITED, PENDING = "_nw.runs", "_nw.visited", "_nw.pending"
 #: The book's best-epoch test accuracies on MNIST (quadratic, cross-entropy) by hidden size.
 BOOK = {30: (95.42, 95.49), 100: (96.59, 96.82)}
 SHARED_RUNS = 16
+#: Finished runs' results kept (each a few tens of kilobytes).
+RESULT_VIEWS = 32
 #: Seconds a failed MNIST download is remembered before a new request tries again.
 FAILURE_TTL = 180.0
+#: The numbers of a run's rows that the results show (its timing left out).
+FIELDS = tuple(c for c in COLUMNS if c != "seconds")
 
 
 @dataclass(frozen=True)
 class Config:
+    """One configuration of the page (its settings, by the same names)."""
+
     source: str
     hidden: int
     eta_quadratic: float
@@ -100,7 +110,7 @@ class Run:
 
 def frame(run: Run | FinishedRun) -> pd.DataFrame:
     """Both costs' rows in one long frame, with the display name and the percentages the
-    charts plot; build it once per rerun and hand it to every chart."""
+    charts plot."""
     out = pd.concat([pd.DataFrame(list(map(dict, run.rows[c]))).assign(cost=c) for c in COSTS],
                     ignore_index=True)
     out["run"] = out["cost"].map(run_name)
@@ -109,10 +119,11 @@ def frame(run: Run | FinishedRun) -> pd.DataFrame:
     return out
 
 
-def _default() -> Config:
-    v = {setting.name: setting.default for setting in S.settings}
-    return Config(v["source"], v["hidden"], v["eta_quadratic"], v["eta_cross_entropy"],
-                  v["epochs"], v["batch"], v["init"], v["seed"])
+DEFAULT = Config(**S.defaults)
+
+
+def config() -> Config:
+    return Config(**S.values())
 
 
 def runs() -> dict:
@@ -126,16 +137,6 @@ def first_visit() -> bool:
         return False
     st.session_state[VISITED] = True
     return True
-
-
-DEFAULT = _default()
-
-
-def config() -> Config:
-    v = S.values()
-    return Config(v["source"], int(v["hidden"]), float(v["eta_quadratic"]),
-                  float(v["eta_cross_entropy"]), int(v["epochs"]), int(v["batch"]),
-                  v["init"], int(v["seed"]))
 
 
 # ---- Shared results ---------------------------------------------------------------------------
@@ -155,13 +156,10 @@ def find(cfg: Config) -> Run | FinishedRun | None:
 
 # ---- Data -------------------------------------------------------------------------------------
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _bundled() -> digits.Digits:
-    return digits.bundled()
-
-
+@st.cache_resource(show_spinner=False, max_entries=1)
 def bundled() -> digits.Digits:
-    return _bundled()
+    """The bundled 8×8 digits (:func:`lib.digits.bundled`), loaded once per server."""
+    return digits.bundled()
 
 
 def _mnist_location() -> tuple[Path, tuple[str, ...], float]:
@@ -187,7 +185,7 @@ def _download(cache: Path, mirrors: tuple[str, ...], timeout: float) -> digits.S
 
 
 def download() -> digits.SharedDownload:
-    """The one MNIST download of this server."""
+    """The one MNIST download of this server (for the current location settings)."""
     return _download(*_mnist_location())
 
 
@@ -267,6 +265,7 @@ def join(*sentences: str) -> str:
 
 
 def run_name(cost: str) -> str:
+    """A cost's name (or the neuron page's book demo rule's), the same on both lesson pages."""
     return t(f"nw.run.{cost}")
 
 
@@ -278,36 +277,35 @@ def chart_colors() -> dict[str, str]:
     return {run_name(c): COLORS[c] for c in COSTS}
 
 
-def chart_text(title_key: str, axis: str, chart_title_key: str) -> dict[str, str]:
-    """Translated texts of a training chart; every chart carries its own title."""
-    return {"epoch": t("nw.epoch"), "run": t("nw.cost"), "title": t(title_key), "axis": axis,
+@dataclass(frozen=True)
+class Chart:
+    """One training chart (:func:`lib.charts.training_chart`): its datasets as the bytes
+    Streamlit sends, and the form's parameters."""
+
+    data: dict[str, bytes]
+    text: dict[str, str]
+    colors: dict[str, str]
+    log_scale: bool
+
+
+def chart(data: pd.DataFrame, field: str, epoch: int, *, title_key: str, axis: str,
+          chart_title_key: str, colors: dict[str, str] | None = None,
+          log_scale: bool = False) -> Chart:
+    """The training chart of ``field`` (every chart carries its own title)."""
+    sets = charts.training_chart_data(data, field, epoch, log_scale=log_scale)
+    text = {"epoch": t("nw.epoch"), "run": t("nw.cost"), "title": t(title_key), "axis": axis,
             "chart_title": t(chart_title_key)}
+    return Chart({name: arrow(f) for name, f in sets.items()}, text, colors or chart_colors(),
+                 log_scale)
 
 
-def draw(data: pd.DataFrame, field: str, epoch: int, *, title_key: str, axis: str,
-         chart_title_key: str, colors: dict[str, str] | None = None, log_scale: bool = False,
-         legend: bool = False, where=None) -> None:
-    """One compiled training chart (:func:`lib.charts.training_chart`) of ``field``."""
-    ui_charts.chart(charts.training_chart,
-                    charts.training_chart_data(data, field, epoch, log_scale=log_scale),
-                    where=where, text=chart_text(title_key, axis, chart_title_key),
-                    colors=colors or chart_colors(), log_scale=log_scale, legend=legend)
+def draw_chart(c: Chart, where=None) -> None:
+    ui_charts.chart(charts.training_chart, c.data, where=where, text=c.text, colors=c.colors,
+                    log_scale=c.log_scale, legend=False)
 
 
 def pct(x: float) -> str:
     return f"{fmt.num(x, 2)}%"
-
-
-def summary(run: Run | FinishedRun) -> dict[str, dict[str, float]]:
-    """First, final and best test accuracy (in %) of each cost, straight from the rows."""
-    out = {}
-    for c in COSTS:
-        accuracy = [row["test_accuracy"] * 100 for row in run.rows[c]]
-        best = max(range(len(accuracy)), key=accuracy.__getitem__)
-        out[c] = {"final": accuracy[-1], "best": accuracy[best],
-                  "best_epoch": int(run.rows[c][best]["epoch"]), "first": accuracy[0],
-                  "saturated": run.rows[c][-1]["saturated_output"] * 100}
-    return out
 
 
 def book_differences(cfg: Config) -> list[str]:
@@ -372,61 +370,56 @@ def limit1_text(run: Run | FinishedRun) -> str:
     s = gradient_summary(pd.DataFrame(list(map(dict, run.rows["quadratic"]))),
                          pd.DataFrame(list(map(dict, run.rows["cross_entropy"]))))
     ratio = s["hidden_ratio"]
-    sentences = [
+    return join(
         t("nw.limit1.count", epochs=s["epochs"], ce=s["hidden_above"]["cross_entropy"],
           quad=s["hidden_above"]["quadratic"]),
         t("nw.limit1.larger" if ratio >= 1 else "nw.limit1.smaller",
           ratio=fmt.num(ratio, 1) if ratio >= 1 else fmt.num(ratio, 2)),
         t("nw.limit1.why"),
         t("nw.limit1.slope", ce=fmt.num(s["hidden_slope"]["cross_entropy"], 3),
-          quad=fmt.num(s["hidden_slope"]["quadratic"], 3)),
-    ]
-    return join(*sentences)
+          quad=fmt.num(s["hidden_slope"]["quadratic"], 3)))
+
+
+def lead(run: Run | FinishedRun, key: str) -> float:
+    """Cross-entropy's lead over the quadratic cost in test accuracy, in points (``key``
+    "first" or "final": after the first or the last epoch)."""
+    s = accuracy_summary(run.rows)
+    return s["cross_entropy"][key] - s["quadratic"][key]
 
 
 def lead_text(run: Run | FinishedRun, key: str) -> str:
-    """Cross-entropy's lead over the quadratic cost in test accuracy (``key`` "first" or
-    "final"), worded by its sign."""
-    s = summary(run)
-    gap = s["cross_entropy"][key] - s["quadratic"][key]
+    """:func:`lead`, worded by its sign."""
+    gap = lead(run, key)
     if abs(gap) < 0.005:
         return t("nw.lead.level")
     return t("nw.lead.ahead" if gap > 0 else "nw.lead.behind", points=fmt.num(abs(gap), 1))
 
 
-def start_table(cfg: Config) -> pd.DataFrame | None:
-    """Accuracy after the first epoch and at the end, for both starts, once both are trained."""
+def start_table(starts: dict[str, Run | FinishedRun]) -> pd.DataFrame:
+    """Accuracy after the first epoch and at the end, for both starts' runs (by start)."""
     rows = []
-    for c in (cfg, cfg.other_start()):
-        run = find(c)
-        if run is None or not run.complete:
-            return None
-        s = summary(run)
+    for init, run in starts.items():
+        s = accuracy_summary(run.rows)
         for cost in COSTS:
-            rows.append({t("nw.start.col"): start_name(c.init), t("nw.cost"): run_name(cost),
+            rows.append({t("nw.start.col"): start_name(init), t("nw.cost"): run_name(cost),
                          t("nw.start.first"): pct(s[cost]["first"]),
                          t("nw.start.final"): pct(s[cost]["final"])})
     return pd.DataFrame(rows)
 
 
-def start_text(cfg: Config) -> str | None:
-    """The start comparison in words, from both starts' runs (None until both are trained)."""
-    runs = {c.init: find(c) for c in (cfg, cfg.other_start())}
-    if any(r is None or not r.complete for r in runs.values()):
-        return None
-    return join(t("nw.starts.first", large=lead_text(runs["large"], "first"),
-                  normal=lead_text(runs["normal"], "first")),
-                t("nw.starts.final", large=lead_text(runs["large"], "final"),
-                  normal=lead_text(runs["normal"], "final")))
+def start_text(starts: dict[str, Run | FinishedRun]) -> str:
+    """The start comparison in words, from both starts' runs."""
+    return join(t("nw.starts.first", large=lead_text(starts["large"], "first"),
+                  normal=lead_text(starts["normal"], "first")),
+                t("nw.starts.final", large=lead_text(starts["large"], "final"),
+                  normal=lead_text(starts["normal"], "final")))
 
 
-def limit2_text(cfg: Config) -> str:
+def limit2_text(starts: dict[str, Run | FinishedRun] | None) -> str:
     """Limit 2, with the verdict of this page's two starts when both are trained."""
-    runs = {c.init: find(c) for c in (cfg, cfg.other_start())}
-    if any(r is None or not r.complete for r in runs.values()):
+    if starts is None:
         return join(t("nw.limit2.text"), t("nw.limit2.untested"))
-    gaps = {init: summary(r)["cross_entropy"]["first"] - summary(r)["quadratic"]["first"]
-            for init, r in runs.items()}
+    gaps = {init: lead(r, "first") for init, r in starts.items()}
     verdict = "nw.limit2.bigger" if gaps["large"] > gaps["normal"] else "nw.limit2.not_bigger"
     return join(t("nw.limit2.text"), t(verdict, large=fmt.num(gaps["large"], 1),
                                        normal=fmt.num(gaps["normal"], 1)))
@@ -434,136 +427,71 @@ def limit2_text(cfg: Config) -> str:
 
 def limit3_text(run: Run | FinishedRun) -> str:
     """Saturated outputs at the end of this run, worded by which cost has more."""
-    s = summary(run)
+    s = accuracy_summary(run.rows)
     ce, quad = s["cross_entropy"]["saturated"], s["quadratic"]["saturated"]
     key = "nw.limit3.more" if ce > quad else "nw.limit3.not_more"
     return t(key, ce=fmt.num(ce, 1), quad=fmt.num(quad, 1))
 
 
-# ---- The results section, built once per finished run and language ----------------------------
-# A finished run never changes (a published one is frozen; a session's own finished run is
-# replaced, never changed, when Train is pressed again), so everything the results section shows
-# about it, the charts' data as the bytes Streamlit sends, is built once per run, configuration
-# and language and shared by every session: a rerun, a preset or a language switch back is one
-# lookup. Bounded; entries hold the run itself, so an id is never mistaken for another run's.
+# ---- The results section, built once per runs' numbers, configuration and language ------------
 
-#: Finished runs' results views kept (each a few tens of kilobytes).
-RESULT_VIEWS = 32
-
-
-@dataclass(frozen=True)
-class Chart:
-    """One training chart: its datasets (as bytes) and the form's parameters."""
-
-    data: dict[str, bytes]
-    text: dict[str, str]
-    colors: dict[str, str]
-    log_scale: bool
+def records(run: Run | FinishedRun, cfg: Config) -> tuple[bytes, bytes | None]:
+    """What :func:`results` is computed from: ``run``'s numbers and, once this run and the other
+    start's are both finished, the other start's."""
+    other = find(cfg.other_start())
+    both = run.complete and other is not None and other.complete
+    return (pack_rows(run.rows, COSTS, FIELDS, run.done),
+            pack_rows(other.rows, COSTS, FIELDS, other.done) if both else None)
 
 
 @dataclass(frozen=True)
 class Results:
+    """Everything the results section shows about one run (and the other start's)."""
+
     metrics: tuple[tuple[str, str, str], ...]  # (label, value, caption) per cost
     book_note: str
     legend: str
     accuracy: Chart
     cost: Chart
+    starts: pa.Table | None  # both starts compared (first column as index), once both are done
+    starts_text: str
     grad_legend: str
     grad: Chart
     limit1: str
+    limit2: str
     saturated: Chart
     limit3: str
 
 
-def _chart(data: pd.DataFrame, field: str, epoch: int, *, title_key: str, axis: str,
-           chart_title_key: str, colors: dict[str, str] | None = None,
-           log_scale: bool = False) -> Chart:
-    """What :func:`draw` draws, with the data as bytes."""
-    sets = charts.training_chart_data(data, field, epoch, log_scale=log_scale)
-    return Chart({name: arrow(frame) for name, frame in sets.items()},
-                 chart_text(title_key, axis, chart_title_key), colors or chart_colors(),
-                 log_scale)
-
-
-def draw_chart(c: Chart, where=None) -> None:
-    """Draw a :class:`Chart` (a compiled :func:`lib.charts.training_chart`)."""
-    ui_charts.chart(charts.training_chart, c.data, where=where, text=c.text, colors=c.colors,
-                    log_scale=c.log_scale, legend=False)
-
-
-def _build_results(run: Run | FinishedRun, cfg: Config) -> Results:
-    summary_ = summary(run)
+@st.cache_resource(max_entries=RESULT_VIEWS, show_spinner=False)
+def results(cfg: Config, mine: bytes, other: bytes | None, language: str) -> Results:
+    """The results section for the run with the numbers ``mine`` (trained with ``cfg``) and
+    the other start's ``other`` (None until both are finished), in ``language`` (the
+    reader's: its texts are built with :func:`ui.i18n.t`). Arguments from :func:`records`."""
+    run, other_run = (d and FinishedRun(unpack_rows(d, COSTS, FIELDS), cfg.epochs, 0.0)
+                      for d in (mine, other))
     data = frame(run)
+    summary_ = accuracy_summary(run.rows)
     grads, grad_colors = gradient_frame(data)
+    starts = other_run and {cfg.init: run, cfg.other_start().init: other_run}
+    table = start_table(starts) if starts else None
     return Results(
         metrics=tuple((t("nw.m.final", run=run_name(cost)), pct(summary_[cost]["final"]),
                        t("nw.m.best", best=fmt.num(summary_[cost]["best"], 2),
                          epoch=summary_[cost]["best_epoch"])) for cost in COSTS),
         book_note=book_note(cfg),
         legend=color_legend(chart_colors()),
-        accuracy=_chart(data, "test_accuracy_pct", run.done, title_key="nw.q.accuracy",
-                        axis="%", chart_title_key="nw.chart.accuracy"),
-        cost=_chart(data, "train_cost", run.done, title_key="nw.q.cost", axis="C",
-                    chart_title_key="nw.chart.cost"),
+        accuracy=chart(data, "test_accuracy_pct", run.done, title_key="nw.q.accuracy",
+                       axis="%", chart_title_key="nw.chart.accuracy"),
+        cost=chart(data, "train_cost", run.done, title_key="nw.q.cost", axis="C",
+                   chart_title_key="nw.chart.cost"),
+        starts=None if table is None else pa.Table.from_pandas(table.set_index(table.columns[0])),
+        starts_text=start_text(starts) if starts else "",
         grad_legend=color_legend(grad_colors),
-        grad=_chart(grads, "value", run.done, title_key="nw.q.grad", axis="|∂C/∂b|",
-                    chart_title_key="nw.chart.grad", colors=grad_colors, log_scale=True),
+        grad=chart(grads, "value", run.done, title_key="nw.q.grad", axis="|∂C/∂b|",
+                   chart_title_key="nw.chart.grad", colors=grad_colors, log_scale=True),
         limit1=limit1_text(run),
-        saturated=_chart(data, "saturated_pct", run.done, title_key="nw.q.saturated",
-                         axis="%", chart_title_key="nw.chart.saturated"),
+        limit2=limit2_text(starts),
+        saturated=chart(data, "saturated_pct", run.done, title_key="nw.q.saturated",
+                        axis="%", chart_title_key="nw.chart.saturated"),
         limit3=limit3_text(run))
-
-
-_VIEWS: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
-_VIEWS_LOCK = threading.Lock()
-
-
-def _memo(runs_: tuple, key: tuple, build):
-    """``build()``, once per finished ``runs_`` (by identity) and ``key``, for every session
-    (newest :data:`RESULT_VIEWS` kept). An entry holds its runs, so while it is kept no other
-    run can take a kept run's id."""
-    full = (tuple(id(r) for r in runs_), key)
-    with _VIEWS_LOCK:
-        hit = _VIEWS.get(full)
-        if hit is not None and all(a is b for a, b in zip(hit[0], runs_)):
-            _VIEWS.move_to_end(full)
-            return hit[1]
-    value = build()
-    with _VIEWS_LOCK:
-        _VIEWS[full] = (runs_, value)
-        _VIEWS.move_to_end(full)
-        while len(_VIEWS) > RESULT_VIEWS:
-            _VIEWS.popitem(last=False)
-    return value
-
-
-def results_view(run: Run | FinishedRun, cfg: Config) -> Results:
-    """Everything the results section shows about ``run`` (trained with ``cfg``) in the reader's
-    language, except the comparison of the two starts (:func:`starts_view`)."""
-    if not run.complete:  # a stopped run may still be resumed: built afresh
-        return _build_results(run, cfg)
-    return _memo((run,), ("results", run.done, cfg, lang()), lambda: _build_results(run, cfg))
-
-
-@dataclass(frozen=True)
-class Starts:
-    """Both starts compared: the table (an Arrow table, first column as index), the sentence
-    and limit 2's verdict."""
-
-    table: pa.Table
-    text: str
-    limit2: str
-
-
-def starts_view(cfg: Config) -> Starts | None:
-    """The comparison of ``cfg``'s start with the other start, once both are trained (else
-    None), built once per pair of finished runs and language."""
-    pair = (find(cfg), find(cfg.other_start()))
-    if any(r is None or not r.complete for r in pair):
-        return None
-
-    def build() -> Starts:
-        table = start_table(cfg)
-        return Starts(pa.Table.from_pandas(table.set_index(table.columns[0])),
-                      start_text(cfg), limit2_text(cfg))
-    return _memo(pair, ("starts", cfg, lang()), build)

@@ -30,17 +30,17 @@ if src.p is None:
         st.error(problems.message(problem, table=t("cd.explorer.table")),
                  icon=":material/error:")
 else:  # the results need a valid P and Q
-    p, q, labels = src.p, src.q, src.labels
-    pt, qt = tuple(float(x) for x in p), tuple(float(x) for x in q)
-    c = cd.build_codes(pt, qt)
+    labels, p, q = src.labels, src.p, src.q
+    view = cd.codes(labels, p, q, ui.lang())
+    c = view.c
 
     # ---- Codes ----------------------------------------------------------------------------
     st.header(t("cd.codes"), divider="gray")
     st.markdown(t("cd.codes.intro"))
-    st.dataframe(cd.code_table(labels, pt, qt), hide_index=True, width="stretch",
+    st.dataframe(view.table, hide_index=True, width="stretch",
                  column_config={t(f"cd.col.{k}"): st.column_config.TextColumn(
                      help=t("cd.col.help.info")) for k in ("info_p", "info_q")})
-    for kind, sentence in cd.code_notes(labels, p, q):
+    for kind, sentence in view.notes:
         (st.warning if kind == "warning" else st.info)(
             sentence, icon=":material/block:" if kind == "warning" else ":material/info:")
 
@@ -57,36 +57,31 @@ else:  # the results need a valid P and Q
     r3[0].metric(t("cd.m.kl"), cd.bits(c.kl))
     r3[1].metric(t("cd.m.extra"), cd.bits(c.l_q - c.l_p if np.isfinite(c.l_q) else np.inf),
                  help=t("cd.m.help.extra"))
-    st.markdown("\n\n".join(cd.bound_sentences(c, p, q) + cd.extra_sentences(c)))
+    st.markdown("\n\n".join(view.sentences))
     st.subheader(t("cd.chart.title"))
-    if np.isfinite(c.ce):
-        text = cd.identity_text()
-        ui.chart(charts_codes.identity_bars,
-                 {"parts": cd.identity_data(c.h_p, c.kl, tuple(cd.identity_rows(c)),
-                                            tuple(text.items()))},
-                 text=text)
+    if view.chart is not None:
+        ui.chart(charts_codes.identity_bars, view.chart, text=view.chart_text)
     else:
         st.caption(t("cd.chart.infinite"))
 
     # ---- A message ------------------------------------------------------------------------
     @ui.fragment
-    def message_section(pt, qt, labels):
+    def message_section(labels, p, q):
         st.header(t("cd.message"), divider="gray")
         a, b = st.columns(2)
         length = S.number("length", t("cd.message.length"), where=a, step=10)
         seed = S.number("seed", t("cd.message.seed"), where=b, step=1,
                         help=t("cd.message.seed.help"))
-        c = cd.build_codes(pt, qt)
-        m = cd.build_message(pt, qt, int(length), int(seed))
-        symbols, legend, bits_p, bits_q = cd.message_html(labels, pt, qt, length, seed)
+        v = cd.message(labels, p, q, int(length), int(seed), ui.lang())
+        m = v.m
         n = m.symbols.size
         st.markdown(f"**{t('cd.message.symbols', n=f'{n:,}')}**")
-        st.html(symbols)
-        st.html(legend)
+        st.html(v.symbols)
+        st.html(v.legend)
         left, right = st.columns(2)
         with left:
             st.markdown(f"**{t('cd.message.with_p', bits=f'{len(m.bits_p):,}')}**")
-            st.html(bits_p)
+            st.html(v.bits_p)
         with right:
             if m.bits_q is None:
                 event, pos = m.missing
@@ -94,15 +89,15 @@ else:  # the results need a valid P and Q
                              pos=f"{pos + 1:,}"), icon=":material/block:")
             else:
                 st.markdown(f"**{t('cd.message.with_q', bits=f'{len(m.bits_q):,}')}**")
-                st.html(bits_q)
+                st.html(v.bits_q)
         if n > cd.MAX_SHOWN:
             st.caption(t("cd.message.shown", shown=f"{cd.MAX_SHOWN:,}", n=f"{n:,}"))
-        st.markdown("\n\n".join(cd.rate_sentences(m, c)))
-        ok, sentence = cd.decoded_sentence(m)
+        st.markdown("\n\n".join(v.rates))
+        ok, sentence = v.decoded
         (st.success if ok else st.error)(sentence, icon=":material/check_circle:" if ok
                                          else ":material/error:")
 
-    message_section(pt, qt, labels)
+    message_section(labels, p, q)
 
     # ---- The 16-bit number ----------------------------------------------------------------
     @ui.fragment
@@ -111,39 +106,34 @@ else:  # the results need a valid P and Q
         st.markdown(t("cd.sixteen.intro"))
         theta = S.choice("theta", t("cd.sixteen.theta"),
                          {th: fmt.prob(th) for th in cd.THETAS}, widget="segmented_control")
-        st.markdown("\n\n".join(cd.sixteen_sentences(cd.sixteen_bits(float(theta)))))
+        st.markdown("\n\n".join(cd.sixteen(float(theta), ui.lang())))
 
     sixteen_section()
 
-    # ---- Samples --------------------------------------------------------------------------
-    def samples_section(pt, qt, labels):
+    # ---- Samples, the sample's own distribution and the plug-in bias -----------------------
+    # One fragment for both: the plug-in section draws its samples with the seed set above.
+    @ui.fragment
+    def sampling_sections(labels, p, q):
         st.header(t("cd.samples"), divider="gray")
         st.markdown(t("cd.samples.intro"))
         a, b = st.columns([3, 2])
         n = S.choice("n", t("cd.samples.n"), {k: f"{k:,}" for k in cd.SAMPLE_SIZES},
                      where=a, widget="segmented_control")
-        seed = S.number("sample_seed", t("cd.samples.seed"), where=b, step=1)
-        r = cd.running(pt, qt, int(n), int(seed))
-        names = cd.quantity_names()
-        ui.chart(charts_codes.running_chart,
-                 dict(cd.running_chart_data(pt, qt, int(n), int(seed), tuple(names.items()))),
-                 text=cd.running_text(), names=tuple(names.values()),
-                 colors=tuple(cd.QUANTITY_COLORS[k] for k in names))
-        infinite = cd.infinite_sentence(r, pt, labels)
-        if infinite:
-            st.warning(infinite, icon=":material/all_inclusive:")
-        st.markdown("\n".join(f"- {sentence}" for sentence in cd.final_sentences(r)))
+        seed = int(S.number("sample_seed", t("cd.samples.seed"), where=b, step=1))
+        s = cd.samples(labels, p, q, int(n), seed, ui.lang())
+        ui.chart(charts_codes.running_chart, s.chart, text=s.text, names=tuple(s.names.values()),
+                 colors=tuple(cd.QUANTITY_COLORS[k] for k in s.names))
+        if s.infinite:
+            st.warning(s.infinite, icon=":material/all_inclusive:")
+        st.markdown("\n".join(f"- {sentence}" for sentence in s.final))
 
-    # ---- The sample's own distribution and the plug-in bias -------------------------------
-    def mle_section(pt, qt, labels):
         st.header(t("cd.mle"), divider="gray")
         st.markdown(t("cd.mle.intro"))
         n = int(S.number("mle_n", t("cd.mle.n"), step=1))
-        seed = int(S.get("sample_seed"))
-        e = cd.estimate(pt, qt, n, seed)
+        v = cd.estimates(labels, p, q, n, seed, ui.lang())
+        e = v.e
         table_col, numbers_col = st.columns([2, 3])
-        table_col.dataframe(cd.mle_table(labels, pt, qt, n, seed), hide_index=True,
-                            width="stretch")
+        table_col.dataframe(v.table, hide_index=True, width="stretch")
         with numbers_col:
             m1 = st.columns(2)
             m1[0].metric(t("cd.mle.m.plug_in"), cd.bits(e.plug_in))
@@ -154,24 +144,16 @@ else:  # the results need a valid P and Q
                          help=t("cd.mle.m.help.ce_p"))
             m2[2].metric(t("cd.mle.m.ce_q"), cd.bits(e.cross_entropy_q),
                          help=t("cd.mle.m.help.ce_q"))
-        st.markdown("\n\n".join(cd.mle_sentences(e)))
+        st.markdown("\n\n".join(v.sentences))
         st.subheader(t("cd.bias"))
         st.markdown(t("cd.bias.intro", repeats=f"{cd.BIAS_REPEATS:,}"))
-        if e.support < 2:
+        if v.bias is None:
             st.info(t("cd.bias.none"), icon=":material/info:")
             return
-        frame = cd.bias_table(pt, seed, n)
-        ui.chart(charts_codes.bias_chart, dict(cd.bias_chart_data(pt, seed, n, cd.bias_names())),
-                 text=cd.bias_text(), names=cd.bias_names())
-        st.markdown(cd.bias_sentence(frame, n, e.support))
+        ui.chart(charts_codes.bias_chart, v.bias, text=v.bias_text, names=v.bias_names)
+        st.markdown(v.bias_sentence)
 
-    # One fragment for both: the plug-in section draws its samples with the seed set above.
-    @ui.fragment
-    def sampling_sections(pt, qt, labels):
-        samples_section(pt, qt, labels)
-        mle_section(pt, qt, labels)
-
-    sampling_sections(pt, qt, labels)
+    sampling_sections(labels, p, q)
 
     # ---- Links ----------------------------------------------------------------------------
     st.header(t("cd.links"), divider="gray")

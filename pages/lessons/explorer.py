@@ -9,6 +9,7 @@ from lib import charts, info
 from lib.tables import MAX_EVENTS, normalised_table
 from ui import explorer as ex
 from ui import fmt, problems, t
+from ui.charts import arrow_table
 
 S = ex.S
 
@@ -37,14 +38,14 @@ with editor_col.expander(t("ex.files"), icon=":material/table_view:"):
     ex.table_files(S, "table", file_name="p_and_q.csv",
                    columns={"label": t("word.event"), "P": "P", "Q": "Q"})
 
-read = ex.read_table(table, counts)
+read = ex.read_table(table, counts, ui.lang())
 
 # ---- Bad input: explain each problem, offer the one repair we can make ---------------------
 if not read.ok:
     # Beside the table on a wide screen, right under it on a narrow one.
     with chart_col:
         for problem in read.problems:
-            st.error(problems.message(problem, table=ex.table_name()),
+            st.error(problems.message(problem, table=t("ex.table_name")),
                      icon=":material/error:")
         if read.only_sum_problems:
             st.button(t("ex.normalise"), icon=":material/balance:", type="primary",
@@ -53,19 +54,17 @@ if not read.ok:
         st.info(t("ex.waiting"), icon=":material/info:")
 else:  # the results need a valid P and Q
     p, q_dist, labels = read.p, read.q, read.labels
-    # Hashable inputs of the cached results (ex.compare, chart data, the per-event table).
-    key = (tuple(labels), tuple(p.tolist()), tuple(q_dist.tolist()))
-    text = ex.chart_text()
+    r = ex.results(tuple(labels), tuple(p.tolist()), tuple(q_dist.tolist()), base, unit,
+                   ui.lang())
     rotate = charts.rotate_labels(len(labels))
-    ui.chart(charts.distribution_bars, {"bars": ex.bars_data(*key, text["P"], text["Q"])},
-             where=chart_col, text=text, rotate=rotate)
+    ui.chart(charts.distribution_bars, r.bars, where=chart_col, text=r.text, rotate=rotate)
     if counts:
         st.info(t("ex.from_counts", p_total=fmt.prob(read.totals["P"]),
                   q_total=fmt.prob(read.totals["Q"])), icon=":material/calculate:")
     if len(p) == 1:
         st.info(t("ex.single_event"), icon=":material/info:")
 
-    c = ex.compare(key[1], key[2], base)
+    c = r.c
     h_p, ce_pq, kl_pq = c.h_p, c.ce_pq, c.kl_pq
 
     # ---- Numbers ------------------------------------------------------------------------------
@@ -79,15 +78,13 @@ else:  # the results need a valid P and Q
     row2[1].metric(t("ex.m.ce_qp"), q(c.ce_qp), help=t("ex.m.ce_qp.help"))
     row2[2].metric(t("ex.m.kl_qp"), q(c.kl_qp), help=t("ex.m.kl_qp.help"))
 
-    for message in ex.infinity_messages(p, q_dist, labels):
+    for message in r.infinity:
         st.warning(message, icon=":material/all_inclusive:")
 
     st.subheader(t("ex.identity"))
     st.markdown("\n\n".join((r"$$H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q)$$",
-                               f"$${ex.identity_latex(ce_pq, h_p, kl_pq, unit)}$$",
-                               ex.residual_text(c.residual, ce_pq, unit),
-                               t("ex.gibbs", kl=q(kl_pq)),
-                               ex.asymmetry_text(kl_pq, c.kl_qp, unit))))
+                               f"$${r.identity}$$", r.residual,
+                               t("ex.gibbs", kl=q(kl_pq)), r.asymmetry)))
     st.page_link("pages/lessons/codes.py", label=t("ex.link.codes"), icon=":material/data_array:")
 
     with st.expander(t("ex.formulas"), icon=":material/function:"):
@@ -100,15 +97,12 @@ else:  # the results need a valid P and Q
     # ---- Per event ----------------------------------------------------------------------------
     st.header(t("ex.per_event"), divider="gray")
     st.markdown(t("ex.per_event.intro"))
-    st.dataframe(ex.terms_arrow(labels, p, q_dist, base, unit), hide_index=True,
-                 width="stretch")
+    st.dataframe(r.terms, hide_index=True, width="stretch")
     ex.download_csv(ex.terms_csv_table(labels, c.terms, unit), "per_event.csv",
                     t("ex.download.terms"), key="_download.explorer.terms")
 
     st.subheader(t("ex.chart.stack"))
-    ui.chart(charts.cross_entropy_stack, dict(ex.stack_data(*key, base, (
-        text["entropy_part"], text["kl_adds"], text["kl_subtracts"], text["infinite"]))),
-        text=text, rotate=rotate)
+    ui.chart(charts.cross_entropy_stack, r.stack, text=r.text, rotate=rotate)
     st.caption(t("ex.chart.stack.caption"))
 
     # ---- Blend Q toward P ---------------------------------------------------------------------
@@ -116,26 +110,22 @@ else:  # the results need a valid P and Q
     st.markdown(t("ex.blend.intro") + "\n\n" + r"$$Q_t = (1-t)\,Q + t\,P$$")
 
     @ui.fragment
-    def blend_section(p: np.ndarray, q_dist: np.ndarray, labels: list[str], h_p: float) -> None:
+    def blend_section(p: np.ndarray, q_dist: np.ndarray, labels: list[str],
+                      r: ex.Results) -> None:
         t_value = S.slider("t", t("ex.blend.t"), step=0.01)
         q_t = info.blend(p, q_dist, t_value)
         b1, b2, b3 = st.columns(3)
         b1.metric(t("ex.blend.ce"), q(info.cross_entropy(p, q_t, base)))
         b2.metric(t("ex.blend.kl"), q(info.kl_divergence(p, q_t, base)))
-        b3.metric(t("ex.m.h_p"), q(h_p))
-        text = ex.chart_text()
-        ui.chart(charts.blend_chart, {
-            "curve": ex.blend_curve_data(tuple(p.tolist()), tuple(q_dist.tolist()), base,
-                                         text["cross_entropy"], text["kl"]),
-            "floor": {"h": np.array([h_p]), "name": [text["entropy_p"]]},
-            "now": {"t": np.array([t_value], dtype=float)}}, text=text)
+        b3.metric(t("ex.m.h_p"), q(r.c.h_p))
+        ui.chart(charts.blend_chart, {**r.blend, **charts.blend_now_data(t_value)}, text=r.text)
         st.caption(t("ex.blend.caption"))
         with st.expander(t("ex.blend.table")):
             event = t("word.event")
-            st.dataframe(ex.arrow_table({event: labels, "P": np.round(p, 6),
-                                         "Q": np.round(q_dist, 6), "Q_t": np.round(q_t, 6)}),
+            st.dataframe(arrow_table({event: labels, "P": np.round(p, 6),
+                                      "Q": np.round(q_dist, 6), "Q_t": np.round(q_t, 6)}),
                          hide_index=True, width="stretch")
             ex.download_csv(lambda: pd.DataFrame({event: labels, "P": p, "Q": q_dist, "Q_t": q_t}),
                             "q_t.csv", t("ex.download.blend"), key="_download.explorer.blend")
 
-    blend_section(p, q_dist, labels, h_p)
+    blend_section(p, q_dist, labels, r)

@@ -5,7 +5,7 @@ import math
 import streamlit as st
 
 import ui
-from lib import charts, info
+from lib import charts, info, surprise
 from lib.tables import MAX_EVENTS
 from ui import explorer as ex
 from ui import fmt, t
@@ -30,16 +30,13 @@ def surprise_section() -> None:
     left, right = st.columns([2, 3], gap="large")
     with left:
         p = S.slider("p", t("in.surprise.p"), step=0.001, format="%.3f")
-        surprise = float(info.information_content(p, base))
-        st.metric(t("in.surprise.metric"), q(surprise))
-        st.markdown(t("in.surprise.text", p=fmt.prob(p), odds=inf.one_in(p),
-                      info=q(surprise)))
+        i_p = float(info.information_content(p, base))
+        st.metric(t("in.surprise.metric"), q(i_p))
+        st.markdown(t("in.surprise.text", p=fmt.prob(p), odds=fmt.prob(surprise.one_in(p)),
+                      info=q(i_p)))
         st.caption(t("in.surprise.zero"))
-    series = t("in.surprise.series")
-    ui.chart(charts.function_chart, {"curves": inf.curve_data("surprisal", base, series),
-                                     "points": inf.point_data(p, surprise, series)},
-             where=right, text=inf.axes("p", t("in.axis.info", unit=unit)),
-             colors={series: charts.CE_COLOR})
+    inf.function_chart(right, "surprisal", p, i_p, t("in.surprise.series"),
+                       t("in.axis.info", unit=unit), base, charts.CE_COLOR)
 
 surprise_section()
 
@@ -49,7 +46,7 @@ st.markdown(t("in.why.intro") + "\n\n" + t("in.why.tournament"))
 st.latex(r"I\bigl(\tfrac14 \cdot \tfrac12\bigr) = I\bigl(\tfrac14\bigr) + I\bigl(\tfrac12\bigr)")
 st.markdown(t("in.why.conditional") + "\n\n" + t("in.why.result"))
 st.latex(r"I(p_1 p_2) = I(p_1) + I(p_2) \;\Longrightarrow\; I(p) = -k \log p")
-steps = inf.tournament(base)
+steps = surprise.tournament(base)
 st.markdown(t("in.why.live", unit=unit, **{k: q(v) for k, v in steps.items()}))
 with st.expander(t("in.why.steps"), icon=":material/function:"):
     st.markdown(t("in.why.step1"))
@@ -57,7 +54,7 @@ with st.expander(t("in.why.steps"), icon=":material/function:"):
     st.markdown("\n\n".join(t(f"in.why.step{i}") for i in (2, 3, 4)))
     st.latex(r"I(p) = -k \ln p = -\log_b p, \quad b = e^{1/k}")
 st.markdown(f"**{t('in.why.units')}**")
-units = inf.units_table()
+units = inf.units_table(ui.lang())
 st.dataframe(units, hide_index=True)
 ex.download_csv(units.to_pandas, "units.csv", t("in.download.units"),
                 key="_download.information.units")
@@ -76,8 +73,8 @@ def additivity_section() -> None:
     st.markdown(t("in.add.check", residual=fmt.num(i12 - (i1 + i2))))
 
     k = S.number("bits", t("in.add.bits"), where=st.columns([1, 2])[0])
-    st.markdown(t("in.add.bits.text", k=k, n=f"{2 ** k:,}", k_sup=inf.superscript(k),
-                  minus_k_sup=inf.superscript(-k),
+    st.markdown(t("in.add.bits.text", k=k, n=f"{2 ** k:,}", k_sup=fmt.superscript(k),
+                  minus_k_sup=fmt.superscript(-k),
                   info=q(float(info.information_content(2.0 ** -k, base)))))
 
 additivity_section()
@@ -99,30 +96,30 @@ def entropy_section() -> None:
     with left.expander(t("ex.files"), icon=":material/table_view:"):
         ex.table_files(S, "table", file_name="entropy.csv",
                        columns={"label": t("word.event"), "weight": weight})
-    labels, weights, found = inf.read_weights(table)
+    view = inf.entropy_view(table, ui.units(), ui.lang())
     with right:
-        dist = inf.weights_to_distribution(weights, found)
-        if dist is None:
-            for problem in found:
-                st.error(inf.problem_message(problem), icon=":material/error:")
+        for error in view.errors:
+            st.error(error, icon=":material/error:")
+        if view.report is None:
             return
-        total = float(weights.sum())
-        if not math.isclose(total, 1.0, rel_tol=1e-9):
-            st.info(t("in.entropy.normalised", total=fmt.prob(total)),
+        r = view.report
+        if not math.isclose(r.total, 1.0, rel_tol=1e-9):
+            st.info(t("in.entropy.normalised", total=fmt.prob(r.total)),
                     icon=":material/calculate:")
-        terms = info.event_terms(dist, dist, base)
-        h, h_max = info.entropy(dist, base), math.log(len(dist)) * info.log_factor(base)
         m1, m2 = st.columns(2)
-        m1.metric(t("in.entropy.h"), q(h))
-        m2.metric(t("in.entropy.max", n=len(dist)), q(h_max))
-        st.progress(min(h / h_max, 1.0) if h_max > 0 else 1.0,
-                    text=t("in.entropy.gauge", h=q(h), max=q(h_max)))
-        ui.chart(charts.bar_chart, {"bars": inf.entropy_bars(labels, terms)},
-                 text=inf.bar_text(unit), colors=inf.entropy_colors(),
-                 rotate=charts.rotate_labels(len(labels)))
-        st.markdown(inf.entropy_sentence(h, h_max, len(dist), unit))
-        ex.download_csv(inf.entropy_csv_table(labels, terms, unit), "entropy_terms.csv",
-                        t("in.download.terms"), key="_download.information.terms")
+        m1.metric(t("in.entropy.h"), q(r.entropy))
+        m2.metric(t("in.entropy.max", n=len(r.p)), q(r.max_entropy))
+        st.progress(min(r.entropy / r.max_entropy, 1.0) if r.max_entropy > 0 else 1.0,
+                    text=t("in.entropy.gauge", h=q(r.entropy), max=q(r.max_entropy)))
+        names = (t("in.entropy.bar_p"), t("in.entropy.bar_term"))
+        ui.chart(charts.bar_chart, {"bars": view.bars},
+                 text={"category": t("word.event"), "y": t("in.entropy.bar_axis", unit=unit),
+                       "series": t("word.quantity")},
+                 colors=dict(zip(names, inf.ENTROPY_COLORS)),
+                 rotate=charts.rotate_labels(len(view.labels)))
+        st.markdown(view.sentence)
+        ex.download_csv(view.csv, "entropy_terms.csv", t("in.download.terms"),
+                        key="_download.information.terms")
 
 entropy_section()
 st.page_link("pages/lessons/codes.py", label=t("in.link.codes"), icon=":material/data_array:")
@@ -139,10 +136,7 @@ def coin_section() -> None:
         h_coin = info.entropy([coin, 1.0 - coin], base)
         st.metric(t("in.coin.metric"), q(h_coin))
         st.markdown(t("in.coin.text"))
-    series = t("in.coin.series")
-    ui.chart(charts.function_chart, {"curves": inf.curve_data("binary_entropy", base, series),
-                                     "points": inf.point_data(coin, h_coin, series)},
-             where=right, text=inf.axes("p", t("in.axis.entropy", unit=unit)),
-             colors={series: charts.P_COLOR})
+    inf.function_chart(right, "binary_entropy", coin, h_coin, t("in.coin.series"),
+                       t("in.axis.entropy", unit=unit), base, charts.P_COLOR)
 
 coin_section()

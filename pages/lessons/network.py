@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
-from ui import t
+from ui import lang, t
 from ui import network as nw
 
 
@@ -24,7 +24,7 @@ def results(run, cfg) -> None:
     """The results of ``run`` (trained with ``cfg``) and the limits of cross-entropy."""
     # ---- Results --------------------------------------------------------------------------------
     st.header(t("nw.results"), divider="gray")
-    view = nw.results_view(run, cfg)  # built once per finished run and language
+    view = nw.results(cfg, *nw.records(run, cfg), lang())  # built once per runs and language
     for col, (label, value, caption) in zip(st.columns(2), view.metrics):
         col.metric(label, value)
         col.caption(caption)
@@ -36,14 +36,13 @@ def results(run, cfg) -> None:
     st.caption(t("nw.cost_scales"))
 
     st.subheader(t("nw.starts"))
-    starts = nw.starts_view(cfg)  # None until both starts are trained
-    if starts is None:
+    if view.starts is None:  # until both starts are trained
         st.markdown(t("nw.starts.missing"))
         st.button(t("nw.limit2.train", other=nw.start_name(cfg.other_start().init)),
                   on_click=nw.train_other_start, icon=":material/compare:")
     else:
-        st.table(starts.table)
-        st.markdown(starts.text)
+        st.table(view.starts)
+        st.markdown(view.starts_text)
 
     # ---- The limits of cross-entropy ----------------------------------------------------------
     st.header(t("nw.limits"), divider="gray")
@@ -54,7 +53,7 @@ def results(run, cfg) -> None:
     st.markdown(view.limit1)
 
     st.subheader(t("nw.limit2"))
-    st.markdown(starts.limit2 if starts is not None else nw.limit2_text(cfg))
+    st.markdown(view.limit2)
 
     st.subheader(t("nw.limit3"))
     st.markdown(t("nw.limit3.intro"))
@@ -94,8 +93,9 @@ b2.button(t("nw.stop"), icon=":material/stop:", width="stretch")
 progress_slot, live_slot, problem_slot = st.empty(), st.empty(), st.container()
 
 def live(run):
-    nw.draw(nw.frame(run), "test_accuracy_pct", run.done, title_key="nw.q.accuracy",
-            axis="%", chart_title_key="nw.chart.live", where=live_slot)
+    nw.draw_chart(nw.chart(nw.frame(run), "test_accuracy_pct", run.done,
+                           title_key="nw.q.accuracy", axis="%", chart_title_key="nw.chart.live"),
+                  where=live_slot)
 
 # First visit with the default settings: the lesson at once, both starts trained on the
 # bundled digits (seconds, once per server: then shared with every later visitor).

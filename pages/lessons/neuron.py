@@ -6,14 +6,14 @@ import streamlit as st
 
 import ui
 from lib import charts
+from ui import fmt, lang, t
 from ui import neuron as nr
-from ui import t
 
 S = nr.S
 
 st.title(t("page.neuron"))
-st.markdown(nr.blocks(t("nr.intro"),
-                      nr.display(r"z = w\,x + b \qquad a = \sigma(z) = \frac{1}{1+e^{-z}}")))
+st.markdown(t("nr.intro") + "\n\n"
+            + fmt.math_block(r"z = w\,x + b \qquad a = \sigma(z) = \frac{1}{1+e^{-z}}"))
 
 # ---- Controls -----------------------------------------------------------------------------
 st.markdown(f"**{t('nr.presets')}**")
@@ -37,17 +37,16 @@ with st.container(border=True):
     st.caption(t("nr.book.help"))
 
 s = nr.settings()
-v = nr.view(s)  # everything below but the scrubbed cards, built once per experiment
-frames = v.frames
+v = nr.view(s, lang())  # everything below but the scrubbed cards and the maps, cached
 for kind, message in v.notes:
     (st.warning if kind == "warning" else st.info)(message, icon=":material/info:")
 
 # ---- Outcome ------------------------------------------------------------------------------
 st.header(t("nr.outcome"), divider="gray")
-for col, outcome in zip(st.columns(len(v.outcomes)), v.outcomes):
+for col, (heading, metrics) in zip(st.columns(len(v.outcomes)), v.outcomes):
     with col:
-        st.markdown(outcome.heading)
-        for label, value in outcome.metrics:
+        st.markdown(heading)
+        for label, value in metrics:
             st.metric(label, value)
 st.markdown(v.race)
 if v.rates_differ:
@@ -91,12 +90,12 @@ def training_view() -> None:
     # While playing the scrubber is disabled and the clock owns the epoch.
     epoch = S.slider("epoch", t("nr.scrub"), max_value=s.epochs, disabled=playing)
 
-    for col, card in zip(st.columns(len(frames)), nr.cards(v, epoch)):
+    for col, card in zip(st.columns(len(s.runs)), nr.cards(v, epoch)):
         with col, st.container(border=True):
             st.markdown(card)
 
     st.markdown(v.legend)
-    rule = nr.rule_data(epoch)
+    rule = nr.rule(epoch)
     for i, (field, heading, text, log_scale) in enumerate(v.panels):
         if i % 2 == 0:
             row_cols = st.columns(2)  # row by row, so a phone shows them in this order
@@ -111,47 +110,51 @@ st.caption(v.sigma)
 # ---- Initialisation map -------------------------------------------------------------------
 st.header(t("nr.map"), divider="gray")
 st.markdown(v.map_intro)
-for col, (data, text) in zip(st.columns(2), v.maps):
-    ui.chart(charts.init_map, data, where=col, text=text, epochs=s.epochs,
-             lo=-nr.MAP_RANGE, hi=nr.MAP_RANGE, step=float(nr.MAP_AXIS[1] - nr.MAP_AXIS[0]))
-st.markdown(v.map_caption)
+maps = {c: nr.map_panel(c, s.eta(c), s.epochs, s.threshold, s.x, s.y, lang())
+        for c in ("quadratic", "cross_entropy")}
+for col, m in zip(st.columns(2), maps.values()):
+    ui.chart(charts.init_map, {**m.data, "here": v.map_start}, where=col, text=m.text,
+             epochs=s.epochs, lo=-nr.MAP_RANGE, hi=nr.MAP_RANGE,
+             step=float(nr.MAP_AXIS[1] - nr.MAP_AXIS[0]))
+st.markdown(nr.map_caption(s, {c: m.summary for c, m in maps.items()}))
 if v.outside:
     st.caption(t("nr.map.outside"))
 
 # ---- What it shows ----------------------------------------------------------------------
-# Text and display math of one passage go out as one Markdown block (nr.blocks; a formula
-# as nr.display, exactly what st.latex would send): fewer elements, the same page.
+# Text and display math of one passage go out as one Markdown block (a formula as
+# fmt.math_block, exactly what st.latex would send): fewer elements, the same page.
 st.header(t("nr.why"), divider="gray")
 # Each cost over its gradient, on two lines so the pair fits a phone screen.
-st.markdown(nr.blocks(
-    nr.display(r"\begin{aligned}C_{\mathrm{quad}} &= \tfrac12 (a-y)^2 \\ "
-               r"\Rightarrow\ \frac{\partial C}{\partial b} &= (a-y)\,\sigma'(z)\end{aligned}"),
-    nr.display(r"\begin{aligned}C_{\mathrm{CE}} &= -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
-               r"\Rightarrow\ \frac{\partial C}{\partial b} &= a-y\end{aligned}"),
-    t("nr.why.text")))
+st.markdown("\n\n".join((
+    fmt.math_block(r"\begin{aligned}C_{\mathrm{quad}} &= \tfrac12 (a-y)^2 \\ "
+                   r"\Rightarrow\ \frac{\partial C}{\partial b} &= (a-y)\,\sigma'(z)"
+                   r"\end{aligned}"),
+    fmt.math_block(r"\begin{aligned}C_{\mathrm{CE}} &= -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
+                   r"\Rightarrow\ \frac{\partial C}{\partial b} &= a-y\end{aligned}"),
+    t("nr.why.text"))))
 with st.expander(t("nr.teach.title"), icon=":material/school:"):
-    st.markdown(nr.blocks(
+    st.markdown("\n\n".join((
         t("nr.teach.s1"),
-        nr.display(r"\sigma(z) = \frac{1}{1+e^{-z}} = \left(1+e^{-z}\right)^{-1}"),
+        fmt.math_block(r"\sigma(z) = \frac{1}{1+e^{-z}} = \left(1+e^{-z}\right)^{-1}"),
         t("nr.teach.s2"),
-        nr.display(r"\sigma'(z) = -\left(1+e^{-z}\right)^{-2}\cdot\left(-e^{-z}\right)"
-                   r" = \frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}"),
+        fmt.math_block(r"\sigma'(z) = -\left(1+e^{-z}\right)^{-2}\cdot\left(-e^{-z}\right)"
+                       r" = \frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}"),
         t("nr.teach.s3"),
-        nr.display(r"\sigma'(z) = \frac{1}{1+e^{-z}}\cdot\frac{e^{-z}}{1+e^{-z}}"),
+        fmt.math_block(r"\sigma'(z) = \frac{1}{1+e^{-z}}\cdot\frac{e^{-z}}{1+e^{-z}}"),
         t("nr.teach.s4"),
-        nr.display(r"\sigma'(z) = \sigma(z)\,\bigl(1-\sigma(z)\bigr) = a(1-a)"),
+        fmt.math_block(r"\sigma'(z) = \sigma(z)\,\bigl(1-\sigma(z)\bigr) = a(1-a)"),
         t("nr.teach.s5"),
         # One step per line, so that each equation fits a phone screen.
-        nr.display(r"\begin{aligned}\frac{\partial C}{\partial b} &= "
-                   r"\frac{\partial C}{\partial a}\,"
-                   r"\frac{\partial a}{\partial z}\,\frac{\partial z}{\partial b} \\ "
-                   r"&= (a-y)\cdot\sigma'(z)\cdot 1 \\ "
-                   r"\frac{\partial C}{\partial w} &= (a-y)\,\sigma'(z)\,x\end{aligned}"),
+        fmt.math_block(r"\begin{aligned}\frac{\partial C}{\partial b} &= "
+                       r"\frac{\partial C}{\partial a}\,"
+                       r"\frac{\partial a}{\partial z}\,\frac{\partial z}{\partial b} \\ "
+                       r"&= (a-y)\cdot\sigma'(z)\cdot 1 \\ "
+                       r"\frac{\partial C}{\partial w} &= (a-y)\,\sigma'(z)\,x\end{aligned}"),
         t("nr.teach.s6"),
-        nr.display(r"\begin{aligned}\frac{\partial C}{\partial a} &= "
-                   r"-\frac{y}{a} + \frac{1-y}{1-a}"
-                   r" \\ &= \frac{a-y}{a(1-a)} \\ "
-                   r"\frac{\partial C}{\partial b} &= \frac{a-y}{a(1-a)}\cdot a(1-a) \\ "
-                   r"&= a-y \\ "
-                   r"\frac{\partial C}{\partial w} &= x\,(a-y)\end{aligned}")))
+        fmt.math_block(r"\begin{aligned}\frac{\partial C}{\partial a} &= "
+                       r"-\frac{y}{a} + \frac{1-y}{1-a}"
+                       r" \\ &= \frac{a-y}{a(1-a)} \\ "
+                       r"\frac{\partial C}{\partial b} &= \frac{a-y}{a(1-a)}\cdot a(1-a) \\ "
+                       r"&= a-y \\ "
+                       r"\frac{\partial C}{\partial w} &= x\,(a-y)\end{aligned}"))))
 st.markdown(t("nr.limits", good_start=nr.good_start_sentence()))

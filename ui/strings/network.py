@@ -52,6 +52,8 @@ STRINGS = {
     "nw.eta.cross_entropy": ("η, cross-entropy", "η（交叉熵）"),
     "nw.run.quadratic": ("Quadratic cost", "二次代价"),
     "nw.run.cross_entropy": ("Cross-entropy", "交叉熵"),
+    # The neuron page's third run (its costs' names are these too).
+    "nw.run.book_demo": ("Book demo's rule", "书中演示的规则"),
     "nw.epoch": ("Epoch", "轮次"),
     "nw.cost": ("Cost", "代价"),
     "nw.train": ("Train both networks", "训练两个网络"),

@@ -93,9 +93,6 @@ STRINGS = {
         "epochs. Try a start further away.",
         "神经元的初始输出 a = {a}，已经在目标值的 {thr} 以内：两种代价都只需 0 轮。换个离目标值"
         "更远的起点试试。"),
-    "nr.run.quadratic": ("Quadratic cost", "二次代价"),
-    "nr.run.cross_entropy": ("Cross-entropy", "交叉熵"),
-    "nr.run.book_demo": ("Book demo's rule", "书中演示的规则"),
     "nr.outcome": ("Who gets there first, and how the speed changes",
                    "谁先达标，速度又如何变化"),
     "nr.m.epochs": ("Epochs until |a − y| < {thr}", "达到 |a − y| < {thr} 所需轮数"),
