@@ -272,14 +272,15 @@ def test_a_slow_mirror_is_cut_off_at_the_overall_deadline(hostile, tmp_path, mod
         fetch(tmp_path, hostile(mode), timeout=2.0, read_timeout=10.0)
     took = time.monotonic() - start
     assert err.value.reason == "timeout", str(err.value)
-    assert 1.9 <= took < 3.5
+    assert 1.9 <= took < 9  # cut at the 2 s deadline, not at the 10 s read timeout
     assert not list((tmp_path / "cache").iterdir())  # nothing half-written is kept
 
 
 def test_a_hanging_mirror_passes_to_the_next_within_the_deadline(hostile, tmp_path):
     start = time.monotonic()
     path = fetch(tmp_path, hostile("hang"), hostile("good"), timeout=5.0, read_timeout=0.5)
-    assert path.read_bytes() == PAYLOAD and time.monotonic() - start < 2.0
+    # before the first mirror's 5 s deadline: its 0.5 s read timeout moved on
+    assert path.read_bytes() == PAYLOAD and time.monotonic() - start < 4.5
 
 
 def test_never_writes_more_than_twice_the_published_size(hostile, tmp_path):
@@ -289,7 +290,7 @@ def test_never_writes_more_than_twice_the_published_size(hostile, tmp_path):
         fetch(tmp_path, hostile("huge"), timeout=10.0, progress=lambda *a: seen.append(a[0]))
     assert err.value.reason == "too_big"
     assert max(seen, default=0) <= 2 * SIZE  # stopped long before the 50 MB were sent
-    assert time.monotonic() - start < 2.0
+    assert time.monotonic() - start < 9  # by the size check, not the 10 s deadline
     # A mirror announcing too much is refused before a byte is written.
     seen.clear()
     with pytest.raises(DigitsError) as err:

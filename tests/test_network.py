@@ -1,6 +1,5 @@
 """lib.network: backprop against finite differences, the fused SGD loop, accuracy, determinism."""
 
-import time
 
 import numpy as np
 import pytest
@@ -72,10 +71,8 @@ def run(data, **kwargs):
     return train(data.X_train, data.y_train, data.X_test, data.y_test, **args)
 
 
-def test_bundled_digits_above_90_percent_in_seconds(bundled):
-    start = time.perf_counter()
-    frame = run(bundled)
-    assert time.perf_counter() - start < 10  # generous: it takes well under a second here
+def test_bundled_digits_above_90_percent(bundled):
+    frame = run(bundled)  # its speed is bench/bench_network.py's business
     assert frame["test_accuracy"].iloc[-1] > 0.90
     q = run(bundled, cost="quadratic", eta=3.0)
     assert q["test_accuracy"].iloc[-1] > 0.90
