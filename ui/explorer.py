@@ -43,13 +43,8 @@ LABEL_ALIASES = ("event", "name", "事件", "名称", "标签")
 _TERM_COLUMNS = ("info_p", "info_q", "entropy_term", "cross_entropy_term", "kl_term")
 
 
-def _cells(table: pd.DataFrame) -> str:
-    """A table's columns and cells as one string, how :func:`read_table` tells tables apart
-    (cells are text, numbers or missing: their ``repr`` differs when they do)."""
-    return repr((list(table.columns), table.to_numpy(dtype=object).tolist()))
-
-
-@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={pd.DataFrame: _cells})
+@st.cache_resource(max_entries=256, show_spinner=False,
+                   hash_funcs={pd.DataFrame: fmt.table_text})
 def read_table(table: pd.DataFrame, counts: bool, language: str) -> tables.ReadResult:
     """:func:`lib.tables.read_distributions` of a P and Q table (preset labels in ``language``),
     once per distinct cells, mode and language. Read only."""

@@ -24,7 +24,7 @@ widget showing it; presets; and the link in the address bar.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
@@ -253,20 +253,11 @@ class PageState:
             try:
                 values[s.name] = s.decode(params[prefix + s.name])
             except ProblemError as err:
-                problems += [_with_field(p, prefix + s.name) for p in err.problems]
+                problems += [replace(p, field=prefix + s.name) for p in err.problems]
         if values:
             self.apply({**{s.name: self.get(s.name) for s in self.settings
                            if s.name not in values and preset is None}, **values})
         return used, problems
-
-
-def _length(params: Mapping[str, str]) -> int:
-    return sum(len(k) + len(v) + 2 for k, v in params.items())
-
-
-def _with_field(problem: Problem, name: str) -> Problem:
-    from dataclasses import replace
-    return replace(problem, field=name)
 
 
 def _states(page: PageState | None) -> list[tuple[PageState, str]]:
@@ -292,25 +283,17 @@ def read_link(page: PageState | None) -> None:
         return
     if not params:
         return
-    if _length(params) > MAX_LINK:
+    if sum(len(k) + len(v) + 2 for k, v in params.items()) > MAX_LINK:
         st.session_state[LINK_PROBLEMS] = [Problem("too_long", limit=MAX_LINK, field="link")]
         return
     used, problems = set(), []
     for state, prefix in _states(page):
-        state.ensure()
         u, p = state.read_query(params, prefix)
         used |= u
         problems += p
     problems += [Problem("unknown_key", field=k[:40]) for k in params if k not in used][:10]
     if problems:
         st.session_state[LINK_PROBLEMS] = problems
-
-
-def current_query(page: PageState | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for state, prefix in _states(page):
-        out.update({prefix + k: v for k, v in state.query().items()})
-    return out
 
 
 def ensure_all(page: PageState | None) -> None:
@@ -322,7 +305,8 @@ def ensure_all(page: PageState | None) -> None:
 def sync_url(page: PageState | None) -> None:
     """Write the page's state into the address bar (only when it changed)."""
     try:
-        wanted = current_query(page)
+        wanted = {prefix + k: v for state, prefix in _states(page)
+                  for k, v in state.query().items()}
         if st.query_params.to_dict() != wanted:
             st.query_params.from_dict(wanted)
     except Exception:  # noqa: BLE001 - the address bar is a convenience, never a failure
