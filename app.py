@@ -7,6 +7,7 @@ import streamlit as st
 from ui import layout, t
 
 layout.APP.ensure()  # the reader's language, before the titles are written
+st.set_page_config(page_icon=layout.ICON, layout="wide")  # before the pages' own icons
 page = st.navigation([
     st.Page(p.path, title=t(f"page.{p.key}"), icon=p.icon, url_path=p.key,
             default=p.key == "home")

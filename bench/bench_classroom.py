@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import random
@@ -50,6 +51,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Starts ``streamlit run`` with the server's time of each script run logged (its docstring).
+SERVE_TIMED = Path(__file__).resolve().parent / "serve_timed.py"
+
 CHROMIUM = "/usr/bin/chromium"
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # As in tests/browser/conftest.py; every host but loopback resolves to nothing, so a request
@@ -62,9 +66,9 @@ MIB = 1024 * 1024
 
 #: What a student does on each page (page key -> actions). Each action names candidate widgets,
 #: the first one present is used: a setting of the page's ``ui.state.PageState`` ("p": the
-#: widget keyed ``_w.<page>.p.<lang>``), "preset:<name>" (a preset button; "preset:" any),
-#: "label:<string key>" (a button by its label, in either language) or "=<key>" (a plain widget
-#: key). Kinds: "slider" (one keyboard step), "number" (the + button of a number input),
+#: widget keyed ``<page>.p``; a table setting: its data editor, keyed ``_editor.<page>.p.*``),
+#: "preset:<name>" (a preset button; "preset:" any), "label:<string key>" (a button by its
+#: label, in either language) or "=<key>" (a plain widget key). Kinds: "slider" (one keyboard step), "number" (the + button of a number input),
 #: "button", "cell" (type into a data-editor cell: row, column counted from the label column,
 #: text). Pages not listed get their first slider and a preset.
 VISIT = {
@@ -74,7 +78,8 @@ VISIT = {
                  ("cell", ["table", "=pq_editor"], 0, 0, "event{i}"),
                  ("button", ["preset:animals", "=preset_animals"])],
     "codes": [("button", ["preset:"]), ("number", ["length"])],
-    "loss": [("slider", ["a", "=ls_a"]), ("button", ["label:ls.sm.reset"]),
+    "loss": [("slider", ["a", "=ls_a"]),
+             ("button", ["=_loss.reset_logits", "label:ls.sm.reset"]),
              ("cell", ["table", "=ls_editor"], 0, 1, "0.{i}"),
              ("slider", ["theta", "=ls_theta"])],
     "neuron": [("button", ["preset:", "=nr_preset_"]), ("slider", ["epoch", "=nr_epoch"])],
@@ -91,6 +96,28 @@ def _css_key(key: str) -> str:
     return "st-key-" + "".join(c if c.isalnum() or c in "_-" else "-" for c in key.strip())
 
 
+@functools.cache
+def app_errors() -> tuple[str, ...]:
+    """The message the app's frame shows in place of a part of a page that raised (the
+    traceback goes to the server log), in every language: counted as an exception."""
+    try:
+        from ui.strings import STRINGS
+    except ImportError:
+        return ()
+    return tuple(STRINGS.get("app.error", ()))
+
+
+def page_slug(info) -> str:
+    """The page's address path: "" for the home page (the app's root), else its key."""
+    return "" if info.key == "home" else info.key
+
+
+def setting_keys(page_key: str, name: str) -> tuple[str, str]:
+    """The widget key of a page's setting, and the key prefix of the data editor showing a
+    table setting (``ui.state.PageState.key`` and ``PageState.table``)."""
+    return f"{page_key}.{name}", f"_editor.{page_key}.{name}."
+
+
 # ---- The server -------------------------------------------------------------------------------
 def free_port() -> int:
     with socket.socket() as s:
@@ -102,17 +129,24 @@ class Server:
     """``streamlit run app.py`` in its own process group, killed as a group at the end."""
 
     def __init__(self, app_dir: Path, env: dict[str, str], log_path: Path,
-                 cpus: set[int] | None = None):
+                 cpus: set[int] | None = None, run_log: Path | None = None):
         """``cpus``: the only cores the server may run on (every thread it starts inherits
-        them), e.g. ``{0}`` to measure what one core carries; None: any core."""
+        them), e.g. ``{0}`` to measure what one core carries; None: any core. ``run_log``:
+        started through ``serve_timed.py``, which appends the server's time of every script
+        run there (patched in from outside the app); None: plain ``streamlit run``."""
         self.app_dir, self.port = app_dir, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         full_env = {**os.environ, "PYTHONUNBUFFERED": "1",
                     # A preset that asks for MNIST must never reach the internet here.
                     "BITS_TO_LOSSES_MNIST_MIRRORS": "http://127.0.0.1:9/", **env}
+        if run_log is not None:
+            full_env["BENCH_RUN_LOG"] = str(run_log)
+            start = [sys.executable, str(SERVE_TIMED)]
+        else:
+            start = [sys.executable, "-m", "streamlit"]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+            [*start, "run", "app.py", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=app_dir, stdout=self.log, stderr=subprocess.STDOUT, env=full_env,
@@ -158,13 +192,12 @@ class Server:
 
 
 def server_files(name: str, env_args: list[str]) -> tuple[dict[str, str], Path, Path]:
-    """The server's environment (``--env NAME=VALUE`` items), its log file and the app's run
-    log (one line per script run, ``BITS_TO_LOSSES_RUN_LOG``) for a benchmark ``name``."""
+    """The server's environment (``--env NAME=VALUE`` items), its log file and its run log
+    (one line per script run, written by ``serve_timed.py``) for a benchmark ``name``."""
     env = dict(kv.split("=", 1) for kv in env_args)
     log_path = Path(tempfile.gettempdir()) / f"{name}_{os.getpid()}.log"
     run_log = Path(tempfile.gettempdir()) / f"{name}_runs_{os.getpid()}.tsv"
     run_log.unlink(missing_ok=True)
-    env.setdefault("BITS_TO_LOSSES_RUN_LOG", str(run_log))
     return env, log_path, run_log
 
 
@@ -360,6 +393,9 @@ class Student:
         if n:
             text = await self.page.locator('[data-testid="stException"]').first.inner_text()
             self.stats.exceptions.append(f"{where}: {text.splitlines()[0][:200]}")
+        for text in app_errors():  # the frame caught one: its message, the traceback logged
+            if await self.page.locator('[data-testid="stAlert"]', has_text=text[:60]).count():
+                self.stats.exceptions.append(f"{where}: the app's error message (server log)")
 
     async def run(self) -> None:
         self.page = page = await self.context.new_page()
@@ -379,7 +415,7 @@ class Student:
             await self._observe()
             await self._check_exceptions("home")
             for info in self.pages:
-                if info.path == "app.py":
+                if info.key == "home":
                     continue
                 where = info.key
                 await self._pause()
@@ -406,9 +442,8 @@ class Student:
             self.stats.sessions += 1
 
     async def _open_page(self, info) -> None:
-        slug = info.path.removeprefix("pages/").removesuffix(".py")
-        link = self.page.locator(f'[data-testid="stSidebar"] a[href="{slug}"], '
-                                 f'[data-testid="stSidebar"] a[href$="/{slug}"]').first
+        slug = page_slug(info)
+        link = self.page.locator(f'[data-testid="stSidebarNav"] a[href$="/{slug}"]').first
         t0 = await self._now()
         await link.click(timeout=self.timeout * 1000)
         await self._until_done(t0, "open page", quiet_after=NO_RUN_AFTER)
@@ -439,7 +474,8 @@ class Student:
             elif name.startswith("="):
                 container = f'[class*="{_css_key(name[1:])}"]'
             elif name:
-                container = f'[class*="{_css_key(f"_w.{page_key}.{name}.")}"]'
+                key, editor = setting_keys(page_key, name)
+                container = f'[class~="{_css_key(key)}"], [class*="{_css_key(editor)}"]'
             else:
                 container = '[data-testid="stSlider"]' if kind == "slider" else "body"
             loc = main.locator(container).locator(inner)
@@ -461,7 +497,7 @@ class Student:
         target = target.first
         await target.scroll_into_view_if_needed(timeout=self.timeout * 1000)
         if kind == "cell":
-            await self._edit_cell(target, *action[2:])
+            await self._edit_cell(page_key, target, *action[2:])
             return
         t0 = await self._now()
         if kind == "slider":
@@ -476,39 +512,53 @@ class Student:
             await target.click(timeout=self.timeout * 1000)
         await self._until_done(t0, kind, quiet_after=NO_RUN_AFTER)
 
-    async def _edit_cell(self, grid, row: int, column: int, text: str) -> None:
+    async def _edit_cell(self, page_key: str, grid, row: int, column: int, text: str) -> None:
         """Select a cell of the canvas grid, move to the column, type, Enter (as the browser
         tests do, without their assertions)."""
         box = await grid.bounding_box()
         if box is None:
-            self.stats.missing.add("cell grid not visible")
+            self.stats.missing.add(f"{page_key}: cell grid not visible")
             return
-        await self.page.mouse.click(box["x"] + 80, box["y"] + 35 * (row + 1) + 17)
+        x, y = box["x"] + 80, box["y"] + 35 * (row + 1) + 17
+        # After a click elsewhere (the sidebar) the grid takes a click only once the pointer
+        # has been over it (tests/browser/conftest.py's edit_cell does the same).
+        await self.page.mouse.move(x, y)
+        await self.page.wait_for_timeout(200)
+        await self.page.mouse.click(x, y)
         # The grid mirrors its cursor in a hidden table (cell ids glide-cell-<col>-<row>, col 0
         # being the row marker): read where the click landed and walk to the wanted cell.
         target = f"glide-cell-{column + 1}-{row}"
+        here = ""
         for _ in range(14):
-            await self.page.wait_for_timeout(150)
-            here = await self.page.evaluate("() => document.activeElement?.id || ''")
+            # After a key press the mirror follows with a delay: wait for it before the next.
+            for _ in range(8):
+                await self.page.wait_for_timeout(150)
+                now = await self.page.evaluate("() => document.activeElement?.id || ''")
+                if now != here:
+                    break
+            here = now
             if here == target:
                 break
             parts = here.split("-")
             if len(parts) != 4 or parts[0] != "glide":
-                continue
-            col, r = int(parts[2]), int(parts[3])
-            key = ("ArrowRight" if col < column + 1 else "ArrowLeft" if col > column + 1
-                   else "ArrowDown" if r < row else "ArrowUp")
+                # The canvas has the focus, its mirror not yet: an arrow key moves it there.
+                # The click landed on the label column: step toward the target.
+                key = "ArrowRight" if column else "ArrowLeft"
+            else:
+                col, r = int(parts[2]), int(parts[3])
+                key = ("ArrowRight" if col < column + 1 else "ArrowLeft" if col > column + 1
+                       else "ArrowDown" if r < row else "ArrowUp")
             await self.page.keyboard.press(key)
         else:
-            self.stats.missing.add(f"grid cell {target} not reached")
+            self.stats.missing.add(f"{page_key}: grid cell {target} not reached")
             return
+        t0 = await self._now()
         await self.page.keyboard.press("Enter")
         editor = self.page.locator(".gdg-input")
         try:
-            await editor.wait_for(timeout=5000)
-        except Exception:  # noqa: BLE001
-            self.stats.missing.add("cell editor did not open")
-            await self.page.keyboard.press("Escape")
+            await editor.wait_for(timeout=3000)
+        except Exception:  # noqa: BLE001 - a check-box cell: Enter toggled it, that is the edit
+            await self._until_done(t0, "table edit", quiet_after=NO_RUN_AFTER)
             return
         # Not what this student typed here last time, so the edit changes the table.
         value = random.choice([text.format(i=i) for i in range(2, 9)
@@ -619,10 +669,10 @@ async def classroom(args) -> dict:
     pages = [p for p in PAGES if (Path(args.app_dir) / p.path).exists()]
     started = time.monotonic()
     deadline = started + args.time_limit
-    env, log_path, _ = server_files("bench_classroom", args.env)
+    env, log_path, run_log = server_files("bench_classroom", args.env)
     report: dict = {"sessions": args.n, "pages": [p.key for p in pages], "env": env,
-                    "think_s": args.think, "log": str(log_path)}
-    server = Server(Path(args.app_dir), env, log_path)
+                    "think_s": args.think, "log": str(log_path), "run_log": str(run_log)}
+    server = Server(Path(args.app_dir), env, log_path, run_log=run_log)
     try:
         server.wait_healthy()
         report["rss_idle"] = server.rss()
@@ -663,8 +713,7 @@ async def _run_phases(args, browsers, server, pages, report, deadline) -> None:
         # Read while the students' tabs are still open: their renderers' counts go with them.
         report["cpu_s"] = cpu_used(cpu0, cpu_by_group(server.proc.pid))
         report["server_cpu_s"] = report["cpu_s"]["server"]
-        report["server_runs"] = _server_runs(Path(report["env"]["BITS_TO_LOSSES_RUN_LOG"]), wall0,
-                                             time.time())
+        report["server_runs"] = _server_runs(Path(report["run_log"]), wall0, time.time())
         report["rss_open"] = await _settle(server, 2)
         report["stats"] = _summary(stats)
         _print_classroom(report, args.n)
@@ -696,7 +745,8 @@ async def _run_phases(args, browsers, server, pages, report, deadline) -> None:
 
 def _server_runs(path: Path, start: float, end: float) -> dict:
     """The server's own time per script run between ``start`` and ``end`` (wall clock), from
-    the app's run log: whole-page runs and section (fragment) runs, p50/p95/max seconds."""
+    the run log ``serve_timed.py`` writes: whole-page runs and section (fragment) runs,
+    p50/p95/max seconds."""
     runs: dict[str, list[float]] = {"page": [], "section": []}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()

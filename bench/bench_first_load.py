@@ -39,12 +39,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_classroom import CHROMIUM, CHROMIUM_ARGS, ROOT, Server  # noqa: E402
+from bench_classroom import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, page_slug  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from ui.layout import PAGES as PAGE_INFO  # noqa: E402
 
 TARGET = 1.5
-#: Page key -> address path (the home page is the app's root).
-PAGES = {"home": "", "information": "information", "explorer": "explorer", "codes": "codes",
-         "loss": "loss", "neuron": "neuron", "network": "network", "glossary": "glossary"}
+#: Page key -> address path (the home page is the app's root), in the menu's order.
+PAGES = {p.key: page_slug(p) for p in PAGE_INFO}
 
 READY = """() => {
   const app = document.querySelector('[data-testid="stApp"]');

@@ -48,7 +48,8 @@ TIMEOUT = 120
 BARE_PAGE = 'import streamlit as st\n\nst.write("bare")\n'
 
 #: Preferred widgets per page key (the first one present is used). Names are settings of the
-#: page's ``ui.state.PageState`` (widget key ``_w.<page>.<name>.<lang>``) or plain widget keys.
+#: page's ``ui.state.PageState`` (widget key ``<page>.<name>``; a table setting's data editor is
+#: keyed ``_editor.<page>.<name>.*``) or plain widget keys.
 #: ``preset`` entries are key prefixes of preset buttons, or ``label:<string key>`` for a button
 #: found by its label. ``table`` is (setting or editor key, column, rule): "shift" moves an
 #: amount from row 1 to row 0 (sums stay the same), "set" gives the last row's cell a new value
@@ -61,7 +62,7 @@ PLANS: dict[str, dict] = {
                  "table": [("table", "P", "shift"), ("pq_editor", "P", "shift")]},
     "codes": {"slider": ["length"], "preset": ["_preset.codes."]},
     "loss": {"slider": ["a", "theta", "ls_a"],
-             "preset": ["_preset.loss.", "label:ls.sm.reset"],
+             "preset": ["_preset.loss.", "_loss.reset_logits", "label:ls.sm.reset"],
              "table": [("table", "a", "set"), ("ls_editor", "a", "set")]},
     "neuron": {"slider": ["epoch", "nr_epoch"], "preset": ["_preset.neuron.", "nr_preset_"],
                "frame": ["_neuron.play_button", "nr_play_button"]},
@@ -251,7 +252,7 @@ def _open(info, timeout: int = TIMEOUT):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout).run()
-    if info.path != "app.py" and not at.exception:
+    if info.key != "home" and not at.exception:
         at.switch_page(info.path).run()
     if at.exception:
         raise RuntimeError(_exception_text(at.exception))
@@ -281,7 +282,7 @@ def _matches(key: str | None, page: str, name: str) -> bool:
     """Does widget ``key`` show setting ``name`` of ``page`` (or is it literally ``name``)?"""
     if not key:
         return False
-    return key == name or key.startswith(f"_w.{page}.{name}.")
+    return key in (name, f"{page}.{name}") or key.startswith(f"_editor.{page}.{name}.")
 
 
 def _in_sidebar(at, widget) -> bool:
@@ -398,7 +399,7 @@ def _language_widget(at):
 
     lang = at.session_state["lang"] if "lang" in at.session_state else None
     for widget in at.get("button_group"):
-        if widget.key and (widget.key.startswith("_w.lang.") or widget.key.startswith("_lang_")):
+        if widget.key == "lang":
             return widget, [code for code in LANGUAGES if code != lang][0]
     raise Missing("no language control")
 
@@ -478,7 +479,7 @@ def bench_page(info, reruns: int, bare: Callable[[], None], only: set[str] | Non
 
         def switch(i):
             widget, other = _language_widget(at)
-            row.widget = widget.key.rsplit(".", 1)[0] + ".*" if "." in widget.key else "_lang_*"
+            row.widget = widget.key
             widget.set_value(other)
             return None
         _measure(row, at, switch, reruns, bare)

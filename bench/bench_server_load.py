@@ -56,8 +56,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_classroom import (VISIT, WARM_UP, Server, Stats, _generic_visit, _pct,  # noqa: E402
-                             _server_runs, cpu_by_group, cpu_used, report_done,
-                             run_until_stopped, server_arguments, server_files)
+                             _server_runs, app_errors, cpu_by_group, cpu_used, page_slug,
+                             report_done, run_until_stopped, server_arguments, server_files,
+                             setting_keys)
 
 TARGET = 1.5
 
@@ -179,6 +180,10 @@ class Client:
                     self.stats.exceptions.append(
                         f"session {self.number} on {self.where}: "
                         f"{element.exception.message[:160]}")
+                elif name == "alert" and element.alert.body in app_errors():
+                    self.stats.exceptions.append(
+                        f"session {self.number} on {self.where}: the app's error message "
+                        f"(traceback in the server log)")
             elif kind == "page_info_changed":
                 self.query = msg.page_info_changed.query_string
             elif kind == "script_finished":
@@ -244,7 +249,9 @@ class Client:
             elif name.startswith("="):
                 hit = [e for e in widgets if e[1].id.endswith(f"-{name[1:]}")]
             elif name:
-                hit = [e for e in widgets if f"-_w.{page_key}.{name}." in e[1].id]
+                key, editor = setting_keys(page_key, name)
+                hit = [e for e in widgets
+                       if e[1].id.endswith(f"-{key}") or f"-{editor}" in e[1].id]
             else:
                 hit = widgets
             if hit:
@@ -324,7 +331,7 @@ class Client:
         from streamlit.proto.WidgetStates_pb2 import WidgetState
 
         for _, (name, proto, fragment) in sorted(self.elements.items()):
-            if name == "button_group" and "-_w.lang." in proto.id:
+            if name == "button_group" and proto.id.endswith("-lang"):
                 chosen = set(proto.default)
                 other = next(i for i in range(len(proto.options)) if i not in chosen)
                 widget = WidgetState(id=proto.id)
@@ -372,8 +379,7 @@ def browser_requests(url: str, pages: dict[str, str]) -> dict[str, tuple[str, ..
             for key, slug in pages.items():
                 if key == "home":
                     continue
-                page.locator(f'[data-testid="stSidebar"] a[href$="/{slug}"], '
-                             f'[data-testid="stSidebar"] a[href="{slug}"]').first.click()
+                page.locator(f'[data-testid="stSidebarNav"] a[href$="/{slug}"]').first.click()
                 settle(f"open {key}")
                 page.locator('[data-testid="stSidebar"] button', has_text=other).first.click()
                 settle(f"language {key}")
@@ -471,16 +477,14 @@ def measure(args) -> dict:
     report: dict = {"think_s": args.think, "server_cpus": sorted(server_cpus or []),
                     "rounds": []}
     started = time.monotonic()
-    server = Server(Path(args.app_dir), env, log_path, cpus=server_cpus)
+    server = Server(Path(args.app_dir), env, log_path, cpus=server_cpus, run_log=run_log)
     try:
         server.wait_healthy()
         hashes = _page_hashes(server.url, args.timeout)
-        slugs = {p.key: "home" if p.path == "app.py" else
-                 p.path.removeprefix("pages/").removesuffix(".py") for p in PAGES}
-        pages = {"home": hashes["home"]}  # the home page first, then the menu's order
-        pages.update({key: hashes[slug] for key, slug in slugs.items()
-                      if slug != "home" and slug in hashes})
-        slugs_by_key = {key: slugs[key] for key in pages}
+        # The home page first, then the menu's order.
+        pages = {p.key: hashes[page_slug(p) or "home"] for p in PAGES
+                 if (page_slug(p) or "home") in hashes}
+        slugs_by_key = {p.key: page_slug(p) for p in PAGES if p.key in pages}
         cores = len(server_cpus) if server_cpus else os.cpu_count()
         print(f"server {server.url} (pid {server.proc.pid}) on {cores} core(s) "
               f"{sorted(server_cpus) if server_cpus else 'any'}; clients on "

@@ -31,7 +31,8 @@ def test_benchmark_modules_import():
     browsers and minutes, so only its module is checked here)."""
     import importlib.util
 
-    for name in ("bench_pages", "bench_classroom", "bench_server_load"):
+    for name in ("bench_pages", "bench_classroom", "bench_server_load", "bench_first_load",
+                 "bench_play"):
         spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # dataclasses look their module up there
@@ -40,6 +41,32 @@ def test_benchmark_modules_import():
         finally:
             del sys.modules[name]
         assert callable(module.main)
+
+
+def test_serve_timed_logs_page_runs_and_section_runs_alone(tmp_path):
+    """The benchmarks' server wrapper: a whole-page run is one "page" line; a section drawn by
+    it is not logged again, a section run on its own is a "section" line."""
+    from types import SimpleNamespace
+
+    module = _load_bench("serve_timed")
+    log = tmp_path / "runs.tsv"
+    sections = []
+    fragment = module.timed_fragment(lambda f, **options: sections.append(options) or f,
+                                     str(log))
+
+    @fragment(run_every=0.5)
+    def section():
+        return "drawn"
+
+    run = module.timed_run(lambda current: section(), str(log))
+    run(SimpleNamespace(url_path="explorer"))
+    run(SimpleNamespace(url_path=""))
+    assert section() == "drawn"
+    lines = [line.split("\t") for line in log.read_text().splitlines()]
+    assert [(where, kind) for _, where, kind, _ in lines] == [
+        ("explorer", "page"), ("home", "page"), ("", "section")]
+    assert all(float(seconds) >= 0 for *_, seconds in lines)
+    assert sections == [{"run_every": 0.5}]  # Streamlit's options passed on
 
 
 def test_memory_module_is_safe_and_idempotent():
@@ -188,7 +215,7 @@ def test_bench_server_load_smoke():
 
     module = _load_bench("bench_server_load")
     visit = sum(1 + len(module.VISIT.get(p.key, module._generic_visit())) + 1
-                for p in PAGES if p.path != "app.py")  # open, the page's actions, the language
+                for p in PAGES if p.key != "home")  # open, the page's actions, the language
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_server_load.py"),
                           "-n", "2", "--ramp", "0", "--think", "0", "--duration", "12",
                           "--server-cpus", ""],

@@ -125,6 +125,9 @@ def run(current: Any) -> None:
         state.read_link(page_state)
         if st.session_state["lang"] != titles_in:  # a link chose the language: the menu too
             st.rerun()
+        if st.session_state.get("_drawn_lang") != titles_in:
+            state.relabel_choices()
+            st.session_state["_drawn_lang"] = titles_in
         st.set_page_config(page_title=f"{t('page.' + info.key)} · {t('app.name')}",
                            page_icon=ICON, layout="wide")
         _sidebar(info, page_state)

@@ -302,6 +302,18 @@ def ensure_all(page: PageState | None) -> None:
         state.ensure()
 
 
+def relabel_choices() -> None:
+    """After a language switch, set every choice setting to its own value again. A choice
+    widget's value in the browser is its option's *label*: with the widget's identity kept
+    across languages, the browser would hold a label that is no longer among the options (no
+    option shown as chosen, and the next run would read the default). A value set through
+    session state is sent with the new labels."""
+    for state in REGISTRY.values():
+        for s in state.settings:
+            if s.kind == "choice" and state.key(s.name) in st.session_state:
+                st.session_state[state.key(s.name)] = st.session_state[state.key(s.name)]
+
+
 def sync_url(page: PageState | None) -> None:
     """Write the page's state into the address bar (only when it changed)."""
     try:

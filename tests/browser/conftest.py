@@ -1,5 +1,6 @@
 """A real `streamlit run` server on a free port and Debian's chromium driven by Playwright."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -23,37 +24,47 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
-    """Start the app as a user would, wait until it answers, stop it afterwards."""
+@contextlib.contextmanager
+def running_server(log_name: str, poll: float = 0.3):
+    """``streamlit run app.py`` as a user starts it, on a free port; yields its address once
+    ``/_stcore/health`` answers (no page has been requested yet), stops it afterwards."""
     port = _free_port()
     SHOTS.mkdir(parents=True, exist_ok=True)
-    log = open(SHOTS / "server.log", "w")  # noqa: SIM115 - closed with the server below
+    log = open(SHOTS / log_name, "w")  # noqa: SIM115 - closed with the server below
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("streamlit server did not start")
-        time.sleep(0.3)
-    yield url
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit server did not start (log: {SHOTS / log_name})")
+            time.sleep(poll)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """One server for the whole browser session."""
+    with running_server("server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +94,12 @@ def open_app(page: Page, url: str) -> Page:
     wait_ready(page)
     expect(page.locator("h1").first).to_be_visible(timeout=30_000)
     return page
+
+
+def nav_link(page: Page, title: str):
+    """The entry ``title`` of Streamlit's own page menu in the sidebar."""
+    return page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]',
+                        has_text=title)
 
 
 def metric_value(page: Page, label: str):

@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from lib import csvfile, info
-from tests.browser.conftest import edit_cell, metric_value, open_app, screenshot, wait_ready
+from tests.browser.conftest import (edit_cell, metric_value, nav_link, open_app, screenshot,
+                                    wait_ready)
 
 pytestmark = pytest.mark.browser
 
@@ -53,9 +54,9 @@ def test_edit_survives_language_and_link_reproduces_it(page: Page, server, brows
     wait_ready(page)
     nats = f"{info.kl_divergence(p, q):.4f} 奈特"
     expect(metric_value(page, "KL 散度 KL(P‖Q)")).to_have_text(nats)
-    sidebar(page).locator('[data-testid="stPageLink"]', has_text="信息量与熵").click()
+    nav_link(page, "信息量与熵").click()
     wait_ready(page)
-    sidebar(page).locator('[data-testid="stPageLink"]', has_text="P 与 Q 对比").click()
+    nav_link(page, "P 与 Q 对比").click()
     wait_ready(page)
     expect(metric_value(page, "KL 散度 KL(P‖Q)")).to_have_text(nats)
     expect(page.locator('[data-testid="stDataFrame"]').nth(1)).to_contain_text("wolf")

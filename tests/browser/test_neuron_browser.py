@@ -1,7 +1,7 @@
 """The learning-slowdown page in a real browser: screenshots at phone and desktop widths in both
-languages, presets as whole experiments, Play advancing the epoch at its designed pace."""
-
-import time
+languages, presets as whole experiments, Play advancing the epoch by itself, Pause holding it.
+(Play's pace, epochs per second against the designed 12, is measured by
+bench/bench_play.py: speed limits live in bench/, not in tests.)"""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -63,12 +63,17 @@ def test_presets_are_whole_experiments(page: Page, server):
     screenshot(page, "neuron-fair-race", width=1400)
 
 
-def play_until(page: Page, epoch: int) -> None:
-    """Press Play and wait until the scrubber has reached ``epoch``."""
-    page.get_by_role("button", name="Play").click()
+def wait_for_epoch(page: Page, epoch: int) -> None:
+    """Wait until the scrubber has reached ``epoch``."""
     page.wait_for_function(
         "(n) => Number(document.querySelector('[data-testid=\"stSlider\"] input[type=\"range\"]')"
         ".value) >= n", arg=epoch, timeout=30_000)
+
+
+def play_until(page: Page, epoch: int) -> None:
+    """Press Play and wait until the scrubber has reached ``epoch``."""
+    page.get_by_role("button", name="Play").click()
+    wait_for_epoch(page, epoch)
 
 
 def pause_and_hold(page: Page, card) -> int:
@@ -84,16 +89,13 @@ def pause_and_hold(page: Page, card) -> int:
     return stopped
 
 
-def test_play_advances_the_epoch_at_its_pace(page: Page, server):
+def test_play_advances_the_epoch_by_itself(page: Page, server):
     open_app(page, f"{server}/neuron")
     expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(8, timeout=30_000)
     assert epoch_now(page) == 0
     play_until(page, 3)
-    start, t0 = epoch_now(page), time.monotonic()
-    page.wait_for_timeout(4000)
-    rate = (epoch_now(page) - start) / (time.monotonic() - t0)
-    print(f"Play: {rate:.1f} epochs per second (designed: 12)")
-    assert rate >= 6  # designed 12 a second; a loaded test machine gets at least half of it
+    start = epoch_now(page)
+    wait_for_epoch(page, start + 5)  # frame after frame, with nothing pressed
     card = page.locator('[data-testid="stMarkdownContainer"]', has_text="Quadratic cost, epoch")
     expect(card.first).not_to_contain_text("epoch 0")
     stopped = pause_and_hold(page, card)

@@ -1,29 +1,78 @@
-"""What only a real browser shows: deep links, grid edits, settings across pages, screenshots."""
+"""What only a real browser shows: deep links (also as a fresh server's very first request),
+grid edits, settings across pages, screenshots."""
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from lib import info
-from tests.browser.conftest import edit_cell, metric_value, open_app, screenshot, wait_ready
-from ui.layout import available_pages
+from tests.browser.conftest import (edit_cell, metric_value, nav_link, open_app,
+                                    running_server, screenshot, wait_ready)
+from ui.layout import PAGES as PAGE_INFO
 from ui.strings import STRINGS
 
 pytestmark = pytest.mark.browser
 
-PAGES = [(p.path, "" if p.path == "app.py" else p.path.removeprefix("pages/")[:-3],
+#: (key, address path, the page's heading in English); the home page is the app's root.
+PAGES = [(p.key, "" if p.key == "home" else p.key,
           STRINGS["home.title" if p.key == "home" else f"page.{p.key}"][0])
-         for p in available_pages()]
+         for p in PAGE_INFO]
+#: The menu's entries, in its order: each page's translated title.
+MENU = {lang: [STRINGS[f"page.{p.key}"][i] for p in PAGE_INFO] for i, lang in
+        enumerate(("en", "zh"))}
 
 
-@pytest.mark.parametrize("path, slug, title", PAGES, ids=[p[0] for p in PAGES])
-def test_every_page_loads_by_deep_link(page: Page, server, path, slug, title):
-    open_app(page, f"{server}/{slug}")
-    expect(page.locator("h1").first).to_have_text(title)
+def assert_in_frame(page: Page, key: str, title: str, slug: str) -> None:
+    """The page ran inside app.py's frame: its heading and the browser tab's title (set by the
+    frame), Streamlit's page menu with every translated title, the language and units
+    controls; no exception, no "Page not found", and the address is still the page's."""
+    expect(page.locator("h1").first).to_have_text(title, timeout=30_000)  # a first run
+    expect(page).to_have_title(f"{STRINGS[f'page.{key}'][0]} · {STRINGS['app.name'][0]}")
+    links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
+    expect(links).to_have_count(len(MENU["en"]))
+    for link, name in zip(links.all(), MENU["en"]):
+        expect(link).to_contain_text(name)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    for label in ("settings.language", "settings.units", "unit.bits.long", "unit.nats.long",
+                  "unit.hartleys.long"):
+        expect(sidebar.get_by_text(STRINGS[label][0], exact=True)).to_be_visible()
+    for language in ("English", "中文"):
+        expect(sidebar.get_by_text(language, exact=True)).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
-    # Our own menu replaces Streamlit's default page list.
-    assert page.locator('[data-testid="stSidebarNav"]').count() == 0
-    expect(page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]')).to_have_count(
-        len(PAGES))
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    assert page.url.split("?")[0].rstrip("/").endswith(f"/{slug}" if slug else "")
+
+
+@pytest.mark.parametrize("key, slug, title", PAGES, ids=[p[0] for p in PAGES])
+def test_every_page_loads_by_deep_link(page: Page, server, key, slug, title):
+    outside = []  # the app works offline: nothing it shows may come from elsewhere
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+               else (outside.append(route.request.url), route.abort()))
+    open_app(page, f"{server}/{slug}")
+    assert_in_frame(page, key, title, slug)
+    page.wait_for_timeout(500)
+    assert outside == []
+
+
+@pytest.fixture
+def fresh_server():
+    """A server of its own, started for one test: no session has run st.navigation yet."""
+    with running_server("fresh-server.log", poll=0.1) as url:
+        yield url
+
+
+@pytest.mark.parametrize("key, slug, title", PAGES, ids=[p[0] for p in PAGES])
+def test_first_request_to_a_fresh_server_runs_the_page_in_the_frame(
+        page: Page, fresh_server, key, slug, title):
+    """Issue 18's trap: while Streamlit's old pages-folder mode is on (a fresh server, before
+    any session has run st.navigation), a deep link must still run app.py around the page."""
+    open_app(page, f"{fresh_server}/{slug}")
+    assert_in_frame(page, key, title, slug)
+    # The menu leads on from there: the next page opens in the frame as well.
+    after = (PAGES.index((key, slug, title)) + 1) % len(PAGES)
+    nav_link(page, MENU["en"][after]).click()
+    wait_ready(page)
+    next_key, next_slug, next_title = PAGES[after]
+    assert_in_frame(page, next_key, next_title, next_slug)
 
 
 def test_grid_edit_changes_kl(page: Page, server):
@@ -53,24 +102,27 @@ def test_units_carry_to_another_page(page: Page, server):
     open_app(page, f"{server}/explorer")
     page.locator('[data-testid="stSidebar"]').get_by_text("nats (ln)").click()
     expect(metric_value(page, "KL divergence KL(P‖Q)")).to_have_text("0.4332 nats")
-    page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]', has_text="Home").click()
+    nav_link(page, "Home").click()
     expect(page.locator("h1").first).to_have_text("From bits to losses")
     wait_ready(page)
-    page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]',
-                 has_text="P vs Q explorer").click()
+    nav_link(page, "P vs Q explorer").click()
     expect(metric_value(page, "KL divergence KL(P‖Q)")).to_have_text("0.4332 nats")
     expect(page.locator('[data-testid="stSidebar"] input[type="radio"]:checked')).to_have_value(
         "1")  # nats is the second option
 
 
-@pytest.mark.parametrize("path, slug, title", PAGES, ids=[p[0] for p in PAGES])
-def test_screenshots_both_languages_wide_and_narrow(page: Page, server, path, slug, title):
+@pytest.mark.parametrize("key, slug, title", PAGES, ids=[p[0] for p in PAGES])
+def test_screenshots_both_languages_wide_and_narrow(page: Page, server, key, slug, title):
     open_app(page, f"{server}/{slug}")
     name = slug or "home"
     screenshot(page, f"{name}-en-wide")
     page.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
     expect(page.locator("h1").first).not_to_have_text(title)
     wait_ready(page)
+    # Streamlit's menu shows the translated titles.
+    for link, name in zip(page.locator('[data-testid="stSidebarNav"] '
+                                       '[data-testid="stSidebarNavLink"]').all(), MENU["zh"]):
+        expect(link).to_contain_text(name)
     assert page.locator('[data-testid="stException"]').count() == 0
     # Translated option labels must not lose the selection (a bug seen once on this page).
     for group in page.locator('[data-testid="stRadio"]').all():
