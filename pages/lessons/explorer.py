@@ -16,8 +16,10 @@ S = ex.S
 unit = ui.unit_label()
 base = ui.base()
 
+
 def q(x: float) -> str:
     return fmt.quantity(x, unit)
+
 
 st.title(t("page.explorer"))
 st.markdown(t("ex.intro"))

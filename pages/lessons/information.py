@@ -15,8 +15,10 @@ S = inf.S
 
 unit, base = ui.unit_label(), ui.base()
 
+
 def q(x: float) -> str:
     return fmt.quantity(x, unit)
+
 
 st.title(t("page.information"))
 st.markdown(t("in.intro"))
@@ -24,6 +26,7 @@ st.markdown(t("in.intro"))
 # ---- Surprise -----------------------------------------------------------------------------
 st.header(t("in.surprise"), divider="gray")
 st.latex(r"I(x) = -\log p(x)")
+
 
 @ui.fragment
 def surprise_section() -> None:
@@ -37,6 +40,7 @@ def surprise_section() -> None:
         st.caption(t("in.surprise.zero"))
     inf.function_chart(right, "surprisal", p, i_p, t("in.surprise.series"),
                        t("in.axis.info", unit=unit), base, charts.CE_COLOR)
+
 
 surprise_section()
 
@@ -63,6 +67,7 @@ ex.download_csv(units.to_pandas, "units.csv", t("in.download.units"),
 st.header(t("in.add"), divider="gray")
 st.markdown(t("in.add.intro"))
 
+
 @ui.fragment
 def additivity_section() -> None:
     c1, c2 = st.columns(2)
@@ -77,12 +82,14 @@ def additivity_section() -> None:
                   minus_k_sup=fmt.superscript(-k),
                   info=q(float(info.information_content(2.0 ** -k, base)))))
 
+
 additivity_section()
 
 # ---- Entropy ------------------------------------------------------------------------------
 st.header(t("in.entropy"), divider="gray")
 st.markdown(t("in.entropy.intro"))
 st.latex(r"H(P) = \sum_i p_i \cdot \bigl(-\log p_i\bigr)")
+
 
 @ui.fragment
 def entropy_section() -> None:
@@ -121,12 +128,14 @@ def entropy_section() -> None:
         ex.download_csv(view.csv, "entropy_terms.csv", t("in.download.terms"),
                         key="_download.information.terms")
 
+
 entropy_section()
 st.page_link("pages/lessons/codes.py", label=t("in.link.codes"), icon=":material/data_array:")
 
 # ---- Binary entropy -----------------------------------------------------------------------
 st.header(t("in.coin"), divider="gray")
 st.latex(r"H(p) = -p\log p - (1-p)\log(1-p)")
+
 
 @ui.fragment
 def coin_section() -> None:
@@ -138,5 +147,6 @@ def coin_section() -> None:
         st.markdown(t("in.coin.text"))
     inf.function_chart(right, "binary_entropy", coin, h_coin, t("in.coin.series"),
                        t("in.axis.entropy", unit=unit), base, charts.P_COLOR)
+
 
 coin_section()

@@ -92,10 +92,12 @@ train_clicked = b1.button(t("nw.train"), type="primary", icon=":material/play_ar
 b2.button(t("nw.stop"), icon=":material/stop:", width="stretch")
 progress_slot, live_slot, problem_slot = st.empty(), st.empty(), st.container()
 
+
 def live(run):
     nw.draw_chart(nw.chart(nw.frame(run), "test_accuracy_pct", run.done,
                            title_key="nw.q.accuracy", axis="%", chart_title_key="nw.chart.live"),
                   where=live_slot)
+
 
 # First visit with the default settings: the lesson at once, both starts trained on the
 # bundled digits (seconds, once per server: then shared with every later visitor).

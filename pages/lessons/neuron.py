@@ -69,6 +69,7 @@ else:
     st.button(t("nr.play"), icon=":material/play_arrow:", on_click=nr.play,
               args=(s.epochs,), key="_neuron.play_button")
 
+
 @ui.fragment(run_every=nr.FRAME_SECONDS if timer_on else None)
 def training_view() -> None:
     # Only this section reruns while playing or scrubbing: the controls stay responsive,
@@ -103,6 +104,7 @@ def training_view() -> None:
             st.markdown(heading)
             ui.chart(charts.training_chart, {"lines": v.lines[field], "rule": rule},
                      text=text, colors=v.colors, log_scale=log_scale)
+
 
 training_view()
 st.caption(v.sigma)
