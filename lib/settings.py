@@ -67,13 +67,15 @@ class Setting:
         return value
 
     def same(self, a: Any, b: Any) -> bool:
-        if a is b:
-            return True
+        """Whether two values are the same setting (tables: the same cells)."""
+        return a is b or self.compare_key(a) == self.compare_key(b)
+
+    def compare_key(self, value: Any) -> Any:
+        """A value equal for the same settings and only for them: tables as their cells, so
+        that comparing with a preset's table costs one key, computed once for the preset."""
         if self.kind == "table":
-            return _table_key(a, self) == _table_key(b, self)
-        if self.kind == "float":
-            return float(a) == float(b)
-        return a == b
+            return _table_key(value, self)
+        return float(value) if self.kind == "float" else value
 
     def encode(self, value: Any) -> str:
         """The value as it is written in a link."""

@@ -104,6 +104,10 @@ def _sidebar(info: PageInfo, page_state: state.PageState | None) -> None:
             st.caption(t("settings.link.help"))
 
 
+#: Session-state flag: True while the frame runs a whole page (not one section alone).
+_WHOLE_RUN = "_whole_run"
+
+
 def _unexpected(where: str) -> None:
     _LOG.exception("unexpected error on %s", where)
     st.error(t("app.error"), icon=":material/error:")
@@ -137,10 +141,13 @@ def run(current: Any) -> None:
             st.warning(problems.link_summary(found), icon=":material/link_off:")
     except Exception:  # noqa: BLE001 - the page may still draw; a reader never sees a traceback
         _unexpected(info.key)
+    st.session_state[_WHOLE_RUN] = True
     try:
         current.run()
     except Exception:  # noqa: BLE001 - a reader never sees a traceback; the log does
         _unexpected(info.key)
+    finally:  # also when st.rerun() leaves the page early
+        st.session_state[_WHOLE_RUN] = False
     state.sync_url(page_state)
 
 
@@ -154,8 +161,8 @@ def fragment(func: Callable | None = None, *, run_every: float | None = None) ->
                 f(*args, **kwargs)
             except Exception:  # noqa: BLE001
                 _unexpected(f.__qualname__)
-            # In a full run this writes nothing new (the frame writes the link at the end);
-            # in a run of this section alone it is the only place the link is written.
-            state.sync_url(state.REGISTRY.get(st.session_state.get("_page", "")))
+            # A run of this section alone writes the link; in a whole run the frame does.
+            if not st.session_state.get(_WHOLE_RUN):
+                state.sync_url(state.REGISTRY.get(st.session_state.get("_page", "")))
         return st.fragment(body, run_every=run_every)
     return wrap(func) if func is not None else wrap

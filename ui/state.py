@@ -71,6 +71,8 @@ class PageState:
             assert not unknown, f"{self.page} preset {preset}: unknown settings {unknown}"
         self.defaults = {s.name: s.coerce(s.default) for s in self.settings}
         self.preset_settings = {name: self.preset_values(name) for name in self.presets}
+        self._default_keys = self._keys(self.defaults)
+        self._preset_keys = {name: self._keys(v) for name, v in self.preset_settings.items()}
         REGISTRY.setdefault(self.page, self)
 
     # ---- truth ---------------------------------------------------------------------------------
@@ -120,13 +122,13 @@ class PageState:
         return {s.name: s.coerce(self.presets[name].get(s.name, s.default))
                 for s in self.settings}
 
+    def _keys(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        return {s.name: s.compare_key(values[s.name]) for s in self.settings}
+
     def active_preset(self) -> str | None:
         """The preset the page shows unchanged, if any."""
-        now = self.values()
-        for name, target in self.preset_settings.items():
-            if all(s.same(now[s.name], target[s.name]) for s in self.settings):
-                return name
-        return None
+        now = self._keys(self.values())
+        return next((name for name, keys in self._preset_keys.items() if keys == now), None)
 
     # ---- widgets -------------------------------------------------------------------------------
     def widget(self, fn: Callable, name: str, label: str, *args: Any, **kwargs: Any) -> Any:
@@ -220,14 +222,15 @@ class PageState:
         preset's name and what differs from that preset, whichever needs fewer parameters
         (the preset's name when equal: it says more to a reader)."""
         now = self.values()
+        keys = self._keys(now)
         linked = self._linked()
 
         def differing(reference: Mapping[str, Any]) -> list[Setting]:
-            return [s for s in linked if not s.same(now[s.name], reference[s.name])]
+            return [s for s in linked if keys[s.name] != reference[s.name]]
 
-        best_preset, best = None, differing(self.defaults)
-        for name, values in self.preset_settings.items():
-            candidate = differing(values)
+        best_preset, best = None, differing(self._default_keys)
+        for name, reference in self._preset_keys.items():
+            candidate = differing(reference)
             if len(candidate) + 1 <= len(best):
                 best_preset, best = name, candidate
         out = {"preset": best_preset} if best_preset else {}

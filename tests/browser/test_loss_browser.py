@@ -2,6 +2,8 @@
 reproduces the view in a fresh browser, the CSV download reads back, and screenshots at phone
 and desktop widths in both languages (tests/screenshots/loss-*.png)."""
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -60,6 +62,8 @@ def test_edit_survives_language_and_link(page: Page, server, browser: Browser):
     # The library calls are rewritten with the edited number.
     expect(page.locator('[data-testid="stCode"]', has_text="torch.tensor([0.6, 0.9, 0.1])")
            .first).to_be_visible()
+    # The edit reran only its section, and that run wrote the table into the address.
+    expect(page).to_have_url(re.compile(r"[?&]table="))
 
     page.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
     wait_ready(page)
