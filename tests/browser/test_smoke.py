@@ -120,9 +120,9 @@ def test_screenshots_both_languages_wide_and_narrow(page: Page, server, key, slu
     expect(page.locator("h1").first).not_to_have_text(title)
     wait_ready(page)
     # Streamlit's menu shows the translated titles.
-    for link, name in zip(page.locator('[data-testid="stSidebarNav"] '
-                                       '[data-testid="stSidebarNavLink"]').all(), MENU["zh"]):
-        expect(link).to_contain_text(name)
+    for link, title_zh in zip(page.locator('[data-testid="stSidebarNav"] '
+                                           '[data-testid="stSidebarNavLink"]').all(), MENU["zh"]):
+        expect(link).to_contain_text(title_zh)
     assert page.locator('[data-testid="stException"]').count() == 0
     # Translated option labels must not lose the selection (a bug seen once on this page).
     for group in page.locator('[data-testid="stRadio"]').all():
