@@ -139,8 +139,7 @@ class PageState:
         return self.by_name[name].coerce(value) if value is not None else self.get(name)
 
     def _bounds(self, name: str) -> dict[str, Any]:
-        s = self.by_name[name]
-        cast = int if s.kind == "int" else float
+        s, cast = self.by_name[name], int if self.by_name[name].kind == "int" else float
         return {"min_value": cast(s.lo), "max_value": cast(s.hi)}
 
     def slider(self, name: str, label: str, where: Any = None, **kwargs: Any) -> Any:
@@ -164,9 +163,6 @@ class PageState:
 
     def checkbox(self, name: str, label: str, where: Any = None, **kwargs: Any) -> bool:
         return self.widget((where or st).checkbox, name, label, **kwargs)
-
-    def toggle(self, name: str, label: str, where: Any = None, **kwargs: Any) -> bool:
-        return self.widget((where or st).toggle, name, label, **kwargs)
 
     def preset_buttons(self, labels: Mapping[str, str], helps: Mapping[str, str] | None = None,
                        where: Any = None) -> None:
@@ -292,8 +288,7 @@ def read_link(page: PageState | None) -> None:
     used, problems = set(), []
     for state, prefix in _states(page):
         u, p = state.read_query(params, prefix)
-        used |= u
-        problems += p
+        used, problems = used | u, problems + p
     problems += [Problem("unknown_key", field=k[:40]) for k in params if k not in used][:10]
     if problems:
         st.session_state[LINK_PROBLEMS] = problems
