@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import json
 import os
@@ -189,6 +190,27 @@ class Server:
                     pass
                 self.proc.wait(5)
         self.log.close()
+
+
+@contextlib.contextmanager
+def served_browser():
+    """A server of the app on a free port and Debian's chromium through Playwright, both
+    stopped on the way out: yields (the server's address, the browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        server = Server(ROOT, {}, Path(tmp) / "server.log")
+        try:
+            server.wait_healthy()
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                            args=CHROMIUM_ARGS)
+                try:
+                    yield server.url, browser
+                finally:
+                    browser.close()
+        finally:
+            server.stop()
 
 
 def server_files(name: str, env_args: list[str]) -> tuple[dict[str, str], Path, Path]:

@@ -34,12 +34,11 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_classroom import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, page_slug  # noqa: E402
+from bench_classroom import ROOT, page_slug, served_browser  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from ui.layout import PAGES as PAGE_INFO  # noqa: E402
@@ -80,37 +79,26 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=1400)
     args = parser.parse_args()
 
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp:
-        server = Server(ROOT, {}, Path(tmp) / "server.log")
-        try:
-            server.wait_healthy()
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                            args=CHROMIUM_ARGS)
-                viewport = {"width": args.width, "height": 1000}
-                warm = browser.new_context(viewport=viewport)
-                warm_page = warm.new_page()
-                for key in args.pages:  # untimed: imports, shared caches, the app's scripts
-                    load_seconds(warm_page, f"{server.url}/{PAGES[key]}")
-                cold: dict[str, list[float]] = {key: [] for key in args.pages}
-                warm_times: dict[str, list[float]] = {key: [] for key in args.pages}
-                for _ in range(args.rounds):
-                    for key in args.pages:
-                        context = browser.new_context(viewport=viewport)
-                        page = context.new_page()
-                        page.bring_to_front()
-                        cold[key].append(load_seconds(page, f"{server.url}/{PAGES[key]}"))
-                        context.close()
-                        page = warm.new_page()
-                        page.bring_to_front()  # a background tab's drawing is throttled
-                        warm_times[key].append(load_seconds(page, f"{server.url}/{PAGES[key]}"))
-                        page.close()
-                warm.close()
-                browser.close()
-        finally:
-            server.stop()
+    with served_browser() as (url, browser):
+        viewport = {"width": args.width, "height": 1000}
+        warm = browser.new_context(viewport=viewport)
+        warm_page = warm.new_page()
+        for key in args.pages:  # untimed: imports, shared caches, the app's scripts
+            load_seconds(warm_page, f"{url}/{PAGES[key]}")
+        cold: dict[str, list[float]] = {key: [] for key in args.pages}
+        warm_times: dict[str, list[float]] = {key: [] for key in args.pages}
+        for _ in range(args.rounds):
+            for key in args.pages:
+                context = browser.new_context(viewport=viewport)
+                page = context.new_page()
+                page.bring_to_front()
+                cold[key].append(load_seconds(page, f"{url}/{PAGES[key]}"))
+                context.close()
+                page = warm.new_page()
+                page.bring_to_front()  # a background tab's drawing is throttled
+                warm_times[key].append(load_seconds(page, f"{url}/{PAGES[key]}"))
+                page.close()
+        warm.close()
 
     print(f"First load in a quiet browser, {args.width} px wide, {args.rounds} rounds "
           f"(target: ready within {TARGET} s of the server's answer)")

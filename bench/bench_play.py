@@ -21,13 +21,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_classroom import CHROMIUM, CHROMIUM_ARGS, READY, ROOT, Server  # noqa: E402
+from bench_classroom import CHROMIUM, READY, ROOT, served_browser  # noqa: E402
 
 SHARE = 0.5  # of the designed pace, in every round
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
@@ -67,27 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CHROMIUM} is missing: run `bash tests/run.sh` once, which installs it")
         return 2
     sys.path.insert(0, str(ROOT))
-    from playwright.sync_api import sync_playwright
-
     from ui import neuron
 
     designed = neuron.play_rate(neuron.S.defaults["epochs"])
     rates: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        server = Server(ROOT, {}, Path(tmp) / "server.log")
-        try:
-            server.wait_healthy()
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                            args=CHROMIUM_ARGS)
-                try:
-                    one_round(browser, server.url, 1.0)  # untimed: imports, caches, scripts
-                    for _ in range(args.rounds):
-                        rates.append(one_round(browser, server.url, args.seconds))
-                finally:
-                    browser.close()
-        finally:
-            server.stop()
+    with served_browser() as (url, browser):
+        one_round(browser, url, 1.0)  # untimed: imports, caches, scripts
+        for _ in range(args.rounds):
+            rates.append(one_round(browser, url, args.seconds))
     print(f"Play on /neuron, {args.rounds} rounds of {args.seconds:g} s (designed: "
           f"{designed:g} epochs a second, a frame every {neuron.FRAME_SECONDS:g} s; target: "
           f"every round at least {SHARE:.0%} of it)")

@@ -132,8 +132,8 @@ def run(current: Any) -> None:
         if st.session_state.get("_drawn_lang") != titles_in:
             state.relabel_choices()
             st.session_state["_drawn_lang"] = titles_in
-        st.set_page_config(page_title=f"{t('page.' + info.key)} · {t('app.name')}",
-                           page_icon=ICON, layout="wide")
+        # The icon and the layout are set in app.py, before the menu (additive calls).
+        st.set_page_config(page_title=f"{t('page.' + info.key)} · {t('app.name')}")
         _sidebar(info, page_state)
         st.html(_STYLE)
         found = st.session_state.pop(state.LINK_PROBLEMS, None)
