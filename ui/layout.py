@@ -44,11 +44,14 @@ class PageInfo:
 PAGES = (
     PageInfo("home", ":material/home:"),
     PageInfo("information", ":material/lightbulb:", "ui.information"),
-    PageInfo("explorer", ":material/compare_arrows:", "ui.explorer"),
     PageInfo("codes", ":material/data_array:", "ui.codes"),
+    PageInfo("explorer", ":material/compare_arrows:", "ui.explorer"),
+    PageInfo("compression", ":material/compress:", "ui.compression"),
+    PageInfo("continuous", ":material/area_chart:", "ui.continuous"),
     PageInfo("loss", ":material/functions:", "ui.loss"),
     PageInfo("neuron", ":material/neurology:", "ui.neuron"),
     PageInfo("network", ":material/hub:", "ui.network"),
+    PageInfo("calibration", ":material/tune:", "ui.calibration"),
     PageInfo("glossary", ":material/dictionary:", "ui.glossary"),
 )
 BY_KEY = {p.key: p for p in PAGES}

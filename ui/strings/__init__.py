@@ -1,10 +1,11 @@
 """All visible text, as key -> (English, Simplified Chinese). One module per page plus common."""
 
-from ui.strings import (codes, common, explorer, glossary, home, information, loss, network,
-                        neuron)
+from ui.strings import (calibration, codes, common, compression, continuous, explorer, glossary,
+                        home, information, loss, network, neuron)
 
 STRINGS: dict[str, tuple[str, str]] = {}
-for _module in (codes, common, explorer, glossary, home, information, loss, network, neuron):
+for _module in (calibration, codes, common, compression, continuous, explorer, glossary, home,
+                information, loss, network, neuron):
     _clash = STRINGS.keys() & _module.STRINGS.keys()
     assert not _clash, f"string keys defined twice: {sorted(_clash)}"
     STRINGS.update(_module.STRINGS)
