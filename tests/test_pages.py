@@ -6,7 +6,7 @@ import string
 import pytest
 
 from tests.conftest import ROOT, open_page, set_language
-from ui.layout import PAGES
+from ui.layout import PAGES, PATH
 from ui.strings import STRINGS
 
 PAGE_SCRIPTS = sorted(p.relative_to(ROOT).as_posix()
@@ -33,15 +33,27 @@ def test_every_page_script_is_in_the_menu():
     assert "runpy.run_path" in stubs["explorer.py"]
 
 
-def test_home_page_maps_every_page():
+def test_home_page_shows_the_path_with_each_steps_question_time_and_progress():
     at = open_page()
     links = [el.proto.label for el in at.get("page_link")]
-    assert "P vs Q explorer" in links
-    pages = [STRINGS[f"page.{page.key}"][0] for page in PAGES if page.key != "home"]
-    assert links[:len(pages)] == pages
+    steps = [p for p in PATH if p.key != "home"]
+    assert links[:len(steps)] == [f"Step {i}: {STRINGS[f'page.{p.key}'][0]}"
+                                  for i, p in enumerate(steps, start=1)]
+    assert links[len(steps)].startswith("Glossary")
     text = " ".join(m.value for m in at.markdown)
+    for p in steps:
+        assert STRINGS[f"page.{p.key}.question"][0] in text
+    captions = [c.value for c in at.caption]
+    assert f"About {steps[0].minutes} minutes · checkpoints answered: 0 of 3" in captions
     for word in ("Information content", "Entropy", "Cross-entropy", "KL divergence"):
         assert f"**{word}**" in text
+
+
+def test_the_path_follows_the_menu_and_leaves_the_glossary_as_a_side_door():
+    assert [p.key for p in PATH] == [p.key for p in PAGES if p.key != "glossary"]
+    at = open_page("pages/lessons/explorer.py")
+    labels = [el.proto.label for el in at.get("page_link")]
+    assert "Back: Codes & samples" in labels and "Next: Cross-entropy is compression" in labels
 
 
 def test_home_in_chinese():

@@ -33,6 +33,8 @@ class PageInfo:
     icon: str
     #: The ui module whose ``S`` holds the page's settings (None: the page has none).
     settings: str | None = None
+    #: About how long the lesson takes, in minutes (0: not a step of the path).
+    minutes: int = 0
 
     @property
     def path(self) -> str:
@@ -43,17 +45,19 @@ class PageInfo:
 #: The menu, in reading order.
 PAGES = (
     PageInfo("home", ":material/home:"),
-    PageInfo("information", ":material/lightbulb:", "ui.information"),
-    PageInfo("codes", ":material/data_array:", "ui.codes"),
-    PageInfo("explorer", ":material/compare_arrows:", "ui.explorer"),
-    PageInfo("compression", ":material/compress:", "ui.compression"),
-    PageInfo("continuous", ":material/area_chart:", "ui.continuous"),
-    PageInfo("loss", ":material/functions:", "ui.loss"),
-    PageInfo("neuron", ":material/neurology:", "ui.neuron"),
-    PageInfo("network", ":material/hub:", "ui.network"),
-    PageInfo("calibration", ":material/tune:", "ui.calibration"),
+    PageInfo("information", ":material/lightbulb:", "ui.information", 10),
+    PageInfo("codes", ":material/data_array:", "ui.codes", 15),
+    PageInfo("explorer", ":material/compare_arrows:", "ui.explorer", 15),
+    PageInfo("compression", ":material/compress:", "ui.compression", 15),
+    PageInfo("continuous", ":material/area_chart:", "ui.continuous", 15),
+    PageInfo("loss", ":material/functions:", "ui.loss", 20),
+    PageInfo("neuron", ":material/neurology:", "ui.neuron", 15),
+    PageInfo("network", ":material/hub:", "ui.network", 15),
+    PageInfo("calibration", ":material/tune:", "ui.calibration", 15),
     PageInfo("glossary", ":material/dictionary:", "ui.glossary"),
 )
+#: The lesson path: home, then every page with a time, in menu order (the glossary is a side door).
+PATH = tuple(p for p in PAGES if p.minutes or p.key == "home")
 BY_KEY = {p.key: p for p in PAGES}
 
 #: Wide equations would be cut off on a phone: shrink display math a little on narrow screens
@@ -62,6 +66,8 @@ _STYLE = """<style>
 .katex-display { overflow-x: auto; overflow-y: hidden; }
 @media (max-width: 640px) { .katex-display { font-size: 0.88em; } }
 </style>"""
+#: The presentation view, for a projector: larger type everywhere (Streamlit sizes in rem).
+_TEACH_STYLE = "<style>html { font-size: 22px; }</style>"
 
 #: The browser-tab icon: a file served by the app itself (a :material/...: page icon makes the
 #: browser fetch the icon font from the internet).
@@ -71,7 +77,15 @@ ICON = str(ROOT / "ui" / "icon.png")
 APP = state.PageState("", [
     state.Setting("lang", DEFAULT_LANGUAGE, "choice", choices=tuple(LANGUAGES)),
     state.Setting("units", DEFAULT_UNITS, "choice", choices=tuple(UNITS)),
+    state.Setting("teach", False, "bool"),   # the presentation view
+    state.Setting("done", "", "text"),       # checkpoint progress (lib.lesson.encode_progress)
 ])
+
+
+def teaching() -> bool:
+    """Whether the presentation view is on (large type, takeaways only, answers revealed by
+    the teacher)."""
+    return bool(st.session_state.get("teach", False))
 
 
 def units() -> str:
@@ -99,6 +113,7 @@ def _sidebar(info: PageInfo, page_state: state.PageState | None) -> None:
         APP.choice("lang", t("settings.language"), LANGUAGES, widget="segmented_control")
         APP.choice("units", t("settings.units"), {u: t(f"unit.{u}.long") for u in UNITS})
         st.caption(t("settings.units.help"))
+        APP.widget(st.toggle, "teach", t("settings.teach"), help=t("settings.teach.help"))
         if page_state is not None:
             st.divider()
             st.button(t("settings.reset"), icon=":material/restart_alt:",
@@ -136,9 +151,10 @@ def run(current: Any) -> None:
             state.relabel_choices()
             st.session_state["_drawn_lang"] = titles_in
         # The icon and the layout are set in app.py, before the menu (additive calls).
-        st.set_page_config(page_title=f"{t('page.' + info.key)} · {t('app.name')}")
+        st.set_page_config(page_title=f"{t('page.' + info.key)} · {t('app.name')}",
+                           initial_sidebar_state="collapsed" if teaching() else "auto")
         _sidebar(info, page_state)
-        st.html(_STYLE)
+        st.html(_STYLE + (_TEACH_STYLE if teaching() else ""))
         found = st.session_state.pop(state.LINK_PROBLEMS, None)
         if found:
             st.warning(problems.link_summary(found), icon=":material/link_off:")
@@ -151,7 +167,46 @@ def run(current: Any) -> None:
         _unexpected(info.key)
     finally:  # also when st.rerun() leaves the page early
         st.session_state[_WHOLE_RUN] = False
+    if info in PATH:
+        _next_and_back(info)
     state.sync_url(page_state)
+
+
+def intro() -> None:
+    """A lesson's first lines under its title: what it shows, its time and the reader's
+    progress on its checkpoints."""
+    from ui import checkpoint  # imports this module
+    info = BY_KEY[st.session_state.get("_page", "home")]
+    st.markdown(t(f"page.{info.key}.blurb"))
+    done, total = checkpoint.answered(info.key)
+    st.caption(t("path.meta", minutes=info.minutes, done=done, total=total))
+
+
+def takeaway(text: str, where: Any = None) -> None:
+    """A section's one-line takeaway: always shown, in the presentation view too."""
+    (where or st).markdown(f":material/lightbulb: **{text}**")
+
+
+def explain(*blocks: str, where: Any = None) -> None:
+    """Explanation after the picture (paragraphs and display formulas, one Markdown element):
+    the presentation view leaves it out, so a projected page shows its takeaways only."""
+    if not teaching():
+        (where or st).markdown("\n\n".join(blocks))
+
+
+def _next_and_back(info: PageInfo) -> None:
+    i = PATH.index(info)
+    st.divider()
+    back, forward = st.columns(2)
+    if i > 0:
+        before = PATH[i - 1]
+        back.page_link(before.path, label=t("path.back", title=t(f"page.{before.key}")),
+                       icon=":material/arrow_back:")
+    if i + 1 < len(PATH):
+        after = PATH[i + 1]
+        with forward.container(horizontal_alignment="right"):
+            st.page_link(after.path, label=t("path.next", title=t(f"page.{after.key}")),
+                         icon=":material/arrow_forward:")
 
 
 def fragment(func: Callable | None = None, *, run_every: float | None = None) -> Any:

@@ -8,7 +8,7 @@ import ui
 from lib import charts, info
 from lib.tables import MAX_EVENTS, normalised_table
 from ui import explorer as ex
-from ui import fmt, problems, t
+from ui import checkpoint, fmt, problems, t
 from ui.charts import arrow_table
 
 S = ex.S
@@ -22,6 +22,7 @@ def q(x: float) -> str:
 
 
 st.title(t("page.explorer"))
+ui.layout.intro()
 st.markdown(t("ex.intro"))
 
 # ---- Inputs -------------------------------------------------------------------------------
@@ -70,6 +71,9 @@ else:  # the results need a valid P and Q
     h_p, ce_pq, kl_pq = c.h_p, c.ce_pq, c.kl_pq
 
     # ---- Numbers ------------------------------------------------------------------------------
+    inputs = {"p": p, "q": q_dist, "base": base}
+    checkpoint.show("explorer", "bits_per_symbol", inputs)
+    checkpoint.show("explorer", "kl_direction", inputs)
     st.header(t("ex.results"), divider="gray")
     row1 = st.columns(3)
     row1[0].metric(t("ex.m.h_p"), q(h_p), help=t("ex.m.h_p.help"))
@@ -83,6 +87,7 @@ else:  # the results need a valid P and Q
     for message in r.infinity:
         st.warning(message, icon=":material/all_inclusive:")
 
+    checkpoint.show("explorer", "cross_floor", inputs)
     st.subheader(t("ex.identity"))
     st.markdown("\n\n".join((r"$$H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q)$$",
                                f"$${r.identity}$$", r.residual,

@@ -1,22 +1,26 @@
-"""Home page: what the app teaches, for whom, a map of the pages and the quantities in a line."""
+"""Home page: the path through the lessons (each step's question, its time, the reader's
+progress on its checkpoints), then the quantities in one line each."""
 
 import streamlit as st
 
-from ui import glossary, t
-from ui.layout import PAGES
+from ui import checkpoint, glossary, t
+from ui.layout import BY_KEY, PATH
 
 st.title(t("home.title"))
 st.markdown(f"#### {t('home.subtitle')}")
 st.markdown(t("home.intro"))
-st.markdown(t("home.audience"))
 
-st.header(t("home.map"), divider="gray")
-for page in PAGES:
-    if page.key == "home":
-        continue
-    with st.container(border=True):
-        st.page_link(page.path, label=t(f"page.{page.key}"), icon=page.icon)
-        st.caption(t(f"page.{page.key}.blurb"))
+st.header(t("home.path"), divider="gray")
+st.caption(t("home.path.help"))
+for step, page in enumerate(PATH[1:], start=1):
+    done, total = checkpoint.answered(page.key)
+    with st.container(border=True, key=f"step-{page.key}"):
+        st.page_link(page.path, label=t("home.step", n=step, title=t(f"page.{page.key}")),
+                     icon=page.icon)
+        st.markdown(t(f"page.{page.key}.question"))
+        st.caption(t("path.meta", minutes=page.minutes, done=done, total=total))
+glossary_page = BY_KEY["glossary"]
+st.page_link(glossary_page.path, label=t("home.glossary"), icon=glossary_page.icon)
 
 st.header(t("home.definitions"), divider="gray")
 for key, term in (("info", "information"), ("entropy", "entropy"),
@@ -25,4 +29,5 @@ for key, term in (("info", "information"), ("entropy", "entropy"),
     if term:
         glossary.link(term)
 
-st.info(t("home.settings"), icon=":material/settings:")
+with st.expander(t("home.audience.title"), icon=":material/school:"):
+    st.markdown(t("home.audience") + "\n\n" + t("home.settings"))

@@ -2,6 +2,8 @@
 
 STRINGS = {
     "page.codes": ("Codes & samples", "编码与采样"),
+    "page.codes.question": ("Why do codes whose lengths follow −log p spend H(P) bits, and what does the wrong code cost?",
+                            "为什么码长按 −log p 分配的编码平均花 H(P) 比特？用错编码要付出多少？"),
     "page.codes.blurb": (
         "Build Huffman codes for P and Q, count the extra bits Q's code costs, and watch sample "
         "averages settle on H(P), H(P,Q) and KL(P‖Q).",

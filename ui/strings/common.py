@@ -6,35 +6,67 @@ STRINGS = {
     # Menu labels and the home page's one-line map of each page.
     "page.home": ("Home", "首页"),
     "page.information": ("Information & entropy", "信息量与熵"),
+    "page.information.question": ("How much does one outcome tell you, and how uncertain is a whole distribution?", "一个结果能告诉你多少信息？整个分布有多不确定？"),
     "page.information.blurb": (
         "Why rare events carry more information, why information adds up, and entropy as the "
         "average surprise.",
         "为什么罕见事件携带更多信息、信息为何可以相加，以及熵作为平均惊讶度。"),
     "page.explorer": ("P vs Q explorer", "P 与 Q 对比"),
+    "page.explorer.question": ("What do cross-entropy and KL divergence measure for two distributions you choose?", "对你自己选的两个分布，交叉熵和 KL 散度衡量的是什么？"),
     "page.explorer.blurb": (
         "Edit two distributions and watch −log p, entropy, cross-entropy and KL divergence "
         "change live, with H(P,Q) = H(P) + KL(P‖Q) checked on every edit.",
         "编辑两个分布，实时观察 −log p、熵、交叉熵和 KL 散度的变化，每次编辑都验证 "
         "H(P,Q) = H(P) + KL(P‖Q)。"),
     "page.loss": ("Cross-entropy as a loss", "交叉熵作为损失函数"),
+    "page.loss.question": ("Why is cross-entropy the loss of a classifier, and what do the libraries compute?", "为什么交叉熵是分类器的损失？各个库实际计算的是什么？"),
     "page.loss.blurb": (
         "Binary, softmax and multi-label losses, maximum likelihood, and what common libraries "
         "actually compute.",
         "二分类、softmax 与多标签损失，极大似然，以及常用库实际计算的是什么。"),
     "page.neuron": ("The learning slowdown", "学习缓慢"),
+    "page.neuron.question": ("Why does a confidently wrong neuron learn slowly with the quadratic cost?", "为什么用二次代价时，错得很自信的神经元学得很慢？"),
     "page.neuron.blurb": (
         "Train one sigmoid neuron with the quadratic cost (mean squared error) and with "
         "cross-entropy, and see which one crawls when the neuron starts out confidently wrong.",
         "分别用二次代价（均方误差）和交叉熵训练一个 sigmoid 神经元，看看起点错得离谱时哪一个学得慢。"),
     "page.network": ("Digits network", "手写数字网络"),
+    "page.network.question": ("Does cross-entropy also train a real network faster?", "交叉熵训练真实的网络也更快吗？"),
     "page.network.blurb": (
         "Train a small network on handwritten digits with both costs and compare them epoch by "
         "epoch.",
         "用两种代价在手写数字上训练一个小网络，逐轮比较。"),
 
+    # The lesson path and its checkpoints (ui.layout.intro, ui.checkpoint).
+    "path.meta": ("About {minutes} minutes · checkpoints answered: {done} of {total}",
+                  "约 {minutes} 分钟 · 已回答检查点：{done} / {total}"),
+    "path.back": ("Back: {title}", "上一步：{title}"),
+    "path.next": ("Next: {title}", "下一步：{title}"),
+    "cp.heading": ("Predict first ({n}): {title}", "先预测（{n}）：{title}"),
+    "cp.yours": ("Your prediction", "你的预测"),
+    "cp.number.placeholder": ("Type a number", "输入一个数"),
+    "cp.check": ("Check my prediction", "核对我的预测"),
+    "cp.again": ("Try again", "再试一次"),
+    "cp.right": ("Right.", "答对了。"),
+    "cp.wrong": ("Not quite: you said {yours}.", "不太对：你的答案是 {yours}。"),
+    "cp.answer": ("For the inputs on screen the answer is {right}.",
+                  "对当前屏幕上的输入，答案是 {right}。"),
+    "cp.pending": ("Your prediction is kept. The answer appears once the result it needs exists.",
+                   "你的预测已保存。所需的结果出现后，答案就会显示。"),
+    "cp.changed": ("The inputs changed since your last prediction: predict again for these.",
+                   "自你上次预测以来输入已改变：请针对当前输入重新预测。"),
+    "cp.teach.reveal": ("Reveal the answer", "揭晓答案"),
+    "cp.teach.later": ("The next checkpoint appears when the one before it is revealed.",
+                       "上一个检查点揭晓后，这个检查点才会出现。"),
+
     # Sidebar settings.
     "settings.language": ("Language", "语言"),
     "settings.units": ("Units of information", "信息的单位"),
+    "settings.teach": ("Presentation view", "演示模式"),
+    "settings.teach.help": (
+        "For a projector: larger type, the sidebar closed, and each checkpoint's answer shown "
+        "only when you reveal it. It is kept in the link.",
+        "用于投影：字号更大、侧边栏收起，每个检查点的答案只在你揭晓时显示。此设置会保存在链接中。"),
     "settings.units.help": (
         "Bits use log base 2, nats the natural log, hartleys log base 10. 1 nat ≈ 1.4427 bits.",
         "比特以 2 为对数底，奈特用自然对数，哈特莱以 10 为底。1 奈特 ≈ 1.4427 比特。"),

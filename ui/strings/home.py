@@ -21,7 +21,15 @@ STRINGS = {
         "probability; the pages on training also use derivatives and the chain rule.",
         "面向第一次接触这些概念的学生，也面向每天使用交叉熵、想弄明白它为何有效的工程师。需要的只是对"
         "数和一点概率知识；讲训练的页面还会用到导数和链式法则。"),
-    "home.map": ("Pages", "页面"),
+    "home.path": ("The path", "学习路线"),
+    "home.path.help": (
+        "Each step builds on the one before. On every page you predict first, at the "
+        "checkpoints, and the page then checks your prediction against its live result.",
+        "每一步都建立在前一步之上。每一页的检查点都请你先预测，页面再用实时计算的结果核对你的预测。"),
+    "home.step": ("Step {n}: {title}", "第 {n} 步：{title}"),
+    "home.glossary": ("Glossary: every term in both languages, with its formula",
+                      "术语表：每个术语的中英文名称和公式"),
+    "home.audience.title": ("Who this is for, and what you need", "适合谁，需要什么基础"),
     "home.definitions": ("The quantities in one line each", "一句话说清每个量"),
     "home.def.info": (
         "**Information content** (self-information) −log p(x): how surprising an outcome is. "

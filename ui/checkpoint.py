@@ -1,0 +1,170 @@
+"""Checkpoints on a page: the reader commits a prediction, then the page checks it against the
+answer computed from what is on screen (:mod:`lib.lesson`), explains it, and lets a wrong
+answer be tried again. In the presentation view the teacher reveals each answer instead.
+
+Wording: ``cp.<page>.<id>.title`` (a few words), ``.q`` (the question), ``.<choice>`` (each
+option), ``.why`` (the explanation, with the answer's numbers) and, optionally, ``.if.<choice>``
+(what that choice missed or got right). Fields: the answer's numbers, formatted, plus ``unit``
+and ``yours`` (the reader's prediction).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import streamlit as st
+
+from lib import lesson
+from lib.problems import ProblemError
+from ui import fmt
+from ui.i18n import t
+from ui.layout import APP, teaching, unit_label
+from ui.strings import STRINGS
+
+#: Session-state key of a checkpoint's last prediction: {"pick": ..., "answer": repr(Answer)}.
+_RECORD = "_cp.{}.{}"
+_PICK = "_cp.pick.{}.{}"
+_REVEALED = "_cp.shown.{}.{}"
+
+
+def marks() -> dict[tuple[str, str], str]:
+    """The reader's progress: (page, id) -> a :data:`lib.lesson.PROGRESS_MARKS` key."""
+    return lesson.decode_progress(APP.get("done"))
+
+
+def answered(page: str) -> tuple[int, int]:
+    """How many of the page's checkpoints the reader has answered, of how many."""
+    done = marks()
+    cps = lesson.by_page(page)
+    return sum((c.page, c.id) in done for c in cps), len(cps)
+
+
+def _mark(cp: lesson.Checkpoint, right: bool) -> None:
+    done = marks()
+    before = done.get((cp.page, cp.id))
+    done[(cp.page, cp.id)] = ("r" if before is None else "t") if right else "w"
+    APP.set("done", lesson.encode_progress(done))
+
+
+def _fields(answer: lesson.Answer, pick: Any = None) -> dict[str, str]:
+    out = {name: fmt.short(v) if isinstance(v, float) else str(v)
+           for name, v in answer.numbers.items() if name != "case"}
+    out["unit"] = unit_label()
+    if pick is not None:
+        out["yours"] = fmt.short(pick) if isinstance(pick, float) else str(pick)
+    return out
+
+
+def _check(cp: lesson.Checkpoint, answer: lesson.Answer) -> None:
+    """Button callback: keep the prediction beside the answer it was made for."""
+    pick = st.session_state.get(_PICK.format(cp.page, cp.id))
+    if pick is None:
+        return
+    st.session_state[_RECORD.format(cp.page, cp.id)] = {"pick": pick, "answer": repr(answer)}
+    verdict = cp.judge(pick, answer)
+    if verdict is not None:
+        _mark(cp, verdict)
+
+
+def _reveal(cp: lesson.Checkpoint) -> None:
+    st.session_state[_REVEALED.format(cp.page, cp.id)] = True
+
+
+def _again(cp: lesson.Checkpoint) -> None:
+    st.session_state.pop(_RECORD.format(cp.page, cp.id), None)
+    st.session_state.pop(_PICK.format(cp.page, cp.id), None)
+
+
+def _text(key: str, fields: Mapping[str, str]) -> str | None:
+    return t(key, **fields) if key in STRINGS else None
+
+
+def show(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -> bool:
+    """The checkpoint ``cid`` of ``page``, in a container keyed ``checkpoint-<page>-<cid>``
+    (its heading is the anchor ``#checkpoint-<page>-<cid>``), judged on ``inputs``.
+
+    Returns whether the reader has committed a prediction for these inputs (or the teacher
+    revealed the answer): a page may hold back the one number that answers it until then."""
+    cp = lesson.get(page, cid)
+    name, prefix = f"checkpoint-{page}-{cid}", f"cp.{page}.{cid}"
+    box = (where or st).container(border=True, key=name)
+    try:
+        answer = cp.answer(inputs)
+    except (ProblemError, ValueError, ZeroDivisionError):
+        answer = lesson.Answer(None)
+    number = lesson.by_page(page).index(cp) + 1
+    box.subheader(t("cp.heading", n=number, title=t(f"{prefix}.title")), anchor=name)
+    if teaching() and not _teacher_turn(cp):
+        box.caption(t("cp.teach.later"))
+        return False
+    fields = _fields(answer)
+    box.markdown(t(f"{prefix}.q", **fields))
+    record = st.session_state.get(_RECORD.format(page, cid))
+    if record is not None and record["answer"] != repr(answer):
+        box.info(t("cp.changed"), icon=":material/published_with_changes:")
+        record = None
+    pick_key = _PICK.format(page, cid)
+    if record is None and pick_key in st.session_state and st.session_state[pick_key] is None:
+        del st.session_state[pick_key]
+    label, locked = t("cp.yours"), record is not None
+    if cp.choices:
+        options = {c: t(f"{prefix}.{c}", **fields) for c in cp.choices}
+        box.radio(label, list(options), format_func=options.get, index=None, key=pick_key,
+                  disabled=locked)
+    else:
+        box.number_input(label, value=None, step=0.1, format="%.3f", key=pick_key,
+                         disabled=locked, placeholder=t("cp.number.placeholder"))
+    if teaching():
+        box.button(t("cp.teach.reveal"), key=f"_cp.reveal.{page}.{cid}",
+                   icon=":material/visibility:", on_click=_reveal, args=(cp,))
+        if st.session_state.get(_REVEALED.format(page, cid)):
+            _feedback(box, cp, answer, st.session_state.get(pick_key), prefix)
+            return True
+        return False
+    if record is None:
+        box.button(t("cp.check"), key=f"_cp.check.{page}.{cid}", icon=":material/task_alt:",
+                   on_click=_check, args=(cp, answer),
+                   disabled=st.session_state.get(pick_key) is None)
+        return False
+    _feedback(box, cp, answer, record["pick"], prefix)
+    if cp.judge(record["pick"], answer) is False:
+        box.button(t("cp.again"), key=f"_cp.again.{page}.{cid}", icon=":material/replay:",
+                   on_click=_again, args=(cp,))
+    return True
+
+
+def _feedback(box: Any, cp: lesson.Checkpoint, answer: lesson.Answer, pick: Any,
+              prefix: str) -> None:
+    verdict = cp.judge(pick, answer)
+    fields = _fields(answer, pick)
+    if answer.right is None:
+        box.info(t(f"{prefix}.pending") if f"{prefix}.pending" in STRINGS else t("cp.pending"),
+                 icon=":material/hourglass_top:")
+        return
+    right = t(f"{prefix}.{answer.right}", **fields) if cp.choices else fmt.short(answer.right)
+    said = [t("cp.answer", right=right)]
+    if verdict is not None:
+        said.insert(0, t("cp.right") if verdict else t("cp.wrong", yours=fields["yours"]
+                                                        if not cp.choices else
+                                                        t(f"{prefix}.{pick}", **fields)))
+    own = _text(f"{prefix}.if.{pick}", fields) if cp.choices and pick is not None else None
+    case = answer.numbers.get("case")
+    why = f"{prefix}.why.{case}" if case and f"{prefix}.why.{case}" in STRINGS else f"{prefix}.why"
+    body = "".join(s if s.endswith("。") else s + " " for s in said).strip() + ("\n\n" + own if own else "") + "\n\n" + t(why, **fields)
+    if verdict:
+        box.success(body, icon=":material/check_circle:")
+    elif verdict is False:
+        box.warning(body, icon=":material/lightbulb:")
+    else:
+        box.info(body, icon=":material/visibility:")
+
+
+def _teacher_turn(cp: lesson.Checkpoint) -> bool:
+    """In the presentation view a page's checkpoints come one at a time: a checkpoint shows
+    once every earlier one on its page has been revealed."""
+    for earlier in lesson.by_page(cp.page):
+        if earlier is cp:
+            return True
+        if not st.session_state.get(_REVEALED.format(earlier.page, earlier.id)):
+            return False
+    return True

@@ -1,0 +1,248 @@
+"""Strings of the checkpoints (lib.lesson, ui.checkpoint): question, options, explanation.
+
+No answer is written here: every number comes from the rule in lib.lesson, computed from the
+page's inputs, and the right option is chosen there."""
+
+STRINGS = {
+    # ---- information ----------------------------------------------------------------------
+    "cp.information.rarer.title": ("which outcome tells you more?", "哪个结果信息更多？"),
+    "cp.information.rarer.q": (
+        "A happens with probability p₁ = {p1}; B, given A, with probability p₂ = {p2}. "
+        "Which carries more information when it happens?",
+        "A 发生的概率为 p₁ = {p1}；在 A 发生的条件下，B 发生的概率为 p₂ = {p2}。"
+        "哪一个发生时携带的信息更多？"),
+    "cp.information.rarer.first": ("A (p₁ = {p1})", "A（p₁ = {p1}）"),
+    "cp.information.rarer.second": ("B (p₂ = {p2})", "B（p₂ = {p2}）"),
+    "cp.information.rarer.same": ("Both the same", "一样多"),
+    "cp.information.rarer.why": (
+        "Information content is −log p, which grows as p shrinks: A carries {i1} {unit}, "
+        "B carries {i2} {unit}.",
+        "信息量是 −log p，p 越小它越大：A 携带 {i1} {unit}，B 携带 {i2} {unit}。"),
+    "cp.information.together.title": ("two steps together", "两步合在一起"),
+    "cp.information.together.q": (
+        "How many {unit} of information does the outcome “A, then B” carry, with the p₁ and p₂ "
+        "set above?",
+        "按上面设定的 p₁ 和 p₂，结果“先 A 后 B”携带多少{unit}的信息？"),
+    "cp.information.together.why": (
+        "Its probability is p₁·p₂ = {joint}, so it carries −log {joint} = {both} {unit}: "
+        "A's {i1} {unit} plus B's {i2} {unit}. Information adds up where probabilities multiply.",
+        "它的概率是 p₁·p₂ = {joint}，所以携带 −log {joint} = {both} {unit}：即 A 的 {i1} {unit} "
+        "加上 B 的 {i2} {unit}。概率相乘之处，信息相加。"),
+    "cp.information.most_uncertain.title": ("the most uncertain distribution",
+                                            "最不确定的分布"),
+    "cp.information.most_uncertain.q": (
+        "Your table has {k} events. What is the largest entropy, in {unit}, that any "
+        "distribution over {k} events can have?",
+        "你的表格有 {k} 个事件。{k} 个事件上的任何分布，熵最大能达到多少{unit}？"),
+    "cp.information.most_uncertain.why": (
+        "The uniform distribution, 1/{k} for every event, is the most uncertain: its entropy "
+        "is log {k} = {top} {unit}, and every other distribution over {k} events has less. "
+        "Your table's entropy is {h} {unit}.",
+        "均匀分布（每个事件概率都是 1/{k}）最不确定：它的熵是 log {k} = {top} {unit}，"
+        "{k} 个事件上的其他任何分布都更小。你的表格的熵是 {h} {unit}。"),
+
+    # ---- codes ------------------------------------------------------------------------------
+    "cp.codes.code_length.title": ("the cost of whole bits", "整数比特的代价"),
+    "cp.codes.code_length.q": (
+        "Huffman's code for P gives every event a whole number of bits. About how many bits "
+        "per symbol will it spend on average when events follow P? (Within 0.25 bits counts.)",
+        "P 的哈夫曼编码给每个事件分配整数个比特。当事件服从 P 时，它平均每个符号大约花多少比特？"
+        "（误差在 0.25 比特以内算对。）"),
+    "cp.codes.code_length.why": (
+        "It spends L = {length} bits per symbol against H(P) = {h} bits, {gap} bits more. "
+        "No code with whole-bit lengths beats H(P) on average, and Huffman's code stays less "
+        "than one bit above it.",
+        "它平均每个符号花 L = {length} 比特，而 H(P) = {h} 比特，多出 {gap} 比特。"
+        "码长为整数比特的编码，平均不可能低于 H(P)；哈夫曼编码比它多出不到 1 比特。"),
+    "cp.codes.code_length.why.one_event": (
+        "It spends L = {length} bits per symbol although H(P) = {h}: with one possible event "
+        "there is nothing to tell, yet this page gives every codeword at least one bit (a "
+        "convention: a message of known length could be sent with no bits at all).",
+        "它平均每个符号花 L = {length} 比特，而 H(P) = {h}：只有一个可能事件时没有任何信息需要传递，"
+        "但本页约定每个码字至少 1 比特（这是一种约定：如果消息长度已知，完全可以一个比特也不发）。"),
+    "cp.codes.wrong_code.title": ("someone else's code", "用别人的编码"),
+    "cp.codes.wrong_code.q": (
+        "Now encode events that follow P with the Huffman code built for Q. On average, will "
+        "it spend more bits per symbol than P's own code, the same, or fewer?",
+        "现在用为 Q 构造的哈夫曼编码来编码服从 P 的事件。平均每个符号花的比特数，比 P 自己的编码"
+        "多、一样，还是少？"),
+    "cp.codes.wrong_code.more": ("More", "更多"),
+    "cp.codes.wrong_code.same": ("The same", "一样"),
+    "cp.codes.wrong_code.fewer": ("Fewer", "更少"),
+    "cp.codes.wrong_code.why": (
+        "P's own code spends {own} bits per symbol, Q's code {other}: {extra} bits more. No "
+        "prefix code spends fewer bits on average than Huffman's code for P, so a code built for "
+        "another distribution can only tie or lose. Compare KL(P‖Q) = {kl} bits, the extra cost "
+        "of ideal lengths −log₂ q; rounding lengths to whole bits moves the difference by up to "
+        "about a bit either way.",
+        "P 自己的编码平均每个符号花 {own} 比特，Q 的编码花 {other} 比特：多出 {extra} 比特。"
+        "没有任何前缀码的平均码长能少于 P 的哈夫曼编码，所以为别的分布构造的编码只能持平或更差。"
+        "作为对照，KL(P‖Q) = {kl} 比特，是理想码长 −log₂ q 的额外代价；把码长取整到整数比特，"
+        "会使这个差值上下变动最多约 1 比特。"),
+    "cp.codes.wrong_code.why.missing": (
+        "Q gives probability 0 to an event that P can produce, so Q's code has no codeword for "
+        "it and cannot encode P's messages at all: the cost is ∞, and so is KL(P‖Q).",
+        "Q 给 P 可能产生的某个事件分配了概率 0，所以 Q 的编码没有它的码字，根本无法编码 P 的消息："
+        "代价是 ∞，KL(P‖Q) 也是 ∞。"),
+
+    # ---- explorer ---------------------------------------------------------------------------
+    "cp.explorer.kl_direction.title": ("is KL a distance?", "KL 是距离吗？"),
+    "cp.explorer.kl_direction.q": (
+        "For the P and Q in the table, which is larger: KL(P‖Q) or KL(Q‖P)?",
+        "对表格中的 P 和 Q，哪个更大：KL(P‖Q) 还是 KL(Q‖P)？"),
+    "cp.explorer.kl_direction.pq": ("KL(P‖Q)", "KL(P‖Q)"),
+    "cp.explorer.kl_direction.qp": ("KL(Q‖P)", "KL(Q‖P)"),
+    "cp.explorer.kl_direction.same": ("They are equal", "两者相等"),
+    "cp.explorer.kl_direction.why": (
+        "KL(P‖Q) = {pq} {unit} and KL(Q‖P) = {qp} {unit}. KL weighs each event's log ratio by "
+        "the first distribution's probabilities, so swapping P and Q changes the weights: the "
+        "two directions differ in general, which is why KL is not a distance.",
+        "KL(P‖Q) = {pq} {unit}，KL(Q‖P) = {qp} {unit}。KL 用第一个分布的概率给每个事件的对数比"
+        "加权，交换 P 和 Q 就换了权重：两个方向一般不相等，所以 KL 不是距离。"),
+    "cp.explorer.kl_direction.if.same": (
+        "They are equal only in special cases, such as Q = P, or two events whose probabilities "
+        "P and Q swap.",
+        "只有在特殊情况下两者才相等，例如 Q = P，或两个事件的概率在 P 和 Q 之间互换。"),
+    "cp.explorer.bits_per_symbol.title": ("the price of the wrong code", "用错编码的代价"),
+    "cp.explorer.bits_per_symbol.q": (
+        "Give each event a codeword of −log₂ q bits, as if Q were right, while events actually "
+        "follow P. About how many bits per symbol does that code spend on average? (Within 0.25 "
+        "bits counts.)",
+        "按 Q 正确的假设给每个事件分配 −log₂ q 比特的码字，而事件实际服从 P。这样的编码平均每个符号"
+        "大约花多少比特？（误差在 0.25 比特以内算对。）"),
+    "cp.explorer.bits_per_symbol.why": (
+        "It spends H(P,Q) = {cross} bits per symbol: the H(P) = {h} bits that P's own ideal "
+        "code would spend, plus KL(P‖Q) = {kl} bits for using Q's code instead.",
+        "它平均每个符号花 H(P,Q) = {cross} 比特：P 自己的理想编码要花的 H(P) = {h} 比特，"
+        "加上改用 Q 的编码多付的 KL(P‖Q) = {kl} 比特。"),
+    "cp.explorer.cross_floor.title": ("can the wrong model cost less?", "错误的模型会更省吗？"),
+    "cp.explorer.cross_floor.q": (
+        "Scoring P's outcomes with Q costs H(P,Q) on average; scoring them with P itself costs "
+        "H(P). For the P and Q in the table, is H(P,Q) above, equal to or below H(P)?",
+        "用 Q 给 P 的结果打分，平均代价是 H(P,Q)；用 P 自己打分，代价是 H(P)。"
+        "对表格中的 P 和 Q，H(P,Q) 比 H(P) 大、相等，还是小？"),
+    "cp.explorer.cross_floor.above": ("Above", "更大"),
+    "cp.explorer.cross_floor.equal": ("Equal", "相等"),
+    "cp.explorer.cross_floor.below": ("Below", "更小"),
+    "cp.explorer.cross_floor.why": (
+        "H(P,Q) = {cross} {unit} and H(P) = {h} {unit}. Their difference is KL(P‖Q) = {kl} "
+        "{unit}, which is never negative (Gibbs' inequality) and is zero only when Q = P.",
+        "H(P,Q) = {cross} {unit}，H(P) = {h} {unit}。两者之差就是 KL(P‖Q) = {kl} {unit}，"
+        "它永不为负（吉布斯不等式），只有 Q = P 时才为零。"),
+
+    # ---- loss -------------------------------------------------------------------------------
+    "cp.loss.bce_reduction.title": ("what the library returns", "库函数返回什么"),
+    "cp.loss.bce_reduction.q": (
+        "Give PyTorch's `nn.BCELoss()`, with its defaults, the {k} predicted probabilities and "
+        "labels of the table as one sample. What does it return?",
+        "把表格中 {k} 个预测概率和标签作为一个样本交给 PyTorch 的 `nn.BCELoss()`（默认参数）。"
+        "它返回什么？"),
+    "cp.loss.bce_reduction.sum": ("{sum}, the sum over the {k} classes",
+                                  "{sum}，{k} 个类别之和"),
+    "cp.loss.bce_reduction.mean": ("{mean}, the mean over the {k} classes",
+                                   "{mean}，{k} 个类别的平均"),
+    "cp.loss.bce_reduction.why": (
+        "`nn.BCELoss()` averages over every element by default (`reduction='mean'`), classes "
+        "included: {sum} ÷ {k} = {mean}. This page's multi-label loss sums over the classes, as "
+        "Nielsen's book does; multiply PyTorch's value by {k} to compare.",
+        "`nn.BCELoss()` 默认对所有元素取平均（`reduction='mean'`），类别也算在内：{sum} ÷ {k} = "
+        "{mean}。本页的多标签损失像 Nielsen 的书一样对类别求和；要比较，就把 PyTorch 的值乘以 {k}。"),
+    "cp.loss.mle.title": ("the most likely coin", "最可能的硬币"),
+    "cp.loss.mle.q": (
+        "A coin shows {heads} heads in {n} tosses. Which probability of heads θ makes this data "
+        "most likely? (Within 0.02 counts.)",
+        "一枚硬币抛 {n} 次出现 {heads} 次正面。正面概率 θ 取多少时，这组数据的可能性最大？"
+        "（误差在 0.02 以内算对。）"),
+    "cp.loss.mle.why": (
+        "The mean negative log-likelihood, −[{heads} ln θ + {tails} ln(1 − θ)] ÷ {n}, is "
+        "smallest at θ = heads ÷ tosses = {theta}: minimising cross-entropy on the data is "
+        "maximum likelihood.",
+        "平均负对数似然 −[{heads} ln θ + {tails} ln(1 − θ)] ÷ {n} 在 θ = 正面数 ÷ 抛掷数 = {theta} "
+        "处最小：在数据上最小化交叉熵，就是极大似然估计。"),
+    "cp.loss.mle.pending": (
+        "With no tosses there is no data to fit: set some heads or tails.",
+        "没有任何抛掷就没有可拟合的数据：请设定正面或反面的次数。"),
+    "cp.loss.logit_gradient.title": ("the gradient at the logit", "对 logit 的梯度"),
+    "cp.loss.logit_gradient.q": (
+        "With the logits and the true class set above, and C the softmax cross-entropy, what "
+        "is ∂C/∂z for the true class's logit? (Within 0.03 counts.)",
+        "按上面设定的 logits 和真实类别，C 为 softmax 交叉熵，真实类别的 logit 的 ∂C/∂z 是多少？"
+        "（误差在 0.03 以内算对。）"),
+    "cp.loss.logit_gradient.why": (
+        "For softmax with cross-entropy, ∂C/∂zⱼ = aⱼ − yⱼ. The true class has a = {a} and "
+        "y = 1, so ∂C/∂z = {a} − 1 = {grad}: negative, so a gradient-descent step raises that "
+        "logit.",
+        "对 softmax 加交叉熵，∂C/∂zⱼ = aⱼ − yⱼ。真实类别的 a = {a}，y = 1，所以 ∂C/∂z = {a} − 1 "
+        "= {grad}：为负，因此梯度下降的一步会增大这个 logit。"),
+
+    # ---- neuron -----------------------------------------------------------------------------
+    "cp.neuron.first_step.title": ("does a bigger error mean a bigger step?",
+                                   "误差越大，步子越大吗？"),
+    "cp.neuron.first_step.q": (
+        "With the quadratic cost, is the first gradient step of the bias from your start "
+        "(output a = {a_here}) larger or smaller than from the good start w = 0.6, b = 0.9 "
+        "(a = {a_good}), at the same learning rate?",
+        "用二次代价时，从你的起点（输出 a = {a_here}）出发，偏置的第一步梯度更新，比从良好起点 "
+        "w = 0.6、b = 0.9（a = {a_good}）出发时更大还是更小（学习率相同）？"),
+    "cp.neuron.first_step.larger": ("Larger", "更大"),
+    "cp.neuron.first_step.same": ("The same", "一样"),
+    "cp.neuron.first_step.smaller": ("Smaller", "更小"),
+    "cp.neuron.first_step.why": (
+        "The step is η·|a − y|·σ′(z). From your start σ′(z) = {sp_here} and the step is "
+        "{here}; from the good start σ′(z) = {sp_good} and the step is {good}.",
+        "这一步的大小是 η·|a − y|·σ′(z)。从你的起点出发，σ′(z) = {sp_here}，步长 {here}；"
+        "从良好起点出发，σ′(z) = {sp_good}，步长 {good}。"),
+    "cp.neuron.first_step.if.larger": (
+        "A larger error does not make a larger step when the neuron is saturated: "
+        "σ′(z) = a(1 − a) shrinks towards 0 as a nears 0 or 1.",
+        "神经元饱和时，更大的误差并不带来更大的步子：a 接近 0 或 1 时，σ′(z) = a(1 − a) 趋近于 0。"),
+    "cp.neuron.first_to_target.title": ("the race", "比赛"),
+    "cp.neuron.first_to_target.q": (
+        "From the start and learning rates set above, which cost first brings the output "
+        "within {threshold} of the target (|a − y| < {threshold})? Predict, then press Play.",
+        "按上面设定的起点和学习率，哪种代价先让输出与目标相差不到 {threshold}"
+        "（|a − y| < {threshold}）？先预测，再按“播放”。"),
+    "cp.neuron.first_to_target.quadratic": ("The quadratic cost", "二次代价"),
+    "cp.neuron.first_to_target.cross_entropy": ("Cross-entropy", "交叉熵"),
+    "cp.neuron.first_to_target.tie": ("Both in the same epoch", "在同一轮达到"),
+    "cp.neuron.first_to_target.neither": ("Neither within {epochs} epochs",
+                                          "{epochs} 轮内都达不到"),
+    "cp.neuron.first_to_target.why": (
+        "Epochs to reach |a − y| < {threshold}: quadratic cost {quadratic}, cross-entropy "
+        "{cross_entropy} (∞: not within {epochs} epochs).",
+        "达到 |a − y| < {threshold} 所需轮数：二次代价 {quadratic}，交叉熵 {cross_entropy}"
+        "（∞ 表示 {epochs} 轮内未达到）。"),
+
+    # ---- network ----------------------------------------------------------------------------
+    "cp.network.after_one.title": ("who is ahead after one epoch?", "第一轮后谁领先？"),
+    "cp.network.after_one.q": (
+        "After one epoch, which network has the higher test accuracy: the one trained with the "
+        "quadratic cost or the one trained with cross-entropy?",
+        "训练一轮后，哪个网络的测试准确率更高：用二次代价训练的，还是用交叉熵训练的？"),
+    "cp.network.after_one.quadratic": ("The quadratic cost's", "二次代价的"),
+    "cp.network.after_one.cross_entropy": ("Cross-entropy's", "交叉熵的"),
+    "cp.network.after_one.tie": ("Neither: a tie", "打平"),
+    "cp.network.after_one.pending": (
+        "Your prediction is kept: train the networks below to see the answer.",
+        "你的预测已保存：在下方训练网络后即可看到答案。"),
+    "cp.network.after_one.why": (
+        "After epoch {epoch}: the quadratic cost's network gets {quadratic}% of the test digits "
+        "right, cross-entropy's {cross_entropy}%.",
+        "第 {epoch} 轮后：二次代价的网络在测试数字上的准确率为 {quadratic}%，交叉熵的为 "
+        "{cross_entropy}%。"),
+    "cp.network.at_the_end.title": ("who ends ahead?", "最后谁领先？"),
+    "cp.network.at_the_end.q": (
+        "And after the last epoch, which network ends with the higher test accuracy?",
+        "那么最后一轮之后，哪个网络的测试准确率更高？"),
+    "cp.network.at_the_end.quadratic": ("The quadratic cost's", "二次代价的"),
+    "cp.network.at_the_end.cross_entropy": ("Cross-entropy's", "交叉熵的"),
+    "cp.network.at_the_end.tie": ("Neither: a tie", "打平"),
+    "cp.network.at_the_end.pending": (
+        "Your prediction is kept: train the networks below to see the answer.",
+        "你的预测已保存：在下方训练网络后即可看到答案。"),
+    "cp.network.at_the_end.why": (
+        "After the last epoch ({epoch}): quadratic cost {quadratic}%, cross-entropy "
+        "{cross_entropy}%. Which cost ends ahead depends on the settings and the seed.",
+        "最后一轮（第 {epoch} 轮）后：二次代价 {quadratic}%，交叉熵 {cross_entropy}%。最后谁领先"
+        "取决于设置和随机种子。"),
+}
