@@ -55,11 +55,18 @@ def _spec(key: str, _form: Callable[..., Any], _params: dict[str, Any]) -> dict:
 
 
 def chart(form: Callable[..., Any], data: Mapping[str, Any], *, where: Any = None,
-          key: str | None = None, **params: Any) -> None:
+          key: str | None = None, select: Mapping[str, Any] | None = None,
+          **params: Any) -> Any:
     """Draw ``form(**params)`` (a :mod:`lib.charts` form: e.g. the translated ``text`` dict and
     ``colors``) with this rerun's named ``data`` (Arrow bytes, a frame, an Arrow table or a column
-    mapping each), as wide as its container."""
+    mapping each), as wide as its container. ``select`` goes to ``st.vega_lite_chart`` (e.g.
+    ``{"on_select": callback, "selection_mode": "pick"}``: the chart as a control); the return
+    value is Streamlit's (the selection, when there is one)."""
+    select = dict(select or {})
     datasets = {name: value if isinstance(value, bytes) else arrow_bytes(value)
                 for name, value in data.items()}
     spec = _spec(f"{form.__module__}.{form.__qualname__}{params!r}", form, params)
-    (where or st).vega_lite_chart({**spec, "datasets": datasets}, width="stretch", key=key)
+    if st.session_state.get("teach"):  # the presentation view: text a projector shows
+        spec = charts.large_text(spec)
+    return (where or st).vega_lite_chart({**spec, "datasets": datasets}, width="stretch",
+                                         key=key, **select)

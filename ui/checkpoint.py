@@ -100,12 +100,11 @@ def show(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -
     fields = _fields(answer)
     box.markdown(t(f"{prefix}.q", **fields))
     record = st.session_state.get(_RECORD.format(page, cid))
+    pick_key = _PICK.format(page, cid)
     if record is not None and record["answer"] != repr(answer):
         box.info(t("cp.changed"), icon=":material/published_with_changes:")
+        _again(cp)  # before the widget is drawn, so it may be cleared
         record = None
-    pick_key = _PICK.format(page, cid)
-    if record is None and pick_key in st.session_state and st.session_state[pick_key] is None:
-        del st.session_state[pick_key]
     label, locked = t("cp.yours"), record is not None
     if cp.choices:
         options = {c: t(f"{prefix}.{c}", **fields) for c in cp.choices}

@@ -1,0 +1,98 @@
+"""The checkpoint mechanism (ui.checkpoint) on a real page: predict, check, explanation, retry,
+progress kept across languages, pages and links, and the presentation view's reveal step."""
+
+from lib import lesson
+from tests.conftest import edit_table, link_of, open_link, open_page, set_language
+
+PAGE = "pages/lessons/explorer.py"
+PICK, CHECK, AGAIN = "_cp.pick.explorer.{}", "_cp.check.explorer.{}", "_cp.again.explorer.{}"
+
+
+def feedback(at):
+    return [e.body for e in (*at.success, *at.warning, *at.info)]
+
+
+def predict(at, cid, choice):
+    at.radio(key=PICK.format(cid)).set_value(choice).run()
+    at.button(key=CHECK.format(cid)).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_answer_is_not_shown_before_a_prediction():
+    at = open_page(PAGE)
+    assert at.radio(key=PICK.format("kl_direction")).value is None
+    assert at.button(key=CHECK.format("kl_direction")).disabled
+    assert not any("answer is" in text for text in feedback(at))
+
+
+def test_a_wrong_prediction_is_explained_with_the_numbers_and_can_be_tried_again():
+    at = predict(open_page(PAGE), "kl_direction", "qp")
+    said = " ".join(e.body for e in at.warning)
+    assert "Not quite: you said KL(Q‖P)" in said and "the answer is KL(P‖Q)" in said
+    assert "KL(P‖Q) = 0.625 bits and KL(Q‖P) = 0.5 bits" in said
+    assert link_of(at)["done"] == "-----w"
+    at.button(key=AGAIN.format("kl_direction")).click().run()
+    predict(at, "kl_direction", "pq")
+    assert any(e.body.startswith("Right.") for e in at.success)
+    assert link_of(at)["done"] == "-----t"   # right, after trying again
+
+
+def test_a_right_prediction_in_chinese():
+    at = open_page(PAGE)
+    set_language(at, "zh")
+    predict(at, "kl_direction", "pq")
+    said = " ".join(e.body for e in at.success)
+    assert said.startswith("答对了。") and "KL(P‖Q) = 0.625 比特" in said
+    assert link_of(at)["done"] == "-----r"
+
+
+def test_the_explanation_follows_the_reader_own_choice():
+    at = predict(open_page(PAGE), "kl_direction", "same")
+    assert "only in special cases" in " ".join(e.body for e in at.warning)
+
+
+def test_progress_survives_a_language_switch_a_page_visit_and_a_link():
+    at = predict(open_page(PAGE), "kl_direction", "pq")
+    set_language(at, "zh")
+    at.switch_page("pages/lessons/home.py").run()
+    assert "约 15 分钟 · 已回答检查点：1 / 3" in [c.value for c in at.caption]
+    at.switch_page(PAGE).run()
+    assert any(e.body.startswith("答对了。") for e in at.success)
+    fresh = open_link(PAGE, {"done": link_of(at)["done"]})
+    assert "About 15 minutes · checkpoints answered: 1 of 3" in [c.value for c in fresh.caption]
+
+
+def test_changing_the_inputs_asks_for_a_new_prediction():
+    at = predict(open_page(PAGE), "kl_direction", "pq")
+    edit_table(at, "explorer.table", edited={0: {"Q": "0.5"}, 1: {"Q": "0.125"}})
+    assert any("predict again" in e.body for e in at.info)
+    assert at.radio(key=PICK.format("kl_direction")).value is None
+    assert link_of(at)["done"] == "-----r"   # what was answered stays answered
+
+
+def test_presentation_view_reveals_one_checkpoint_at_a_time():
+    at = open_link(PAGE, {"teach": "1"})
+    assert not at.exception
+    first = lesson.by_page("explorer")[0].id
+    later = [c.id for c in lesson.by_page("explorer")[1:]]
+    captions = [c.value for c in at.caption]
+    assert captions.count("The next checkpoint appears when the one before it is revealed.") \
+        == len(later)
+    at.button(key=f"_cp.reveal.explorer.{first}").click().run()
+    assert any("the answer is" in text for text in feedback(at))
+    assert [c.value for c in at.caption].count(
+        "The next checkpoint appears when the one before it is revealed.") == len(later) - 1
+    assert link_of(at)["teach"] == "1"
+
+
+def test_a_link_with_garbage_progress_opens_the_page_without_it():
+    at = open_link(PAGE, {"done": "zz??!!"})
+    assert not at.exception
+    assert "About 15 minutes · checkpoints answered: 0 of 3" in [c.value for c in at.caption]
+
+
+def test_back_and_next_follow_the_path():
+    at = open_page("pages/lessons/information.py")
+    labels = [el.proto.label for el in at.get("page_link")]
+    assert "Back: Home" in labels and "Next: Codes & samples" in labels
