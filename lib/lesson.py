@@ -31,7 +31,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from lib import coding, costs, info, losses, neuron
+from lib import coding, continuous, costs, info, losses, neuron
 
 __all__ = ["Answer", "Checkpoint", "CHECKPOINTS", "PROGRESS_MARKS", "by_page", "get",
            "encode_progress", "decode_progress"]
@@ -215,6 +215,48 @@ def _at_the_end(quadratic, cross_entropy) -> Answer:
     return _ahead(quadratic, cross_entropy, 0)
 
 
+# ---- KL on continuous distributions --------------------------------------------------------
+
+#: A Gaussian "sits on one peak" of P when that peak's basin holds at least this share of it.
+ONE_PEAK = 0.9
+
+
+def _reverse_fit(weights, means, sds) -> Answer:
+    mu, sd = continuous.fit_reverse(weights, means, sds)
+    fmu, fsd = continuous.fit_forward(weights, means, sds)
+    peaks, shares = continuous.peak_shares(mu, sd, weights, means, sds)
+    top = float(shares.max())
+    return Answer("one_peak" if top >= ONE_PEAK else "between",
+                  {"mu": mu, "sd": sd, "share": 100 * top, "peaks": len(peaks),
+                   "forward_mu": fmu, "forward_sd": fsd})
+
+
+def _entropy_sign(sd: float, base: float | None) -> Answer:
+    h = continuous.gaussian_entropy(sd, math.e if base is None else base)
+    edge = 1 / math.sqrt(2 * math.pi * math.e)
+    return Answer("negative" if h < 0 else "zero" if h == 0 else "positive",
+                  {"h": h, "sd": sd, "edge": edge})
+
+
+# ---- cross-entropy is compression -----------------------------------------------------------
+
+def _held_out_turn(held_bits: Sequence[float]) -> Answer:
+    """``held_bits``: the held-out text's bits per character at orders 0, 1, ... (the page's
+    curve, :func:`lib.text.cross_entropy_bits` at each order)."""
+    bits = [float(b) for b in held_bits]
+    low = min(bits)
+    best = max(i for i, b in enumerate(bits) if b == low)
+    return Answer("keeps_falling" if best == len(bits) - 1 else "turns_up",
+                  {"best": best, "low": low, "top": len(bits) - 1, "last": bits[-1]})
+
+
+def _huffman_vs_arithmetic(huffman: int, coded: int) -> Answer:
+    """Bits of a Huffman code per context against the arithmetic code, on the same text."""
+    return Answer(_order(float(huffman), float(coded), ("more", "fewer", "same")),
+                  {"huffman": f"{int(huffman):,}", "coded": f"{int(coded):,}",
+                   "diff": f"{abs(int(huffman) - int(coded)):,}"})
+
+
 _PQ, _PQB = ("p", "q"), ("p", "q", "base")
 _RACE = ("quadratic", "cross_entropy", "tie", "neither")
 _NETS = ("quadratic", "cross_entropy", "tie")
@@ -244,6 +286,14 @@ CHECKPOINTS: tuple[Checkpoint, ...] = (
     Checkpoint("network", "after_one", 13, ("quadratic", "cross_entropy"), _after_one, _NETS),
     Checkpoint("network", "at_the_end", 14, ("quadratic", "cross_entropy"), _at_the_end,
                _NETS),
+    Checkpoint("continuous", "reverse_fit", 15, ("weights", "means", "sds"), _reverse_fit,
+               ("between", "one_peak")),
+    Checkpoint("continuous", "entropy_sign", 16, ("sd", "base"), _entropy_sign,
+               ("positive", "zero", "negative")),
+    Checkpoint("compression", "held_out_turn", 17, ("held_bits",), _held_out_turn,
+               ("keeps_falling", "turns_up")),
+    Checkpoint("compression", "huffman_vs_arithmetic", 18, ("huffman", "coded"),
+               _huffman_vs_arithmetic, ("more", "same", "fewer")),
 )
 _BY_ID = {(c.page, c.id): c for c in CHECKPOINTS}
 assert len(_BY_ID) == len(CHECKPOINTS), "checkpoint ids must be unique per page"

@@ -1,5 +1,244 @@
-"""The compression page's settings and views (filled in by the page's own work)."""
+"""Settings, texts and cached results of the compression page.
 
-from ui.state import PageState
+The texts: this app's own prose, every English (or Chinese) string of :mod:`ui.strings` joined
+in key order, or a text the reader pastes (kept in session state under :data:`PASTE_KEY`, never
+in a link: it may be 50,000 characters). Each is split into its first 80% (training) and last
+20% (held out) by :func:`lib.text.split_text`. Every number comes from :mod:`lib.text`; every
+sentence is picked from the numbers it describes.
+"""
 
-S = PageState("compression", [])
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import streamlit as st
+
+from lib import charts_text, text
+from lib.problems import Problem
+from ui import fmt, layout
+from ui.charts import arrow_bytes, arrow_table
+from ui.i18n import t
+from ui.state import PageState, Setting
+from ui.strings import STRINGS
+
+SOURCES = ("en", "zh", "paste")
+ALPHAS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10)
+#: Session-state key of the pasted text (a widget key; not a setting: too long for a link).
+PASTE_KEY = "compression.paste"
+#: Held-out characters shaded by their cost, the cost of the darkest shade, and the bits shown.
+SHOWN_CHARS = 240
+DARKEST_BITS = 12.0
+PREVIEW_BITS = 200
+
+S = PageState("compression", [
+    Setting("text", "en", "choice", choices=SOURCES),
+    Setting("order", 3, "int", lo=0, hi=text.MAX_ORDER),
+    Setting("alpha", 0.01, "choice", choices=ALPHAS),
+])
+
+
+# ---- Texts -----------------------------------------------------------------------------------
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def prose(language: str) -> str:
+    """Every string of the app in ``language`` ("en" or "zh"), in key order, one per line."""
+    column = 1 if language == "zh" else 0
+    return "\n".join(STRINGS[key][column] for key in sorted(STRINGS))
+
+
+@dataclass(frozen=True)
+class Source:
+    train: str | None
+    held: str | None
+    problems: tuple[Problem, ...]
+    controls: tuple[str, ...]     #: distinct control characters of a pasted text
+    n_controls: int = 0           #: how many control characters it holds
+
+
+def current_source() -> Source:
+    """The training and held-out texts the page works on (problems when the paste is bad)."""
+    which = S.get("text")
+    if which != "paste":
+        train, held = text.split_text(prose(which))
+        return Source(train, held, (), ())
+    pasted = st.session_state.get(PASTE_KEY, "")
+    found = text.check_text(pasted)
+    if found:
+        return Source(None, None, tuple(found), ())
+    train, held = text.split_text(pasted)
+    controls = tuple(text.control_characters(pasted))
+    return Source(train, held, (), controls, sum(pasted.count(ch) for ch in controls))
+
+
+def paste_message(problem: Problem) -> str:
+    """A paste problem in one sentence, counts with thousands separators."""
+    return t(f"problem.{problem.code}", value=f"{int(problem.value or 0):,}",
+             limit=f"{int(problem.limit or 0):,}")
+
+
+def code_point(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def count_bits(n: int) -> str:
+    """``n`` bits in words: "1 bit", "2,149 bits"."""
+    return t("tx.one_bit") if n == 1 else t("tx.n_bits", n=f"{n:,}")
+
+
+def signed(x: float) -> str:
+    """A difference in bits with its sign: ``+0.43``, ``−1.20``, ``+776``."""
+    digits = 2 if abs(x) < 10 else 0
+    return f"{x:+,.{digits}f}".replace("-", fmt.MINUS)
+
+
+def unit_sentence(held_bits: float) -> str | None:
+    """The held-out bits per character in the sidebar's unit, when that is not bits."""
+    if layout.units() == "bits":
+        return None
+    factor = math.log(2) / math.log(layout.base() or math.e)
+    return t("tx.unit", unit=layout.unit_label(),
+             value=fmt.quantity(held_bits * factor, layout.unit_label(), 3))
+
+
+# ---- The curve over orders ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CurveView:
+    points: tuple[text.OrderPoint, ...]
+    chart: dict[str, bytes]
+    chart_text: dict[str, str]
+    table: pa.Table
+    takeaway: str                  #: what the two curves do, in sentences picked from them
+    alt: str                       #: the chart's text alternative, "{k}" left for the order
+    alphabet: int                  #: V, the escape included
+
+
+def pair(a: float, b: float) -> tuple[str, str]:
+    """``a`` and ``b`` with two decimals, or as many more as it takes to tell them apart."""
+    digits = 2
+    while digits < 12 and a != b and fmt.num(a, digits) == fmt.num(b, digits):
+        digits += 1
+    return fmt.num(a, digits), fmt.num(b, digits)
+
+
+def _last_lowest(values: list[float]) -> int:
+    """The highest order at which ``values`` are lowest (a tie with order 5 is no rise)."""
+    low = min(values)
+    return max(i for i, v in enumerate(values) if v == low)
+
+
+def _curve_sentences(points: tuple[text.OrderPoint, ...], alpha: float, v: int) -> list[str]:
+    num = lambda x: fmt.num(x, 2)  # noqa: E731
+    tr = [p.train_bits for p in points]
+    he = [p.test_bits for p in points]
+    out = []
+    k_train = _last_lowest(tr)
+    if all(b < a for a, b in zip(tr, tr[1:])):
+        out.append(t("tx.train.falls", first=num(tr[0]), last=num(tr[-1])))
+    elif k_train == len(tr) - 1:
+        out.append(t("tx.train.wiggles", last=num(tr[-1])))
+    else:
+        low, last = pair(tr[k_train], tr[-1])
+        out.append(t("tx.train.turns", k=k_train, low=low, last=last, av=fmt.short(alpha * v)))
+    k_held = _last_lowest(he)
+    if k_held == len(he) - 1:
+        falls = all(b < a for a, b in zip(he, he[1:]))
+        out.append(t("tx.held.falls", last=num(he[-1])) if falls
+                   else t("tx.held.low5", last=num(he[-1])))
+    else:
+        low, last = pair(he[k_held], he[-1])
+        out.append(t("tx.held.turns", k=k_held, low=low, last=last))
+        if tr[-1] < tr[k_held]:
+            out.append(t("tx.overfit", k=k_held))
+    return out
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def curve(train: str, held: str, alpha: float, language: str) -> CurveView:
+    """:func:`lib.text.order_curve` at orders 0 … 5, its chart, table and sentences."""
+    points = text.order_curve(train, held, alpha)
+    v = len(set(train)) + 1
+    words = {"x": t("tx.chart.x"), "y": t("tx.chart.y"), "series": t("tx.chart.series"),
+             "perplexity": t("tx.perplexity"), "train": t("tx.series.train"),
+             "held": t("tx.series.held"), "chosen": t("tx.chart.chosen")}
+    data = charts_text.order_chart_data([p.train_bits for p in points],
+                                        [p.test_bits for p in points], words)
+    table = arrow_table({
+        t("tx.col.order"): [str(p.order) for p in points],
+        t("tx.col.train_bits"): [fmt.num(p.train_bits, 3) for p in points],
+        t("tx.col.train_ppl"): [fmt.num(p.train_perplexity, 2) for p in points],
+        t("tx.col.held_bits"): [fmt.num(p.test_bits, 3) for p in points],
+        t("tx.col.held_ppl"): [fmt.num(p.test_perplexity, 2) for p in points]})
+    alt = t("tx.chart.alt", train=" → ".join(fmt.num(p.train_bits, 2) for p in points),
+            held=" → ".join(fmt.num(p.test_bits, 2) for p in points), k="{k}")
+    sep = "" if language == "zh" else " "   # Chinese sentences run on without spaces
+    return CurveView(points, {k: arrow_bytes(d) for k, d in data.items()}, words, table,
+                     sep.join(_curve_sentences(points, alpha, v)), alt, v)
+
+
+# ---- The coder at one order ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CoderView:
+    n: int                #: held-out characters
+    n_bytes: int          #: their UTF-8 bytes
+    ideal: float          #: −Σ log₂ q over the held-out text
+    coded: int            #: bits of the arithmetic code
+    huffman: int          #: bits of a Huffman code per context
+    decoded: bool
+    escaped: int          #: held-out characters the training text never has
+    preview: str
+    sentences: tuple[str, ...]
+    snippet: str          #: HTML: the first held-out characters shaded by their bits
+
+
+def _glyph(ch: str) -> str:
+    """A character as it is drawn in the shaded text (control characters made visible)."""
+    if ch == "\n":
+        return "↵<br>"
+    if ch == "\t":
+        return "⇥"
+    if ch in text.control_characters(ch):
+        return f'<span style="font-size:0.7em">{code_point(ch)}</span>'
+    return html.escape(ch)
+
+
+def _snippet(held: str, costs: np.ndarray) -> str:
+    spans = []
+    for ch, bits in zip(held, costs.tolist()):
+        shade = min(max(bits, 0.0) / DARKEST_BITS, 1.0)
+        ink = "#ffffff" if shade > 0.55 else "#1f1f1f"
+        title = html.escape(f"{code_point(ch) if ch.isspace() or not ch.isprintable() else ch}"
+                            f": {bits:.2f} {t('unit.bits')}", quote=True)
+        spans.append(f'<span title="{title}" style="background: rgba(106, 61, 154, '
+                     f'{0.9 * shade:.3f}); color: {ink}; border-radius: 2px;">'
+                     f'{_glyph(ch)}</span>')
+    return ('<div style="font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;'
+            ' font-size: 0.95rem; line-height: 1.75; white-space: pre-wrap; '
+            'overflow-wrap: anywhere; padding: 0.4rem 0.6rem; '
+            'border: 1px solid rgba(128,128,128,0.35); border-radius: 0.4rem;">'
+            + "".join(spans) + "</div>")
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def coder(train: str, held: str, order: int, alpha: float, language: str) -> CoderView:
+    """The held-out text coded at ``order`` (:func:`lib.text.compress`: the arithmetic code,
+    decoded back, a Huffman code per context, the first characters' costs), in sentences."""
+    c = text.compress(held, train, order, alpha, shown=SHOWN_CHARS)
+    ideal, bits, decoded, huffman = c.ideal, c.bits, c.decoded, c.huffman
+    known = set(train)
+    escaped = sum(1 for ch in held if ch not in known)
+    coded = len(bits)
+    sentences = [t("tx.coded", coded=f"{coded:,}", diff=signed(coded - ideal))]
+    if huffman > coded:
+        sentences.append(t("tx.huffman.more", extra=count_bits(huffman - coded),
+                           pct=f"+{100 * (huffman - coded) / coded:.1f}%"))
+    elif huffman < coded:
+        sentences.append(t("tx.huffman.fewer", fewer=count_bits(coded - huffman)))
+    return CoderView(len(held), len(held.encode("utf-8", "surrogatepass")), ideal, coded,
+                     huffman, decoded, escaped, bits[:PREVIEW_BITS], tuple(sentences),
+                     _snippet(held[:SHOWN_CHARS], c.costs))

@@ -1,8 +1,127 @@
-"""Lesson page: compression (being built)."""
+"""Cross-entropy is compression: a character n-gram model's bits per character on its training
+text and on held-out text as the order grows, an arithmetic coder that spends exactly that
+many bits, a Huffman code per context that rounds, and the same number as a language model's
+loss."""
+
+import math
 
 import streamlit as st
 
-from ui import t
+import ui
+from lib import charts_text, text
+from ui import compression as cx
+from ui import checkpoint, fmt, glossary, t
+
+S = cx.S
 
 st.title(t("page.compression"))
-st.write(t("page.compression.blurb"))
+ui.layout.intro()
+
+# ---- The experiment: a text, an order, α ---------------------------------------------------------
+S.choice("text", t("tx.text"), {k: t(f"tx.text.{k}") for k in cx.SOURCES},
+         widget="segmented_control")
+if S.get("text") == "paste":
+    st.text_area(t("tx.paste", max=f"{text.PASTE_MAX:,}"), key=cx.PASTE_KEY,
+                 persist_state="session", height=160, help=t("tx.paste.help"),
+                 placeholder=t("tx.paste.placeholder", min=text.PASTE_MIN))
+left, right = st.columns(2)
+order = int(S.slider("order", t("tx.order"), where=left, step=1, help=t("tx.order.help")))
+alpha = float(S.choice("alpha", t("tx.alpha"), {a: fmt.prob(a) for a in cx.ALPHAS}, where=right,
+                       widget="select_slider", help=t("tx.alpha.help")))
+
+src = cx.current_source()
+if src.train is None:
+    for problem in src.problems:
+        st.warning(cx.paste_message(problem), icon=":material/edit_note:")
+else:  # the results need a usable text
+    train, held = src.train, src.held
+    n_all = len(train) + len(held)
+    split_key = "tx.split" if S.get("text") == "paste" else "tx.split.prose"
+    st.caption(t(split_key, n=f"{n_all:,}", train=f"{len(train):,}", held=f"{len(held):,}"))
+    if src.controls:
+        st.info(t("tx.controls.one" if src.n_controls == 1 else "tx.controls",
+                  n=f"{src.n_controls:,}", first=cx.code_point(src.controls[0])),
+                icon=":material/keyboard_command_key:")
+
+    # ---- The curve over orders ---------------------------------------------------------------
+    cv = cx.curve(train, held, alpha, ui.lang())
+    checkpoint.show("compression", "held_out_turn",
+                    {"held_bits": [p.test_bits for p in cv.points]})
+    st.subheader(t("tx.curve"))
+    ui.chart(charts_text.order_chart, {**cv.chart, **charts_text.chosen_data(
+        order, t("tx.chart.chosen"))}, text=cv.chart_text)
+    ui.layout.takeaway(cv.takeaway)
+    st.caption(cv.alt.format(k=order))
+    point = cv.points[order]
+    st.markdown(f"**{t('tx.at', k=order)}**")
+    m = st.columns(4)
+    m[0].metric(t("tx.m.held_bits"), fmt.num(point.test_bits, 3), help=t("tx.m.bits.help"))
+    m[1].metric(t("tx.m.held_ppl"), fmt.num(point.test_perplexity, 2),
+                help=t("tx.m.ppl.help"))
+    m[2].metric(t("tx.m.train_bits"), fmt.num(point.train_bits, 3), help=t("tx.m.bits.help"))
+    m[3].metric(t("tx.m.train_ppl"), fmt.num(point.train_perplexity, 2),
+                help=t("tx.m.ppl.help"))
+    note = cx.unit_sentence(point.test_bits)
+    if note:
+        st.caption(note)
+    with st.expander(t("tx.table"), icon=":material/table_rows:"):
+        st.dataframe(cv.table, hide_index=True, width="stretch")
+
+    # ---- The held-out text, compressed ---------------------------------------------------------
+    st.header(t("tx.coder"), divider="gray")
+    cd = cx.coder(train, held, order, alpha, ui.lang())
+    checkpoint.show("compression", "huffman_vs_arithmetic",
+                    {"huffman": cd.huffman, "coded": cd.coded})
+    c = st.columns(4)
+    vs = {"delta_color": "off", "delta_arrow": "off", "delta_description": t("tx.m.vs_ideal")}
+    c[0].metric(t("tx.m.ideal"), f"{cd.ideal:,.1f}", help=t("tx.m.ideal.help", n=f"{cd.n:,}"))
+    c[1].metric(t("tx.m.coded"), f"{cd.coded:,}", delta=cx.signed(cd.coded - cd.ideal), **vs)
+    c[2].metric(t("tx.m.huffman"), f"{cd.huffman:,}", delta=cx.signed(cd.huffman - cd.ideal),
+                **vs)
+    c[3].metric(t("tx.m.utf8"), f"{8 * cd.n_bytes:,}")
+    ui.layout.takeaway(cd.sentences[0])
+    for sentence in cd.sentences[1:]:
+        st.markdown(sentence)
+    (st.success if cd.decoded else st.error)(
+        t("tx.decoded", n=f"{cd.n:,}") if cd.decoded else t("tx.decoded.wrong"),
+        icon=":material/check_circle:" if cd.decoded else ":material/error:")
+    if cd.escaped:
+        st.markdown(t("tx.escaped", count=f"{cd.escaped:,}", n=f"{cd.n:,}"))
+    st.caption(t("tx.preview", shown=len(cd.preview), total=f"{cd.coded:,}")
+               if cd.coded > len(cd.preview) else t("tx.preview.all", total=f"{cd.coded:,}"))
+    st.code(cd.preview + ("…" if cd.coded > len(cd.preview) else ""), language=None,
+            wrap_lines=True)
+    st.subheader(t("tx.surprise"))
+    st.html(cd.snippet)
+    st.caption(t("tx.surprise.caption", shown=min(cx.SHOWN_CHARS, cd.n), k=order,
+                 top=fmt.short(cx.DARKEST_BITS)))
+    with st.expander(t("tx.x.coder"), icon=":material/compress:"):
+        st.markdown(t("tx.x.coder.body"))
+    st.page_link("pages/lessons/codes.py", label=t("tx.link.codes"), icon=":material/data_array:")
+
+    # ---- The same number in a language model ----------------------------------------------------
+    st.header(t("tx.lm"), divider="gray")
+    ui.layout.explain(t("tx.lm.body"))
+    ui.layout.takeaway(t("tx.lm.here", k=order, bits=fmt.num(point.test_bits, 3),
+                         nats=fmt.num(point.test_bits * math.log(2), 3),
+                         ppl=fmt.num(point.test_perplexity, 2),
+                         bpb=fmt.num(cd.ideal / cd.n_bytes, 3), bytes=f"{cd.n_bytes:,}",
+                         n=f"{cd.n:,}"))
+    ui.layout.explain(t("tx.lm.lower"))
+
+    with st.expander(t("tx.x.model"), icon=":material/function:"):
+        st.markdown("\n\n".join((
+            t("tx.x.model.body", v=f"{cv.alphabet:,}"),
+            r"$$q(x \mid c) = \frac{n(c\,x) + \alpha}{n(c) + \alpha V}$$",
+            t("tx.x.model.escape"),
+            r"$$H = -\frac{1}{n}\sum_{i=1}^{n} \log_2 q(x_i \mid c_i) \qquad "
+            r"\text{perplexity} = 2^{H}$$")))
+    with st.expander(t("tx.x.overfit"), icon=":material/trending_up:"):
+        st.markdown(t("tx.x.overfit.body"))
+
+# ---- Links ---------------------------------------------------------------------------------------
+st.header(t("tx.links"), divider="gray")
+st.page_link("pages/lessons/explorer.py", label=t("tx.link.explorer"),
+             icon=":material/compare_arrows:")
+glossary.link("perplexity")
+glossary.link("arithmetic-coding")

@@ -1,8 +1,146 @@
-"""Lesson page: continuous (being built)."""
+"""KL on continuous distributions: one Gaussian fitted to a mixture both ways, differential
+entropy against binned entropy, the VAE's KL term against sampling, and support."""
 
 import streamlit as st
 
-from ui import t
+import ui
+from lib import charts_continuous as cc
+from ui import continuous as ct
+from ui import checkpoint, fmt, lang, t
+
+S = ct.S
+unit, base = ui.unit_label(), ui.base()
+
+
+def q(x: float) -> str:
+    return ct.amount(x, unit)
+
 
 st.title(t("page.continuous"))
-st.write(t("page.continuous.blurb"))
+ui.layout.intro()
+st.markdown(t("ct.intro"))
+
+# ---- P and its two fits ---------------------------------------------------------------------
+st.markdown(f"**{t('ct.presets')}**")
+S.preset_buttons({name: t(f"ct.preset.{name}") for name in S.presets})
+controls, picture = st.columns([2, 3], gap="large")
+with controls:
+    n = S.choice("n", t("ct.n"), {k: str(k) for k in (1, 2, 3)}, widget="segmented_control")
+    for i, tab in enumerate(st.tabs([t("ct.component", i=i) for i in range(1, n + 1)]), 1):
+        if n > 1:
+            S.slider(f"w{i}", t("ct.weight"), where=tab, step=0.05)
+        S.slider(f"m{i}", t("ct.mean"), where=tab, step=0.1)
+        S.slider(f"s{i}", t("ct.sd"), where=tab, step=0.05)
+    mix, total, problems = ct.read_mixture()
+    if not problems:
+        checkpoint.show("continuous", "reverse_fit",
+                        dict(zip(("weights", "means", "sds"), mix)), where=controls)
+    if problems:
+        for problem in problems:
+            st.error(ct.problem_text(problem), icon=":material/error:")
+        mix = st.session_state.get(ct.LAST_GOOD) or ct.read_default()
+        st.info(t("ct.last_good"), icon=":material/history:")
+    elif n > 1 and abs(total - 1) > 1e-9:
+        st.caption(t("ct.normalised", total=fmt.prob(round(total, 6)), weights=t(
+            "list.sep").join(fmt.num(w, 3) for w in mix[0])))
+
+v = ct.mixture_view(mix, base, unit, lang())
+ui.chart(cc.fits_chart, v.fits, where=picture, text=v.fits_text, others=v.others)
+picture.caption(v.fits_alt)
+st.markdown(f"**{v.takeaway}**")
+for col, (fit, style, kls) in zip(st.columns(2), (
+        (v.forward, "dashed", v.kls[:2]), (v.reverse, "dashdot", v.kls[2:]))):
+    with col.container(border=True):
+        name = t("ct.fit.forward" if style == "dashed" else "ct.fit.reverse")
+        st.markdown(t("ct.fit.heading", name=name, style=t(f"ct.style.{style}"),
+                      mu=ct.two(fit[0]), sd=ct.two(fit[1])))
+        a, b = st.columns(2)
+        a.metric("KL(P‖Q)", q(kls[0]))
+        b.metric("KL(Q‖P)", q(kls[1]))
+
+st.subheader(t("ct.searches"))
+ui.chart(cc.landscape_chart, v.landscape, text=v.landscape_text)
+st.caption(t("ct.landscape.caption", lo=fmt.short(v.colour[0]), hi=fmt.short(v.colour[1]),
+             unit=unit))
+st.markdown(v.searches_sentence)
+st.dataframe(v.searches, hide_index=True, width="stretch")
+with st.expander(t("ct.why"), icon=":material/psychology:"):
+    st.markdown(t("ct.why.body"))
+with st.expander(t("ct.how"), icon=":material/calculate:"):
+    st.markdown(t("ct.how.body"))
+st.page_link("pages/lessons/explorer.py", label=t("ct.link.explorer"),
+             icon=":material/compare_arrows:")
+
+# ---- Differential entropy -------------------------------------------------------------------
+st.header(t("ct.h.header"), divider="gray")
+
+
+@ui.fragment
+def entropy_section() -> None:
+    c1, c2 = st.columns(2)
+    sd = S.slider("h_sd", t("ct.h.sd"), where=c1, step=0.01)
+    delta = S.choice("delta", t("ct.h.delta"), {d: fmt.prob(d) for d in ct.DELTAS}, where=c2,
+                     widget="select_slider")
+    checkpoint.show("continuous", "entropy_sign", {"sd": sd, "base": base})
+    e = ct.entropy_view(sd, delta, base, unit, lang())
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("ct.h.m.h"), q(e.h), help=t("ct.h.m.h.help"))
+    m2.metric(t("ct.h.m.binned"), q(e.binned), help=t("ct.h.m.binned.help"))
+    m3.metric(t("ct.h.m.limit"), q(e.limit))
+    st.markdown(e.sign)
+    ui.chart(cc.entropy_chart, e.data, text=e.text)
+    st.caption(e.alt)
+    with st.expander(t("ct.h.why"), icon=":material/functions:"):
+        st.markdown(t("ct.h.limit_note") + "\n\n" + t("ct.h.why.body"))
+
+
+entropy_section()
+
+# ---- The VAE's KL term ----------------------------------------------------------------------
+st.header(t("ct.vae.header"), divider="gray")
+st.markdown(t("ct.vae.intro") + "\n\n" + fmt.math_block(
+    r"\mathrm{KL}\big(N(\mu,\sigma^2)\,\|\,N(0,1)\big) = \tfrac12\left(\mu^2 + \sigma^2 - 1"
+    r" - \ln\sigma^2\right)"))
+
+
+@ui.fragment
+def vae_section() -> None:
+    c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
+    mu = S.slider("vae_mu", t("ct.vae.mu"), where=c1, step=0.05)
+    sd = S.slider("vae_sd", t("ct.vae.sd"), where=c2, step=0.05)
+    n = S.choice("samples", t("ct.vae.samples"), {k: f"{k:,}" for k in ct.SAMPLES}, where=c3,
+                 widget="select_slider")
+    seed = S.number("seed", t("ct.vae.seed"), where=c4, step=1)
+    r = ct.vae_view(mu, sd, n, seed, base, unit, lang())
+    m1, m2 = st.columns(2)
+    m1.metric(t("ct.vae.m.exact"), q(r.exact))
+    m2.metric(t("ct.vae.m.mc"), f"{fmt.short(r.estimate)} ± {fmt.short(2 * r.stderr)} {unit}",
+              help=t("ct.vae.m.mc.help"))
+    st.markdown(r.verdict)
+    ui.chart(cc.monte_carlo_chart, r.data, text=r.text)
+    st.caption(t("ct.vae.alt"))
+
+
+vae_section()
+
+# ---- Support --------------------------------------------------------------------------------
+st.header(t("ct.support.header"), divider="gray")
+
+
+@ui.fragment
+def support_section() -> None:
+    cut = S.slider("cut", t("ct.support.cut"), step=0.05)
+    r = ct.support_view(cut, base, unit, lang())
+    m1, m2 = st.columns(2)
+    m1.metric("KL(P‖Q)", q(float("inf")))
+    m2.metric("KL(Q‖P)", q(r.kl_qp))
+    ui.chart(cc.support_chart, r.data, text=r.text)
+    st.markdown(r.sentence)
+
+
+support_section()
+st.markdown(t("ct.support.vi"))
+with st.expander(t("ct.support.more"), icon=":material/school:"):
+    st.markdown("\n\n".join((t("ct.support.more.intro"), fmt.math_block(
+        r"\log p(x) = \underbrace{E_{q}[\log p(x, z) - \log q(z)]}_{\text{ELBO}}"
+        r" + \mathrm{KL}\big(q(z)\,\|\,p(z \mid x)\big)"), t("ct.support.more.body"))))

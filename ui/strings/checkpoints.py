@@ -245,4 +245,76 @@ STRINGS = {
         "{cross_entropy}%. Which cost ends ahead depends on the settings and the seed.",
         "最后一轮（第 {epoch} 轮）后：二次代价 {quadratic}%，交叉熵 {cross_entropy}%。最后谁领先"
         "取决于设置和随机种子。"),
+
+    # ---- continuous -------------------------------------------------------------------------
+    "cp.continuous.reverse_fit.title": ("where will the KL(Q‖P) fit sit?",
+                                        "KL(Q‖P) 的拟合会落在哪里？"),
+    "cp.continuous.reverse_fit.q": (
+        "The KL(P‖Q) fit spreads across all of P. For the P you shaped, where will the "
+        "Gaussian that minimises KL(Q‖P) sit?",
+        "KL(P‖Q) 的拟合铺满整个 P。对你设定的 P，最小化 KL(Q‖P) 的高斯分布会落在哪里？"),
+    "cp.continuous.reverse_fit.between": ("Across the peaks, like the KL(P‖Q) fit",
+                                          "横跨各个峰，和 KL(P‖Q) 的拟合一样"),
+    "cp.continuous.reverse_fit.one_peak": ("On one peak of P", "落在 P 的一个峰上"),
+    "cp.continuous.reverse_fit.why": (
+        "The best KL(Q‖P) fit is N({mu}, {sd}²), with {share}% of its probability in one "
+        "peak's basin (P has {peaks} peak(s)); the KL(P‖Q) fit is N({forward_mu}, "
+        "{forward_sd}²). KL(Q‖P) averages log(q/p) over Q, so Q is punished wherever it puts "
+        "probability that P lacks: with peaks far apart it settles on one of them; with peaks "
+        "close together the valley between them is shallow and Q can stay across them.",
+        "最优的 KL(Q‖P) 拟合是 N({mu}, {sd}²)，它有 {share}% 的概率落在一个峰的区域内（P 有 "
+        "{peaks} 个峰）；KL(P‖Q) 的拟合是 N({forward_mu}, {forward_sd}²)。KL(Q‖P) 是在 Q 下对 "
+        "log(q/p) 取平均，所以 Q 在 P 缺少概率的地方放概率就会受罚：峰相距较远时，它会停在其中一个峰上；"
+        "峰相距较近时，峰间的谷很浅，Q 可以横跨它们。"),
+    "cp.continuous.entropy_sign.title": ("can entropy be negative?", "熵可以是负的吗？"),
+    "cp.continuous.entropy_sign.q": (
+        "Is the differential entropy h of a Gaussian with σ = {sd} (set below) positive, zero "
+        "or negative?",
+        "对下面设定的标准差 σ = {sd} 的高斯分布，它的微分熵 h 是正、零还是负？"),
+    "cp.continuous.entropy_sign.positive": ("Positive", "正"),
+    "cp.continuous.entropy_sign.zero": ("Zero", "零"),
+    "cp.continuous.entropy_sign.negative": ("Negative", "负"),
+    "cp.continuous.entropy_sign.why": (
+        "h = ½ log(2πe σ²) = {h} {unit}. It is below zero exactly when σ < 1/√(2πe) ≈ {edge}: "
+        "a density can exceed 1, so −log p can be negative. Discrete entropy never is.",
+        "h = ½ log(2πe σ²) = {h} {unit}。当且仅当 σ < 1/√(2πe) ≈ {edge} 时它小于零：概率密度可以"
+        "大于 1，所以 −log p 可以是负数。离散熵则永远不会是负的。"),
+
+    # ---- compression ------------------------------------------------------------------------
+    "cp.compression.held_out_turn.title": ("does a bigger model always compress better?",
+                                           "模型越大压缩得越好吗？"),
+    "cp.compression.held_out_turn.q": (
+        "As the order grows from 0 to {top}, the model remembers longer contexts of the "
+        "training text. On the held-out text, will its bits per character keep falling, or "
+        "turn up before order {top}?",
+        "阶数从 0 增加到 {top} 时，模型记住训练文本中更长的上下文。在留出文本上，它的每字符比特数会"
+        "一直下降，还是在 {top} 阶之前就回升？"),
+    "cp.compression.held_out_turn.keeps_falling": ("Keep falling", "一直下降"),
+    "cp.compression.held_out_turn.turns_up": ("Turn up", "回升"),
+    "cp.compression.held_out_turn.why": (
+        "The held-out text's lowest is {low} bits per character at order {best}; at order "
+        "{top} it is {last}. A longer context fits the training text better, but on new text "
+        "more of the contexts are rare or unseen, and the model's confident guesses for them "
+        "cost bits: the held-out cross-entropy is what measures overfitting.",
+        "留出文本的最低值是 {best} 阶时的每字符 {low} 比特；{top} 阶时为 {last}。上下文越长，对训练"
+        "文本拟合得越好；但在新文本上，更多的上下文罕见或从未出现，模型对它们过于自信的猜测要付出比特："
+        "留出文本上的交叉熵正是衡量过拟合的量。"),
+    "cp.compression.huffman_vs_arithmetic.title": ("rounding to whole bits", "取整到整数比特"),
+    "cp.compression.huffman_vs_arithmetic.q": (
+        "The arithmetic coder spends about the model's −Σ log₂ q bits on the held-out text. A "
+        "Huffman code built for each context rounds every symbol to whole bits. On this text, "
+        "will it spend more bits, the same, or fewer?",
+        "算术编码在留出文本上大约花费模型的 −Σ log₂ q 比特。为每个上下文构造的哈夫曼编码把每个符号"
+        "取整到整数比特。在这段文本上，它花的比特更多、一样，还是更少？"),
+    "cp.compression.huffman_vs_arithmetic.more": ("More", "更多"),
+    "cp.compression.huffman_vs_arithmetic.same": ("The same", "一样"),
+    "cp.compression.huffman_vs_arithmetic.fewer": ("Fewer", "更少"),
+    "cp.compression.huffman_vs_arithmetic.why": (
+        "Huffman per context: {huffman} bits; arithmetic code: {coded} bits, a difference of "
+        "{diff}. Averaged over texts that follow the model, whole-bit lengths cost at least "
+        "−log₂ q (more, unless every q is a power of ½); on one particular text they can cost less, when the text's characters are "
+        "not the ones the model expected.",
+        "每个上下文的哈夫曼编码：{huffman} 比特；算术编码：{coded} 比特，相差 {diff}。对服从模型的"
+        "文本取平均，整数比特码长至少要花 −log₂ q（除非每个 q 都是 ½ 的幂，否则更多）；但在某一段具体文本上，如果出现的字符不是模型所"
+        "预期的，它也可能花得更少。"),
 }

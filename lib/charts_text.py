@@ -1,0 +1,83 @@
+"""Altair chart form of the compression page (pattern of :mod:`lib.charts`): bits per character
+of the training text and of the held-out text against the model's order.
+
+The two series differ by more than colour: the training text's line is dashed with square
+markers, the held-out text's solid with round ones, and each is named at its right end.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import altair as alt
+import numpy as np
+
+from lib.charts import CE_COLOR, INK, P_COLOR, TOOLTIP_FORMAT, Columns
+
+Text = Mapping[str, str]
+TRAIN_COLOR = P_COLOR
+HELD_COLOR = CE_COLOR
+CHOSEN_COLOR = "#555555"
+
+__all__ = ["order_chart", "order_chart_data", "chosen_data"]
+
+
+def order_chart(text: Text) -> alt.LayerChart:
+    """Bits per character against the order (0 … 5), one line per text, a grey band at the
+    order the coder uses. Datasets ``curve``: ``order, series, bits, perplexity, dash, label``
+    (``label`` set on the last point of each series only); ``chosen``: ``order``. ``text``
+    keys: ``x``, ``y``, ``series``, ``perplexity``, ``train``, ``held``, ``chosen``."""
+    names = [text["train"], text["held"]]
+    color = alt.Color("series:N", scale=alt.Scale(domain=names, range=[TRAIN_COLOR, HELD_COLOR]),
+                      legend=alt.Legend(orient="top", title=None, labelLimit=0,
+                                        symbolStrokeWidth=2.5))
+    dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=names, range=[[6, 4], [1, 0]]),
+                          legend=None)
+    shape = alt.Shape("series:N", scale=alt.Scale(domain=names, range=["square", "circle"]),
+                      legend=None)
+    x = alt.X("order:Q", title=text["x"], scale=alt.Scale(domain=[-0.3, 5.9], nice=False),
+              axis=alt.Axis(values=list(range(6)), format="d"))
+    y = alt.Y("bits:Q", title=text["y"], scale=alt.Scale(zero=True))
+    tips = [alt.Tooltip("series:N", title=text["series"]),
+            alt.Tooltip("order:Q", title=text["x"]),
+            alt.Tooltip("bits:Q", title=text["y"], format=TOOLTIP_FORMAT),
+            alt.Tooltip("perplexity:Q", title=text["perplexity"], format=TOOLTIP_FORMAT)]
+    base = alt.Chart(alt.NamedData("curve"))
+    band = alt.Chart(alt.NamedData("chosen")).mark_rect(color="#cfcfcf", opacity=0.45).encode(
+        x=alt.X("lo:Q"), x2="hi:Q",
+        tooltip=[alt.Tooltip("label:N", title=text["chosen"])])
+    lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash,
+                                                    detail="series:N")
+    points = base.mark_point(size=90, filled=True, opacity=1).encode(
+        x=x, y=y, color=color, shape=shape, tooltip=tips)
+    # Each line named at its right end, the held-out text's a little above its point and the
+    # training text's a little below, so the two names stay apart where the lines meet.
+    labels = [base.transform_filter(alt.datum.series == name).mark_text(
+        align="left", dx=9, dy=dy, fontSize=12, color=INK).encode(x=x, y=y, text="label:N")
+        for name, dy in ((text["train"], 9), (text["held"], -9))]
+    return alt.layer(band, lines, points, *labels).properties(height=300)
+
+
+def order_chart_data(train_bits: Sequence[float], held_bits: Sequence[float],
+                     text: Text) -> dict[str, Columns]:
+    """Dataset ``curve`` from the bits per character at orders 0, 1, …; each series is named
+    (``label``) at its last point.
+
+    >>> d = order_chart_data([4.8, 3.6], [4.9, 3.8], {"train": "T", "held": "H"})["curve"]
+    >>> d["series"].tolist(), d["label"].tolist(), d["perplexity"].round(2).tolist()
+    (['T', 'T', 'H', 'H'], ['', 'T', '', 'H'], [27.86, 12.13, 29.86, 13.93])
+    """
+    n = len(train_bits)
+    bits = np.array([*train_bits, *held_bits], dtype=float)
+    series = np.array([text["train"]] * n + [text["held"]] * len(held_bits), dtype=object)
+    labels = np.array([""] * (n - 1) + [text["train"]] + [""] * (len(held_bits) - 1)
+                      + [text["held"]], dtype=object)
+    return {"curve": {"order": np.array([*range(n), *range(len(held_bits))], dtype=np.int64),
+                      "series": series, "bits": bits, "perplexity": np.exp2(bits),
+                      "label": labels}}
+
+
+def chosen_data(order: int, label: str) -> dict[str, Columns]:
+    """Dataset ``chosen``: a band half an order wide either side of ``order``."""
+    return {"chosen": {"lo": np.array([order - 0.3]), "hi": np.array([order + 0.3]),
+                       "label": np.array([label], dtype=object)}}
