@@ -31,7 +31,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from lib import coding, continuous, costs, info, losses, neuron
+from lib import calibration, coding, continuous, costs, info, losses, neuron, soft_targets
 
 __all__ = ["Answer", "Checkpoint", "CHECKPOINTS", "PROGRESS_MARKS", "by_page", "get",
            "encode_progress", "decode_progress"]
@@ -257,6 +257,33 @@ def _huffman_vs_arithmetic(huffman: int, coded: int) -> Answer:
                    "diff": f"{abs(int(huffman) - int(coded)):,}"})
 
 
+# ---- soft targets and calibration -------------------------------------------------------------
+
+def _absolute_report(p: float) -> Answer:
+    best = calibration.score_minimisers(p)
+    m = best["absolute"]
+    if m is None:
+        right = "any"
+    elif abs(m - p) < 1e-9:
+        right = "q_is_p"   # p = 0 or 1: the extreme is p itself
+    else:
+        right = "q_extreme"
+    return Answer(right, {"p": p, "m": "—" if m is None else f"{m:g}", "log": best["log"],
+                          "brier": best["brier"]})
+
+
+def _smoothing_gap(k: int, eps: float) -> Answer:
+    gap = soft_targets.optimal_gap(k, eps)
+    return Answer(gap if math.isfinite(gap) else None, {"k": k, "eps": eps, "gap": gap})
+
+
+def _confidence(temperature: float | None) -> Answer:
+    if temperature is None:
+        return Answer(None, {})
+    return Answer(calibration.verdict(temperature),
+                  {"t": temperature, "level": calibration.LEVEL})
+
+
 _PQ, _PQB = ("p", "q"), ("p", "q", "base")
 _RACE = ("quadratic", "cross_entropy", "tie", "neither")
 _NETS = ("quadratic", "cross_entropy", "tie")
@@ -294,6 +321,12 @@ CHECKPOINTS: tuple[Checkpoint, ...] = (
                ("keeps_falling", "turns_up")),
     Checkpoint("compression", "huffman_vs_arithmetic", 18, ("huffman", "coded"),
                _huffman_vs_arithmetic, ("more", "same", "fewer")),
+    Checkpoint("calibration", "absolute_report", 19, ("p",), _absolute_report,
+               ("q_is_p", "q_extreme", "any")),
+    Checkpoint("calibration", "smoothing_gap", 20, ("k", "eps"), _smoothing_gap,
+               tolerance=0.05, relative=0.02),
+    Checkpoint("calibration", "confidence", 21, ("temperature",), _confidence,
+               ("over", "level", "under")),
 )
 _BY_ID = {(c.page, c.id): c for c in CHECKPOINTS}
 assert len(_BY_ID) == len(CHECKPOINTS), "checkpoint ids must be unique per page"

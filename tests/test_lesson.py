@@ -151,3 +151,55 @@ def test_progress_round_trips(marks):
 def test_progress_from_a_stranger_never_raises_and_keeps_known_marks_only(text):
     marks = lesson.decode_progress(text)
     assert set(marks.values()) <= set(lesson.PROGRESS_MARKS)
+
+
+def test_reverse_fit_picks_a_peak_only_when_the_peaks_are_far_apart():
+    far = ask("continuous", "reverse_fit", weights=[0.5, 0.5], means=[-3, 3], sds=[1, 1])
+    assert far.right == "one_peak" and abs(abs(far.numbers["mu"]) - 2.9843) < 1e-3
+    close = ask("continuous", "reverse_fit", weights=[0.5, 0.5], means=[-2, 2], sds=[1, 1])
+    assert close.right == "between" and close.numbers["sd"] == pytest.approx(2.0470, abs=1e-3)
+    assert close.numbers["forward_sd"] == pytest.approx(math.sqrt(5))
+
+
+def test_entropy_sign_changes_at_one_over_root_two_pi_e():
+    edge = 1 / math.sqrt(2 * math.pi * math.e)
+    assert ask("continuous", "entropy_sign", sd=0.1, base=2).right == "negative"
+    assert ask("continuous", "entropy_sign", sd=edge * 1.01, base=None).right == "positive"
+    assert ask("continuous", "entropy_sign", sd=1.0, base=None).numbers["h"] == \
+        pytest.approx(stats.norm(0, 1).entropy())
+
+
+def test_held_out_turn_reads_the_curve():
+    assert ask("compression", "held_out_turn", held_bits=[4.8, 3.7, 3.1, 3.0, 3.4, 4.1]).right \
+        == "turns_up"
+    falling = ask("compression", "held_out_turn", held_bits=[4.8, 3.7, 3.1, 3.0, 2.9, 2.8])
+    assert falling.right == "keeps_falling" and falling.numbers["best"] == 5
+
+
+def test_huffman_against_the_arithmetic_code():
+    from lib import text
+    train = "abracadabra " * 20
+    held = "abracadabra cadabra abra"
+    coded = len(text.encode(held, train, 1))
+    assert ask("compression", "huffman_vs_arithmetic", huffman=coded + 5, coded=coded).right \
+        == "more"
+    assert ask("compression", "huffman_vs_arithmetic", huffman=coded - 5, coded=coded).right \
+        == "fewer"
+
+
+def test_absolute_report_is_an_end_and_any_at_one_half():
+    assert ask("calibration", "absolute_report", p=0.7).right == "q_extreme"
+    assert ask("calibration", "absolute_report", p=0.5).right == "any"
+    assert ask("calibration", "absolute_report", p=0.3).numbers["m"] == "0"
+
+
+def test_smoothing_gap_is_log_of_the_target_ratio_and_unknown_at_zero():
+    assert ask("calibration", "smoothing_gap", k=10, eps=0.1).right == pytest.approx(math.log(91))
+    assert ask("calibration", "smoothing_gap", k=10, eps=0.0).right is None
+
+
+def test_confidence_follows_the_fitted_temperature():
+    assert ask("calibration", "confidence", temperature=1.32).right == "over"
+    assert ask("calibration", "confidence", temperature=0.88).right == "under"
+    assert ask("calibration", "confidence", temperature=1.01).right == "level"
+    assert ask("calibration", "confidence", temperature=None).right is None

@@ -1,8 +1,142 @@
-"""Lesson page: calibration (being built)."""
+"""Soft targets and calibration: the log loss as a proper scoring rule, label smoothing and
+distillation as targets that are not one-hot, and the digits network's calibration with
+temperature scaling. Each section is a fragment: its controls rerun only that section."""
 
 import streamlit as st
 
-from ui import t
+import ui
+from lib import charts_calibration as cc
+from ui import calibration as cb
+from ui import checkpoint, fmt, t
+from ui import network as nw
+
+S = cb.S
+NETWORK_PAGE = "pages/lessons/network.py"
+
+
+@ui.fragment
+def score_section() -> None:
+    st.header(t("cal.score"), divider="gray")
+    st.markdown(t("cal.score.intro"))
+    p = S.slider("p", t("cal.score.p"), step=0.01)
+    checkpoint.show("calibration", "absolute_report", {"p": p})
+    v = cb.score_view(p, ui.base(), ui.unit_label(), ui.lang())
+    ui.chart(cc.score_chart, v.data, text=v.text, colors=v.colors)
+    st.caption(v.caption)
+    cb.metrics(v.metrics)
+    ui.layout.takeaway(v.takeaway)
+    with st.expander(t("cal.score.why"), icon=":material/function:"):
+        st.markdown("\n\n".join((
+            fmt.math_block(r"\begin{aligned}\mathbb{E}[-\log q_y] &= -p\log q - (1-p)\log(1-q)"
+                           r"\\ &= H(p) + \mathrm{KL}(p\,\|\,q)\end{aligned}"),
+            fmt.math_block(r"\mathbb{E}[(q-y)^2] = p(1-q)^2 + (1-p)\,q^2"),
+            fmt.math_block(r"\mathbb{E}\,|q-y| = p(1-q) + (1-p)\,q = p + (1-2p)\,q"),
+            t("cal.score.why.text"))))
+
+
+@ui.fragment
+def smoothing_section() -> None:
+    st.header(t("cal.smooth"), divider="gray")
+    st.markdown(t("cal.smooth.intro") + "\n\n" + fmt.math_block(
+        r"P = (1-\varepsilon)\,y + \frac{\varepsilon}{K} \qquad "
+        r"Q = \operatorname{softmax}(g, 0, \dots, 0)"))
+    c1, c2, c3 = st.columns(3)
+    eps = S.slider("eps", t("cal.smooth.eps"), where=c1, step=0.01)
+    k = S.number("k", t("cal.smooth.k"), where=c2, step=1)
+    gap = S.slider("gap", t("cal.smooth.gap"), where=c3, step=0.1,
+                   help=t("cal.smooth.gap.help"))
+    checkpoint.show("calibration", "smoothing_gap", {"k": k, "eps": eps})
+    v = cb.smoothing_view(k, eps, gap, ui.base(), ui.unit_label(), ui.lang())
+    ui.chart(cc.smoothing_chart, v.data, text=v.text, colors=v.colors, x_max=cb.GAP_MAX)
+    st.caption(v.caption)
+    cb.metrics(v.metrics, 4)
+    st.markdown(fmt.math_block(r"H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q):\quad " + v.extra[0]))
+    ui.layout.takeaway(v.takeaway)
+    st.page_link("pages/lessons/loss.py", label=t("cal.smooth.link"),
+                 icon=":material/functions:")
+    with st.expander(t("cal.smooth.why"), icon=":material/function:"):
+        st.markdown(fmt.math_block(
+            r"g^* = \ln\frac{1-\varepsilon+\varepsilon/K}{\varepsilon/K}") + "\n\n"
+            + t("cal.smooth.why.text"))
+
+
+@ui.fragment
+def distil_section() -> None:
+    st.header(t("cal.distil"), divider="gray")
+    st.markdown(t("cal.distil.intro"))
+    temp = S.slider("temp", t("cal.distil.t"), step=0.5)
+    v = cb.distil_view(temp, ui.base(), ui.unit_label(), ui.lang())
+    ui.chart(cc.target_chart, v.data, text=v.text, colors=v.colors)
+    st.caption(v.caption)
+    cb.metrics(v.metrics)
+    ui.layout.takeaway(v.takeaway)
+    with st.expander(t("cal.distil.why"), icon=":material/function:"):
+        st.markdown(fmt.math_block(
+            r"\frac{\partial}{\partial v}\,H\big(\operatorname{softmax}(z/T),"
+            r"\operatorname{softmax}(v/T)\big) = \frac{\operatorname{softmax}(v/T)"
+            r" - \operatorname{softmax}(z/T)}{T}") + "\n\n" + t("cal.distil.why.text"))
+        ui.chart(cc.gradient_chart, v.data2, text={**v.text, "series": t("word.quantity")},
+                 colors=((t("cal.distil.grad.raw"), cb.ORANGE),
+                         (t("cal.distil.grad.scaled"), cb.BLUE)))
+        st.caption(v.extra[0])
+
+
+@ui.fragment
+def network_section() -> None:
+    st.header(t("cal.net"), divider="gray")
+    st.markdown(t("cal.net.intro"))
+    status, run, outputs = cb.network_outputs()
+    if status != "ok":
+        checkpoint.show("calibration", "confidence", {"temperature": None})
+        done = {"done": run and run.done, "epochs": getattr(run, "epochs", None)}
+        message = {"none": t("cal.net.none"), "no_outputs": t("cal.net.no_outputs"),
+                   "stopped": t("cal.net.stopped", **done),
+                   "failed": t("cal.net.failed_run", **done),
+                   "training": t("cal.net.training", **done)}[status]
+        st.info(message, icon=":material/info:")
+        st.page_link(NETWORK_PAGE, label=t("cal.net.link"), icon=":material/hub:")
+        return
+    c1, c2 = st.columns(2)
+    net = S.choice("net", t("cal.net.which"), {c: nw.run_name(c) for c in cb.NETS}, where=c1,
+                   horizontal=True)
+    bins = S.slider("bins", t("cal.net.bins"), where=c2)
+    fitted = cb.temperatures(cb.digest(outputs), outputs).get(net)
+    checkpoint.show("calibration", "confidence",
+                    {"temperature": fitted if isinstance(fitted, float) else None})
+    v = cb.net_view(cb.digest(outputs), outputs, net, bins, ui.base(), ui.unit_label(),
+                    ui.lang())
+    for message in v.problems:
+        st.warning(message, icon=":material/warning:")
+    if v.data is not None:
+        ui.chart(cc.reliability_chart, v.data, text=v.text, colors=v.colors)
+        st.caption(v.caption)
+        cb.metrics(v.metrics, 2)
+        ui.layout.takeaway(v.takeaway)
+        ui.layout.explain(v.split)
+        with st.expander(t("cal.net.detail"), icon=":material/compare_arrows:"):
+            st.markdown(v.detail)
+    st.subheader(t("cal.net.compare"))
+    st.dataframe(v.compare, hide_index=True, width="stretch")
+    st.markdown(v.compare_text)
+    if v.bins is not None:
+        with st.expander(t("cal.net.bins.table"), icon=":material/table_view:"):
+            st.dataframe(v.bins, hide_index=True, width="stretch")
+    if v.how:
+        with st.expander(t("cal.net.how"), icon=":material/help:"):
+            st.markdown(v.how)
+    with st.expander(t("cal.net.formulas"), icon=":material/function:"):
+        st.markdown("\n\n".join((
+            fmt.math_block(r"\mathrm{ECE} = \sum_b \frac{n_b}{n}\,"
+                           r"\lvert \mathrm{acc}_b - \mathrm{conf}_b \rvert"),
+            fmt.math_block(r"\mathrm{NLL}(T) = -\frac{1}{n}\sum_{i=1}^{n}"
+                           r"\log \operatorname{softmax}(z_i / T)_{y_i}"),
+            t("cal.net.formulas.text"))))
+    st.page_link(NETWORK_PAGE, label=t("cal.net.link.back"), icon=":material/hub:")
+
 
 st.title(t("page.calibration"))
-st.write(t("page.calibration.blurb"))
+ui.layout.intro()
+score_section()
+smoothing_section()
+distil_section()
+network_section()

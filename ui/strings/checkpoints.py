@@ -317,4 +317,57 @@ STRINGS = {
         "每个上下文的哈夫曼编码：{huffman} 比特；算术编码：{coded} 比特，相差 {diff}。对服从模型的"
         "文本取平均，整数比特码长至少要花 −log₂ q（除非每个 q 都是 ½ 的幂，否则更多）；但在某一段具体文本上，如果出现的字符不是模型所"
         "预期的，它也可能花得更少。"),
+
+    # ---- calibration ------------------------------------------------------------------------
+    "cp.calibration.absolute_report.title": ("does every score reward honesty?",
+                                             "每种评分都奖励诚实吗？"),
+    "cp.calibration.absolute_report.q": (
+        "Scored by the absolute error |q − y| instead, which report q costs least on average "
+        "at p = {p}?",
+        "如果改用绝对误差 |q − y| 打分，在 p = {p} 时报告哪个 q 的平均代价最低？"),
+    "cp.calibration.absolute_report.q_is_p": ("q = p, the true probability", "q = p，真实的概率"),
+    "cp.calibration.absolute_report.q_extreme": ("q = 0 or 1, whichever side p is on",
+                                                 "q = 0 或 1，取决于 p 在哪一边"),
+    "cp.calibration.absolute_report.any": ("Every q costs the same", "任何 q 的代价都一样"),
+    "cp.calibration.absolute_report.why": (
+        "The expected absolute error p(1 − q) + (1 − p)q is a straight line in q, so it is "
+        "lowest at an end (here q = {m}; “—” means every q ties). The log loss and the "
+        "quadratic (Brier) score are lowest at q = {log} and q = {brier}: they are proper "
+        "scoring rules, the absolute error is not.",
+        "期望绝对误差 p(1 − q) + (1 − p)q 是 q 的一次函数，所以最小值在端点（这里 q = {m}；“—”表示"
+        "所有 q 一样）。对数损失和二次（Brier）评分分别在 q = {log} 和 q = {brier} 处最小：它们是"
+        "恰当评分规则，绝对误差不是。"),
+    "cp.calibration.smoothing_gap.title": ("how confident at the minimum?", "最优时有多自信？"),
+    "cp.calibration.smoothing_gap.q": (
+        "At the lowest loss for ε = {eps} and K = {k}, how far above the others does the true "
+        "class's logit sit? (Within 2% counts.)",
+        "在 ε = {eps}、K = {k} 时，损失最小处真实类别的 logit 比其他类别高出多少？（误差在 2% 以内算对。）"),
+    "cp.calibration.smoothing_gap.why": (
+        "At g = ln((1 − ε + ε/K) ÷ (ε/K)) = {gap} the softmax equals the smoothed target, so "
+        "KL(P‖Q) = 0 and the cross-entropy reaches its floor H(P). A larger gap costs more.",
+        "当 g = ln((1 − ε + ε/K) ÷ (ε/K)) = {gap} 时，softmax 正好等于平滑后的目标，于是 "
+        "KL(P‖Q) = 0，交叉熵降到下限 H(P)。差距再大，损失反而更高。"),
+    "cp.calibration.smoothing_gap.pending": (
+        "At ε = 0 the target is one-hot and there is no finite answer: the loss keeps falling "
+        "as g grows. Set ε above 0 to ask again.",
+        "ε = 0 时目标是独热的，没有有限的答案：g 越大损失越小。把 ε 调到大于 0 再试。"),
+    "cp.calibration.confidence.title": ("is the network honest?", "网络诚实吗？"),
+    "cp.calibration.confidence.q": (
+        "Is the chosen network over-confident (right less often than it claims), about right, "
+        "or under-confident?",
+        "所选网络是过度自信（答对的频率低于它声称的把握）、大致准确，还是自信不足？"),
+    "cp.calibration.confidence.over": ("Over-confident", "过度自信"),
+    "cp.calibration.confidence.level": ("About right", "大致准确"),
+    "cp.calibration.confidence.under": ("Under-confident", "自信不足"),
+    "cp.calibration.confidence.why": (
+        "Temperature scaling fitted T = {t}: dividing the logits by T > 1 softens the "
+        "probabilities (the network was over-confident), T < 1 sharpens them (under-confident); "
+        "this page calls T within {level} of 1 about right. The reliability diagram below shows "
+        "where, bin by bin.",
+        "温度缩放拟合出 T = {t}：把 logit 除以 T > 1 会让概率变平缓（说明网络过度自信），T < 1 则让"
+        "概率变尖锐（自信不足）；本页把与 1 相差不到 {level} 的 T 视为大致准确。下面的可靠性图逐个区间地"
+        "显示了偏差在哪里。"),
+    "cp.calibration.confidence.pending": (
+        "Your prediction is kept: train the networks on the digits page to see the answer.",
+        "你的预测已保存：在手写数字网络页面训练网络后即可看到答案。"),
 }

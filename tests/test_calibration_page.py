@@ -1,0 +1,323 @@
+"""AppTest of the soft-targets and calibration page: every control, the numbers at the defaults,
+both languages and units, persistence across switches, links (good and bad), and the
+calibration section with a digits network trained here (lib.network.Trainer on the bundled
+digits) and published the way the network page publishes its runs."""
+
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pytest
+from scipy.special import expit
+
+from lib import calibration as cal
+from lib import digits, soft_targets as soft
+from lib.network import Trainer
+from tests.conftest import link_of, open_link, open_page, set_language, set_units
+from tests.visible_prose import visible_texts, visible_words
+from ui import network as nw
+
+PAGE = "pages/lessons/calibration.py"
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """The contract of ``run.outputs[cost]`` (duck-typed here, as the page reads it)."""
+
+    valid_z: object
+    valid_y: object
+    test_z: object
+    test_y: object
+
+
+def _frozen(a, dtype):
+    a = np.array(a, dtype=dtype)
+    a.flags.writeable = False
+    return a
+
+
+def _logits(trainer: Trainer, X: np.ndarray) -> np.ndarray:
+    """The output layer's weighted inputs z, from the trainer's own weights."""
+    a = X
+    for W, b in zip(trainer.weights[:-1], trainer.biases[:-1]):
+        a = expit(a @ W.T + b)
+    return a @ trainer.weights[-1].T + trainer.biases[-1]
+
+
+def publish(seed: int, *, valid: int = 0, outputs: bool = True, spoil: bool = False,
+            epochs: int = 30, source: str = "bundled"):
+    """Train both costs at the network page's defaults but ``seed`` (and ``epochs``,
+    ``source``) on the bundled digits, publish the run in the page's shared store, and return
+    (config, outputs). ``valid`` images of the training set stand in for a validation split;
+    ``spoil`` puts a NaN in the quadratic network's test outputs (a diverged training)."""
+    cfg = replace(nw.DEFAULT, seed=seed, epochs=epochs, source=source)
+    d = digits.bundled()
+    rows, outs = {}, {}
+    for c in nw.COSTS:
+        tr = Trainer(d.X_train, d.y_train, d.X_test, d.y_test, cost=c,
+                     sizes=(d.features, cfg.hidden, 10), eta=cfg.eta(c), batch_size=cfg.batch,
+                     seed=cfg.seed, init=cfg.init)
+        rows[c] = [{**tr.run_epoch(), "seconds": 0.0} for _ in range(cfg.epochs)]
+        test_z = _logits(tr, d.X_test)
+        if spoil and c == "quadratic":
+            test_z[5, 3] = np.nan
+        outs[c] = Outputs(
+            _frozen(_logits(tr, d.X_train[:valid]), np.float32) if valid else None,
+            _frozen(d.y_train[:valid], np.int64) if valid else None,
+            _frozen(test_z, np.float32), _frozen(d.y_test, np.int64))
+    # As the network page publishes a finished run: under its configuration's key.
+    nw.store().publish(nw.key(cfg), rows, epochs=cfg.epochs, outputs=outs if outputs else None)
+    return cfg, outs
+
+
+def open_with(cfg=None, seed=None):
+    """The page, with the network page's settings those of ``cfg`` (or only its seed)."""
+    at = open_page(PAGE)
+    if cfg is not None:
+        for name in ("seed", "epochs", "source"):
+            at.session_state[f"network.{name}"] = getattr(cfg, name)
+    elif seed is not None:
+        at.session_state["network.seed"] = seed
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def text(at) -> str:
+    return " ".join([m.value for m in at.markdown] + [c.value for c in at.caption]
+                    + [i.value for i in at.info] + [w.value for w in at.warning])
+
+
+def takeaways(at) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith(":material/lightbulb:")]
+
+
+def net_radio(at) -> list:
+    return [r for r in at.radio if r.key == "calibration.net"]
+
+
+def links(at) -> dict[str, str]:
+    return {el.proto.label: el.proto.page for el in at.get("page_link")}
+
+
+DEFAULTS = {"Log loss: lowest at q =": "0.7", "Quadratic (Brier): lowest at q =": "0.7",
+            "Absolute error: lowest at q =": "1", "Best gap g*": "4.51",
+            "H(P, Q) at g": "1.04 bits", "H(P): the lowest loss": "0.722 bits",
+            "KL(P‖Q) at g": "0.321 bits", "Target on the other digits": "51.7%",
+            "Entropy of the target": "2.56 bits", "Soft-loss gradient, × T²": "1.65"}
+
+
+# ---- the three sections that need no network ---------------------------------------------------
+
+def test_defaults_show_every_number_and_say_where_the_network_is():
+    at = open_with(seed=9001)          # no run exists for these network settings
+    assert metrics(at) == DEFAULTS
+    take = takeaways(at)
+    assert "The absolute error is lowest at q = 1: exaggerating pays." in take[0]
+    assert r"only g\* = 4.51 above the others" in take[1]    # escaped inside bold
+    assert "gives 51.7% to digits other than 7, most to 9 and 1" in take[2]
+    all_text = text(at)
+    assert "1.04 = 0.722 + 0.321" in all_text
+    assert "Lowest: Log loss q = 0.7 (0.881 bits)" in all_text
+    assert "One-hot target: 3.32 bits at g = 0" in all_text and "at g* = 4.51" in all_text
+    assert "no finished run for its current settings" in all_text
+    assert links(at)["Train it on the digits network page"].endswith("network")
+    assert links(at)["One-hot targets, softmax and its gradient: Cross-entropy as a loss"] \
+        .endswith("loss")
+    assert not net_radio(at) and link_of(at) == {}
+    assert visible_words(at) <= 500, visible_texts(at)
+
+
+@pytest.mark.parametrize("p, shown, take", [
+    (0.3, ("0.3", "0.3", "0"), "The absolute error is lowest at q = 0"),
+    (0.5, ("0.5", "0.5", "any q"), "At p = 0.5 the absolute error is the same for every q"),
+    (1.0, ("1", "1", "1"), "With p = 1 the outcome is certain"),
+    (0.0, ("0", "0", "0"), "With p = 0 the outcome is certain"),
+])
+def test_the_p_slider_moves_each_minimiser(p, shown, take):
+    at = open_with(seed=9001)
+    at.slider(key="calibration.p").set_value(p).run()
+    m = metrics(at)
+    assert (m["Log loss: lowest at q ="], m["Quadratic (Brier): lowest at q ="],
+            m["Absolute error: lowest at q ="]) == shown
+    assert take in takeaways(at)[0]
+    assert link_of(at) == {"p": f"{p:g}"}
+
+
+def test_smoothing_controls_and_the_one_hot_limit():
+    at = open_with(seed=9001)
+    at.slider(key="calibration.eps").set_value(0.0).run()
+    m = metrics(at)
+    assert m["Best gap g*"] == "∞" and m["H(P): the lowest loss"] == "0 bits"
+    assert "With ε = 0 the target is one-hot" in takeaways(at)[1]
+    at.slider(key="calibration.eps").set_value(0.2).run()
+    at.number_input(key="calibration.k").set_value(5).run()
+    at.slider(key="calibration.gap").set_value(3.0).run()
+    s = soft.smoothing_at(5, 0.2, 3.0, base=2)
+    m = metrics(at)
+    assert m["Best gap g*"] == f"{soft.optimal_gap(5, 0.2):.3g}" == "3.04"  # ln 21
+    assert m["H(P, Q) at g"] == f"{s.ce:.3g} bits"
+    assert m["KL(P‖Q) at g"] == f"{s.kl:.3g} bits"
+    assert link_of(at) == {"eps": "0.2", "k": "5", "gap": "3"}
+
+
+def test_temperature_slider():
+    at = open_with(seed=9001)
+    at.slider(key="calibration.temp").set_value(1.0).run()
+    assert metrics(at)["Target on the other digits"] == "0.5%"
+    at.slider(key="calibration.temp").set_value(10.0).run()
+    pt = soft.tempered(soft.EXAMPLE_TEACHER, 10.0)
+    assert metrics(at)["Target on the other digits"] == f"{100 * (1 - pt[7]):.1f}%" == "78.9%"
+    assert "At T = 10 the target gives 78.9%" in takeaways(at)[2]
+
+
+def test_units_language_page_visits_keep_everything():
+    at = open_with(seed=9001)
+    at.slider(key="calibration.p").set_value(0.2).run()
+    at.slider(key="calibration.eps").set_value(0.05).run()
+    set_units(at, "nats")
+    m = metrics(at)
+    assert m["H(P): the lowest loss"] == f"{soft.smoothing_at(10, 0.05, 8.0).entropy:.3g} nats"
+    before = [x.value for x in at.metric]
+    set_language(at, "zh")
+    assert [x.value for x in at.metric] == [v.replace("nats", "奈特") for v in before]
+    assert at.header[0].value == "报告哪个概率得分最好？"
+    assert "对数损失：最低点 q =" in metrics(at)
+    at.switch_page("pages/lessons/explorer.py").run()
+    at.switch_page(PAGE).run()
+    assert [x.value for x in at.metric] == [v.replace("nats", "奈特") for v in before]
+    assert at.slider(key="calibration.p").value == 0.2
+
+
+def test_a_link_reopens_the_same_numbers():
+    at = open_with(seed=9001)
+    for key, value in (("p", 0.35), ("eps", 0.3), ("gap", 2.5), ("temp", 7.5)):
+        at.slider(key=f"calibration.{key}").set_value(value).run()
+    at.number_input(key="calibration.k").set_value(4).run()
+    params = link_of(at)
+    assert params == {"p": "0.35", "eps": "0.3", "gap": "2.5", "temp": "7.5", "k": "4"}
+    again = open_link(PAGE, params)
+    assert not again.exception and metrics(again) == metrics(at)
+
+
+def test_a_bad_link_is_explained_and_the_defaults_kept():
+    at = open_link(PAGE, {"p": "2", "eps": "abc", "net": "softmax", "bins": "99", "zz": "1"})
+    assert not at.exception
+    (warning,) = [w.value for w in at.warning]
+    assert "p = 2 is outside the allowed range 0 to 1" in warning
+    assert "“abc” is not a number" in warning
+    assert "“softmax” is not one of the choices" in warning
+    assert "bins = 99 is outside the allowed range 5 to 30" in warning
+    assert "“zz” is not a setting of this page" in warning
+    assert metrics(at)["Log loss: lowest at q ="] == "0.7"
+
+
+# ---- the digits network's calibration ------------------------------------------------------------
+
+def rose(r) -> bool:
+    """Whether the shown ECE or the NLL rose after temperature scaling."""
+    return round(100 * r.ece_after, 1) > round(100 * r.ece_before, 1) or r.nll_after > r.nll_before
+
+
+def test_calibration_of_a_run_trained_here():
+    cfg, outs = publish(9101)
+    at = open_with(cfg)
+    m = metrics(at)
+    r = cal.temperature_report(*[getattr(outs["cross_entropy"], f)
+                                 for f in ("valid_z", "valid_y", "test_z", "test_y")])
+    assert m["Fitted temperature T"] == f"{r.temperature:.2f}"
+    assert m["Test ECE, T = 1 → T"] == f"{100 * r.ece_before:.1f}% → {100 * r.ece_after:.1f}%"
+    assert m["Test NLL (bits), T = 1 → T"] == (f"{r.nll_before / math.log(2):.3f} → "
+                                               f"{r.nll_after / math.log(2):.3f}")
+    assert m["Test accuracy"] == f"{100 * r.accuracy:.1f}%"
+    assert (r.n_fit, r.n_test) == (148, 149)
+    all_text = text(at)
+    assert ("The bundled digits have no validation split: T is fitted on the first 148 test "
+            "images, every number here measured on the other 149.") in all_text
+    word = "over" if r.temperature > 1.05 else "under" if r.temperature < 0.95 else None
+    take = takeaways(at)[3]
+    assert (f"{word}-confident" in take) if word else ("almost no rescaling" in take)
+    assert f"Mean confidence at T = 1: {100 * r.confidence_before:.1f}%" in all_text
+    q1 = cal.temperature_report(None, None, outs["quadratic"].test_z, outs["quadratic"].test_y)
+    verdict = {True: "over-confident", False: "under-confident"}
+    assert (f"Fitted T: Cross-entropy {r.temperature:.2f} "
+            f"({verdict[r.temperature > 1] if abs(r.temperature - 1) >= 0.05 else 'about right'}), "
+            f"Quadratic cost {q1.temperature:.2f}") in all_text
+    assert ("a T fitted on one half need not help on the other" in all_text) == rose(r)
+    assert visible_words(at) <= 500, visible_texts(at)     # the section filled in
+    table = at.dataframe[0].value
+    assert table["Network"].tolist() == ["Cross-entropy", "Quadratic cost"]
+    assert table["Fitted T"][0] == f"{r.temperature:.4f}"
+    bins = at.dataframe[1].value
+    assert bins["Images"].astype(int).sum() == 2 * 149
+    assert links(at)["The digits network page"].endswith("network")
+    sigmoid = cal.expected_calibration_error(cal.sigmoid_shares(outs["cross_entropy"].test_z[148:]),
+                                             outs["cross_entropy"].test_y[148:])
+    assert f"test ECE of {100 * sigmoid:.1f}% at T = 1" in all_text
+
+    # The other network, and the number of bins (the fitted T does not depend on the bins).
+    at.radio(key="calibration.net").set_value("quadratic").run()
+    q = cal.temperature_report(None, None, outs["quadratic"].test_z, outs["quadratic"].test_y)
+    assert metrics(at)["Fitted temperature T"] == f"{q.temperature:.2f}"
+    assert ("a T fitted on one half need not help on the other" in text(at)) == rose(q)
+    at.slider(key="calibration.bins").set_value(5).run()
+    q5 = cal.temperature_report(None, None, outs["quadratic"].test_z, outs["quadratic"].test_y,
+                                bins=5)
+    assert metrics(at)["Test ECE, T = 1 → T"] == \
+        f"{100 * q5.ece_before:.1f}% → {100 * q5.ece_after:.1f}%"
+    assert metrics(at)["Fitted temperature T"] == f"{q.temperature:.2f}"
+    assert len(at.dataframe[1].value) <= 2 * 5
+    assert link_of(at) == {"net": "quadratic", "bins": "5"}
+
+    set_units(at, "nats")
+    assert metrics(at)["Test NLL (nats), T = 1 → T"] == \
+        f"{q5.nll_before:.3f} → {q5.nll_after:.3f}"
+    set_language(at, "zh")
+    assert metrics(at)["拟合的温度 T"] == f"{q.temperature:.2f}"
+    assert metrics(at)["测试集 NLL（奈特）：T = 1 → T"] == \
+        f"{q5.nll_before:.3f} → {q5.nll_after:.3f}"
+    assert "自带数字没有验证集：T 在前 148 张测试图像上拟合" in text(at)
+    assert at.dataframe[0].value["网络"].tolist() == ["交叉熵", "二次代价"]
+
+
+def test_a_validation_split_is_used_when_there_is_one():
+    cfg, outs = publish(9102, valid=200, epochs=10, source="mnist")
+    at = open_with(cfg)
+    o = outs["cross_entropy"]
+    r = cal.temperature_report(o.valid_z, o.valid_y, o.test_z, o.test_y)
+    assert metrics(at)["Fitted temperature T"] == f"{r.temperature:.2f}"
+    assert ("T is fitted on the 200 validation images; every number here is measured on the "
+            "297 test images.") in text(at)
+
+
+def test_a_diverged_network_is_reported_not_drawn():
+    cfg, _ = publish(9103, spoil=True, epochs=5)
+    at = open_with(cfg)
+    at.radio(key="calibration.net").set_value("quadratic").run()
+    assert not at.exception
+    (warning,) = [w.value for w in at.warning]
+    assert warning.startswith("The quadratic-cost network: Image 6's outputs are not finite")
+    table = at.dataframe[0].value
+    assert table["Fitted T"].tolist()[1] == "—" and table["Fitted T"].tolist()[0] != "—"
+    assert "Fitted temperature T" not in metrics(at)
+
+
+def test_a_run_without_outputs_or_unfinished_says_so(monkeypatch):
+    cfg, _ = publish(9104, outputs=False, epochs=3)
+    at = open_with(cfg)
+    assert "kept no output-layer values" in text(at)
+    assert "Train it on the digits network page" in links(at)
+    rows = {c: ({"epoch": 1},) for c in nw.COSTS}
+    for state, words in (("stopped", "was stopped after 1 of 30 epochs"),
+                         ("stopping", "was stopped after 1 of 30 epochs"),
+                         ("failed", "failed after 1 of 30 epochs: train it again there"),
+                         ("queued", "is training its current settings (1 of 30 epochs"),
+                         ("running", "is training its current settings (1 of 30 epochs")):
+        monkeypatch.setattr(nw, "find", lambda cfg, s=state: nw.Partial(rows, 30, s))
+        at.run()
+        assert not at.exception and words in text(at)
+        assert not net_radio(at)
