@@ -17,8 +17,12 @@ import pandas as pd
 
 from lib.charts import CE_COLOR, ENTROPY_COLOR, KL_COLOR, P_COLOR, TOOLTIP_FORMAT, Columns
 
-ROUND_COLOR = "#9a9a9a"
-MM_COLOR = "#4daf7c"
+ROUND_COLOR = "#c8c8c8"
+MM_COLOR = "#1b9e77"
+#: Axis, legend and label text: dark on white (12.5:1; WCAG AA asks 4.5:1), as lib.charts.INK.
+TEXT_COLOR = "#31333f"
+#: Line dashes telling the running averages apart without colour (solid, dashes, dots).
+DASHES = ((1, 0), (7, 3), (2, 2))
 Text = Mapping[str, str]
 
 __all__ = ["identity_bars", "identity_bars_data", "running_chart", "running_chart_data",
@@ -27,7 +31,13 @@ __all__ = ["identity_bars", "identity_bars_data", "running_chart", "running_char
 
 def _legend() -> alt.Legend:
     return alt.Legend(orient="top", labelLimit=0, title=None, direction="horizontal",
-                      columns=1, symbolOpacity=1)
+                      columns=1, symbolOpacity=1, labelColor=TEXT_COLOR, symbolStrokeWidth=2.5,
+                      symbolSize=300)
+
+
+def _dark(chart):
+    """Axis text dark on white (the page's own theme draws it a light grey)."""
+    return chart.configure_axis(labelColor=TEXT_COLOR, titleColor=TEXT_COLOR)
 
 
 # ---- H(P,Q) = H(P) + KL, and what whole-bit codes cost ----------------------------------------
@@ -38,20 +48,30 @@ def identity_bars(text: Text) -> alt.Chart:
     part, start, end, value, total``. ``text`` keys: ``x``, ``row``, ``part``, ``value``,
     ``total``, ``h``, ``kl``, ``round``."""
     parts = [text["h"], text["kl"], text["round"]]
-    return alt.Chart(alt.NamedData("parts")).mark_bar(height={"band": 0.7}).encode(
-        y=alt.Y("row:N", sort=alt.EncodingSortField("order", op="min"), title=None,
-                axis=alt.Axis(labelLimit=200)),
-        x=alt.X("start:Q", title=text["x"]),
-        x2="end:Q",
+    y = alt.Y("row:N", sort=alt.EncodingSortField("order", op="min"), title=None,
+              axis=alt.Axis(labelLimit=200))
+    tips = [alt.Tooltip("row:N", title=text["row"]),
+            alt.Tooltip("part:N", title=text["part"]),
+            alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT),
+            alt.Tooltip("total:Q", title=text["total"], format=TOOLTIP_FORMAT)]
+    base = alt.Chart(alt.NamedData("parts"))
+    bars = base.mark_bar(height={"band": 0.7}, strokeWidth=1.5).encode(
+        y=y, x=alt.X("start:Q", title=text["x"]), x2="end:Q",
         color=alt.Color("part:N", scale=alt.Scale(domain=parts,
                                                   range=[ENTROPY_COLOR, KL_COLOR, ROUND_COLOR]),
                         legend=_legend()),
-        opacity=alt.condition(alt.datum.part == text["round"], alt.value(0.75), alt.value(1.0)),
-        tooltip=[alt.Tooltip("row:N", title=text["row"]),
-                 alt.Tooltip("part:N", title=text["part"]),
-                 alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT),
-                 alt.Tooltip("total:Q", title=text["total"], format=TOOLTIP_FORMAT)],
-    ).properties(height=alt.Step(34))
+        # The rounding part is outlined with dashes: it reads without its colour.
+        stroke=alt.condition(alt.datum.part == text["round"], alt.value(TEXT_COLOR),
+                             alt.value(None)),
+        strokeDash=alt.condition(alt.datum.part == text["round"], alt.value([3, 2]),
+                                 alt.value([1, 0])),
+        tooltip=tips)
+    names = base.mark_text(color="#15171c", fontSize=12, fontWeight="bold").encode(
+        y=y, x=alt.X("middle:Q"), text="label:N", tooltip=tips)
+    totals = base.transform_filter(alt.datum.last).mark_text(
+        align="left", dx=5, color=TEXT_COLOR, fontSize=12).encode(
+        y=y, x=alt.X("end:Q"), text=alt.Text("total:Q", format=".3~g"), tooltip=tips)
+    return _dark(alt.layer(bars, names, totals).properties(height=alt.Step(34)))
 
 
 def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, bool]],
@@ -61,10 +81,16 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
     ``H(P,Q)``, then the rounding from the ideal to ``total`` (backwards when negative).
     Rows with an infinite total or ideal are dropped.
 
+    Each segment also has its ``middle``, a ``label`` (the part's name where the segment is at
+    least :data:`LABEL_SHARE` of the longest row, so the name fits inside it, else empty) and
+    ``last`` (whether it ends its row: the row's total is written there).
+
     >>> text = {"h": "H", "kl": "KL", "round": "r"}
     >>> d = identity_bars_data(1.75, 0.625, [("Q code", 2.5, True)], text)["parts"]
     >>> pd.DataFrame(d)[["part", "start", "end", "value"]].values.tolist()
     [['H', 0.0, 1.75, 1.75], ['KL', 1.75, 2.375, 0.625], ['r', 2.375, 2.5, 0.125]]
+    >>> d["label"].tolist(), d["last"].tolist()
+    (['H', 'KL', ''], [False, False, True])
     """
     out = []
     for order, (name, total, with_kl) in enumerate(rows):
@@ -73,17 +99,28 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
         ideal = h + (kl if with_kl else 0.0)
         if not math.isfinite(ideal):
             continue
-        out.append((name, order, text["h"], 0.0, h, h, total))
+        row = [(name, order, text["h"], 0.0, h, h, total)]
         if with_kl:
-            out.append((name, order, text["kl"], h, ideal, kl, total))
+            row.append((name, order, text["kl"], h, ideal, kl, total))
         rounding = total - ideal
         if abs(rounding) > 1e-12:
-            out.append((name, order, text["round"], ideal, total, rounding, total))
-    names = ("row", "order", "part", "start", "end", "value", "total")
-    columns = zip(*out) if out else [()] * len(names)
-    return {"parts": {name: np.array(values, dtype=object if name in ("row", "part") else
-                                     int if name == "order" else float)
-                      for name, values in zip(names, columns)}}
+            row.append((name, order, text["round"], ideal, total, rounding, total))
+        out.extend(r + (i == len(row) - 1,) for i, r in enumerate(row))
+    longest = max([abs(r[4]) for r in out] + [abs(r[3]) for r in out], default=0.0)
+    names = ("row", "order", "part", "start", "end", "value", "total", "last")
+    columns = list(zip(*out)) if out else [()] * len(names)
+    data = {name: np.array(values, dtype=object if name in ("row", "part") else
+                           int if name == "order" else bool if name == "last" else float)
+            for name, values in zip(names, columns)}
+    data["middle"] = (data["start"] + data["end"]) / 2
+    data["label"] = np.array([part if abs(value) >= LABEL_SHARE * longest else ""
+                              for part, value in zip(data["part"], data["value"])], dtype=object)
+    return {"parts": data}
+
+
+#: A segment of :func:`identity_bars` names its part inside it when at least this share of the
+#: longest row (narrower segments are named by the legend and the tooltip).
+LABEL_SHARE = 0.12
 
 
 def _exact_text(value: float) -> str:
@@ -105,6 +142,8 @@ def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -
     ``quantity``, ``mean``, ``se``, ``exact``, ``n``."""
     color = alt.Color("quantity:N", scale=alt.Scale(domain=list(names), range=list(colors)),
                       legend=_legend())
+    dash = alt.StrokeDash("quantity:N", scale=alt.Scale(
+        domain=list(names), range=[list(d) for d in DASHES[:len(names)]]), legend=_legend())
     x = alt.X("n:Q", scale=alt.Scale(type="log"), title=text["x"],
               axis=alt.Axis(format="~s"))
     tips = [alt.Tooltip("quantity:N", title=text["quantity"]),
@@ -115,13 +154,18 @@ def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -
     base = alt.Chart(alt.NamedData("lines"))
     band = alt.Chart(alt.NamedData("band")).mark_area(opacity=0.18).encode(
         x=x, y=alt.Y("lo:Q", title=text["y"]), y2="hi:Q", color=color)
-    line = base.mark_line(strokeWidth=1.6).encode(x=x, y="mean:Q", color=color, tooltip=tips)
+    line = base.mark_line(strokeWidth=2).encode(x=x, y="mean:Q", color=color,
+                                                strokeDash=dash, tooltip=tips)
     points = base.mark_point(opacity=0, size=60).encode(x=x, y="mean:Q", tooltip=tips)
-    rules = alt.Chart(alt.NamedData("exact")).mark_rule(strokeDash=[5, 4]).encode(
+    rules = alt.Chart(alt.NamedData("exact")).mark_rule(strokeWidth=1, opacity=0.7).encode(
         y="exact:Q", color=color,
         tooltip=[alt.Tooltip("quantity:N", title=text["quantity"]),
                  alt.Tooltip("exact:Q", title=text["exact"], format=TOOLTIP_FORMAT)])
-    return alt.layer(band, line, points, rules).properties(height=320)
+    # Each line named at its right end: the three read apart without colour or legend.
+    ends = alt.Chart(alt.NamedData("ends")).mark_text(
+        align="left", dx=6, fontSize=12, fontWeight="bold").encode(
+        x=x, y="mean:Q", text="label:N", color=color, tooltip=tips[:3])
+    return _dark(alt.layer(band, line, points, rules, ends).properties(height=320))
 
 
 def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
@@ -160,9 +204,20 @@ def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
     lines = {k: v[spread] for k, v in columns.items()}
     band = {**lines, "lo": np.clip(mean - 2 * se, lo_clip, hi_clip)[spread],
             "hi": np.clip(mean + 2 * se, lo_clip, hi_clip)[spread]}
+    ends = []
+    for name in names.values():
+        mine = np.flatnonzero(lines["quantity"] == name)
+        if mine.size:
+            ends.append((lines["n"][mine[-1]], lines["mean"][mine[-1]], name,
+                         name.split("→")[-1].strip()))
+    end_columns = list(zip(*ends)) if ends else [(), (), (), ()]
     return {"lines": lines, "band": band,
             "exact": {"quantity": np.array([name for name, _ in rules], dtype=object),
-                      "exact": np.array(exact_values, dtype=float)}}
+                      "exact": np.array(exact_values, dtype=float)},
+            "ends": {"n": np.array(end_columns[0], dtype=float),
+                     "mean": np.array(end_columns[1], dtype=float),
+                     "quantity": np.array(end_columns[2], dtype=object),
+                     "label": np.array(end_columns[3], dtype=object)}}
 
 
 # ---- Plug-in bias ----------------------------------------------------------------------------
@@ -175,6 +230,13 @@ def bias_chart(text: Text, names: tuple[str, str]) -> alt.LayerChart:
     color = alt.Color("estimator:N", scale=alt.Scale(domain=list(names),
                                                      range=[P_COLOR, MM_COLOR]),
                       legend=_legend())
+    # Told apart without colour too: circles on a solid line, squares on a dashed one.
+    shape = alt.Shape("estimator:N", scale=alt.Scale(domain=list(names),
+                                                     range=["circle", "square"]),
+                      legend=_legend())
+    dash = alt.StrokeDash("estimator:N", scale=alt.Scale(domain=list(names),
+                                                         range=[[1, 0], [6, 3]]),
+                          legend=_legend())
     x = alt.X("n:Q", scale=alt.Scale(type="log"), title=text["x"])
     tips = [alt.Tooltip("estimator:N", title=text["estimator"]),
             alt.Tooltip("n:Q", title=text["n"], format=","),
@@ -186,11 +248,14 @@ def bias_chart(text: Text, names: tuple[str, str]) -> alt.LayerChart:
     bars = base.mark_rule().encode(x=x, y=alt.Y("lo:Q", title=text["y"],
                                                 scale=alt.Scale(zero=False)),
                                    y2="hi:Q", color=color)
-    line = base.mark_line(point=True).encode(x=x, y="mean:Q", color=color, tooltip=tips)
-    rule = alt.Chart(alt.NamedData("exact")).mark_rule(strokeDash=[5, 4], color=CE_COLOR).encode(
+    line = base.mark_line(strokeWidth=2).encode(x=x, y="mean:Q", color=color,
+                                                strokeDash=dash, tooltip=tips)
+    marks = base.mark_point(filled=True, size=60, opacity=1).encode(
+        x=x, y="mean:Q", color=color, shape=shape, tooltip=tips)
+    rule = alt.Chart(alt.NamedData("exact")).mark_rule(strokeDash=[2, 3], color=CE_COLOR).encode(
         y="exact:Q", tooltip=[alt.Tooltip("exact:Q", title=text["exact"],
                                           format=TOOLTIP_FORMAT)])
-    return alt.layer(bars, line, rule).properties(height=280)
+    return _dark(alt.layer(bars, line, marks, rule).properties(height=280))
 
 
 def bias_chart_data(frame: pd.DataFrame, names: tuple[str, str]) -> dict[str, Columns]:

@@ -106,8 +106,9 @@ def huffman_lengths(p: Any) -> np.ndarray:
     """Codeword lengths of a Huffman code for ``p`` (``-1`` for events with ``p_i = 0``).
 
     Huffman's algorithm: repeatedly merge the two least probable nodes; an event's length is the
-    number of merges above it. The result minimises ``L = sum_i p_i l_i`` over all prefix codes,
-    and ``H(P) <= L < H(P) + 1`` bits.
+    number of merges above it. The result minimises ``L = sum_i p_i l_i`` over all prefix codes
+    whose codewords have at least one bit, and ``H(P) <= L < H(P) + 1`` bits (``L = 1 = H + 1``
+    for a single certain event: see :func:`huffman_code`).
 
     Tie-breaking (deterministic): every node carries the smallest event index it contains; among
     nodes of equal probability the one whose smallest index is *largest* is merged first. Merged
@@ -151,9 +152,10 @@ def huffman_code(p: Any) -> list[str | None]:
     canonical code for those lengths (:func:`canonical_code`): shorter codewords first, ties in
     event order.
 
-    A single event with ``p = 1`` gets the codeword ``"0"``: its entropy is ``H = 0`` bits, yet a
-    code needs at least one bit per symbol for a stream of symbols to be decodable (with an empty
-    codeword the number of symbols could not be read from the bits), so here ``L = 1 > H = 0``.
+    A single event with ``p = 1`` gets the codeword ``"0"``, by a convention: every codeword has
+    at least one bit, so that the bits alone tell how many symbols were sent. Its entropy is
+    ``H = 0`` bits, so here ``L = 1 > H = 0``. The empty codeword would also be a valid prefix
+    code for a single event (``L = 0 = H``), when the message's length is known some other way.
 
     Raises :class:`lib.info.DistributionError` when ``p`` is not a distribution.
 
@@ -198,7 +200,7 @@ def shannon_code(q: Any) -> list[str | None]:
     """A prefix code with Shannon's lengths for ``q``: the canonical code for
     ``max(ceil(-log2 q_i), 1)``, ``None`` where ``q_i = 0``.
 
-    The only length raised is 0 (an event with ``q_i = 1``), to 1, for the reason given in
+    The only length raised is 0 (an event with ``q_i = 1``), to 1, by the convention given in
     :func:`huffman_code`. Raises :class:`CodingError` (``code == "kraft"``) in the rare case
     where ``q`` sums to a hair over 1 (allowed by the tolerance of
     :func:`lib.info.as_distribution`) and the rounded lengths break Kraft's inequality.
@@ -563,10 +565,12 @@ def build_codes(p: Any, q: Any) -> Codes:
 
     Notes
     -----
-    Huffman's code of P is optimal for P: ``H(P) <= l_p < H(P) + 1``. A code built for Q costs
-    ``H(P, Q) = H(P) + KL(P || Q)`` bits per event when its lengths are ``-log2 q_i``; Shannon's
-    lengths ``ceil(-log2 q_i)`` give ``H(P, Q) <= l_s < H(P, Q) + 1`` (a length 0, for
-    ``q_i = 1``, is raised to 1 bit). ``0 log 0 = 0``: events with ``p_i = 0`` cost nothing. An
+    Huffman's code of P is optimal for P: ``H(P) <= l_p < H(P) + 1`` (``l_p = 1 = H(P) + 1`` for a
+    single certain event, by the one-bit convention of :func:`huffman_code`). A code built for Q
+    costs ``H(P, Q) = H(P) + KL(P || Q)`` bits per event when its lengths are ``-log2 q_i``;
+    Shannon's lengths ``ceil(-log2 q_i)`` give ``H(P, Q) <= l_s < H(P, Q) + 1`` (a length 0, for
+    ``q_i = 1``, is raised to 1 bit by the same convention, and then ``l_s`` can reach
+    ``H(P, Q) + 1``). ``0 log 0 = 0``: events with ``p_i = 0`` cost nothing. An
     event with ``q_i = 0 < p_i`` has no codeword in Q's codes, so ``l_q = l_s = H(P, Q) = inf``.
     If Q's sum is a hair over 1, Kraft's inequality fails for Shannon's lengths: ``shannon_q``
     is then all ``None`` (the lengths are still given).

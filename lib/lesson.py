@@ -114,15 +114,18 @@ def _most_uncertain(weights: Sequence[float], base: float | None) -> Answer:
 
 def _code_length(p: Sequence[float], q: Sequence[float]) -> Answer:
     c = coding.build_codes(p, q)
+    gap = 0.0 if abs(c.l_p - c.h_p) < 1e-12 else c.l_p - c.h_p  # float noise is no gap
     # One possible event: H = 0, yet every codeword has at least one bit (a convention).
-    return Answer(c.l_p, {"length": c.l_p, "h": c.h_p, "gap": c.l_p - c.h_p,
+    return Answer(c.l_p, {"length": c.l_p, "h": c.h_p, "gap": gap,
                           "case": "one_event" if c.h_p == 0 else ""})
 
 
 def _wrong_code(p: Sequence[float], q: Sequence[float]) -> Answer:
     c = coding.build_codes(p, q)
+    extra = c.l_q - c.l_p
+    extra = 0.0 if abs(extra) < 1e-12 else extra
     return Answer(_order(c.l_q, c.l_p, ("more", "fewer", "same")),
-                  {"own": c.l_p, "other": c.l_q, "extra": c.l_q - c.l_p, "kl": c.kl,
+                  {"own": c.l_p, "other": c.l_q, "extra": extra, "kl": c.kl,
                    "case": "missing" if math.isinf(c.l_q) else ""})
 
 
@@ -173,7 +176,7 @@ def _first_to_target(w0: float, b0: float, x: float, y: float, eta_quadratic: fl
     for cost, eta in (("quadratic", eta_quadratic), ("cross_entropy", eta_cross_entropy)):
         hit = neuron.epochs_to_reach([w0], [b0], cost=cost, eta=eta, epochs=epochs,
                                      threshold=threshold, x=x, y=y)[0]
-        reach[cost] = float(hit) if hit >= 0 else math.inf
+        reach[cost] = int(hit) if hit >= 0 else math.inf
     q, c = reach["quadratic"], reach["cross_entropy"]
     right = "neither" if math.isinf(q) and math.isinf(c) else _order(
         c, q, ("quadratic", "cross_entropy", "tie"))

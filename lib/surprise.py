@@ -1,8 +1,8 @@
 """The information page's arithmetic: odds, the tournament, an entropy table, chart data.
 
 Everything here is built on :mod:`lib.info` (``I(p) = -log_b p``, ``H(P) = sum_i p_i I(p_i)``)
-and :mod:`lib.charts` (the chart data); the unit is a logarithm base ``b`` (2: bits, ``None``:
-nats, 10: hartleys).
+and :mod:`lib.charts` (the curves' chart data); the unit is a logarithm base ``b`` (2: bits,
+``None``: nats, 10: hartleys).
 
 Conventions: ``I(0) = inf`` and ``0 · log 0 = 0`` (as :mod:`lib.info`); chart points whose value
 is not finite are dropped (there is nothing to draw at infinity).
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib import charts, info
+from lib import info
 from lib.problems import Problem, ProblemError
 
-__all__ = ["FINAL", "WIN_GIVEN_FINAL", "EntropyReport", "entropy_bars_data", "entropy_report",
-           "marked_point", "one_in", "tournament"]
+__all__ = ["FINAL", "WIN_GIVEN_FINAL", "EntropyReport", "entropy_report", "marked_point",
+           "one_in", "tournament"]
 
 #: The tournament of the "why a logarithm" section: reach the final, then win it.
 FINAL, WIN_GIVEN_FINAL = 0.25, 0.5
@@ -40,7 +40,8 @@ def one_in(p: float) -> float:
 def tournament(base: float | None = 2) -> dict[str, float]:
     """The information of each step of the tournament and of the champion, in the unit of
     ``base``: ``final = I(1/4)``, ``win = I(1/2)``, their ``sum`` and ``champion = I(1/4 · 1/2)``
-    (equal to ``sum``: information of independent steps adds).
+    (equal to ``sum``: information adds along steps, each step scored with its probability given
+    the steps before it; no independence is needed).
 
     >>> {step: round(bits, 12) for step, bits in tournament(2).items()}
     {'final': 2.0, 'win': 1.0, 'sum': 3.0, 'champion': 3.0}
@@ -81,20 +82,6 @@ def entropy_report(weights, base: float | None = 2) -> EntropyReport:
     p = info.normalize(weights)
     return EntropyReport(p, info.event_terms(p, p, base), float(weights.sum()),
                          info.entropy(p, base), math.log(len(p)) * info.log_factor(base))
-
-
-def entropy_bars_data(labels, terms: pd.DataFrame, p_name: str, term_name: str) -> pd.DataFrame:
-    """The dataset ``bars`` of :func:`lib.charts.bar_chart`: ``p_i`` (series ``p_name``) and
-    ``p_i · (-log p_i)`` (series ``term_name``) for each event, in the events' order.
-
-    >>> entropy_bars_data(["a", "b"], entropy_report([1, 1]).terms, "p", "term")["value"].tolist()
-    [0.5, 0.5, 0.5, 0.5]
-    """
-    labels = list(labels)
-    return charts.bar_chart_data(pd.DataFrame({
-        "category": labels * 2, "series": [p_name] * len(labels) + [term_name] * len(labels),
-        "value": np.concatenate([terms["p"].to_numpy(), terms["entropy_term"].to_numpy()])}))[
-        "bars"]
 
 
 def marked_point(x: float, value: float, series: str) -> dict[str, np.ndarray]:

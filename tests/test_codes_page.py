@@ -1,9 +1,16 @@
-"""Codes & samples page (AppTest): every control, both languages, units, links, bad input."""
+"""Codes & samples page (AppTest): every control, both languages, units, links, bad input,
+the checkpoints, the statements that depend on a condition, and the page's visible prose."""
+
+import re
 
 import pytest
 
+from lib import info, sampling
+from lib.presets import CODE_EXAMPLES
 from tests.conftest import (edit_table, link_of, open_link, open_page, set_language, set_units,
                             widget_key)
+from tests.test_information_page import (MAX_WORDS, feedback, predict, visible_prose,
+                                         word_count)
 from ui import codes as cd
 from ui import fmt
 
@@ -17,7 +24,14 @@ def metrics(at) -> dict[str, str]:
 def texts(at) -> str:
     return "\n".join([m.value for m in at.markdown] + [e.value for e in at.info]
                      + [e.value for e in at.warning] + [e.value for e in at.success]
-                     + [e.value for e in at.error])
+                     + [e.value for e in at.error] + [c.value for c in at.caption])
+
+
+def answer_both(at, own: float = 1.75, other: str = "more"):
+    """Commit both predictions, so every number they hold back is shown."""
+    predict(at, "codes", "code_length", own)
+    predict(at, "codes", "wrong_code", other)
+    return at
 
 
 def html(at) -> str:
@@ -66,18 +80,28 @@ def test_worked_example_codes_and_lengths(animals):
     assert table["bits (P's code)"].tolist() == ["1", "2", "3", "3"]
     assert table["Q's Huffman code"].tolist() == ["110", "0", "10", "111"]
     assert table["⌈−log₂ q⌉"].tolist() == ["3", "1", "2", "3"]
-    assert table["−log₂ p"].tolist() == ["1.0000", "2.0000", "3.0000", "3.0000"]
+    assert table["−log₂ p"].tolist() == ["1", "2", "3", "3"]
+    # Before any prediction only H(P) shows: the costs of the codes wait.
+    assert list(metrics(at)) == ["Entropy H(P)", "H(P̂), plug-in", "Miller–Madow", "True H(P)",
+                                 "H(P̂, P)", "H(P̂, Q)"]
+    assert "What Q's codes cost appears here once the checkpoint above is answered." \
+        in texts(at)
+    answer_both(at)
     m = metrics(at)
-    assert m["Entropy H(P)"] == "1.7500 bits"
-    assert m["P's Huffman code"] == "1.7500 bits"
-    assert m["Cross-entropy H(P,Q)"] == "2.3750 bits"
-    assert m["Q's Shannon code"] == m["Q's Huffman code"] == "2.3750 bits"
-    assert m["KL divergence KL(P‖Q)"] == m["Extra bits of Q's Huffman code"] == "0.6250 bits"
+    assert m["Entropy H(P)"] == "1.75 bits"
+    assert m["P's Huffman code"] == "1.75 bits"
+    assert m["Cross-entropy H(P,Q)"] == "2.38 bits"
+    assert m["Q's Shannon code"] == m["Q's Huffman code"] == "2.38 bits"
+    assert m["KL divergence KL(P‖Q)"] == m["Extra bits of Q's Huffman code"] == "0.625 bits"
     text = texts(at)
-    assert "L = H(P) = 1.7500 bits per symbol" in text
-    assert "exactly KL(P‖Q) = 0.6250 bits" in text
+    assert "L = H(P) = 1.75 bits per symbol" in text
+    assert "exactly KL(P‖Q) = 0.625 bits" in text
+    assert "nothing is lost to rounding" in text
     spec = at.get("vega_lite_chart")[0].proto.spec
     assert "parts" in spec
+    numbers = next(e for e in at.expander
+                   if e.label == "The chart's numbers, and Shannon's bound")
+    assert numbers.dataframe[0].value["total"].tolist()[-1] == "2.375000"
 
 
 def test_message_controls_and_decoding(animals):
@@ -85,7 +109,7 @@ def test_message_controls_and_decoding(animals):
     text = texts(at)
     assert "**With P's code: 71 bits**" in [m.value for m in at.markdown]
     assert "**With Q's code: 97 bits**" in [m.value for m in at.markdown]
-    assert "1.7750 bits per symbol with P's code (H(P) = 1.7500), 2.4250 with Q's code" in text
+    assert "1.77 bits per symbol with P's code (H(P) = 1.75), 2.42 with Q's code" in text
     assert "This message costs 26 more bits with Q's code." in text
     assert "identical to the original message" in text
     set_number(at, "length", 1000)
@@ -103,37 +127,41 @@ def test_q_without_codeword_is_named():
     text = texts(at)
     assert "Q gives probability 0 to “bird”, yet P gives it a positive probability" in text
     assert "Q's code has no codeword for “bird”" in text
+    answer_both(at)
+    text = texts(at)
     assert "expected length under P is ∞" in text
     assert metrics(at)["Q's Huffman code"] == "∞ bits"
+    assert "Q gives probability 0 to an event that P can produce" in feedback(at)
     assert at.dataframe[0].value["Q's Huffman code"].tolist()[3] == "none"
     assert "its lines stop" in text or "their lines stop" in text
-    assert "average of −log₂ q(x) = ∞ (exact value ∞)" in text
+    assert "average of −log₂ q(x) = ∞ (exact ∞)" in text
 
 
 @pytest.mark.parametrize("preset, expected", [
-    ("one", "With one possible event H(P) = 0, and P's code spends L = 1.0000 bit"),
+    ("one", "With one possible event H(P) = 0, and P's code spends L = 1 bit"),
     ("ties", "earlier rows get the shorter codewords"),
-    ("fifty", "P's own code: H(P) = 4.6125 ≤ L = 4.6360 < H(P) + 1 = 5.6125"),
+    ("fifty", "P's own code: H(P) = 4.61 ≤ L = 4.64 < H(P) + 1 = 5.61"),
     ("tiny", "L = 1.0000000000 < H(P) + 1 = 1.0000000002"),
     ("skewed", "comes from rounding both codes to whole bits"),
 ])
 def test_edge_case_examples(preset, expected):
-    at = press(open_page(PAGE), preset)
+    at = answer_both(press(open_page(PAGE), preset))
     assert expected in texts(at)
 
 
 def test_sixteen_bit_example():
     at = open_page(PAGE)
-    assert "averages 7.5469 bits per number" in texts(at)
+    assert "averages 7.55 bits per number" in texts(at)
     set_choice(at, "theta", 0.5)
     text = texts(at)
-    assert "Entropy 16.0000 bits" in text
+    assert "Entropy 16 bits" in text
     assert "Every value gets a 16-bit codeword" in text
 
 
 def test_samples_controls(animals):
     at = animals
-    assert "After 10,000 samples: average of −log₂ p(x) = 1.7515 ± 0.0166 bits" in texts(at)
+    assert ("After 10,000 samples (± two standard errors):\n- average of −log₂ p(x) = 1.75 ± "
+            "0.0166 bits (exact 1.75)") in texts(at)
     set_choice(at, "n", 1_000_000)
     text = texts(at)
     assert "After 1,000,000 samples" in text
@@ -147,11 +175,11 @@ def test_samples_controls(animals):
 def test_estimation_and_bias(animals):
     at = animals
     text = texts(at)
-    assert "H(P̂) = 1.8464 bits ≤ H(P̂, P) = 1.9000 bits" in text
-    assert "With n = 20, the plug-in entropy averages" in text and "below H(P) = 1.7500" in text
+    assert "H(P̂) = 1.85 bits ≤ H(P̂, P) = 1.9 bits" in text
+    assert "At n = 20, H(P̂) averages" in text and "below H(P) = 1.75" in text
     set_number(at, "mle_n", 5)
     text = texts(at)
-    assert "With n = 5," in text
+    assert "At n = 5," in text
     assert at.dataframe[1].value["count"].sum() == 5
 
 
@@ -161,13 +189,14 @@ def test_units_and_language_keep_everything():
     bits = numbers(at)
     set_units(at, "nats")
     m = metrics(at)
-    assert m["Entropy H(P)"] == "2.0087 bits (1.3923 nats)"
-    assert "Your chosen unit is nats" in texts(at)
+    assert m["Entropy H(P)"] == "2.01 bits"  # a short value: never cut off
+    assert at.metric[0].help == "= 1.39 nats"  # the reader's unit, on pointing
+    assert "This page counts in bits, the length of codewords: 1 bit = 0.693 nats." in texts(at)
     set_units(at, "bits")
     assert numbers(at) == bits
     set_language(at, "zh")
     assert at.title[0].value == "编码与采样"
-    assert metrics(at)["熵 H(P)"] == "2.0087 比特"
+    assert metrics(at)["熵 H(P)"] == "2.01 比特"
     assert "消息（120 个符号）" in texts(at)
     set_language(at, "en")
     assert numbers(at) == bits
@@ -213,7 +242,7 @@ def test_reads_the_explorers_table_and_escapes_labels():
                                              1: {"P": "0.5"}, 2: {"P": "0"}, 3: {"P": "0"}})
     at.switch_page(PAGE).run()
     assert not at.exception
-    assert metrics(at)["Entropy H(P)"] == "1.0000 bits"
+    assert metrics(at)["Entropy H(P)"] == "1 bit"
     assert "&lt;b&gt;x&lt;/b&gt; **y**" in html(at)
     assert "<b>x</b>" not in html(at)
     link = link_of(at)
@@ -225,4 +254,185 @@ def test_reads_the_explorers_table_and_escapes_labels():
     edit_table_at.switch_page(PAGE).run()
     assert not edit_table_at.exception
     assert "does not describe two distributions" in texts(edit_table_at)
+    assert not any(w.key == "_cp.pick.codes.code_length" for w in edit_table_at.number_input)
     assert any("adds up to" in e.value for e in edit_table_at.error)
+
+
+# ---- Issue 20: prose, numbers and statements that depend on a condition ---------------------
+
+def test_visible_prose_fits():
+    at = open_page(PAGE)
+    before = word_count(visible_prose(at))
+    assert before <= MAX_WORDS, before
+    answer_both(at)
+    after = word_count(visible_prose(at))
+    assert before < after <= MAX_WORDS, after
+
+
+def test_the_opening_needs_no_visit_to_the_explorer():
+    """The codes page comes before the explorer: its first lines say what P and Q are and
+    where they are edited (the next page), and nothing says the reader has been there."""
+    for lang, lead, link in (
+            ("en", "set your own P and Q on the next page, the P vs Q explorer",
+             "P vs Q explorer"),
+            ("zh", "或在下一页“P 与 Q 对比”中设定你自己的 P 和 Q", "P 与 Q 对比")):
+        at = open_page(PAGE)
+        if lang == "zh":
+            set_language(at, "zh")
+        assert lead in at.markdown[1].value
+        # Link texts are the menu's page names (issue 22).
+        assert [x.proto.page_link.label if hasattr(x.proto, "page_link") else x.proto.label
+                for x in at.get("page_link")][0] == link
+        every = texts(at) + " ".join(x.value for e in at.expander for x in e.markdown)
+        assert not re.search(r"just used|you used|already|刚才|刚刚", every)
+        assert "in the explorer" not in every
+
+
+def test_one_event_says_no_rounding_loss_only_when_lengths_are_ideal():
+    """Issue 20, item 1: "nothing is lost to rounding" must follow L = H, not the form of the
+    probabilities (one event: every p is a power of ½, yet L = 1 bit against H = 0)."""
+    at = answer_both(press(open_page(PAGE), "one"), own=1.0, other="same")
+    text = texts(at)
+    assert "nothing is lost to rounding" not in text
+    assert "exactly KL(P‖Q) = 0 bits: here rounding to whole bits adds the same to both codes" \
+        in text
+    # Item 8: the one bit is the page's convention, said as one.
+    assert "That is a convention of this page" in text
+    assert "the empty codeword is a valid prefix code too" in text
+    assert "a code needs at least one bit per symbol" not in text
+    assert "this page's one-bit convention" in text
+    assert "Right." in feedback(at)
+
+
+def test_miller_madow_sentence_follows_the_numbers():
+    """Issue 20, item 2: (K − 1)/(2n) is the bias only when every n·pᵢ is large. At "tiny p"
+    the exact bias is about 1e−10 nats and the sentence says the formula does not apply."""
+    at = press(open_page(PAGE), "tiny")
+    set_number(at, "mle_n", 2000)
+    p = CODE_EXAMPLES["tiny"].p
+    exact = info.entropy(p, 2) - sampling.expected_plugin_entropy(p, 2000, 2)
+    rule = sampling.first_order_bias(p, 2000, 2)
+    assert 1e-10 < exact < 3e-10 and rule > 1e-3
+    text = texts(at)
+    assert (f"The exact bias is {fmt.short(exact)} bits. The first-order (K − 1)/(2n) nats "
+            f"= {fmt.short(rule)} bits needs every n·pᵢ large; here the smallest is 2e−9, "
+            f"and it gives {fmt.short(rule / exact)} times the exact bias.") in text
+    assert "within 10%" not in text
+    assert "much larger than the K possible events" not in texts(at) + " ".join(
+        x.value for e in at.expander for x in e.markdown)
+    press(at, "animals")
+    set_number(at, "mle_n", 100)
+    text = texts(at)
+    assert "is within 10% of it here (smallest n·pᵢ: 12.5)" in text
+
+
+def test_numbers_have_three_significant_digits(animals):
+    """One format per kind of quantity: no "2.0000 bits" on screen."""
+    at = answer_both(animals)
+    main = at.main
+    shown = " ".join([x.value for x in list(main.markdown) + list(main.caption)]
+                     + [m.value for m in main.metric])
+    numbers = re.findall(r"(\d+\.\d+) bits", shown)
+    assert numbers and all(len(x.replace(".", "").lstrip("0")) <= 3 for x in numbers), numbers
+    assert all(len(m.value) <= 10 for m in at.metric), [m.value for m in at.metric]
+
+
+# ---- Checkpoints -----------------------------------------------------------------------------
+
+def test_code_length_right_and_wrong_in_both_languages():
+    at = press(open_page(PAGE), "skewed")
+    assert "P's Huffman code" not in metrics(at)
+    predict(at, "codes", "code_length", 3.0)
+    assert "Not quite: you said 3" in feedback(at)
+    assert "It spends L = 2.05 bits per symbol against H(P) = 2.01 bits" in feedback(at)
+    assert metrics(at)["P's Huffman code"] == "2.05 bits"  # now shown
+    at.button(key="_cp.again.codes.code_length").click().run()
+    predict(at, "codes", "code_length", 2.0)
+    assert "Right." in feedback(at)
+    set_language(at, "zh")
+    assert "答对了" in feedback(at)
+    press(at, "fifty")  # other inputs: a new question
+    assert any("输入已改变" in i.value for i in at.info)
+    assert "P 的哈夫曼码" in metrics(at)  # answered once: the numbers stay
+    predict(at, "codes", "code_length", 1.0)
+    assert "不太对" in feedback(at)
+
+
+def test_wrong_code_right_and_wrong_in_both_languages():
+    at = press(open_page(PAGE), "animals")
+    set_language(at, "zh")
+    predict(at, "codes", "wrong_code", "fewer")
+    assert "不太对" in feedback(at) and "多出 0.625 比特" in feedback(at)
+    at.button(key="_cp.again.codes.wrong_code").click().run()
+    predict(at, "codes", "wrong_code", "more")
+    assert "答对了" in feedback(at)
+    set_language(at, "en")
+    assert "Right." in feedback(at)
+    press(at, "one")  # P = Q: the same length
+    predict(at, "codes", "wrong_code", "more")
+    assert "Not quite" in feedback(at)
+
+
+def test_checkpoints_read_the_explorers_table():
+    at = open_page("pages/lessons/explorer.py")
+    edit_table(at, "explorer.table", edited={0: {"P": "0.5", "Q": "0.5"},
+                                             1: {"P": "0.5", "Q": "0.5"},
+                                             2: {"P": "0", "Q": "0"}, 3: {"P": "0", "Q": "0"}})
+    at.switch_page(PAGE).run()
+    predict(at, "codes", "code_length", 1.0)
+    predict(at, "codes", "wrong_code", "same")
+    assert feedback(at).count("Right.") == 2
+
+
+def test_progress_survives_language_a_page_visit_and_a_link():
+    at = press(open_page(PAGE), "animals")
+    predict(at, "codes", "code_length", 1.75)
+    predict(at, "codes", "wrong_code", "fewer")
+    assert at.caption[0].value.endswith("checkpoints answered: 2 of 2")
+    set_language(at, "zh")
+    at.switch_page("pages/lessons/information.py").run()
+    at.switch_page(PAGE).run()
+    assert at.caption[0].value.endswith("已回答检查点：2 / 2")
+    link = link_of(at)
+    assert link["done"] == "---rw"
+    fresh = open_link(PAGE, link)
+    assert not fresh.exception
+    assert fresh.caption[0].value.endswith("已回答检查点：2 / 2")
+    assert "P 的哈夫曼码" in metrics(fresh)  # answered before: the numbers show
+
+
+def test_charts_tell_their_series_apart_without_colour():
+    """Issue 22: dashes, shapes and direct labels besides colour; dark axis text."""
+    import json
+
+    from lib import charts, charts_codes
+    r = sampling.running_averages(CODE_EXAMPLES["animals"].p, CODE_EXAMPLES["animals"].q, 500)
+    names = {"info_p": "avg → H(P)", "info_q": "avg → H(P,Q)", "log_ratio": "avg → KL(P‖Q)"}
+    ends = charts_codes.running_chart_data(r.table, r.exact, names)["ends"]
+    assert ends["label"].tolist() == ["H(P)", "H(P,Q)", "KL(P‖Q)"]
+    assert ends["n"].tolist() == [500.0] * 3
+    text = {k: k for k in ("x", "y", "quantity", "mean", "se", "exact", "n", "estimator",
+                           "bias", "row", "part", "value", "total", "h", "kl", "round")}
+    spec = json.dumps(charts.compile_spec(charts_codes.running_chart, text=text,
+                                          names=tuple(names.values()),
+                                          colors=("#000", "#111", "#222")))
+    assert '"strokeDash"' in spec and '"ends"' in spec and charts_codes.TEXT_COLOR in spec
+    spec = json.dumps(charts.compile_spec(charts_codes.bias_chart, text=text, names=("a", "b")))
+    assert '"shape"' in spec and '"square"' in spec
+    spec = json.dumps(charts.compile_spec(charts_codes.identity_bars, text=text))
+    assert '"strokeDash"' in spec and '"label"' in spec
+
+
+def test_a_certain_event_under_q_alone_is_not_called_h_zero():
+    """Q certain, P not: the note speaks of Q's codes, not of an entropy of 0."""
+    at = open_page("pages/lessons/explorer.py")
+    edit_table(at, "explorer.table", edited={0: {"P": "0.5", "Q": "1"}, 1: {"P": "0.5", "Q": "0"},
+                                             2: {"P": "0", "Q": "0"}, 3: {"P": "0", "Q": "0"}})
+    at.switch_page(PAGE).run()
+    text = texts(at)
+    assert "Q gives one event probability 1: Q's codes give it the codeword “0”" in text
+    assert "although H = 0 bits" not in text
+    assert "H(P̂) comes out low on average" in text
+    one = press(open_page(PAGE), "one")
+    assert "every sample's frequencies are P itself: H(P̂) = H(P) = 0" in texts(one)
+    assert "comes out low on average" not in texts(one)

@@ -370,3 +370,27 @@ def test_code_examples_are_distributions():
         assert len(example.events) == len(example.p) == len(example.q)
         p, q = info.as_pair(example.p, example.q)
         assert p.sum() == pytest.approx(1) and q.sum() == pytest.approx(1)
+
+
+# ---- What the codes page may say (issue 20, items 1 and 8) ----------------------------------
+
+def test_one_event_the_one_bit_is_a_convention_and_l_reaches_h_plus_one():
+    """The one-bit codeword of a certain event is a convention (an empty codeword would be a
+    valid prefix code, L = 0 = H): with it L = 1 = H + 1, the one case where H ≤ L < H + 1
+    fails, and the extra length of Q's code equals KL = 0 although L ≠ H."""
+    c = coding.build_codes([1.0], [1.0])
+    assert (c.h_p, c.l_p, c.l_q, c.kl) == (0.0, 1.0, 1.0, 0.0)
+    assert c.dyadic  # every probability a power of ½ ...
+    assert c.l_p != c.h_p  # ... yet something is lost to rounding
+    assert coding.is_prefix_free([""])  # the empty codeword: a prefix code of one word
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 6), min_size=2, max_size=8).filter(lambda k: sum(k) > 0))
+def test_dyadic_p_with_two_or_more_events_is_exactly_l_equals_h(exponents):
+    """With two or more events L = H(P) exactly when every p is a power of ½ (so the codes page
+    may say why when L = H; the one-event case is the exception above)."""
+    raw = np.array([2.0 ** -k for k in exponents])
+    p = raw / raw.sum()
+    c = coding.build_codes(p, p)
+    assert (abs(c.l_p - c.h_p) <= 1e-9) == coding.is_dyadic(p)

@@ -167,3 +167,61 @@ def test_bias_table_of_a_fixed_seed_is_unchanged():
     from scipy import special
     plug = np.sum(special.entr(counts / 20), axis=1) / math.log(2)
     assert b.plug_in[1] == pytest.approx(float(plug.mean()), rel=1e-12)
+
+
+# ---- The exact expected plug-in entropy (issue 20, item 2) -----------------------------------
+
+def _brute_expected_plugin(p, n):
+    """E[H(P̂)] in nats by enumerating every count vector of n draws over len(p) events with
+    its multinomial probability: an oracle independent of the binomial-marginal shortcut."""
+    from itertools import product
+    from scipy import special, stats
+    total = 0.0
+    for counts in product(range(n + 1), repeat=len(p)):
+        if sum(counts) != n:
+            continue
+        prob = stats.multinomial.pmf(counts, n, p)
+        total += prob * float(np.sum(special.entr(np.array(counts) / n)))
+    return total
+
+
+@pytest.mark.parametrize("p, n", [([0.5, 0.5], 2), ([0.2, 0.3, 0.5], 6),
+                                  ([0.7, 0.0, 0.2, 0.1], 5), ([1.0], 4), ([0.01, 0.99], 7)])
+def test_expected_plugin_entropy_matches_enumeration(p, n):
+    assert sampling.expected_plugin_entropy(p, n, None) == pytest.approx(
+        _brute_expected_plugin(p, n), rel=1e-9, abs=1e-15)
+
+
+def test_expected_plugin_entropy_matches_simulation_and_first_order_when_counts_are_large():
+    exact = sampling.expected_plugin_entropy(P4, 200, 2)
+    sim = sampling.plugin_bias(P4, [200], repeats=4000, seed=1)
+    assert abs(sim.plug_in[0] - exact) < 4 * sim.plug_in_se[0]
+    # Every n·p_i ≥ 25 here: the first-order bias (K − 1)/(2n) is within 2% of the exact one.
+    bias = info.entropy(P4, 2) - exact
+    assert sampling.first_order_bias(P4, 200, 2) == pytest.approx(bias, rel=0.02)
+    assert sampling.first_order_bias(P4, 200, 2) == pytest.approx(3 / 400 / math.log(2))
+
+
+def test_tiny_probabilities_make_the_first_order_bias_wrong():
+    """Events of probability 1e−12 are almost never drawn: at n = 10,000 the plug-in entropy is
+    low by about 1e−10 nats, while (K − 1)/(2n) = 2.5e−4."""
+    p = [1 - 5e-12] + [1e-12] * 5
+    bias = info.entropy(p, None) - sampling.expected_plugin_entropy(p, 10_000, None)
+    assert 5e-11 < bias < 2e-10
+    assert sampling.first_order_bias(p, 10_000, None) == pytest.approx(2.5e-4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(pairs(), st.integers(1, 300))
+def test_plugin_entropy_is_low_on_average(pq, n):
+    """Jensen: E[H(P̂)] ≤ H(P), and never below 0."""
+    p, _ = pq
+    e = sampling.expected_plugin_entropy(p, n, 2)
+    assert -1e-12 <= e <= info.entropy(p, 2) + 1e-9
+
+
+def test_expected_plugin_entropy_rejects_bad_input():
+    with pytest.raises(ValueError):
+        sampling.expected_plugin_entropy(P4, 0)
+    with pytest.raises(DistributionError):
+        sampling.expected_plugin_entropy([0.5, 0.6], 10)

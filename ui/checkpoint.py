@@ -46,12 +46,19 @@ def _mark(cp: lesson.Checkpoint, right: bool) -> None:
     APP.set("done", lesson.encode_progress(done))
 
 
+def _number(v: Any) -> str:
+    """A float to three significant digits; a whole one keeps ".0" ("1.0 bits", not "1 bits":
+    the unit follows several numbers and is plural)."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e6:
+        return f"{v:.1f}".replace("-", fmt.MINUS)
+    return fmt.short(v) if isinstance(v, float) else str(v)
+
+
 def _fields(answer: lesson.Answer, pick: Any = None) -> dict[str, str]:
-    out = {name: fmt.short(v) if isinstance(v, float) else str(v)
-           for name, v in answer.numbers.items() if name != "case"}
+    out = {name: _number(v) for name, v in answer.numbers.items() if name != "case"}
     out["unit"] = unit_label()
     if pick is not None:
-        out["yours"] = fmt.short(pick) if isinstance(pick, float) else str(pick)
+        out["yours"] = _number(pick)
     return out
 
 
@@ -140,7 +147,7 @@ def _feedback(box: Any, cp: lesson.Checkpoint, answer: lesson.Answer, pick: Any,
         box.info(t(f"{prefix}.pending") if f"{prefix}.pending" in STRINGS else t("cp.pending"),
                  icon=":material/hourglass_top:")
         return
-    right = t(f"{prefix}.{answer.right}", **fields) if cp.choices else fmt.short(answer.right)
+    right = t(f"{prefix}.{answer.right}", **fields) if cp.choices else _number(answer.right)
     said = [t("cp.answer", right=right)]
     if verdict is not None:
         said.insert(0, t("cp.right") if verdict else t("cp.wrong", yours=fields["yours"]

@@ -76,13 +76,25 @@ def current_source() -> Source:
     return Source(tuple(read.labels), tuple(read.p.tolist()), tuple(read.q.tolist()), ())
 
 
+def n(x: float) -> str:
+    """A number on screen: three significant digits (``1.75``, ``0.625``, ``2``), ∞ as ∞."""
+    return fmt.short(x)
+
+
 def bits(x: float) -> str:
-    """A value in bits, with the reader's own unit beside it when that is not bits."""
-    plain = f"{fmt.num(x)} {t('cd.bits')}"
+    """A value in bits, three significant digits: ``1.75 bits``, ``1 bit``."""
+    text = n(x)
+    return f"{text} {t('cd.bit') if text == '1' else t('cd.bits')}"
+
+
+def in_unit(x: float, extra: str | None = None) -> str | None:
+    """A metric's help: the value in the reader's own unit when that is not bits (then
+    ``extra``, the metric's own help, below it)."""
     if layout.units() == "bits" or not math.isfinite(x):
-        return plain
+        return extra
     other = x * math.log(2) * info.log_factor(layout.base())
-    return t("cd.in_unit", bits=fmt.num(x), other=fmt.quantity(other, layout.unit_label()))
+    mine = t("cd.in_unit.help", other=f"{n(other)} {layout.unit_label()}")
+    return mine if extra is None else f"{mine}\n\n{extra}"
 
 
 def unit_note() -> str | None:
@@ -91,7 +103,7 @@ def unit_note() -> str | None:
         return None
     unit = layout.unit_label()
     one = math.log(2) * info.log_factor(layout.base())
-    return t("cd.why_bits.unit", unit=unit, one_bit=fmt.quantity(one, unit))
+    return t("cd.why_bits.unit", unit=unit, one_bit=f"{n(one)} {unit}")
 
 
 def prob_text(x: float) -> str:
@@ -102,11 +114,15 @@ def prob_text(x: float) -> str:
 
 
 def pair(a: float, b: float) -> tuple[str, str]:
-    """``a`` and ``b`` with enough decimals to tell them apart (4 unless they need more)."""
-    digits = 4
-    while digits < 14 and a != b and fmt.num(a, digits) == fmt.num(b, digits):
+    """``a`` and ``b`` with enough significant digits to tell them apart (3 unless they need
+    more): ``1.0000000000`` against ``1.0000000002``, not ``1`` against ``1``."""
+    digits = 3
+    while digits < 16 and a != b and f"{a:.{digits}g}" == f"{b:.{digits}g}":
         digits += 1
-    return fmt.num(a, digits), fmt.num(b, digits)
+    if digits == 3:
+        return n(a), n(b)
+    return (f"{a:.{digits - 1}f}" if abs(a) >= 1 else f"{a:.{digits}g}",
+            f"{b:.{digits - 1}f}" if abs(b) >= 1 else f"{b:.{digits}g}")
 
 
 # ---- Codes and expected lengths ----------------------------------------------------------------
@@ -116,35 +132,53 @@ class CodesView:
     c: coding.Codes
     table: pa.Table                       #: every event's probabilities, information, codewords
     notes: tuple[tuple[str, str], ...]    #: (kind, sentence): zero probabilities, one event, ties
-    sentences: tuple[str, ...]            #: the bounds on L and the extra bits of Q's code
+    own: str                              #: P's code against H(P)
+    shannon: str | None                   #: Q's Shannon code against H(P,Q) (None: ∞)
+    sentences: tuple[str, ...]            #: Q's Huffman code: the extra bits against KL
     chart: dict[str, bytes] | None        #: datasets of identity_bars (None: H(P,Q) is ∞)
     chart_text: dict[str, str]
+    chart_numbers: pa.Table               #: the chart's rows with exact values
 
 
-def _length_sentences(c: coding.Codes, p: np.ndarray) -> list[str]:
-    out = []
+#: Differences below this are equalities (sums of a few products of floats).
+EXACT = 1e-9
+
+
+def own_sentence(c: coding.Codes, p: np.ndarray) -> str:
+    """P's own code against the entropy: the bounds, L = H, or the one-event convention."""
     if np.count_nonzero(p) == 1:
-        out.append(t("cd.bounds.own_one", l=fmt.num(c.l_p)))
-    elif abs(c.l_p - c.h_p) <= 1e-9:
-        out.append(t("cd.bounds.own_exact", h=fmt.num(c.h_p)))
-    else:
-        l_text, h1 = pair(c.l_p, c.h_p + 1)
-        out.append(t("cd.bounds.own", h=fmt.num(c.h_p), l=l_text, h1=h1))
-    if math.isfinite(c.ce):
-        if c.l_s >= c.ce + 1:  # only through a length 0 (q = 1) raised to 1 bit
-            out.append(t("cd.bounds.shannon_one", l=fmt.num(c.l_s), ce=fmt.num(c.ce)))
-        else:
-            l_text, ce1 = pair(c.l_s, c.ce + 1)
-            out.append(t("cd.bounds.shannon", ce=fmt.num(c.ce), l=l_text, ce1=ce1))
+        return t("cd.bounds.own_one", l=n(c.l_p))
+    if abs(c.l_p - c.h_p) <= EXACT:
+        return t("cd.bounds.own_exact", h=n(c.h_p))
+    l_text, h1 = pair(c.l_p, c.h_p + 1)
+    return t("cd.bounds.own", h=n(c.h_p), l=l_text, h1=h1)
+
+
+def shannon_sentence(c: coding.Codes) -> str | None:
+    """Q's Shannon code used on P against H(P,Q) (None when H(P,Q) is ∞)."""
+    if not math.isfinite(c.ce):
+        return None
+    if c.l_s >= c.ce + 1:  # only through a length 0 (q = 1) raised to 1 bit
+        return t("cd.bounds.shannon_one", l=n(c.l_s), ce=n(c.ce))
+    l_text, ce1 = pair(c.l_s, c.ce + 1)
+    return t("cd.bounds.shannon", ce=n(c.ce), l=l_text, ce1=ce1)
+
+
+def other_sentences(c: coding.Codes) -> list[str]:
+    """Q's Huffman code used on P: the extra bits against KL(P‖Q). "Nothing is lost to
+    rounding" is said only when both codes spend exactly their ideal lengths (L = H(P) and
+    L = H(P,Q)), never from the form of the probabilities alone."""
+    out = []
     if not math.isfinite(c.l_q) or not math.isfinite(c.kl):
         return [*out, t("cd.extra.infinite")]
     extra = c.l_q - c.l_p
     diff = extra - c.kl
-    if abs(diff) <= 1e-9:
-        key = "cd.extra.exact" if c.dyadic else "cd.extra.exact_by_chance"
-        return [*out, t(key, extra=fmt.num(extra), kl=fmt.num(c.kl))]
-    out.append(t("cd.extra.rounded", extra=fmt.num(extra), kl=fmt.num(c.kl), diff=fmt.num(diff)))
-    if c.l_q - c.ce < -1e-9:
+    if abs(diff) <= EXACT:
+        ideal = abs(c.l_p - c.h_p) <= EXACT and abs(c.l_q - c.ce) <= EXACT
+        key = "cd.extra.exact" if ideal else "cd.extra.exact_by_chance"
+        return [*out, t(key, extra=n(extra), kl=n(c.kl))]
+    out.append(t("cd.extra.rounded", extra=n(extra), kl=n(c.kl), diff=n(diff)))
+    if c.l_q - c.ce < -EXACT:
         out.append(t("cd.round.negative"))
     return out
 
@@ -165,20 +199,22 @@ def codes(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
     table = arrow_table({
         t("cd.col.event"): labels, t("cd.col.p"): [prob_text(x) for x in p],
         t("cd.col.q"): [prob_text(x) for x in q],
-        t("cd.col.info_p"): [fmt.num(x) for x in info.information_content(pa_, 2)],
-        t("cd.col.info_q"): [fmt.num(x) for x in info.information_content(qa, 2)],
+        t("cd.col.info_p"): [n(x) for x in info.information_content(pa_, 2)],
+        t("cd.col.info_q"): [n(x) for x in info.information_content(qa, 2)],
         t("cd.col.huff_p"): huff_p, t("cd.col.huff_p_len"): len_p,
         t("cd.col.huff_q"): huff_q, t("cd.col.huff_q_len"): len_q,
         t("cd.col.shannon_q"): words(c.shannon_q)[0],
-        t("cd.col.shannon_q_len"): ["—" if n < 0 else str(int(n)) for n in c.shannon_lengths]})
+        t("cd.col.shannon_q_len"): ["—" if k < 0 else str(int(k)) for k in c.shannon_lengths]})
     notes = []
     for kind, key, mask in (("warning", "cd.q_zero", (pa_ > 0) & (qa == 0)),
                             ("info", "cd.p_zero", pa_ == 0)):
         if mask.any():
             notes.append((kind, t(key + (".many" if mask.sum() > 1 else ""),
                                   events=explorer.event_names(labels, mask))))
-    if np.count_nonzero(pa_) == 1 or np.count_nonzero(qa) == 1:
+    if np.count_nonzero(pa_) == 1:
         notes.append(("info", t("cd.one_event")))
+    elif np.count_nonzero(qa) == 1:
+        notes.append(("info", t("cd.one_event_q")))
     if coding.ties_split(pa_) or coding.ties_split(qa):
         notes.append(("info", t("cd.ties")))
     text = {"x": t("cd.chart.x"), "row": t("cd.chart.row"), "part": t("cd.chart.part"),
@@ -190,7 +226,18 @@ def codes(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
             (t("cd.chart.row.shannon_q"), c.l_s, True), (t("cd.chart.row.huff_q"), c.l_q, True)]
     chart = {"parts": arrow_bytes(charts_codes.identity_bars_data(c.h_p, c.kl, rows, text)[
         "parts"])} if math.isfinite(c.ce) else None
-    return CodesView(c, table, tuple(notes), tuple(_length_sentences(c, pa_)), chart, text)
+    exact = lambda x: fmt.num(x, 6)  # noqa: E731
+    numbers = arrow_table({
+        t("cd.chart.row"): [row for row, _, _ in rows],
+        t("cd.chart.col.ideal"): [exact(c.ce if with_kl else c.h_p) for _, _, with_kl in rows],
+        t("cd.chart.part.h"): [exact(c.h_p)] * len(rows),
+        t("cd.chart.part.kl"): [exact(c.kl) if with_kl else "0" for _, _, with_kl in rows],
+        t("cd.chart.part.round"): [exact(total - (c.ce if with_kl else c.h_p))
+                                   if math.isfinite(total) else "—"
+                                   for _, total, with_kl in rows],
+        t("cd.chart.total"): [exact(total) for _, total, _ in rows]})
+    return CodesView(c, table, tuple(notes), own_sentence(c, pa_), shannon_sentence(c),
+                     tuple(other_sentences(c)), chart, text, numbers)
 
 
 # ---- A message ---------------------------------------------------------------------------------
@@ -234,13 +281,13 @@ def message(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
     present = np.flatnonzero(np.bincount(m.symbols, minlength=len(labels)) > 0)
     legend = (f'<div style="line-height: 1.8;">{html.escape(t("cd.message.legend"))}'
               f'{"&ensp;".join(_span(labels[i], int(i), labels[i]) for i in present)}</div>')
-    n = m.symbols.size
-    per_p = len(m.bits_p) / n
+    count = m.symbols.size
+    per_p = len(m.bits_p) / count
     if m.bits_q is None:
-        rates = [t("cd.message.rate_p", per_p=fmt.num(per_p), h=fmt.num(c.h_p))]
+        rates = [t("cd.message.rate_p", per_p=n(per_p), h=n(c.h_p))]
     else:
-        rates = [t("cd.message.rate", per_p=fmt.num(per_p), h=fmt.num(c.h_p),
-                   per_q=fmt.num(len(m.bits_q) / n), ce=fmt.num(c.ce))]
+        rates = [t("cd.message.rate", per_p=n(per_p), h=n(c.h_p),
+                   per_q=n(len(m.bits_q) / count), ce=n(c.ce))]
         extra = len(m.bits_q) - len(m.bits_p)
         if extra > 0:
             rates.append(t("cd.message.more", extra=f"{extra:,}"))
@@ -253,7 +300,7 @@ def message(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
         decoded = (False, t("cd.message.mismatch"))
     else:
         key = "cd.message.decoded_p" if m.bits_q is None else "cd.message.decoded"
-        decoded = (True, t(key, n=f"{n:,}"))
+        decoded = (True, t(key, n=f"{count:,}"))
     return MessageView(m, _box(m.symbols, list(labels), labels, " "), legend,
                        _box(m.symbols, list(c.huff_p), labels, ""),
                        None if m.bits_q is None else _box(m.symbols, list(c.huff_q), labels, ""),
@@ -266,9 +313,9 @@ def message(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
 def sixteen(theta: float, language: str) -> tuple[str, ...]:
     """What :func:`lib.coding.word_code` finds for a 16-bit number with P(1) = ``theta``."""
     w = coding.word_code(theta)
-    return (t("cd.sixteen.result", h=fmt.num(w.h), l=fmt.num(w.l), lo=w.lo, hi=w.hi),
+    return (t("cd.sixteen.result", h=n(w.h), l=n(w.l), lo=w.lo, hi=w.hi),
             t("cd.sixteen.uniform", l=w.lo) if w.lo == w.hi
-            else t("cd.sixteen.saving", saved=fmt.num(16 - w.l)))
+            else t("cd.sixteen.saving", saved=n(16 - w.l)))
 
 
 # ---- Samples -----------------------------------------------------------------------------------
@@ -284,21 +331,20 @@ class SamplesView:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def samples(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...], n: int,
+def samples(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...], size: int,
             seed: int, language: str) -> SamplesView:
-    """:func:`lib.sampling.running_averages` of ``n`` draws from P, in bits, with its chart."""
-    r = sampling.running_averages(p, q, n, seed=seed, base=2)
+    """:func:`lib.sampling.running_averages` of ``size`` draws from P, in bits, with its
+    chart."""
+    r = sampling.running_averages(p, q, size, seed=seed, base=2)
     names = {k: t(f"cd.q.{k}") for k in sampling.QUANTITIES}
     final = []
     for k, name in names.items():
         name = name.split(" →")[0]
         if math.isinf(r.final[k]):
-            final.append(t("cd.samples.final_inf", n=f"{r.n:,}", name=name,
-                           exact=fmt.num(r.exact[k])))
+            final.append(t("cd.samples.final_inf", name=name, exact=n(r.exact[k])))
         else:
-            final.append(t("cd.samples.final", n=f"{r.n:,}", name=name,
-                           value=fmt.num(r.final[k]), se=fmt.num(2 * r.final_se[k]),
-                           exact=fmt.num(r.exact[k])))
+            final.append(t("cd.samples.final", name=name, value=n(r.final[k]),
+                           se=n(2 * r.final_se[k]), exact=n(r.exact[k])))
     infinite = None
     if r.first_infinite is not None:
         x = sampling.draw(p, r.first_infinite, r.seed)
@@ -322,7 +368,9 @@ class EstimatesView:
     bias: dict[str, bytes] | None    #: datasets of bias_chart (None: fewer than two events)
     bias_text: dict[str, str]
     bias_names: tuple[str, str]
-    bias_sentence: str | None
+    bias_sentence: str | None        #: the chart's average at the reader's n
+    rule_sentence: str | None        #: the exact bias against (K − 1)/(2n), chosen by numbers
+    bias_numbers: pa.Table | None    #: the chart's rows with exact values
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -332,17 +380,34 @@ def _bias_rows(p: tuple[float, ...], seed: int) -> pd.DataFrame:
     return sampling.plugin_bias(p, BIAS_SIZES, repeats=BIAS_REPEATS, seed=seed, base=2)
 
 
+#: The first-order bias is said to describe the exact one when within this fraction of it.
+RULE_CLOSE = 0.10
+
+
+def rule_sentence(p: tuple[float, ...], size: int) -> str:
+    """The exact bias of the plug-in entropy at ``size`` draws against Miller and Madow's
+    first-order ``(K − 1)/(2n)`` nats, worded by how close they are here (not by a rule about
+    n and K: what matters is that every ``n·pᵢ`` is large)."""
+    exact = float(info.entropy(p, 2)) - sampling.expected_plugin_entropy(p, size, 2)
+    rule = sampling.first_order_bias(p, size, 2)
+    smallest = size * min(x for x in p if x > 0)
+    fields = {"exact": n(exact), "n": f"{size:,}", "rule": n(rule), "np": n(smallest)}
+    if abs(rule - exact) <= RULE_CLOSE * exact:
+        return t("cd.bias.rule_holds", **fields)
+    return t("cd.bias.rule_fails", ratio=n(rule / exact), **fields)
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
-def estimates(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...], n: int,
+def estimates(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...], size: int,
               seed: int, language: str) -> EstimatesView:
-    """:func:`lib.sampling.estimates` from ``n`` draws, and the plug-in entropy's bias
-    (:func:`lib.sampling.plugin_bias`) at :data:`BIAS_SIZES` and ``n``."""
-    e = sampling.estimates(p, q, n, seed=seed, base=2)
+    """:func:`lib.sampling.estimates` from ``size`` draws, and the plug-in entropy's bias
+    (:func:`lib.sampling.plugin_bias`) at :data:`BIAS_SIZES` and ``size``."""
+    e = sampling.estimates(p, q, size, seed=seed, base=2)
     table = arrow_table({t("cd.col.event"): labels, t("cd.col.p"): [prob_text(x) for x in p],
                          t("cd.mle.col.count"): e.counts.astype(np.int64),
                          t("cd.mle.col.freq"): [fmt.prob(x) for x in e.freqs]})
-    sentences = [t("cd.mle.sentence", plug=fmt.num(e.plug_in), ce_p=fmt.num(e.cross_entropy_p),
-                   kl=fmt.num(e.kl_to_p), h=fmt.num(e.entropy_p))]
+    sentences = [t("cd.mle.sentence", plug=n(e.plug_in), ce_p=n(e.cross_entropy_p),
+                   kl=n(e.kl_to_p))]
     if e.seen < e.support:
         sentences.append(t("cd.mle.unseen", k=e.support - e.seen, K=e.support))
     names = (t("cd.bias.plug_in"), t("cd.bias.mm"))
@@ -350,16 +415,21 @@ def estimates(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...
             "mean": t("cd.samples.mean"), "se": t("cd.samples.se"), "exact": t("cd.bias.exact"),
             "bias": t("cd.bias.bias"), "n": "n"}
     if e.support < 2:
-        return EstimatesView(e, table, tuple(sentences), None, text, names, None)
+        return EstimatesView(e, table, tuple(sentences), None, text, names, None, None, None)
     frame = _bias_rows(p, seed)
-    if n not in BIAS_SIZES:
-        extra = sampling.plugin_bias(p, [n], repeats=BIAS_REPEATS, seed=seed, base=2)
+    if size not in BIAS_SIZES:
+        extra = sampling.plugin_bias(p, [size], repeats=BIAS_REPEATS, seed=seed, base=2)
         frame = pd.concat([frame, extra]).sort_values("n", ignore_index=True)
-    row = frame[frame["n"] == n].iloc[0]
+    row = frame[frame["n"] == size].iloc[0]
     key = "cd.bias.sentence" if row["bias"] < 0 else "cd.bias.sentence_above"
-    sentence = t(key, n=f"{n:,}", plug=fmt.num(row["plug_in"]), repeats=f"{BIAS_REPEATS:,}",
-                 bias=fmt.num(abs(row["bias"])), h=fmt.num(row["exact"]),
-                 se=fmt.num(2 * row["plug_in_se"]), mm=fmt.num(row["miller_madow"]))
+    sentence = t(key, n=f"{size:,}", plug=n(row["plug_in"]), repeats=f"{BIAS_REPEATS:,}",
+                 bias=n(abs(row["bias"])), h=n(row["exact"]),
+                 se=n(2 * row["plug_in_se"]), mm=n(row["miller_madow"]))
     data = charts_codes.bias_chart_data(frame, names)
+    exact = lambda x: fmt.num(x, 6)  # noqa: E731
+    numbers = arrow_table({"n": frame["n"].to_numpy(),
+                           names[0]: [exact(x) for x in frame["plug_in"]],
+                           names[1]: [exact(x) for x in frame["miller_madow"]],
+                           t("cd.bias.exact"): [exact(x) for x in frame["exact"]]})
     return EstimatesView(e, table, tuple(sentences), {k: arrow_bytes(v) for k, v in data.items()},
-                         text, names, sentence)
+                         text, names, sentence, rule_sentence(p, size), numbers)

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from lib import charts, curves, info, surprise
+from lib import charts, charts_information, curves, info, surprise
 from lib.problems import ProblemError
 from lib.tables import read_column
 from ui import fmt, problems
@@ -35,7 +35,6 @@ S = PageState("information", [
     Setting("table", DEFAULT_TABLE, "table", columns=("weight",)),
     Setting("coin", 0.5, "float", lo=0.0, hi=1.0),
 ])
-ENTROPY_COLORS = (charts.P_COLOR, charts.ENTROPY_COLOR)  # p_i, then p_i·(−log p_i)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -69,23 +68,37 @@ def units_table(language: str) -> pa.Table:
     return arrow_table(cols)
 
 
+def quantity(x: float, units: str) -> str:
+    """A value on screen: three significant digits and its unit, ``units`` one of
+    :data:`ui.layout.UNITS` (``2 bits``, ``1.39 nats``, ``1 bit``)."""
+    text = fmt.short(x)
+    return f"{text} {t(f'in.unit.one.{units}') if text == '1' else t(f'unit.{units}')}"
+
+
 def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:
-    # Short lines, so the equation fits a phone screen.
-    return (rf"\begin{{aligned}}-\log({fmt.prob(p1)}) - \log({fmt.prob(p2)}) &= {fmt.num(i1)}"
-            rf" + {fmt.num(i2)} \\ &= {fmt.num(i1 + i2)} \\ -\log({fmt.prob(p1 * p2)}) "
-            rf"&= {fmt.num(i12)} \quad \text{{({unit})}}\end{{aligned}}")
+    """−log p₁ − log p₂ = i₁ + i₂ = their sum, and −log(p₁p₂) = i₁₂, three significant digits
+    (the exact values are in the section's expander). Short lines, to fit a phone screen; an
+    ``array`` rather than ``aligned``, whose box KaTeX draws 2 px wider than its container (a
+    region that scrolls sideways but takes no keyboard focus, for axe)."""
+    n = lambda x: fmt.tex(fmt.short(x))  # noqa: E731
+    eq = r"&\kern{-8pt}= "  # the array's column gap taken back: "= " sits close, as in aligned
+    return (rf"\begin{{array}}{{rl}}-\log({fmt.prob(p1)}) - \log({fmt.prob(p2)}) {eq}{n(i1)}"
+            rf" + {n(i2)} \\ {eq}{n(i1 + i2)} \text{{ {unit}}} \\ "
+            rf"-\log({fmt.prob(p1 * p2)}) {eq}{n(i12)} \text{{ {unit}}}\end{{array}}")
 
 
 @dataclass(frozen=True)
 class EntropyView:
     """What the entropy section shows for one table: the problems worded (then nothing else),
-    or the report, the bars (Arrow bytes), the sentence under them and the CSV's frame."""
+    or the report, the two panels' data (Arrow bytes), the sentence under them, the table of
+    the chart's numbers and the CSV's frame."""
 
     labels: tuple[str, ...]
     errors: tuple[str, ...]
     report: surprise.EntropyReport | None = None
     bars: bytes = b""
     sentence: str = ""
+    numbers: pa.Table | None = None
     csv: pd.DataFrame | None = None
 
 
@@ -111,11 +124,13 @@ def entropy_view(table: pd.DataFrame, units: str, language: str) -> EntropyView:
     elif np.isclose(h, h_max, rtol=1e-12, atol=1e-12):
         sentence = t("in.entropy.at_max", n=n)
     else:
-        sentence = t("in.entropy.below_max", h=fmt.quantity(h, unit),
-                     max=fmt.quantity(h_max, unit), n=n, share=f"{h / h_max:.1%}")
-    bars = surprise.entropy_bars_data(labels, terms, t("in.entropy.bar_p"),
-                                      t("in.entropy.bar_term"))
-    csv = pd.DataFrame({t("word.event"): labels, "p": terms["p"].to_numpy(),
-                        t("in.col.info", unit=unit): terms["info_p"].to_numpy(),
-                        t("in.col.term", unit=unit): terms["entropy_term"].to_numpy()})
-    return EntropyView(tuple(labels), (), report, arrow_bytes(bars), sentence, csv)
+        sentence = t("in.entropy.below_max", h=quantity(h, units), max=quantity(h_max, units),
+                     n=n, share=f"{h / h_max:.1%}")
+    bars = charts_information.entropy_panels_data(labels, terms)["bars"]
+    columns = {t("word.event"): labels, "p": terms["p"].to_numpy(),
+               t("in.col.info", unit=unit): terms["info_p"].to_numpy(),
+               t("in.col.term", unit=unit): terms["entropy_term"].to_numpy()}
+    shown = arrow_table({name: values if name == t("word.event") else
+                         [fmt.num(v, 6) for v in values] for name, values in columns.items()})
+    return EntropyView(tuple(labels), (), report, arrow_bytes(bars), sentence, shown,
+                       pd.DataFrame(columns))

@@ -1,20 +1,33 @@
-"""Codes & samples: Huffman and Shannon codes for P and Q, an encoded message, the 16-bit
-example, running averages over samples from P and the plug-in entropy's bias."""
+"""Codes & samples: Huffman and Shannon codes for P and Q, what Q's code costs, an encoded
+message, running averages over samples from P and the plug-in entropy's bias."""
 
 import numpy as np
 import streamlit as st
 
 import ui
 from lib import charts_codes
+from ui import checkpoint, fmt, problems, t
 from ui import codes as cd
-from ui import fmt, problems, t
 
 S = cd.S
 
+
+def answered(cid: str, shown: bool) -> bool:
+    """Whether the numbers that answer checkpoint ``cid`` may show: a prediction committed for
+    these inputs (or revealed by the teacher), or one committed before for other inputs."""
+    return shown or ("codes", cid) in checkpoint.marks()
+
+
+def metric(where, label: str, value: float, help: str | None = None) -> None:
+    where.metric(label, cd.bits(value), help=cd.in_unit(value, help))
+
+
 st.title(t("page.codes"))
-st.markdown(t("cd.intro"))
+ui.layout.intro()
+st.markdown(t("cd.lead"))
 note = cd.unit_note()
-st.info(t("cd.why_bits") + (f" {note}" if note else ""), icon=":material/looks_one:")
+if note:
+    st.caption(note)
 
 # ---- P and Q --------------------------------------------------------------------------
 st.markdown(f"**{t('cd.source')}**")
@@ -22,7 +35,7 @@ S.preset_buttons({name: t(f"cd.preset.{name}") for name in S.presets},
                  helps={name: t(f"cd.preset.help.{name}") for name in S.presets})
 src = cd.current_source()
 if S.get("source") == "explorer":
-    st.page_link("pages/lessons/explorer.py", label=t("cd.explorer.link"),
+    st.page_link("pages/lessons/explorer.py", label=t("page.explorer"),
                  icon=":material/compare_arrows:")
 if src.p is None:
     st.warning(t("cd.explorer.problem"), icon=":material/warning:")
@@ -33,36 +46,57 @@ else:  # the results need a valid P and Q
     labels, p, q = src.labels, src.p, src.q
     view = cd.codes(labels, p, q, ui.lang())
     c = view.c
+    pq = {"p": np.array(p), "q": np.array(q)}
 
-    # ---- Codes ----------------------------------------------------------------------------
+    # ---- Codes: the opening experiment ----------------------------------------------------
     st.header(t("cd.codes"), divider="gray")
-    st.markdown(t("cd.codes.intro"))
+    ui.layout.takeaway(t("cd.codes.takeaway"))
     st.dataframe(view.table, hide_index=True, width="stretch",
                  column_config={t(f"cd.col.{k}"): st.column_config.TextColumn(
                      help=t("cd.col.help.info")) for k in ("info_p", "info_q")})
     for kind, sentence in view.notes:
         (st.warning if kind == "warning" else st.info)(
             sentence, icon=":material/block:" if kind == "warning" else ":material/info:")
+    with st.expander(t("cd.codes.how"), icon=":material/account_tree:"):
+        st.markdown(t("cd.codes.intro"))
+        st.markdown(t("cd.why_bits"))
 
-    # ---- Expected lengths -----------------------------------------------------------------
+    # ---- What each code spends ------------------------------------------------------------
     st.header(t("cd.lengths"), divider="gray")
-    r1 = st.columns(2)
-    r1[0].metric(t("cd.m.h_p"), cd.bits(c.h_p))
-    r1[1].metric(t("cd.m.l_p"), cd.bits(c.l_p), help=t("cd.m.help.l_p"))
-    r2 = st.columns(3)
-    r2[0].metric(t("cd.m.ce"), cd.bits(c.ce))
-    r2[1].metric(t("cd.m.l_s"), cd.bits(c.l_s), help=t("cd.m.help.l_s"))
-    r2[2].metric(t("cd.m.l_q"), cd.bits(c.l_q), help=t("cd.m.help.l_q"))
-    r3 = st.columns(2)
-    r3[0].metric(t("cd.m.kl"), cd.bits(c.kl))
-    r3[1].metric(t("cd.m.extra"), cd.bits(c.l_q - c.l_p if np.isfinite(c.l_q) else np.inf),
-                 help=t("cd.m.help.extra"))
-    st.markdown("\n\n".join(view.sentences))
-    st.subheader(t("cd.chart.title"))
-    if view.chart is not None:
-        ui.chart(charts_codes.identity_bars, view.chart, text=view.chart_text)
+    one_event = np.count_nonzero(p) == 1
+    ui.layout.takeaway(t("cd.lengths.takeaway_one" if one_event else "cd.lengths.takeaway"))
+    own = checkpoint.show("codes", "code_length", pq)
+    if answered("code_length", own):
+        r1 = st.columns(2)
+        metric(r1[0], t("cd.m.h_p"), c.h_p)
+        metric(r1[1], t("cd.m.l_p"), c.l_p, t("cd.m.help.l_p"))
+        ui.layout.explain(view.own)
     else:
-        st.caption(t("cd.chart.infinite"))
+        metric(st, t("cd.m.h_p"), c.h_p)
+        st.caption(t("cd.hold.own"))
+
+    other = checkpoint.show("codes", "wrong_code", pq)
+    if answered("wrong_code", other):
+        r2 = st.columns(3)
+        metric(r2[0], t("cd.m.l_q"), c.l_q, t("cd.m.help.l_q"))
+        metric(r2[1], t("cd.m.extra"), c.l_q - c.l_p if np.isfinite(c.l_q) else np.inf,
+               t("cd.m.help.extra"))
+        metric(r2[2], t("cd.m.kl"), c.kl)
+        r3 = st.columns(3)
+        metric(r3[0], t("cd.m.ce"), c.ce)
+        metric(r3[1], t("cd.m.l_s"), c.l_s, t("cd.m.help.l_s"))
+        ui.layout.takeaway(t("cd.wrong.takeaway"))
+        ui.layout.explain(*view.sentences)
+        st.subheader(t("cd.chart.title"))
+        if view.chart is not None:
+            ui.chart(charts_codes.identity_bars, view.chart, text=view.chart_text)
+            with st.expander(t("cd.chart.numbers"), icon=":material/table_rows:"):
+                st.dataframe(view.chart_numbers, hide_index=True, width="stretch")
+                st.markdown(view.shannon)
+        else:
+            st.caption(t("cd.chart.infinite"))
+    else:
+        st.caption(t("cd.hold.other"))
 
     # ---- A message ------------------------------------------------------------------------
     @ui.fragment
@@ -99,23 +133,23 @@ else:  # the results need a valid P and Q
 
     message_section(labels, p, q)
 
-    # ---- The 16-bit number ----------------------------------------------------------------
+    # ---- The 16-bit number (a side example) -----------------------------------------------
     @ui.fragment
     def sixteen_section():
-        st.header(t("cd.sixteen"), divider="gray")
         st.markdown(t("cd.sixteen.intro"))
         theta = S.choice("theta", t("cd.sixteen.theta"),
                          {th: fmt.prob(th) for th in cd.THETAS}, widget="segmented_control")
         st.markdown("\n\n".join(cd.sixteen(float(theta), ui.lang())))
 
-    sixteen_section()
+    with st.expander(t("cd.sixteen"), icon=":material/pin:"):
+        sixteen_section()
 
     # ---- Samples, the sample's own distribution and the plug-in bias -----------------------
     # One fragment for both: the plug-in section draws its samples with the seed set above.
     @ui.fragment
     def sampling_sections(labels, p, q):
         st.header(t("cd.samples"), divider="gray")
-        st.markdown(t("cd.samples.intro"))
+        ui.layout.takeaway(t("cd.samples.takeaway"))
         a, b = st.columns([3, 2])
         n = S.choice("n", t("cd.samples.n"), {k: f"{k:,}" for k in cd.SAMPLE_SIZES},
                      where=a, widget="segmented_control")
@@ -125,39 +159,41 @@ else:  # the results need a valid P and Q
                  colors=tuple(cd.QUANTITY_COLORS[k] for k in s.names))
         if s.infinite:
             st.warning(s.infinite, icon=":material/all_inclusive:")
-        st.markdown("\n".join(f"- {sentence}" for sentence in s.final))
+        st.markdown(t("cd.samples.final.head", n=f"{s.r.n:,}") + "\n"
+                    + "\n".join(f"- {sentence}" for sentence in s.final))
+        with st.expander(t("cd.samples.how"), icon=":material/function:"):
+            st.markdown(t("cd.samples.intro"))
 
         st.header(t("cd.mle"), divider="gray")
-        st.markdown(t("cd.mle.intro"))
-        n = int(S.number("mle_n", t("cd.mle.n"), step=1))
-        v = cd.estimates(labels, p, q, n, seed, ui.lang())
+        ui.layout.takeaway(t("cd.mle.takeaway_one" if np.count_nonzero(p) == 1
+                             else "cd.mle.takeaway"))
+        size = int(S.number("mle_n", t("cd.mle.n"), where=st.columns([1, 2])[0], step=1))
+        v = cd.estimates(labels, p, q, size, seed, ui.lang())
         e = v.e
-        table_col, numbers_col = st.columns([2, 3])
+        m1 = st.columns(3)
+        metric(m1[0], t("cd.mle.m.plug_in"), e.plug_in)
+        metric(m1[1], t("cd.mle.m.mm"), e.miller_madow, t("cd.mle.m.help.mm"))
+        metric(m1[2], t("cd.mle.m.h_p"), e.entropy_p)
+        m2 = st.columns(3)
+        metric(m2[0], t("cd.mle.m.ce_p"), e.cross_entropy_p, t("cd.mle.m.help.ce_p"))
+        metric(m2[1], t("cd.mle.m.ce_q"), e.cross_entropy_q, t("cd.mle.m.help.ce_q"))
+        table_col, words_col = st.columns([2, 3], gap="large")
         table_col.dataframe(v.table, hide_index=True, width="stretch")
-        with numbers_col:
-            m1 = st.columns(2)
-            m1[0].metric(t("cd.mle.m.plug_in"), cd.bits(e.plug_in))
-            m1[1].metric(t("cd.mle.m.mm"), cd.bits(e.miller_madow), help=t("cd.mle.m.help.mm"))
-            m2 = st.columns(3)
-            m2[0].metric(t("cd.mle.m.h_p"), cd.bits(e.entropy_p))
-            m2[1].metric(t("cd.mle.m.ce_p"), cd.bits(e.cross_entropy_p),
-                         help=t("cd.mle.m.help.ce_p"))
-            m2[2].metric(t("cd.mle.m.ce_q"), cd.bits(e.cross_entropy_q),
-                         help=t("cd.mle.m.help.ce_q"))
-        st.markdown("\n\n".join(v.sentences))
+        ui.layout.explain(*v.sentences[1:], where=words_col)  # events never drawn
+        with words_col.expander(t("cd.mle.how"), icon=":material/function:"):
+            st.markdown(v.sentences[0] + "\n\n" + t("cd.mle.intro"))
+
         st.subheader(t("cd.bias"))
-        st.markdown(t("cd.bias.intro", repeats=f"{cd.BIAS_REPEATS:,}"))
         if v.bias is None:
             st.info(t("cd.bias.none"), icon=":material/info:")
             return
         ui.chart(charts_codes.bias_chart, v.bias, text=v.bias_text, names=v.bias_names)
-        st.markdown(v.bias_sentence)
+        st.markdown(v.bias_sentence + "\n\n" + v.rule_sentence)
+        with st.expander(t("cd.bias.how"), icon=":material/function:"):
+            st.markdown(t("cd.bias.intro", repeats=f"{cd.BIAS_REPEATS:,}"))
+            st.dataframe(v.bias_numbers, hide_index=True, width="stretch")
 
     sampling_sections(labels, p, q)
 
-    # ---- Links ----------------------------------------------------------------------------
-    st.header(t("cd.links"), divider="gray")
-    st.page_link("pages/lessons/explorer.py", label=t("cd.link.explorer"),
-                 icon=":material/compare_arrows:")
-    st.page_link("pages/lessons/information.py", label=t("cd.link.information"),
-                 icon=":material/lightbulb:")
+with st.expander(t("cd.teachers"), icon=":material/school:"):
+    st.markdown(t("cd.teachers.body"))

@@ -71,14 +71,12 @@ STRINGS = {
     "cp.codes.wrong_code.fewer": ("Fewer", "更少"),
     "cp.codes.wrong_code.why": (
         "P's own code spends {own} bits per symbol, Q's code {other}: {extra} bits more. No "
-        "prefix code spends fewer bits on average than Huffman's code for P, so a code built for "
-        "another distribution can only tie or lose. Compare KL(P‖Q) = {kl} bits, the extra cost "
-        "of ideal lengths −log₂ q; rounding lengths to whole bits moves the difference by up to "
-        "about a bit either way.",
-        "P 自己的编码平均每个符号花 {own} 比特，Q 的编码花 {other} 比特：多出 {extra} 比特。"
-        "没有任何前缀码的平均码长能少于 P 的哈夫曼编码，所以为别的分布构造的编码只能持平或更差。"
-        "作为对照，KL(P‖Q) = {kl} 比特，是理想码长 −log₂ q 的额外代价；把码长取整到整数比特，"
-        "会使这个差值上下变动最多约 1 比特。"),
+        "prefix code beats Huffman's code for P on average, so another distribution's code can "
+        "only tie or lose; its ideal extra cost is KL(P‖Q) = {kl} bits, and whole-bit "
+        "rounding moves that by up to about a bit either way.",
+        "P 自己的编码平均每个符号花 {own} 比特，Q 的编码花 {other} 比特：多出 {extra} 比特。平均而言，"
+        "没有任何前缀码能胜过 P 的哈夫曼编码，所以别的分布的编码只能持平或更差；它的理想额外代价是 "
+        "KL(P‖Q) = {kl} 比特，取整到整数比特会使这个数上下变动最多约 1 比特。"),
     "cp.codes.wrong_code.why.missing": (
         "Q gives probability 0 to an event that P can produce, so Q's code has no codeword for "
         "it and cannot encode P's messages at all: the cost is ∞, and so is KL(P‖Q).",

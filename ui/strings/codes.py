@@ -5,18 +5,18 @@ STRINGS = {
     "page.codes.question": ("Why do codes whose lengths follow −log p spend H(P) bits, and what does the wrong code cost?",
                             "为什么码长按 −log p 分配的编码平均花 H(P) 比特？用错编码要付出多少？"),
     "page.codes.blurb": (
-        "Build Huffman codes for P and Q, count the extra bits Q's code costs, and watch sample "
-        "averages settle on H(P), H(P,Q) and KL(P‖Q).",
-        "为 P 和 Q 构造哈夫曼编码，数一数用 Q 的编码要多花多少比特，并观察样本平均值如何收敛到 "
-        "H(P)、H(P,Q) 和 KL(P‖Q)。"),
+        "Codes built for P and for Q, the extra bits Q's code costs, and sample averages that "
+        "settle on H(P), H(P,Q) and KL(P‖Q).",
+        "为 P 和 Q 构造的编码、Q 的编码多花的比特，以及收敛到 H(P)、H(P,Q) 和 KL(P‖Q) 的样本平均值。"),
 
     # Introduction and units.
-    "cd.intro": (
-        "Cross-entropy is the average information when events follow P but are scored with Q. "
-        "Here that average becomes something you can count: the number of binary digits a code "
-        "built for Q spends on messages that really come from P.",
-        "交叉熵是事件服从 P、却用 Q 打分时的平均信息量。在这里，这个平均值变成了可以数出来的东西："
-        "为 Q 设计的编码在真正来自 P 的消息上要花多少个二进制位。"),
+    "cd.lead": (
+        "P and Q are two distributions over the same events: how often each happens (P) and "
+        "what a model expects (Q). Pick an example, or set your own P and Q on the next page, "
+        "the P vs Q explorer.",
+        "P 和 Q 是同一组事件上的两个分布：每个事件实际发生的频率（P）和模型的预期（Q）。选一个例子，"
+        "或在下一页“P 与 Q 对比”中设定你自己的 P 和 Q。"),
+    "cd.why_bits.title": ("Why this page counts in bits", "为什么本页以比特计数"),
     "cd.why_bits": (
         "This page counts in bits whatever unit the sidebar is set to: a codeword is a string of "
         "binary digits, and each binary digit is one bit, so a codeword's length is a number of "
@@ -24,12 +24,13 @@ STRINGS = {
         "无论侧边栏选的是什么单位，本页都以比特计数：码字是一串二进制数字，每个二进制数字就是 1 "
         "比特，所以码字的长度就是比特数，与之对应的是以 2 为底的对数。"),
     "cd.why_bits.unit": (
-        "Your chosen unit is {unit}: each value in bits is shown with its value in {unit} "
-        "beside it (1 bit = {one_bit}).",
-        "你选择的单位是{unit}：每个以比特为单位的值旁边都附有它换算成{unit}后的值（1 比特 = "
-        "{one_bit}）。"),
+        "This page counts in bits, the length of codewords: 1 bit = {one_bit}. Point at a "
+        "number to see it in {unit}.",
+        "本页以比特计数，即码字的长度：1 比特 = {one_bit}。把指针移到数值上可以看到它换算成{unit}"
+        "后的值。"),
+    "cd.in_unit.help": ("= {other}", "= {other}"),
     "cd.bits": ("bits", "比特"),
-    "cd.in_unit": ("{bits} bits ({other})", "{bits} 比特（{other}）"),
+    "cd.bit": ("bit", "比特"),
 
     # Source of P and Q.
     "cd.source": ("P and Q", "P 和 Q"),
@@ -40,8 +41,10 @@ STRINGS = {
     "cd.preset.tiny": ("Tiny p", "极小概率"),
     "cd.preset.one": ("One event", "单个事件"),
     "cd.preset.fifty": ("50 events", "50 个事件"),
-    "cd.preset.help.explorer": ("P and Q as they are in the explorer's table.",
-                                "使用探索器表格中当前的 P 和 Q。"),
+    "cd.preset.help.explorer": (
+        "P and Q as set on the next page, the P vs Q explorer (until you change them there: "
+        "dog, cat, fish and bird, as in “Animals”).",
+        "使用下一页“P 与 Q 对比”中设定的 P 和 Q（在那里改动之前：狗、猫、鱼、鸟，与“动物”相同）。"),
     "cd.preset.help.animals": ("Dog, cat, fish, bird: every probability a power of ½.",
                                "狗、猫、鱼、鸟：每个概率都是 ½ 的幂。"),
     "cd.preset.help.skewed": ("Five events, P skewed and not powers of ½, Q uniform.",
@@ -55,16 +58,18 @@ STRINGS = {
     "cd.preset.help.one": ("A single event with probability 1.", "只有一个概率为 1 的事件。"),
     "cd.preset.help.fifty": ("50 events, P falling like 1/k, Q uniform.",
                              "50 个事件，P 按 1/k 递减，Q 是均匀分布。"),
-    "cd.explorer.link": ("Edit P and Q in the explorer", "在 P 与 Q 探索器中编辑 P 和 Q"),
     "cd.explorer.problem": (
-        "The explorer's table does not describe two distributions yet. Fix it in the explorer, "
-        "or pick one of the examples above.",
-        "探索器中的表格还不是两个有效分布。请在探索器中修改，或选择上面的一个例子。"),
-    "cd.explorer.table": ("the explorer's P and Q table", "探索器中的 P 和 Q 表格"),
-    "cd.preset.explorer": ("Explorer", "探索器"),
+        "The P and Q table of the P vs Q explorer does not describe two distributions yet. Fix "
+        "it there, or pick one of the examples above.",
+        "“P 与 Q 对比”页面中的 P 和 Q 表格还不是两个有效分布。请在那里修改，或选择上面的一个例子。"),
+    "cd.explorer.table": ("the P and Q table of the P vs Q explorer", "“P 与 Q 对比”页面中的 P 和 Q 表格"),
+    "cd.preset.explorer": ("Explorer", "对比页"),
 
     # Code table.
     "cd.codes": ("Codes for P and for Q", "为 P 和 Q 构造的编码"),
+    "cd.codes.takeaway": ("Likely events get short codewords: ideally −log₂ p bits long.",
+                          "越可能的事件码字越短：理想长度是 −log₂ p 比特。"),
+    "cd.codes.how": ("How Huffman's and Shannon's codes are built", "哈夫曼编码和香农编码如何构造"),
     "cd.codes.intro": (
         "Huffman's algorithm builds the shortest prefix code on average: it keeps merging the two "
         "least likely groups of events, and each merge adds one bit to every event in them. "
@@ -93,22 +98,31 @@ STRINGS = {
         "the shorter codewords.",
         "概率相同的事件每次都按同样的规则处理：在等可能的事件中，靠前的行得到较短的码字。"),
     "cd.one_event": (
-        "With a single possible event its codeword is “0”: H = 0 bits, yet a code needs at least "
-        "one bit per symbol, or the bits could not say how many symbols were sent.",
-        "只有一个可能的事件时，它的码字是“0”：H = 0 比特，但编码每个符号至少要 1 比特，否则从比特"
-        "串中无法知道发送了多少个符号。"),
+        "With a single possible event its codeword here is “0”, although H = 0 bits. That is a "
+        "convention of this page: every codeword gets at least one bit, so that the bits alone "
+        "tell how many symbols were sent. When the message's length is known, the empty "
+        "codeword is a valid prefix code too, and costs 0 bits.",
+        "只有一个可能的事件时，这里它的码字是“0”，尽管 H = 0 比特。这是本页的约定：每个码字至少 1 "
+        "比特，这样仅凭比特串就能知道发送了多少个符号。如果消息长度已知，空码字也是合法的前缀码，"
+        "花费 0 比特。"),
+    "cd.one_event_q": (
+        "Q gives one event probability 1: Q's codes give it the codeword “0” (one bit, by this "
+        "page's convention that every codeword has at least one) and no codeword to any other "
+        "event.",
+        "Q 给某个事件的概率为 1：Q 的编码给它码字“0”（1 比特，按本页每个码字至少 1 比特的约定），"
+        "其他事件都没有码字。"),
     "cd.q_zero": (
         "Q gives probability 0 to {events}, yet P gives it a positive probability: Q's codes "
         "have no codeword for it, so a message from P cannot always be written with Q's code. "
-        "This is the finite picture of the infinite cross-entropy in the explorer.",
+        "That is why H(P,Q) and KL(P‖Q) are ∞ here.",
         "Q 给 {events}的概率为 0，而 P 给的概率大于 0：Q 的编码里没有它的码字，所以来自 P 的消息"
-        "不一定能用 Q 的编码写出来。这就是探索器中交叉熵为无穷大的有限版本。"),
+        "不一定能用 Q 的编码写出来。这就是这里 H(P,Q) 和 KL(P‖Q) 为 ∞ 的原因。"),
     "cd.q_zero.many": (
         "Q gives probability 0 to {events}, yet P gives each of them a positive probability: "
         "Q's codes have no codeword for them, so a message from P cannot always be written with "
-        "Q's code. This is the finite picture of the infinite cross-entropy in the explorer.",
+        "Q's code. That is why H(P,Q) and KL(P‖Q) are ∞ here.",
         "Q 给 {events}的概率为 0，而 P 给它们的概率都大于 0：Q 的编码里没有它们的码字，所以来自 P "
-        "的消息不一定能用 Q 的编码写出来。这就是探索器中交叉熵为无穷大的有限版本。"),
+        "的消息不一定能用 Q 的编码写出来。这就是这里 H(P,Q) 和 KL(P‖Q) 为 ∞ 的原因。"),
     "cd.p_zero": (
         "P gives probability 0 to {events}: P's code has no codeword for it, and it never "
         "appears in a message drawn from P.",
@@ -120,6 +134,22 @@ STRINGS = {
 
     # Expected lengths.
     "cd.lengths": ("Bits per symbol when events follow P", "事件服从 P 时每个符号的比特数"),
+    "cd.lengths.takeaway": (
+        "No code beats the entropy H(P); P's own Huffman code spends less than 1 bit more.",
+        "没有编码能低于熵 H(P)；P 自己的哈夫曼码多花不到 1 比特。"),
+    "cd.lengths.takeaway_one": (
+        "With one possible event H(P) = 0, and this page's one-bit convention makes P's code "
+        "spend 1 bit per symbol.",
+        "只有一个可能事件时 H(P) = 0，而按本页“至少 1 比特”的约定，P 的编码每个符号花 1 比特。"),
+    "cd.hold.own": ("The average length of P's code appears here once the checkpoint above "
+                    "is answered.",
+                    "上面的检查点作答后，P 的编码的平均码长会显示在这里。"),
+    "cd.hold.other": ("What Q's codes cost appears here once the checkpoint above is answered.",
+                      "上面的检查点作答后，Q 的编码的代价会显示在这里。"),
+    "cd.wrong.takeaway": (
+        "Q's code spends H(P,Q) = H(P) + KL(P‖Q) bits per symbol on events from P, up to "
+        "rounding.",
+        "Q 的编码用在来自 P 的事件上，每个符号花 H(P,Q) = H(P) + KL(P‖Q) 比特（不计取整）。"),
     "cd.m.h_p": ("Entropy H(P)", "熵 H(P)"),
     "cd.m.l_p": ("P's Huffman code", "P 的哈夫曼码"),
     "cd.m.ce": ("Cross-entropy H(P,Q)", "交叉熵 H(P,Q)"),
@@ -134,33 +164,36 @@ STRINGS = {
     "cd.m.help.l_q": ("Σ pᵢ × (length in Q's Huffman code): Q's code, used on events from P.",
                       "Σ pᵢ ×（在 Q 的哈夫曼码中的长度）：把 Q 的编码用在来自 P 的事件上。"),
     "cd.m.help.l_s": (
-        "Σ pᵢ ⌈−log₂ qᵢ⌉: at least H(P,Q) and below H(P,Q) + 1 (a single certain event still "
-        "needs 1 bit).",
-        "Σ pᵢ ⌈−log₂ qᵢ⌉：不小于 H(P,Q)，且小于 H(P,Q) + 1（只有一个必然事件时仍需 1 比特）。"),
+        "Σ pᵢ ⌈−log₂ qᵢ⌉: at least H(P,Q) and below H(P,Q) + 1 (except where Q gives one event "
+        "probability 1: this page still gives it 1 bit, by convention).",
+        "Σ pᵢ ⌈−log₂ qᵢ⌉：不小于 H(P,Q)，且小于 H(P,Q) + 1（例外：Q 给某个事件概率 1 时，本页按约定"
+        "仍给它 1 比特）。"),
     "cd.bounds.own": (
         "P's own code: H(P) = {h} ≤ L = {l} < H(P) + 1 = {h1} bits per symbol.",
         "P 自己的编码：H(P) = {h} ≤ L = {l} < H(P) + 1 = {h1} 比特/符号。"),
     "cd.bounds.own_exact": (
-        "Every probability in P is a power of ½, so P's code reaches the entropy exactly: "
-        "L = H(P) = {h} bits per symbol.",
-        "P 的每个概率都是 ½ 的幂，所以 P 的编码恰好达到熵：L = H(P) = {h} 比特/符号。"),
+        "L = H(P) = {h} bits per symbol: every probability in P is a power of ½, so every "
+        "ideal length −log₂ p is whole.",
+        "L = H(P) = {h} 比特/符号：P 的每个概率都是 ½ 的幂，所以每个理想长度 −log₂ p 都是整数。"),
     "cd.bounds.own_one": (
         "With one possible event H(P) = 0, and P's code spends L = {l} bit per symbol: the one "
-        "bit a stream of symbols needs.",
-        "只有一个可能的事件时 H(P) = 0，P 的编码每个符号花 L = {l} 比特：这是符号流所需的那 1 比特。"),
+        "bit this page's convention gives every codeword.",
+        "只有一个可能的事件时 H(P) = 0，P 的编码每个符号花 L = {l} 比特：这是本页约定给每个码字的"
+        "那 1 比特。"),
     "cd.bounds.shannon_one": (
-        "Q gives one event probability 1: its Shannon length ⌈−log₂ 1⌉ = 0 is raised to 1 bit, "
-        "so here Q's Shannon code spends L = {l} bit per symbol, one more than H(P,Q) = {ce}.",
-        "Q 给某个事件的概率为 1：它的香农长度 ⌈−log₂ 1⌉ = 0 被提高到 1 比特，所以这里 Q 的香农码"
-        "每个符号花 L = {l} 比特，比 H(P,Q) = {ce} 多 1。"),
+        "Q gives one event probability 1: its Shannon length ⌈−log₂ 1⌉ = 0 is raised to 1 bit "
+        "by the same convention, so here Q's Shannon code spends L = {l} bit per symbol, one "
+        "more than H(P,Q) = {ce}.",
+        "Q 给某个事件的概率为 1：按同样的约定，它的香农长度 ⌈−log₂ 1⌉ = 0 被提高到 1 比特，所以这里 "
+        "Q 的香农码每个符号花 L = {l} 比特，比 H(P,Q) = {ce} 多 1。"),
     "cd.bounds.shannon": (
         "Q's Shannon code used on P: H(P,Q) = {ce} ≤ L = {l} < H(P,Q) + 1 = {ce1} bits per symbol.",
         "把 Q 的香农码用在 P 上：H(P,Q) = {ce} ≤ L = {l} < H(P,Q) + 1 = {ce1} 比特/符号。"),
     "cd.extra.exact": (
-        "Q's code costs {extra} extra bits per symbol over P's code, exactly KL(P‖Q) = {kl} "
-        "bits: every probability here is a power of ½, so nothing is lost to rounding.",
-        "Q 的编码比 P 的编码每个符号多花 {extra} 比特，恰好等于 KL(P‖Q) = {kl} 比特：这里每个概率"
-        "都是 ½ 的幂，取整没有损失。"),
+        "Q's code costs {extra} extra bits per symbol, exactly KL(P‖Q) = {kl} bits: both codes "
+        "reach their ideal lengths (L = H(P) and L = H(P,Q)), so nothing is lost to rounding.",
+        "Q 的编码每个符号多花 {extra} 比特，恰好等于 KL(P‖Q) = {kl} 比特：两种编码都达到各自的"
+        "理想长度（L = H(P) 和 L = H(P,Q)），取整没有损失。"),
     "cd.extra.exact_by_chance": (
         "Q's code costs {extra} extra bits per symbol over P's code, exactly KL(P‖Q) = {kl} "
         "bits: here rounding to whole bits adds the same to both codes.",
@@ -181,6 +214,8 @@ STRINGS = {
         "一样。"),
     "cd.chart.title": ("H(P,Q) = H(P) + KL(P‖Q), in bits per symbol",
                        "H(P,Q) = H(P) + KL(P‖Q)，单位：比特/符号"),
+    "cd.chart.numbers": ("The chart's numbers, and Shannon's bound", "图中的数值与香农界"),
+    "cd.chart.col.ideal": ("ideal", "理想值"),
     "cd.chart.part.h": ("H(P)", "H(P)"),
     "cd.chart.part.kl": ("KL(P‖Q)", "KL(P‖Q)"),
     "cd.chart.part.round": ("rounding to whole bits", "取整到整数比特"),
@@ -249,7 +284,8 @@ STRINGS = {
     "cd.message.legend": ("Colours: ", "颜色："),
 
     # 16-bit example.
-    "cd.sixteen": ("A 16-bit number", "一个 16 位的数"),
+    "cd.sixteen": ("Example: a 16-bit number whose digits are biased",
+                   "例子：各位取值有偏的 16 位数"),
     "cd.sixteen.intro": (
         "A number made of 16 random binary digits has 2¹⁶ = 65,536 possible values. When they are "
         "equally likely, each has probability 2⁻¹⁶ and carries 16 bits, and no code can average "
@@ -274,6 +310,12 @@ STRINGS = {
 
     # Samples.
     "cd.samples": ("Averages over samples from P", "从 P 抽样的平均值"),
+    "cd.samples.takeaway": (
+        "Over draws from P, the averages of −log₂ p(x), −log₂ q(x) and log₂(p(x)/q(x)) settle "
+        "on H(P), H(P,Q) and KL(P‖Q).",
+        "在从 P 抽取的样本上，−log₂ p(x)、−log₂ q(x) 和 log₂(p(x)/q(x)) 的平均值分别收敛到 H(P)、"
+        "H(P,Q) 和 KL(P‖Q)。"),
+    "cd.samples.how": ("How the averages and their band are computed", "平均值及其阴影带如何计算"),
     "cd.samples.intro": (
         "Draw events from P one after another and keep three running averages: of −log₂ p(x), "
         "of −log₂ q(x) and of log₂(p(x)/q(x)). They settle on H(P), H(P,Q) and KL(P‖Q). The band "
@@ -292,13 +334,11 @@ STRINGS = {
     "cd.samples.exact": ("exact value", "精确值"),
     "cd.samples.se": ("standard error", "标准误"),
     "cd.samples.mean": ("average", "平均值"),
-    "cd.samples.final": (
-        "After {n} samples: {name} = {value} ± {se} bits (two standard errors; exact value "
-        "{exact}).",
-        "抽样 {n} 次后：{name} = {value} ± {se} 比特（两个标准误；精确值 {exact}）。"),
-    "cd.samples.final_inf": (
-        "After {n} samples: {name} = ∞ (exact value {exact}).",
-        "抽样 {n} 次后：{name} = ∞（精确值 {exact}）。"),
+    "cd.samples.final.head": ("After {n} samples (± two standard errors):",
+                              "抽样 {n} 次后（± 两个标准误）："),
+    "cd.samples.final": ("{name} = {value} ± {se} bits (exact {exact})",
+                         "{name} = {value} ± {se} 比特（精确值 {exact}）"),
+    "cd.samples.final_inf": ("{name} = ∞ (exact {exact})", "{name} = ∞（精确值 {exact}）"),
     "cd.samples.infinite": (
         "Draw {m} is “{event}”, to which Q gives probability 0: −log₂ q(x) is ∞ there, so from "
         "that draw on the averages of −log₂ q(x) and log₂(p(x)/q(x)) are ∞ and their lines stop.",
@@ -307,6 +347,13 @@ STRINGS = {
 
     # Estimation.
     "cd.mle": ("The sample's own distribution", "样本自身的分布"),
+    "cd.mle.takeaway": (
+        "A sample fits its own frequencies P̂ best, so H(P̂) comes out low on average.",
+        "样本最贴合它自己的频率 P̂，所以 H(P̂) 平均偏低。"),
+    "cd.mle.takeaway_one": (
+        "With one possible event every sample's frequencies are P itself: H(P̂) = H(P) = 0.",
+        "只有一个可能事件时，每个样本的频率就是 P 本身：H(P̂) = H(P) = 0。"),
+    "cd.mle.how": ("Why the frequencies fit their own sample best", "为什么频率最贴合自己的样本"),
     "cd.mle.intro": (
         "Count how often each event appears in a sample of n draws and divide by n: these "
         "frequencies p̂ are the maximum-likelihood estimate of P. Among all distributions, p̂ "
@@ -331,49 +378,88 @@ STRINGS = {
         "count of events a sample gives by itself).",
         "H(P̂) + (k − 1)/(2n) 奈特，其中 k 是至少出现过一次的事件数（这是样本本身唯一能给出的事件数）。"),
     "cd.mle.sentence": (
-        "In this sample H(P̂) = {plug} bits ≤ H(P̂, P) = {ce_p} bits: the frequencies fit their "
-        "own sample at least as well as the true P does, better by KL(P̂‖P) = {kl} bits. The "
-        "true entropy is {h} bits.",
-        "在这个样本中 H(P̂) = {plug} 比特 ≤ H(P̂, P) = {ce_p} 比特：频率对自己样本的拟合至少和真实的 "
-        "P 一样好，好出 KL(P̂‖P) = {kl} 比特。真实的熵是 {h} 比特。"),
+        "Here H(P̂) = {plug} bits ≤ H(P̂, P) = {ce_p} bits: the frequencies fit this sample at "
+        "least as well as the true P, by KL(P̂‖P) = {kl} bits.",
+        "这里 H(P̂) = {plug} 比特 ≤ H(P̂, P) = {ce_p} 比特：频率对这个样本的拟合至少和真实的 P 一样好，"
+        "好出 KL(P̂‖P) = {kl} 比特。"),
     "cd.mle.unseen": (
         "{k} of the {K} possible events never appeared in this sample, so p̂ gives them "
         "probability 0.",
         "{K} 个可能的事件中有 {k} 个在这个样本中没有出现，所以 p̂ 给它们的概率是 0。"),
     "cd.bias": ("The plug-in entropy is biased low", "代入估计的熵偏低"),
+    "cd.bias.how": ("About the bias and Miller–Madow's correction",
+                    "关于偏差和 Miller–Madow 校正"),
     "cd.bias.intro": (
         "Because the frequencies always fit their own sample at least as well as P does, the "
         "entropy computed from them, H(P̂), is on average below H(P), and more so for small "
-        "samples; once n is much larger than the K possible events, by about (K − 1)/(2n) "
-        "nats. Miller and Madow add back (k − 1)/(2n), with k the events actually seen. The "
-        "chart averages both estimates over {repeats} samples of each size.",
-        "由于频率对自己样本的拟合总不差于 P，用它们算出的熵 H(P̂) 平均低于 H(P)，样本越小越明显；"
-        "当 n 远大于可能的事件数 K 时，大约低 (K − 1)/(2n) 奈特。Miller 和 Madow 加回 (k − 1)/(2n)，"
-        "其中 k 是实际出现过的事件数。图中对每种样本量各取 {repeats} 个样本，把两种估计分别求平均。"),
+        "samples. When every n·pᵢ is large (each event expected many times), the shortfall is "
+        "about (K − 1)/(2n) nats, K the number of possible events; when some n·pᵢ is small it "
+        "can be far smaller or larger. Miller and Madow add back (k − 1)/(2n), with k the events "
+        "actually seen. The chart averages both estimates over {repeats} samples of each size; "
+        "the exact bias is computed from the binomial distribution of each event's count.",
+        "由于频率对自己样本的拟合总不差于 P，用它们算出的熵 H(P̂) 平均低于 H(P)，样本越小越明显。"
+        "当每个 n·pᵢ 都很大（每个事件都预期出现很多次）时，偏低约 (K − 1)/(2n) 奈特，K 是可能的"
+        "事件数；当某个 n·pᵢ 很小时，偏差可能远小于或远大于这个值。Miller 和 Madow 加回 "
+        "(k − 1)/(2n)，其中 k 是实际出现过的事件数。图中对每种样本量各取 {repeats} 个样本，把两种"
+        "估计分别求平均；精确的偏差由每个事件计数的二项分布算出。"),
+    "cd.bias.rule_holds": (
+        "The exact bias is {exact} bits; the first-order (K − 1)/(2n) nats = {rule} bits is "
+        "within 10% of it here (smallest n·pᵢ: {np}).",
+        "精确的偏差是 {exact} 比特；一阶近似 (K − 1)/(2n) 奈特 = {rule} 比特，在这里与之相差不到 "
+        "10%（最小的 n·pᵢ：{np}）。"),
+    "cd.bias.rule_fails": (
+        "The exact bias is {exact} bits. The first-order (K − 1)/(2n) nats = {rule} bits "
+        "needs every n·pᵢ large; here the smallest is {np}, and it gives {ratio} times the "
+        "exact bias.",
+        "精确的偏差是 {exact} 比特。一阶近似 (K − 1)/(2n) 奈特 = {rule} 比特要求每个 n·pᵢ 都很大；"
+        "这里最小的是 {np}，它给出的是精确偏差的 {ratio} 倍。"),
+    "cd.bias.numbers": ("The chart's numbers", "图中的数值"),
     "cd.bias.x": ("sample size n (log scale)", "样本量 n（对数刻度）"),
     "cd.bias.y": ("average estimate, bits", "估计值的平均（比特）"),
     "cd.bias.plug_in": ("plug-in H(P̂)", "代入估计 H(P̂)"),
     "cd.bias.mm": ("Miller–Madow", "Miller–Madow 校正"),
     "cd.bias.exact": ("true H(P)", "真实的 H(P)"),
     "cd.bias.sentence": (
-        "With n = {n}, the plug-in entropy averages {plug} bits over {repeats} samples: {bias} "
-        "bits below H(P) = {h} (± {se}). Miller–Madow averages {mm} bits.",
-        "当 n = {n} 时，代入估计的熵在 {repeats} 个样本上平均为 {plug} 比特：比 H(P) = {h} 低 "
-        "{bias} 比特（± {se}）。Miller–Madow 校正后平均为 {mm} 比特。"),
+        "At n = {n}, H(P̂) averages {plug} bits over {repeats} samples, {bias} below "
+        "H(P) = {h} (± {se}); Miller–Madow averages {mm}.",
+        "n = {n} 时，H(P̂) 在 {repeats} 个样本上平均为 {plug} 比特，比 H(P) = {h} 低 {bias}"
+        "（± {se}）；Miller–Madow 校正后平均为 {mm}。"),
     "cd.bias.sentence_above": (
-        "With n = {n}, the plug-in entropy averages {plug} bits over {repeats} samples, {bias} "
-        "bits above H(P) = {h} (± {se}): at this sample size the bias is smaller than the "
-        "noise of the average. Miller–Madow averages {mm} bits.",
-        "当 n = {n} 时，代入估计的熵在 {repeats} 个样本上平均为 {plug} 比特，比 H(P) = {h} 高 "
-        "{bias} 比特（± {se}）：在这个样本量下，偏差小于平均值本身的波动。Miller–Madow 校正后平均为 "
-        "{mm} 比特。"),
+        "At n = {n}, H(P̂) averages {plug} bits over {repeats} samples, {bias} above "
+        "H(P) = {h} (± {se}): here the bias is smaller than the noise of the average. "
+        "Miller–Madow averages {mm}.",
+        "n = {n} 时，H(P̂) 在 {repeats} 个样本上平均为 {plug} 比特，比 H(P) = {h} 高 {bias}"
+        "（± {se}）：在这个样本量下，偏差小于平均值本身的波动。Miller–Madow 校正后平均为 {mm}。"),
     "cd.bias.bias": ("bias", "偏差"),
     "cd.bias.none": (
         "P has a single possible event, so every sample has entropy 0 and there is no bias to see.",
         "P 只有一个可能的事件，所以每个样本的熵都是 0，看不到偏差。"),
 
-    # Links.
-    "cd.links": ("Where next", "接下来"),
-    "cd.link.explorer": ("Edit P and Q in the explorer", "在 P 与 Q 探索器中编辑 P 和 Q"),
-    "cd.link.information": ("Information and entropy", "信息与熵"),
+    # For teachers.
+    "cd.teachers": ("For teachers", "给教师"),
+    "cd.teachers.body": (
+        "**The misconception.** That cross-entropy and KL divergence are abstract formulas. "
+        "Here they are counts of bits: the extra length of a code built for the wrong "
+        "distribution. A second one: that a code could beat the entropy, or that Q's code "
+        "could beat P's own on average (it cannot; a single message can, by luck).\n\n"
+        "**Pause on** checkpoint 2 (someone else's code): ask how many extra bits per symbol "
+        "Q's code costs before showing it, then compare with KL(P‖Q) and ask where the "
+        "difference comes from (rounding to whole bits).\n\n"
+        "**Ask next.** Which example makes Q's code impossible to use (“Q = 0”), and what "
+        "does that say about a model that gives a real outcome probability 0? Why does the "
+        "“Skewed” example lose bits to rounding when “Animals” loses none?\n\n"
+        "**Further reading.** Chris Olah, "
+        "[“Visual Information Theory”](https://colah.github.io/posts/2015-09-Visual-Information/) "
+        "(2015), draws codes, entropy, cross-entropy and KL divergence as code lengths, as this "
+        "page counts them.",
+        "**针对的误解。** 以为交叉熵和 KL 散度只是抽象的公式。在这里它们是比特的个数：为错误分布"
+        "构造的编码多出的长度。另一个误解：以为编码可以低于熵，或以为 Q 的编码平均下来能胜过 P "
+        "自己的编码（不可能；某一条消息可能碰巧更短）。\n\n"
+        "**停下来讨论** 检查点 2（用别人的编码）：在显示之前，先问 Q 的编码每个符号多花多少比特，"
+        "再与 KL(P‖Q) 比较，并问差额从何而来（取整到整数比特）。\n\n"
+        "**接着可以问。** 哪个例子让 Q 的编码根本无法使用（“Q = 0”）？这对一个给真实结果概率 0 的"
+        "模型意味着什么？为什么“偏斜”的例子会因取整损失比特，而“动物”的例子没有损失？\n\n"
+        "**延伸阅读。** Chris Olah 的"
+        "[《Visual Information Theory》](https://colah.github.io/posts/2015-09-Visual-Information/)"
+        "（2015）把编码、熵、交叉熵和 KL 散度都画成码长，与本页的计数方式相同。"),
 }
