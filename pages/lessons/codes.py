@@ -132,6 +132,8 @@ else:  # the results need a valid P and Q
                                          else ":material/error:")
 
     message_section(labels, p, q)
+    st.page_link("pages/lessons/compression.py", label=t("cd.link.compression"),
+                 icon=":material/compress:")
 
     # ---- The 16-bit number (a side example) -----------------------------------------------
     @ui.fragment

@@ -4,6 +4,10 @@ STRINGS = {
     "page.codes": ("Codes & samples", "编码与采样"),
     "page.codes.question": ("Why do codes whose lengths follow −log p spend H(P) bits, and what does the wrong code cost?",
                             "为什么码长按 −log p 分配的编码平均花 H(P) 比特？用错编码要付出多少？"),
+    "cd.link.compression": (
+        "Without rounding, on real text: an arithmetic coder spends the model's cross-entropy "
+        "(Cross-entropy is compression)",
+        "不取整、用在真实文本上：算术编码恰好花费模型的交叉熵（交叉熵即压缩）"),
     "page.codes.blurb": (
         "Codes built for P and for Q, the extra bits Q's code costs, and sample averages that "
         "settle on H(P), H(P,Q) and KL(P‖Q).",
