@@ -117,22 +117,35 @@ def _legend() -> alt.Legend:
 
 # ---- explorer ----------------------------------------------------------------------------------
 
-def distribution_bars(text: Text, rotate: bool = False) -> alt.Chart:
-    """P and Q side by side for each event. Dataset ``bars``: ``event, order, dist,
-    probability``. ``text`` keys: ``event``, ``probability``, ``P``, ``Q``, ``distribution``."""
-    return alt.Chart(alt.NamedData("bars")).mark_bar(
-        cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
-        x=_x_nominal(text["event"], rotate),
-        xOffset=alt.XOffset("dist:N", sort=[text["P"], text["Q"]]),
-        y=alt.Y("probability:Q", title=text["probability"], scale=alt.Scale(domain=[0, 1])),
+def distribution_bars(text: Text, rotate: bool = False) -> alt.LayerChart:
+    """P and Q side by side for each event, told apart by more than colour: P's bars solid,
+    Q's lighter with a dark outline, always in the order P, Q, and (up to :data:`ROTATE_AFTER`
+    events, i.e. unless ``rotate``) a letter above each bar. Dataset ``bars``: ``event, order,
+    dist, probability``. ``text`` keys: ``event``, ``probability``, ``P``, ``Q``,
+    ``distribution``."""
+    names = [text["P"], text["Q"]]
+    x = _x_nominal(text["event"], rotate)
+    offset = alt.XOffset("dist:N", sort=names)
+    y = alt.Y("probability:Q", title=text["probability"], scale=alt.Scale(domain=[0, 1]))
+    bars = alt.Chart(alt.NamedData("bars")).mark_bar(
+        cornerRadiusTopLeft=2, cornerRadiusTopRight=2, strokeWidth=1.5).encode(
+        x=x, xOffset=offset, y=y,
         color=alt.Color("dist:N", title=text["distribution"],
-                        scale=alt.Scale(domain=[text["P"], text["Q"]], range=[P_COLOR, Q_COLOR]),
+                        scale=alt.Scale(domain=names, range=[P_COLOR, Q_COLOR]),
                         legend=_legend()),
+        fillOpacity=alt.FillOpacity("dist:N", scale=alt.Scale(domain=names, range=[1.0, 0.45]),
+                                    legend=None),
+        stroke=alt.Stroke("dist:N", scale=alt.Scale(domain=names, range=[P_COLOR, "#9a4a0b"]),
+                          legend=None),
         tooltip=[alt.Tooltip("event:N", title=text["event"]),
                  alt.Tooltip("dist:N", title=text["distribution"]),
                  alt.Tooltip("probability:Q", title=text["probability"],
-                             format=TOOLTIP_FORMAT)],
-    ).properties(height=340)
+                             format=TOOLTIP_FORMAT)])
+    if rotate:
+        return alt.layer(bars).properties(height=340)
+    letters = alt.Chart(alt.NamedData("bars")).mark_text(
+        dy=-7, fontSize=11, color=INK).encode(x=x, xOffset=offset, y=y, text="dist:N")
+    return alt.layer(bars, letters).properties(height=340)
 
 
 def distribution_bars_data(labels: Sequence[str], p, q, text: Text) -> dict[str, Columns]:
@@ -147,6 +160,10 @@ def distribution_bars_data(labels: Sequence[str], p, q, text: Text) -> dict[str,
         "event": np.array(list(labels) * 2, dtype=object), "order": np.tile(np.arange(n), 2),
         "dist": np.array([text["P"]] * n + [text["Q"]] * n, dtype=object),
         "probability": np.concatenate([np.asarray(p, float), np.asarray(q, float)])}}
+
+
+#: The cross-entropy stack's parts: entropy (grey), KL adds (vermillion), KL subtracts (blue).
+STACK_COLORS = ("#a9b1c1", "#d55e00", "#0072b2")
 
 
 def cross_entropy_stack(text: Text, rotate: bool = False) -> alt.LayerChart:
@@ -165,10 +182,12 @@ def cross_entropy_stack(text: Text, rotate: bool = False) -> alt.LayerChart:
                alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT),
                alt.Tooltip("total_text:N", title=text["total"])]
     domain = [text["entropy_part"], text["kl_adds"], text["kl_subtracts"]]
+    # Colour-blind-safe: grey, vermillion (up), blue (down); a legend of one entry per line, so
+    # that no entry is cut off on a phone.
     color = alt.Color("part:N", title=text["part"],
-                      scale=alt.Scale(domain=domain,
-                                      range=[ENTROPY_COLOR, KL_COLOR, KL_NEGATIVE_COLOR]),
-                      legend=_legend())
+                      scale=alt.Scale(domain=domain, range=list(STACK_COLORS)),
+                      legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0,
+                                        symbolType="square"))
     # The KL part is drawn narrower so that where it points down (Q over-weights the event)
     # it does not hide the entropy bar it subtracts from.
     bars = alt.Chart(alt.NamedData("entropy")).mark_bar(size=30).encode(
@@ -181,7 +200,7 @@ def cross_entropy_stack(text: Text, rotate: bool = False) -> alt.LayerChart:
         tooltip=[alt.Tooltip("event:N", title=text["event"]),
                  alt.Tooltip("total:Q", title=text["total"], format=TOOLTIP_FORMAT)])
     flags = alt.Chart(alt.NamedData("flags")).mark_text(
-        fontSize=22, color=KL_COLOR, dy=-4).encode(
+        fontSize=22, color=STACK_COLORS[1], dy=-4).encode(
         x=x, y="y:Q", text="mark:N",
         tooltip=[alt.Tooltip("event:N", title=text["event"]),
                  alt.Tooltip("note:N", title=text["total"])])
@@ -229,20 +248,24 @@ def cross_entropy_stack_data(labels: Sequence[str], terms: pd.DataFrame,
 
 
 def blend_chart(text: Text) -> alt.LayerChart:
-    """``H(P, Q_t)`` and ``D(P || Q_t)`` against ``t``, the current ``t`` as a vertical rule and
-    ``H(P)`` (the floor of the cross-entropy) as a dashed horizontal rule. Datasets from
-    :func:`blend_chart_data` and :func:`blend_now_data`. ``text`` keys: ``t``, ``value``,
-    ``cross_entropy``, ``kl``, ``quantity``, ``entropy_p``."""
+    """``H(P, Q_t)`` (solid) and ``D(P || Q_t)`` (dashed) against ``t``, the current ``t`` as a
+    vertical rule and ``H(P)`` (the floor of the cross-entropy) as a dotted horizontal rule.
+    Datasets from :func:`blend_chart_data` and :func:`blend_now_data`. ``text`` keys: ``t``,
+    ``value``, ``cross_entropy``, ``kl``, ``quantity``, ``entropy_p``."""
+    names = [text["cross_entropy"], text["kl"]]
     lines = alt.Chart(alt.NamedData("curve")).mark_line(strokeWidth=3).encode(
         x=alt.X("t:Q", title=text["t"], scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("value:Q", title=text["value"]),
         color=alt.Color("quantity:N", title=text["quantity"],
-                        scale=alt.Scale(domain=[text["cross_entropy"], text["kl"]],
-                                        range=[CE_COLOR, KL_COLOR]), legend=_legend()),
+                        scale=alt.Scale(domain=names, range=[CE_COLOR, KL_COLOR]),
+                        legend=_legend()),
+        strokeDash=alt.StrokeDash("quantity:N", title=text["quantity"], legend=_legend(),
+                                  scale=alt.Scale(domain=names, range=[[1, 0], [8, 4]])),
         tooltip=[alt.Tooltip("t:Q", title=text["t"], format=".2f"),
                  alt.Tooltip("quantity:N", title=text["quantity"]),
                  alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT)])
-    floor = alt.Chart(alt.NamedData("floor")).mark_rule(strokeDash=[6, 4], color="#555").encode(
+    floor = alt.Chart(alt.NamedData("floor")).mark_rule(strokeDash=[2, 3], color="#4b4f5c",
+                                                        strokeWidth=2).encode(
         y="h:Q", tooltip=[alt.Tooltip("name:N", title=text["quantity"]),
                           alt.Tooltip("h:Q", title=text["value"], format=TOOLTIP_FORMAT)])
     now = alt.Chart(alt.NamedData("now")).mark_rule(color="#222", strokeWidth=1.5).encode(
@@ -322,11 +345,14 @@ def training_chart_data(runs: pd.DataFrame, field: str, epoch: int,
     return {"lines": data[keep], "rule": pd.DataFrame({"epoch": [epoch]})}
 
 
-def init_map(text: Text, epochs: int, lo: float, hi: float, step: float) -> alt.LayerChart:
+def init_map(text: Text, epochs: int, lo: float, hi: float, step: float,
+             selection: str | None = None) -> alt.LayerChart:
     """Heatmap over starting ``(w0, b0)`` in ``[lo, hi]²`` of the epochs needed; cells never
     reaching the goal are grey; the current start is circled. Datasets from
     :func:`init_map_data`. ``text`` keys: ``w0``, ``b0``, ``epochs``, ``never``, ``title``,
-    ``start``.
+    ``start``. ``selection`` names a click selection of a hover target's ``w0, b0`` (the start at
+    its block's centre, as its tooltip says): the map as a control. Axis and legend text is
+    dark (#4b4f5c, 8:1 on white).
 
     The cells are one picture (an image layer, see :mod:`lib.raster`), coloured as the
     legend's scale colours them (viridis, reversed, over ``[0, epochs]``). Over it lie
@@ -338,7 +364,8 @@ def init_map(text: Text, epochs: int, lo: float, hi: float, step: float) -> alt.
     y = alt.Y("b_lo:Q", title=text["b0"], scale=alt.Scale(domain=domain, nice=False))
     picture = alt.Chart(alt.NamedData("picture")).mark_image(aspect=False).encode(
         x=x, x2="w_hi:Q", y=y, y2="b_hi:Q", url="url:N")
-    targets = alt.Chart(alt.NamedData("cells")).mark_rect(opacity=0).encode(
+    targets = alt.Chart(alt.NamedData("cells")).mark_rect(
+        opacity=0, cursor="pointer" if selection else "default").encode(
         x=x, x2="w_hi:Q", y=y, y2="b_hi:Q",
         color=alt.Color("epochs_needed:Q", title=text["epochs"],
                         scale=alt.Scale(scheme="viridis", reverse=True, domain=[0, epochs]),
@@ -346,17 +373,24 @@ def init_map(text: Text, epochs: int, lo: float, hi: float, step: float) -> alt.
         tooltip=[alt.Tooltip("w0:Q", title=text["w0"], format=".2f"),
                  alt.Tooltip("b0:Q", title=text["b0"], format=".2f"),
                  alt.Tooltip("label:N", title=text["epochs"])])
+    if selection:
+        targets = targets.add_params(alt.selection_point(
+            name=selection, on="click", fields=["w0", "b0"], clear=False, toggle=False))
     here = alt.Chart(alt.NamedData("here")).mark_point(
         shape="circle", size=160, filled=False, color="#d62728", strokeWidth=3, clip=True).encode(
         x="w_lo:Q", y="b_lo:Q", tooltip=alt.Tooltip("name:N", title=text["start"]))
+    dark = "#4b4f5c"
     return alt.layer(picture, targets, here).properties(
-        title=alt.Title(text["title"], anchor="start"), height=360)
+        title=alt.Title(text["title"], anchor="start"), height=360).configure_axis(
+        labelColor=dark, titleColor=dark).configure_legend(labelColor=dark, titleColor=dark)
 
 
 #: Each map cell is drawn as a block this many pixels wide in the picture.
 MAP_PIXELS_PER_CELL = 6
-#: Hover targets cover blocks of this many cells a side (27 × 27 targets on an 81 × 81 grid).
-MAP_TOOLTIP_BLOCK = 3
+#: Hover and click targets cover blocks of this many cells a side (17 × 17 targets on the
+#: neuron's 81 × 81 grid, one at every multiple of 0.5: each target is an SVG element in the
+#: browser, and 27 × 27 of them made most of the page's DOM).
+MAP_TOOLTIP_BLOCK = 5
 NEVER_COLOR = "#c9c9c9"
 
 
@@ -367,8 +401,9 @@ def init_map_data(grid: pd.DataFrame, start: tuple[float, float], text: Text,
 
     Returns ``picture`` (one row: the extent and a PNG data URL of every cell, coloured as
     :func:`init_map`'s scale does, never-reached cells grey), ``cells`` (hover targets: the
-    grid points at the centres of ``block`` × ``block`` blocks, each spanning its block, with
-    ``label`` the epochs needed or ``text["never"]``) and ``here`` (the circled start)."""
+    grid points at the centres of ``block`` × ``block`` blocks, placed so that the grid's middle
+    point is one, each spanning its block (the first and last also what is left at the edges),
+    with ``label`` the epochs needed or ``text["never"]``) and ``here`` (the circled start)."""
     w_axis, b_axis = np.unique(grid["w0"]), np.unique(grid["b0"])
     if len(w_axis) * len(b_axis) != len(grid):
         raise ValueError("init_map_data needs a full regular grid of (w0, b0)")
@@ -382,8 +417,10 @@ def init_map_data(grid: pd.DataFrame, start: tuple[float, float], text: Text,
     picture = pd.DataFrame({"w_lo": [w_axis[0] - half], "w_hi": [w_axis[-1] + half],
                             "b_lo": [b_axis[0] - half], "b_hi": [b_axis[-1] + half],
                             "url": [url]})
-    # Centres of the blocks; the last block also takes what is left over at the edge.
-    centres = lambda n: np.arange(block // 2, n, block)  # noqa: E731
+    # Centres of the blocks, the middle grid point one of them (on the neuron's map: (0, 0)
+    # and every multiple of block × step); the first and last blocks also take what is left
+    # over at the edges.
+    centres = lambda n: np.arange((n // 2) % block, n, block)  # noqa: E731
     wi, bi = np.meshgrid(centres(len(w_axis)), centres(len(b_axis)))
     wi, bi = wi.ravel(), bi.ravel()
     n_needed = needed[len(b_axis) - 1 - bi, wi]  # needed's row 0 is the largest b0
@@ -391,9 +428,9 @@ def init_map_data(grid: pd.DataFrame, start: tuple[float, float], text: Text,
     edge = picture.iloc[0]
     cells = pd.DataFrame({
         "w0": w_axis[wi], "b0": b_axis[bi], "epochs_needed": n_needed,
-        "w_lo": np.maximum(w_axis[wi] - reach, edge["w_lo"]),
+        "w_lo": np.where(wi == wi.min(), edge["w_lo"], w_axis[wi] - reach),
         "w_hi": np.where(wi == wi.max(), edge["w_hi"], w_axis[wi] + reach),
-        "b_lo": np.maximum(b_axis[bi] - reach, edge["b_lo"]),
+        "b_lo": np.where(bi == bi.min(), edge["b_lo"], b_axis[bi] - reach),
         "b_hi": np.where(bi == bi.max(), edge["b_hi"], b_axis[bi] + reach),
         "label": np.where(n_needed >= 0, n_needed.astype(str), text["never"])})
     return {"picture": picture, "cells": cells, "here": init_map_here(start, text["start"])}

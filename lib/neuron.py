@@ -21,7 +21,7 @@ Bad arguments raise :class:`lib.problems.ProblemError` (a ``ValueError``) carryi
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import numpy as np
 import pandas as pd
@@ -31,8 +31,8 @@ from lib import costs
 from lib.problems import Problem, ProblemError
 
 __all__ = ["COSTS", "BookDemoRule", "GradientArithmetic", "MapSummary", "SpeedChange",
-           "epochs_to_reach", "gradient_arithmetic", "map_summary", "significant", "speed_change",
-           "train", "train_many"]
+           "epochs_to_reach", "gradient_arithmetic", "map_summary", "outward", "significant",
+           "speed_change", "train", "train_many"]
 
 #: Exponent cap for the book demo's rule only: e**500 is finite, and beyond it the rule is
 #: already taking absurd steps; the cap keeps those steps finite instead of inf.
@@ -273,6 +273,27 @@ def significant(x, digits: int) -> Decimal:
     (Decimal('0.01766'), Decimal('-2.50'), Decimal('1.2E+4'))
     """
     return Decimal(f"{float(x):.{digits - 1}e}")
+
+
+def outward(x, digits: int, *, up: bool) -> Decimal:
+    """A bound on ``x`` with ``digits`` significant digits, rounded away from the values it
+    bounds: ``up=True`` rounds towards +∞ (an upper bound, "≤ outward(x, …, up=True)" stays
+    true), ``up=False`` towards −∞ (a lower bound). Exact decimal arithmetic on the binary value
+    of ``float(x)``; a bound that is already exact at ``digits`` digits is kept.
+
+    The map's misses start with ``|a - y| ≥ 0.90888…`` and ``σ'(z) ≤ 0.082820…``: rounded to
+    the nearest, "≥ 0.91" and "≤ 0.0828" would both be false.
+
+    >>> outward(0.908884, 3, up=False), outward(0.0828201, 3, up=True)
+    (Decimal('0.908'), Decimal('0.0829'))
+    >>> outward(0.25, 3, up=True), outward(-0.0123456, 2, up=True), outward(0.0, 3, up=False)
+    (Decimal('0.250'), Decimal('-0.012'), Decimal('0'))
+    """
+    x = Decimal(float(x))  # the double's exact value
+    if x == 0:
+        return Decimal(0)
+    quantum = Decimal(1).scaleb(x.adjusted() - digits + 1)
+    return x.quantize(quantum, rounding=ROUND_CEILING if up else ROUND_FLOOR)
 
 
 def _decimals(x: float, digits: int) -> Decimal:

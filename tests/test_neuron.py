@@ -189,3 +189,26 @@ def test_map_summary_misses_are_the_saturated_corner():
     assert sq.miss_min_error == pytest.approx(a0[q < 0].min())
     assert sq.miss_min_error > 0.9 and sq.miss_max_sigma_prime < 0.085
     assert sq.median_epochs == np.median(q[q >= 0])
+
+
+# ---- Bounds rounded outward (issue 20 item 7) ----------------------------------------------------
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).filter(lambda v: v != 0),
+       st.integers(min_value=1, max_value=6))
+@settings(max_examples=300, deadline=None)
+def test_outward_bounds_hold_and_are_tight(x, digits):
+    from decimal import Decimal
+    exact = Decimal(x)
+    up, down = neuron.outward(x, digits, up=True), neuron.outward(x, digits, up=False)
+    assert down <= exact <= up
+    # One unit in the last kept digit apart at most, and no more digits than asked for.
+    unit = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    assert up - down <= unit
+    for bound in (up, down):
+        assert len(bound.as_tuple().digits) <= digits + 1  # 9.99 -> 10.0 may gain a digit
+
+
+def test_outward_keeps_exact_bounds():
+    assert str(neuron.outward(0.25, 2, up=True)) == "0.25"
+    assert str(neuron.outward(0.25, 2, up=False)) == "0.25"
+    assert neuron.outward(0.0, 3, up=True) == 0

@@ -9,7 +9,8 @@ Chinese strings (the second element of every ui.strings.STRINGS pair):
   (keys ``event.*``) nor in a string about the multi-label dish (one that mentions 米饭 or 南瓜),
   and an event whose English name is "green"/"greens" is 青菜;
 - 目标 alone is retired, because "target y" (目标值 y) and the "goal" threshold (达标线) must not
-  share a word: 目标 must be followed by 值, 分布 or 函数 (目标值, 目标分布, 目标函数); an English
+  share a word: 目标 must be followed by 值, 分布 or 函数 (目标值, 目标分布, 目标函数), or be the
+  term of art 软目标 (distillation's "soft targets", a menu title); an English
   "target y" is 目标值 y and an English "goal" says 达标 (达标线, 达标);
 - no whitespace before 的 after a Chinese character or punctuation, or after a ``{field}``: a
   field may hold a Chinese word (a unit such as 比特, a class such as 猫, a column such as 权重),
@@ -81,7 +82,7 @@ def space_before_de(zh: str) -> list[str]:
 
 
 def bare_mubiao(zh: str) -> bool:
-    return re.search(r"目标(?!值|分布|函数)", zh) is not None
+    return re.search(r"(?<!软)目标(?!值|分布|函数)", zh) is not None
 
 
 # ---- the rules checked on known cases ---------------------------------------------------------
@@ -116,7 +117,7 @@ def test_de_rule(text, found):
 
 @pytest.mark.parametrize("text, found", [
     ("目标 y", True), ("目标：|a − y|", True), ("目标值 y", False), ("目标分布", False),
-    ("达标线", False),
+    ("达标线", False), ("软目标与校准", False), ("独热目标", True),
 ])
 def test_mubiao_rule(text, found):
     assert bare_mubiao(text) == found

@@ -13,9 +13,13 @@ its id, so ``/glossary#kl`` scrolls to the entry. Markdown links are not the way
 opens a markdown link to another page in a new tab, a new session.
 
 Page state (``S``, see ui/MECHANISMS.md): ``term``, the entry shown first ("" for none, kept in
-the link as ``?term=``), and ``query``, the text typed in "Find a term" (not in links). The
-address bar decides ``term`` whenever its ``?term=`` changed since the last run: arriving by a
-term link shows that term; arriving from the menu (no ``?term=``) shows none.
+the link as ``?term=``), ``section``, the group of terms listed ("all" or a section id: one group
+at a time keeps the page light, each formula being a few hundred DOM nodes), and ``query``, the
+text typed in "Find a term" (not in links; it searches every group, in both languages and the
+other names in ``ui.strings.glossary.SEARCH``). The address bar decides ``term`` whenever its
+``?term=`` changed since the last run: arriving by a term link shows that term (and lists its
+group); arriving from the menu (no ``?term=``) shows none. Each card links to the lesson page
+that teaches its term, labelled with the page's menu title.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from ui import fmt
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
 from ui.strings import STRINGS
-from ui.strings.glossary import FORMULAS, SECTIONS
+from ui.strings.glossary import FORMULAS, PAGES, SEARCH, SECTIONS
 
 PAGE = "pages/lessons/glossary.py"
 #: The query parameter the glossary page reads: /glossary?term=kl
@@ -36,8 +40,11 @@ QUERY = "term"
 ICON = ":material/translate:"
 IDS: tuple[str, ...] = tuple(term for _, terms in SECTIONS for term in terms)
 
+SECTION_IDS: tuple[str, ...] = tuple(section for section, _ in SECTIONS)
+
 S = PageState("glossary", [
     Setting("term", "", "choice", choices=("", *IDS)),
+    Setting("section", SECTION_IDS[0], "choice", choices=("all", *SECTION_IDS)),
     # Free text, never in links (so never decoded from one).
     Setting("query", "", "text", link=False),
 ])
@@ -51,6 +58,8 @@ class Entry:
     names: tuple[str, str]     # English, Chinese
     formula: tuple[str, ...]   # lines of LaTeX, the same in both languages
     meanings: tuple[str, str]  # English, Chinese
+    page: str | None = None    # the lesson page that teaches it (a ui.layout.PAGES key)
+    search: tuple[str, str] = ("", "")  # other names a reader may type (not shown)
 
     def name(self) -> str:
         """The name in the reader's language."""
@@ -63,16 +72,18 @@ class Entry:
         return r"\begin{gathered}" + r" \\ ".join(self.formula) + r"\end{gathered}"
 
     def matches(self, query: str) -> bool:
-        """Whether ``query`` (any case, either language) occurs in the names, meaning or id."""
+        """Whether ``query`` (any case, either language) occurs in the names, meaning, id or
+        the other names a reader may type (``SEARCH``: 最大似然, 香农编码, MSE, ...)."""
         q = query.strip().casefold()
         return not q or any(q in text.casefold() for text in (self.id, *self.names,
-                                                              *self.meanings))
+                                                              *self.meanings, *self.search))
 
 
 #: Every entry, in page order (the glossary does not change while the app runs).
 ENTRIES: tuple[Entry, ...] = tuple(
     Entry(term, section, STRINGS[f"gl.{term}.name"], FORMULAS[term],
-          STRINGS[f"gl.{term}.meaning"]) for section, ids in SECTIONS for term in ids)
+          STRINGS[f"gl.{term}.meaning"], PAGES.get(term), SEARCH.get(term, ("", "")))
+    for section, ids in SECTIONS for term in ids)
 _BY_ID = {e.id: e for e in ENTRIES}
 
 
@@ -108,6 +119,8 @@ def follow_address() -> None:
     if _SEEN in st.session_state and st.session_state[_SEEN] == asked:
         return
     S.set("term", asked if asked in IDS else "")
+    if asked in IDS and S.get("section") not in ("all", _BY_ID[asked].section):
+        S.set("section", _BY_ID[asked].section)  # list the term's group, where its anchor is
     remember_address()
 
 
@@ -128,10 +141,14 @@ def card_body(item: Entry, language: str) -> str:
 def draw(item: Entry, anchor: bool = True) -> None:
     """One entry in a bordered card: its name in the reader's language as a heading (anchored
     at its id), then (one Markdown block, so a card costs three elements, not five) the name in
-    the other language, the formula and the meaning."""
+    the other language, the formula and the meaning, and a link to the lesson page that
+    teaches it, labelled with that page's menu title."""
     with st.container(border=True):
         st.subheader(item.name(), anchor=item.id if anchor else False)
         st.markdown(card_body(item, lang()))
+        if item.page:
+            st.page_link(f"pages/lessons/{item.page}.py", label=t(f"page.{item.page}"),
+                         icon=":material/school:")
 
 
 def draw_grid(items: list[Entry], per_row: int = 2) -> None:

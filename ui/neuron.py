@@ -6,7 +6,8 @@ charts and texts; :func:`map_panel`, one initialisation map (without the start, 
 start only moves its circle); :func:`rule`, the scrubbed epoch's mark on the charts. The
 scrubbed epoch's cards are worded from the view on each frame (:func:`cards`). Every sentence
 that describes a run is picked and filled here from that run's numbers, computed in
-:mod:`lib.neuron`.
+:mod:`lib.neuron`. Charts are controls too: a click on a training chart shows that epoch
+(:func:`pick_epoch`), a click on a map trains from that start (:func:`pick_start`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from lib import charts, costs, neuron
+from lib import charts, charts_neuron, costs, neuron
 from ui import fmt
 from ui.charts import arrow_bytes as arrow
 from ui.i18n import t
@@ -58,25 +59,39 @@ CONTROLS = ("w0", "b0", "x", "y", "eta_quadratic", "eta_cross_entropy", "epochs"
             "book")
 #: Every preset with all of its controls spelled out.
 PRESETS = {name: {c: S.preset_values(name)[c] for c in CONTROLS} for name in S.presets}
-COLORS = {"quadratic": "#e8853d", "cross_entropy": "#3b6fb6", "book_demo": "#8c8c8c"}
-#: The same colours by Streamlit's markdown colour names, for the one key above the charts.
-MARKDOWN_COLORS = {"quadratic": "orange", "cross_entropy": "blue", "book_demo": "gray"}
+COLORS = {"quadratic": "#e8853d", "cross_entropy": "#3b6fb6", "book_demo": "#6b6b6b"}
+#: Runs differ in more than colour: dash pattern and the marker at each line's head.
+DASHES = {"quadratic": (1, 0), "cross_entropy": (7, 3), "book_demo": (2, 2)}
+SHAPES = {"quadratic": "circle", "cross_entropy": "square", "book_demo": "triangle-up"}
+#: The same, in the one key above the charts (Streamlit's markdown colour names).
+KEY = {"quadratic": ("orange", "━━━ ●"), "cross_entropy": ("blue", "╍╍╍ ■"),
+       "book_demo": ("gray", "┅┅┅ ▲")}
 #: Grid of starting points for the map: 81 x 81 over [-4, 4]^2, spacing 0.1.
 MAP_RANGE, MAP_POINTS = 4.0, 81
 MAP_AXIS = np.linspace(-MAP_RANGE, MAP_RANGE, MAP_POINTS)
 #: A later step this many times the first counts as "sped up" in the wording.
 SPEED_UP = 1.05
-#: The six training panels: (field, title key, y-axis name, log scale).
-PANELS = (("a", "nr.q.a", "a", False), ("cost", "nr.q.cost", "C", False),
-          ("w", "nr.q.w", "w", False), ("b", "nr.q.b", "b", False),
-          ("grad_b_abs", "nr.q.grad", "|∂C/∂b|", True),
-          ("sigma_prime", "nr.q.sigma_prime", "σ′(z)", True))
+#: The three racing panels: (field, title key, y-axis name, log scale, y domain).
+PANELS = (("a", "nr.q.a", "a", False, (0.0, 1.0)),
+          ("grad_b_abs", "nr.q.grad", "|∂C/∂b|", True, None),
+          ("sigma_prime", "nr.q.sigma_prime", "σ′(z)", True, None))
+#: The whole runs of the other quantities, drawn in an expander.
+EXTRA_PANELS = (("cost", "nr.q.cost", "C", False, None), ("w", "nr.q.w", "w", False, None),
+                ("b", "nr.q.b", "b", False, None))
+#: Selection names and widget keys of the charts as controls.
+PICK, START = "pick", "start"
+PICK_KEY, MAP_KEY = "_neuron.pick.{}", "_neuron.map.{}"
+#: Keys of the expanders whose heavy content is drawn only while open (their open state).
+OPEN = "_neuron.open.{}"
 
 #: Play's pace: a whole run in about PLAY_SECONDS (12 epochs a second for 300 epochs), never
 #: slower than MIN_RATE epochs a second; the server draws a frame every FRAME_SECONDS.
 PLAY_SECONDS, MIN_RATE, FRAME_SECONDS = 25.0, 4.0, 0.25
 #: Session-state key of Play's clock (transient, not a setting).
 PLAY_CLOCK = "_neuron.play_clock"
+#: Session-state key of the last experiment (:class:`Settings`) run to its last epoch: its
+#: race's result shows from then on, without a prediction.
+WATCHED = "_neuron.watched"
 
 
 def play_rate(epochs: int) -> float:
@@ -163,7 +178,44 @@ def good_start_sentence() -> str:
              ce_fair=GOOD_START[("cross_entropy", fair)], fair=fmt.prob(fair))
 
 
+# ---- Charts as controls ---------------------------------------------------------------------
+
+def _picked(key: str, name: str) -> dict | None:
+    """The point a click selected on the chart widget ``key`` (selection ``name``), if any."""
+    state = st.session_state.get(key)
+    try:
+        points = state["selection"][name]
+    except (KeyError, TypeError):
+        return None
+    return points[0] if isinstance(points, list) and points else None
+
+
+def pick_epoch(key: str) -> None:
+    """A click on a training chart: show the epoch clicked (pausing Play)."""
+    point = _picked(key, PICK)
+    if point is None or point.get("epoch") is None:
+        return
+    pause()
+    S.set("epoch", int(min(max(round(float(point["epoch"])), 0), S.get("epochs"))))
+
+
+def pick_start(key: str) -> None:
+    """A click on a map: train from the start clicked, shown from epoch 0 (pausing Play)."""
+    point = _picked(key, START)
+    if point is None or point.get("w0") is None or point.get("b0") is None:
+        return
+    pause()
+    S.set("w0", round(float(point["w0"]), 2))
+    S.set("b0", round(float(point["b0"]), 2))
+    S.set("epoch", 0)
+
+
 # ---- The outcome, worded from the runs ------------------------------------------------------
+
+def value(x: float) -> str:
+    """A value of the neuron (w, b, z, a, C) on screen: three significant digits."""
+    return fmt.sig(x, 3)
+
 
 def input_notes(s: Settings, a0: float) -> tuple[tuple[str, str], ...]:
     """(kind, message) for inputs that make the picture unusual (``a0``: the start's output)."""
@@ -175,7 +227,7 @@ def input_notes(s: Settings, a0: float) -> tuple[tuple[str, str], ...]:
     if 0 < s.y < 1:
         notes.append(("info", t("nr.note.soft_target")))
     if abs(a0 - s.y) < s.threshold:
-        notes.append(("info", t("nr.note.already", a=fmt.text_num(a0), thr=fmt.prob(s.threshold))))
+        notes.append(("info", t("nr.note.already", a=value(a0), thr=fmt.prob(s.threshold))))
     return tuple(notes)
 
 
@@ -183,7 +235,7 @@ def race_sentence(s: Settings, reach: dict[str, int], end: dict[str, float]) -> 
     """Who reaches the goal first (``reach``: epochs, -1 never), or where each ended."""
     q, ce = reach["quadratic"], reach["cross_entropy"]
     common = {"thr": fmt.prob(s.threshold), "epochs": s.epochs, "q": q, "ce": ce,
-              "aq": fmt.text_num(end["quadratic"]), "ace": fmt.text_num(end["cross_entropy"])}
+              "aq": value(end["quadratic"]), "ace": value(end["cross_entropy"])}
     if q >= 0 and ce >= 0:
         text = t("nr.race.tie" if q == ce else "nr.race.both.ce" if ce < q else "nr.race.both.q",
                  **common)
@@ -195,7 +247,7 @@ def race_sentence(s: Settings, reach: dict[str, int], end: dict[str, float]) -> 
                "q" if err["quadratic"] < err["cross_entropy"] else "same")
         text = t(f"nr.race.neither.{key}", **common)
     if "book_demo" in reach:
-        n, a = reach["book_demo"], fmt.text_num(end["book_demo"])
+        n, a = reach["book_demo"], value(end["book_demo"])
         text = join(text, t("nr.race.book.reached", n=n, a=a) if n >= 0 else
                     t("nr.race.book.never", epochs=s.epochs, a=a))
     return text
@@ -213,7 +265,7 @@ def rates_sentence(s: Settings) -> tuple[bool, str]:
 def _speed_part(cost: str, sc: neuron.SpeedChange) -> str:
     prefix = "q" if cost == "quadratic" else "ce"
     values = {"first": fmt.short(sc.first_step), "peak": fmt.short(sc.peak_step),
-              "k": sc.peak_epoch, "err": fmt.text_num(sc.peak_error, 2),
+              "k": sc.peak_epoch, "err": fmt.short(sc.peak_error),
               "ratio": fmt.short(sc.ratio), "last": fmt.short(sc.last_step), "n": sc.last_epoch}
     if sc.peak_epoch < 0 or (sc.first_step == 0 and not np.isfinite(sc.ratio)):
         return t(f"nr.speed.{prefix}.still", **values)
@@ -221,11 +273,13 @@ def _speed_part(cost: str, sc: neuron.SpeedChange) -> str:
     return t(f"nr.speed.{prefix}.{kind}", **values)
 
 
-def speed_sentence(q: neuron.SpeedChange, ce: neuron.SpeedChange, sigma_prime0: float) -> str:
-    """How the update size |Δb| changed, early against later, for both costs
-    (:func:`lib.neuron.speed_change`), and what that says about Nielsen's point (only what
-    this run shows; ``sigma_prime0``: σ′(z) at the start)."""
-    common = {"err": fmt.text_num(q.first_error, 2), "ce": fmt.short(ce.first_step),
+def speed_sentences(q: neuron.SpeedChange, ce: neuron.SpeedChange,
+                    sigma_prime0: float) -> tuple[str, str]:
+    """How the update size |Δb| changed (:func:`lib.neuron.speed_change`): (the lead, shown
+    with the outcome: Nielsen's point only when this run shows it, or that it shows no
+    slowdown; the numbers, early against later, for both costs). ``sigma_prime0``: σ′(z) at
+    the start."""
+    common = {"err": fmt.short(q.first_error), "ce": fmt.short(ce.first_step),
               "q": fmt.short(q.first_step)}
     if ce.first_step != q.first_step:
         key = "ce" if ce.first_step > q.first_step else "q"
@@ -234,24 +288,30 @@ def speed_sentence(q: neuron.SpeedChange, ce: neuron.SpeedChange, sigma_prime0: 
                   ratio=fmt.short(fast / slow) if slow > 0 else "∞")
     else:
         start = t("nr.speed.start.same", **common)
-    parts = [start, _speed_part("quadratic", q), _speed_part("cross_entropy", ce)]
-    q_up = np.isfinite(q.ratio) and q.ratio > SPEED_UP
-    if q_up and np.isfinite(ce.ratio) and ce.ratio <= 1:
-        parts.append(t("nr.speed.lesson"))
+    detail = join(start, _speed_part("quadratic", q), _speed_part("cross_entropy", ce))
+    q_up = bool(np.isfinite(q.ratio) and q.ratio > SPEED_UP)
+    if q_up and np.isfinite(ce.ratio) and ce.ratio <= 1 and q.peak_error < q.first_error:
+        lead = t("nr.speed.lesson", ratio=fmt.short(q.ratio), k=q.peak_epoch,
+                 err=fmt.short(q.peak_error), err0=fmt.short(q.first_error))
     elif not q_up and q.peak_epoch >= 0:
-        parts.append(t("nr.speed.no_slowdown", sp=fmt.short(sigma_prime0)))
-    return join(*parts)
+        lead = t("nr.speed.no_slowdown", sp=fmt.short(sigma_prime0))
+    else:
+        lead = t("nr.speed.other")
+    return lead, detail
 
 
 def map_caption(s: Settings, summaries: dict[str, neuron.MapSummary]) -> str:
-    """What the two maps show: shares reached, where misses start (one bullet per cost),
-    then which cost reaches the goal from more starts."""
+    """What the two maps show: shares reached, where misses start (one bullet per cost; the
+    bounds rounded outward, so that they stay true), then which cost reaches the goal from
+    more starts."""
     bullets = []
     for cost, m in summaries.items():
         values = {"run": run_name(cost), "share": f"{m.share:.0%}", "eta": fmt.prob(s.eta(cost)),
-                  "median": fmt.short(m.median_epochs), "epochs": s.epochs,
-                  "err": fmt.text_num(m.miss_min_error, 2), "sp": fmt.short(m.miss_max_sigma_prime)}
+                  "median": fmt.short(m.median_epochs), "epochs": s.epochs}
         kind = "all" if m.misses == 0 else "none" if m.share == 0 else "some"
+        if kind == "some":
+            values["err"] = fmt.decimal(neuron.outward(m.miss_min_error, 3, up=False))
+            values["sp"] = fmt.decimal(neuron.outward(m.miss_max_sigma_prime, 3, up=True))
         # "Saturated and wrong" only when the numbers say so: then σ′(z) = a(1 − a) ≤ 0.09.
         saturated = kind == "some" and m.miss_min_error >= 0.9
         bullets.append("- " + join(t(f"nr.map.{kind}", **values),
@@ -266,6 +326,16 @@ def map_caption(s: Settings, summaries: dict[str, neuron.MapSummary]) -> str:
 # ---- What the page shows about one experiment -----------------------------------------------
 
 @dataclass(frozen=True)
+class Panel:
+    """One training chart: its field, its texts, log scale and fixed y range (or None)."""
+
+    field: str
+    text: dict[str, str]
+    log: bool
+    y_domain: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
 class View:
     """Everything the page shows about one experiment but the scrubbed epoch's cards and the
     maps; ``history`` holds each run's rows (as :func:`lib.neuron.train` makes them, with
@@ -278,15 +348,26 @@ class View:
     race: str
     rates_differ: bool
     rates: str
-    speed: str
+    speed: str         # the lead: what this run shows about the speed
+    speed_detail: str  # the numbers behind it
     lines: dict[str, bytes]  # each panel's lines, by field
-    colors: dict[str, str]
+    targets: bytes  # the racing charts' click targets
+    style: dict[str, dict]   # colors, dashes, shapes by run name
     legend: str
-    panels: tuple[tuple[str, str, dict[str, str], bool], ...]  # (field, heading, text, log)
-    sigma: str
+    panels: tuple[Panel, ...]
+    extra_panels: tuple[Panel, ...]
+    table: pa.Table  # the charts' numbers (every few epochs), their text alternative
+    table_step: int
+    why: str
     map_intro: str
     map_start: bytes  # the circle on both maps
     outside: bool  # the start lies outside the maps
+
+
+def _panels(specs) -> tuple[Panel, ...]:
+    return tuple(Panel(field, {"epoch": t("nr.epoch"), "run": t("nr.cost"), "title": t(key),
+                               "axis": axis, "chart_title": t(key)}, log, domain)
+                 for field, key, axis, log, domain in specs)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -308,6 +389,14 @@ def view(s: Settings, language: str) -> View:
                                  ignore_index=True))
     sp0 = float(frames["quadratic"]["sigma_prime"].iloc[0])
     differ, rates = rates_sentence(s)
+    lead, detail = speed_sentences(speed["quadratic"], speed["cross_entropy"], sp0)
+    step = max(1, -(-s.epochs // 30))
+    rows = pd.concat([f.assign(run=run_name(c)) for c, f in frames.items()], ignore_index=True)
+    rows = rows[(rows["epoch"] % step == 0) | (rows["epoch"] == s.epochs)]
+    table = pa.Table.from_pandas(pd.DataFrame({
+        t("nr.epoch"): rows["epoch"], t("nr.cost"): rows["run"], "a": rows["a"],
+        "C": rows["cost"], "w": rows["w"], "b": rows["b"], "∂C/∂b": rows["dC_db"],
+        "σ′(z)": rows["sigma_prime"]}), preserve_index=False)
     return View(
         settings=s, history=tuple(pa.Table.from_pandas(f, preserve_index=False)
                                   for f in frames.values()),
@@ -315,19 +404,19 @@ def view(s: Settings, language: str) -> View:
         outcomes=tuple((f"**{run_name(c)}** · η = {fmt.prob(s.eta(c))}",
                         ((t("nr.m.epochs", thr=fmt.prob(s.threshold)),
                           str(reach[c]) if reach[c] >= 0 else t("nr.never", epochs=s.epochs)),
-                         (t("nr.m.start"), fmt.text_num(start[c])),
-                         (t("nr.m.end", n=s.epochs), fmt.text_num(end[c])))) for c in s.runs),
+                         (t("nr.m.end", n=s.epochs), value(end[c])))) for c in s.runs),
         race=race_sentence(s, reach, end), rates_differ=differ, rates=rates,
-        speed=speed_sentence(speed["quadratic"], speed["cross_entropy"], sp0),
-        lines={field: arrow(charts.training_chart_data(long, field, 0, log_scale=log)["lines"])
-               for field, _, _, log in PANELS},
-        colors={run_name(c): COLORS[c] for c in s.runs},
-        legend="\u2003".join(f":{MARKDOWN_COLORS[c]}[**━━ {run_name(c)}**]" for c in s.runs),
-        panels=tuple((field, f"**{t(key)}**", {"epoch": t("nr.epoch"), "run": t("nr.cost"),
-                                                "title": t(key), "axis": axis}, log)
-                     for field, key, axis, log in PANELS),
-        sigma=t("nr.training.caption", sp=fmt.short(sp0), pct=f"{sp0:.1%}",
-                a=fmt.text_num(start["quadratic"])),
+        speed=lead, speed_detail=detail,
+        lines={field: arrow(charts_neuron.race_lines(long, field, log_scale=log))
+               for field, _, _, log, _ in PANELS + EXTRA_PANELS},
+        targets=arrow(charts_neuron.race_targets(s.epochs)),
+        style={"colors": {run_name(c): COLORS[c] for c in s.runs},
+               "dashes": {run_name(c): DASHES[c] for c in s.runs},
+               "shapes": {run_name(c): SHAPES[c] for c in s.runs}},
+        legend="\u2003".join(f":{KEY[c][0]}[**{KEY[c][1]}**] {run_name(c)}" for c in s.runs),
+        panels=_panels(PANELS), extra_panels=_panels(EXTRA_PANELS),
+        table=table, table_step=step,
+        why=t("nr.why.text", sp=fmt.short(sp0), pct=f"{sp0:.1%}", a=value(start["quadratic"])),
         map_intro=t("nr.map.intro", thr=fmt.prob(s.threshold), epochs=s.epochs),
         map_start=arrow(charts.init_map_here((s.w0, s.b0), t("nr.map.start"))),
         outside=max(abs(s.w0), abs(s.b0)) > MAP_RANGE)
@@ -335,10 +424,10 @@ def view(s: Settings, language: str) -> View:
 
 @st.cache_resource(max_entries=1024, show_spinner=False)
 def rule(epoch: int) -> bytes:
-    """The epoch rule's dataset (:func:`lib.charts.training_chart_data`'s ``rule``) as chart
-    bytes: the only data a scrub or Play frame sends."""
-    return arrow(charts.training_chart_data(pd.DataFrame({"epoch": [epoch], "run": [""],
-                                                          "v": [0.0]}), "v", epoch)["rule"])
+    """The epoch shown, as the charts' ``rule`` dataset
+    (:func:`lib.charts_neuron.race_rule_data`) in chart bytes: the only data a scrub or Play
+    frame sends."""
+    return arrow(charts_neuron.race_rule_data(epoch))
 
 
 def cards(v: View, epoch: int) -> tuple[str, ...]:
@@ -359,9 +448,9 @@ def cards(v: View, epoch: int) -> tuple[str, ...]:
         else:
             formula = (rf"\text{{{t('nr.book.step')}}} &= \frac{{a-y}}{{a(1-a)}}\\ &= "
                        + fmt.decimal(neuron.significant(row["dC_db"], 4), latex=True))
-        # σ′(z) with the digits of the quadratic cost's formula.
+        # σ′(z) with the digits of the quadratic cost's formula (the factor it multiplies).
         sp = ar.sigma_prime if cost == "quadratic" else neuron.significant(row["sigma_prime"], 4)
-        values = t("nr.state.values", **{k: fmt.text_num(row[c]) for k, c in (
+        values = t("nr.state.values", **{k: value(row[c]) for k, c in (
             ("w", "w"), ("b", "b"), ("z", "z"), ("a", "a"), ("c", "cost"))}, sp=fmt.decimal(sp))
         out.append("\n\n".join((t("nr.state", run=run_name(cost), epoch=epoch), values,
                                 fmt.math_block(rf"\begin{{aligned}}{formula}\end{{aligned}}"))))

@@ -18,15 +18,23 @@ if found:
 
 query = S.widget(st.text_input, "query", t("gl.filter"),
                  placeholder=t("gl.filter.placeholder"), icon=":material/search:").strip()
+section = S.choice("section", t("gl.section"),
+                   {"all": t("gl.section.all"),
+                    **{s: t(f"gl.sec.{s}") for s in glossary.SECTION_IDS}},
+                   widget="pills", help=t("gl.section.help"), disabled=bool(query))
 items = glossary.entries()
-shown = [e for e in items if e.matches(query)]
-if query and shown:
-    st.caption(t("gl.filter.count", n=len(shown), total=len(items), query=ui.fmt.text(query)))
-elif query:
-    st.info(t("gl.filter.none", query=ui.fmt.text(query)), icon=":material/search_off:")
+if query:  # the search looks through every group
+    shown = [e for e in items if e.matches(query)]
+    if shown:
+        st.caption(t("gl.filter.count", n=len(shown), total=len(items),
+                     query=ui.fmt.text(query)))
+    else:
+        st.info(t("gl.filter.none", query=ui.fmt.text(query)), icon=":material/search_off:")
+else:
+    shown = [e for e in items if section in ("all", e.section)]
 
-for section in dict.fromkeys(e.section for e in shown):
-    st.header(t(f"gl.sec.{section}"), divider="gray")
-    glossary.draw_grid([e for e in shown if e.section == section])
+for group in dict.fromkeys(e.section for e in shown):
+    st.header(t(f"gl.sec.{group}"), divider="gray")
+    glossary.draw_grid([e for e in shown if e.section == group])
 
 glossary.remember_address()

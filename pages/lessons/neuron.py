@@ -1,73 +1,71 @@
 """The learning slowdown: one sigmoid neuron, quadratic cost against cross-entropy."""
 
 import time
+from functools import partial
 
 import streamlit as st
 
 import ui
-from lib import charts
-from ui import fmt, lang, t
+from lib import charts, charts_neuron
+from ui import checkpoint, fmt, glossary, lang, t
 from ui import neuron as nr
 
 S = nr.S
 
 st.title(t("page.neuron"))
-st.markdown(t("nr.intro") + "\n\n"
-            + fmt.math_block(r"z = w\,x + b \qquad a = \sigma(z) = \frac{1}{1+e^{-z}}"))
+ui.layout.intro()
+ui.layout.explain(t("nr.intro"))
+ui.layout.takeaway(t("nr.takeaway"))
 
-# ---- Controls -----------------------------------------------------------------------------
+# ---- The experiment -----------------------------------------------------------------------
 st.markdown(f"**{t('nr.presets')}**")
 S.preset_buttons({name: t(f"nr.preset.{name}") for name in S.presets},
                  helps={name: t(f"nr.preset.{name}.help") for name in S.presets})
-with st.container(border=True):
+c1, c2, c3, c4 = st.columns(4)
+S.number("w0", t("nr.w0"), where=c1, step=0.1, format="%.2f")
+S.number("b0", t("nr.b0"), where=c2, step=0.1, format="%.2f")
+S.number("eta_quadratic", t("nr.eta.quadratic"), where=c3, step=0.01, format="%.4g",
+         help=t("nr.eta.help"))
+S.number("eta_cross_entropy", t("nr.eta.cross_entropy"), where=c4, step=0.01, format="%.4g",
+         help=t("nr.eta.help"))
+with st.expander(t("nr.more"), icon=":material/tune:"):
     c1, c2, c3, c4 = st.columns(4)
-    S.number("w0", t("nr.w0"), where=c1, step=0.1, format="%.2f")
-    S.number("b0", t("nr.b0"), where=c2, step=0.1, format="%.2f")
-    S.number("x", t("nr.x"), where=c3, step=0.1, format="%.2f")
-    S.number("y", t("nr.y"), where=c4, step=0.05, format="%.2f", help=t("nr.y.help"))
-    c1, c2, c3, c4 = st.columns(4)
-    S.number("eta_quadratic", t("nr.eta.quadratic"), where=c1, step=0.01, format="%.4g")
-    S.number("eta_cross_entropy", t("nr.eta.cross_entropy"), where=c2, step=0.01,
-             format="%.4g")
+    S.number("x", t("nr.x"), where=c1, step=0.1, format="%.2f")
+    S.number("y", t("nr.y"), where=c2, step=0.05, format="%.2f", help=t("nr.y.help"))
     S.number("epochs", t("nr.epochs"), where=c3, step=50)
     S.number("threshold", t("nr.threshold"), where=c4, step=0.01, format="%.3f",
              help=t("nr.threshold.help"))
-    st.caption(t("nr.eta.note"))
-    S.checkbox("book", t("nr.book"))
-    st.caption(t("nr.book.help"))
+    S.checkbox("book", t("nr.book"), help=t("nr.book.help"))
 
 s = nr.settings()
 v = nr.view(s, lang())  # everything below but the scrubbed cards and the maps, cached
 for kind, message in v.notes:
     (st.warning if kind == "warning" else st.info)(message, icon=":material/info:")
 
-# ---- Outcome ------------------------------------------------------------------------------
-st.header(t("nr.outcome"), divider="gray")
-for col, (heading, metrics) in zip(st.columns(len(v.outcomes)), v.outcomes):
-    with col:
-        st.markdown(heading)
-        for label, value in metrics:
-            st.metric(label, value)
-st.markdown(v.race)
-if v.rates_differ:
-    st.warning(v.rates, icon=":material/balance:")
-else:
-    st.caption(v.rates)
-st.markdown(v.speed)
+# ---- Predict, then press Play --------------------------------------------------------------
+# Side by side on a wide screen (Play stays close to the charts), stacked on a phone with the
+# race's question right above Play.
+inputs = {name: getattr(s, name) for name in nr.CONTROLS}
+left, right = st.columns(2)
+checkpoint.show("neuron", "first_step", inputs, where=left)
+predicted = checkpoint.show("neuron", "first_to_target", inputs, where=right)
+# The race's result (the curves beyond the epoch shown, the outcome's numbers) waits for a
+# prediction, or for this race to have been run to its end; Play and the slider work regardless.
+if S.get("epoch") >= s.epochs:
+    st.session_state[nr.WATCHED] = s
+revealed = predicted or st.session_state.get(nr.WATCHED) == s
 
-# ---- Training, epoch by epoch ------------------------------------------------------------
-st.header(t("nr.training"), divider="gray")
-st.markdown(t("nr.training.intro"))
+ui.layout.explain(t("nr.training.intro"))
 timer_on = S.get("playing")
 # Play and Pause live outside the section that redraws each frame: a button redrawn four
 # times a second could lose a click landing mid-redraw (seen under load). Pressing either
 # reruns the page, which starts or stops the section's timer.
 if timer_on:  # two buttons, two idempotent actions: a repeated click cannot undo itself
     st.button(t("nr.pause"), icon=":material/pause:", on_click=nr.pause,
-              key="_neuron.pause_button")
+              key="_neuron.pause_button", type="primary")
 else:
     st.button(t("nr.play"), icon=":material/play_arrow:", on_click=nr.play,
-              args=(s.epochs,), key="_neuron.play_button")
+              args=(s.epochs,), key="_neuron.play_button", type="primary")
 
 
 @ui.fragment(run_every=nr.FRAME_SECONDS if timer_on else None)
@@ -77,6 +75,8 @@ def training_view() -> None:
     if S.get("epoch") > s.epochs:
         S.set("epoch", s.epochs)
     playing = S.get("playing")
+    if timer_on and not playing:  # paused by a click on a chart: drop the timer
+        st.rerun()
     if playing:
         # Paced by the clock, not by the frame rate: a slow frame skips epochs, never time.
         clock = st.session_state.get(nr.PLAY_CLOCK)
@@ -89,40 +89,78 @@ def training_view() -> None:
             st.session_state.pop(nr.PLAY_CLOCK, None)
             st.rerun()  # a full rerun redefines this section without its timer
     # While playing the scrubber is disabled and the clock owns the epoch.
-    epoch = S.slider("epoch", t("nr.scrub"), max_value=s.epochs, disabled=playing)
-
+    epoch = S.slider("epoch", t("nr.scrub"), max_value=s.epochs, disabled=playing,
+                     label_visibility="collapsed")
+    if epoch >= s.epochs and not revealed:
+        st.rerun()  # scrubbed to the end: the whole page shows the race's result
+    st.markdown(v.legend)
+    rule = nr.rule(epoch)
+    for col, panel in zip(st.columns(len(v.panels)), v.panels):
+        key = nr.PICK_KEY.format(panel.field)
+        ui.chart(charts_neuron.race_chart,
+                 {"lines": v.lines[panel.field], "rule": rule, "targets": v.targets},
+                 where=col, key=key, select={"on_select": partial(nr.pick_epoch, key),
+                                             "selection_mode": nr.PICK},
+                 text=panel.text, **v.style, log_scale=panel.log, y_domain=panel.y_domain,
+                 future=revealed, selection=nr.PICK)
     for col, card in zip(st.columns(len(s.runs)), nr.cards(v, epoch)):
         with col, st.container(border=True):
             st.markdown(card)
 
-    st.markdown(v.legend)
-    rule = nr.rule(epoch)
-    for i, (field, heading, text, log_scale) in enumerate(v.panels):
-        if i % 2 == 0:
-            row_cols = st.columns(2)  # row by row, so a phone shows them in this order
-        with row_cols[i % 2]:
-            st.markdown(heading)
-            ui.chart(charts.training_chart, {"lines": v.lines[field], "rule": rule},
-                     text=text, colors=v.colors, log_scale=log_scale)
-
 
 training_view()
-st.caption(v.sigma)
+# Heavy content (charts, a table, a page of formulas) is drawn only while its expander is open
+# (on_change="rerun": Streamlit then tracks it and reruns on a toggle), to keep the page light
+# in the browser.
+more = st.expander(t("nr.more_charts"), icon=":material/stacked_line_chart:",
+                   key=nr.OPEN.format("charts"), on_change="rerun")
+if more.open:
+    for col, panel in zip(more.columns(len(v.extra_panels)), v.extra_panels):
+        ui.chart(charts_neuron.race_chart, {"lines": v.lines[panel.field]}, where=col,
+                 text=panel.text, **v.style, log_scale=panel.log, progress=False)
+table = st.expander(t("nr.table"), icon=":material/table_view:",
+                    key=nr.OPEN.format("table"), on_change="rerun")
+if table.open:
+    table.caption(t("nr.table.caption", step=v.table_step))
+    table.dataframe(v.table, hide_index=True, width="stretch")
+
+# ---- The outcome --------------------------------------------------------------------------
+st.header(t("nr.outcome"), divider="gray")
+if revealed:
+    for col, (heading, metrics) in zip(st.columns(len(v.outcomes)), v.outcomes):
+        with col:
+            st.markdown(heading)
+            for label, number in metrics:
+                st.metric(label, number)
+    st.markdown(v.race)
+else:
+    st.caption(t("nr.outcome.wait"))
+if v.rates_differ:
+    st.warning(v.rates, icon=":material/balance:")
+else:
+    st.caption(v.rates)
+st.markdown(v.speed)
+with st.expander(t("nr.speed.title"), icon=":material/speed:"):
+    st.markdown(v.speed_detail)
+with st.expander(t("nr.notes"), icon=":material/info:"):
+    st.markdown("\n\n".join((t("nr.eta.note"), t("nr.book.note"))))
 
 # ---- Initialisation map -------------------------------------------------------------------
 st.header(t("nr.map"), divider="gray")
-st.markdown(v.map_intro)
+ui.layout.explain(v.map_intro)
 maps = {c: nr.map_panel(c, s.eta(c), s.epochs, s.threshold, s.x, s.y, lang())
         for c in ("quadratic", "cross_entropy")}
-for col, m in zip(st.columns(2), maps.values()):
-    ui.chart(charts.init_map, {**m.data, "here": v.map_start}, where=col, text=m.text,
-             epochs=s.epochs, lo=-nr.MAP_RANGE, hi=nr.MAP_RANGE,
-             step=float(nr.MAP_AXIS[1] - nr.MAP_AXIS[0]))
+for col, (cost, m) in zip(st.columns(2), maps.items()):
+    key = nr.MAP_KEY.format(cost)
+    ui.chart(charts.init_map, {**m.data, "here": v.map_start}, where=col, key=key,
+             select={"on_select": partial(nr.pick_start, key), "selection_mode": nr.START},
+             text=m.text, epochs=s.epochs, lo=-nr.MAP_RANGE, hi=nr.MAP_RANGE,
+             step=float(nr.MAP_AXIS[1] - nr.MAP_AXIS[0]), selection=nr.START)
 st.markdown(nr.map_caption(s, {c: m.summary for c, m in maps.items()}))
 if v.outside:
     st.caption(t("nr.map.outside"))
 
-# ---- What it shows ----------------------------------------------------------------------
+# ---- Why ----------------------------------------------------------------------------------
 # Text and display math of one passage go out as one Markdown block (a formula as
 # fmt.math_block, exactly what st.latex would send): fewer elements, the same page.
 st.header(t("nr.why"), divider="gray")
@@ -132,10 +170,12 @@ st.markdown("\n\n".join((
                    r"\Rightarrow\ \frac{\partial C}{\partial b} &= (a-y)\,\sigma'(z)"
                    r"\end{aligned}"),
     fmt.math_block(r"\begin{aligned}C_{\mathrm{CE}} &= -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
-                   r"\Rightarrow\ \frac{\partial C}{\partial b} &= a-y\end{aligned}"),
-    t("nr.why.text"))))
-with st.expander(t("nr.teach.title"), icon=":material/school:"):
-    st.markdown("\n\n".join((
+                   r"\Rightarrow\ \frac{\partial C}{\partial b} &= a-y\end{aligned}"))))
+ui.layout.explain(v.why, t("nr.why.mse"))
+derivation = st.expander(t("nr.teach.title"), icon=":material/school:",
+                         key=nr.OPEN.format("derivation"), on_change="rerun")
+if derivation.open:
+    derivation.markdown("\n\n".join((
         t("nr.teach.s1"),
         fmt.math_block(r"\sigma(z) = \frac{1}{1+e^{-z}} = \left(1+e^{-z}\right)^{-1}"),
         t("nr.teach.s2"),
@@ -159,4 +199,11 @@ with st.expander(t("nr.teach.title"), icon=":material/school:"):
                        r"\frac{\partial C}{\partial b} &= \frac{a-y}{a(1-a)}\cdot a(1-a) \\ "
                        r"&= a-y \\ "
                        r"\frac{\partial C}{\partial w} &= x\,(a-y)\end{aligned}"))))
-st.markdown(t("nr.limits", good_start=nr.good_start_sentence()))
+
+# ---- What cross-entropy does not fix ------------------------------------------------------
+ui.layout.takeaway(t("nr.limits.takeaway"))
+with st.expander(t("nr.limits.title"), icon=":material/rule:"):
+    st.markdown(t("nr.limits", good_start=nr.good_start_sentence()))
+    glossary.link("vanishing-gradient")
+with st.expander(t("nr.teachers.title"), icon=":material/co_present:"):
+    st.markdown(t("nr.teachers"))

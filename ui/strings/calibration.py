@@ -8,7 +8,7 @@ STRINGS = {
     "page.calibration.blurb": (
         "The log loss as a proper scoring rule, label smoothing and distillation as targets "
         "that are not one-hot, and whether the digits network's confidence is honest.",
-        "对数损失作为严格恰当评分规则；标签平滑与知识蒸馏：不是独热的目标；以及手写数字网络的置信度是否可信。"),
+        "对数损失作为严格恰当评分规则；标签平滑与知识蒸馏：不是独热的目标分布；以及手写数字网络的置信度是否可信。"),
 
     # ---- 1. Proper scoring rules ---------------------------------------------------------------
     "cal.score": ("Which report scores best?", "报告哪个概率得分最好？"),
@@ -66,7 +66,7 @@ STRINGS = {
 
     # ---- 2. Label smoothing --------------------------------------------------------------------
     "cal.smooth": ("Label smoothing: a target that is not one-hot",
-                   "标签平滑：不是独热的目标"),
+                   "标签平滑：不是独热的目标分布"),
     "cal.smooth.intro": (
         "Mix the one-hot label y with the uniform distribution over K classes, and train a "
         "softmax whose true-class logit is g above the other K − 1:",
@@ -82,17 +82,17 @@ STRINGS = {
     "cal.smooth.m.ce": ("H(P, Q) at g", "g 处的 H(P, Q)"),
     "cal.smooth.m.h": ("H(P): the lowest loss", "H(P)：最低损失"),
     "cal.smooth.m.kl": ("KL(P‖Q) at g", "g 处的 KL(P‖Q)"),
-    "cal.smooth.one_hot": ("One-hot target (ε = 0)", "独热目标（ε = 0）"),
+    "cal.smooth.one_hot": ("One-hot target (ε = 0)", "独热目标分布（ε = 0）"),
     "cal.smooth.smoothed": (
         "Smoothed target (ε > 0)",
-        "平滑目标（ε > 0）"),
+        "平滑目标分布（ε > 0）"),
     "cal.smooth.floor": ("H(P)", "H(P)"),
     "cal.smooth.mark": ("Marked", "标记"),
     "cal.smooth.best": ("Minimum, Q = P", "最小值：Q = P"),
     "cal.smooth.now": ("Your g", "你的 g"),
     "cal.smooth.axis_gap": ("Logit gap g (nats)", "logit 差 g（奈特）"),
     "cal.smooth.axis_value": ("Cross-entropy H(P, Q) ({unit})", "交叉熵 H(P, Q)（{unit}）"),
-    "cal.smooth.series": ("Target", "目标"),
+    "cal.smooth.series": ("Target", "目标分布"),
     "cal.smooth.take": (
         "The loss is lowest at Q = P, where KL(P‖Q) = 0: the true logit needs to be only g\\* = "
         "{gap} above the others. Smoothing keeps the logits finite.",
@@ -100,65 +100,65 @@ STRINGS = {
     "cal.smooth.take.zero": (
         "With ε = 0 the target is one-hot: the loss keeps falling as g grows, so training "
         "pushes the logits apart without end.",
-        "ε = 0 时目标是独热的：g 越大损失越小，训练会无休止地把 logit 推开。"),
+        "ε = 0 时目标分布是独热的：g 越大损失越小，训练会无休止地把 logit 推开。"),
     "cal.smooth.caption": (
         "Cross-entropy against the logit gap for K = {k}. One-hot target: {one_hot_0} at "
         "g = 0, {one_hot_end} at g = {end}, never a minimum. {smoothed}",
-        "K = {k} 时交叉熵随 logit 差的变化。独热目标：g = 0 时为 {one_hot_0}，g = {end} 时为 "
+        "K = {k} 时交叉熵随 logit 差的变化。独热目标分布：g = 0 时为 {one_hot_0}，g = {end} 时为 "
         "{one_hot_end}，没有最小值。{smoothed}"),
     "cal.smooth.caption.smoothed": (
         "Smoothed target: lowest, {h}, at g* = {gap}.",
-        "平滑目标：在 g* = {gap} 处最低，为 {h}。"),
+        "平滑目标分布：在 g* = {gap} 处最低，为 {h}。"),
     "cal.smooth.caption.far": (
         "Smoothed target: lowest, {h}, at g* = {gap}, beyond the axis.",
-        "平滑目标：在 g* = {gap} 处最低，为 {h}，超出了横轴范围。"),
+        "平滑目标分布：在 g* = {gap} 处最低，为 {h}，超出了横轴范围。"),
     "cal.smooth.link": ("One-hot targets, softmax and its gradient: Cross-entropy as a loss",
-                        "独热目标、softmax 及其梯度：交叉熵作为损失函数"),
+                        "独热目标分布、softmax 及其梯度：交叉熵作为损失函数"),
     "cal.smooth.why": ("Why the minimum is at Q = P, and where g* comes from",
                        "为什么最小值在 Q = P，g* 从何而来"),
     "cal.smooth.why.text": (
         "H(P, Q) = H(P) + KL(P‖Q) holds for any target P, one-hot or not. H(P) does not depend "
         "on the network, and KL(P‖Q) ≥ 0 with equality only at Q = P. The softmax output with "
-        "gap g gives the true class e^g / (e^g + K − 1) and each other class 1 / (e^g + K − 1); "
-        "setting their ratio e^g equal to the target's ratio gives g*. A one-hot target has "
+        "gap g gives the true class eᵍ / (eᵍ + K − 1) and each other class 1 / (eᵍ + K − 1); "
+        "setting their ratio eᵍ equal to the target's ratio gives g*. A one-hot target has "
         "H(P) = 0 and can be reached only as g → ∞. Label smoothing was introduced by Szegedy "
         "et al. (2016); Müller, Kornblith and Hinton (2019) studied when it helps.",
-        "H(P, Q) = H(P) + KL(P‖Q) 对任何目标 P 都成立，无论是否独热。H(P) 与网络无关，而 "
-        "KL(P‖Q) ≥ 0，且只在 Q = P 时取等号。差值为 g 的 softmax 输出给正确类别 e^g / (e^g + K − 1)，"
-        "给其他每个类别 1 / (e^g + K − 1)；令二者之比 e^g 等于目标中的比值，就得到 g*。独热目标的 "
+        "H(P, Q) = H(P) + KL(P‖Q) 对任何目标分布 P 都成立，无论是否独热。H(P) 与网络无关，而 "
+        "KL(P‖Q) ≥ 0，且只在 Q = P 时取等号。差值为 g 的 softmax 输出给正确类别 eᵍ / (eᵍ + K − 1)，"
+        "给其他每个类别 1 / (eᵍ + K − 1)；令二者之比 eᵍ 等于目标分布中的比值，就得到 g*。独热目标分布的 "
         "H(P) = 0，只有当 g → ∞ 时才能达到。标签平滑由 Szegedy 等人（2016）提出；Müller、Kornblith "
         "和 Hinton（2019）研究了它何时有用。"),
 
     # ---- 3. Distillation -----------------------------------------------------------------------
     "cal.distil": ("Distillation: the teacher's softened output as the target",
-                   "知识蒸馏：以教师模型软化后的输出为目标"),
+                   "知识蒸馏：以教师模型软化后的输出为目标分布"),
     "cal.distil.intro": (
         "A trained teacher's logits z for one image of a 7 (illustrative numbers). The student "
         "is trained toward softmax(z / T):",
         "一个训练好的教师模型对一张数字 7 图像给出的 logit z（示意数字）。学生模型以 softmax(z / T) "
-        "为目标进行训练："),
+        "为目标分布进行训练："),
     "cal.distil.t": ("Temperature T", "温度 T"),
-    "cal.distil.m.wrong": ("Target on the other digits", "目标分给其他数字的概率"),
+    "cal.distil.m.wrong": ("Target on the other digits", "目标分布分给其他数字的概率"),
     "cal.distil.m.wrong.delta": ("{value} at T = 1", "T = 1 时为 {value}"),
-    "cal.distil.m.entropy": ("Entropy of the target", "目标的熵"),
+    "cal.distil.m.entropy": ("Entropy of the target", "目标分布的熵"),
     "cal.distil.m.grad": ("Soft-loss gradient, × T²", "软损失梯度 × T²"),
     "cal.distil.m.grad.help": (
         "Length of the soft loss's gradient with respect to an untrained student's logits "
         "(all equal), times T²; without the factor it is {raw}.",
         "软损失对一个未训练学生模型（logit 全部相等）的 logit 的梯度长度，乘以 T²；不乘这个因子时为 {raw}。"),
     "cal.distil.digit": ("Digit", "数字"),
-    "cal.distil.series": ("Target", "目标"),
-    "cal.distil.at1": ("Target at T = 1", "T = 1 时的目标"),
-    "cal.distil.atT": ("Target at your T", "你选的 T 下的目标"),
+    "cal.distil.series": ("Target", "目标分布"),
+    "cal.distil.at1": ("Target at T = 1", "T = 1 时的目标分布"),
+    "cal.distil.atT": ("Target at your T", "你选的 T 下的目标分布"),
     "cal.distil.take": (
         "At T = {t} the target gives {wrong} to digits other than 7, most to {first} and "
         "{second}: the student is rewarded for ranking the wrong answers as the teacher does.",
-        "T = {t} 时，目标把 {wrong} 分给 7 以外的数字，其中最多的是 {first} 和 {second}：学生模型"
+        "T = {t} 时，目标分布把 {wrong} 分给 7 以外的数字，其中最多的是 {first} 和 {second}：学生模型"
         "因像教师一样给错误答案排序而得到奖励。"),
     "cal.distil.caption": (
         "Hollow bars: the target at T = 1; filled bars: at T = {t}. Largest: 7 ({top1} at "
         "T = 1, {top} at T = {t}).",
-        "空心柱：T = 1 时的目标；实心柱：T = {t} 时的目标。最大的是 7（T = 1 时 {top1}，T = {t} 时 {top}）。"),
+        "空心柱：T = 1 时的目标分布；实心柱：T = {t} 时的目标分布。最大的是 7（T = 1 时 {top1}，T = {t} 时 {top}）。"),
     "cal.distil.why": ("What the soft loss rewards, and why it is multiplied by T²",
                        "软损失奖励什么，以及为什么要乘以 T²"),
     "cal.distil.why.text": (
@@ -313,7 +313,7 @@ STRINGS = {
         "the number of bins and, on a few hundred images, moves with a handful of them.",
         "分箱 B_b 把最高类别置信度分成等宽区间；n_b 张图像落在分箱 b，其中被分对的比例为 acc_b，"
         "它们的平均置信度为 conf_b。NLL 是所有图像上 −log softmax(z/T)_y 的平均值（y 为每张图像的"
-        "标签），即独热目标下的交叉熵。温度缩放（Guo、Pleiss、Sun 和 Weinberger，2017）在留出的图像"
+        "标签），即独热目标分布下的交叉熵。温度缩放（Guo、Pleiss、Sun 和 Weinberger，2017）在留出的图像"
         "上选取 NLL 最低的 T > 0；把每个 logit 除以 T 不改变它们的顺序，所以准确率不变。ECE 取决于"
         "分箱数；只有几百张图像时，几张图像就能让它变化。"),
 

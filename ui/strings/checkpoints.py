@@ -198,7 +198,7 @@ STRINGS = {
     "cp.neuron.first_to_target.q": (
         "From the start and learning rates set above, which cost first brings the output "
         "within {threshold} of the target (|a − y| < {threshold})? Predict, then press Play.",
-        "按上面设定的起点和学习率，哪种代价先让输出与目标相差不到 {threshold}"
+        "按上面设定的起点和学习率，哪种代价先让输出与目标值相差不到 {threshold}"
         "（|a − y| < {threshold}）？先预测，再按“播放”。"),
     "cp.neuron.first_to_target.quadratic": ("The quadratic cost", "二次代价"),
     "cp.neuron.first_to_target.cross_entropy": ("Cross-entropy", "交叉熵"),
@@ -268,7 +268,7 @@ STRINGS = {
     "cp.continuous.entropy_sign.q": (
         "Is the differential entropy h of a Gaussian with σ = {sd} (set below) positive, zero "
         "or negative?",
-        "对下面设定的标准差 σ = {sd} 的高斯分布，它的微分熵 h 是正、零还是负？"),
+        "对下面设定的标准差 σ = {sd}的高斯分布，它的微分熵 h 是正、零还是负？"),
     "cp.continuous.entropy_sign.positive": ("Positive", "正"),
     "cp.continuous.entropy_sign.zero": ("Zero", "零"),
     "cp.continuous.entropy_sign.negative": ("Negative", "负"),
@@ -343,12 +343,12 @@ STRINGS = {
     "cp.calibration.smoothing_gap.why": (
         "At g = ln((1 − ε + ε/K) ÷ (ε/K)) = {gap} the softmax equals the smoothed target, so "
         "KL(P‖Q) = 0 and the cross-entropy reaches its floor H(P). A larger gap costs more.",
-        "当 g = ln((1 − ε + ε/K) ÷ (ε/K)) = {gap} 时，softmax 正好等于平滑后的目标，于是 "
+        "当 g = ln((1 − ε + ε/K) ÷ (ε/K)) = {gap} 时，softmax 正好等于平滑后的目标分布，于是 "
         "KL(P‖Q) = 0，交叉熵降到下限 H(P)。差距再大，损失反而更高。"),
     "cp.calibration.smoothing_gap.pending": (
         "At ε = 0 the target is one-hot and there is no finite answer: the loss keeps falling "
         "as g grows. Set ε above 0 to ask again.",
-        "ε = 0 时目标是独热的，没有有限的答案：g 越大损失越小。把 ε 调到大于 0 再试。"),
+        "ε = 0 时目标分布是独热的，没有有限的答案：g 越大损失越小。把 ε 调到大于 0 再试。"),
     "cp.calibration.confidence.title": ("is the network honest?", "网络诚实吗？"),
     "cp.calibration.confidence.q": (
         "Is the chosen network over-confident (right less often than it claims), about right, "
@@ -363,7 +363,7 @@ STRINGS = {
         "this page calls T within {level} of 1 about right. The reliability diagram below shows "
         "where, bin by bin.",
         "温度缩放拟合出 T = {t}：把 logit 除以 T > 1 会让概率变平缓（说明网络过度自信），T < 1 则让"
-        "概率变尖锐（自信不足）；本页把与 1 相差不到 {level} 的 T 视为大致准确。下面的可靠性图逐个区间地"
+        "概率变尖锐（自信不足）；本页把与 1 相差不到 {level}的 T 视为大致准确。下面的可靠性图逐个区间地"
         "显示了偏差在哪里。"),
     "cp.calibration.confidence.pending": (
         "Your prediction is kept: train the networks on the digits page to see the answer.",

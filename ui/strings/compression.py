@@ -59,8 +59,8 @@ STRINGS = {
     "tx.col.train_ppl": ("training: perplexity", "训练：困惑度"),
     "tx.col.held_bits": ("held-out: bits per character", "留出：每字符比特"),
     "tx.col.held_ppl": ("held-out: perplexity", "留出：困惑度"),
-    "tx.table": ("The curve's numbers (perplexity = 2^bits per character)",
-                 "曲线上的数值（困惑度 = 2^每字符比特数）"),
+    "tx.table": ("The curve's numbers (perplexity: 2 to the power of the bits per character)",
+                 "曲线上的数值（困惑度：2 的“每字符比特数”次方）"),
     "tx.train.falls": ("The training text's bits per character fall at every order: {first} → "
                        "{last}.",
                        "训练文本的每字符比特数在每一阶都下降：{first} → {last}。"),
@@ -156,11 +156,12 @@ STRINGS = {
     "tx.lm.body": (
         "A language model's training loss is this number: the average of −log q(next token | "
         "context), a cross-entropy, per token instead of per character. Libraries take natural "
-        "logs, so it is in nats per token, and perplexity = e^(nats per token) = 2^(bits per "
-        "token). Tokenizers differ, so models are also compared in bits per byte: total bits ÷ "
+        "logs, so it is in nats per token, and perplexity is e to the power of the nats per "
+        "token, or 2 to the power of the bits per token. Tokenizers differ, so models are also "
+        "compared in bits per byte: total bits ÷ "
         "UTF-8 bytes of the text.",
         "语言模型的训练损失就是这个数：−log q(下一个词元 | 上下文) 的平均值，即交叉熵，只是按词元（token）而不是按字符计。"
-        "深度学习库用自然对数，所以单位是奈特/词元，困惑度 = e^(奈特/词元) = 2^(比特/词元)。"
+        "深度学习库用自然对数，所以单位是奈特/词元，困惑度是 e 的“奈特/词元”次方，也就是 2 的“比特/词元”次方。"
         "不同模型的分词器不同，所以也常按每字节比特数比较：总比特数 ÷ 文本的 UTF-8 字节数。"),
     "tx.lm.here": (
         "Here, at order {k}: {bits} bits = {nats} nats per character (perplexity {ppl}), and "

@@ -32,9 +32,10 @@ STRINGS = {
     "home.audience.title": ("Who this is for, and what you need", "适合谁，需要什么基础"),
     "home.definitions": ("The quantities in one line each", "一句话说清每个量"),
     "home.def.info": (
-        "**Information content** (self-information) −log p(x): how surprising an outcome is. "
+        "**Information content** (self-information, or surprisal) −log p(x): how surprising an "
+        "outcome is. "
         "Rarer means more information; a fair coin flip is 1 bit.",
-        "**信息量（自信息）** −log p(x)：一个结果有多出人意料，所以也叫惊讶度。越罕见，"
+        "**信息量（自信息，也叫惊讶度）** −log p(x)：一个结果有多出人意料。越罕见，"
         "信息越多；抛一次公平硬币是 1 比特。"),
     "home.def.entropy": (
         "**Entropy** H(P) = −Σ p log p: the average information content of outcomes drawn from "

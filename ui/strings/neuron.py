@@ -2,27 +2,25 @@
 
 STRINGS = {
     "nr.intro": (
-        "A single sigmoid neuron gets the input x, computes its weighted input z = w x + b "
-        "(weight w, bias b) and outputs a = σ(z); it should learn to output the target y. "
-        "Nielsen's classic experiment uses x = 1 and y = 0 and trains it twice by gradient "
-        "descent: once with the quadratic cost (mean squared error), once with cross-entropy. "
-        "Start it badly wrong (output near 1) and watch how fast each cost learns, and when.",
-        "一个 sigmoid 神经元接收输入 x，先算出带权输入 z = w x + b（权重 w，偏置 b），再输出 "
-        "a = σ(z)；它要学会输出目标值 y。Nielsen 的经典实验取 x = 1、y = 0，用梯度下降训练两次："
-        "一次用二次代价（均方误差），一次用交叉熵。让它从错得离谱的地方开始（输出接近 1），"
-        "看看每种代价学得多快、什么时候快。"),
+        "Nielsen's experiment: z = w x + b, a = σ(z), input x = 1, target y = 0, plain gradient "
+        "descent.",
+        "Nielsen 的实验：z = w x + b，a = σ(z)，输入 x = 1，目标值 y = 0，普通的梯度下降。"),
+    "nr.takeaway": (
+        "Started confidently wrong, the neuron learns slowly with the quadratic cost and fastest "
+        "with cross-entropy.",
+        "从自信地犯错的起点出发，神经元用二次代价学得很慢，用交叉熵则学得最快。"),
     "nr.presets": ("Experiments (each sets every control)", "实验（每个都会设定全部参数）"),
     "nr.preset.normal": ("Normal start (0.6, 0.9)", "普通起点 (0.6, 0.9)"),
     "nr.preset.normal.help": (
-        "w₀ = 0.6, b₀ = 0.9 (output 0.82), x = 1, y = 0, η = 0.15 for both costs, 300 epochs, "
+        "w₀ = 0.6, b₀ = 0.9 (output 0.818), x = 1, y = 0, η = 0.15 for both costs, 300 epochs, "
         "goal |a − y| < 0.1, book demo rule off.",
-        "w₀ = 0.6，b₀ = 0.9（初始输出 0.82），x = 1，y = 0，两种代价的 η 都是 0.15，300 轮，"
+        "w₀ = 0.6，b₀ = 0.9（初始输出 0.818），x = 1，y = 0，两种代价的 η 都是 0.15，300 轮，"
         "达标线 |a − y| < 0.1，不显示书中演示的规则。"),
     "nr.preset.wrong": ("Badly wrong start (2, 2)", "错得离谱的起点 (2, 2)"),
     "nr.preset.wrong.help": (
-        "w₀ = 2, b₀ = 2 (output 0.98, deep in the saturated region), x = 1, y = 0, η = 0.15 for "
+        "w₀ = 2, b₀ = 2 (output 0.982, deep in the saturated region), x = 1, y = 0, η = 0.15 for "
         "both costs, 300 epochs, goal |a − y| < 0.1, book demo rule off.",
-        "w₀ = 2，b₀ = 2（初始输出 0.98，处在深度饱和区），x = 1，y = 0，两种代价的 η 都是 0.15，"
+        "w₀ = 2，b₀ = 2（初始输出 0.982，处在深度饱和区），x = 1，y = 0，两种代价的 η 都是 0.15，"
         "300 轮，达标线 |a − y| < 0.1，不显示书中演示的规则。"),
     "nr.preset.fair": ("Fair race (η 0.15 / 0.025)", "公平比赛（η 0.15 / 0.025）"),
     "nr.preset.fair.help": (
@@ -35,10 +33,11 @@ STRINGS = {
     "nr.preset.book.help": (
         "The rates of the book's demos, from the badly wrong start (2, 2): η = 0.15 for the "
         "quadratic cost, 0.005 for cross-entropy; x = 1, y = 0, 300 epochs, goal |a − y| < 0.1, "
-        "and the update rule the book's cross-entropy demo really used, shown as a third curve.",
+        "and, as a third curve, this app's reconstruction of the update rule of the book's "
+        "cross-entropy demos.",
         "书中演示所用的学习率，从错得离谱的起点 (2, 2) 出发：二次代价 η = 0.15，交叉熵 η = 0.005；"
-        "x = 1，y = 0，300 轮，达标线 |a − y| < 0.1，并把书中交叉熵演示实际使用的更新规则作为第三条"
-        "曲线显示。"),
+        "x = 1，y = 0，300 轮，达标线 |a − y| < 0.1，并把本应用对书中交叉熵演示所用更新规则的重建"
+        "作为第三条曲线显示。"),
     "nr.w0": ("Starting weight w₀", "初始权重 w₀"),
     "nr.b0": ("Starting bias b₀", "初始偏置 b₀"),
     "nr.x": ("Input x", "输入 x"),
@@ -47,34 +46,48 @@ STRINGS = {
                   "介于 0 和 1 之间：神经元应当学会给出的输出。"),
     "nr.eta.quadratic": ("η, quadratic cost", "η（二次代价）"),
     "nr.eta.cross_entropy": ("η, cross-entropy", "η（交叉熵）"),
+    "nr.eta.help": ("The learning rate: each step is η times the gradient. Rates are not "
+                    "comparable across costs (see the notes under the outcome).",
+                    "学习率：每一步是 η 乘以梯度。不同代价的学习率不能直接比较（见结果下方的说明）。"),
     "nr.epochs": ("Epochs", "训练轮数"),
     "nr.threshold": ("Goal: |a − y| below", "达标线：|a − y| 小于"),
     "nr.threshold.help": ("Training counts as done once the output is this close to the target.",
                           "输出与目标值的差小于这个值时，视为达标。"),
+    "nr.more": ("More settings: input x, target y, epochs, goal, the book demo's rule",
+                "更多设置：输入 x、目标值 y、训练轮数、达标线、书中演示的规则"),
+    "nr.book": ("Also show the book demo's rule", "同时显示书中演示的更新规则"),
+    "nr.book.help": (
+        "Adds a third curve: this app's reconstruction of the update the book's cross-entropy "
+        "demos used, at the cross-entropy η (details in the notes under the outcome).",
+        "增加第三条曲线：本应用对书中交叉熵演示所用更新规则的重建，使用交叉熵的 η（详见结果下方的"
+        "说明）。"),
+    # ---- Notes next to the outcome (an expander) ----
+    "nr.notes": ("Notes: learning rates across costs, and the book demo's rule",
+                 "说明：不同代价的学习率，以及书中演示的规则"),
     "nr.eta.note": (
         "Learning rates are not comparable across costs (the book calls comparing them "
         "“apples and oranges”): the quadratic gradient carries the extra factor "
-        "σ′(z) = a(1 − a). The book chose η = 0.005 for its cross-entropy demos by experiment. "
-        "Its rule of thumb of a cross-entropy rate about 6 times smaller comes from a footnote "
-        "about its handwritten-digit (MNIST) network, quadratic η = 3.0 against cross-entropy "
-        "η = 0.5, because σ(1 − σ) averages 1/6 over σ in [0, 1]; here it would give "
-        "0.15 / 6 = 0.025 (the “Fair race” experiment). Each cost has its own η.",
+        "σ′(z) = a(1 − a), so equal rates are not automatically a fair race. The book chose "
+        "η = 0.005 for its cross-entropy demos by experiment. Its rule of thumb of a "
+        "cross-entropy rate about 6 times smaller comes from a footnote about its "
+        "handwritten-digit (MNIST) network, quadratic η = 3.0 against cross-entropy η = 0.5, "
+        "because σ(1 − σ) averages 1/6 over σ in [0, 1]; here it would give 0.15 / 6 = 0.025 "
+        "(the “Fair race” experiment). Each cost has its own η.",
         "不同代价的学习率不能直接比较（书中称之为“拿苹果比橘子”）：二次代价的梯度多了一个因子 "
-        "σ′(z) = a(1 − a)。书中交叉熵演示用的 η = 0.005 是试验选出来的。“交叉熵学习率取约六分之一”"
-        "这条经验法则来自书中关于手写数字（MNIST）网络的一个脚注：二次代价 η = 3.0，交叉熵 "
-        "η = 0.5，理由是 σ(1 − σ) 在 σ ∈ [0, 1] 上的平均值为 1/6；用在这里就是 0.15 / 6 = 0.025"
-        "（即“公平比赛”实验）。这里两种代价各有自己的 η。"),
-    "nr.book": ("Also show the book demo's rule", "同时显示书中演示的更新规则"),
-    "nr.book.help": (
-        "The book's interactive cross-entropy demos stepped with ∂C/∂a = 1/(1 − a) (for y = 0) "
-        "instead of the correct ∂C/∂z = a − y. Ticking this adds that rule as a third curve, "
-        "using the cross-entropy η. At η = 0.005 it ends near 0.040 from (0.6, 0.9) and 0.048 "
-        "from (2, 2), which is why those demos looked faster than true cross-entropy at that "
-        "rate.",
-        "书中交互式的交叉熵演示实际按 ∂C/∂a = 1/(1 − a)（y = 0 时）更新，而不是正确的 ∂C/∂z = "
-        "a − y。勾选后会把这条规则作为第三条曲线，使用交叉熵的 η。在 η = 0.005 时，它从 (0.6, 0.9) "
-        "出发最终约为 0.040，从 (2, 2) 出发约为 0.048，这也是那些演示看上去比同学习率下真正的交叉熵"
-        "更快的原因。"),
+        "σ′(z) = a(1 − a)，所以学习率相同并不自动等于公平比赛。书中交叉熵演示用的 η = 0.005 是试验"
+        "选出来的。“交叉熵学习率取约六分之一”这条经验法则来自书中关于手写数字（MNIST）网络的一个"
+        "脚注：二次代价 η = 3.0，交叉熵 η = 0.5，理由是 σ(1 − σ) 在 σ ∈ [0, 1] 上的平均值为 1/6；"
+        "用在这里就是 0.15 / 6 = 0.025（即“公平比赛”实验）。这里两种代价各有自己的 η。"),
+    "nr.book.note": (
+        "The book's text gives only the rate of its interactive cross-entropy demos, "
+        "η = 0.005. The third curve is this app's reconstruction of their update, whose numbers "
+        "reproduce the demos': a step of ∂C/∂a = 1/(1 − a) (for y = 0) where the chain rule "
+        "asks for ∂C/∂z = a − y. At η = 0.005 it ends near 0.040 from (0.6, 0.9) and 0.048 "
+        "from (2, 2), faster than true cross-entropy at that rate (0.418 and 0.780).",
+        "书中正文只给出了交互式交叉熵演示的学习率 η = 0.005。第三条曲线是本应用对这些演示所用更新"
+        "规则的重建，其数值与演示一致：每一步按 ∂C/∂a = 1/(1 − a)（y = 0 时）更新，而链式法则要求的"
+        "是 ∂C/∂z = a − y。在 η = 0.005 时，它从 (0.6, 0.9) 出发最终约为 0.040，从 (2, 2) 出发约为 "
+        "0.048，比同学习率下真正的交叉熵（0.418 和 0.780）更快。"),
     "nr.note.x_zero": (
         "With x = 0 the weight gets no gradient (∂C/∂w = x · ∂C/∂z = 0): only the bias learns.",
         "x = 0 时权重没有梯度（∂C/∂w = x · ∂C/∂z = 0）：只有偏置在学习。"),
@@ -93,13 +106,40 @@ STRINGS = {
         "epochs. Try a start further away.",
         "神经元的初始输出 a = {a}，已经在目标值的 {thr} 以内：两种代价都只需 0 轮。换个离目标值"
         "更远的起点试试。"),
-    "nr.outcome": ("Who gets there first, and how the speed changes",
-                   "谁先达标，速度又如何变化"),
+    # ---- The race, epoch by epoch ----
+    "nr.training": ("The race, epoch by epoch", "逐轮比赛"),
+    "nr.training.intro": (
+        "Press Play or drag the slider; click a chart to jump to an epoch.",
+        "点击播放或拖动滑块；点击图表可跳到某一轮。"),
+    "nr.play": ("Play", "播放"),
+    "nr.pause": ("Pause", "暂停"),
+    "nr.scrub": ("Epoch", "轮次"),
+    "nr.epoch": ("Epoch", "轮次"),
+    "nr.cost": ("Cost", "代价"),
+    "nr.state": ("**{run}**, epoch {epoch}", "**{run}**，第 {epoch} 轮"),
+    "nr.state.values": ("w = {w}, b = {b}, z = {z}  \na = {a}, C = {c}, σ′(z) = {sp}",
+                        "w = {w}，b = {b}，z = {z}  \na = {a}，C = {c}，σ′(z) = {sp}"),
+    "nr.book.step": ("book step", "书中步长"),
+    "nr.q.a": ("Output a", "输出 a"),
+    "nr.q.cost": ("Cost C", "代价 C"),
+    "nr.q.w": ("Weight w", "权重 w"),
+    "nr.q.b": ("Bias b", "偏置 b"),
+    "nr.q.grad": ("Bias gradient |∂C/∂b| (log scale)", "偏置梯度 |∂C/∂b|（对数刻度）"),
+    "nr.q.sigma_prime": ("The factor σ′(z) (log scale)", "因子 σ′(z)（对数刻度）"),
+    "nr.more_charts": ("Cost, weight and bias over the whole run", "整个训练过程中的代价、权重和偏置"),
+    "nr.table": ("The charts' numbers, as a table", "图表中的数值（表格）"),
+    "nr.table.caption": (
+        "Every {step}th epoch of each run (the charts draw up to 300 points per run).",
+        "每个运行每隔 {step} 轮取一行（图表每个运行最多画 300 个点）。"),
+    # ---- The outcome ----
+    "nr.outcome": ("Who gets there first", "谁先达标"),
+    "nr.outcome.wait": (
+        "The race's result shows here once you have checked your prediction, or run the race to "
+        "its last epoch.",
+        "核对预测之后，或把比赛跑到最后一轮之后，这里会显示比赛结果。"),
     "nr.m.epochs": ("Epochs until |a − y| < {thr}", "达到 |a − y| < {thr} 所需轮数"),
-    "nr.m.start": ("Output at the start", "初始输出"),
     "nr.m.end": ("Output after {n} epochs", "{n} 轮后的输出"),
     "nr.never": ("not within {epochs}", "{epochs} 轮内未达到"),
-    # ---- The race, worded from the run ----
     "nr.race.both.ce": (
         "Cross-entropy reaches the goal |a − y| < {thr} first, at epoch {ce}; the quadratic "
         "cost needs {q} epochs.",
@@ -139,12 +179,7 @@ STRINGS = {
     "nr.race.book.never": (
         "The book demo's rule does not reach it within {epochs} epochs (it ends at a = {a}).",
         "书中演示的规则在 {epochs} 轮内没有达标（最后停在 a = {a}）。"),
-    "nr.rates.equal": (
-        "Both costs run at η = {eta}. Equal rates are not automatically a fair race: learning "
-        "rates are not comparable across costs (see the note on η above; the “Fair race” "
-        "experiment uses the book's divide-by-6 rule).",
-        "两种代价都用 η = {eta}。学习率相同并不自动等于公平比赛：不同代价的学习率不能直接比较"
-        "（见上方关于 η 的说明；“公平比赛”实验用的是书中“除以 6”的法则）。"),
+    "nr.rates.equal": ("Both costs run at η = {eta}.", "两种代价都用 η = {eta}。"),
     "nr.rates.differ.smaller": (
         "The two costs run at different learning rates: η = {q} for the quadratic cost, {ce} "
         "for cross-entropy ({ratio} times smaller). This race compares rates as well as costs.",
@@ -156,20 +191,20 @@ STRINGS = {
         "两种代价的学习率不同：二次代价 η = {q}，交叉熵 η = {ce}（为前者的 {ratio} 倍）。这场比赛比的"
         "不只是代价，也是学习率。"),
     # ---- How the speed changes, worded from the run ----
+    "nr.speed.title": ("How the step size changed, in numbers", "步长如何变化（数值）"),
     "nr.speed.start.ce": (
-        "**How the speed changes.** At the start (|a − y| = {err}) cross-entropy's update "
-        "|Δb| = η |∂C/∂b| is {ce}, {ratio} times the quadratic cost's {q}.",
-        "**速度如何变化。** 开始时（|a − y| = {err}），交叉熵的更新量 |Δb| = η |∂C/∂b| 为 {ce}，"
-        "是二次代价（{q}）的 {ratio} 倍。"),
+        "At the start (|a − y| = {err}) cross-entropy's update |Δb| = η |∂C/∂b| is {ce}, "
+        "{ratio} times the quadratic cost's {q}.",
+        "开始时（|a − y| = {err}），交叉熵的更新量 |Δb| = η |∂C/∂b| 为 {ce}，是二次代价（{q}）的 "
+        "{ratio} 倍。"),
     "nr.speed.start.q": (
-        "**How the speed changes.** At the start (|a − y| = {err}) the quadratic cost's update "
-        "|Δb| = η |∂C/∂b| is {q}, {ratio} times cross-entropy's {ce}.",
-        "**速度如何变化。** 开始时（|a − y| = {err}），二次代价的更新量 |Δb| = η |∂C/∂b| 为 {q}，"
-        "是交叉熵（{ce}）的 {ratio} 倍。"),
+        "At the start (|a − y| = {err}) the quadratic cost's update |Δb| = η |∂C/∂b| is {q}, "
+        "{ratio} times cross-entropy's {ce}.",
+        "开始时（|a − y| = {err}），二次代价的更新量 |Δb| = η |∂C/∂b| 为 {q}，是交叉熵（{ce}）的 "
+        "{ratio} 倍。"),
     "nr.speed.start.same": (
-        "**How the speed changes.** At the start (|a − y| = {err}) both updates "
-        "|Δb| = η |∂C/∂b| are {q}.",
-        "**速度如何变化。** 开始时（|a − y| = {err}），两者的更新量 |Δb| = η |∂C/∂b| 都是 {q}。"),
+        "At the start (|a − y| = {err}) both updates |Δb| = η |∂C/∂b| are {q}.",
+        "开始时（|a − y| = {err}），两者的更新量 |Δb| = η |∂C/∂b| 都是 {q}。"),
     "nr.speed.q.up": (
         "The quadratic cost then sped up as the error shrank: its largest update, {peak} at "
         "epoch {k} (|a − y| = {err}), is {ratio} times its first.",
@@ -202,54 +237,28 @@ STRINGS = {
     "nr.speed.ce.still": ("Cross-entropy's updates are all 0: it does not move.",
                           "交叉熵的每次更新都是 0：它完全不动。"),
     "nr.speed.lesson": (
-        "This is Nielsen's point: not which cost is faster overall, but how the speed changes. "
-        "The quadratic cost learns slowest exactly when the neuron is most wrong; cross-entropy "
-        "learns fastest then.",
-        "这正是 Nielsen 想说明的：重点不是哪种代价整体更快，而是速度怎样变化。二次代价恰恰在神经元"
-        "错得最厉害时学得最慢（学习缓慢）；交叉熵在那时学得最快。"),
+        "**How the speed changes.** The quadratic cost's largest step, {ratio} times its first, "
+        "came at epoch {k}, when |a − y| was down to {err} from {err0}: it learns slowest exactly "
+        "when the neuron is most wrong (the learning slowdown). Cross-entropy's first step was "
+        "its largest: fastest when most wrong.",
+        "**速度如何变化。** 二次代价最大的一步是第一步的 {ratio} 倍，出现在第 {k} 轮，此时 |a − y| "
+        "已从 {err0} 降到 {err}：它恰恰在神经元错得最厉害时学得最慢（学习缓慢）。交叉熵的第一步就是"
+        "最大的一步：错得越多，学得越快。"),
     "nr.speed.no_slowdown": (
-        "The quadratic cost shows no slowdown in this run: its updates never grew much beyond "
-        "the first (σ′(z) = {sp} at the start).",
-        "这次运行中二次代价没有出现学习缓慢：它之后的更新从未明显超过第一次（开始时 σ′(z) = {sp}）。"),
-    # ---- Training view ----
-    "nr.training": ("Training, epoch by epoch", "逐轮训练过程"),
-    "nr.training.intro": (
-        "Press play or drag the slider. The cards show each neuron at that epoch and the bias "
-        "gradient with the current numbers substituted; the dashed line marks the epoch on "
-        "every chart.",
-        "点击播放或拖动滑块。卡片显示每个神经元在该轮的状态，以及代入当前数值的偏置梯度；每张图上"
-        "的虚线标出该轮。"),
-    "nr.play": ("Play", "播放"),
-    "nr.pause": ("Pause", "暂停"),
-    "nr.scrub": ("Epoch", "轮次"),
-    "nr.epoch": ("Epoch", "轮次"),
-    "nr.cost": ("Cost", "代价"),
-    "nr.state": ("**{run}**, epoch {epoch}", "**{run}**，第 {epoch} 轮"),
-    "nr.state.values": ("w = {w}, b = {b}, z = {z}  \na = {a}, C = {c}, σ′(z) = {sp}",
-                        "w = {w}，b = {b}，z = {z}  \na = {a}，C = {c}，σ′(z) = {sp}"),
-    "nr.book.step": ("book step", "书中步长"),
-    "nr.q.a": ("Output a", "输出 a"),
-    "nr.q.cost": ("Cost C", "代价 C"),
-    "nr.q.w": ("Weight w", "权重 w"),
-    "nr.q.b": ("Bias b", "偏置 b"),
-    "nr.q.grad": ("Size of the bias gradient |∂C/∂b| (log scale)",
-                  "偏置梯度的绝对值 |∂C/∂b|（对数刻度）"),
-    "nr.q.sigma_prime": ("σ′(z), the factor that slows the quadratic cost (log scale)",
-                         "σ′(z)：让二次代价变慢的因子（对数刻度）"),
-    "nr.training.caption": (
-        "At this run's start a = {a} and σ′(z) = {sp}: the quadratic cost's gradient is the "
-        "error a − y scaled down to {pct} of it, while cross-entropy's gradient is the error "
-        "itself.",
-        "这次运行开始时 a = {a}，σ′(z) = {sp}：二次代价的梯度是误差 a − y 缩小到 {pct}，而交叉熵"
-        "的梯度就是误差本身。"),
+        "**How the speed changes.** The quadratic cost shows no slowdown in this run: its "
+        "updates never grew much beyond the first (σ′(z) = {sp} at the start).",
+        "**速度如何变化。** 这次运行中二次代价没有出现学习缓慢：它之后的更新从未明显超过第一次"
+        "（开始时 σ′(z) = {sp}）。"),
+    "nr.speed.other": (
+        "**How the speed changes:** see the numbers below.",
+        "**速度如何变化：** 见下面的数值。"),
     # ---- Initialisation map ----
     "nr.map": ("Every starting point at once", "一次看遍所有起点"),
     "nr.map.intro": (
-        "Each cell is a different starting (w₀, b₀), trained with the settings above: its colour "
-        "is the number of epochs until the output is within {thr} of the target; grey cells do "
-        "not get there within {epochs} epochs.",
-        "每个格子代表一个不同的起点 (w₀, b₀)，按上面的设置训练：颜色表示输出进入目标值 {thr} 以内"
-        "所需的轮数；灰色格子在 {epochs} 轮内没有达标。"),
+        "Each cell is a start (w₀, b₀) trained as above, coloured by the epochs it needs to "
+        "reach |a − y| < {thr}; grey: not within {epochs}. Click a cell to train from there.",
+        "每个格子是一个起点 (w₀, b₀)，按上面的设置训练，颜色表示达到 |a − y| < {thr} 所需的轮数；"
+        "灰色：{epochs} 轮内未达到。点击格子即可从那里开始训练。"),
     "nr.map.epochs": ("Epochs until |a − y| < {thr}", "达到 |a − y| < {thr} 的轮数"),
     "nr.map.start": ("Your start", "你的起点"),
     "nr.map.all": (
@@ -271,13 +280,15 @@ STRINGS = {
     # ---- Why ----
     "nr.why": ("Why, in one line", "一行公式说明原因"),
     "nr.why.text": (
-        "The only difference is the factor σ′(z) = a(1 − a). It is at most 1/4 and almost 0 when "
-        "a is near 0 or 1, so a saturated neuron learns slowly under the quadratic cost (mean "
-        "squared error) exactly when it is badly wrong. With cross-entropy that factor cancels, "
-        "and the bigger the error, the faster it learns.",
-        "唯一的区别是因子 σ′(z) = a(1 − a)。它最大只有 1/4，当 a 接近 0 或 1 时几乎为 0，所以在"
-        "二次代价（均方误差）下，饱和的神经元恰恰在错得离谱时学习缓慢。用交叉熵时这个因子被消掉了，"
-        "误差越大，学得越快。"),
+        "The only difference is the factor σ′(z) = a(1 − a): at most 1/4, almost 0 when a is "
+        "near 0 or 1. At this run's start a = {a} and σ′(z) = {sp}: the quadratic cost's "
+        "gradient is the error a − y shrunk to {pct} of it; cross-entropy's is the error itself.",
+        "唯一的区别是因子 σ′(z) = a(1 − a)：最大只有 1/4，a 接近 0 或 1 时几乎为 0。这次运行开始时 "
+        "a = {a}，σ′(z) = {sp}：二次代价的梯度是误差 a − y 缩小到 {pct}；交叉熵的梯度就是误差本身。"),
+    "nr.why.mse": (
+        "The quadratic cost ½(a − y)² is one output's mean squared error (MSE) up to the factor "
+        "½, which only rescales η.",
+        "二次代价 ½(a − y)² 是单个输出的均方误差（MSE）乘以 ½，这个因子只相当于改变 η。"),
     "nr.teach.title": ("Step by step: where σ′(z) = σ(z)(1 − σ(z)) and both gradients come from",
                        "逐步推导：σ′(z) = σ(z)(1 − σ(z)) 以及两个梯度从何而来"),
     "nr.teach.s1": ("**1.** Write the sigmoid as a power, so the chain rule applies:",
@@ -300,15 +311,27 @@ STRINGS = {
     "nr.teach.s6": (
         "**6.** Cross-entropy's ∂C/∂a has a(1 − a) in its denominator, which cancels σ′(z):",
         "**6.** 交叉熵的 ∂C/∂a 分母里正好有 a(1 − a)，与 σ′(z) 相消："),
+    # ---- What cross-entropy does not fix ----
+    "nr.limits.takeaway": (
+        "Cross-entropy removes σ′(z) at the output layer only: in hidden layers the gradient can "
+        "still vanish.",
+        "交叉熵只在输出层消掉 σ′(z)：在隐藏层，梯度仍可能消失。"),
+    "nr.limits.title": (
+        "What cross-entropy does not fix: vanishing gradients in hidden layers, good starts, "
+        "saturation",
+        "交叉熵解决不了的事：隐藏层的梯度消失、好的起点、饱和"),
     "nr.limits": (
-        "What cross-entropy does not do:\n\n"
-        "- It removes σ′(z) only at the output layer; hidden layers of a deeper network still "
-        "multiply by their own σ′(z).\n"
+        "- **Vanishing gradients.** It removes σ′(z) only at the output layer. Backpropagation "
+        "multiplies each hidden layer's error by that layer's own σ′(z), at most 1/4 for a "
+        "sigmoid, so in a deep sigmoid network the gradients of the early layers can still "
+        "shrink towards 0: the vanishing gradient problem. The claim that cross-entropy "
+        "“solves the vanishing gradient” holds for the output layer's factor only.\n"
         "- {good_start}\n"
         "- It does not stop neurons from saturating; it only stops saturation from slowing down "
         "the output's learning.",
-        "交叉熵做不到的事：\n\n"
-        "- 它只在输出层消掉 σ′(z)；更深网络的隐藏层仍然要乘上各自的 σ′(z)。\n"
+        "- **梯度消失。** 它只在输出层消掉 σ′(z)。反向传播会把每个隐藏层的误差乘上该层自己的 "
+        "σ′(z)（sigmoid 的 σ′ 最大为 1/4），所以在深层 sigmoid 网络中，靠前各层的梯度仍可能缩小到"
+        "接近 0：这就是梯度消失问题。“交叉熵解决了梯度消失”的说法只对输出层的那个因子成立。\n"
         "- {good_start}\n"
         "- 它不能阻止神经元饱和，只是让饱和不再拖慢输出层的学习。"),
     "nr.limits.good_start": (
@@ -320,4 +343,28 @@ STRINGS = {
         "从普通起点 (0.6, 0.9) 出发、学习率相同（η = 0.15）时，交叉熵 {ce} 轮就达到 |a − y| < "
         "{thr}，二次代价要 {q} 轮；用公平比赛的 η = {fair} 时，交叉熵需要 {ce_fair} 轮，二次代价仍是 "
         "{q} 轮。"),
+    # ---- For teachers ----
+    "nr.teachers.title": ("For teachers", "教师参考"),
+    "nr.teachers": (
+        "**The misconception.** “A bigger error always means a bigger gradient”, and its "
+        "sequel, “cross-entropy solves the vanishing gradient”. With the quadratic cost a "
+        "confidently wrong sigmoid neuron gets a tiny gradient, because σ′(z) multiplies the "
+        "error; cross-entropy removes that factor at the output layer only.\n\n"
+        "**Pause on** checkpoint 2, the race: let everyone commit a prediction before anyone "
+        "presses Play, then ask why the quadratic cost's output stays near 1 for so long.\n\n"
+        "**Ask next.** From the normal start (0.6, 0.9), does the choice of cost still matter? "
+        "With the fair-race rates? Which starts on the map does the quadratic cost never "
+        "finish from, and what do they have in common? Would a hidden layer's σ′(z) cancel too?"
+        "\n\n**Source.** The experiment, its two starts and its rates follow Michael Nielsen, "
+        "*Neural Networks and Deep Learning*, chapter 3, "
+        "[“The cross-entropy cost function”](http://neuralnetworksanddeeplearning.com/chap3.html).",
+        "**针对的误解。** “误差越大，梯度一定越大”，以及由此而来的“交叉熵解决了梯度消失”。使用二次"
+        "代价时，自信地犯错的 sigmoid 神经元得到的梯度很小，因为误差要乘上 σ′(z)；交叉熵只在输出层"
+        "消掉这个因子。\n\n"
+        "**在此停顿：** 检查点 2（比赛）。先让每个人都提交预测，再按“播放”，然后问：为什么二次代价的"
+        "输出那么久都停在 1 附近？\n\n"
+        "**接着问：** 从普通起点 (0.6, 0.9) 出发，选哪种代价还重要吗？用公平比赛的学习率呢？在起点图"
+        "上，二次代价从哪些起点永远达不了标？它们有什么共同点？隐藏层的 σ′(z) 也会被消掉吗？\n\n"
+        "**出处：** 实验、两个起点和学习率都取自 Michael Nielsen《神经网络与深度学习》第 3 章 "
+        "[“交叉熵代价函数”](http://neuralnetworksanddeeplearning.com/chap3.html)。"),
 }
