@@ -1,5 +1,12 @@
-"""Chart data of the loss page, for the forms of :mod:`lib.charts` (``function_chart``,
-``bar_chart``): each ``*_data`` function returns the named datasets as DataFrames, built from
+"""The loss page's charts: two forms (:func:`curves_chart`, :func:`class_bars`) and their data.
+
+The forms tell series apart by more than colour (each curve its own dash and point shape; bars
+by position, in legend order), in a colour-blind-safe palette chosen by the page, with axis and
+legend text in dark ink (:data:`INK`, about 12.6:1 on white). Their datasets are those of
+:func:`lib.charts.function_chart` (``curves``, ``points``, ``band``) and
+:func:`lib.charts.bar_chart` (``bars``).
+
+Each ``*_data`` function returns the named datasets as DataFrames, built from
 :mod:`lib.curves` and :mod:`lib.losses` (costs in nats). A curve depends on fewer inputs than
 the point marked on it, so curves and points are separate functions (a page can keep a curve
 while the reader moves along it). Non-finite values are dropped, as
@@ -8,13 +15,123 @@ while the reader moves along it). Non-finite values are dropped, as
 
 from __future__ import annotations
 
+from typing import Mapping
+
+import altair as alt
 import numpy as np
 import pandas as pd
 
 from lib import charts, curves, losses
 
-__all__ = ["binary_curves_data", "binary_points_data", "likelihood_curves_data",
-           "likelihood_points_data", "softmax_bars_data"]
+__all__ = ["INK", "binary_curves_data", "binary_points_data", "class_bars", "curves_chart",
+           "dual_chart", "likelihood_curves_data", "likelihood_points_data",
+           "softmax_bars_data"]
+
+#: Axis and legend text (:data:`lib.charts.INK`, which :func:`lib.charts.compile_spec` sets).
+INK = charts.INK
+#: Dash patterns and point shapes, one per series in order: solid and circles first.
+DASHES = ((1, 0), (7, 4), (2, 3))
+SHAPES = ("circle", "square", "triangle-up")
+
+
+def curves_chart(text: Mapping[str, str], colors: Mapping[str, str], x_domain=(0.0, 1.0),
+                 shade: bool = False, height: int = 300, y_domain=None):
+    """Curves ``value`` against ``x``, one per ``series`` (``colors`` maps each series, in
+    legend order, to its colour), each with its own dash (solid first) and point shape; an
+    optional tinted band (dataset ``band``: ``x``, ``x2``, ``label``). Datasets as
+    :func:`lib.charts.function_chart_data` makes them. ``text`` keys: ``x``, ``y``,
+    ``series``.
+
+    >>> spec = charts.compile_spec(curves_chart, text={"x": "a", "y": "C", "series": "s"},
+    ...                            colors=(("CE", "#000"), ("Q", "#111")))
+    >>> spec["layer"][0]["encoding"]["strokeDash"]["scale"]["range"], spec["config"]["axis"]["labelColor"]
+    ([[1, 0], [7, 4]], '#31333f')
+    """
+    names = list(colors)
+    legend = alt.Legend(orient="top", labelLimit=0) if len(names) > 1 else None
+    color = alt.Color("series:N", title=text["series"],
+                      scale=alt.Scale(domain=names, range=list(colors.values())), legend=legend)
+    dash = alt.StrokeDash("series:N", title=text["series"], legend=legend, scale=alt.Scale(
+        domain=names, range=[list(d) for d in DASHES[:len(names)]]))
+    shape = alt.Shape("series:N", title=text["series"], legend=legend,
+                      scale=alt.Scale(domain=names, range=list(SHAPES[:len(names)])))
+    y_scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Scale()
+    x = alt.X("x:Q", title=text["x"], scale=alt.Scale(domain=list(x_domain)))
+    tooltip = [alt.Tooltip("series:N", title=text["series"]),
+               alt.Tooltip("x:Q", title=text["x"], format=".4f"),
+               alt.Tooltip("value:Q", title=text["y"], format=".6g")]
+    layers = [alt.Chart(alt.NamedData("curves")).mark_line(strokeWidth=2.5, clip=True).encode(
+        x=x, y=alt.Y("value:Q", title=text["y"], scale=y_scale), color=color, strokeDash=dash,
+        tooltip=tooltip),
+        alt.Chart(alt.NamedData("points")).mark_point(
+            size=110, filled=True, opacity=1, clip=True).encode(
+            x="x:Q", y="value:Q", color=color, shape=shape, tooltip=tooltip)]
+    if shade:
+        layers.insert(0, alt.Chart(alt.NamedData("band")).mark_rect(
+            color="#f4b6b6", opacity=0.35).encode(
+            x="x:Q", x2="x2:Q", tooltip=alt.Tooltip("label:N", title=text["x"])))
+    return alt.layer(*layers).properties(height=height)
+
+
+def dual_chart(text: Mapping[str, str], colors: Mapping[str, str], height: int = 260):
+    """Two curves against ``x`` on one chart, each on its own y axis (the first on the left,
+    solid, circle marker; the second on the right, dashed, square marker), for two quantities
+    of different scales whose extremes fall at the same ``x``. Datasets ``left`` and
+    ``right`` (``x``, ``value``, ``series``) and ``left_point`` and ``right_point`` (the
+    marked points). ``colors`` maps the two series names, in that order, to colours.
+    ``text`` keys: ``x``, ``left``, ``right`` (the axes' titles), ``series``.
+
+    >>> spec = charts.compile_spec(dual_chart, text={"x": "θ", "left": "L", "right": "NLL",
+    ...     "series": "s"}, colors=(("L", "#000"), ("NLL", "#111")))
+    >>> spec["resolve"], [side["layer"][0]["encoding"]["y"]["axis"]["orient"]
+    ...                    for side in spec["layer"]]
+    ({'scale': {'y': 'independent'}}, ['left', 'right'])
+    """
+    names = list(colors)
+    legend = alt.Legend(orient="top", labelLimit=0)
+    color = alt.Color("series:N", title=text["series"], legend=legend,
+                      scale=alt.Scale(domain=names, range=list(colors.values())))
+    dash = alt.StrokeDash("series:N", title=text["series"], legend=legend, scale=alt.Scale(
+        domain=names, range=[list(d) for d in DASHES[:2]]))
+    shape = alt.Shape("series:N", title=text["series"], legend=legend,
+                      scale=alt.Scale(domain=names, range=list(SHAPES[:2])))
+    x = alt.X("x:Q", title=text["x"], scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(tickCount=10))
+    layers = []
+    for side in ("left", "right"):
+        tooltip = [alt.Tooltip("series:N", title=text["series"]),
+                   alt.Tooltip("x:Q", title=text["x"], format=".4f"),
+                   alt.Tooltip("value:Q", title=text[side], format=".6g")]
+        y = alt.Y("value:Q", title=text[side], axis=alt.Axis(orient=side))
+        # Each side's curve and point share one y scale; the two sides do not.
+        layers.append(alt.layer(
+            alt.Chart(alt.NamedData(side)).mark_line(strokeWidth=2.5, clip=True).encode(
+                x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip),
+            alt.Chart(alt.NamedData(f"{side}_point")).mark_point(
+                size=110, filled=True, opacity=1, clip=True).encode(
+                x="x:Q", y="value:Q", color=color, shape=shape, tooltip=tooltip)))
+    return alt.layer(*layers).resolve_scale(y="independent").properties(height=height)
+
+
+def class_bars(text: Mapping[str, str], colors: Mapping[str, str], height: int = 280):
+    """Grouped bars: ``value`` for each ``category`` (in ``order``), one bar per ``series`` in
+    the legend's order, with a zero line. Dataset ``bars`` as :func:`lib.charts.bar_chart_data`
+    makes it. ``text`` keys: ``category``, ``y``, ``series``."""
+    names = list(colors)
+    bars = alt.Chart(alt.NamedData("bars")).mark_bar(
+        cornerRadiusTopLeft=2, cornerRadiusTopRight=2).encode(
+        x=alt.X("category:N", sort=alt.EncodingSortField("order", op="min"),
+                title=text["category"], axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("series:N", sort=names),
+        y=alt.Y("value:Q", title=text["y"]),
+        color=alt.Color("series:N", title=text["series"],
+                        scale=alt.Scale(domain=names, range=list(colors.values())),
+                        legend=alt.Legend(orient="top", labelLimit=0)),
+        tooltip=[alt.Tooltip("category:N", title=text["category"]),
+                 alt.Tooltip("series:N", title=text["series"]),
+                 alt.Tooltip("value:Q", title=text["y"], format=".6g")])
+    zero = alt.Chart(alt.NamedData("bars")).mark_rule(color=INK, strokeWidth=1).encode(
+        y=alt.datum(0))
+    return alt.layer(bars, zero).properties(height=height)
 
 
 def _points(x: float, values, names) -> pd.DataFrame:

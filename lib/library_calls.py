@@ -1,27 +1,36 @@
-"""What scipy, PyTorch and TensorFlow return for the loss page's examples, as runnable calls.
+"""What scipy, PyTorch and TensorFlow return for the loss page's examples, as runnable code.
 
-Each :class:`Call` pairs a line of Python, printed on the page exactly as it runs, with the value
-that the real library returns for it. The names the calls use are defined by :func:`setup_code`
-(shown above the table)::
+The page shows *code cards* (:class:`Card`): each card runs exactly as printed, **on its own**,
+in a fresh Python with its library installed. A card opens with its imports and the names it
+uses, then its calls (:class:`Call`), each followed by a comment with the value the real
+library returns (:func:`card_text`). So the TensorFlow card is the only one that imports
+TensorFlow, and the scipy card needs neither PyTorch nor TensorFlow. The softmax cards::
 
-    import numpy as np, scipy, torch
-    import torch.nn as nn, torch.nn.functional as F
-    import tensorflow as tf
+    import numpy as np, scipy
+    z = np.array([2.5, -1.0, 3.2, 0.5])
+    y = np.eye(4)[2]
+    a = scipy.special.softmax(z)
+    scipy.stats.entropy(y, a)  # 0.45666  (1)
+    ...
+
+    import torch, torch.nn.functional as F
     torch.set_default_dtype(torch.float64)
     z = torch.tensor([2.5, -1.0, 3.2, 0.5])
     target = torch.tensor(2)
     y = torch.eye(4)[target]
     a = z.softmax(0)
+    F.cross_entropy(z, target)  # 0.45666  (1)
+    ...
 
 ``torch.set_default_dtype(torch.float64)`` makes PyTorch compute in NumPy's precision, so the
 values below agree with the real ones to about 1e-15 (with PyTorch's default float32 they agree
-to about 1e-7). The multi-label calls write the table's numbers as literals, so they need no
-other names.
+to about 1e-7). The multi-label cards define the table's predictions ``a`` and labels ``y`` as
+literals that read back as exactly the same floats (:func:`literal`).
 
 scipy is a dependency of this app and is called for real. PyTorch and TensorFlow are not: their
 values are reproduced here with NumPy, following each library's own formulas (checked against
-PyTorch 2.13 and TensorFlow 2.21 by ``tests/test_library_calls.py``, which evaluates every
-printed call under the real libraries):
+PyTorch 2.13 and TensorFlow 2.21 by ``tests/test_library_calls.py``, which runs every card as
+printed under the real libraries):
 
 * ``F.cross_entropy(x, target)`` on a 1-D ``x`` is ``-log_softmax(x)[target]``;
 * ``F.kl_div(input, target, reduction)`` sums ``target (ln target - input)`` (``0 ln 0 = 0``)
@@ -32,15 +41,15 @@ printed call under the real libraries):
 * ``nn.BCEWithLogitsLoss`` / ``F.binary_cross_entropy_with_logits`` is ``(1 - y) x - ln σ(x)``
   per element, with ``ln σ(x) = min(x, 0) - ln(1 + e^{-|x|})``;
 * ``tf.nn.sigmoid_cross_entropy_with_logits`` is ``max(x, 0) - x y + ln(1 + e^{-|x|})`` per
-  element (it returns one value per element; the page shows ``tf.reduce_sum`` of them).
+  element (it returns one value per element; the card shows ``tf.reduce_sum`` of them).
 
 Infinite logits (a probability of exactly 0 or 1 passed through ``logit``) follow IEEE
 arithmetic exactly as the libraries do: ``0 · ∞`` is NaN, so those rows can return NaN.
 
->>> calls = softmax_calls([2.5, -1.0, 3.2, 0.5], 2)
->>> {c.key: round(c.value, 5) for c in calls if c.key.startswith("torch_kl")}
+>>> cards = softmax_cards([2.5, -1.0, 3.2, 0.5], 2)
+>>> {c.key: round(c.value, 5) for c in cards[1].calls if c.key.startswith("torch_kl")}
 {'torch_kl_batchmean': 0.11416, 'torch_kl_batch': 0.45666, 'torch_kl_mean': 0.11416}
->>> [round(c.value, 5) for c in multi_label_calls([1, 1, 0], [0.8, 0.9, 0.1])][:2]
+>>> [round(c.value, 5) for c in multi_label_cards([1, 1, 0], [0.8, 0.9, 0.1])[0].calls][:2]
 [0.14462, 0.43386]
 """
 
@@ -48,14 +57,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import scipy.special
 import scipy.stats
 
-__all__ = ["Call", "agrees", "bce_clamped", "bce_with_logits", "clamp_call", "kl_div", "literal",
-           "multi_label_calls", "setup_code", "softmax_calls", "softmax_twice_floor",
-           "tf_sigmoid_ce_with_logits", "torch_cross_entropy"]
+__all__ = ["Call", "Card", "agrees", "bce_clamped", "bce_with_logits", "card_text", "kl_div",
+           "literal", "multi_label_cards", "softmax_cards", "softmax_twice_floor",
+           "tf_sigmoid_ce_with_logits", "torch_cross_entropy", "value_text"]
 
 #: PyTorch's BCELoss clamps each log at this value.
 LOG_CLAMP = -100.0
@@ -63,14 +73,49 @@ LOG_CLAMP = -100.0
 
 @dataclass(frozen=True)
 class Call:
-    """One printed call: ``code`` runs as shown, after :func:`setup_code`; ``value`` is what the
-    library returns (a float); ``library`` is ``"scipy"``, ``"torch"`` or ``"tensorflow"``;
-    ``key`` names the row, for its explanation."""
+    """One printed call: ``code`` is a Python expression (it may span lines inside its
+    parentheses) that runs as shown after its card's setup; ``value`` is what the library
+    returns (a float); ``key`` names the call, for its explanation."""
 
     code: str
     value: float
-    library: str
     key: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A code card: ``setup`` (imports and the names the calls use) then ``calls``. The whole
+    card runs as printed, on its own, where ``library`` ("scipy", "torch" or "tensorflow") is
+    installed."""
+
+    library: str
+    setup: tuple[str, ...]
+    calls: tuple[Call, ...]
+
+
+def value_text(x: float) -> str:
+    """A returned value as a card's comment shows it: 5 significant digits, as Python writes
+    them (``nan``, ``inf``; a hyphen for minus: it is code).
+
+    >>> value_text(0.456661), value_text(100.0), value_text(float("nan")), value_text(-0.4)
+    ('0.45666', '100', 'nan', '-0.4')
+    """
+    x = float(x)
+    return "0" if x == 0 else f"{x:.5g}"
+
+
+def card_text(card: Card, value: Callable[[float], str] = value_text) -> str:
+    """The card as printed: its setup, then each call with ``# <value>  (<n>)`` after it, ``n``
+    counting the calls from 1 (the page explains call ``n`` in item ``n`` of a list).
+
+    >>> print(card_text(Card("scipy", ("import scipy",), (Call("scipy.special.expit(0)", 0.5,
+    ...                                                           "k"),))))
+    import scipy
+    scipy.special.expit(0)  # 0.5  (1)
+    """
+    lines = list(card.setup)
+    lines += [f"{c.code}  # {value(c.value)}  ({i})" for i, c in enumerate(card.calls, 1)]
+    return "\n".join(lines)
 
 
 def literal(values) -> str:
@@ -80,25 +125,6 @@ def literal(values) -> str:
     '[0.8, 1.0, 1e-20]'
     """
     return "[" + ", ".join(repr(float(v)) for v in np.asarray(values, dtype=float).ravel()) + "]"
-
-
-def setup_code(z, target: int) -> str:
-    """The lines that define every name the printed calls use, for logits ``z`` (1-D) and the
-    true class index ``target``.
-
-    >>> print(setup_code([1, 0], 0).splitlines()[-4])
-    z = torch.tensor([1.0, 0.0])
-    """
-    return "\n".join([
-        "import numpy as np, scipy, torch",
-        "import torch.nn as nn, torch.nn.functional as F",
-        "import tensorflow as tf",
-        "torch.set_default_dtype(torch.float64)",
-        f"z = torch.tensor({literal(z)})",
-        f"target = torch.tensor({int(target)})",
-        f"y = torch.eye({len(np.ravel(z))})[target]",
-        "a = z.softmax(0)",
-    ])
 
 
 # ---- reproductions of the libraries' formulas ---------------------------------------------------
@@ -180,61 +206,98 @@ def tf_sigmoid_ce_with_logits(labels, logits) -> np.ndarray:
         return np.maximum(x, 0.0) - x * y + np.log1p(np.exp(-np.abs(x)))
 
 
-# ---- the rows -----------------------------------------------------------------------------------
+# ---- the cards ----------------------------------------------------------------------------------
 
-def softmax_calls(z, target: int) -> list[Call]:
-    """The rows for the softmax example: logits ``z`` (1-D, finite) and true class ``target``.
+def softmax_cards(z, target: int) -> tuple[Card, Card]:
+    """The softmax example's cards, for logits ``z`` (1-D, finite) and the true class index
+    ``target``: scipy (real calls, on NumPy arrays) and PyTorch.
 
-    scipy rows are real calls. ``scipy.stats.entropy`` accepts the tensors ``y`` and ``a`` as
-    arrays; the ``rel_entr`` / ``kl_div`` pair uses a fixed unnormalised pair so that the
-    difference shows (for inputs that each sum to 1 the two sums agree).
+    The ``rel_entr`` / ``kl_div`` pair uses a fixed unnormalised pair so that the difference
+    shows (for inputs that each sum to 1 the two sums agree).
+
+    >>> scipy_card, torch_card = softmax_cards([1, 0], 0)
+    >>> scipy_card.setup[1], torch_card.setup[-2:]
+    ('z = np.array([1.0, 0.0])', ('y = torch.eye(2)[target]', 'a = z.softmax(0)'))
     """
     z = np.asarray(z, dtype=float)
-    y = np.eye(z.size)[int(target)]
+    target = int(target)
+    y = np.eye(z.size)[target]
     a = scipy.special.softmax(z)
     log_a = np.log(a)
-    return [
-        Call("scipy.stats.entropy(y, a)", float(scipy.stats.entropy(y, a)), "scipy",
-             "scipy_kl"),
+    scipy_card = Card("scipy", (
+        "import numpy as np, scipy",
+        f"z = np.array({literal(z)})",
+        f"y = np.eye({z.size})[{target}]",
+        "a = scipy.special.softmax(z)",
+    ), (
+        Call("scipy.stats.entropy(y, a)", float(scipy.stats.entropy(y, a)), "scipy_kl"),
         Call("scipy.stats.entropy([1, 1, 1, 1])", float(scipy.stats.entropy([1, 1, 1, 1])),
-             "scipy", "scipy_renorm"),
+             "scipy_renorm"),
         Call("scipy.stats.entropy([.5, .5], [.3, .3])",
-             float(scipy.stats.entropy([.5, .5], [.3, .3])), "scipy", "scipy_renorm2"),
+             float(scipy.stats.entropy([.5, .5], [.3, .3])), "scipy_renorm2"),
         Call("scipy.special.rel_entr([.5, .5], [.3, .3]).sum()",
-             float(scipy.special.rel_entr([.5, .5], [.3, .3]).sum()), "scipy", "rel_entr"),
+             float(scipy.special.rel_entr([.5, .5], [.3, .3]).sum()), "rel_entr"),
         Call("scipy.special.kl_div([.5, .5], [.3, .3]).sum()",
-             float(scipy.special.kl_div([.5, .5], [.3, .3]).sum()), "scipy", "kl_div"),
-        Call("F.cross_entropy(z, target)", torch_cross_entropy(z, target), "torch", "torch_ce"),
-        Call("F.cross_entropy(a, target)", torch_cross_entropy(a, target), "torch",
-             "torch_bug"),
+             float(scipy.special.kl_div([.5, .5], [.3, .3]).sum()), "kl_div"),
+    ))
+    torch_card = Card("torch", (
+        "import torch, torch.nn.functional as F",
+        "torch.set_default_dtype(torch.float64)",
+        f"z = torch.tensor({literal(z)})",
+        f"target = torch.tensor({target})",
+        f"y = torch.eye({z.size})[target]",
+        "a = z.softmax(0)",
+    ), (
+        Call("F.cross_entropy(z, target)", torch_cross_entropy(z, target), "torch_ce"),
+        Call("F.cross_entropy(a, target)", torch_cross_entropy(a, target), "torch_bug"),
         Call("F.kl_div(a.log(), y, reduction='batchmean')", kl_div(log_a, y, "batchmean"),
-             "torch", "torch_kl_batchmean"),
-        Call("F.kl_div(a.log().unsqueeze(0), y.unsqueeze(0), reduction='batchmean')",
-             kl_div(log_a[None, :], y[None, :], "batchmean"), "torch", "torch_kl_batch"),
-        Call("F.kl_div(a.log(), y, reduction='mean')", kl_div(log_a, y, "mean"), "torch",
+             "torch_kl_batchmean"),
+        Call("F.kl_div(a.log().unsqueeze(0), y.unsqueeze(0),\n"
+             "         reduction='batchmean')",
+             kl_div(log_a[None, :], y[None, :], "batchmean"), "torch_kl_batch"),
+        Call("F.kl_div(a.log(), y, reduction='mean')", kl_div(log_a, y, "mean"),
              "torch_kl_mean"),
-    ]
+    ))
+    return scipy_card, torch_card
 
 
-def multi_label_calls(y, a) -> list[Call]:
-    """The rows for the multi-label table: targets ``y`` (0/1) and probabilities ``a`` in
-    [0, 1], written into each call as literals."""
+def multi_label_cards(y, a) -> tuple[Card, Card]:
+    """The multi-label table's cards, for targets ``y`` (0/1) and probabilities ``a`` in
+    [0, 1], written into each card as literals: PyTorch (the last call, a certain wrong
+    prediction, shows the log clamped at -100) and TensorFlow.
+
+    >>> torch_card, tf_card = multi_label_cards([1, 0], [0.5, 0.25])
+    >>> torch_card.setup[2], tf_card.setup[0]
+    ('a = torch.tensor([0.5, 0.25])', 'import numpy as np, scipy, tensorflow as tf')
+    """
     y = np.asarray(y, dtype=float)
     a = np.asarray(a, dtype=float)
-    ya, aa = f"torch.tensor({literal(y)})", f"torch.tensor({literal(a)})"
     logits = _logit(a)
-    return [
-        Call(f"nn.BCELoss()({aa}, {ya})", bce_clamped(a, y), "torch", "bce_mean"),
-        Call(f"nn.BCELoss(reduction='sum')({aa}, {ya})", bce_clamped(a, y, "sum"), "torch",
-             "bce_sum"),
-        Call(f"nn.BCEWithLogitsLoss()({aa}.logit(), {ya})", bce_with_logits(logits, y),
-             "torch", "bce_logits_mean"),
-        Call(f"F.binary_cross_entropy_with_logits({aa}.logit(), {ya}, reduction='sum')",
-             bce_with_logits(logits, y, "sum"), "torch", "bce_logits_sum"),
-        Call("tf.reduce_sum(tf.nn.sigmoid_cross_entropy_with_logits("
-             f"labels=np.array({literal(y)}), logits=scipy.special.logit({literal(a)})))",
-             float(tf_sigmoid_ce_with_logits(y, logits).sum()), "tensorflow", "tf_sum"),
-    ]
+    torch_card = Card("torch", (
+        "import torch, torch.nn as nn, torch.nn.functional as F",
+        "torch.set_default_dtype(torch.float64)",
+        f"a = torch.tensor({literal(a)})",
+        f"y = torch.tensor({literal(y)})",
+    ), (
+        Call("nn.BCELoss()(a, y)", bce_clamped(a, y), "bce_mean"),
+        Call("nn.BCELoss(reduction='sum')(a, y)", bce_clamped(a, y, "sum"), "bce_sum"),
+        Call("nn.BCEWithLogitsLoss()(a.logit(), y)", bce_with_logits(logits, y),
+             "bce_logits_mean"),
+        Call("F.binary_cross_entropy_with_logits(\n    a.logit(), y, reduction='sum')",
+             bce_with_logits(logits, y, "sum"), "bce_logits_sum"),
+        Call("nn.BCELoss()(torch.tensor([0.]), torch.tensor([1.]))", bce_clamped([0.0], [1.0]),
+             "bce_clamp"),
+    ))
+    tf_card = Card("tensorflow", (
+        "import numpy as np, scipy, tensorflow as tf",
+        f"a = np.array({literal(a)})",
+        f"y = np.array({literal(y)})",
+    ), (
+        Call("tf.reduce_sum(tf.nn.sigmoid_cross_entropy_with_logits(\n"
+             "    labels=y, logits=scipy.special.logit(a)))",
+             float(tf_sigmoid_ce_with_logits(y, logits).sum()), "tf_sum"),
+    ))
+    return torch_card, tf_card
 
 
 def softmax_twice_floor(n: int) -> float:
@@ -258,13 +321,3 @@ def agrees(value: float, app: float) -> bool:
     """
     return value == app or (math.isfinite(value) and math.isfinite(app)
                             and math.isclose(value, app, rel_tol=1e-9, abs_tol=1e-12))
-
-
-def clamp_call() -> Call:
-    """``nn.BCELoss()`` on a certain wrong prediction: 100, not ∞ (the log is clamped).
-
-    >>> clamp_call().value
-    100.0
-    """
-    return Call("nn.BCELoss()(torch.tensor([0.]), torch.tensor([1.]))",
-                bce_clamped([0.0], [1.0]), "torch", "bce_clamp")

@@ -1,5 +1,6 @@
-"""AppTest of the P vs Q explorer: presets, table edits, units, language, bad input, persistence
-across language/unit/page switches, links, CSV files and reader labels shown as text."""
+"""AppTest of the P vs Q explorer: presets, table edits, units, language, bad input (the last
+valid results stay, marked as stale), its three checkpoints, persistence across language/unit/
+page switches, links, CSV files, reader labels shown as text, and what the page shows first."""
 
 import math
 
@@ -7,12 +8,18 @@ import numpy as np
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from lib import csvfile, info
+from lib import charts, csvfile, info, lesson
 from lib.presets import PRESETS
-from tests.conftest import (edit_table, link_of, open_link, set_language, set_units,
+from tests.conftest import (edit_table, link_of, open_link, open_page, set_language, set_units,
                             widget_key)
+from tests.visible_prose import visible_texts, visible_words
+from ui import explorer as ex
+from ui import fmt
+from ui.strings import STRINGS
 
+PAGE = "pages/lessons/explorer.py"
 TABLE = "explorer.table"
+PICK, CHECK, AGAIN = "_cp.pick.explorer.{}", "_cp.check.explorer.{}", "_cp.again.explorer.{}"
 
 
 def metrics(at) -> dict[str, str]:
@@ -28,8 +35,18 @@ def edit(at, edited=None, added=None, deleted=None):
     return edit_table(at, TABLE, edited=edited, added=added, deleted=deleted)
 
 
+def open_details(at, name: str):
+    """Open one of the page's lazy expanders (its content runs only while it is open), as the
+    expander's callback records it."""
+    opened = set(at.session_state[ex.OPENED]) if ex.OPENED in at.session_state else set()
+    at.session_state[ex.OPENED] = frozenset(opened | {name})
+    return at.run()
+
+
 def terms_table(at):
-    """The per-event table (the first dataframe is the editor itself)."""
+    """The per-event table (the first dataframe is the editor itself), in its expander."""
+    if len(at.dataframe) < 2:
+        open_details(at, "terms")
     return at.dataframe[1].value
 
 
@@ -37,26 +54,48 @@ def errors(at) -> list[str]:
     return [e.value for e in at.error]
 
 
+def text(at) -> str:
+    return " ".join(m.value for m in (*at.markdown, *at.caption, *at.info, *at.warning))
+
+
 def preset(at, name):
     return at.button(key=f"_preset.explorer.{name}").click().run()
 
 
+def short(x: float, unit: str = "bits") -> str:
+    return fmt.amount(x, unit)
+
+
 def test_default_preset_numbers(explorer):
     m = metrics(explorer)
-    assert m["Entropy H(P)"] == "1.7500 bits"
-    assert m["Entropy H(Q)"] == "1.7500 bits"
-    assert m["Cross-entropy H(P, Q)"] == "2.3750 bits"
-    assert m["Cross-entropy H(Q, P)"] == "2.2500 bits"
-    assert m["KL divergence KL(P‖Q)"] == "0.6250 bits"
-    assert m["KL divergence KL(Q‖P)"] == "0.5000 bits"
-    latex = [x.value.strip("$\n") for x in explorer.latex] + [
-        part.strip("$\n") for m in explorer.markdown for part in m.value.split("\n\n")
-        if part.startswith("$$")]
-    assert r"2.3750 = 1.7500 + 0.6250 \quad \text{(bits)}" in latex
-    text = " ".join(md.value for md in explorer.markdown)
-    assert "residual H(P, Q) − H(P) − KL(P‖Q) is" in text
-    assert "KL(P‖Q) = 0.6250 bits but KL(Q‖P) = 0.5000 bits" in text
+    assert m["Entropy H(P)"] == "1.75 bits"
+    assert m["Entropy H(Q)"] == "1.75 bits"
+    assert m["Cross-entropy H(P, Q)"] == "2.38 bits"      # 2.375, three significant digits
+    assert m["Cross-entropy H(Q, P)"] == "2.25 bits"
+    assert m["KL divergence KL(P‖Q)"] == "0.625 bits"
+    assert m["KL divergence KL(Q‖P)"] == "0.5 bits"
+    latex = [part.strip("$\n") for md in explorer.markdown for part in md.value.split("\n\n")
+             if part.startswith("$$")]
+    assert r"2.38 = 1.75 + 0.625 \quad \text{(bits)}" in latex
+    assert "residual H(P, Q) − H(P) − KL(P‖Q) is" in text(explorer)
+    assert "KL(P‖Q) = 0.625 bits but KL(Q‖P) = 0.5 bits" in text(explorer)
     assert link_of(explorer) == {}  # the default view needs no parameters
+
+
+def test_numbers_on_screen_have_three_significant_digits(explorer):
+    """Issue 20: one format per kind of quantity, no "2.0000 bits" noise; exact values stay in
+    the per-event table."""
+    for name in PRESETS:
+        for value in values(preset(explorer, name)):
+            number = value.split()[0]
+            digits = number.lstrip("−").replace(".", "").lstrip("0")
+            assert number == "∞" or len(digits) <= 3, (name, value)
+    preset(explorer, "die")
+    kl = info.kl_divergence(PRESETS["die"].p_values, PRESETS["die"].q_values, 2)
+    assert metrics(explorer)["KL divergence KL(P‖Q)"] == short(kl)
+    table = terms_table(explorer)
+    exact = info.event_terms(PRESETS["die"].p_values, PRESETS["die"].q_values, 2)["kl_term"]
+    assert list(table["p log(p/q) (bits)"]) == [f"{v:.6g}".replace("-", "−") for v in exact]
 
 
 def test_presets(explorer):
@@ -64,14 +103,14 @@ def test_presets(explorer):
     assert explorer.dataframe[0].value["P"].tolist() == ["1/2", "1/4", "1/8", "1/8"]
     table = terms_table(explorer)
     assert list(table["Event"]) == ["dog", "cat", "fish", "bird"]
-    assert list(table["−log p (bits)"]) == ["1.0000", "2.0000", "3.0000", "3.0000"]
-    assert list(table["−log q (bits)"]) == ["3.0000", "1.0000", "2.0000", "3.0000"]
-    assert list(table["p log(p/q) (bits)"]) == ["1.0000", "−0.2500", "−0.1250", "0.0000"]
+    assert list(table["−log p (bits)"]) == ["1", "2", "3", "3"]
+    assert list(table["−log q (bits)"]) == ["3", "1", "2", "3"]
+    assert list(table["p log(p/q) (bits)"]) == ["1", "−0.25", "−0.125", "0"]
 
     preset(explorer, "cat_dog_bird")
     m = metrics(explorer)
-    assert m["Entropy H(P)"] == "0.0000 bits"
-    assert m["KL divergence KL(P‖Q)"] == "0.5146 bits"
+    assert m["Entropy H(P)"] == "0 bits"
+    assert m["KL divergence KL(P‖Q)"] == "0.515 bits"
     assert m["Cross-entropy H(Q, P)"] == "∞ bits"
     (warning,) = [w.value for w in explorer.warning]
     assert "H(Q, P) and KL(Q‖P) are ∞" in warning and "“dog”, “bird”" in warning
@@ -82,26 +121,54 @@ def test_presets(explorer):
     assert not errors(explorer)
     m = metrics(explorer)
     assert m["Cross-entropy H(P, Q)"] == "∞ bits" and m["KL divergence KL(P‖Q)"] == "∞ bits"
-    assert m["Entropy H(P)"] == "1.7500 bits" and m["KL divergence KL(Q‖P)"] == "0.5000 bits"
+    assert m["Entropy H(P)"] == "1.75 bits" and m["KL divergence KL(Q‖P)"] == "0.5 bits"
     (warning,) = [w.value for w in explorer.warning]
     assert warning.startswith("H(P, Q) and KL(P‖Q) are ∞ because Q gives probability 0 to "
                               "“bird”, which P says can happen.")
-    assert list(terms_table(explorer)["−p log q (bits)"]) == ["1.0000", "0.2500", "0.2500", "∞"]
+    assert list(terms_table(explorer)["−p log q (bits)"]) == ["1", "0.25", "0.25", "∞"]
 
     for name in ("die", "coin"):
         preset(explorer, name)
         p = PRESETS[name]
         m = metrics(explorer)
-        kl = info.kl_divergence(p.p_values, p.q_values, 2)
-        assert m["KL divergence KL(P‖Q)"] == f"{kl:.4f} bits"
-        assert m["Entropy H(P)"] == f"{info.entropy(p.p_values, 2):.4f} bits"
+        assert m["KL divergence KL(P‖Q)"] == short(info.kl_divergence(p.p_values, p.q_values, 2))
+        assert m["Entropy H(P)"] == short(info.entropy(p.p_values, 2))
         assert explorer.dataframe[0].value["P"].tolist() == list(p.p)
 
     set_units(explorer, "nats")
     preset(explorer, "classifier")
     m = metrics(explorer)
-    assert m["Cross-entropy H(P, Q)"] == "0.3567 nats"
-    assert m["KL divergence KL(P‖Q)"] == "0.3567 nats"
+    assert m["Cross-entropy H(P, Q)"] == "0.357 nats"
+    assert m["KL divergence KL(P‖Q)"] == "0.357 nats"
+
+
+def parent_of(at, key: str):
+    """The block directly holding the widget keyed ``key``."""
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "key", None) == key:
+                return node
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+    return walk(at.main)
+
+
+def test_preset_buttons_show_their_whole_labels(explorer):
+    """Issue 22: no label cut off at any width. The buttons sit in one row that wraps, each as
+    wide as its label (not in equal columns, which cut long labels off), and say the preset in
+    full, in both languages."""
+    for lang in ("en", "zh"):
+        set_language(explorer, lang)
+        row = parent_of(explorer, "_preset.explorer.animals")
+        assert type(row).__name__ == "Block"  # not a column
+        flex = row.proto.flex_container
+        assert flex.direction == flex.HORIZONTAL and flex.wrap
+        for name in PRESETS:
+            button = explorer.button(key=f"_preset.explorer.{name}")
+            assert parent_of(explorer, button.key) is row
+            assert button.label == STRINGS[f"ex.preset.{name}"][lang == "zh"]
 
 
 def test_preset_text_is_what_a_student_types():
@@ -128,7 +195,7 @@ def test_each_preset_alone_equals_it_after_any_other(explorer):
 def test_text_numbers_fractions_percent_and_exponents(explorer):
     edit(explorer, edited={0: {"P": "50%"}, 1: {"P": "2.5e-1"}, 2: {"P": "1/8"}})
     assert not errors(explorer)
-    assert metrics(explorer)["KL divergence KL(P‖Q)"] == "0.6250 bits"
+    assert metrics(explorer)["KL divergence KL(P‖Q)"] == "0.625 bits"
     edit(explorer, edited={0: {"P": "0,5"}})
     assert "write the decimal point as a dot" in " ".join(errors(explorer))
 
@@ -137,20 +204,31 @@ def test_valid_edit_updates_every_number(explorer):
     edit(explorer, edited={0: {"P": "0.25"}, 1: {"P": "0.5"}})
     p, q = (0.25, 0.5, 0.125, 0.125), PRESETS["animals"].q_values
     m = metrics(explorer)
-    assert m["KL divergence KL(P‖Q)"] == f"{info.kl_divergence(p, q, 2):.4f} bits"
-    assert m["Cross-entropy H(P, Q)"] == f"{info.cross_entropy(p, q, 2):.4f} bits"
-    assert not errors(explorer)
+    assert m["KL divergence KL(P‖Q)"] == short(info.kl_divergence(p, q, 2))
+    assert m["Cross-entropy H(P, Q)"] == short(info.cross_entropy(p, q, 2))
+    assert not errors(explorer) and not is_stale(explorer)
 
 
 def test_add_and_delete_events(explorer):
     edit(explorer, edited={0: {"P": "0.4"}}, added=[{"label": "ant", "P": "0.1", "Q": "0"}])
     assert metrics(explorer)["KL divergence KL(P‖Q)"] == "∞ bits"
     assert any("Q gives probability 0 to “ant”" in w.value for w in explorer.warning)
-    assert "Both sides are ∞" in " ".join(md.value for md in explorer.markdown)
+    assert "Both sides are ∞" in text(explorer)
     edit(explorer, edited={0: {"P": "0.5"}}, deleted=[2, 3],
          added=[{"label": "ant", "P": "0.25", "Q": "0.375"}])
     assert list(terms_table(explorer)["Event"]) == ["dog", "cat", "ant"]
     assert not errors(explorer)
+
+
+# ---- Bad input: the page never goes blank (issue 20) -------------------------------------------
+
+STALE = STRINGS["ex.stale"][0]
+BADGE = f":orange-badge[{STRINGS['ex.stale.badge'][0]}]"
+
+
+def is_stale(at) -> bool:
+    headers = [h.value for h in at.header]
+    return STALE in [i.value for i in at.info] and all(BADGE in h for h in headers)
 
 
 BAD_CELLS = [
@@ -164,14 +242,63 @@ BAD_CELLS = [
 ]
 
 
-def test_bad_cells_get_clear_messages(explorer):
+def test_bad_cells_keep_the_last_results_marked_as_stale(explorer):
+    before = values(explorer)
     for edited, message in BAD_CELLS:
         edit(explorer, edited=edited)
         assert message in " ".join(errors(explorer))
         assert not explorer.exception
-        assert not explorer.metric  # no results from a table that is not two distributions
+        assert values(explorer) == before      # the last valid results, not a blank page ...
+        assert is_stale(explorer)              # ... marked as not the table's
+        assert len(explorer.get("vega_lite_chart")) == 3
+        # A checkpoint asks about "the P and Q in the table": none while it has a problem.
+        assert not [k for k in explorer.session_state if str(k).startswith("_cp.pick.explorer")
+                    and explorer.session_state[k] is not None]
+        assert not any(b.key and b.key.startswith("_cp.check.explorer") for b in explorer.button)
         preset(explorer, "animals")  # the page keeps working
-        assert not errors(explorer) and metrics(explorer)
+        assert not errors(explorer) and not is_stale(explorer)
+        assert values(explorer) == before
+
+
+def test_editing_one_probability_keeps_the_results_beside_the_repair(explorer):
+    """The case the issue names: Q for dog set to 0.4 makes Q add up to 1.275."""
+    before = values(explorer)
+    edit(explorer, edited={0: {"Q": "0.4"}})
+    assert errors(explorer) == ["Q adds up to 1.275, not 1."]
+    assert values(explorer) == before and is_stale(explorer)
+    assert any(m.value.strip() == BADGE for m in explorer.markdown)  # beside the chart too
+    # The stale results are greyed: their container carries a key the page's style greys.
+    assert any("st-key-explorer-stale" in h.proto.body for h in explorer.get("html"))
+    (normalise,) = [b for b in explorer.button if b.label.startswith("Normalise")]
+    normalise.click().run()
+    assert not errors(explorer) and not is_stale(explorer)
+    q = np.array([0.4, 0.5, 0.25, 0.125]) / 1.275
+    p = PRESETS["animals"].p_values
+    assert metrics(explorer)["KL divergence KL(P‖Q)"] == short(info.kl_divergence(p, q, 2))
+    assert not any("st-key-explorer-stale" in h.proto.body for h in explorer.get("html"))
+
+
+def test_stale_results_follow_the_last_valid_table_and_the_units(explorer):
+    edit(explorer, edited={0: {"P": "0.25"}, 1: {"P": "0.5"}})
+    valid = values(explorer)
+    edit(explorer, edited={0: {"P": "0.25"}, 1: {"P": "0.9"}})   # P adds up to 1.4
+    assert values(explorer) == valid and is_stale(explorer)
+    set_units(explorer, "nats")
+    p, q = (0.25, 0.5, 0.125, 0.125), PRESETS["animals"].q_values
+    assert metrics(explorer)["KL divergence KL(P‖Q)"] == short(info.kl_divergence(p, q), "nats")
+    set_language(explorer, "zh")
+    assert STRINGS["ex.stale"][1] in [i.value for i in explorer.info]
+
+
+def test_the_last_valid_results_belong_to_the_session():
+    """Kept in session state, not in a cache shared by every session: a fresh session opened on
+    a bad table has nothing to show yet, and says so."""
+    first = open_page(PAGE)
+    edit(first, edited={0: {"P": "0.25"}, 1: {"P": "0.5"}})
+    second = open_link(PAGE, {"table": "a_0.5_0.5~b_0.9_0.5"})
+    assert "P adds up to 1.4, not 1." in errors(second)
+    assert not second.metric and STRINGS["ex.waiting"][0] in [i.value for i in second.info]
+    assert "_explorer.last_valid" not in second.session_state
 
 
 def test_sum_not_one_offers_normalise(explorer):
@@ -182,7 +309,7 @@ def test_sum_not_one_offers_normalise(explorer):
     assert not errors(explorer)
     p = (0.9 / 1.4, 0.25 / 1.4, 0.125 / 1.4, 0.125 / 1.4)
     expected = info.kl_divergence(p, PRESETS["animals"].q_values, 2)
-    assert metrics(explorer)["KL divergence KL(P‖Q)"] == f"{expected:.4f} bits"
+    assert metrics(explorer)["KL divergence KL(P‖Q)"] == short(expected)
     assert explorer.dataframe[0].value["P"].tolist()[1:] == ["5/28", "5/56", "5/56"]
 
 
@@ -194,15 +321,15 @@ def test_counts_mode_normalises_with_a_note(explorer):
     assert any("Normalised from counts: P divided by its total 4, Q by its total 4" in n
                for n in notes)
     expected = info.kl_divergence((0.75, 0.25, 0, 0), (0.25,) * 4, 2)
-    assert metrics(explorer)["KL divergence KL(P‖Q)"] == f"{expected:.4f} bits"
+    assert metrics(explorer)["KL divergence KL(P‖Q)"] == short(expected)
 
 
 def test_single_and_empty_and_too_many(explorer):
     edit(explorer, edited={0: {"P": "1", "Q": "1"}}, deleted=[1, 2, 3])
     assert any("With a single event" in i.value for i in explorer.info)
     edit(explorer, deleted=[0, 1, 2, 3])
-    assert errors(explorer) == ["the P and Q table is empty. Add at least one row."] or \
-        "is empty" in errors(explorer)[0]
+    assert "is empty" in errors(explorer)[0]
+    assert is_stale(explorer)  # the single event's results, kept
     added = [{"label": f"e{i}", "P": "0", "Q": "0"} for i in range(47)]
     edit(explorer, added=added)
     assert "51 rows" in errors(explorer)[0]
@@ -211,7 +338,7 @@ def test_single_and_empty_and_too_many(explorer):
 def test_blend_slider_reaches_h_p(explorer):
     explorer.slider(key=widget_key(explorer, "explorer.t")).set_value(1.0).run()
     m = values(explorer)
-    assert m[6] == "1.7500 bits" and m[7] == "0.0000 bits"
+    assert m[6] == "1.75 bits" and m[7] == "0 bits"
     assert link_of(explorer) == {"t": "1"}
 
 
@@ -233,14 +360,188 @@ def test_charts_have_no_non_finite_values(explorer):
     assert any("mark" in f and list(f["event"]) == ["bird"] for f in chart_frames(explorer))
 
 
+def test_charts_tell_their_series_apart_by_more_than_colour():
+    """Issue 22: P and Q by outline, fill and a letter; the stack's legend one entry per line
+    (no entry cut off on a phone), its colours safe for colour-vision deficiencies; the blend
+    chart's curves by dash."""
+    text = {k: k for k in ("event", "probability", "P", "Q", "distribution", "value",
+                           "entropy_part", "kl_adds", "kl_subtracts", "total", "part",
+                           "infinite", "t", "cross_entropy", "kl", "quantity", "entropy_p")}
+    bars = charts.compile_spec(charts.distribution_bars, text=text)
+    assert bars["layer"][0]["encoding"]["fillOpacity"]["scale"]["range"] == [1.0, 0.45]
+    assert bars["layer"][1]["mark"]["type"] == "text"
+    assert len(charts.compile_spec(charts.distribution_bars, text=text, rotate=True)["layer"]) == 1
+    stack = charts.compile_spec(charts.cross_entropy_stack, text=text)
+    color = stack["layer"][0]["encoding"]["color"]
+    assert color["legend"]["orient"] == "bottom" and color["legend"]["direction"] == "vertical"
+    assert color["legend"]["labelLimit"] == 0
+    assert color["scale"]["domain"] == ["entropy_part", "kl_adds", "kl_subtracts"]
+    assert "#4daf7c" not in color["scale"]["range"]  # no red/green pair
+    blend = charts.compile_spec(charts.blend_chart, text=text)
+    assert blend["layer"][0]["encoding"]["strokeDash"]["scale"]["range"] == [[1, 0], [8, 4]]
+    for spec in (bars, stack, blend):
+        assert spec["config"]["axis"]["labelColor"] == charts.INK
+
+
+def test_each_chart_has_a_text_alternative(explorer):
+    captions = [c.value for c in explorer.caption]
+    assert "P / Q for each event: dog 0.5 / 0.125, cat 0.25 / 0.5, fish 0.125 / 0.25, bird " \
+           "0.125 / 0.125." in captions
+    assert any("Largest term: “dog”, 1.5 bits. Q under-weights “dog”." in c for c in captions)
+    preset(explorer, "coin")
+    assert any("Q under-weights “tails”." in c.value for c in explorer.caption)
+    edit(explorer, edited={0: {"Q": "0.5"}, 1: {"Q": "0.5"}})  # Q = P
+    assert any("Q under-weights no event." in c.value for c in explorer.caption)
+
+
 def test_chinese(explorer):
     set_language(explorer, "zh")
     m = metrics(explorer)
-    assert m["熵 H(P)"] == "1.7500 比特"
+    assert m["熵 H(P)"] == "1.75 比特"
     assert explorer.title[0].value == "P 与 Q 对比"
     assert list(terms_table(explorer)["事件"]) == ["狗", "猫", "鱼", "鸟"]
     edit(explorer, edited={1: {"P": "-0.1"}})
     assert "“猫”（第 2 行）的 P 是负数（−0.1）" in errors(explorer)[0]
+
+
+def test_link_to_the_codes_page_says_the_menu_name(explorer):
+    """Issue 22: a link to a page is labelled with the page's name in the menu."""
+    for lang in ("en", "zh"):
+        set_language(explorer, lang)
+        labels = [el.proto.label for el in explorer.get("page_link") if el.proto.page == "codes"]
+        # The page's own link, and the frame's "Back" link, which says the same name.
+        assert STRINGS["page.codes"][lang == "zh"] in labels
+
+
+# ---- What the page shows, and in what order (issues 19 and 20) -------------------------------
+
+def test_visible_prose_fits(explorer):
+    """At most 500 English words of visible prose outside expanders, at the defaults."""
+    assert visible_words(explorer) <= 500, visible_texts(explorer)
+
+
+def test_the_experiment_comes_first_and_each_checkpoint_before_its_numbers(explorer):
+    tree = []
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            key = getattr(getattr(child, "proto", None), "id", "") or ""
+            label = getattr(child, "label", None)
+            tree.append((type(child).__name__, label, key))
+            walk(child)
+
+    walk(explorer.main)
+    order = [(kind, label) for kind, label, _ in tree]
+    position = {}
+    for i, (kind, label) in enumerate(order):
+        if kind == "Metric":
+            position.setdefault(label, i)  # the first time a number is shown
+    first_editor = next(i for i, (kind, _) in enumerate(order) if kind == "Dataframe")
+    first_chart = next(i for i, (kind, _) in enumerate(order) if kind == "UnknownElement")
+    assert first_editor < min(position.values()) and first_chart < min(position.values())
+
+    def checkpoint_at(cid):
+        return next(i for i, (_, _, key) in enumerate(tree) if PICK.format(cid) in key)
+
+    assert checkpoint_at("bits_per_symbol") < position["Cross-entropy H(P, Q)"]
+    assert checkpoint_at("cross_floor") < position["Entropy H(P)"] < checkpoint_at(
+        "kl_direction") < position["KL divergence KL(Q‖P)"]
+    assert position["Cross-entropy H(P, Q)"] < checkpoint_at("cross_floor")
+
+
+def test_for_teachers_cites_its_sources(explorer):
+    open_details(explorer, "teachers")
+    body = " ".join(m.value for m in explorer.expander[-1].markdown)
+    assert "https://colah.github.io/posts/2015-09-Visual-Information/" in body
+    assert "http://neuralnetworksanddeeplearning.com/chap3.html" in body
+    assert "misconception" in body
+
+
+def test_presentation_view_keeps_the_takeaways_and_drops_the_explanations():
+    at = open_link(PAGE, {"teach": "1"})
+    shown = " ".join(m.value for m in at.markdown)
+    assert STRINGS["ex.cross.takeaway"][0] in shown
+    assert STRINGS["ex.cross.lead"][0] not in shown and STRINGS["ex.intro"][0] not in shown
+
+
+def test_presentation_view_holds_each_answer_until_the_teacher_reveals_it():
+    at = open_link(PAGE, {"teach": "1"})
+    labels = set(metrics(at))
+    assert not labels & {"Cross-entropy H(P, Q)", "KL divergence KL(P‖Q)",
+                         "KL divergence KL(Q‖P)", "Cross-entropy H(Q, P)"}
+    assert [c.value for c in at.caption].count(STRINGS["ex.held"][0]) == 3
+    for cid in [c.id for c in lesson.by_page("explorer")]:   # the teacher's order
+        at.button(key=f"_cp.reveal.explorer.{cid}").click().run()
+    m = metrics(at)
+    assert m["Cross-entropy H(P, Q)"] == "2.38 bits" and m["KL divergence KL(Q‖P)"] == "0.5 bits"
+    assert STRINGS["ex.held"][0] not in [c.value for c in at.caption]
+
+
+# ---- Checkpoints ------------------------------------------------------------------------------
+
+def predict(at, cid, choice):
+    if isinstance(choice, str):
+        at.radio(key=PICK.format(cid)).set_value(choice).run()
+    else:
+        at.number_input(key=PICK.format(cid)).set_value(choice).run()
+    at.button(key=CHECK.format(cid)).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def feedback(at) -> str:
+    return " ".join(e.body for e in (*at.success, *at.warning, *at.info))
+
+
+CASES = [  # checkpoint, a right prediction, a wrong one, what the explanation quotes (defaults)
+    ("bits_per_symbol", 2.4, 1.0, ("H(P,Q) = 2.38 bits", "H(P,Q) = 2.38 比特")),
+    ("cross_floor", "above", "below", ("H(P,Q) = 2.38 bits and H(P) = 1.75 bits",
+                                       "H(P,Q) = 2.38 比特，H(P) = 1.75 比特")),
+    ("kl_direction", "pq", "qp", ("KL(P‖Q) = 0.625 bits and KL(Q‖P) = 0.5 bits",
+                                  "KL(P‖Q) = 0.625 比特")),
+]
+
+
+@pytest.mark.parametrize("cid, right, wrong, quote", CASES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_checkpoint_judges_a_prediction(cid, right, wrong, quote, lang):
+    at = open_page(PAGE)
+    set_language(at, lang)
+    assert at.button(key=CHECK.format(cid)).disabled          # nothing to check yet
+    assert "answer is" not in feedback(at) and "答案是" not in feedback(at)
+    predict(at, cid, wrong)
+    said = " ".join(e.body for e in at.warning)
+    assert ("Not quite" if lang == "en" else "不太对") in said
+    assert quote[lang == "zh"] in said
+    at.button(key=AGAIN.format(cid)).click().run()
+    predict(at, cid, right)
+    assert any(e.body.startswith("Right." if lang == "en" else "答对了。") for e in at.success)
+    slot = lesson.get("explorer", cid).slot
+    assert link_of(at)["done"][slot] == "t"                  # right after trying again
+
+
+def test_a_checkpoint_answer_follows_the_inputs(explorer):
+    predict(explorer, "kl_direction", "pq")
+    assert any(e.body.startswith("Right.") for e in explorer.success)
+    preset(explorer, "cat_dog_bird")  # KL(Q‖P) = ∞ here: the answer changes with the table
+    assert any("predict again" in e.body for e in explorer.info)
+    predict(explorer, "kl_direction", "qp")
+    assert any(e.body.startswith("Right.") for e in explorer.success)
+    p, q = PRESETS["cat_dog_bird"].p_values, PRESETS["cat_dog_bird"].q_values
+    cross = info.cross_entropy(p, q, 2)
+    predict(explorer, "bits_per_symbol", round(cross, 2))
+    assert f"H(P,Q) = {fmt.short(cross)} bits" in feedback(explorer)
+
+
+def test_checkpoint_progress_survives_language_page_and_link(explorer):
+    predict(explorer, "bits_per_symbol", 2.4)
+    set_language(explorer, "zh")
+    explorer.switch_page("pages/lessons/codes.py").run()
+    explorer.switch_page(PAGE).run()
+    assert any(e.body.startswith("答对了。") for e in explorer.success)
+    assert "约 15 分钟 · 已回答检查点：1 / 3" in [c.value for c in explorer.caption]
+    fresh = open_link(PAGE, {"done": link_of(explorer)["done"]})
+    assert "About 15 minutes · checkpoints answered: 1 of 3" in [c.value for c in fresh.caption]
 
 
 # ---- Nothing a reader does is lost ---------------------------------------------------------
@@ -251,15 +552,15 @@ def test_edits_survive_language_units_and_a_page_visit(explorer):
     explorer.slider(key=widget_key(explorer, "explorer.t")).set_value(0.3).run()
     before = values(explorer)
     expected = info.kl_divergence((0.4, 0.35, 0.125, 0.125), PRESETS["animals"].q_values, 2)
-    assert before[2] == f"{expected:.4f} bits"
+    assert before[2] == short(expected)
     set_language(explorer, "zh")
     assert values(explorer) == [v.replace("bits", "比特") for v in before]
     assert list(terms_table(explorer)["事件"]) == ["wolf", "猫", "鱼", "鸟"]  # typed label kept
     set_units(explorer, "nats")
     nats = values(explorer)
-    assert nats[2] == f"{expected * math.log(2):.4f} 奈特"
+    assert nats[2] == short(expected * math.log(2), "奈特")
     explorer.switch_page("pages/lessons/information.py").run()
-    explorer.switch_page("pages/lessons/explorer.py").run()
+    explorer.switch_page(PAGE).run()
     assert values(explorer) == nats
     set_language(explorer, "en")
     set_units(explorer, "bits")
@@ -271,7 +572,7 @@ def test_edits_survive_language_units_and_a_page_visit(explorer):
 def test_reset_restores_the_default(explorer):
     edit(explorer, edited={0: {"P": "0.4"}, 1: {"P": "0.35"}})
     explorer.button(key="_reset.explorer").click().run()
-    assert metrics(explorer)["KL divergence KL(P‖Q)"] == "0.6250 bits"
+    assert metrics(explorer)["KL divergence KL(P‖Q)"] == "0.625 bits"
     assert link_of(explorer) == {}
 
 
@@ -285,28 +586,35 @@ def test_state_link_fresh_session_round_trip(explorer):
     set_language(explorer, "zh")
     link = link_of(explorer)
     assert link["lang"] == "zh" and link["units"] == "hartleys" and link["t"] == "0.4"
-    fresh = open_link("pages/lessons/explorer.py", link)
+    fresh = open_link(PAGE, link)
     assert not fresh.exception and not fresh.warning
     assert values(fresh) == values(explorer)
-    assert fresh.dataframe[1].value.equals(explorer.dataframe[1].value)
+    assert terms_table(fresh).equals(terms_table(explorer))
     assert fresh.session_state[TABLE].equals(explorer.session_state[TABLE])
     assert link_of(fresh) == link
 
 
 def test_preset_link_is_short():
-    at = open_link("pages/lessons/explorer.py", {"preset": "ruled_out"})
+    at = open_link(PAGE, {"preset": "ruled_out"})
     assert metrics(at)["KL divergence KL(P‖Q)"] == "∞ bits"
 
 
 @pytest.mark.parametrize("query", [
     {"table": "x" * 5000}, {"table": "a_1~b"}, {"t": "nan", "mode": "evil"}, {"preset": "nope"},
-    {"table": "~".join(["a_1_1"] * 60)}, {"zzz": "1", "t": "1e999"},
+    {"zzz": "1", "t": "1e999"},
 ])
 def test_hostile_links_give_a_message_and_defaults(query):
-    at = open_link("pages/lessons/explorer.py", query)
+    at = open_link(PAGE, query)
     assert not at.exception
     assert at.warning, "the reader is told what could not be used"
-    assert metrics(at)["KL divergence KL(P‖Q)"] == "0.6250 bits"
+    assert metrics(at)["KL divergence KL(P‖Q)"] == "0.625 bits"
+
+
+def test_a_link_with_too_many_rows_is_explained():
+    at = open_link(PAGE, {"table": "~".join(["a_1_1"] * 60)})
+    assert not at.exception
+    said = " ".join(m.value for m in (*at.warning, *at.error))
+    assert "60" in said and "50" in said
 
 
 def test_reader_labels_stay_literal(explorer):
@@ -316,6 +624,7 @@ def test_reader_labels_stay_literal(explorer):
     assert list(terms_table(explorer)["Event"]) == hostile
     (warning,) = [w.value for w in explorer.warning]
     assert r"“\<img src\=x onerror\=alert\(1\)\>”" in warning  # escaped Markdown, shown as text
+    assert r"\*\*x\*\* 0.5 / 0.25" in " ".join(c.value for c in explorer.caption)
     for frame in chart_frames(explorer):
         if "event" in frame:
             assert set(frame["event"]) <= set(hostile)
@@ -340,35 +649,31 @@ def test_upload_replaces_the_table(explorer):
                for s in explorer.success)
     assert list(terms_table(explorer)["Event"]) == ["wolf", "**x**"]
     expected = info.kl_divergence((0.5, 0.5), (0.25, 0.75), 2)
-    assert metrics(explorer)["KL divergence KL(P‖Q)"] == f"{expected:.4f} bits"
+    assert metrics(explorer)["KL divergence KL(P‖Q)"] == short(expected)
     set_language(explorer, "zh")  # uploaded labels are the reader's: never translated
     assert list(terms_table(explorer)["事件"]) == ["wolf", "**x**"]
-
-
-BAD_FILES = [
-    (b"", "The file is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "This is not a text file"),
-    (b"label,P\ndog,1\n", "The file has no column “Q”"),
-    (b"label,P,Q\ndog,abc,1\n", "Row 2 of the file, column P (“dog”), reads “abc”"),
-    ("label,P,Q\n狗,1,1\n".encode("gb18030"), "GBK/GB18030"),
-    (b"label,P,Q\n" + b"a,1,1\n" * 60, "The file has 60 rows; at most 50 can be loaded."),
-    (b"label,P,Q\n" + b"a,1,1\n" * 30_000, "at most 100 KB can be loaded"),
-]
 
 
 def test_bad_uploads_keep_the_table(explorer):
     edit(explorer, edited={0: {"label": "wolf"}})
     before = values(explorer)
-    for data, message in BAD_FILES:
+    for data, message in [
+        (b"", "The file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "This is not a text file"),
+        (b"label,P\ndog,1\n", "The file has no column “Q”"),
+        (b"label,P,Q\ndog,abc,1\n", "Row 2 of the file, column P (“dog”), reads “abc”"),
+    ]:
         upload(explorer, "bad.csv", data)
-        text = " ".join(errors(explorer))
-        assert r"“bad\.csv” was not loaded; your table is unchanged." in text, text
-        assert message in text, text
+        said = " ".join(errors(explorer))
+        assert r"“bad\.csv” was not loaded; your table is unchanged." in said, said
+        assert message in said, said
         assert values(explorer) == before
         assert terms_table(explorer)["Event"].tolist()[0] == "wolf"
 
 
 def test_download_buttons(explorer):
+    open_details(explorer, "terms")
+    open_details(explorer, "blend")
     labels = [b.proto.label for b in explorer.get("download_button")]
     assert labels == ["Download the table (CSV)", "Download this table (CSV)",
                       "Download Qₜ (CSV)"]
@@ -376,9 +681,5 @@ def test_download_buttons(explorer):
     read = csvfile.read_csv(csvfile.write_csv(table, numeric=("P", "Q")), ("P", "Q"),
                             ("label",), numeric=("P", "Q"))
     assert read.table["P"].tolist() == ["1/2", "1/4", "1/8", "1/8"]
-
-
-def test_downloads_are_made_on_click(explorer):
-    """The CSV bytes are not built on every rerun: each button carries a deferred file."""
     for button in explorer.get("download_button"):
-        assert not button.proto.url  # AppTest has no media server: a deferred file has no url
+        assert not button.proto.url  # made on click: AppTest has no media server for it

@@ -10,6 +10,7 @@ and ``yours`` (the reader's prediction).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 import streamlit as st
@@ -47,11 +48,15 @@ def _mark(cp: lesson.Checkpoint, right: bool) -> None:
 
 
 def _number(v: Any) -> str:
-    """A float to three significant digits; a whole one keeps ".0" ("1.0 bits", not "1 bits":
-    the unit follows several numbers and is plural)."""
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e6:
-        return f"{v:.1f}".replace("-", fmt.MINUS)
     return fmt.short(v) if isinstance(v, float) else str(v)
+
+
+#: "1 bits" -> "1 bit": a unit field follows several numbers, so the wording writes it plural.
+_ONE = re.compile(r"(?<![\d.,])1 (bit|nat|hartley)s\b")
+
+
+def _say(text: str) -> str:
+    return _ONE.sub(r"1 \1", text)
 
 
 def _fields(answer: lesson.Answer, pick: Any = None) -> dict[str, str]:
@@ -105,7 +110,7 @@ def show(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -
         box.caption(t("cp.teach.later"))
         return False
     fields = _fields(answer)
-    box.markdown(t(f"{prefix}.q", **fields))
+    box.markdown(_say(t(f"{prefix}.q", **fields)))
     record = st.session_state.get(_RECORD.format(page, cid))
     pick_key = _PICK.format(page, cid)
     if record is not None and record["answer"] != repr(answer):
@@ -157,6 +162,7 @@ def _feedback(box: Any, cp: lesson.Checkpoint, answer: lesson.Answer, pick: Any,
     case = answer.numbers.get("case")
     why = f"{prefix}.why.{case}" if case and f"{prefix}.why.{case}" in STRINGS else f"{prefix}.why"
     body = "".join(s if s.endswith("。") else s + " " for s in said).strip() + ("\n\n" + own if own else "") + "\n\n" + t(why, **fields)
+    body = _say(body)
     if verdict:
         box.success(body, icon=":material/check_circle:")
     elif verdict is False:

@@ -70,11 +70,6 @@ def read_mixture() -> tuple[Mix | None, float, list[Problem]]:
     return mix, float(sum(w)), []
 
 
-def amount(x: float, unit: str) -> str:
-    """An information quantity for display: 3 significant digits and its unit (∞ as ∞)."""
-    return f"{fmt.short(x)} {unit}"
-
-
 def two(x: float) -> str:
     """``x`` with 2 decimals; a value that rounds to 0 reads 0.00 (not 1.7e−09)."""
     return fmt.num(round(float(x), 2) + 0.0, 2)
@@ -201,7 +196,7 @@ def entropy_view(sd: float, delta: float, base: float | None, unit: str,
     binned = lc.binned_entropy(sd, delta, base)
     limit = h - math.log(delta) / (1.0 if base is None else math.log(base))
     threshold = fmt.num(1 / math.sqrt(2 * math.pi * math.e), 3)
-    values = {"sd": two(sd), "h": amount(h, unit), "cut": threshold}
+    values = {"sd": two(sd), "h": fmt.amount(h, unit), "cut": threshold}
     sign = t("ct.h.negative" if h < 0 else "ct.h.zero" if h == 0 else "ct.h.positive", **values)
     text = {"delta": t("ct.delta_axis"), "value": unit, "binned": t("ct.binned"),
             "limit": t("ct.limit")}
@@ -249,7 +244,7 @@ def support_view(cut: float, base: float | None, unit: str, language: str) -> Su
     _, kl_qp = lc.truncated_kl(cut, base)
     outside = math.erfc(cut / math.sqrt(2))
     sentence = t("ct.support.sentence", mass=fmt.short(outside), c=fmt.num(cut, 2),
-                 kl=amount(kl_qp, unit))
+                 kl=fmt.amount(kl_qp, unit))
     text = {"x": "x", "density": t("ct.density"), "P": "P = N(0, 1)",
             "Q": t("ct.support.q"), "gap": "Q = 0, P > 0"}
     return SupportView(kl_qp, sentence, text, _bytes(cc.support_chart_data(cut, text)))

@@ -10,6 +10,11 @@ every session by ``st.cache_resource`` (bounded; plain hashable arguments, the l
 explicit argument when the result holds words) and are read only: bytes, Arrow tables, frozen
 dataclasses, text. Tables and chart data go to Streamlit as Arrow, built in the cached call.
 
+The page's own helpers: :func:`remember` / :func:`last_valid` (the session's last valid P and
+Q, shown as stale while the table has a problem: session state, not a cache),
+:func:`preset_row` (preset buttons that wrap instead of being cut off) and :func:`details` (an
+expander whose content runs only while it is open).
+
 Also here, for both pages with an uploadable table (this one and the information page's entropy
 table): :func:`table_files`, the CSV download and upload of an editable table, and
 :func:`download_csv` for results tables.
@@ -70,7 +75,8 @@ def _term_headers(unit: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Results:
-    """Everything the explorer shows for one P and Q (read only)."""
+    """Everything the explorer shows for one P and Q (read only). Numbers in sentences have
+    three significant digits (:func:`ui.fmt.short`); the per-event table six."""
 
     c: info.Comparison
     text: dict[str, str]          #: the charts' words
@@ -78,10 +84,22 @@ class Results:
     stack: dict[str, bytes]       #: datasets of lib.charts.cross_entropy_stack
     blend: dict[str, bytes]       #: datasets of lib.charts.blend_chart but "now"
     terms: pa.Table               #: the per-event table, ∞ written out
-    infinity: tuple[str, ...]     #: why a cross-entropy or divergence is ∞
+    infinity_pq: str | None       #: why H(P, Q) and KL(P‖Q) are ∞ (None when finite)
+    infinity_qp: str | None       #: why H(Q, P) and KL(Q‖P) are ∞
     identity: str                 #: H(P,Q) = H(P) + KL with the numbers, LaTeX
     residual: str
     asymmetry: str
+    gibbs: str
+    bars_alt: str                 #: the bar chart's text alternative
+    stack_alt: str                #: the stack chart's text alternative
+
+
+def exact(x: float) -> str:
+    """A number for a table cell: six significant digits, real minus sign, ∞ written out."""
+    x = float(x)
+    if not np.isfinite(x):
+        return fmt.num(x)
+    return "0" if x == 0 else f"{x:.6g}".replace("-", fmt.MINUS)
 
 
 def _datasets(data: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
@@ -104,24 +122,35 @@ def results(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
         "infinite": t("ex.chart.infinite"), "t": "t", "cross_entropy": "H(P, Qₜ)",
         "kl": "KL(P‖Qₜ)", "quantity": t("word.quantity"), "entropy_p": t("ex.chart.floor")}
     columns = [labels, [fmt.prob(v) for v in p], [fmt.prob(v) for v in q]]
-    columns += [[fmt.num(v) for v in c.terms[k].tolist()] for k in _TERM_COLUMNS]
+    columns += [[exact(v) for v in c.terms[k].tolist()] for k in _TERM_COLUMNS]
     headers = (t("word.event"), "P", "Q", *_term_headers(unit).values())
-    infinity = [t(key, events=event_names(labels, mask)) for key, mask in (
-        ("ex.inf.pq", (pa_ > 0) & (qa == 0)), ("ex.inf.qp", (qa > 0) & (pa_ == 0))) if mask.any()]
+    missing_q, missing_p = (pa_ > 0) & (qa == 0), (qa > 0) & (pa_ == 0)
     kl_pq, kl_qp = c.kl_pq, c.kl_qp
-    values = {"pq": fmt.quantity(kl_pq, unit), "qp": fmt.quantity(kl_qp, unit)}
+    values = {"pq": fmt.amount(kl_pq, unit), "qp": fmt.amount(kl_qp, unit)}
     same = kl_pq == kl_qp or (np.isfinite(kl_pq) and np.isclose(kl_pq, kl_qp, rtol=1e-12,
                                                                   atol=1e-15))
+    ce_terms = c.terms["cross_entropy_term"].to_numpy()
+    top = int(np.argmax(np.where(np.isfinite(ce_terms), ce_terms, np.inf)))
+    under = np.flatnonzero(c.terms["kl_term"].to_numpy() > 0)
     return Results(
         c, text, _datasets(charts.distribution_bars_data(labels, pa_, qa, text)),
         _datasets(charts.cross_entropy_stack_data(labels, c.terms, text)),
         _datasets(charts.blend_chart_data(info.blend_curve(pa_, qa, base), c.h_p, text)),
-        arrow_table(dict(zip(headers, columns))), tuple(infinity),
-        rf"{fmt.tex(fmt.num(c.ce_pq))} = {fmt.tex(fmt.num(c.h_p))} + "
-        rf"{fmt.tex(fmt.num(kl_pq))} \quad \text{{({unit})}}",
+        arrow_table(dict(zip(headers, columns))),
+        t("ex.inf.pq", events=event_names(labels, missing_q)) if missing_q.any() else None,
+        t("ex.inf.qp", events=event_names(labels, missing_p)) if missing_p.any() else None,
+        rf"{fmt.tex(fmt.short(c.ce_pq))} = {fmt.tex(fmt.short(c.h_p))} + "
+        rf"{fmt.tex(fmt.short(kl_pq))} \quad \text{{({unit})}}",
         t("ex.residual.inf") if np.isinf(c.ce_pq) else t(
-            "ex.residual", residual=fmt.num(c.residual, 4), unit=unit),
-        t("ex.asym.equal" if same else "ex.asym", **values))
+            "ex.residual", residual=fmt.short(c.residual), unit=unit),
+        t("ex.asym.equal" if same else "ex.asym", **values),
+        t("ex.gibbs", kl=fmt.amount(kl_pq, unit)),
+        t("ex.chart.bars.alt", pairs=t("list.sep").join(
+            f"{fmt.text(label)} {fmt.prob(pv)} / {fmt.prob(qv)}"
+            for label, pv, qv in zip(labels, p, q))),
+        t("ex.chart.stack.alt" if under.size else "ex.chart.stack.alt.none",
+          event=fmt.text(labels[top]), value=fmt.amount(ce_terms[top], unit),
+          under=event_names(labels, c.terms["kl_term"].to_numpy() > 0)))
 
 
 def terms_csv_table(labels: Sequence[str], terms: pd.DataFrame,
@@ -135,6 +164,58 @@ def terms_csv_table(labels: Sequence[str], terms: pd.DataFrame,
                              "Q": terms["q"].to_numpy(),
                              **{title: terms[k].to_numpy() for k, title in headers.items()}})
     return frame
+
+
+# ---- the page's own layout helpers ----------------------------------------------------------
+
+#: Session-state key of the last table that described two distributions (this session only):
+#: ``(labels, p, q)`` as tuples, shown, marked as stale, while the table has a problem.
+LAST_VALID = "_explorer.last_valid"
+
+
+def remember(labels: Sequence[str], p: np.ndarray, q: np.ndarray) -> None:
+    """Keep this valid P and Q as the session's last valid one."""
+    st.session_state[LAST_VALID] = (tuple(labels), tuple(p.tolist()), tuple(q.tolist()))
+
+
+def last_valid() -> tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...]] | None:
+    """The session's last valid ``(labels, p, q)``, or None."""
+    return st.session_state.get(LAST_VALID)
+
+
+def preset_row(title: str, labels: Mapping[str, str]) -> None:
+    """``title``, then one button per preset, each as wide as its whole label, wrapping onto
+    more lines when the page is narrow (equal columns cut long labels off); the active one
+    highlighted."""
+    active = S.active_preset()
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.markdown(f"**{title}**", width="content")
+        for name in S.presets:
+            st.button(labels[name], key=f"_preset.{S.page}.{name}", on_click=S.apply_preset,
+                      args=(name,), type="primary" if active == name else "secondary")
+
+
+#: Session-state key: the names of the expanders (:func:`details`) the reader has open.
+OPENED = "_explorer.opened"
+
+
+def _toggled(name: str, key: str) -> None:
+    opened = set(st.session_state.get(OPENED, ()))
+    if st.session_state.get(key):
+        opened.add(name)
+    else:
+        opened.discard(name)
+    st.session_state[OPENED] = frozenset(opened)
+
+
+def details(name: str, label: str, icon: str):
+    """An expander whose content runs only while it is open (Streamlit's lazy expander, keyed
+    ``_explorer.open.<name>``, with a callback): closed, it costs one element. Which ones are
+    open is kept in session state too (:data:`OPENED`), since Streamlit's own state belongs to
+    the label, which a language switch changes. Use ``if box.open: with box: ...``."""
+    key = f"_explorer.open.{name}"
+    return st.expander(label, expanded=name in st.session_state.get(OPENED, ()), icon=icon,
+                       key=key, on_change=_toggled, args=(name, key))
 
 
 # ---- CSV in and out (shared with the information page) -----------------------------------------
@@ -184,6 +265,14 @@ def _on_upload(state: PageState, name: str, key: str) -> None:
     st.session_state[gen] = st.session_state.get(gen, 0) + 1
 
 
+def _file_problem(problem, columns: Mapping[str, str]) -> str:
+    """A file's problem in words; its size against the limit in the upload box's unit."""
+    if problem.code == "file_too_big":
+        return t("file.too_big", size=f"{int(problem.value or 0):,}", mb=csvfile.MAX_MB,
+                 limit=f"{csvfile.MAX_BYTES:,}")
+    return problems.file_message(problem, columns)
+
+
 def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping[str, str],
                 where: Any = None) -> None:
     """Download the editable table ``name`` as CSV, and replace it by an uploaded CSV file.
@@ -207,12 +296,13 @@ def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping
     download_csv(file_table, file_name, t("file.download"), where=box, numeric=setting.columns,
                  key=f"_download.{state.key(name)}")
     key = _upload_key(state, name)
+    # One limit: the box refuses (and advertises) what the app refuses, in whole megabytes,
+    # and the label states it in the app's words before anything is chosen.
     box.file_uploader(
-        t("file.upload"), type=["csv", "txt"], key=key, on_change=_on_upload,
-        args=(state, name, key),
+        t("file.upload", rows=setting.max_rows, mb=csvfile.MAX_MB), type=["csv", "txt"],
+        key=key, on_change=_on_upload, args=(state, name, key), max_upload_size=csvfile.MAX_MB,
         help=t("file.upload.help", columns=t("list.sep").join(
-            ["label", *setting.columns]), rows=setting.max_rows,
-            kb=csvfile.MAX_BYTES // 1000))
+            ["label", *setting.columns]), rows=setting.max_rows, mb=csvfile.MAX_MB))
     message = st.session_state.pop(_msg_key(state, name), None)
     if message is None:
         return
@@ -223,7 +313,7 @@ def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping
                     icon=":material/upload_file:")
     else:
         _, file, found = message
-        lines = "\n".join(f"- {problems.file_message(p, columns)}" for p in found[:8])
+        lines = "\n".join(f"- {_file_problem(p, columns)}" for p in found[:8])
         more = len(found) - 8
         if more > 0:
             lines += "\n- " + t("file.more", n=more)

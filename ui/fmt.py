@@ -104,6 +104,19 @@ def quantity(x: float, unit: str, digits: int = 4) -> str:
     return f"{num(x, digits)} {unit}"
 
 
+def amount(x: float, unit: str) -> str:
+    """An information quantity on screen: :func:`short` and its unit, singular for exactly
+    one (``2 bits``, ``1 bit``, ``1.39 nats``, ``∞ 比特``).
+
+    >>> amount(1.0, "bits"), amount(0.625, "bits"), amount(1.0, "奈特")
+    ('1 bit', '0.625 bits', '1 奈特')
+    """
+    text = short(x)
+    if text == "1" and unit in ("bits", "nats", "hartleys"):
+        unit = unit[:-1]
+    return f"{text} {unit}"
+
+
 def prob(x: float) -> str:
     """A probability or count as typed: up to 6 decimals, no trailing zeros (0.125, −0.2, ∞).
 

@@ -71,8 +71,7 @@ def units_table(language: str) -> pa.Table:
 def quantity(x: float, units: str) -> str:
     """A value on screen: three significant digits and its unit, ``units`` one of
     :data:`ui.layout.UNITS` (``2 bits``, ``1.39 nats``, ``1 bit``)."""
-    text = fmt.short(x)
-    return f"{text} {t(f'in.unit.one.{units}') if text == '1' else t(f'unit.{units}')}"
+    return fmt.amount(x, t(f"unit.{units}"))
 
 
 def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:

@@ -13,7 +13,7 @@ unit, base = ui.unit_label(), ui.base()
 
 
 def q(x: float) -> str:
-    return ct.amount(x, unit)
+    return fmt.amount(x, unit)
 
 
 st.title(t("page.continuous"))

@@ -1,4 +1,10 @@
-"""P vs Q explorer: edit two distributions, see every quantity and the identity live."""
+"""P vs Q explorer: edit two distributions (the experiment, first), then cross-entropy, the
+floor H(P) with the gap KL(P‖Q), KL's direction, and Q moved toward P; each idea's checkpoint
+right before the numbers that answer it.
+
+While the table does not describe two distributions, the page keeps the session's last valid
+results on screen, greyed and marked as stale, beside the problem and its one-click repair.
+"""
 
 import numpy as np
 import pandas as pd
@@ -10,6 +16,7 @@ from lib.tables import MAX_EVENTS, normalised_table
 from ui import explorer as ex
 from ui import checkpoint, fmt, problems, t
 from ui.charts import arrow_table
+from ui.layout import explain, takeaway
 
 S = ex.S
 
@@ -18,16 +25,15 @@ base = ui.base()
 
 
 def q(x: float) -> str:
-    return fmt.quantity(x, unit)
+    return fmt.amount(x, unit)
 
 
 st.title(t("page.explorer"))
 ui.layout.intro()
-st.markdown(t("ex.intro"))
+explain(t("ex.intro"))
 
-# ---- Inputs -------------------------------------------------------------------------------
-st.markdown(f"**{t('ex.presets')}**")
-S.preset_buttons({name: t(f"ex.preset.{name}") for name in S.presets})
+# ---- The experiment: two distributions ------------------------------------------------------
+ex.preset_row(t("ex.presets"), {name: t(f"ex.preset.{name}") for name in S.presets})
 counts = S.choice("mode", t("ex.mode"), {m: t(f"ex.mode.{m}") for m in ("prob", "counts")},
                   horizontal=True, help=t("ex.mode.help")) == "counts"
 editor_col, chart_col = st.columns([3, 2], gap="large")
@@ -42,10 +48,12 @@ with editor_col.expander(t("ex.files"), icon=":material/table_view:"):
                    columns={"label": t("word.event"), "P": "P", "Q": "Q"})
 
 read = ex.read_table(table, counts, ui.lang())
-
-# ---- Bad input: explain each problem, offer the one repair we can make ---------------------
-if not read.ok:
-    # Beside the table on a wide screen, right under it on a narrow one.
+if read.ok:
+    ex.remember(read.labels, read.p, read.q)
+    shown = (tuple(read.labels), tuple(read.p.tolist()), tuple(read.q.tolist()))
+else:
+    # Beside the table on a wide screen, right under it on a narrow one: each problem and the
+    # one repair we can make. The last valid results stay below, greyed and marked as stale.
     with chart_col:
         for problem in read.problems:
             st.error(problems.message(problem, table=t("ex.table_name")),
@@ -54,85 +62,129 @@ if not read.ok:
             st.button(t("ex.normalise"), icon=":material/balance:", type="primary",
                       on_click=S.set, args=("table", normalised_table(table)))
             st.caption(t("ex.normalise.or_counts"))
-        st.info(t("ex.waiting"), icon=":material/info:")
-else:  # the results need a valid P and Q
-    p, q_dist, labels = read.p, read.q, read.labels
-    r = ex.results(tuple(labels), tuple(p.tolist()), tuple(q_dist.tolist()), base, unit,
-                   ui.lang())
-    rotate = charts.rotate_labels(len(labels))
-    ui.chart(charts.distribution_bars, r.bars, where=chart_col, text=r.text, rotate=rotate)
-    if counts:
-        st.info(t("ex.from_counts", p_total=fmt.prob(read.totals["P"]),
-                  q_total=fmt.prob(read.totals["Q"])), icon=":material/calculate:")
-    if len(p) == 1:
-        st.info(t("ex.single_event"), icon=":material/info:")
+        shown = ex.last_valid()
+        st.info(t("ex.stale") if shown else t("ex.waiting"), icon=":material/history:")
 
+if shown is not None:
+    stale = not read.ok
+    labels, p_values, q_values = shown
+    p, q_dist, labels = np.array(p_values), np.array(q_values), list(labels)
+    r = ex.results(tuple(labels), p_values, q_values, base, unit, ui.lang())
     c = r.c
-    h_p, ce_pq, kl_pq = c.h_p, c.ce_pq, c.kl_pq
+    rotate = charts.rotate_labels(len(labels))
+    badge = f" :orange-badge[{t('ex.stale.badge')}]" if stale else ""
+    if stale:  # greyed (text stays above 4.5:1), so that nobody reads them as the table's
+        st.html("<style>.st-key-explorer-stale, .st-key-explorer-bars-stale "
+                "{ opacity: 0.7; filter: grayscale(0.8); }</style>")
+    results = st.container(key="explorer-stale" if stale else "explorer-results")
+    with chart_col:
+        bars = st.container(key="explorer-bars-stale" if stale else "explorer-bars")
+        if stale:
+            bars.markdown(badge)
+        ui.chart(charts.distribution_bars, r.bars, text=r.text, rotate=rotate, where=bars)
+        bars.caption(r.bars_alt)
+        if counts and read.ok:
+            st.info(t("ex.from_counts", p_total=fmt.prob(read.totals["P"]),
+                      q_total=fmt.prob(read.totals["Q"])), icon=":material/calculate:")
+        if len(p) == 1:
+            st.info(t("ex.single_event"), icon=":material/info:")
+    # A checkpoint asks about "the P and Q in the table": not while the table has a problem.
+    inputs = None if stale else {"p": p, "q": q_dist, "base": base}
 
-    # ---- Numbers ------------------------------------------------------------------------------
-    inputs = {"p": p, "q": q_dist, "base": base}
-    checkpoint.show("explorer", "bits_per_symbol", inputs)
-    checkpoint.show("explorer", "kl_direction", inputs)
-    st.header(t("ex.results"), divider="gray")
-    row1 = st.columns(3)
-    row1[0].metric(t("ex.m.h_p"), q(h_p), help=t("ex.m.h_p.help"))
-    row1[1].metric(t("ex.m.ce_pq"), q(ce_pq), help=t("ex.m.ce_pq.help"))
-    row1[2].metric(t("ex.m.kl_pq"), q(kl_pq), help=t("ex.m.kl_pq.help"))
-    row2 = st.columns(3)
-    row2[0].metric(t("ex.m.h_q"), q(c.h_q), help=t("ex.m.h_q.help"))
-    row2[1].metric(t("ex.m.ce_qp"), q(c.ce_qp), help=t("ex.m.ce_qp.help"))
-    row2[2].metric(t("ex.m.kl_qp"), q(c.kl_qp), help=t("ex.m.kl_qp.help"))
+    def answered(cid: str) -> bool:
+        """The checkpoint, drawn; and whether the numbers answering it may show: always,
+        except in the presentation view before the teacher reveals the answer."""
+        shown = checkpoint.show("explorer", cid, inputs) if inputs else False
+        return shown or not ui.layout.teaching()
 
-    for message in r.infinity:
-        st.warning(message, icon=":material/all_inclusive:")
+    with results:
+        # ---- Cross-entropy ----------------------------------------------------------------
+        st.header(t("ex.h.cross") + badge, divider="gray")
+        explain(t("ex.cross.lead"))
+        if answered("bits_per_symbol"):
+            st.metric(t("ex.m.ce_pq"), q(c.ce_pq), help=t("ex.m.ce_pq.help"))
+            if r.infinity_pq:
+                st.warning(r.infinity_pq, icon=":material/all_inclusive:")
+        else:
+            st.caption(t("ex.held"))
+        takeaway(t("ex.cross.takeaway"))
 
-    checkpoint.show("explorer", "cross_floor", inputs)
-    st.subheader(t("ex.identity"))
-    st.markdown("\n\n".join((r"$$H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q)$$",
-                               f"$${r.identity}$$", r.residual,
-                               t("ex.gibbs", kl=q(kl_pq)), r.asymmetry)))
-    st.page_link("pages/lessons/codes.py", label=t("ex.link.codes"), icon=":material/data_array:")
+        # ---- The floor and the gap ----------------------------------------------------------
+        st.header(t("ex.h.floor") + badge, divider="gray")
+        if answered("cross_floor"):
+            with st.container(horizontal=True):
+                st.metric(t("ex.m.h_p"), q(c.h_p), help=t("ex.m.h_p.help"))
+                st.metric(t("ex.m.kl_pq"), q(c.kl_pq), help=t("ex.m.kl_pq.help"))
+            explain(r"$$H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q)$$", f"$${r.identity}$$",
+                    r.residual, r.gibbs)
+        else:
+            st.caption(t("ex.held"))
+        takeaway(t("ex.floor.takeaway"))
+        st.subheader(t("ex.chart.stack"))
+        ui.chart(charts.cross_entropy_stack, r.stack, text=r.text, rotate=rotate)
+        st.caption(t("ex.chart.stack.caption") + " " + r.stack_alt)
+        box = ex.details("terms", t("ex.per_event.table"), ":material/table_view:")
+        if box.open:
+            with box:
+                st.markdown(t("ex.per_event.intro"))
+                st.dataframe(r.terms, hide_index=True, width="stretch")
+                ex.download_csv(ex.terms_csv_table(labels, c.terms, unit), "per_event.csv",
+                                t("ex.download.terms"), key="_download.explorer.terms")
+        box = ex.details("formulas", t("ex.formulas"), ":material/function:")
+        if box.open:
+            box.markdown("\n\n".join((
+                r"$$I(x) = -\log p(x) \qquad H(P) = -\sum_i p_i \log p_i$$",
+                r"$$H(P,Q) = -\sum_i p_i \log q_i$$",
+                r"$$\mathrm{KL}(P\,\|\,Q) = \sum_i p_i \log \frac{p_i}{q_i}$$",
+                t("ex.formulas.conventions"))))
 
-    with st.expander(t("ex.formulas"), icon=":material/function:"):
-        st.markdown("\n\n".join((
-            r"$$I(x) = -\log p(x) \qquad H(P) = -\sum_i p_i \log p_i$$",
-            r"$$H(P,Q) = -\sum_i p_i \log q_i$$",
-            r"$$\mathrm{KL}(P\,\|\,Q) = \sum_i p_i \log \frac{p_i}{q_i}$$",
-            t("ex.formulas.conventions"))))
+        # ---- KL's direction -----------------------------------------------------------------
+        st.header(t("ex.h.direction") + badge, divider="gray")
+        if answered("kl_direction"):
+            with st.container(horizontal=True):
+                st.metric(t("ex.m.h_q"), q(c.h_q), help=t("ex.m.h_q.help"))
+                st.metric(t("ex.m.ce_qp"), q(c.ce_qp), help=t("ex.m.ce_qp.help"))
+                st.metric(t("ex.m.kl_qp"), q(c.kl_qp), help=t("ex.m.kl_qp.help"))
+            if r.infinity_qp:
+                st.warning(r.infinity_qp, icon=":material/all_inclusive:")
+            explain(r.asymmetry)
+        else:
+            st.caption(t("ex.held"))
+        takeaway(t("ex.direction.takeaway"))
 
-    # ---- Per event ----------------------------------------------------------------------------
-    st.header(t("ex.per_event"), divider="gray")
-    st.markdown(t("ex.per_event.intro"))
-    st.dataframe(r.terms, hide_index=True, width="stretch")
-    ex.download_csv(ex.terms_csv_table(labels, c.terms, unit), "per_event.csv",
-                    t("ex.download.terms"), key="_download.explorer.terms")
+        # ---- Move Q toward P ----------------------------------------------------------------
+        st.header(t("ex.blend") + badge, divider="gray")
+        explain(t("ex.blend.intro") + "\n\n" + r"$$Q_t = (1-t)\,Q + t\,P$$")
 
-    st.subheader(t("ex.chart.stack"))
-    ui.chart(charts.cross_entropy_stack, r.stack, text=r.text, rotate=rotate)
-    st.caption(t("ex.chart.stack.caption"))
+        @ui.fragment
+        def blend_section(p: np.ndarray, q_dist: np.ndarray, labels: list[str],
+                          r: ex.Results) -> None:
+            t_value = S.slider("t", t("ex.blend.t"), step=0.01)
+            q_t = info.blend(p, q_dist, t_value)
+            with st.container(horizontal=True):
+                st.metric(t("ex.blend.ce"), q(info.cross_entropy(p, q_t, base)))
+                st.metric(t("ex.blend.kl"), q(info.kl_divergence(p, q_t, base)))
+                st.metric(t("ex.m.h_p"), q(r.c.h_p))
+            ui.chart(charts.blend_chart, {**r.blend, **charts.blend_now_data(t_value)},
+                     text=r.text)
+            st.caption(t("ex.blend.caption"))
+            box = ex.details("blend", t("ex.blend.table"), ":material/table_view:")
+            if box.open:
+                with box:
+                    event = t("word.event")
+                    st.dataframe(arrow_table({event: labels, "P": np.round(p, 6),
+                                              "Q": np.round(q_dist, 6),
+                                              "Q_t": np.round(q_t, 6)}),
+                                 hide_index=True, width="stretch")
+                    ex.download_csv(
+                        lambda: pd.DataFrame({event: labels, "P": p, "Q": q_dist, "Q_t": q_t}),
+                        "q_t.csv", t("ex.download.blend"), key="_download.explorer.blend")
 
-    # ---- Blend Q toward P ---------------------------------------------------------------------
-    st.header(t("ex.blend"), divider="gray")
-    st.markdown(t("ex.blend.intro") + "\n\n" + r"$$Q_t = (1-t)\,Q + t\,P$$")
+        blend_section(p, q_dist, labels, r)
+        takeaway(t("ex.blend.takeaway"))
 
-    @ui.fragment
-    def blend_section(p: np.ndarray, q_dist: np.ndarray, labels: list[str],
-                      r: ex.Results) -> None:
-        t_value = S.slider("t", t("ex.blend.t"), step=0.01)
-        q_t = info.blend(p, q_dist, t_value)
-        b1, b2, b3 = st.columns(3)
-        b1.metric(t("ex.blend.ce"), q(info.cross_entropy(p, q_t, base)))
-        b2.metric(t("ex.blend.kl"), q(info.kl_divergence(p, q_t, base)))
-        b3.metric(t("ex.m.h_p"), q(r.c.h_p))
-        ui.chart(charts.blend_chart, {**r.blend, **charts.blend_now_data(t_value)}, text=r.text)
-        st.caption(t("ex.blend.caption"))
-        with st.expander(t("ex.blend.table")):
-            event = t("word.event")
-            st.dataframe(arrow_table({event: labels, "P": np.round(p, 6),
-                                      "Q": np.round(q_dist, 6), "Q_t": np.round(q_t, 6)}),
-                         hide_index=True, width="stretch")
-            ex.download_csv(lambda: pd.DataFrame({event: labels, "P": p, "Q": q_dist, "Q_t": q_t}),
-                            "q_t.csv", t("ex.download.blend"), key="_download.explorer.blend")
-
-    blend_section(p, q_dist, labels, r)
+box = ex.details("teachers", t("ex.teach"), ":material/school:")
+if box.open:
+    box.markdown(t("ex.teach.body"))
+st.markdown(t("ex.link.codes"))
+st.page_link("pages/lessons/codes.py", label=t("page.codes"), icon=":material/data_array:")

@@ -1,126 +1,69 @@
-"""Cross-entropy as a loss: least squares, binary, softmax, multi-label, maximum likelihood,
-from a coin to a classifier, the derivation from ∂C/∂b = a − y, and what the libraries return.
+"""Cross-entropy as a loss: one sigmoid output under two costs (the experiment first), several
+labels at once, maximum likelihood, softmax, and what the libraries return; derivations,
+library details and notes for teachers in expanders.
 
 Every setting lives in ``ui.loss.S`` (ui/MECHANISMS.md): it survives language, unit and page
 switches and is written into the link. Every interactive section is a fragment, so moving its
-controls reruns only that section. The softmax logits and the multi-label table also feed the
-library section at the end: their fragments write those calls into containers placed there.
+controls reruns only that section; a section's checkpoint sits inside its fragment, because it
+is judged on that section's inputs.
 """
 
 import numpy as np
 import streamlit as st
 
 import ui
-from lib import charts, info, losses
-from ui import fmt, t
+from lib import charts_loss, info, losses
+from ui import checkpoint, fmt, t
 from ui import loss as ls
+from ui.layout import explain, takeaway
 
 S = ls.S
 
 
 @ui.fragment
 def binary_section() -> None:
-    a = S.slider("a", t("ls.bin.a"), step=0.01)
-    text = {"x": t("ls.bin.axis_a"), "series": t("word.quantity"), "shade": t("ls.bin.wrong")}
+    """The prediction and the label, both gradients and their chart, the takeaway; the costs'
+    chart and formulas in an expander drawn only while open (it follows the same controls, so
+    it sits inside this section)."""
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        a = S.slider("a", t("ls.bin.a"), step=0.01)
+        y = S.choice("y", t("ls.bin.y"), {v: t("ls.bin.target", y=v) for v in (0, 1)},
+                     widget="segmented_control", width="content")
+    cost_data, grad_data, cost_now, grad_now = ls.binary_view(a, y, ui.lang())
+    with st.container(horizontal=True):
+        st.metric(t("ls.bin.grad_ce"), ls.short(grad_now["cross_entropy"]),
+                  help=t("ls.bin.grad_ce.help"))
+        st.metric(t("ls.bin.grad_quad"), ls.short(grad_now["quadratic"]),
+                  help=t("ls.bin.grad_quad.help"))
+    st.caption(t("ls.bin.costs_now", ce=ls.nats(cost_now["cross_entropy"]),
+                 quad=ls.short(cost_now["quadratic"])))
+    text = {"x": t("ls.bin.axis_a"), "series": t("word.quantity")}
     bin_colors = ls.colors({"ls.bin.ce": "cross_entropy", "ls.bin.quad": "quadratic"})
-    views = ls.binary_view(a, ui.lang())  # for y = 0 and y = 1
-    for y, col in enumerate(st.columns(2, gap="large")):
-        cost_data, grad_data, cost_now, grad_now = views[y]
-        with col:
-            st.subheader(t("ls.bin.target", y=y))
-            m1, m2 = st.columns(2)
-            m1.metric(t("ls.bin.grad_ce"), fmt.num(grad_now["cross_entropy"]),
-                      help=t("ls.bin.grad_ce.help"))
-            m2.metric(t("ls.bin.grad_quad"), fmt.num(grad_now["quadratic"]),
-                      help=t("ls.bin.grad_quad.help"))
-            st.caption(t("ls.bin.costs_now", ce=ls.nats(cost_now["cross_entropy"]),
-                         quad=fmt.num(cost_now["quadratic"])))
-            ui.chart(charts.function_chart, cost_data,
-                     text={**text, "y": t("ls.bin.axis_cost")}, colors=bin_colors,
-                     shade=True, height=240, y_domain=(0, 4))
-            ui.chart(charts.function_chart, grad_data,
-                     text={**text, "y": t("ls.bin.axis_grad")}, colors=bin_colors,
-                     shade=True, height=240)
+    ui.chart(charts_loss.curves_chart, grad_data, text={**text, "y": t("ls.bin.axis_grad")},
+             colors=bin_colors, shade=True, height=240)
+    takeaway(t("ls.bin.takeaway"))
+    box = ls.details("costs", t("ls.bin.more"), ":material/function:")
+    if box.open:
+        with box:
+            ui.chart(charts_loss.curves_chart, cost_data,
+                     text={**text, "y": t("ls.bin.axis_cost")}, colors=bin_colors, shade=True,
+                     height=220, y_domain=(0, 4))
+            ls.prose(
+                t("ls.bin.intro"),
+                fmt.math_block(r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + "
+                               r"(1-y)\ln(1-a)\right] \\ C_{\mathrm{quad}} = \tfrac12 (a-y)^2,"
+                               r"\quad a = \sigma(z)\end{gathered}"),
+                t("ls.lsq.intro"), t("ls.lsq.why"),
+                fmt.math_block(r"\begin{aligned}y &= a + \varepsilon,\quad \varepsilon \sim "
+                               r"\mathcal{N}(0, s^2) \\ -\ln p(y \mid a) &= \frac{(a-y)^2}{2s^2}"
+                               r" + \ln\!\left(s\sqrt{2\pi}\right)\end{aligned}"),
+                t("ls.lsq.next"), t("ls.bin.vanishing"))
 
 
 @ui.fragment
-def likelihood_section() -> None:
-    c1, c2, c3 = st.columns(3)
-    heads = S.number("heads", t("ls.ml2.heads"), where=c1)
-    tails = S.number("tails", t("ls.ml2.tails"), where=c2)
-    theta = S.slider("theta", "θ", where=c3, step=0.01)
-    if heads + tails == 0:
-        st.error(t("ls.ml2.none"), icon=":material/error:")
-        return
-    n = heads + tails
-    freq = (heads / n, tails / n)
-    lik_data, nll_data, nll_now = ls.likelihood_view(heads, tails, theta, ui.lang())
-    ce_now = info.cross_entropy(freq, (theta, 1 - theta))
-    m1, m2, m3 = st.columns(3)
-    ls.ce_metric(m1, t("ls.ml2.nll_now"), nll_now)
-    ls.ce_metric(m2, t("ls.ml2.ce_now"), ce_now)
-    m3.metric(t("ls.ml2.best", h=heads, n=n), fmt.prob(round(freq[0], 6)),
-              help=t("ls.ml2.best.help"))
-    # Three short lines, so the chain fits a phone screen.
-    ls.prose(fmt.math_block(r"\begin{aligned}-\tfrac1n \ln\!\left(\theta^{h}(1-\theta)^{t}\right) "
-                    r"&= -\tfrac{h}{n}\ln\theta - \tfrac{t}{n}\ln(1-\theta) \\ "
-                    r"&= H\!\left(\left(\tfrac{h}{n}, \tfrac{t}{n}\right), "
-                    r"(\theta, 1-\theta)\right)\end{aligned}"),
-             t("ls.ml2.min", theta=fmt.prob(round(freq[0], 6)), h=ls.nats(info.entropy(freq))))
-    l1, l2 = st.columns(2)
-    text = {"x": "θ", "series": t("word.quantity")}
-    ui.chart(charts.function_chart, lik_data, where=l1,
-             text={**text, "y": t("ls.ml2.lik_axis")},
-             colors=ls.colors({"ls.ml2.lik": "quadratic"}), height=260)
-    ui.chart(charts.function_chart, nll_data, where=l2,
-             text={**text, "y": t("ls.ml2.nll_axis")},
-             colors=ls.colors({"ls.ml2.nll": "cross_entropy"}), height=260)
-
-
-@ui.fragment
-def derivation_section() -> None:
-    d1, d2 = st.columns(2)
-    da = S.slider("da", "a", where=d1, step=0.01)
-    dy = S.slider("dy", "y", where=d2, step=0.05)
-    check = losses.derivation_check(da, dy)
-    st.markdown(t("ls.der.check", numeric=fmt.num(check["numeric"], 6),
-                  formula=fmt.num(check["formula"], 6), db=fmt.num(check["db"], 6),
-                  diff=fmt.num(da - dy, 6)))
-
-
-@ui.fragment
-def softmax_section(library) -> None:
-    """The logits, the true class, the loss and the bars; and, into ``library`` (a container
-    in the libraries section), the setup code and the calls for these logits."""
-    cols = st.columns(len(ls.CLASSES) + 1)
-    z = np.array([S.slider(f"z{i}", t("ls.sm.logit", c=c), where=cols[i], step=0.1)
-                  for i, c in enumerate(ls.CLASSES)])
-    true = S.choice("true", t("ls.sm.true"), dict(enumerate(ls.CLASSES)), where=cols[-1],
-                    widget="selectbox")
-    cols[-1].button(t("ls.sm.reset"), on_click=ls.reset_logits, width="stretch",
-                    key="_loss.reset_logits")
-    view = ls.softmax_view(tuple(float(v) for v in z), true, ui.lang())
-    m1, m2 = st.columns(2)
-    ls.ce_metric(m1, t("ls.sm.loss"), view.loss)
-    m2.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), fmt.num(view.probs[true]))
-    ui.chart(charts.bar_chart, {"bars": view.bars},
-             text={"category": t("ls.sm.class"), "y": t("word.value"),
-                   "series": t("word.quantity")},
-             colors=ls.colors({"ls.sm.a": "cross_entropy", "ls.sm.y": "label",
-                               "ls.sm.grad": "gradient"}))
-    st.caption(t("ls.sm.caption"))
-    with library:
-        st.markdown(t("ls.lib.intro", c=ls.CLASSES[true]))
-        st.code(view.setup, language="python", wrap_lines=True)
-        st.caption(t("ls.lib.setup_note"))
-        st.subheader(t("ls.lib.softmax"))
-        ls.draw_library_rows(view.rows)
-
-
-@ui.fragment
-def multi_label_section(library) -> None:
-    """The multi-label table, its loss and results; and, into ``library``, the library calls
-    with the table's numbers."""
+def multi_label_section() -> None:
+    """The multi-label table, its loss and results, the checkpoint on what PyTorch returns,
+    and the code cards with the table's numbers."""
     left, right = st.columns(2, gap="large")
     table = S.table("table", {
         "label": st.column_config.TextColumn(t("ls.ml.class")),
@@ -130,7 +73,6 @@ def multi_label_section(library) -> None:
     }, where=left, label_name=ui.event_name, num_rows="dynamic",
         column_order=("label", "y", "a"))
     view = ls.multi_view(table, ui.lang())
-    left.caption(t("ls.ml.editor"))
     # The CSV files are written only when the reader clicks (a callable `data`).
     left.download_button(t("ls.ml.download"), lambda: ls.table_csv(table, view.labels),
                          file_name="multi-label.csv", mime="text/csv", on_click="ignore",
@@ -139,126 +81,178 @@ def multi_label_section(library) -> None:
         for error in view.errors:
             st.error(error, icon=":material/error:")
         if not view.errors:
-            m1, m2 = st.columns(2)
-            ls.ce_metric(m1, t("ls.ml.total"), float(view.terms.sum()))
-            m2.metric(t("ls.ml.sum_a"), fmt.num(float(view.a.sum())), help=t("ls.ml.sum_a.help"))
+            with st.container(horizontal=True):
+                ls.ce_metric(st, t("ls.ml.total"), float(view.terms.sum()))
+                st.metric(t("ls.ml.sum_a"), ls.short(float(view.a.sum())),
+                          help=t("ls.ml.sum_a.help"))
             st.dataframe(view.results, hide_index=True, width="stretch")
-            st.caption(t("ls.ml.note"))
-            st.download_button(t("ls.ml.download_results"),
-                               lambda: ls.results_csv(view.labels, view.y, view.a, view.terms),
-                               file_name="multi-label-loss.csv", mime="text/csv",
-                               on_click="ignore", icon=":material/download:",
-                               key="_loss.csv_results")
-    with library:
-        if view.errors:
-            st.info(t("ls.lib.multi_wait"), icon=":material/info:")
-        else:
-            st.markdown(t("ls.lib.multi_intro"))
-            ls.draw_library_rows(view.rows)
+    if view.errors:
+        st.info(t("ls.lib.multi_wait"), icon=":material/info:")
+        return
+    checkpoint.show("loss", "bce_reduction", {"a": view.a, "y": view.y})
+    box = ls.details("multi_code", t("ls.lib.multi"), ":material/code:")
+    if box.open:
+        with box:
+            st.markdown(t("ls.lib.multi_intro") + "\n\n" + t("ls.lib.setup_note"))
+            ls.draw_cards(view.cards)
+
+
+@ui.fragment
+def likelihood_section() -> None:
+    with st.container(horizontal=True):
+        heads = S.number("heads", t("ls.ml2.heads"))
+        tails = S.number("tails", t("ls.ml2.tails"))
+    # In the presentation view the best θ waits for the teacher to reveal the answer.
+    best_shown = checkpoint.show("loss", "mle", {"heads": heads, "tails": tails}) or \
+        not ui.layout.teaching()
+    theta = S.slider("theta", "θ", step=0.01)
+    if heads + tails == 0:
+        st.error(t("ls.ml2.none"), icon=":material/error:")
+        return
+    n = heads + tails
+    freq = (heads / n, tails / n)
+    data, nll_now = ls.likelihood_view(heads, tails, theta, ui.lang())
+    with st.container(horizontal=True):
+        ls.ce_metric(st, t("ls.ml2.nll_now"), nll_now)
+        ls.ce_metric(st, t("ls.ml2.ce_now"), info.cross_entropy(freq, (theta, 1 - theta)))
+        if best_shown:
+            st.metric(t("ls.ml2.best", h=heads, n=n), ls.short(freq[0]),
+                      help=t("ls.ml2.best.help"))
+    if best_shown:
+        st.caption(t("ls.ml2.min", theta=ls.short(freq[0]), h=ls.nats(info.entropy(freq))))
+    ui.chart(charts_loss.dual_chart, data,
+             text={"x": "θ", "series": t("word.quantity"), "left": t("ls.ml2.lik_axis"),
+                   "right": t("ls.ml2.nll_axis")},
+             colors=ls.colors({"ls.ml2.lik": "likelihood", "ls.ml2.nll": "cross_entropy"}))
+
+
+@ui.fragment
+def softmax_section() -> None:
+    """The logits, the true class, the loss, the checkpoint on the gradient, the bars, and the
+    code cards for these logits."""
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        z = np.array([S.slider(f"z{i}", t("ls.sm.logit", c=c), step=0.1)
+                      for i, c in enumerate(ls.CLASSES)])
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        true = S.choice("true", t("ls.sm.true"), dict(enumerate(ls.CLASSES)),
+                        widget="selectbox", width=180)
+        st.button(t("ls.sm.reset"), on_click=ls.reset_logits, key="_loss.reset_logits")
+    view = ls.softmax_view(tuple(float(v) for v in z), true, ui.lang())
+    with st.container(horizontal=True):
+        ls.ce_metric(st, t("ls.sm.loss"), view.loss)
+        st.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), ls.short(view.probs[true]))
+    checkpoint.show("loss", "logit_gradient", {"logits": z.tolist(), "true": true})
+    ui.chart(charts_loss.class_bars, {"bars": view.bars},
+             text={"category": t("ls.sm.class"), "y": t("word.value"),
+                   "series": t("word.quantity")},
+             colors=ls.colors({"ls.sm.a": "cross_entropy", "ls.sm.y": "label",
+                               "ls.sm.grad": "gradient"}))
+    st.caption(t("ls.sm.caption", c=ls.CLASSES[true], grad=ls.short(view.grads[true])))
+    box = ls.details("softmax_code", t("ls.lib.softmax"), ":material/code:")
+    if box.open:
+        with box:
+            st.markdown(t("ls.lib.intro", c=ls.CLASSES[true]) + "\n\n" + t("ls.lib.setup_note"))
+            ls.draw_cards(view.cards)
 
 
 st.title(t("page.loss"))
-st.markdown(t("ls.intro"))
-st.page_link("pages/lessons/glossary.py", label=t("ls.glossary", page=t("page.glossary")),
-             icon=":material/translate:")
+ui.layout.intro()
 
-# ---- Least squares ------------------------------------------------------------------------
-st.header(t("ls.lsq"), divider="gray")
-ls.prose(t("ls.lsq.intro"), t("ls.lsq.why"), fmt.math_block(
-    r"\begin{aligned}y &= a + \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, s^2) \\ "
-    r"-\ln p(y \mid a) &= \frac{(a-y)^2}{2s^2} + \ln\!\left(s\sqrt{2\pi}\right)"
-    r"\end{aligned}"), t("ls.lsq.next"))
-
-# ---- Binary -------------------------------------------------------------------------------
+# ---- One sigmoid output: two costs (the experiment) ---------------------------------------
 st.header(t("ls.bin"), divider="gray")
-ls.prose(t("ls.bin.intro"), fmt.math_block(
-    r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
-    r"C_{\mathrm{quad}} = \tfrac12 (a-y)^2,\quad a = \sigma(z)\end{gathered}"))
-binary_section()
-st.markdown(t("ls.bin.takeaway"))
+explain(t("ls.bin.lead"))
+binary_section()  # with its takeaway and the costs' expander
+# Expanders draw their content only while open (ls.details): closed, each is one element.
+
+# ---- Several labels at once ---------------------------------------------------------------
+st.header(t("ls.ml"), divider="gray")
+explain(t("ls.ml.lead"))
+multi_label_section()
+takeaway(t("ls.ml.takeaway"))
+
+# ---- Maximum likelihood -------------------------------------------------------------------
+st.header(t("ls.ml2"), divider="gray")
+explain(t("ls.ml2.lead"))
+likelihood_section()
+takeaway(t("ls.ml2.takeaway"))
+box = ls.details("classifier", t("ls.clf"), ":material/function:")
+if box.open:
+    ls.prose(
+        t("ls.ml2.identity"),
+        fmt.math_block(r"\begin{aligned}-\tfrac1n \ln\!\left(\theta^{h}(1-\theta)^{t}\right) "
+                       r"&= -\tfrac{h}{n}\ln\theta - \tfrac{t}{n}\ln(1-\theta) \\ "
+                       r"&= H\!\left(\left(\tfrac{h}{n}, \tfrac{t}{n}\right), "
+                       r"(\theta, 1-\theta)\right)\end{aligned}"),
+        t("ls.clf.bernoulli"),
+        fmt.math_block(r"\begin{aligned}L &= \prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i} \\ "
+                       r"-\tfrac1m \ln L &= \tfrac1m \sum_{i=1}^{m} "
+                       r"-\left[y_i \ln a_i + (1-y_i)\ln(1-a_i)\right]\end{aligned}"),
+        t("ls.clf.batch"), t("ls.clf.many"),
+        fmt.math_block(r"C = \frac1m \sum_{x} H(P_x, Q_x) = "
+                       r"-\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}"),
+        t("ls.clf.kl"), where=box)
 
 # ---- Softmax ------------------------------------------------------------------------------
 st.header(t("ls.sm"), divider="gray")
-ls.prose(t("ls.sm.intro"), fmt.math_block(
-    r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
-    r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
-    r"\end{gathered}"))
-softmax_box = st.container()  # filled by softmax_section() at the end
-with st.expander(t("ls.sm.jac"), icon=":material/calculate:"):
+explain(t("ls.sm.lead"))
+softmax_section()
+takeaway(t("ls.sm.takeaway"))
+box = ls.details("jacobian", t("ls.sm.jac"), ":material/calculate:")
+if box.open:
     ls.prose(
+        t("ls.sm.formulas"),
+        fmt.math_block(r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
+                       r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
+                       r"\end{gathered}"),
         t("ls.sm.jac.quotient"),
-        fmt.math_block(r"\frac{\partial a_j}{\partial z_j} = \frac{e^{z_j} S - e^{z_j} e^{z_j}}{S^2} "
-               r"= a_j - a_j^2 = a_j(1 - a_j)"),
+        fmt.math_block(r"\frac{\partial a_j}{\partial z_j} = \frac{e^{z_j} S - e^{z_j} e^{z_j}}"
+                       r"{S^2} = a_j - a_j^2 = a_j(1 - a_j)"),
         t("ls.sm.jac.other"),
-        fmt.math_block(r"\frac{\partial a_k}{\partial z_j} = \frac{0 \cdot S - e^{z_k} e^{z_j}}{S^2} "
-               r"= -a_k a_j"),
+        fmt.math_block(r"\frac{\partial a_k}{\partial z_j} = \frac{0 \cdot S - e^{z_k} e^{z_j}}"
+                       r"{S^2} = -a_k a_j"),
         t("ls.sm.jac.both"),
         fmt.math_block(r"\frac{\partial a_k}{\partial z_j} = a_k(\delta_{kj} - a_j)"),
         t("ls.sm.jac.chain"),
         fmt.math_block(r"\begin{aligned}\frac{\partial C}{\partial z_j} "
-               r"&= \sum_k \left(-\frac{y_k}{a_k}\right) a_k(\delta_{kj} - a_j) \\ "
-               r"&= -\sum_k y_k \delta_{kj} + a_j \sum_k y_k \\ "
-               r"&= a_j \sum_k y_k - y_j\end{aligned}"),
-        t("ls.sm.jac.end"))
-with st.container(border=True):
-    ls.prose(t("ls.sm.example"), fmt.math_block(
-        r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
-        + fmt.tex(fmt.num(losses.categorical_cross_entropy([0, 1, 0], [0.2, 0.7, 0.1]), 5))
-        + r"\ \text{" + t("unit.nats") + r"}\end{gathered}"))
+                       r"&= \sum_k \left(-\frac{y_k}{a_k}\right) a_k(\delta_{kj} - a_j) \\ "
+                       r"&= -\sum_k y_k \delta_{kj} + a_j \sum_k y_k \\ "
+                       r"&= a_j \sum_k y_k - y_j\end{aligned}"),
+        t("ls.sm.jac.end"),
+        t("ls.sm.example"),
+        fmt.math_block(r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
+                       + fmt.tex(ls.short(losses.categorical_cross_entropy(
+                           [0, 1, 0], [0.2, 0.7, 0.1])))
+                       + r"\ \text{" + t("unit.nats") + r"}\end{gathered}"), where=box)
 
-# ---- Multi-label --------------------------------------------------------------------------
-st.header(t("ls.ml"), divider="gray")
-ls.prose(t("ls.ml.intro"), fmt.math_block(
-    r"\begin{gathered}C = -\sum_j \left[y_j \ln a_j + (1-y_j)\ln(1-a_j)\right] \\ "
-    r"a_j = \sigma(z_j)\end{gathered}"))
-multi_box = st.container()  # filled by multi_label_section() at the end
+# ---- Deriving cross-entropy from a wish ----------------------------------------------------
+box = ls.details("derivation", t("ls.der"), ":material/lightbulb:")
+if box.open:
+    with box:
+        ls.prose(
+            t("ls.der.intro"),
+            fmt.math_block(r"\text{(1)}\quad \frac{\partial C}{\partial b} = "
+                           r"\frac{\partial C}{\partial a}\,\sigma'(z) = "
+                           r"\frac{\partial C}{\partial a}\,a(1-a)"),
+            t("ls.der.want"),
+            fmt.math_block(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
+                           r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= "
+                           r"\frac{a-y}{a(1-a)} \\ &= -\frac{y}{a} + \frac{1-y}{1-a}"
+                           r"\end{aligned}"),
+            fmt.math_block(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
+                           r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)"
+                           r"\right] + \text{const}\end{aligned}"))
+        with st.container(horizontal=True):
+            da = S.slider("da", "a", step=0.01)
+            dy = S.slider("dy", "y", step=0.05)
+        check = losses.derivation_check(da, dy)
+        ls.prose(t("ls.der.check", numeric=fmt.num(check["numeric"], 6),
+                   formula=fmt.num(check["formula"], 6), db=fmt.num(check["db"], 6),
+                   diff=fmt.num(da - dy, 6)), t("ls.der.next_intro"))
+        st.page_link("pages/lessons/neuron.py", label=t("page.neuron"),
+                     icon=":material/arrow_forward:")
 
-# ---- Maximum likelihood -------------------------------------------------------------------
-st.header(t("ls.ml2"), divider="gray")
-st.markdown(t("ls.ml2.intro"))
-likelihood_section()
-
-# ---- From a coin to a classifier ------------------------------------------------------
-st.subheader(t("ls.clf"))
-ls.prose(
-    t("ls.clf.bernoulli"),
-    fmt.math_block(r"\begin{aligned}L &= \prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i} \\ "
-           r"-\tfrac1m \ln L &= \tfrac1m \sum_{i=1}^{m} "
-           r"-\left[y_i \ln a_i + (1-y_i)\ln(1-a_i)\right]\end{aligned}"),
-    t("ls.clf.batch"),
-    t("ls.clf.many"),
-    fmt.math_block(r"C = \frac1m \sum_{x} H(P_x, Q_x) = -\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}"),
-    t("ls.clf.kl"))
-
-# ---- Derivation ---------------------------------------------------------------------------
-st.header(t("ls.der"), divider="gray")
-ls.prose(
-    t("ls.der.intro"),
-    fmt.math_block(r"\text{(1)}\quad \frac{\partial C}{\partial b} = \frac{\partial C}{\partial a}"
-           r"\,\sigma'(z) = \frac{\partial C}{\partial a}\,a(1-a)"),
-    t("ls.der.want"),
-    fmt.math_block(r"\begin{aligned}\text{(2)}\quad \frac{\partial C}{\partial b} = a-y"
-           r"\;\Rightarrow\; \frac{\partial C}{\partial a} &= \frac{a-y}{a(1-a)} \\ "
-           r"&= -\frac{y}{a} + \frac{1-y}{1-a}\end{aligned}"),
-    fmt.math_block(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
-           r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)\right] + "
-           r"\text{const}\end{aligned}"))
-derivation_section()
-st.markdown(t("ls.der.next_intro"))
-st.page_link("pages/lessons/neuron.py", label=t("ls.der.next", page=t("page.neuron")),
-             icon=":material/arrow_forward:")
-
-# ---- Libraries ----------------------------------------------------------------------------
-st.header(t("ls.lib"), divider="gray")
-lib_softmax = st.container()  # written by softmax_section()
-st.subheader(t("ls.lib.multi"))
-lib_multi = st.container()  # written by multi_label_section()
-
-# The softmax and multi-label sections are fragments: a logit, the true class, the reset
-# button or a table edit reruns only that section and the library calls it writes into its
-# slot above (a fragment may write into a container made outside it; Streamlit redraws
-# those writes on each fragment rerun). They run last so that the slots exist.
-with softmax_box:
-    softmax_section(lib_softmax)
-with multi_box:
-    multi_label_section(lib_multi)
+box = ls.details("teachers", t("ls.teach"), ":material/school:")
+if box.open:
+    box.markdown(t("ls.teach.body"))
+st.page_link("pages/lessons/glossary.py", label=t("page.glossary"),
+             icon=":material/translate:", help=t("ls.glossary"))

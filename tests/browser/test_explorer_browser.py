@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from lib import csvfile, info
+from ui import fmt
 from tests.browser.conftest import (edit_cell, metric_value, nav_link, open_app, screenshot,
                                     wait_ready)
 
@@ -25,7 +26,7 @@ def metric_values(page: Page) -> list[str]:
 
 def test_edit_survives_language_and_link_reproduces_it(page: Page, server, browser: Browser):
     open_app(page, f"{server}/explorer")
-    expect(metric_value(page, KL)).to_have_text("0.6250 bits")
+    expect(metric_value(page, KL)).to_have_text("0.625 bits")
     edit_cell(page, row=0, column=0, value="wolf")   # a label of the reader's own
     wait_ready(page)
     edit_cell(page, row=0, column=1, value="0.4")    # P: 1/2 -> 0.4
@@ -33,7 +34,7 @@ def test_edit_survives_language_and_link_reproduces_it(page: Page, server, brows
     edit_cell(page, row=1, column=1, value="7/20")   # P: 1/4 -> 0.35, typed as a fraction
     wait_ready(page)
     p, q = (0.4, 0.35, 0.125, 0.125), (0.125, 0.5, 0.25, 0.125)
-    kl = f"{info.kl_divergence(p, q, 2):.4f}"
+    kl = fmt.short(info.kl_divergence(p, q, 2))
     expect(metric_value(page, KL)).to_have_text(f"{kl} bits")
     per_event = page.locator('[data-testid="stDataFrame"]').nth(1)
     expect(per_event).to_contain_text("wolf")
@@ -52,7 +53,7 @@ def test_edit_survives_language_and_link_reproduces_it(page: Page, server, brows
     # Units, another page and back: the edit and the numbers are still there.
     sidebar(page).get_by_text("奈特（ln）").click()
     wait_ready(page)
-    nats = f"{info.kl_divergence(p, q):.4f} 奈特"
+    nats = f"{fmt.short(info.kl_divergence(p, q))} 奈特"
     expect(metric_value(page, "KL 散度 KL(P‖Q)")).to_have_text(nats)
     nav_link(page, "信息量与熵").click()
     wait_ready(page)

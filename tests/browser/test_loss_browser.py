@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from ui import fmt
 from lib import csvfile, losses
 from tests.browser.conftest import metric_value, open_app, screenshot, wait_ready
 
@@ -47,7 +48,7 @@ def edit_cell(page: Page, row: int, column: int, value: str) -> None:
 
 
 def nats(x: float) -> str:
-    return f"{x:.4f} nats"
+    return f"{fmt.short(x)} nats"
 
 
 def test_edit_survives_language_and_link(page: Page, server, browser: Browser):
@@ -55,11 +56,13 @@ def test_edit_survives_language_and_link(page: Page, server, browser: Browser):
     page.locator('[data-testid="stSidebar"]').get_by_text("nats (ln)").click()
     wait_ready(page)
     total = metric_value(page, TOTAL_EN)
-    expect(total).to_have_text("0.4339 nats")
+    expect(total).to_have_text("0.434 nats")
     edit_cell(page, row=0, column=2, value="0.6")  # a of "rice": 0.8 -> 0.6
     expected = losses.binary_cross_entropy([1, 1, 0], [0.6, 0.9, 0.1])
     expect(total).to_have_text(nats(expected))
-    # The library calls are rewritten with the edited number.
+    # The library calls are rewritten with the edited number (in their expander).
+    page.get_by_text("What PyTorch and TensorFlow return for this table").first.click()
+    wait_ready(page)
     expect(page.locator('[data-testid="stCode"]', has_text="torch.tensor([0.6, 0.9, 0.1])")
            .first).to_be_visible()
     # The edit reran only its section, and that run wrote the table into the address.
@@ -67,7 +70,7 @@ def test_edit_survives_language_and_link(page: Page, server, browser: Browser):
 
     page.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
     wait_ready(page)
-    expect(metric_value(page, TOTAL_ZH)).to_have_text(f"{expected:.4f} 奈特")
+    expect(metric_value(page, TOTAL_ZH)).to_have_text(f"{fmt.short(expected)} 奈特")
     assert page.locator('[data-testid="stException"]').count() == 0
 
     # A copied address opens the same view in a fresh browser.
@@ -78,7 +81,7 @@ def test_edit_survives_language_and_link(page: Page, server, browser: Browser):
     try:
         fresh = context.new_page()
         open_app(fresh, url)
-        expect(metric_value(fresh, TOTAL_ZH)).to_have_text(f"{expected:.4f} 奈特")
+        expect(metric_value(fresh, TOTAL_ZH)).to_have_text(f"{fmt.short(expected)} 奈特")
     finally:
         context.close()
 
@@ -104,8 +107,10 @@ def test_a_logit_slider_moves_the_library_setup(page: Page, server):
     for _ in range(5):
         page.keyboard.press("ArrowRight")
     wait_ready(page)
-    expect(page.locator('[data-testid="stCode"]').first).to_contain_text(
-        "z = torch.tensor([3.0, -1.0, 3.2, 0.5])")
+    page.get_by_text("What scipy and PyTorch return for these logits").first.click()
+    wait_ready(page)
+    expect(page.locator('[data-testid="stCode"]', has_text="z = torch.tensor([3.0, -1.0, 3.2, 0.5])")
+           .first).to_be_visible()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib import info
+from ui import fmt
 from tests.browser.conftest import (edit_cell, metric_value, nav_link, open_app,
                                     running_server, screenshot, wait_ready)
 from ui.layout import PAGES as PAGE_INFO
@@ -78,7 +79,7 @@ def test_first_request_to_a_fresh_server_runs_the_page_in_the_frame(
 def test_grid_edit_changes_kl(page: Page, server):
     open_app(page, f"{server}/explorer")
     kl = metric_value(page, "KL divergence KL(P‖Q)")
-    expect(kl).to_have_text("0.6250 bits")
+    expect(kl).to_have_text("0.625 bits")
     edit_cell(page, row=0, column=1, value="0.9")  # P of "dog": 0.5 -> 0.9
     expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text(
         "P adds up to 1.4, not 1.")
@@ -86,7 +87,7 @@ def test_grid_edit_changes_kl(page: Page, server):
     page.get_by_role("button", name="Normalise P and Q so each sums to 1").click()
     p = [v / 1.4 for v in (0.9, 0.25, 0.125, 0.125)]
     expected = info.kl_divergence(p, (0.125, 0.5, 0.25, 0.125), 2)
-    expect(kl).to_have_text(f"{expected:.4f} bits")
+    expect(kl).to_have_text(f"{fmt.short(expected)} bits")
 
 
 def test_negative_cell_message(page: Page, server):
@@ -101,12 +102,12 @@ def test_negative_cell_message(page: Page, server):
 def test_units_carry_to_another_page(page: Page, server):
     open_app(page, f"{server}/explorer")
     page.locator('[data-testid="stSidebar"]').get_by_text("nats (ln)").click()
-    expect(metric_value(page, "KL divergence KL(P‖Q)")).to_have_text("0.4332 nats")
+    expect(metric_value(page, "KL divergence KL(P‖Q)")).to_have_text("0.433 nats")
     nav_link(page, "Home").click()
     expect(page.locator("h1").first).to_have_text("From bits to losses")
     wait_ready(page)
     nav_link(page, "P vs Q explorer").click()
-    expect(metric_value(page, "KL divergence KL(P‖Q)")).to_have_text("0.4332 nats")
+    expect(metric_value(page, "KL divergence KL(P‖Q)")).to_have_text("0.433 nats")
     expect(page.locator('[data-testid="stSidebar"] input[type="radio"]:checked')).to_have_value(
         "1")  # nats is the second option
 

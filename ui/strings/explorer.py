@@ -2,10 +2,8 @@
 
 STRINGS = {
     "ex.intro": (
-        "P is what really happens; Q is the model's belief about it. Edit either column in the "
-        "table and every number and chart below updates at once.",
-        "P 是真实发生的情况，Q 是模型对它的估计。编辑表格中的任意一列，下面所有的数字和图表都会"
-        "立即更新。"),
+        "P is what really happens; Q is the model's belief about it. Edit either column.",
+        "P 是真实发生的情况，Q 是模型对它的估计。编辑任意一列试试。"),
     "ex.presets": ("Start from an example", "从一个例子开始"),
     "ex.preset.animals": ("Dog, cat, fish, bird", "狗、猫、鱼、鸟"),
     "ex.preset.cat_dog_bird": ("One-hot label: cat", "独热标签：猫"),
@@ -25,17 +23,25 @@ STRINGS = {
     "ex.col.Q": ("The model's distribution: the probability it assigns to each event.",
                  "模型的分布：模型给每个事件分配的概率。"),
     "ex.editor.help": (
-        "Double-click a cell to edit it; numbers may be typed as 0.125, 1/8, 12.5% or 1e-5. Add "
-        "an event with the + row at the bottom; select rows on the left and press Delete to "
-        "remove them. Between 1 and {max} events.",
-        "双击单元格进行编辑；数字可以写成 0.125、1/8、12.5% 或 1e-5。点底部的 + 行添加事件；选中"
-        "左侧的行后按 Delete 删除。事件数须在 1 到 {max} 之间。"),
+        "Double-click a cell to edit (0.125, 1/8, 12.5% and 1e-5 all work). The + row adds an "
+        "event, Delete removes selected rows (1 to {max}).",
+        "双击单元格编辑（0.125、1/8、12.5% 和 1e-5 都可以）。+ 行添加事件，Delete 删除选中的行"
+        "（1 到 {max} 个）。"),
     "ex.normalise": ("Normalise P and Q so each sums to 1", "归一化 P 和 Q，使每列之和为 1"),
     "ex.normalise.or_counts": (
         "Or switch the columns to “counts or weights” above to keep your numbers as they are.",
         "或者在上方把列类型切换为“计数或权重”，保留你输入的数字。"),
     "ex.waiting": ("The results appear as soon as the table describes two distributions.",
                    "表格描述的是两个有效分布后，结果就会显示出来。"),
+    "ex.stale": (
+        "Below: the results for the last table that described two distributions, not for the "
+        "table above. They update as soon as it does again.",
+        "下面是上一个有效表格（描述两个分布）的结果，不是上面这张表的结果。表格重新有效后，结果"
+        "会立即更新。"),
+    "ex.stale.badge": ("last valid table", "上一个有效表格"),
+    "ex.held": ("In the presentation view these numbers appear once the answer above is "
+                "revealed.",
+                "在演示视图中，这些数字在上面的答案揭晓后显示。"),
     "ex.from_counts": (
         "Normalised from counts: P divided by its total {p_total}, Q by its total {q_total}.",
         "已由计数归一化：P 除以其总和 {p_total}，Q 除以其总和 {q_total}。"),
@@ -48,7 +54,6 @@ STRINGS = {
     "ex.files": ("CSV file: download or load", "CSV 文件：下载或载入"),
 
     # Results.
-    "ex.results": ("Results", "结果"),
     "ex.m.h_p": ("Entropy H(P)", "熵 H(P)"),
     "ex.m.h_p.help": ("Average surprise of events drawn from P, scored with P itself.",
                       "从 P 中抽取事件、并用 P 本身打分时的平均惊讶度。"),
@@ -63,7 +68,8 @@ STRINGS = {
     "ex.m.ce_qp.help": ("The same with the roles swapped: events follow Q, scored with P.",
                         "角色互换：事件服从 Q，用 P 打分。"),
     "ex.m.kl_pq": ("KL divergence KL(P‖Q)", "KL 散度 KL(P‖Q)"),
-    "ex.m.kl_pq.help": ("The extra surprise caused by using Q instead of P: H(P, Q) − H(P).",
+    "ex.m.kl_pq.help": ("The KL divergence, also called relative entropy: the extra surprise "
+                        "caused by using Q instead of P, H(P, Q) − H(P).",
                         "KL 散度又称相对熵：用 Q 代替 P 所带来的额外惊讶度，H(P, Q) − H(P)。"),
     "ex.m.kl_qp": ("KL divergence KL(Q‖P)", "KL 散度 KL(Q‖P)"),
     "ex.m.kl_qp.help": ("The extra surprise the other way round: H(Q, P) − H(Q).",
@@ -77,7 +83,6 @@ STRINGS = {
         "H(Q, P) and KL(Q‖P) are ∞ because P gives probability 0 to {events}, which Q says can "
         "happen.",
         "H(Q, P) 和 KL(Q‖P) 为 ∞，因为 P 给 {events}的概率是 0，而 Q 认为它们可能发生。"),
-    "ex.identity": ("Cross-entropy = entropy + KL divergence", "交叉熵 = 熵 + KL 散度（相对熵）"),
     "ex.residual": (
         "Both sides agree: the residual H(P, Q) − H(P) − KL(P‖Q) is {residual} {unit}, "
         "nothing but floating-point rounding.",
@@ -86,11 +91,10 @@ STRINGS = {
         "Both sides are ∞, so the identity holds; a residual ∞ − ∞ has no value.",
         "两边都是 ∞，恒等式成立；∞ − ∞ 的残差没有意义。"),
     "ex.gibbs": (
-        "**Gibbs' inequality:** KL(P‖Q) = {kl} is never negative. No model scores P's events "
-        "better on average than P itself, and KL is 0 only when Q equals P. That is why "
+        "**Gibbs' inequality:** KL(P‖Q) = {kl} is never negative, and 0 only when Q = P; so "
         "H(P, Q) ≥ H(P).",
-        "**吉布斯不等式：** KL(P‖Q) = {kl}，永远不为负。平均而言，没有哪个模型对 P 的事件打分能比 "
-        "P 本身更好；只有 Q 等于 P 时 KL 才为 0。所以 H(P, Q) ≥ H(P)。"),
+        "**吉布斯不等式：** KL(P‖Q) = {kl}，永远不为负，只有 Q = P 时才为 0；所以 "
+        "H(P, Q) ≥ H(P)。"),
     "ex.asym": (
         "**Not symmetric:** KL(P‖Q) = {pq} but KL(Q‖P) = {qp}. Swapping the roles of truth and "
         "model changes the answer, so KL divergence is not a distance.",
@@ -110,7 +114,6 @@ STRINGS = {
         "的事件不贡献任何量。如果 P 给某事件的概率大于 0 而 Q 给它 0，则 −p log q = ∞。"),
 
     # Per event.
-    "ex.per_event": ("Event by event", "逐个事件"),
     "ex.per_event.intro": (
         "The information content −log p says how surprising each event is under P and under Q. "
         "Each cross-entropy term −p log q splits into an entropy term −p log p and a KL term "
@@ -124,13 +127,19 @@ STRINGS = {
     "ex.col.kl_term": ("p log(p/q) ({unit})", "p log(p/q)（{unit}）"),
     "ex.chart.stack": ("Cross-entropy, event by event", "逐个事件的交叉熵"),
     "ex.chart.stack.caption": (
-        "The wide bar is the entropy part −p log p. The narrow bar on top of it is the KL part "
-        "p log(p/q): red and pointing up where Q gives the event less probability than P, green "
-        "and pointing down where it gives more. The dark tick marks where they end: the total "
-        "−p log q. Summed over events, the green parts never outweigh the red (Gibbs).",
-        "宽柱是熵的部分 −p log p。叠在上面的窄柱是 KL 部分 p log(p/q)：当 Q 给该事件的概率比 P "
-        "小时为红色、向上；比 P 大时为绿色、向下。深色短线标出两者相加的终点，即总和 −p log q。"
-        "对所有事件求和，绿色部分永远抵不过红色部分（吉布斯不等式）。"),
+        "Grey: the entropy part −p log p. On it, the KL part p log(p/q): vermillion, up, where "
+        "Q gives the event less probability than P; blue, down, where it gives more. The dark "
+        "tick is the total −p log q. Summed over events, blue never outweighs vermillion.",
+        "灰色：熵的部分 −p log p。叠在上面的是 KL 部分 p log(p/q)：Q 给该事件的概率比 P 小时为朱红色、"
+        "向上；比 P 大时为蓝色、向下。深色短线是总和 −p log q。对所有事件求和，蓝色永远抵不过朱红色"
+        "。"),
+    "ex.chart.stack.alt": ("Largest term: “{event}”, {value}. Q under-weights {under}.",
+                           "最大的一项：“{event}”，{value}。Q 低估了{under}。"),
+    "ex.chart.stack.alt.none": ("Largest term: “{event}”, {value}. Q under-weights no event.",
+                                "最大的一项：“{event}”，{value}。Q 没有低估任何事件。"),
+    "ex.chart.bars.alt": ("P / Q for each event: {pairs}.", "每个事件的 P / Q：{pairs}。"),
+    "ex.per_event.table": ("Event by event: every term, exact (table and CSV)",
+                           "逐个事件：每一项的精确值（表格与 CSV）"),
     "ex.chart.value": ("Value ({unit})", "数值（{unit}）"),
     "ex.chart.entropy_part": ("−p log p (entropy part)", "−p log p（熵部分）"),
     "ex.chart.kl_adds": ("p log(p/q) > 0: Q under-weights", "p log(p/q) > 0：Q 低估"),
@@ -143,19 +152,20 @@ STRINGS = {
     # Blend.
     "ex.blend": ("Move Q toward P", "让 Q 向 P 靠近"),
     "ex.blend.intro": (
-        "Training moves the model's Q toward the truth P. Slide t from 0 (Q as entered) to 1 "
-        "(Q = P): the cross-entropy falls to H(P) and the KL divergence to 0, while H(P) itself "
-        "never moves.",
-        "训练会把模型的 Q 推向真实的 P。把 t 从 0（输入的 Q）滑到 1（Q = P）：交叉熵下降到 "
-        "H(P)，KL 散度下降到 0，而 H(P) 本身始终不变。"),
+        "Slide t from 0 (Q as entered) to 1 (Q = P): the cross-entropy falls to H(P) and the "
+        "KL divergence to 0, while H(P) itself never moves.",
+        "把 t 从 0（输入的 Q）滑到 1（Q = P）：交叉熵下降到 H(P)，KL 散度下降到 0，而 H(P) 本身"
+        "始终不变。"),
     "ex.blend.t": ("Blend t", "混合系数 t"),
     "ex.blend.ce": ("Cross-entropy H(P, Qₜ)", "交叉熵 H(P, Qₜ)"),
     "ex.blend.kl": ("KL divergence KL(P‖Qₜ)", "KL 散度 KL(P‖Qₜ)"),
     "ex.blend.caption": (
-        "The gap between the two curves is always H(P), the dashed line. A point where the "
-        "cross-entropy is ∞ (Q gives a possible event probability 0 at t = 0) is left out.",
-        "两条曲线之间的差始终是 H(P)，即虚线。交叉熵为 ∞ 的点（t = 0 时 Q 给可能事件的概率为 0）"
-        "不画出。"),
+        "The gap between the solid and the dashed curve is always H(P), the dotted line. "
+        "Points where the cross-entropy is ∞ are left out.",
+        "实线与虚线之间的差始终是 H(P)，即点线。交叉熵为 ∞ 的点不画出。"),
+    "ex.blend.takeaway": (
+        "Training moves the model's Q toward P: the cross-entropy falls to H(P), never below.",
+        "训练把模型的 Q 推向 P：交叉熵降到 H(P)，但不会更低。"),
     "ex.blend.table": ("Show Qₜ", "显示 Qₜ"),
 
     "ex.download.terms": ("Download this table (CSV)", "下载此表（CSV）"),
@@ -163,13 +173,16 @@ STRINGS = {
 
     # CSV files in and out (used by this page and the information page).
     "file.download": ("Download the table (CSV)", "下载表格（CSV）"),
-    "file.upload": ("Load a table from a CSV file", "从 CSV 文件载入表格"),
+    "file.upload": ("Load a table from a CSV file (at most {rows} rows and {mb} MB)",
+                    "从 CSV 文件载入表格（最多 {rows} 行、{mb} MB）"),
     "file.upload.help": (
         "Columns by name in the first line: {columns} (the label column may be missing). "
         "UTF-8, commas or semicolons; with semicolons, 0,5 is read as 0.5. At most {rows} rows "
-        "and {kb} KB. A file with a problem leaves your table as it is.",
+        "and {mb} MB. A file with a problem leaves your table as it is.",
         "第一行写列名：{columns}（标签列可以省略）。UTF-8 编码，用逗号或分号分隔；用分号时 0,5 "
-        "读作 0.5。最多 {rows} 行、{kb} KB。文件有问题时，你的表格保持不变。"),
+        "读作 0.5。最多 {rows} 行、{mb} MB。文件有问题时，你的表格保持不变。"),
+    "file.too_big": ("The file has {size} bytes; at most {mb} MB ({limit} bytes) can be loaded.",
+                     "文件有 {size} 字节，最多只能载入 {mb} MB（{limit} 字节）。"),
     "file.loaded": ("Loaded {n} rows from “{file}”.", "已从“{file}”载入 {n} 行。"),
     "file.decimal_comma": (
         "Its numbers use decimal commas (0,5), read as decimal points (0.5).",
@@ -177,5 +190,45 @@ STRINGS = {
     "file.rejected": ("“{file}” was not loaded; your table is unchanged.",
                       "未载入“{file}”，你的表格保持不变。"),
     "file.more": ("… and {n} more.", "……还有 {n} 处。"),
-    "ex.link.codes": ("Count these bits: codes and samples for this P and Q", "数一数这些比特：这组 P 和 Q 的编码与采样"),
+    "ex.link.codes": ("The codes page builds codes for this P and Q and counts their bits:",
+                      "编码页面为这组 P 和 Q 构造编码并数出它们的比特数："),
+
+    # Sections (after the experiment), their leads and takeaways.
+    "ex.h.cross": ("Cross-entropy: P's events, Q's code", "交叉熵：P 的事件，Q 的编码"),
+    "ex.cross.lead": (
+        "Score each event P produces with Q's surprise −log q: the average is the "
+        "cross-entropy H(P, Q). In bits, it is what a code with lengths −log₂ q spends per "
+        "symbol on P's events.",
+        "用 Q 的惊讶度 −log q 给 P 产生的每个事件打分，平均值就是交叉熵 H(P, Q)。以比特为单位时，"
+        "它就是码长为 −log₂ q 的编码在 P 的事件上平均每个符号花费的比特数。"),
+    "ex.cross.takeaway": (
+        "H(P, Q) is what a model Q pays per event, on average, when the world follows P.",
+        "H(P, Q) 是世界服从 P 时，模型 Q 平均每个事件付出的代价。"),
+    "ex.h.floor": ("The floor H(P), and the gap KL(P‖Q)", "下限 H(P) 与差距 KL(P‖Q)"),
+    "ex.floor.takeaway": (
+        "H(P, Q) = H(P) + KL(P‖Q): no model scores P's events better than P itself.",
+        "H(P, Q) = H(P) + KL(P‖Q)：没有哪个模型给 P 的事件打分能比 P 自己更好。"),
+    "ex.h.direction": ("KL has a direction", "KL 有方向"),
+    "ex.direction.takeaway": (
+        "Swap truth and model and KL usually changes: it is not a distance.",
+        "交换真实分布和模型，KL 通常会变：它不是距离。"),
+    "ex.teach": ("For teachers", "给教师"),
+    "ex.teach.body": (
+        "**The misconception:** “KL divergence is a distance between distributions”, and its "
+        "twin, “a good enough model can score the data better than the truth”. **Pause on** "
+        "the checkpoint “can the wrong model cost less?”: then edit Q toward P and watch the "
+        "gap close. **Ask next:** which direction, KL(P‖Q) or KL(Q‖P), does training a "
+        "classifier with cross-entropy minimise, and which of the two is ∞ when Q rules out an "
+        "event that P allows (try the preset)? The page follows Olah, [“Visual Information Theory”]"
+        "(https://colah.github.io/posts/2015-09-Visual-Information/) (cross-entropy as the cost "
+        "of the wrong code, KL as its extra), and the loss page after it follows Nielsen, "
+        "[*Neural Networks and Deep Learning*, chapter 3]"
+        "(http://neuralnetworksanddeeplearning.com/chap3.html).",
+        "**针对的误解：**“KL 散度是两个分布之间的距离”，以及与之相伴的“足够好的模型给数据打分能比"
+        "真实分布更好”。**可以停下来讨论**检查点“错误的模型会更省吗？”：然后把 Q 改得更接近 P，"
+        "看差距缩小。**接着可以问：**用交叉熵训练分类器，最小化的是 KL(P‖Q) 还是 KL(Q‖P)？当 Q "
+        "排除了 P 认为可能的事件时，两者中哪一个是 ∞（试试那个例子）？本页参照 Olah 的 [“Visual Information "
+        "Theory”](https://colah.github.io/posts/2015-09-Visual-Information/)（交叉熵是用错编码的"
+        "代价，KL 是多出的部分）；之后的损失函数页参照 Nielsen 的 [《Neural Networks and Deep "
+        "Learning》第 3 章](http://neuralnetworksanddeeplearning.com/chap3.html)。"),
 }

@@ -1,9 +1,6 @@
 """Strings of the information-and-entropy page."""
 
 STRINGS = {
-    "in.unit.one.bits": ("bit", "比特"),
-    "in.unit.one.nats": ("nat", "奈特"),
-    "in.unit.one.hartleys": ("hartley", "哈特莱"),
     "in.axis.info": ("Self-information −log p ({unit})", "自信息 −log p（{unit}）"),
     "in.axis.entropy": ("Entropy ({unit})", "熵（{unit}）"),
 
