@@ -8,8 +8,9 @@ grammar, no ``eval``), and labels stay exactly as written.
 
 What the reader accepts (decisions, so the app can state them):
 
-* **Size.** At most :data:`MAX_BYTES` (100 KB = 100,000 bytes) and :data:`MAX_ROWS` (50) data
-  rows; blank lines do not count.
+* **Size.** At most :data:`MAX_BYTES` (1 MB = 1,000,000 bytes: :data:`MAX_MB` whole megabytes,
+  the unit a browser's upload box counts in, so that the box and the app state one limit) and
+  :data:`MAX_ROWS` (50) data rows; blank lines do not count.
 * **Encoding.** UTF-8, with or without a byte-order mark. Anything else is ``file_encoding``
   (a UTF-16 file, as Excel's "Unicode text" writes, is named as such in ``text``; a file that
   reads as Chinese GB18030, Excel's default on Chinese Windows, gets ``text="gb18030"``). A file
@@ -58,10 +59,13 @@ import pandas as pd
 from lib.numbers import format_number, try_parse_number
 from lib.problems import Problem
 
-__all__ = ["MAX_BYTES", "MAX_ROWS", "CsvRead", "read_csv", "write_csv"]
+__all__ = ["MAX_BYTES", "MAX_MB", "MAX_ROWS", "CsvRead", "read_csv", "write_csv"]
 
-#: Largest file read, in bytes (100 KB).
-MAX_BYTES = 100_000
+#: Largest file read, in megabytes of 1,000,000 bytes (an upload box counts in whole megabytes;
+#: fifty rows with 60-character labels take about 5 KB).
+MAX_MB = 1
+#: Largest file read, in bytes.
+MAX_BYTES = MAX_MB * 1_000_000
 #: Most data rows read.
 MAX_ROWS = 50
 

@@ -4,12 +4,16 @@ MNIST comes as four gzip'd IDX files. They are fetched from a public mirror, che
 their published SHA-256 and size, kept in a cache folder, and parsed here; nothing is trusted
 until the checksum matches. A bad network costs seconds, not minutes: every file has one overall
 deadline (not a per-read timeout), no answer is written beyond twice the file's published size,
-and the hash is computed as the bytes arrive. Every failure raises :class:`DigitsError` with a
-``reason`` the app can explain in the reader's language:
+and the hash is computed as the bytes arrive. A mirror that is slow but still sending cannot
+use up the deadline: each mirror but the last has a *share* of it (the time left, divided among
+the mirrors left), and from the end of its share it gives way to the next as soon as its pace is
+too slow (below :data:`MIN_RATE`, or below the pace that would bring the rest of the file before
+the deadline); one that has not answered by then gives way too. Every failure raises
+:class:`DigitsError` with a ``reason`` the app can explain in the reader's language:
 
 ==============  ===============================================================================
 ``network``     no mirror could be reached or none had the file
-``timeout``     the file's deadline passed before it had arrived
+``timeout``     the file's deadline passed before it had arrived, or every mirror was too slow
 ``too_big``     a mirror sent (or announced) more than twice the published size
 ``checksum``    what arrived does not match the published SHA-256
 ``format``      the files are not valid gzip'd IDX files, or do not fit together
@@ -41,8 +45,8 @@ from typing import Callable
 
 import numpy as np
 
-__all__ = ["MIRRORS", "MNIST_FILES", "Digits", "DigitsError", "DownloadStatus", "Published",
-           "SharedDownload", "bundled", "fetch", "mnist", "parse_idx"]
+__all__ = ["MIN_RATE", "MIRRORS", "MNIST_FILES", "Digits", "DigitsError", "DownloadStatus",
+           "Published", "SharedDownload", "bundled", "fetch", "mnist", "parse_idx"]
 
 MIRRORS = ("https://storage.googleapis.com/cvdf-datasets/mnist/",
            "https://ossci-datasets.s3.amazonaws.com/mnist/")
@@ -73,6 +77,9 @@ VALIDATION = 10_000
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 _BLOCK = 1 << 16
 _REDIRECTS = 5
+#: Bytes a second below which a mirror gives way to the next once its share of the deadline is
+#: over (a file's own size and deadline usually ask for more: see :func:`fetch`).
+MIN_RATE = 10_000
 
 Progress = Callable[[int, int, float], None]
 
@@ -182,7 +189,8 @@ class _Failed(Exception):
 
 
 def _connect(url: str, deadline: float, read_timeout: float):
-    """An open connection and its response for ``url``, following a few redirects."""
+    """An open connection and its response for ``url``, following a few redirects; the
+    response's headers must have arrived by ``deadline``."""
     for _ in range(_REDIRECTS + 1):
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -209,30 +217,33 @@ def _connect(url: str, deadline: float, read_timeout: float):
             if time.monotonic() >= deadline or isinstance(err, TimeoutError):
                 raise _Failed(f"{url}: no answer in time ({err})", "timeout") from None
             raise _Failed(f"{url}: {err}", "network") from None
+        watchdog.cancel()
         if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
             url = urllib.parse.urljoin(url, response.getheader("Location"))
-            watchdog.cancel()
             conn.close()
             continue
         if response.status != 200:
-            watchdog.cancel()
             conn.close()
             raise _Failed(f"{url}: HTTP {response.status} {response.reason}", "network")
-        return conn, sock, response, watchdog
+        return conn, sock, response
     raise _Failed(f"{url}: too many redirects", "network")
 
 
 class _Watchdog:
     """Shut the socket down at the deadline, so that even a server that drips its headers one
-    byte at a time cannot hold a download past it."""
+    byte at a time cannot hold a download past it. With ``unless``, the socket is shut down at
+    the deadline only if ``unless()`` is false then."""
 
-    def __init__(self, sock: socket.socket, deadline: float) -> None:
+    def __init__(self, sock: socket.socket, deadline: float,
+                 unless: Callable[[], bool] | None = None) -> None:
+        self._unless = unless
         self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire, (sock,))
         self._timer.daemon = True
         self._timer.start()
 
-    @staticmethod
-    def _fire(sock: socket.socket) -> None:
+    def _fire(self, sock: socket.socket) -> None:
+        if self._unless is not None and self._unless():
+            return
         try:
             sock.shutdown(socket.SHUT_RDWR)
         except OSError:
@@ -242,16 +253,61 @@ class _Watchdog:
         self._timer.cancel()
 
 
+class _Pace:
+    """Whether a mirror keeps up: from ``give_way_at`` (the end of its share of the deadline;
+    ``None`` for the last mirror) its average rate since it was tried must reach ``min_rate`` and
+    the rate that would bring the rest of ``expected`` bytes before ``deadline``."""
+
+    def __init__(self, tried: float, give_way_at: float | None, deadline: float, expected: int,
+                 min_rate: float) -> None:
+        self.tried, self.give_way_at, self.deadline = tried, give_way_at, deadline
+        self.expected, self.min_rate = expected, min_rate
+        self.written = 0
+        self.gave_way = False
+
+    def too_slow(self, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        if self.give_way_at is None or now < self.give_way_at:
+            return False
+        rate = self.written / max(now - self.tried, 1e-9)
+        rest = max(self.expected - self.written, 0)
+        needed = rest / max(self.deadline - now, 1e-9) if rest else 0.0
+        return rate < max(self.min_rate, needed)
+
+    def keeps_up(self) -> bool:
+        """For the watchdog at the end of the share: False (and remembered) when too slow."""
+        self.gave_way = self.too_slow()
+        return not self.gave_way
+
+    def failure(self, url: str) -> _Failed:
+        seconds = time.monotonic() - self.tried
+        return _Failed(f"{url}: {self.written} bytes in {seconds:.1f} s, too slow to finish "
+                       f"before the deadline; trying the next mirror", "timeout")
+
+
 def _download(url: str, partial: Path, published: Published, limit: int, deadline: float,
-              read_timeout: float, progress: Progress | None, started: float) -> None:
+              read_timeout: float, progress: Progress | None, started: float,
+              give_way_at: float | None = None, min_rate: float = MIN_RATE) -> None:
     """Stream ``url`` into ``partial``, hashing as it goes; raise :class:`_Failed` (try the
-    next mirror) or :class:`DigitsError` ``"filesystem"`` (no mirror can help)."""
-    conn, sock, response, watchdog = _connect(url, deadline, read_timeout)
+    next mirror) or :class:`DigitsError` ``"filesystem"`` (no mirror can help). From
+    ``give_way_at`` on, a mirror that is too slow (:class:`_Pace`) gives way."""
+    tried = time.monotonic()
+    try:
+        conn, sock, response = _connect(url, give_way_at or deadline, read_timeout)
+    except _Failed as failure:
+        if give_way_at is not None and time.monotonic() >= give_way_at:
+            raise _Failed(f"{url}: no answer within its share of the deadline ({failure})",
+                          "timeout") from None
+        raise
+    announced = response.getheader("Content-Length")
+    announced = int(announced) if announced and announced.isdigit() else None
+    pace = _Pace(tried, give_way_at, deadline, published.size or announced or 0, min_rate)
+    watchdogs = [_Watchdog(sock, deadline)]
+    if give_way_at is not None:
+        watchdogs.append(_Watchdog(sock, give_way_at, unless=pace.keeps_up))
     digest = hashlib.sha256()
     written = 0
     try:
-        announced = response.getheader("Content-Length")
-        announced = int(announced) if announced and announced.isdigit() else None
         if announced is not None and announced > limit:
             raise _Failed(f"{url}: announces {announced} bytes, more than the {limit} allowed",
                           "too_big")
@@ -265,16 +321,22 @@ def _download(url: str, partial: Path, published: Published, limit: int, deadlin
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise _Failed(f"{url}: only {written} bytes before the deadline", "timeout")
+                if pace.too_slow():
+                    raise pace.failure(url)
                 try:
                     sock.settimeout(min(read_timeout, remaining))
                     block = response.read1(_BLOCK)
                 except (OSError, http.client.HTTPException) as err:
+                    if pace.gave_way:  # the share's watchdog closed the connection
+                        raise pace.failure(url) from None
                     if time.monotonic() >= deadline or isinstance(err, TimeoutError):
                         raise _Failed(f"{url}: stalled after {written} bytes ({err})",
                                       "timeout") from None
                     raise _Failed(f"{url}: broken after {written} bytes ({err})",
                                   "network") from None
                 if not block:
+                    if pace.gave_way:
+                        raise pace.failure(url)
                     if time.monotonic() >= deadline:  # the watchdog closed the connection
                         raise _Failed(f"{url}: only {written} bytes before the deadline",
                                       "timeout")
@@ -287,6 +349,7 @@ def _download(url: str, partial: Path, published: Published, limit: int, deadlin
                     raise DigitsError(f"cannot write {partial}: {err}", "filesystem") from None
                 digest.update(block)
                 written += len(block)
+                pace.written = written
                 if progress is not None:
                     progress(written, expected, time.monotonic() - started)
         finally:
@@ -295,7 +358,8 @@ def _download(url: str, partial: Path, published: Published, limit: int, deadlin
             except OSError as err:  # a full disk can surface only when the file is flushed
                 raise DigitsError(f"cannot write {partial}: {err}", "filesystem") from None
     finally:
-        watchdog.cancel()
+        for watchdog in watchdogs:
+            watchdog.cancel()
         response.close()
         conn.close()
     if announced is not None and written != announced:
@@ -311,7 +375,7 @@ _REASON_ORDER = ("checksum", "too_big", "timeout", "network")
 
 def fetch(name: str, sha256: str, cache_dir: Path, mirrors=MIRRORS, timeout: float = 60.0, *,
           size: int | None = None, progress: Progress | None = None,
-          read_timeout: float = 10.0) -> Path:
+          read_timeout: float = 10.0, min_rate: float = MIN_RATE) -> Path:
     """The cached file ``name`` if its checksum matches, else download it, verify it, keep it.
 
     Parameters
@@ -321,12 +385,19 @@ def fetch(name: str, sha256: str, cache_dir: Path, mirrors=MIRRORS, timeout: flo
     mirrors : base addresses tried in turn (each ends with ``/``); a mirror that fails for any
         reason (unreachable, HTTP error, too slow, too big, wrong checksum) passes to the next.
     timeout : seconds for the whole file, over all mirrors, counted on a monotonic clock from
-        the call: a server that answers one byte a second is cut off at the deadline.
+        the call: a server that answers one byte a second is cut off at the deadline. Each
+        mirror but the last has a share of it: the time left when it is tried, divided by the
+        number of mirrors left (two mirrors, 8 s: the first has 4 s). From the end of its share
+        a mirror gives way to the next as soon as its average rate since it was tried is below
+        ``min_rate`` bytes a second, or below the rate that would bring the rest of the file
+        before the deadline; one that has not sent its headers by then gives way at once. The
+        last mirror has all the time left.
     size : the published size in bytes; by default looked up in :data:`MNIST_FILES`. At most
         ``2 * size`` bytes are written (:data:`DEFAULT_LIMIT` when the size is unknown).
     progress : ``progress(bytes_so_far, expected_bytes, seconds)`` after every block
         (``expected_bytes`` is ``size``, else the server's Content-Length, else 0).
     read_timeout : the most any single network wait may take (never past the deadline).
+    min_rate : bytes a second (default :data:`MIN_RATE`) a mirror must keep up after its share.
 
     Returns the path of the verified file. A file that fails the checksum is never kept. Raises
     :class:`DigitsError` with reason ``"filesystem"`` when the cache cannot be written (the
@@ -355,10 +426,13 @@ def fetch(name: str, sha256: str, cache_dir: Path, mirrors=MIRRORS, timeout: flo
         raise DigitsError(f"cannot use the cache folder {cache_dir}: {err}",
                           "filesystem") from None
     failures: list[_Failed] = []
-    for mirror in mirrors:
+    mirrors = tuple(mirrors)
+    for i, mirror in enumerate(mirrors):
+        now, left = time.monotonic(), len(mirrors) - i
+        give_way_at = now + (deadline - now) / left if left > 1 else None
         try:
             _download(mirror + name, partial, published, limit, deadline, read_timeout,
-                      progress, started)
+                      progress, started, give_way_at, min_rate)
         except _Failed as failure:
             failures.append(failure)
             partial.unlink(missing_ok=True)

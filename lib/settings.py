@@ -89,13 +89,34 @@ class Setting:
             return format_number(value)
         return str(value)
 
-    def decode(self, text: str) -> Any:
-        """Read a link's value; raise :class:`ProblemError` for anything that is not one."""
+    def link_limit(self) -> int:
+        """The most characters this setting's value may take in a link from a stranger: what
+        its largest value takes (a table: the compact form of the largest table it holds,
+        :func:`lib.tables.link_limits`), so every value a reader can set survives its link.
+
+        >>> Setting("w0", 2.0).link_limit(), Setting("t", pd.DataFrame(), "table",
+        ...                                          columns=("P", "Q")).link_limit()
+        (40, 76192)
+        """
         if self.kind == "table":
+            return tables.link_limits(len(self.columns) + len(self.bool_columns),
+                                      self.max_rows)[1]
+        if self.kind == "text":
+            return MAX_TEXT_SETTING
+        if self.kind == "choice":
+            return max([len(str(c)) for c in self.choices] + [40])
+        return 40
+
+    def decode(self, text: str) -> Any:
+        """Read a link's value; raise :class:`ProblemError` for anything that is not one. A table
+        is read cell by cell (:func:`lib.tables.decode_table`): a cell that is not a number
+        stays as typed, for the page to explain; only text that is no table is refused."""
+        if self.kind == "table":
+            # Cell by cell: what was typed stays, for the page to explain (lib.tables).
             frame = tables.decode_table(text, self.columns + self.bool_columns,
                                         max_rows=self.max_rows)
             for name in self.bool_columns:
-                if not frame[name].isin(["0", "1"]).all():
+                if not frame[name].isin(["", "0", "1"]).all():
                     raise ProblemError(Problem("bad_table", column=name, field=self.name))
                 frame[name] = frame[name] == "1"
             return frame

@@ -11,19 +11,22 @@ Labels: a cell may hold a *preset label* -- :data:`LABEL_ID` followed by an iden
 ``dog`` -- which the app shows translated into the reader's language until the reader edits it.
 Whatever a reader types is kept as text: control characters are removed and its length capped.
 
-Links: :func:`encode_table` / :func:`decode_table` write a table into one short, URL-safe-ish
-query value (rows separated by ``~``, cells by ``_``; ``%``, ``~``, ``_`` escaped inside cells;
-preset labels as ``@id``) and read it back with bounds on size, rows and cell length.
+Links: :func:`encode_table` / :func:`decode_table` write a table into one query value (rows
+separated by ``~``, cells by ``_``; ``%``, ``~``, ``_`` escaped inside cells; preset labels as
+``@id``; a table too long for that plain form is deflated and written in url-safe base64) and
+read it back cell by cell, keeping what was typed, with bounds on size and rows.
 """
 
 from __future__ import annotations
 
+import base64
 import math
 import re
+import zlib
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable, Mapping
-from urllib.parse import unquote
+from urllib.parse import quote_plus, unquote
 
 import numpy as np
 import pandas as pd
@@ -69,7 +72,7 @@ def clean_label(cell: object) -> str:
         return ""
     if label_id(cell) is not None:
         return cell
-    return _CONTROL.sub("", str(cell)).strip()[:MAX_LABEL]
+    return _CONTROL.sub("", str(cell)).strip()[:MAX_LABEL].rstrip()
 
 
 @dataclass
@@ -247,27 +250,51 @@ def _cell_text(value: object) -> str:
         return str(value)
     if isinstance(value, (int, float, np.integer, np.floating)):
         return "" if math.isnan(float(value)) else format_number(float(value))
-    return _CONTROL.sub("", str(value)).strip()[:MAX_TEXT + 1]
+    # Longer than any number: cut, and marked so that it stays too long (the page says so).
+    text = _CONTROL.sub("", str(value)).strip()
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
 
 
 # ---- links ---------------------------------------------------------------------------------------
+
+#: Longest plain table text (today's form) accepted from a link; a table whose plain form would
+#: be longer in the address bar is written in the compact form instead.
+MAX_LINK_TABLE = 4000
+#: Starts the compact form, version 1: url-safe base64 (no padding) of the plain form deflated.
+#: No plain table starts with "~": every row holds at least one "_".
+COMPACT = "~1"
+#: A link holds up to this many times a table's row limit: a reader who went past the limit
+#: (one "+" too many) keeps every row, and the page says how many are too many.
+LINK_ROWS_FACTOR = 2
+_B64 = re.compile(r"[A-Za-z0-9_-]*")
+
+
+def link_limits(n_columns: int = len(COLUMNS), max_rows: int = MAX_EVENTS) -> tuple[int, int]:
+    """``(plain_bytes, compact_chars)``: the most UTF-8 bytes the plain form of a table can take,
+    and the most characters of its compact form, for a table of ``n_columns`` number columns
+    and up to ``LINK_ROWS_FACTOR * max_rows`` rows whose labels hold at most :data:`MAX_LABEL`
+    characters and number cells at most ``MAX_TEXT + 1`` (what the editor keeps: a longer cell
+    is cut and marked "…").
+
+    Every character of the plain form takes at most 4 bytes (an escaped one 3: ``%7E``); deflate
+    adds at most 5 bytes per 16 KB block, the zlib frame 6, and base64 writes 4 characters for
+    every 3 bytes. These are the caps for a link from a stranger: the largest table the editor
+    or a file can give fits, nothing larger is decompressed.
+
+    >>> link_limits(2, 50)
+    (57100, 76192)
+    """
+    row = 4 * (MAX_LABEL + n_columns * (MAX_TEXT + 1)) + n_columns + 1
+    plain = LINK_ROWS_FACTOR * max_rows * row
+    deflated = plain + 5 * (plain // 16384 + 1) + 6 + 16
+    return plain, len(COMPACT) + -(-4 * deflated // 3)
+
 
 def _escape(cell: str) -> str:
     return cell.replace("%", "%25").replace("~", "%7E").replace("_", "%5F")
 
 
-def encode_table(table: pd.DataFrame, columns=COLUMNS) -> str:
-    """One query value holding the table: rows joined by ``~``, cells by ``_`` (label first,
-    then ``columns``); preset labels written ``@id`` (a typed label starting with ``@`` is
-    escaped as ``%40``), so the receiver sees them in their own language.
-
-    >>> t = pd.DataFrame({"label": [preset_label("dog"), "my_cat"], "P": ["1/2", "0.5"],
-    ...                   "Q": ["1/4", "3/4"]})
-    >>> encode_table(t)
-    '@dog_1/2_1/4~my%5Fcat_0.5_3/4'
-    >>> decode_table(encode_table(t)).equals(text_table(t))
-    True
-    """
+def _plain(table: pd.DataFrame, columns) -> str:
     rows = []
     for _, row in text_table(table, columns).iterrows():
         identifier = label_id(table.loc[_, "label"]) if "label" in table else None
@@ -278,13 +305,78 @@ def encode_table(table: pd.DataFrame, columns=COLUMNS) -> str:
     return "~".join(rows)
 
 
-def decode_table(text: str, columns=COLUMNS, *, max_rows: int = MAX_EVENTS) -> pd.DataFrame:
-    """Read :func:`encode_table`'s text back into a table of text cells, refusing anything that
-    is not one: raises :class:`lib.problems.ProblemError` with ``too_long`` (over
-    :data:`MAX_LINK_TABLE` characters), ``too_many_rows``, ``bad_table`` (wrong number of cells,
-    a label over :data:`MAX_LABEL` characters or a cell over ``MAX_TEXT``) or the first number
-    problem (``not_number`` ...) found in a cell, with its row and column. Nothing is evaluated.
+def encode_table(table: pd.DataFrame, columns=COLUMNS) -> str:
+    """One query value holding the table.
 
+    The plain form: rows joined by ``~``, cells by ``_`` (label first, then ``columns``); preset
+    labels written ``@id`` (a typed label starting with ``@`` is escaped as ``%40``), so the
+    receiver sees them in their own language. When the plain form would take more than
+    :data:`MAX_LINK_TABLE` characters in the address bar (where ``/``, spaces and every
+    non-ASCII character are percent-encoded), the compact form: :data:`COMPACT` followed by the
+    plain form deflated and written in url-safe base64, which the address bar shows as it is.
+
+    >>> t = pd.DataFrame({"label": [preset_label("dog"), "my_cat"], "P": ["1/2", "0.5"],
+    ...                   "Q": ["1/4", "3/4"]})
+    >>> encode_table(t)
+    '@dog_1/2_1/4~my%5Fcat_0.5_3/4'
+    >>> decode_table(encode_table(t)).equals(text_table(t))
+    True
+    >>> big = pd.DataFrame({"label": [f"event {i:02d}: a label of sixty characters, as a "
+    ...                               "long one can be." for i in range(50)],
+    ...                     "P": ["1/50"] * 50, "Q": ["0.020000"] * 50})
+    >>> len(_plain(big, COLUMNS)), len(quote_plus(_plain(big, COLUMNS))), len(encode_table(big))
+    (3749, 4049, 285)
+    >>> link = encode_table(big)
+    >>> link[:2], decode_table(link).equals(text_table(big))
+    ('~1', True)
+    """
+    plain = _plain(table, columns)
+    if len(quote_plus(plain)) <= MAX_LINK_TABLE:
+        return plain
+    packed = zlib.compress(plain.encode("utf-8"), 9)
+    return COMPACT + base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+
+
+def _unpack(text: str, plain_bytes: int) -> str:
+    """The plain form inside a compact one, decompressing at most ``plain_bytes`` bytes."""
+    body = text[len(COMPACT):]
+    if not _B64.fullmatch(body) or len(body) % 4 == 1:
+        raise ProblemError(Problem("bad_table", text=text[:MAX_TEXT]))
+    packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    inflate = zlib.decompressobj()
+    try:
+        plain = inflate.decompress(packed, plain_bytes + 1)
+    except zlib.error:
+        raise ProblemError(Problem("bad_table", text=text[:MAX_TEXT])) from None
+    # Inflating past the bound (a "zip bomb") or a cut or padded stream: not a table of ours.
+    if len(plain) > plain_bytes or inflate.unconsumed_tail or not inflate.eof \
+            or inflate.unused_data:
+        raise ProblemError(Problem("bad_table", text=text[:MAX_TEXT]))
+    try:
+        return plain.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProblemError(Problem("bad_table", text=text[:MAX_TEXT])) from None
+
+
+def decode_table(text: str, columns=COLUMNS, *, max_rows: int = MAX_EVENTS) -> pd.DataFrame:
+    """Read :func:`encode_table`'s text (either form) back into a table of text cells.
+
+    Cell by cell, as the editor keeps them: whatever was typed stays, and whether a cell is a
+    number is for the page to say, as it does before a reload (an empty cell, ``abc`` or ``0,5``
+    come back as they were). Labels are cleaned as the editor cleans them (control characters
+    removed, at most :data:`MAX_LABEL` characters), number cells longer than ``MAX_TEXT`` cut
+    to that and marked "…" (the page then says the cell is too long); ``@id`` is a preset
+    label when ``id`` is one (lowercase letters, digits, ``_``), else the text as written.
+
+    Only text that is not a table at all is refused, with :class:`lib.problems.ProblemError`:
+    ``too_long`` (a plain form over :data:`MAX_LINK_TABLE` characters, a compact one over
+    :func:`link_limits`), ``too_many_rows`` (over ``LINK_ROWS_FACTOR * max_rows``) or
+    ``bad_table`` (a row with the wrong number of cells; a compact form that is not url-safe
+    base64 of deflate data, or that inflates past :func:`link_limits`: nothing more is
+    inflated). Nothing is evaluated.
+
+    >>> decode_table("a_abc_1~__").values.tolist()
+    [['a', 'abc', '1'], ['', '', '']]
     >>> decode_table("a_1_2~b_3").shape
     Traceback (most recent call last):
     ...
@@ -292,29 +384,30 @@ def decode_table(text: str, columns=COLUMNS, *, max_rows: int = MAX_EVENTS) -> p
     """
     if not isinstance(text, str) or not text:
         raise ProblemError(Problem("bad_table", text=""))
-    if len(text) > MAX_LINK_TABLE:
+    plain_bytes, compact_chars = link_limits(len(columns), max_rows)
+    if text.startswith(COMPACT):
+        if len(text) > compact_chars:
+            raise ProblemError(Problem("too_long", limit=compact_chars))
+        text = _unpack(text, plain_bytes)
+    elif text.startswith("~"):
+        raise ProblemError(Problem("bad_table", text=text[:MAX_TEXT]))
+    elif len(text) > MAX_LINK_TABLE:
         raise ProblemError(Problem("too_long", limit=MAX_LINK_TABLE))
     rows = text.split("~")
-    if len(rows) > max_rows:
-        raise ProblemError(Problem("too_many_rows", value=len(rows), limit=max_rows))
+    most = LINK_ROWS_FACTOR * max_rows
+    if len(rows) > most:
+        raise ProblemError(Problem("too_many_rows", value=len(rows), limit=most))
     labels, cells = [], {c: [] for c in columns}
     for i, row in enumerate(rows):
-        parts = [unquote(part) for part in row.split("_")]
+        parts = row.split("_")
         if len(parts) != 1 + len(columns):
             raise ProblemError(Problem("bad_table", row=i, text=row[:MAX_TEXT]))
-        label = parts[0]
-        if row.startswith("@"):
-            label = preset_label(label[1:])
-            if not re.fullmatch(r"[a-z0-9_]{1,30}", label[1:]):
-                raise ProblemError(Problem("bad_table", row=i, text=row[:MAX_TEXT]))
-        elif len(label) > MAX_LABEL or _CONTROL.search(label):
-            raise ProblemError(Problem("bad_table", row=i, text=label[:MAX_TEXT]))
-        labels.append(label)
+        if parts[0].startswith("@") and re.fullmatch(r"[a-z0-9_]{1,30}", unquote(parts[0][1:])):
+            labels.append(preset_label(unquote(parts[0][1:])))
+        else:
+            labels.append(clean_label(_CONTROL.sub("", unquote(parts[0]))))
         for c, cell in zip(columns, parts[1:]):
-            value, problem = try_parse_number(cell)
-            if problem is not None:
-                raise ProblemError(Problem(problem.code, c, i, text=problem.text or cell[:MAX_TEXT]))
-            cells[c].append(cell.strip())
+            cells[c].append(_cell_text(unquote(cell)))
     return pd.DataFrame({"label": labels, **cells}).astype(object)
 
 

@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
 # The browser tests drive Debian's own chromium; Playwright never downloads a browser here.
-# The CJK font only makes the Chinese screenshots legible.
+# The CJK font only makes the Chinese screenshots legible. HAProxy: the balancer test serves two
+# copies of the app behind it, as deploy/serve.py does for a class.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

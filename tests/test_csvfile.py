@@ -156,3 +156,33 @@ def test_any_bytes_give_a_table_or_problems(data):
         assert 1 <= len(r.table) <= MAX_ROWS
         for cell in r.table["P"]:
             parse_number(cell)  # every number cell handed over is a readable number
+
+
+# ---- One limit: the upload box and the app's words (issue 23) --------------------------------
+
+def _uploader(at, page):
+    key = next(k for k in at.session_state if isinstance(k, str)
+               and k.startswith(f"_upload.{page}.table."))
+    return at.file_uploader(key=key)
+
+
+@pytest.mark.parametrize("page", ["explorer", "information"])
+@pytest.mark.parametrize("lang, words, refused", [
+    ("en", "(at most 50 rows and 1 MB)", "at most 1 MB (1,000,000 bytes) can be loaded"),
+    ("zh", "（最多 50 行、1 MB）", "最多只能载入 1 MB（1,000,000 字节）"),
+])
+def test_the_upload_box_and_the_app_state_one_limit(page, lang, words, refused):
+    """The box refuses and advertises ("1MB per file") what the app refuses, and the app says
+    the same limit in its own words, on the label before a file is chosen and after a refusal."""
+    from lib.csvfile import MAX_MB
+    from tests.conftest import open_page, set_language
+    at = set_language(open_page(f"pages/lessons/{page}.py"), lang)
+    box = _uploader(at, page)
+    assert box.proto.max_upload_size_mb == MAX_MB == 1 and MAX_BYTES == 1_000_000
+    assert box.proto.label.endswith(words)
+    assert "1 MB" in box.proto.help
+    # A file the box would refuse: only a client that ignores the box could send it.
+    box.upload("big.csv", b"label,weight,P,Q\n" + b"a,1,1,1\n" * 130_000, "text/csv").run()
+    assert not at.exception
+    assert any(refused in e.value and "1,040,017" in e.value for e in at.error), \
+        [e.value for e in at.error]

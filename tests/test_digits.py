@@ -176,7 +176,8 @@ SIZE = len(PAYLOAD)
 class Hostile(http.server.BaseHTTPRequestHandler):
     """/good/<name>: the payload; /bad/: the wrong bytes; /hang/: never answers; /drip/: one
     byte a second; /dripheaders/: headers a byte at a time; /huge/: 50 MB without a length;
-    /liar/: announces 1 GB; /slow/: the payload after 0.5 s (for the shared download)."""
+    /liar/: announces 1 GB; /slow/: the payload after 0.5 s (for the shared download);
+    /steady/: the payload in ten pieces over about a second."""
 
     protocol_version = "HTTP/1.1"
     stop = threading.Event()
@@ -216,10 +217,18 @@ class Hostile(http.server.BaseHTTPRequestHandler):
                 for _ in range(800):
                     self.wfile.write(block)
                 return
-            body = PAYLOAD if mode in ("good", "slow", "drip") else PAYLOAD[::-1]
+            body = PAYLOAD if mode in ("good", "slow", "drip", "steady") else PAYLOAD[::-1]
             self.send_response(200)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
+            if mode == "steady":  # the payload in ten pieces, 0.1 s apart (about 1 s)
+                step = -(-len(body) // 10)
+                for start in range(0, len(body), step):
+                    self.wfile.write(body[start:start + step])
+                    self.wfile.flush()
+                    if self._wait(0.1):
+                        return
+                return
             if mode == "drip":
                 for byte in body:
                     self.wfile.write(bytes([byte]))
@@ -250,9 +259,10 @@ def hostile():
     server.server_close()
 
 
-def fetch(tmp_path, *mirrors, timeout=2.0, read_timeout=10.0, progress=None, cache=None):
+def fetch(tmp_path, *mirrors, timeout=2.0, read_timeout=10.0, progress=None, cache=None,
+          min_rate=digits.MIN_RATE):
     return digits.fetch("f.gz", SHA, cache or tmp_path / "cache", mirrors, timeout, size=SIZE,
-                        progress=progress, read_timeout=read_timeout)
+                        progress=progress, read_timeout=read_timeout, min_rate=min_rate)
 
 
 def test_good_mirror_reports_progress(hostile, tmp_path):
@@ -281,6 +291,50 @@ def test_a_hanging_mirror_passes_to_the_next_within_the_deadline(hostile, tmp_pa
     path = fetch(tmp_path, hostile("hang"), hostile("good"), timeout=5.0, read_timeout=0.5)
     # before the first mirror's 5 s deadline: its 0.5 s read timeout moved on
     assert path.read_bytes() == PAYLOAD and time.monotonic() - start < 4.5
+
+
+def test_a_dripping_mirror_gives_way_to_the_next_within_its_share(hostile, tmp_path):
+    """Issue 23: drip first, good second, 8 s deadline. The dripping mirror is still sending,
+    so no read ever times out; it gives way at the end of its share (4 s), and the good mirror
+    brings the file."""
+    start = time.monotonic()
+    path = fetch(tmp_path, hostile("drip"), hostile("good"), timeout=8.0, read_timeout=10.0)
+    took = time.monotonic() - start
+    assert path.read_bytes() == PAYLOAD
+    assert Hostile.hits == ["/drip/f.gz", "/good/f.gz"]
+    assert 3.9 <= took < 7.5, took  # its share of the 8 s, not the whole deadline
+
+
+@pytest.mark.parametrize("mode", ["hang", "dripheaders"])
+def test_a_mirror_silent_through_its_share_gives_way(hostile, tmp_path, mode):
+    path = fetch(tmp_path, hostile(mode), hostile("good"), timeout=3.0, read_timeout=10.0)
+    assert path.read_bytes() == PAYLOAD
+    assert Hostile.hits == [f"/{mode}/f.gz", "/good/f.gz"]
+
+
+def test_a_mirror_that_keeps_pace_is_not_cut_at_the_end_of_its_share(hostile, tmp_path):
+    """The steady mirror needs about 1 s; its share of 1.6 s is 0.8 s, by which time it has sent
+    about 80% at a pace that brings the rest long before the deadline: it finishes."""
+    path = fetch(tmp_path, hostile("steady"), hostile("good"), timeout=1.6, min_rate=0)
+    assert path.read_bytes() == PAYLOAD
+    assert Hostile.hits == ["/steady/f.gz"]
+
+
+def test_a_mirror_below_the_minimum_rate_gives_way(hostile, tmp_path):
+    path = fetch(tmp_path, hostile("steady"), hostile("good"), timeout=1.6,
+                 min_rate=100 * SIZE)
+    assert path.read_bytes() == PAYLOAD
+    assert Hostile.hits == ["/steady/f.gz", "/good/f.gz"]
+
+
+def test_the_last_mirror_has_all_the_time_left(hostile, tmp_path):
+    # Alone, the steady mirror is slower than the minimum rate, but nobody is waiting behind it.
+    path = fetch(tmp_path, hostile("steady"), timeout=3.0, min_rate=100 * SIZE)
+    assert path.read_bytes() == PAYLOAD
+    with pytest.raises(DigitsError) as err:  # two dripping mirrors: too slow, both
+        fetch(tmp_path, hostile("drip"), hostile("drip"), timeout=2.0, cache=tmp_path / "x")
+    assert err.value.reason == "timeout"
+    assert not list((tmp_path / "x").iterdir())
 
 
 def test_never_writes_more_than_twice_the_published_size(hostile, tmp_path):

@@ -63,3 +63,21 @@ def test_coerce_and_same_follow_the_kind():
     assert Setting("t", "", "text").coerce("a\nb" + "c" * 100) == \
         tables.clean_label("a\nb" + "c" * 100)[:MAX_TEXT_SETTING]
     assert not math.isnan(W0.coerce("0.5"))
+
+
+def test_a_table_from_a_link_keeps_bad_cells_and_reads_empty_check_boxes_as_unticked():
+    back = TABLE.decode("a_abc_1~__")  # a bad number, and a row just added with "+"
+    assert back["P"].tolist() == ["abc", ""] and back["y"].tolist() == [True, False]
+    with pytest.raises(ProblemError) as err:
+        TABLE.decode("a_1_maybe")
+    assert err.value.problems[0].code == "bad_table"
+
+
+def test_the_largest_table_a_setting_holds_fits_its_link_limit():
+    rows = tables.LINK_ROWS_FACTOR * TABLE.max_rows
+    frame = pd.DataFrame({"label": ["\U0001F600" * tables.MAX_LABEL] * rows,
+                          "P": [str(i) * 60 for i in range(rows)], "y": [True] * rows})
+    text = TABLE.encode(TABLE.coerce(frame))
+    assert text.startswith(tables.COMPACT) and len(text) <= TABLE.link_limit()
+    assert TABLE.same(TABLE.decode(text), TABLE.coerce(frame))
+    assert W0.link_limit() < 100 < TABLE.link_limit()

@@ -166,12 +166,13 @@ def test_state_to_link_to_fresh_session():
     ({"lang": "fr"}, ["bad_choice:lang"]),
     ({"evil": "1", "x": "0.3"}, ["unknown_key:evil"]),
     ({"table": "a_1~b"}, ["bad_table:table"]),
-    ({"table": "~".join(["a_1"] * 10_000)}, ["too_long:link"]),
-    ({"table": "~".join(["a_0.02"] * 60)}, ["too_many_rows:table"]),
-    ({"table": "a_x~b_1"}, ["not_number:table"]),
-    ({"table": "@Dog%21_1"}, ["bad_table:table"]),
+    ({"table": "~".join(["a_1"] * 2_000)}, ["too_long:table"]),
+    ({"table": "~".join(["a_1"] * 30_000)}, ["too_long:link"]),
+    ({"table": "~".join(["a_0.02"] * 101)}, ["too_many_rows:table"]),
+    ({"table": tables.COMPACT + "%%%"}, ["bad_table:table"]),
     ({"on": "maybe"}, ["bad_choice:on"]),
-    ({"x": "0" * 9000}, ["too_long:link"]),
+    ({"x": "0" * 9000}, ["too_long:x"]),
+    ({"x": "0" * 80_000}, ["too_long:link"]),
 ])
 def test_hostile_links_get_a_message_and_the_defaults(query, codes):
     at = app(query)
@@ -200,3 +201,91 @@ def test_query_uses_a_preset_name_when_shorter():
     query = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
     assert query == {"preset": "b", "x": "0.75"}
     assert urlencode(query) == "preset=b&x=0.75"
+
+
+# ---- A link never loses a table (issue 23) -----------------------------------------------------
+
+def test_a_scratch_link_keeps_bad_cells_as_typed():
+    at = app({"table": "a_x~@Dog%21_1~_"})
+    assert not at.exception and not at.warning
+    assert shown(at).split("|")[-1] == "a_x~%40Dog!_1~_"
+    assert at.dataframe[0].value["P"].tolist() == ["x", "1", ""]
+
+
+def test_the_link_cap_grows_with_the_tables_a_page_carries():
+    from ui import state
+    from ui.explorer import S as EXPLORER
+    from ui.codes import S as CODES
+    largest = tables.link_limits(2, tables.MAX_EVENTS)[1]
+    assert state.link_limit(EXPLORER) >= state.MAX_LINK + largest
+    assert state.link_limit(CODES) >= state.MAX_LINK + largest  # the explorer's table, "pq."
+
+
+PAGES = {  # page -> (its table's key, a link with a bad cell and a row just added with "+")
+    "explorer": ("explorer.table", "lion_abc_0.25~wolf_0.3_0.25~bear_0.2_0.5~__"),
+    "information": ("information.table", "A_1/2~B_abc~C_1/4~_"),
+    "loss": ("loss.table", "@rice_0.8_1~@pumpkin_abc_1~greens_0.1_0~__0"),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_link_with_a_bad_or_empty_cell_keeps_every_cell(page, lang):
+    """Typed "abc", or pressed "+", then reloaded: the same table, the page's own messages, and
+    the address unchanged (not the default table with a link warning)."""
+    from tests.conftest import link_of, open_link
+    key, link = PAGES[page]
+    at = open_link(f"pages/lessons/{page}.py", {"table": link, "lang": lang})
+    assert not at.exception and not at.warning, [w.value for w in at.warning]
+    assert link_of(at)["table"] == link
+    assert tables.encode_table(at.session_state[key], tuple(
+        c for c in at.session_state[key].columns if c != "label")).count("~") == 3
+    errors = " ".join(e.value for e in at.error)
+    assert ("abc" in errors) and len(at.error) >= 2, errors  # the bad cell, the empty row
+    if lang == "en":
+        assert "is not a number" in errors and "is empty" in errors
+    else:
+        assert "不是数字" in errors and "是空的" in errors
+
+
+def test_a_link_that_is_no_table_falls_back_with_a_message():
+    from tests.conftest import open_link
+    at = open_link("pages/lessons/explorer.py", {"table": "lion_0.5~wolf_0.3_0.25"})
+    assert not at.exception
+    assert "could not be read" in at.warning[0].value
+    assert tables.label_id(at.session_state["explorer.table"]["label"][0]) is not None
+
+
+def fifty_row_csv() -> bytes:
+    """The issue's upload: 50 rows, 60-character labels, full-precision numbers (about 5 KB)."""
+    import numpy as np
+    from lib.csvfile import write_csv
+    rng = np.random.default_rng(23)
+    p, q = ([repr(x) for x in rng.dirichlet(np.ones(50)).tolist()] for _ in range(2))
+    labels = [f"row {i:02d}: the label a class gave this event, sixty chars long."
+              for i in range(50)]
+    assert {len(label) for label in labels} == {tables.MAX_LABEL}
+    return write_csv(pd.DataFrame({"label": labels, "P": p, "Q": q}), numeric=("P", "Q"))
+
+
+@pytest.mark.parametrize("page, prefix", [("explorer", ""), ("codes", "pq.")])
+def test_a_fifty_row_upload_survives_its_link(page, prefix):
+    from tests.conftest import link_of, open_link, open_page
+    data = fifty_row_csv()
+    assert 5000 < len(data) < 6000
+    at = open_page("pages/lessons/explorer.py")
+    key = next(k for k in at.session_state if isinstance(k, str)
+               and k.startswith("_upload.explorer.table."))
+    at.file_uploader(key=key).upload("class.csv", data, "text/csv").run()
+    assert not at.exception and at.success
+    table = at.session_state["explorer.table"]
+    assert len(table) == 50 and len(table["label"][0]) == 60
+    if page == "codes":
+        at.switch_page("pages/lessons/codes.py").run()
+    link = link_of(at)
+    assert link[prefix + "table"].startswith(tables.COMPACT)
+    assert len(urlencode(link)) < 4000  # what the address bar holds
+    fresh = open_link(f"pages/lessons/{page}.py", link)
+    assert not fresh.exception and not fresh.warning
+    assert fresh.session_state["explorer.table"].equals(table)
+    assert link_of(fresh) == link

@@ -16,9 +16,10 @@ widget showing it; presets; and the link in the address bar.
 * **Links.** The address bar holds the language, the units and every setting of the page that
   differs from its default (or from the preset it matches, named instead). A link is read once,
   on a session's first run, as input from strangers: bounded, validated, never evaluated; each
-  problem is reported and that setting keeps its default. (Streamlit's ``bind="query-params"``
-  cannot do this: it drops a bad value without a word, cannot name a preset, and names each
-  parameter after its widget's key; ``ui/MECHANISMS.md`` says more.)
+  problem is reported and that setting keeps its default; a table is read cell by cell (a bad
+  or empty cell stays as typed, for the page's own messages to explain). (Streamlit's
+  ``bind="query-params"`` cannot do this: it drops a bad value without a word, cannot name a
+  preset, and names each parameter after its widget's key; ``ui/MECHANISMS.md`` says more.)
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ from ui.i18n import lang
 
 _LOG = logging.getLogger(__name__)
 
-#: Longest query string read from a link, all parameters together.
+#: Longest query string read from a link, all parameters together, besides its tables: each
+#: table setting adds the most its own value may take (:meth:`Setting.link_limit`).
 MAX_LINK = 8000
 #: The session-state key holding the problems found in the link that opened the session.
 LINK_PROBLEMS = "_link_problems"
@@ -268,6 +270,14 @@ def _states(page: PageState | None) -> list[tuple[PageState, str]]:
     return out
 
 
+def link_limit(page: PageState | None) -> int:
+    """The longest query string read for ``page``: :data:`MAX_LINK`, plus for each table it
+    carries the most that table's value may take, so the largest table a reader can make
+    survives its own link."""
+    return MAX_LINK + sum(s.link_limit() for state, _ in _states(page) for s in state._linked()
+                          if s.kind == "table")
+
+
 def read_link(page: PageState | None) -> None:
     """On a session's first run: apply the link's parameters, keep the problems for the page
     to show. Never raises: a link is input from strangers."""
@@ -282,8 +292,9 @@ def read_link(page: PageState | None) -> None:
         return
     if not params:
         return
-    if sum(len(k) + len(v) + 2 for k, v in params.items()) > MAX_LINK:
-        st.session_state[LINK_PROBLEMS] = [Problem("too_long", limit=MAX_LINK, field="link")]
+    limit = link_limit(page)
+    if sum(len(k) + len(v) + 2 for k, v in params.items()) > limit:
+        st.session_state[LINK_PROBLEMS] = [Problem("too_long", limit=limit, field="link")]
         return
     used, problems = set(), []
     for state, prefix in _states(page):
