@@ -71,7 +71,7 @@ def file_message(problem: Problem, columns: Mapping[str, str]) -> str:
     }
     if code == "file_too_big":
         fields["size"] = f"{int(problem.value or 0):,}"
-        fields["limit"] = f"{int(problem.limit or 0) // 1000}"
+        fields["limit"] = fmt.prob(int(problem.limit or 0) / 1_000_000)
         return t("problem.file.too_big", **fields)
     if code == "too_many_rows":
         return t("problem.file.too_many_rows", **fields)
