@@ -188,3 +188,6 @@ if box.open:
     box.markdown(t("ex.teach.body"))
 st.markdown(t("ex.link.codes"))
 st.page_link("pages/lessons/codes.py", label=t("page.codes"), icon=":material/data_array:")
+st.markdown(t("ex.link.continuous"))
+st.page_link("pages/lessons/continuous.py", label=t("page.continuous"),
+             icon=":material/area_chart:")

@@ -251,6 +251,8 @@ if box.open:
         st.page_link("pages/lessons/neuron.py", label=t("page.neuron"),
                      icon=":material/arrow_forward:")
 
+st.markdown(t("ls.link.calibration"))
+st.page_link("pages/lessons/calibration.py", label=t("page.calibration"), icon=":material/tune:")
 box = ls.details("teachers", t("ls.teach"), ":material/school:")
 if box.open:
     box.markdown(t("ls.teach.body"))

@@ -190,6 +190,9 @@ STRINGS = {
     "file.rejected": ("“{file}” was not loaded; your table is unchanged.",
                       "未载入“{file}”，你的表格保持不变。"),
     "file.more": ("… and {n} more.", "……还有 {n} 处。"),
+    "ex.link.continuous": (
+        "For densities instead of tables, and which direction of KL a VAE minimises:",
+        "换成概率密度，以及 VAE 最小化的是哪个方向的 KL："),
     "ex.link.codes": ("The codes page builds codes for this P and Q and counts their bits:",
                       "编码页面为这组 P 和 Q 构造编码并数出它们的比特数："),
 

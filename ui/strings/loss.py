@@ -361,6 +361,12 @@ STRINGS = {
         "∞）。"),
 
     # ---- For teachers and the glossary -------------------------------------------------------
+    "ls.link.calibration": (
+        "With a one-hot target the loss keeps falling as the true logit grows; a target that is "
+        "not one-hot (label smoothing, a teacher's soft output) has its minimum at finite "
+        "logits, and the log loss rewards honest probabilities:",
+        "目标分布是独热时，正确类别的 logit 越大损失越小；不是独热的目标分布（标签平滑、教师模型的软"
+        "输出）在有限的 logit 处取得最小值，而对数损失奖励如实的概率："),
     "ls.teach": ("For teachers", "给教师"),
     "ls.teach.body": (
         "**The misconception:** “any cost that is small when the prediction is right will do”. "
