@@ -70,6 +70,11 @@ def publish(seed: int, *, valid: int = 0, outputs: bool = True, spoil: bool = Fa
     return cfg, outs
 
 
+def own_link(at) -> dict:
+    """The link's parameters of this page's own settings (the network's are "nw.<name>")."""
+    return {k: v for k, v in link_of(at).items() if not k.startswith("nw.")}
+
+
 def open_with(cfg=None, seed=None):
     """The page, with the network page's settings those of ``cfg`` (or only its seed)."""
     at = open_page(PAGE)
@@ -128,7 +133,7 @@ def test_defaults_show_every_number_and_say_where_the_network_is():
     assert links(at)["Train it on the digits network page"].endswith("network")
     assert links(at)["One-hot targets, softmax and its gradient: Cross-entropy as a loss"] \
         .endswith("loss")
-    assert not net_radio(at) and link_of(at) == {}
+    assert not net_radio(at) and own_link(at) == {}
     assert visible_words(at) <= 500, visible_texts(at)
 
 
@@ -145,7 +150,7 @@ def test_the_p_slider_moves_each_minimiser(p, shown, take):
     assert (m["Log loss: lowest at q ="], m["Quadratic (Brier): lowest at q ="],
             m["Absolute error: lowest at q ="]) == shown
     assert take in takeaways(at)[0]
-    assert link_of(at) == {"p": f"{p:g}"}
+    assert own_link(at) == {"p": f"{p:g}"}
 
 
 def test_smoothing_controls_and_the_one_hot_limit():
@@ -162,7 +167,7 @@ def test_smoothing_controls_and_the_one_hot_limit():
     assert m["Best gap g*"] == f"{soft.optimal_gap(5, 0.2):.3g}" == "3.04"  # ln 21
     assert m["H(P, Q) at g"] == f"{s.ce:.3g} bits"
     assert m["KL(P‖Q) at g"] == f"{s.kl:.3g} bits"
-    assert link_of(at) == {"eps": "0.2", "k": "5", "gap": "3"}
+    assert own_link(at) == {"eps": "0.2", "k": "5", "gap": "3"}
 
 
 def test_temperature_slider():
@@ -199,7 +204,9 @@ def test_a_link_reopens_the_same_numbers():
         at.slider(key=f"calibration.{key}").set_value(value).run()
     at.number_input(key="calibration.k").set_value(4).run()
     params = link_of(at)
-    assert params == {"p": "0.35", "eps": "0.3", "gap": "2.5", "temp": "7.5", "k": "4"}
+    # The network page's settings travel too: they name the run the last section reads.
+    assert params == {"p": "0.35", "eps": "0.3", "gap": "2.5", "temp": "7.5", "k": "4",
+                      "nw.seed": "9001"}
     again = open_link(PAGE, params)
     assert not again.exception and metrics(again) == metrics(at)
 
@@ -271,7 +278,7 @@ def test_calibration_of_a_run_trained_here():
         f"{100 * q5.ece_before:.1f}% → {100 * q5.ece_after:.1f}%"
     assert metrics(at)["Fitted temperature T"] == f"{q.temperature:.2f}"
     assert len(at.dataframe[1].value) <= 2 * 5
-    assert link_of(at) == {"net": "quadratic", "bins": "5"}
+    assert own_link(at) == {"net": "quadratic", "bins": "5"}
 
     set_units(at, "nats")
     assert metrics(at)["Test NLL (nats), T = 1 → T"] == \

@@ -38,7 +38,7 @@ S = PageState("calibration", [
     Setting("temp", 4.0, "float", lo=1.0, hi=20.0),
     Setting("net", "cross_entropy", "choice", choices=NETS),
     Setting("bins", 15, "int", lo=5, hi=30),
-])
+], shared=[nw.S])  # the network page's settings name the run shown: in links as "nw.<name>"
 RULE_COLORS = {"log": "#2f5f9e", "brier": "#b8551a", "absolute": "#2e7d4f"}
 BLUE, ORANGE = "#2f5f9e", "#b8551a"
 DIGITS = tuple(str(d) for d in range(10))
