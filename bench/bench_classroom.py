@@ -86,6 +86,9 @@ VISIT = {
     "neuron": [("button", ["preset:", "=nr_preset_"]), ("slider", ["epoch", "=nr_epoch"])],
     "network": [("button", ["preset:quick", "label:nw.preset.quick"]),
                 ("slider", ["hidden", "=nw_hidden"])],
+    "compression": [("slider", [""])],
+    "continuous": [("button", ["preset:"]), ("slider", [""])],
+    "calibration": [("slider", [""])],
     "glossary": [],  # reading only (and the language switch every page gets)
 }
 #: Done once by the warm-up session (not timed), so the class sees results (shared runs).

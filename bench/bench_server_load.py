@@ -36,8 +36,27 @@ used and its CPU per action, its memory growth per session from before the round
 end (a rough figure: sessions of an earlier round may still be held, for
 ``server.disconnectedSessionTTL``), exceptions, stuck sessions and failed requests. Several ``-n`` values make a sweep.
 
+Students who train (``--trainers``, a share of each round's sessions; several shares make
+rounds of their own) go to the network page first; there, after its usual actions, a trainer
+sets the mini-batch size to 1 and a seed no one else used (so that no two trainings are the
+same and none is published already; 30 epochs on the bundled digits: 45,000 mini-batch updates
+per network, about 3.5 CPU-seconds here) and presses Train; then it watches the training as a
+browser does, following the page's timer (the ``auto_rerun`` messages: a section run every
+half second) until the results are shown or ``--train-wait`` seconds have passed. The latency
+figures of a round are the others' (the sessions that do not train); the trainers' own actions,
+their timer's section runs and the time from Train to results are reported apart. The server
+trains at most ``BITS_TO_LOSSES_TRAININGS`` at once (``--env``), in worker threads.
+
+``--mnist synthetic`` first measures the server's memory with MNIST: random images of MNIST's
+shape, written and served here from 127.0.0.1, through the app's own download, checksum, parse
+and training code (a ``sitecustomize`` module put on the server's path replaces the published
+checksums with those of these files, from outside the app); ``--mnist-sessions`` sessions choose
+MNIST and train at once, and the server's peak resident memory is read from ``/proc``.
+
     python3 bench/bench_server_load.py                       # 30, 60, 90 sessions; think 1 s
     python3 bench/bench_server_load.py -n 120 240 --think 5 --ramp 60
+    python3 bench/bench_server_load.py -n 60 --trainers 0 0.1 0.2     # with students training
+    python3 bench/bench_server_load.py -n 60 --mnist synthetic        # and MNIST's memory
 
 Everything it starts is stopped at the end, also on errors, Ctrl-C and ``kill``.
 """
@@ -61,6 +80,11 @@ from bench_classroom import (VISIT, WARM_UP, Server, Stats, _generic_visit, _pct
                              setting_keys)
 
 TARGET = 1.5
+#: A trainer's extra actions on the network page: mini-batches of 1, a seed no one else used
+#: (drawn from ``SEEDS``), Train (30 epochs on the bundled digits: 45,000 updates per network).
+TRAIN = (("set", ["batch"], 1), ("set", ["seed"], None), ("button", ["label:nw.train"]))
+#: Seeds for the trainers' trainings, each used once (the page's seeds go up to 10,000).
+SEEDS = iter(random.Random(23).sample(range(100, 10_001), 9_901))
 
 
 class Stuck(Exception):
@@ -73,7 +97,8 @@ class Client:
 
     def __init__(self, url: str, pages: dict[str, str], stats: Stats, think: float,
                  timeout: float, number: int, warm: bool = False, assets: dict | None = None,
-                 window: tuple[float, float] | None = None, executor=None):
+                 window: tuple[float, float] | None = None, executor=None,
+                 train: tuple = (), train_wait: float = 90.0, only: str | None = None):
         # What a browser requests over HTTP at each step ("home", "open <page>", "language
         # <page>"), as recorded; a script or style once fetched stays in this browser's cache.
         self.assets = assets or {}
@@ -92,6 +117,11 @@ class Client:
         self.finished: asyncio.Queue = asyncio.Queue()
         self.edits: dict[str, dict] = {}  # data editor id -> its edited rows
         self.where = "connect"
+        # A trainer's extra actions on the network page (empty: not a trainer), and how long it
+        # watches a training; the page's timers (fragment id -> seconds), as a browser keeps them.
+        self.train, self.train_wait = train, train_wait
+        self.timers: dict[str, float] = {}
+        self.only = only  # a page key: open only that page, do only the ``train`` actions
 
     async def _pause(self) -> None:
         if self.think > 0:
@@ -133,8 +163,19 @@ class Client:
     async def _visit(self, start: float) -> None:
         self.where = "home"
         await self._rerun("first load", page_script_hash=self.pages["home"], since=start)
+        if self.only:
+            self.where = self.only
+            await self._rerun("open page", page_script_hash=self.pages[self.only], query="",
+                              fetch=f"open {self.only}")
+            for action in self.train:
+                await self._do(self.only, action)
+            return
+        order = list(self.pages.items())
+        if self.train and "network" in self.pages:  # a trainer goes to the network page first
+            first = [k for k, _ in order].index("network")
+            order = order[first:] + order[:first]
         while len(self.pages) > 1:
-            for key, page_hash in self.pages.items():
+            for key, page_hash in order:
                 if key == "home":
                     continue
                 self.where = key
@@ -144,7 +185,7 @@ class Client:
                 await self._rerun("open page", page_script_hash=page_hash, query="",
                                   fetch=f"open {key}")
                 actions = (WARM_UP.get(key, []) if self.warm else []) + VISIT.get(
-                    key, _generic_visit())
+                    key, _generic_visit()) + (list(self.train) if key == "network" else [])
                 for action in actions:
                     await self._pause()
                     if self._over():
@@ -186,12 +227,19 @@ class Client:
                         f"(traceback in the server log)")
             elif kind == "page_info_changed":
                 self.query = msg.page_info_changed.query_string
+            elif kind == "new_session" and not msg.metadata.run.fragment_ids:
+                self.timers.clear()  # a whole run: its sections register their timers again
+            elif kind == "auto_rerun":
+                self.timers[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+            elif kind == "stop_auto_rerun":
+                for fragment in msg.stop_auto_rerun.fragment_ids:
+                    self.timers.pop(fragment, None)
             elif kind == "script_finished":
                 self.finished.put_nowait(msg.script_finished)
 
     async def _rerun(self, kind: str, *, page_script_hash: str | None = None,
                      widget=None, fragment_id: str = "", query: str | None = None,
-                     since: float | None = None, fetch: str = "") -> None:
+                     since: float | None = None, fetch: str = "", auto: bool = False) -> None:
         """Send one rerun request and wait for the end of the run it started (and, with
         ``fetch``, for the requests the browser makes at that step, sent at the same time)."""
         from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -205,6 +253,7 @@ class Client:
             state.widget_states.widgets.append(widget)
         if fragment_id:
             state.fragment_id = fragment_id
+            state.is_auto_rerun = auto
         else:  # a whole-page run draws every element again
             self.elements.clear()
         while not self.finished.empty():
@@ -234,7 +283,7 @@ class Client:
     def _find(self, page_key: str, kind: str, candidates: list[str]):
         """The first candidate widget drawn now: (element type, proto, fragment id) or None."""
         types = {"slider": ("slider",), "number": ("number_input",), "button": ("button",),
-                 "cell": ("dataframe",)}[kind]
+                 "cell": ("dataframe",), "radio": ("radio",)}[kind]
         widgets = [e for _, e in sorted(self.elements.items())
                    if e[0] in types and getattr(e[1], "id", "")
                    and (e[1].editing_mode if e[0] == "dataframe" else not e[1].disabled)]
@@ -262,7 +311,8 @@ class Client:
         from streamlit.proto.WidgetStates_pb2 import WidgetState
 
         kind, candidates = action[0], action[1]
-        found = self._find(page_key, kind, candidates)
+        found = self._find(page_key, {"set": "number", "choose": "radio"}.get(kind, kind),
+                           candidates)
         if found is None:
             self.stats.missing.add(f"{page_key}: {kind} {candidates[0]}")
             return
@@ -278,6 +328,16 @@ class Client:
                 widget.int_value = int(value)
             else:
                 widget.double_value = value
+        elif kind == "set":  # type a value into a number input
+            value = action[2] if action[2] is not None else next(SEEDS)
+            if proto.data_type == proto.INT:
+                widget.int_value = int(value)
+            else:
+                widget.double_value = value
+            kind = "train settings"
+        elif kind == "choose":  # pick a radio button's option by its place (sent as its label)
+            widget.string_value = proto.options[int(action[2])]
+            kind = "train settings"
         elif kind == "button":
             widget.trigger_value = True
         else:
@@ -287,7 +347,27 @@ class Client:
                 return
             widget.string_value = edit
             kind = "table edit"
+        if "label:nw.train" in candidates:
+            kind = "train"
+        pressed = time.monotonic()
         await self._rerun(kind, widget=widget, fragment_id=fragment)
+        if kind == "train":
+            await self._watch(pressed)
+
+    async def _watch(self, pressed: float) -> None:
+        """Follow the page's timers, as a browser does, while it shows a training: each
+        ``interval`` seconds a run of that section alone (``auto_rerun``), until no section
+        asks for one (the results are shown) or ``train_wait`` seconds have passed."""
+        while self.timers and time.monotonic() - pressed < self.train_wait and not self._over():
+            fragment, interval = next(iter(self.timers.items()))
+            await asyncio.sleep(interval)
+            if fragment in self.timers:
+                await self._rerun("timer", fragment_id=fragment, auto=True)
+        if not self.timers:
+            self.stats.add("train to results", time.monotonic() - pressed)
+        elif not self._over():  # it goes on on the server; this student moves on
+            left = "trainings not done within --train-wait"
+            self.stats.no_rerun[left] = self.stats.no_rerun.get(left, 0) + 1
 
     def _slide(self, proto, widget) -> None:
         """One step to the right, or to the left at the end of the range (as the browser
@@ -408,14 +488,125 @@ def _fetch_all(urls: tuple[str, ...], parallel: int = 6) -> list[str]:
         return [failure for failure in pool.map(get, urls) if failure]
 
 
+# ---- MNIST's memory ----------------------------------------------------------------------------
+#: Put on the server's path as ``sitecustomize``: before the app starts, the published checksums
+#: of MNIST's files become those of the synthetic files (nothing else in the app changes).
+SITECUSTOMIZE = """import json, os, sys
+_files = os.environ.get("BENCH_SYNTHETIC_MNIST")
+if _files:
+    sys.path.insert(0, os.getcwd())
+    from lib import digits as _digits
+    for _name, (_sha, _size) in json.loads(_files).items():
+        _digits.MNIST_FILES[_name] = _digits.Published(_sha, _size)
+"""
+#: What a session asking for MNIST does on the network page: MNIST, 2 epochs, a seed of its
+#: own, Train.
+MNIST_TRAIN = (("choose", ["source"], 1), ("set", ["epochs"], 2), ("set", ["seed"], None),
+               ("button", ["label:nw.train"]))
+
+
+def synthetic_mnist(folder: Path) -> dict[str, tuple[str, int]]:
+    """MNIST's four gzip'd IDX files written to ``folder``: 60,000 and 10,000 images of
+    28 × 28 with a fifth of the pixels lit at random (about a digit's share of ink) and random
+    labels; returns each file's SHA-256 and size."""
+    import gzip
+    import hashlib
+    import struct
+
+    import numpy as np
+    from lib.digits import MNIST_FILES
+
+    rng = np.random.default_rng(0)
+    shapes = [(60_000, 28, 28), (60_000,), (10_000, 28, 28), (10_000,)]
+    out = {}
+    for name, shape in zip(MNIST_FILES, shapes):
+        if len(shape) == 3:
+            array = (rng.integers(1, 256, shape, dtype=np.uint8)
+                     * (rng.random(shape) < 0.2)).astype(np.uint8)
+        else:
+            array = rng.integers(0, 10, shape, dtype=np.uint8)
+        raw = bytes([0, 0, 0x08, len(shape)]) + struct.pack(f">{len(shape)}I", *shape)
+        data = gzip.compress(raw + array.tobytes(), compresslevel=6)
+        (folder / name).write_bytes(data)
+        out[name] = (hashlib.sha256(data).hexdigest(), len(data))
+    return out
+
+
+def serve_folder(folder: Path):
+    """A loopback HTTP server of ``folder`` in a thread of this process; returns it."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def mnist_environment(folder: Path) -> tuple[dict[str, str], object]:
+    """The server's environment for synthetic MNIST (files, mirror, cache, sitecustomize in
+    ``folder``) and the mirror serving them (shut it down at the end)."""
+    files, site, cache = folder / "files", folder / "site", folder / "cache"
+    for f in (files, site, cache):
+        f.mkdir()
+    published = synthetic_mnist(files)
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    httpd = serve_folder(files)
+    path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
+    return {"PYTHONPATH": path, "BENCH_SYNTHETIC_MNIST": json.dumps(published),
+            "BITS_TO_LOSSES_MNIST_MIRRORS": f"http://127.0.0.1:{httpd.server_address[1]}/",
+            "BITS_TO_LOSSES_CACHE": str(cache)}, httpd
+
+
+def peak_rss(pid: int) -> float:
+    """The process's peak resident memory so far (VmHWM), MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def mnist_memory(server: Server, pages: dict[str, str], sessions: int,
+                 timeout: float) -> dict:
+    """``sessions`` sessions ask for MNIST at once (a download, then each a training of its
+    own): the server's memory before, at its peak and after."""
+    stats = Stats()
+    before = server.rss()
+    start = time.monotonic()
+
+    async def run() -> None:
+        await asyncio.gather(*(Client(
+            server.url, pages, stats, 0.0, timeout, 10_000 + k, train=MNIST_TRAIN,
+            train_wait=600.0, only="network").run() for k in range(sessions)))
+
+    asyncio.run(run())
+    out = {"sessions": sessions, "rss_before": before, "peak": peak_rss(server.proc.pid),
+           "rss_after": server.rss(), "seconds": time.monotonic() - start,
+           "trained": len(stats.latencies.get("train to results", [])),
+           "problems": stats.stuck + stats.exceptions + sorted(stats.missing)}
+    print(f"MNIST (synthetic, through the app's download, parse and training): {sessions} "
+          f"sessions asked at once; {out['trained']} trainings shown in {out['seconds']:.0f} s; "
+          f"server RSS {before:.0f} MiB before, peak {out['peak']:.0f} MiB, "
+          f"{out['rss_after']:.0f} MiB after"
+          + (f"; problems: {out['problems'][:3]}" if out["problems"] else ""), flush=True)
+    return out
+
+
 # ---- Runs -------------------------------------------------------------------------------------
 async def _sessions(url: str, pages: dict[str, str], stats: Stats, n: int, ramp: float,
                     think: float, timeout: float, first: int, warm: bool = False,
                     assets: dict | None = None, duration: float | None = None,
-                    server: Server | None = None) -> dict:
+                    server: Server | None = None, trainers: float = 0.0,
+                    trainer_stats: Stats | None = None, train_wait: float = 90.0) -> dict:
     """N sessions arriving over ``ramp`` seconds. With ``duration``, they repeat the visit
     until ``duration`` seconds after the last one arrived, and only that window is timed and
-    metered: the server's CPU between its start and end, its memory at the end."""
+    metered: the server's CPU between its start and end, its memory at the end. A share
+    ``trainers`` of them, spread evenly, also train (:data:`TRAIN`), into ``trainer_stats``."""
     from concurrent.futures import ThreadPoolExecutor
 
     start = time.monotonic()
@@ -424,8 +615,10 @@ async def _sessions(url: str, pages: dict[str, str], stats: Stats, n: int, ramp:
 
     async def one(k: int) -> None:
         await asyncio.sleep(ramp * k / max(n, 1))
-        await Client(url, pages, stats, think, timeout, first + k, warm, assets, window,
-                     executor).run()
+        trains = int((k + 1) * trainers) > int(k * trainers)
+        await Client(url, pages, trainer_stats if trains else stats, think, timeout, first + k,
+                     warm, assets, window, executor, train=TRAIN if trains else (),
+                     train_wait=train_wait).run()
 
     async def read_meter() -> None:
         await asyncio.sleep(max(0.0, window[0] - time.monotonic()))
@@ -477,19 +670,28 @@ def measure(args) -> dict:
     report: dict = {"think_s": args.think, "server_cpus": sorted(server_cpus or []),
                     "rounds": []}
     started = time.monotonic()
+    mirror, scratch = None, None
+    if args.mnist == "synthetic":
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory()
+        extra, mirror = mnist_environment(Path(scratch.name))
+        env = {**extra, **env}
     server = Server(Path(args.app_dir), env, log_path, cpus=server_cpus, run_log=run_log)
     try:
         server.wait_healthy()
         hashes = _page_hashes(server.url, args.timeout)
         # The home page first, then the menu's order.
         pages = {p.key: hashes[page_slug(p) or "home"] for p in PAGES
-                 if (page_slug(p) or "home") in hashes}
+                 if (page_slug(p) or "home") in hashes
+                 and (not args.pages or p.key == "home" or p.key in args.pages)}
         slugs_by_key = {p.key: page_slug(p) for p in PAGES if p.key in pages}
         cores = len(server_cpus) if server_cpus else os.cpu_count()
         print(f"server {server.url} (pid {server.proc.pid}) on {cores} core(s) "
               f"{sorted(server_cpus) if server_cpus else 'any'}; clients on "
               f"{sorted(clients) if server_cpus and clients else 'any'}; "
               f"idle RSS {server.rss():.0f} MiB; log {log_path}", flush=True)
+        print(f"pages visited: {', '.join(pages)}", flush=True)
         assets = browser_requests(server.url, slugs_by_key)
         report["browser_requests"] = {step: len(urls) for step, urls in assets.items()}
         static = {u for urls in assets.values() for u in urls if "/static/" in u}
@@ -502,35 +704,48 @@ def measure(args) -> dict:
             print(f"warm-up: {problem}", flush=True)
         rss_warm = server.rss()
         print(f"warm-up done; RSS {rss_warm:.0f} MiB\n", flush=True)
+        if args.mnist == "synthetic":
+            report["mnist"] = mnist_memory(server, pages, args.mnist_sessions, args.timeout)
         print(f"timed: the {args.duration:.0f} s after the last session of a round arrived "
-              f"(they arrive over {args.ramp:.0f} s)")
+              f"(they arrive over {args.ramp:.0f} s); latency: the sessions that do not train")
         print(f"{'sessions':>8} {'actions':>8} {'per s':>6} {'p50 s':>7} {'p95 s':>7} "
-              f"{'max s':>7} {'server core':>12} {'CPU s/action':>13} {'MiB/session':>12}  "
-              f"problems")
-        for n in args.n:
+              f"{'max s':>7} {'server core':>12} {'CPU s/action':>13} {'MiB/session':>12} "
+              f"{'trainers':>8}  problems")
+        for n, share in [(n, share) for n in args.n if n > 0 for share in args.trainers]:
             if time.monotonic() - started > args.time_limit:
                 print(f"time limit reached before {n} sessions")
                 break
-            stats = Stats()
+            stats, trainer_stats = Stats(), Stats()
             rss0 = server.rss()
             meter = asyncio.run(_sessions(
                 server.url, pages, stats, n, args.ramp, args.think, args.timeout,
                 1 + sum(r["sessions"] for r in report["rounds"]), assets=assets,
-                duration=args.duration, server=server))
+                duration=args.duration, server=server, trainers=share,
+                trainer_stats=trainer_stats, train_wait=args.train_wait))
             report["rounds"].append(_round(n, stats, args.duration, meter, rss0, cores,
-                                           run_log))
+                                           run_log, trainer_stats))
             time.sleep(args.pause)
         report["rss_warm"] = rss_warm
+        report["peak_rss"] = peak_rss(server.proc.pid)
+        print(f"the server's peak memory over the whole run: {report['peak_rss']:.0f} MiB")
     finally:
         server.stop()
+        if mirror is not None:
+            mirror.shutdown()
+            scratch.cleanup()
     report["seconds"] = time.monotonic() - started
     return report
 
 
-def _round(n, stats, span, meter, rss0, cores, run_log) -> dict:
-    """One round's figures: latency of the actions started in the window, the server's CPU
-    in it (per action and as a share of its cores), its memory at the window's end."""
+def _round(n, stats, span, meter, rss0, cores, run_log, trainer_stats=None) -> dict:
+    """One round's figures: latency of the actions started in the window by the sessions
+    that do not train, the server's CPU in it (per action of any session, and as a share of
+    its cores), its memory at the window's end; the trainers' figures apart."""
+    trainer_stats = trainer_stats or Stats()
     values = [x for name, v in stats.latencies.items() if name != "first load" for x in v]
+    theirs = [x for name, v in trainer_stats.latencies.items()
+              if name not in ("first load", "timer", "train to results") for x in v]
+    timers = trainer_stats.latencies.get("timer", [])
     cpu = meter.get("cpu", {"server": float("nan"), "benchmark": float("nan")})
     first = stats.latencies.get("first load", [])
     r = {"sessions": n, "seconds": span, "actions": len(values),
@@ -542,19 +757,27 @@ def _round(n, stats, span, meter, rss0, cores, run_log) -> dict:
          "server_cpu_s": cpu["server"], "client_cpu_s": cpu["benchmark"],
          "server_cores": cpu["server"] / max(meter.get("wall1", 0) - meter.get("wall0", 0),
                                              1e-9) / cores,
-         "cpu_per_action": cpu["server"] / max(len(values), 1),
+         "cpu_per_action": cpu["server"] / max(len(values) + len(theirs) + len(timers), 1),
          "mib_per_session": (meter.get("rss", float("nan")) - rss0) / n,
-         "exceptions": stats.exceptions, "failed_requests": stats.console,
-         "stuck": stats.stuck, "missing": sorted(stats.missing),
+         "exceptions": stats.exceptions + trainer_stats.exceptions,
+         "failed_requests": stats.console + trainer_stats.console,
+         "stuck": stats.stuck + trainer_stats.stuck,
+         "missing": sorted(stats.missing | trainer_stats.missing),
+         "trainers": trainer_stats.sessions, "trainer_actions": len(theirs),
+         "trainer_p95": _pct(theirs, 95), "timer_runs": len(timers),
+         "timer_p95": _pct(timers, 95),
+         "train_to_results": sorted(trainer_stats.latencies.get("train to results", [])),
+         "trainings_not_done": sum(trainer_stats.no_rerun.values()),
          "server_runs": _server_runs(run_log, meter.get("wall0", 0), meter.get("wall1", 0))}
     problems = f"{len(r['exceptions'])} exceptions, {len(r['stuck'])} stuck"
     if r["failed_requests"]:
         problems += f", {len(r['failed_requests'])} failed requests"
     if r["missing"]:
         problems += f"; not found: {'; '.join(r['missing'][:3])}"
-    print(f"{n:>8} {r['actions']:>8} {r['per_second']:>6.1f} {r['p50']:>7.3f} {r['p95']:>7.3f} "
-          f"{r['max']:>7.2f} {r['server_cores']:>12.0%} {r['cpu_per_action']:>13.3f} "
-          f"{r['mib_per_session']:>12.2f}  {problems}", flush=True)
+    print(f"{n:>8} {r['actions']:>8} {r['per_second']:>6.1f} {r['p50']:>7.3f} "
+          f"{r['p95']:>7.3f} {r['max']:>7.2f} {r['server_cores']:>12.0%} "
+          f"{r['cpu_per_action']:>13.3f} {r['mib_per_session']:>12.2f} {r['trainers']:>8}  "
+          f"{problems}", flush=True)
     for line in (r["exceptions"][:3] + r["stuck"][:3] + r["failed_requests"][:3]):
         print(f"    {line}")
     runs = r["server_runs"]
@@ -565,6 +788,13 @@ def _round(n, stats, span, meter, rss0, cores, run_log) -> dict:
     kinds = ", ".join(f"{k} {v['p50']:.3f}/{v['p95']:.3f}" for k, v in r["per_kind"].items()
                       if k != "first load")
     print(f"    p50/p95 by action, s: {kinds}", flush=True)
+    if r["trainers"]:
+        done = r["train_to_results"]
+        print(f"    {r['trainers']} trainers: {r['trainer_actions']} other actions (p95 "
+              f"{r['trainer_p95']:.3f} s), {r['timer_runs']} timer runs (p95 "
+              f"{r['timer_p95']:.3f} s); Train to results {len(done)} times (p50 "
+              f"{_pct(done, 50):.1f} s, max {max(done, default=float('nan')):.1f} s), "
+              f"{r['trainings_not_done']} not done within --train-wait", flush=True)
     print(f"    first loads (arriving, not in the window): {r['first_load']['n']}, p50 "
           f"{r['first_load']['p50']:.2f} s, p95 {r['first_load']['p95']:.2f} s; the clients "
           f"used {r['client_cpu_s']:.1f} CPU s in the window", flush=True)
@@ -585,6 +815,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds between rounds (default 5)")
     parser.add_argument("--server-cpus", default="0",
                         help="cores the server may use, e.g. 0 or 0,1; empty: any (default 0)")
+    parser.add_argument("--pages", nargs="+", metavar="KEY",
+                        help="visit only these pages (and home), e.g. the eight the README's "
+                             "first table was measured with; default: every page")
+    parser.add_argument("--trainers", type=float, nargs="+", default=[0.0],
+                        help="share of the sessions that train on the network page; several "
+                             "make rounds of their own (default 0)")
+    parser.add_argument("--train-wait", type=float, default=90.0,
+                        help="seconds a trainer watches its training before moving on "
+                             "(default 90)")
+    parser.add_argument("--mnist", choices=["none", "synthetic"], default="none",
+                        help="synthetic: first measure the server's memory with MNIST-sized "
+                             "data, served from 127.0.0.1 (default none)")
+    parser.add_argument("--mnist-sessions", type=int, default=4,
+                        help="sessions asking for MNIST at once in that measure (default 4)")
     parser.add_argument("--time-limit", type=float, default=1800.0,
                         help="start no new round after this many seconds (default 1800)")
     server_arguments(parser)

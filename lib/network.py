@@ -24,7 +24,7 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Hashable, Mapping, Sequence
 
@@ -34,9 +34,9 @@ from scipy.special import expit
 
 from lib.costs import COSTS
 
-__all__ = ["COSTS", "FinishedRun", "ResultStore", "Trainer",
-           "accuracy_summary", "backprop", "cost_per_example", "gradient_summary",
-           "init_params", "pack_rows", "train", "unpack_rows"]
+__all__ = ["COSTS", "Comparison", "FinishedRun", "Outputs", "ResultStore", "Trainer",
+           "accuracy_summary", "backprop", "cost_per_example", "final_outputs",
+           "gradient_summary", "init_params", "pack_rows", "train", "unpack_rows"]
 
 
 def cost_per_example(cost, z, a, y):
@@ -172,13 +172,16 @@ class Trainer:
         return zs, activations
 
     def evaluate(self) -> dict[str, float]:
-        """Now: test accuracy, mean training cost (summed over classes, averaged over images),
+        """Now: test accuracy (the class with the largest output weighted input z counts as the
+        prediction), mean training cost (summed over classes, averaged over images),
         the share of saturated test outputs, and ``hidden_slope``, the mean σ'(z) = a (1 - a) of
         the first hidden layer over the test images (at most 1/4; NaN without a hidden layer)."""
         data = self.data
-        _, act = self._forward(data.X_test)
+        zs, act = self._forward(data.X_test)
         out = act[-1]
-        accuracy = float(np.mean(np.argmax(out, axis=1) == data.y_test)) if len(out) else 0.0
+        # Predictions from z, not a = σ(z): float32 rounds large z to a = 1.0 exactly, which
+        # would tie saturated classes; σ is increasing, so otherwise the two agree.
+        accuracy = float(np.mean(np.argmax(zs[-1], axis=1) == data.y_test)) if len(out) else 0.0
         saturated = float(np.mean(out * (1 - out) <= SATURATION)) if len(out) else 0.0
         hidden = act[1] if len(act) > 2 and len(out) else None
         slope = float(np.mean(hidden * (1 - hidden))) if hidden is not None else float("nan")
@@ -376,17 +379,123 @@ def unpack_rows(data: bytes, costs: Sequence[str],
     return rows
 
 
+def _frozen(array, dtype) -> np.ndarray:
+    out = np.array(array, dtype=dtype)  # a copy of our own
+    out.flags.writeable = False
+    return out
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """A trained network's output layer on held-out images: ``z`` (n × classes, float32) is
+    each image's output weighted input z = a W^T + b of the last layer (the logits; the network's
+    outputs are σ(z)), ``y`` its true class (int64). ``valid_*`` is the validation split (None
+    when the data has none), ``test_*`` the test split. The arrays are read-only."""
+
+    valid_z: np.ndarray | None
+    valid_y: np.ndarray | None
+    test_z: np.ndarray
+    test_y: np.ndarray
+
+
+def final_outputs(trainer: Trainer, X_valid=None, y_valid=None) -> Outputs:
+    """The output-layer weighted inputs z of ``trainer``'s network now, on the validation
+    images ``X_valid`` (if given) and on its own test images, with their labels, as read-only
+    :class:`Outputs`.
+
+    The predicted class of an image is ``argmax(z)``, the count :meth:`Trainer.evaluate`'s test
+    accuracy is made of: ``mean(argmax(test_z, axis=1) == test_y)``.
+
+    >>> X = np.eye(4, dtype=np.float32); y = np.array([0, 1, 2, 3])
+    >>> t = Trainer(X, y, X, y, cost="cross_entropy", sizes=(4, 5, 4), eta=3.0, batch_size=4,
+    ...             seed=0)
+    >>> out = final_outputs(t)
+    >>> out.test_z.shape, out.test_z.dtype, out.test_z.flags.writeable, out.valid_z
+    ((4, 4), dtype('float32'), False, None)
+    >>> accuracy = np.mean(np.argmax(out.test_z, axis=1) == out.test_y)
+    >>> bool(accuracy == t.evaluate()["test_accuracy"])
+    True
+    """
+    if (X_valid is None) != (y_valid is None):
+        raise ValueError("give both X_valid and y_valid, or neither")
+
+    def logits(X):
+        zs, _ = trainer._forward(np.ascontiguousarray(X, dtype=np.float32))
+        return _frozen(zs[-1], np.float32)
+
+    data = trainer.data
+    valid = None
+    if X_valid is not None:
+        checked = _check_data(X_valid, y_valid, X_valid[:0], np.asarray(y_valid)[:0],
+                              trainer.sizes[-1])
+        valid = (logits(checked.X_train), _frozen(checked.y_train, np.int64))
+    return Outputs(valid[0] if valid else None, valid[1] if valid else None,
+                   logits(data.X_test), _frozen(data.y_test, np.int64))
+
+
+class Comparison:
+    """Both costs trained side by side from the same start, one epoch of each per
+    :meth:`step`: the work of one job of :class:`lib.training.TrainingQueue`.
+
+    ``etas`` maps each cost of ``costs`` to its learning rate; the other arguments are
+    :class:`Trainer`'s, for every cost alike (so both networks start from the same weights and
+    see the same mini-batches). The trainers are built here and, like everything this object
+    holds, must be used by one thread at a time. :meth:`step` returns ``{cost: row}`` (rows
+    read-only, as :func:`train` makes them, with their ``seconds``); :meth:`finish`, after the
+    last epoch, the run as :class:`FinishedRun` keeps it: ``(rows, outputs)``, each cost's final
+    :func:`final_outputs` on ``X_valid`` (if given) and the test images.
+
+    >>> X = np.eye(4, dtype=np.float32); y = np.array([0, 1, 2, 3])
+    >>> work = Comparison(X, y, X, y, costs=("quadratic", "cross_entropy"), sizes=(4, 5, 4),
+    ...                   etas={"quadratic": 3.0, "cross_entropy": 3.0}, batch_size=4, seed=0,
+    ...                   epochs=2)
+    >>> [sorted(work.step()) for _ in range(work.steps)][-1]
+    ['cross_entropy', 'quadratic']
+    >>> rows, outputs = work.finish()
+    >>> len(rows["quadratic"]), outputs["cross_entropy"].test_z.shape
+    (2, (4, 4))
+    """
+
+    def __init__(self, X_train, y_train, X_test, y_test, X_valid=None, y_valid=None, *,
+                 costs: Sequence[str], sizes, etas: Mapping[str, float], batch_size: int,
+                 seed: int, epochs: int, init: str = "normal") -> None:
+        if int(epochs) != epochs or epochs < 0:
+            raise ValueError(f"epochs must be a whole number >= 0, got {epochs!r}")
+        self.steps = int(epochs)
+        self.trainers = {c: Trainer(X_train, y_train, X_test, y_test, cost=c, sizes=sizes,
+                                    eta=etas[c], batch_size=batch_size, seed=seed, init=init)
+                         for c in costs}
+        self.valid = (X_valid, y_valid)
+        self.rows: dict[str, list[Mapping[str, float]]] = {c: [] for c in costs}
+
+    def step(self) -> Mapping[str, Mapping[str, float]]:
+        record = {}
+        for cost, trainer in self.trainers.items():
+            start = time.perf_counter()
+            row = trainer.run_epoch()
+            row["seconds"] = time.perf_counter() - start
+            record[cost] = MappingProxyType(row)
+            self.rows[cost].append(record[cost])
+        return MappingProxyType(record)
+
+    def finish(self) -> tuple[dict[str, list[Mapping[str, float]]], dict[str, Outputs]]:
+        return self.rows, {c: final_outputs(t, *self.valid) for c, t in self.trainers.items()}
+
+
 @dataclass(frozen=True)
 class FinishedRun:
     """A finished training of both costs, as published for every session: read-only.
 
     ``rows`` maps each cost to a tuple of read-only rows (one per epoch, as :func:`train`
-    makes them); nothing reachable from it can be changed in place.
+    makes them); ``outputs`` maps each cost to its final network's :class:`Outputs` (empty
+    when the run was published without them); nothing reachable from it can be changed in
+    place.
     """
 
     rows: Mapping[str, tuple[Mapping[str, float], ...]]
     epochs: int
     seconds: float
+    outputs: Mapping[str, Outputs] = field(default_factory=lambda: MappingProxyType({}))
 
     complete = True
 
@@ -416,14 +525,21 @@ class ResultStore:
         self._lock = threading.Lock()
 
     def publish(self, key: Hashable, rows: Mapping[str, list[Mapping[str, float]]], *,
-                epochs: int, seconds: float = 0.0) -> FinishedRun:
-        """Store a frozen copy of a finished run under ``key`` and return what is stored."""
+                epochs: int, seconds: float = 0.0,
+                outputs: Mapping[str, Outputs] | None = None) -> FinishedRun:
+        """Store a frozen copy of a finished run under ``key`` and return what is stored
+        (``outputs``: each cost's :class:`Outputs`, whose arrays must be read-only)."""
         if any(len(r) < epochs for r in rows.values()) or not rows:
             raise ValueError(f"only finished runs are published: need {epochs} epochs, got "
                              f"{ {c: len(r) for c, r in rows.items()} }")
+        outputs = dict(outputs or {})
+        if any(a is not None and a.flags.writeable for o in outputs.values()
+               for a in (o.valid_z, o.valid_y, o.test_z, o.test_y)):
+            raise ValueError("published outputs must be read-only arrays")
         frozen = FinishedRun(
             MappingProxyType({c: tuple(MappingProxyType(dict(row)) for row in r[:epochs])
-                              for c, r in rows.items()}), int(epochs), float(seconds))
+                              for c, r in rows.items()}), int(epochs), float(seconds),
+            MappingProxyType(outputs))
         with self._lock:
             if key in self._runs:
                 self._runs.move_to_end(key)

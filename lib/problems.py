@@ -23,6 +23,11 @@ Codes in use (a ``Problem`` may carry any subset of the fields):
 ``unknown_key``    a link parameter this page does not know (``field``)
 ``too_long``       text longer than allowed (``limit``)
 ``bad_table``      a table in a link that cannot be read (``text``)
+``not_positive``   a standard deviation, bin width, cut, sample count or α that is ≤ 0
+``not_integer``    a whole number was needed (an n-gram order)
+``not_text``       text was needed (:mod:`lib.text`); ``text_empty``, ``text_too_short`` and
+                   ``text_too_long`` (``limit``) bound it; ``not_binary``/``bad_bits`` a code
+                   that is not a string of 0s and 1s the decoder can read
 ``file_*``         upload problems: ``file_empty``, ``file_too_big``, ``file_binary``,
                    ``file_encoding``, ``file_columns``, ``file_parse``
 =================  ===========================================================================

@@ -2,11 +2,12 @@
 
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from lib import costs, digits
-from lib.network import (COSTS, FinishedRun, ResultStore, Trainer, backprop, gradient_summary,
-                         init_params, train)
+from lib.network import (COLUMNS, COSTS, Comparison, FinishedRun, Outputs, ResultStore, Trainer,
+                         backprop, final_outputs, gradient_summary, init_params, train)
 
 
 def total_cost(weights, biases, cost, X, Y):
@@ -246,3 +247,106 @@ def test_store_publishes_frozen_finished_runs_only():
     store.publish("b", other, epochs=1)
     store.publish("c", other, epochs=1)
     assert store.get("a") is None and len(store) == 2
+
+
+# ---- Issue 23: the training queue's work, and the outputs a published run carries ----------
+
+def comparison(data, epochs=3, **kwargs):
+    args = dict(costs=("quadratic", "cross_entropy"), sizes=(data.features, 15, 10),
+                etas={"quadratic": 3.0, "cross_entropy": 0.5}, batch_size=10, seed=7,
+                epochs=epochs, init="large")
+    args.update(kwargs)
+    return Comparison(data.X_train, data.y_train, data.X_test, data.y_test, data.X_valid,
+                      data.y_valid, **args)
+
+
+def test_comparison_is_train_for_both_costs(bundled):
+    """The queue's work, step by step, gives exactly the rows of train() for each cost."""
+    work = comparison(bundled)
+    records = [work.step() for _ in range(work.steps)]
+    rows, outputs = work.finish()
+    cols = [c for c in COLUMNS if c != "seconds"]
+    for cost, eta in (("quadratic", 3.0), ("cross_entropy", 0.5)):
+        alone = run(bundled, cost=cost, eta=eta, sizes=(64, 15, 10), epochs=3, seed=7,
+                    init="large")
+        ours = pd.DataFrame([dict(r[cost]) for r in records])
+        np.testing.assert_array_equal(ours[cols].to_numpy(), alone[cols].to_numpy())
+        assert [dict(r) for r in rows[cost]] == [dict(r[cost]) for r in records]
+        assert (ours["seconds"] > 0).all()
+    with pytest.raises(TypeError):  # a record is shared with readers: read-only
+        records[0]["quadratic"]["test_accuracy"] = 0.0
+
+
+def test_final_outputs_agree_with_the_counted_accuracy(bundled):
+    """argmax of the published z is the prediction the final test accuracy counted."""
+    work = comparison(bundled)
+    for _ in range(work.steps):
+        last = work.step()
+    rows, outputs = work.finish()
+    for cost, out in outputs.items():
+        assert out.valid_z is None and out.valid_y is None  # the bundled digits: no validation
+        assert out.test_z.shape == (297, 10) and out.test_z.dtype == np.float32
+        assert out.test_y.dtype == np.int64
+        np.testing.assert_array_equal(out.test_y, bundled.y_test)
+        for array in (out.test_z, out.test_y):
+            assert not array.flags.writeable
+            with pytest.raises(ValueError):
+                array[0] = 0
+        accuracy = np.mean(np.argmax(out.test_z, axis=1) == out.test_y)
+        assert accuracy == last[cost]["test_accuracy"] == rows[cost][-1]["test_accuracy"]
+        # z is the last layer's weighted input: σ(z) are the network's outputs (in float64).
+        trainer = work.trainers[cost]
+        hidden = costs.sigmoid(bundled.X_test.astype(np.float64) @ trainer.weights[0].T
+                               + trainer.biases[0])
+        z = hidden @ trainer.weights[1].T + trainer.biases[1]
+        np.testing.assert_allclose(out.test_z, z, rtol=1e-4, atol=1e-4)
+
+
+def test_final_outputs_on_a_validation_split():
+    rng = np.random.default_rng(3)
+    X = rng.random((40, 6), dtype=np.float32)
+    y = rng.integers(0, 10, 40)
+    data = digits.Digits(X[:20], y[:20], X[20:30], y[20:30], side=0, X_valid=X[30:],
+                         y_valid=y[30:])
+    work = comparison(data, epochs=2, sizes=(6, 5, 10))
+    for _ in range(work.steps):
+        work.step()
+    _, outputs = work.finish()
+    out = outputs["cross_entropy"]
+    assert out.valid_z.shape == (10, 10) and out.test_z.shape == (10, 10)
+    assert not out.valid_z.flags.writeable and not out.valid_y.flags.writeable
+    np.testing.assert_array_equal(out.valid_y, y[30:])
+    again = final_outputs(work.trainers["cross_entropy"], X[30:], y[30:])
+    np.testing.assert_array_equal(again.valid_z, out.valid_z)
+    with pytest.raises(ValueError, match="both"):
+        final_outputs(work.trainers["cross_entropy"], X[30:], None)
+
+
+def test_accuracy_counts_argmax_of_z_when_outputs_round_to_one():
+    """Two outputs with z = 30 and z = 40 are both σ(z) = 1.0 in float32; the prediction is the
+    larger z (class 1), as the published outputs say, not the first of the tied outputs."""
+    X = np.ones((1, 1), dtype=np.float32)
+    trainer = Trainer(X, np.array([1]), X, np.array([1]), cost="quadratic", sizes=(1, 3),
+                      eta=1.0, batch_size=1, seed=0)
+    trainer.weights[0][:] = [[30.0], [40.0], [-5.0]]
+    trainer.biases[0][:] = 0.0
+    a = costs.sigmoid(np.float32(30.0)), costs.sigmoid(np.float32(40.0))
+    assert a[0] == a[1] == 1.0  # the tie that argmax(a) would break wrongly
+    assert trainer.evaluate()["test_accuracy"] == 1.0
+    assert np.argmax(final_outputs(trainer).test_z[0]) == 1
+
+
+def test_store_keeps_read_only_outputs():
+    store = ResultStore()
+    rows = {"quadratic": [{"epoch": 1, "test_accuracy": 0.5}]}
+    z = np.zeros((2, 10), dtype=np.float32)
+    y = np.zeros(2, dtype=np.int64)
+    with pytest.raises(ValueError, match="read-only"):
+        store.publish("a", rows, epochs=1, outputs={"quadratic": Outputs(None, None, z, y)})
+    z.flags.writeable = y.flags.writeable = False
+    published = store.publish("a", rows, epochs=1,
+                              outputs={"quadratic": Outputs(None, None, z, y)})
+    assert published.outputs["quadratic"].test_z is z
+    with pytest.raises(TypeError):
+        published.outputs["cross_entropy"] = None
+    assert dict(store.publish("b", rows, epochs=1).outputs) == {}

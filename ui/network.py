@@ -1,11 +1,15 @@
-"""Settings, data, the interruptible training loop, the shared results and the wording of the
-network page.
+"""Settings, data, the shared trainings, the shared results and the wording of the network page.
 
-Runs are kept by configuration. A session keeps its own runs while it trains them (a stopped run
-keeps its epochs and its trainers, so Train resumes it); a finished run is published, as a frozen
-copy, to a store shared by every session (:class:`lib.network.ResultStore`), so revisiting the
-page, or a second visitor, sees it at once. Pressing Train on a finished configuration builds a
-new run in the session: what others see never changes.
+Runs are kept by configuration, for every session alike. Pressing Train asks the server's one
+:class:`lib.training.TrainingQueue` (:func:`trainings`) for the configuration's run: a run
+already published is shown, not trained again; a run being trained is joined (a click delivered
+twice starts nothing twice); otherwise a new job queues. At most :data:`SLOTS` run at once, each
+built and trained by one worker thread (never by a script run); the others wait in line and the
+page shows their place. Pages only read snapshots: a run's rows so far, and once it has
+finished, the frozen copy published to the shared :class:`lib.network.ResultStore`, which
+nothing changes again. Stop (or changing a setting) leaves the run: it stops after its current
+epoch unless another visitor wants it too, keeps its epochs, and Train carries it on. One run
+costs at most :data:`MAX_STEPS` mini-batch updates per network (epochs × ⌈images ÷ mini-batch⌉).
 
 MNIST is downloaded once for everyone (:class:`lib.digits.SharedDownload`): a visitor who asks
 while it is under way watches the same progress, and a failure is remembered for a few minutes.
@@ -22,17 +26,20 @@ import html
 import logging
 import math
 import os
-import time
-from dataclasses import dataclass, field, replace
+import uuid
+from dataclasses import astuple, dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import Mapping
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from lib import charts, digits
-from lib.network import (COLUMNS, FinishedRun, ResultStore, Trainer, accuracy_summary,
+from lib import charts, digits, training
+from lib.network import (COLUMNS, Comparison, FinishedRun, ResultStore, accuracy_summary,
                          gradient_summary, pack_rows, unpack_rows)
+from lib.problems import Problem, ProblemError
 from ui import charts as ui_charts
 from ui.charts import arrow_bytes as arrow
 from ui import fmt
@@ -58,10 +65,11 @@ S = PageState("network", [
     Setting("eta_cross_entropy", 0.5, "float", lo=0.001, hi=20.0),
     Setting("batch", 10, "int", lo=1, hi=1000),
     Setting("seed", 1, "int", lo=0, hi=10_000),
-], presets={"quick": {}, "book": {"source": "mnist"}})
-#: Session-state keys of what is not a setting: this session's runs, whether the page was
-#: already visited, and a training asked for while MNIST was still arriving.
-RUNS, VISITED, PENDING = "_nw.runs", "_nw.visited", "_nw.pending"
+], presets={"quick": {}, "book": {"source": "mnist"}}, tag="nw")
+#: Session-state keys of what is not a setting: whether the page was already visited, a
+#: training asked for while MNIST was still arriving, this session's name in the training
+#: queue, and the configurations whose training this session asked for.
+VISITED, PENDING, WHO, MINE = "_nw.visited", "_nw.pending", "_nw.who", "_nw.mine"
 #: The book's best-epoch test accuracies on MNIST (quadratic, cross-entropy) by hidden size.
 BOOK = {30: (95.42, 95.49), 100: (96.59, 96.82)}
 SHARED_RUNS = 16
@@ -93,22 +101,26 @@ class Config:
         return replace(self, init="large" if self.init == "normal" else "normal")
 
 
-@dataclass
-class Run:
-    """This session's run: both costs' rows so far; trainers are kept only while the run can
-    still be resumed. (A published run is a read-only :class:`lib.network.FinishedRun`.)"""
+@dataclass(frozen=True)
+class Partial:
+    """A run not finished (being trained, stopped or failed) as it is now, read-only: both
+    costs' rows so far. (A finished run is a :class:`lib.network.FinishedRun`.)"""
 
-    rows: dict[str, list[dict]] = field(default_factory=lambda: {c: [] for c in COSTS})
-    trainers: dict[str, Trainer] | None = None
-    complete: bool = False
-    seconds: float = 0.0
+    rows: Mapping[str, tuple[Mapping[str, float], ...]]
+    epochs: int
+    state: str
+
+    complete = False
 
     @property
     def done(self) -> int:
         return min(len(r) for r in self.rows.values())
 
 
-def frame(run: Run | FinishedRun) -> pd.DataFrame:
+Run = Partial | FinishedRun
+
+
+def frame(run: Run) -> pd.DataFrame:
     """Both costs' rows in one long frame, with the display name and the percentages the
     charts plot."""
     out = pd.concat([pd.DataFrame(list(map(dict, run.rows[c]))).assign(cost=c) for c in COSTS],
@@ -126,11 +138,6 @@ def config() -> Config:
     return Config(**S.values())
 
 
-def runs() -> dict:
-    """This session's own runs, by configuration."""
-    return st.session_state.setdefault(RUNS, {})
-
-
 def first_visit() -> bool:
     """True on this session's first run of the page (then never again)."""
     if st.session_state.get(VISITED):
@@ -139,7 +146,46 @@ def first_visit() -> bool:
     return True
 
 
-# ---- Shared results ---------------------------------------------------------------------------
+# ---- Shared results and trainings ------------------------------------------------------------
+
+def _setting(name: str, default: int, low: int) -> int:
+    """A whole number from the environment variable ``name`` (Community Cloud also puts its
+    root-level secrets there), at least ``low``; ``default`` when unset or unreadable."""
+    text = os.environ.get(name, "").strip()
+    try:
+        return max(low, int(text)) if text else default
+    except ValueError:
+        log.warning("%s=%r is not a whole number; using %d", name, text, default)
+        return default
+
+
+def limits() -> tuple[int, int, int]:
+    """This server's trainings at once, trainings that may wait, and mini-batch updates one
+    network may take: ``BITS_TO_LOSSES_TRAININGS`` (default :data:`SLOTS`),
+    ``BITS_TO_LOSSES_TRAINING_QUEUE`` (default :data:`WAITING`) and
+    ``BITS_TO_LOSSES_MAX_STEPS`` (default :data:`MAX_STEPS`)."""
+    return (_setting("BITS_TO_LOSSES_TRAININGS", SLOTS, 1),
+            _setting("BITS_TO_LOSSES_TRAINING_QUEUE", WAITING, 0),
+            _setting("BITS_TO_LOSSES_MAX_STEPS", MAX_STEPS, 1))
+
+
+#: Trainings run at once by default: one, for Community Cloud's small container (a training
+#: keeps one core busy; the others wait in line).
+SLOTS = 1
+#: Trainings that may wait at once (beyond that, Train is refused with a message).
+WAITING = 32
+#: Mini-batch updates one network may take: twice the book's MNIST run (30 epochs of 50,000
+#: images in batches of 10 = 150,000), about a CPU-minute here; every run on the bundled
+#: digits fits (at most 100 epochs of 1,500 images in batches of 1).
+MAX_STEPS = 300_000
+#: Training images of each source (the bundled digits: 1,797 less 297 for testing; MNIST:
+#: 60,000 less 10,000 for validation), known before any download.
+TRAIN_SIZE = {"bundled": 1_500, "mnist": 50_000}
+#: Stopped or failed trainings kept, so that Train carries them on (newest kept).
+KEEP_STOPPED = 8
+#: Seconds between two looks at a training under way.
+POLL = 0.5
+
 
 @st.cache_resource(show_spinner=False)
 def store() -> ResultStore:
@@ -148,10 +194,77 @@ def store() -> ResultStore:
     return ResultStore(capacity=SHARED_RUNS)
 
 
-def find(cfg: Config) -> Run | FinishedRun | None:
-    """This session's own run for ``cfg`` (possibly stopped), else a finished, published one."""
-    run = runs().get(cfg)
-    return run if run is not None else store().get(cfg)
+def key(cfg: Config) -> tuple:
+    """``cfg`` as a plain tuple of its values: the key of its run in the shared store and in
+    the training queue. (Plain values: when a source file changes during development,
+    Streamlit imports this module again, and a key made before must still match.)"""
+    return astuple(cfg)
+
+
+def published(cfg: Config) -> FinishedRun | None:
+    """``cfg``'s finished run, if one is published."""
+    return store().get(key(cfg))
+
+
+def _publish(shared: ResultStore, cfg_key: tuple, result) -> None:
+    rows, outputs = result
+    shared.publish(cfg_key, rows, epochs=min(len(r) for r in rows.values()), outputs=outputs,
+                   seconds=sum(r["seconds"] for run in rows.values() for r in run))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _trainings(slots: int, waiting: int) -> training.TrainingQueue:
+    return training.TrainingQueue(slots, max_waiting=waiting, keep_stopped=KEEP_STOPPED,
+                                  on_done=partial(_publish, store()))
+
+
+def trainings() -> training.TrainingQueue:
+    """The server's one training queue (for the current :func:`limits`)."""
+    return _trainings(*limits()[:2])
+
+
+def who() -> str:
+    """This session's name in the training queue (random, never shown)."""
+    return st.session_state.setdefault(WHO, uuid.uuid4().hex)
+
+
+def mine() -> set:
+    """The keys of the configurations whose training this session asked for and has not
+    left."""
+    return st.session_state.setdefault(MINE, set())
+
+
+def job(cfg: Config) -> training.Status | None:
+    """The training of ``cfg`` now (queued, running, stopping, stopped or failed), if any."""
+    return trainings().status(key(cfg))
+
+
+def partial_run(status: training.Status) -> Partial:
+    return Partial({c: tuple(r[c] for r in status.records) for c in COSTS}, status.steps,
+                   status.state)
+
+
+def find(cfg: Config) -> Run | None:
+    """``cfg``'s run: one being trained or stopped (with an epoch done), else the finished,
+    published one. (The queue is asked first: a run is published before its training is
+    forgotten, so one of the two always has it.)"""
+    status = job(cfg)
+    if status is not None and status.done:
+        return partial_run(status)
+    return published(cfg)
+
+
+def training_mine(cfg: Config) -> bool:
+    """True while this session's own training of ``cfg`` is queued or running."""
+    status = job(cfg)
+    return status is not None and status.active and who() in status.watchers
+
+
+def watched(cfg: Config) -> tuple[tuple, ...]:
+    """Of ``cfg`` and its other start (the comparison needs both), the keys of those being
+    trained now."""
+    return tuple(key(c) for c in (cfg, cfg.other_start())
+                 if (s := job(c)) is not None and s.active)
 
 
 # ---- Data -------------------------------------------------------------------------------------
@@ -218,43 +331,147 @@ def failure_text(status: digits.DownloadStatus, fallback: bool) -> str:
 
 # ---- Training ---------------------------------------------------------------------------------
 
-def train(cfg: Config, data: digits.Digits, progress, live=None) -> Run:
-    """Train both networks epoch by epoch, interleaved, reporting progress.
+def steps(cfg: Config) -> int:
+    """Mini-batch updates one network of ``cfg`` takes (:func:`lib.training.sgd_steps`)."""
+    return training.sgd_steps(cfg.epochs, TRAIN_SIZE[cfg.source], cfg.batch)
 
-    A finished configuration is trained again as a new run (what others see never changes); a
-    stopped one is resumed. Every epoch is stored as soon as it is done, so when the reader
-    presses Stop (Streamlit then interrupts this loop at its next progress update) the epochs so
-    far are kept. A run that reaches its last epoch is published, frozen, for every session.
-    """
-    mine = runs()
-    run = mine.get(cfg)
-    if run is None or run.trainers is None:  # nothing to resume: a new run
-        run = Run()
-        sizes = (data.features, cfg.hidden, 10)
-        run.trainers = {c: Trainer(data.X_train, data.y_train, data.X_test, data.y_test,
-                                   cost=c, sizes=sizes, eta=cfg.eta(c), batch_size=cfg.batch,
-                                   seed=cfg.seed, init=cfg.init) for c in COSTS}
-        mine[cfg] = run
-    while run.done < cfg.epochs:
-        start = time.perf_counter()
-        for c in COSTS:
-            run.rows[c].append(run.trainers[c].run_epoch())
-        run.seconds += time.perf_counter() - start
-        left = run.seconds / run.done * (cfg.epochs - run.done)
-        progress.progress(run.done / cfg.epochs,
-                          text=t("nw.progress", epoch=run.done, epochs=cfg.epochs,
-                                 left=f"{left:.0f}"))
-        if live is not None:
-            live(run)
-    run.complete, run.trainers = True, None  # trainers hold weights we no longer need
-    store().publish(cfg, run.rows, epochs=cfg.epochs, seconds=run.seconds)
-    return run
+
+def cost_text(cfg: Config) -> str | None:
+    """Why ``cfg`` is too costly to train on this server (None when it is not)."""
+    try:
+        training.check_steps(steps(cfg), limits()[2])
+    except ProblemError as err:
+        return problem_text(err.problems[0], cfg)
+    return None
+
+
+def problem_text(problem: Problem, cfg: Config) -> str:
+    """A refused training in the reader's words: too costly, or the line is full."""
+    if problem.code == "too_costly":
+        images = TRAIN_SIZE[cfg.source]
+        return t("problem.too_costly", epochs=cfg.epochs, images=f"{images:,}", batch=cfg.batch,
+                 per_epoch=f"{training.sgd_steps(1, images, cfg.batch):,}",
+                 steps=f"{int(problem.value):,}", limit=f"{int(problem.limit):,}")
+    return t("problem.queue_full", waiting=int(problem.value or 0))
+
+
+def _work(cfg: Config, data: digits.Digits) -> Comparison:
+    """Both networks of ``cfg`` (built in the training's worker thread)."""
+    return Comparison(data.X_train, data.y_train, data.X_test, data.y_test, data.X_valid,
+                      data.y_valid, costs=COSTS, sizes=(data.features, cfg.hidden, 10),
+                      etas={c: cfg.eta(c) for c in COSTS}, batch_size=cfg.batch, seed=cfg.seed,
+                      epochs=cfg.epochs, init=cfg.init)
+
+
+def request(cfg: Config, data: digits.Digits) -> str | None:
+    """Train ``cfg`` on ``data`` for this session: nothing if its run is published, join it if
+    it is being trained, carry it on if it was stopped, else queue it. Returns why it was
+    refused (too costly, or too many waiting), or None."""
+    problem = cost_text(cfg)
+    if problem is not None:
+        return problem
+    shared, cfg_key = store(), key(cfg)
+    try:
+        status = trainings().request(cfg_key, who(), partial(_work, cfg, data),
+                                     steps=cfg.epochs,
+                                     published=lambda: shared.get(cfg_key) is not None)
+    except ProblemError as err:
+        return problem_text(err.problems[0], cfg)
+    if status is not None:
+        mine().add(cfg_key)
+    return None
+
+
+def follow(*shown: Config) -> None:
+    """Leave this session's trainings of settings no longer shown (a changed setting stops
+    them, as Stop does; ``shown`` and their other starts are kept)."""
+    keep = {key(c) for cfg in shown for c in (cfg, cfg.other_start())}
+    for cfg_key in list(mine()):
+        status = trainings().status(cfg_key)
+        if status is None or not status.active:
+            mine().discard(cfg_key)  # over: nothing to leave
+        elif cfg_key not in keep:
+            trainings().leave(cfg_key, who())
+            mine().discard(cfg_key)
+
+
+def stop() -> None:
+    """The Stop button: leave every training this session asked for, and forget one asked for
+    while MNIST is still arriving."""
+    st.session_state.pop(PENDING, None)
+    for cfg_key in list(mine()):
+        trainings().leave(cfg_key, who())
+    mine().clear()
+
+
+def stoppable() -> bool:
+    """True while a training this session asked for is queued or running, or waits for
+    MNIST."""
+    statuses = (trainings().status(k) for k in mine())
+    return bool(st.session_state.get(PENDING)) or any(
+        s is not None and s.active and who() in s.watchers for s in statuses)
+
+
+def press_train() -> None:
+    """The Train button's callback: this run asks for the training (see the page)."""
+    st.session_state[PENDING] = True
 
 
 def train_other_start() -> None:
     """Button callback: switch to the other starting weights and train them."""
     S.set("init", "large" if S.get("init") == "normal" else "normal")
     st.session_state[PENDING] = True
+
+
+def progress(status: training.Status) -> tuple[float, str]:
+    """A training's progress bar: its fraction done and its text (place in the line, epoch,
+    time left, stopping)."""
+    fraction = min(1.0, status.done / max(status.steps, 1))
+    if status.state == "queued":
+        return 0.0, t("nw.queue.place", place=status.place, slots=status.slots)
+    if status.state == "stopping":
+        return fraction, t("nw.stopping", epoch=status.done, epochs=status.steps)
+    if not status.done:
+        return 0.0, t("nw.first_epoch")
+    return fraction, t("nw.progress", epoch=status.done, epochs=status.steps,
+                       left=f"{status.left():.0f}")
+
+
+@st.cache_resource(max_entries=RESULT_VIEWS, show_spinner=False)
+def _live(epochs: int, packed: bytes, language: str) -> Chart:
+    run = Partial(unpack_rows(packed, COSTS, FIELDS), epochs, "running")
+    return chart(frame(run), "test_accuracy_pct", run.done, title_key="nw.q.accuracy",
+                 axis="%", chart_title_key="nw.chart.live")
+
+
+def live_chart(status: training.Status) -> Chart | None:
+    """The test accuracy so far of a training under way (None before its first epoch)."""
+    if not status.done:
+        return None
+    run = partial_run(status)
+    return _live(status.steps, pack_rows(run.rows, COSTS, FIELDS, run.done), lang())
+
+
+def live_text(status: training.Status) -> str:
+    """The accuracy chart of a training under way in words: both costs' test accuracy after
+    its last epoch so far (its first epoch done)."""
+    last = status.records[-1]
+    return t("nw.live.alt", epoch=status.done, quad=pct(last["quadratic"]["test_accuracy"] * 100),
+             ce=pct(last["cross_entropy"]["test_accuracy"] * 100))
+
+
+def training_note(cfg: Config, status: training.Status | None,
+                  other: training.Status | None) -> str:
+    """What a reader is told beside the progress: another visitor's training of these
+    settings, or the other start's training for the comparison."""
+    if status is not None and status.active:
+        return "" if who() in status.watchers else t("nw.training.others")
+    if other is not None and other.active:
+        start = start_name(cfg.other_start().init)
+        if other.state == "queued":
+            return t("nw.training.other_start.queued", start=start, place=other.place)
+        return t("nw.training.other_start", start=start, epoch=other.done, epochs=other.steps)
+    return ""
 
 
 # ---- Wording computed from the runs ------------------------------------------------------------

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
-from ui import lang, t
+from ui import checkpoint, lang, t
 from ui import network as nw
 
 
@@ -63,6 +63,7 @@ def results(run, cfg) -> None:
 
 S = nw.S
 st.title(t("page.network"))
+ui.layout.intro()
 st.markdown(t("nw.intro"))
 
 # ---- Settings -----------------------------------------------------------------------------
@@ -84,35 +85,32 @@ with st.container(border=True):
     S.number("seed", t("nw.seed"), where=c4, help=t("nw.seed.help"))
 
 wanted = nw.config()
+# Predict, then train: the answers come from this configuration's finished run.
+shown = nw.find(wanted)
+accuracy = {c: [row["test_accuracy"] for row in shown.rows[c]]
+            if shown is not None and shown.complete else [] for c in nw.COSTS}
+for where, cid in zip(st.columns(2), ("after_one", "at_the_end")):
+    checkpoint.show("network", cid, accuracy, where=where)
+
 cfg = wanted  # what is shown: the bundled digits stand in when MNIST could not be had
-b1, b2 = st.columns(2)
-train_clicked = b1.button(t("nw.train"), type="primary", icon=":material/play_arrow:",
-                          width="stretch")
-# Pressing Stop reruns the page, which interrupts the loops below: the epochs done are kept.
-b2.button(t("nw.stop"), icon=":material/stop:", width="stretch")
-progress_slot, live_slot, problem_slot = st.empty(), st.empty(), st.container()
+too_costly = nw.cost_text(wanted)
+b1, b2 = st.columns(2)  # Train and Stop, drawn below once this run has asked for its training
+progress_slot, problem_slot = st.empty(), st.container()
+if too_costly is not None:
+    problem_slot.warning(too_costly, icon=":material/speed:")
 
-
-def live(run):
-    nw.draw_chart(nw.chart(nw.frame(run), "test_accuracy_pct", run.done,
-                           title_key="nw.q.accuracy", axis="%", chart_title_key="nw.chart.live"),
-                  where=live_slot)
-
-
-# First visit with the default settings: the lesson at once, both starts trained on the
-# bundled digits (seconds, once per server: then shared with every later visitor).
+# First visit with the default settings: the lesson, both starts trained on the bundled
+# digits (seconds, once per server: then shared with every later visitor).
 if nw.first_visit() and wanted == nw.DEFAULT:
     for start in (wanted, wanted.other_start()):
-        if nw.find(start) is None:
-            nw.train(start, nw.bundled(), progress_slot.progress(0.0, t("nw.first_visit")))
-    progress_slot.empty()
+        nw.request(start, nw.bundled())
 
-pending = train_clicked or st.session_state.pop(nw.PENDING, False)
+pending = st.session_state.pop(nw.PENDING, False)  # Train was pressed (or asked for before)
 data = nw.bundled() if wanted.source == "bundled" else None
 failed = None
 if wanted.source == "mnist":
     shared = nw.download()
-    status = shared.start() if pending else shared.status()
+    status = shared.start() if pending and too_costly is None else shared.status()
     if status.state == "running":  # ours or another visitor's: everyone sees the same one
         if pending:
             st.session_state[nw.PENDING] = True  # train when it is done
@@ -125,22 +123,71 @@ if wanted.source == "mnist":
         cfg = replace(wanted, source="bundled")
         data = nw.bundled()
 
+nw.follow(wanted, cfg)  # a changed setting leaves this session's training of the old ones
 if pending and data is not None:
-    nw.train(cfg, data, progress_slot.progress(0.0, t("nw.starting")), live)
-    progress_slot.empty()
-    live_slot.empty()
+    if nw.published(cfg) is not None:
+        problem_slot.info(t("nw.already"), icon=":material/check_circle:")
+    else:
+        refused = nw.request(cfg, data)
+        if refused is not None and refused != too_costly:
+            problem_slot.warning(refused, icon=":material/hourglass_disabled:")
 
+# Trainings run in the server's shared training queue, never in a script run: a click
+# delivered twice joins the same training, and Train is off while this session's is going.
+b1.button(t("nw.train"), type="primary", icon=":material/play_arrow:", width="stretch",
+          on_click=nw.press_train,
+          disabled=too_costly is not None or nw.training_mine(cfg))
+b2.button(t("nw.stop"), icon=":material/stop:", width="stretch", on_click=nw.stop,
+          disabled=not nw.stoppable())
+
+
+@ui.fragment(run_every=nw.POLL)
+def training_view(cfg, seen) -> None:
+    """The trainings of ``cfg`` and of its other start under way (``seen``), looked at every
+    POLL seconds: place in the line or progress, and the test accuracy so far. When one of
+    them ends, the whole page runs again and shows its results."""
+    if nw.watched(cfg) != seen:
+        st.rerun()
+    job, other = nw.job(cfg), nw.job(cfg.other_start())
+    if job is not None and job.active:
+        fraction, text = nw.progress(job)
+        if job.state == "queued":
+            st.info(text, icon=":material/hourglass_top:")
+        else:
+            st.progress(fraction, text=text)
+    note = nw.training_note(cfg, job, other)
+    if note:
+        st.caption(note)
+    live = nw.live_chart(job) if job is not None and job.active else None
+    if live is not None:
+        st.html(nw.color_legend(nw.chart_colors()))
+        nw.draw_chart(live)
+        st.caption(nw.live_text(job))
+
+
+busy = nw.watched(cfg)
+if busy:
+    with progress_slot.container():
+        training_view(cfg, busy)
+
+job = nw.job(cfg)
 run = nw.find(cfg)
 if failed is not None:
     with problem_slot:
         st.error(nw.failure_text(failed, fallback=run is not None and run.done > 0),
                  icon=":material/cloud_off:")
         st.button(t("nw.try_again"), on_click=nw.try_again, icon=":material/refresh:")
-if run is None or not run.done:
-    st.info(t("nw.not_trained"), icon=":material/info:")
-else:
-    if not run.complete:
-        st.warning(t("nw.stopped", done=run.done, epochs=cfg.epochs),
-                   icon=":material/pause:")
-    results(run, cfg)
+if job is not None and job.state == "failed":
+    problem_slot.error(t("nw.failed"), icon=":material/error:")
+if nw.key(cfg) not in busy:  # (while it trains, its progress and accuracy so far are shown above)
+    if run is None or not run.done:
+        if too_costly is None:  # (else the warning above says why Train is off)
+            st.info(t("nw.not_trained"), icon=":material/info:")
+    else:
+        if not run.complete:
+            st.warning(t("nw.stopped", done=run.done, epochs=cfg.epochs),
+                       icon=":material/pause:")
+        results(run, cfg)
 
+st.markdown(t("nw.link.calibration"))
+st.page_link("pages/lessons/calibration.py", label=t("page.calibration"), icon=":material/tune:")

@@ -58,9 +58,6 @@ STRINGS = {
     "nw.cost": ("Cost", "代价"),
     "nw.train": ("Train both networks", "训练两个网络"),
     "nw.stop": ("Stop", "停止"),
-    "nw.starting": ("Preparing the data…", "正在准备数据……"),
-    "nw.first_visit": ("Training the default comparison on the bundled digits…",
-                       "正在用自带数字训练默认对比……"),
     "nw.progress": ("Epoch {epoch} of {epochs} · about {left} s left",
                     "第 {epoch}/{epochs} 轮 · 约剩 {left} 秒"),
     "nw.not_trained": (
@@ -270,4 +267,52 @@ STRINGS = {
         "{quad}% with the quadratic cost.",
         "在这次运行结束时，交叉熵下有 {ce}% 的输出饱和，二次代价下为 {quad}%。"),
     "nw.q.saturated": ("Saturated outputs (%)", "饱和输出（%）"),
+    # ---- Trainings shared by the server: the line, the cost bound, stopping (issue 23) ----
+    "nw.queue.place": (
+        "Waiting for the server: number {place} in line. This server runs at most {slots} at "
+        "a time for all its visitors; yours starts when those ahead of it are done.",
+        "等待服务器：排在第 {place} 位。本服务器同时最多为所有访问者进行 {slots} 个训练；前面的训练"
+        "完成后就轮到你的。"),
+    "nw.live.alt": (
+        "After epoch {epoch}: test accuracy {quad} with the quadratic cost, {ce} with "
+        "cross-entropy.",
+        "第 {epoch} 轮后：测试准确率二次代价为 {quad}，交叉熵为 {ce}。"),
+    "nw.first_epoch": ("Training the first epoch…", "正在训练第一轮……"),
+    "nw.stopping": ("Stopping after this epoch ({epoch} of {epochs} done)…",
+                    "本轮结束后停止（已完成 {epoch}/{epochs} 轮）……"),
+    "nw.training.others": (
+        "Another visitor asked for these settings too: this training serves you both, and its "
+        "result will show here.",
+        "另一位访问者也请求了这些设置：这次训练同时为你们服务，结果会显示在这里。"),
+    "nw.training.other_start": (
+        "Training the other start ({start}) for the comparison: epoch {epoch} of {epochs}.",
+        "正在训练另一种起点（{start}）以供比较：第 {epoch}/{epochs} 轮。"),
+    "nw.training.other_start.queued": (
+        "The other start ({start}) waits for the server, number {place} in line, for the "
+        "comparison.",
+        "另一种起点（{start}）正在等待服务器以供比较，排在第 {place} 位。"),
+    "nw.already": (
+        "These settings were already trained on this server: the results below are that run.",
+        "这些设置已在本服务器上训练过：下面就是那次运行的结果。"),
+    "problem.too_costly": (
+        "These settings would take {steps} mini-batch updates per network: {epochs} epochs of "
+        "{per_epoch} mini-batches ({images} training images, {batch} per mini-batch). This "
+        "server trains at most {limit} per network (the book's MNIST run takes 150,000): "
+        "choose fewer epochs or a larger mini-batch.",
+        "这些设置每个网络需要 {steps} 次小批量更新：{epochs} 轮，每轮 {per_epoch} 个小批量（{images} 张"
+        "训练图，每个小批量 {batch} 张）。本服务器每个网络最多训练 {limit} 次（书中的 MNIST 实验需要 "
+        "150,000 次）：请减少训练轮数或增大小批量。"),
+    "problem.queue_full": (
+        "The server's training line is full ({waiting} waiting). Try again in a minute.",
+        "服务器的训练队列已满（{waiting} 个在等待）。请过一分钟再试。"),
+    "nw.failed": (
+        "This training failed on the server (its log has the details). Press “Train both "
+        "networks” to try again.",
+        "这次训练在服务器上失败了（详情见服务器日志）。请点击“训练两个网络”重试。"),
+    "nw.link.calibration": (
+        "How sure is each network, and is it right that often? The calibration lesson reads "
+        "this run's outputs: a reliability diagram, the expected calibration error and the "
+        "temperature that corrects it.",
+        "每个网络有多大把握？它真的有那么常答对吗？校准这一课读取这次训练的输出：可靠性图、期望校准"
+        "误差，以及修正它的温度。"),
 }
