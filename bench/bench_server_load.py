@@ -245,9 +245,11 @@ class Client:
         from streamlit.proto.BackMsg_pb2 import BackMsg
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+        if query is not None:  # a page opened with its own link: later reruns send that one
+            self.query = query
         back = BackMsg()
         state = back.rerun_script
-        state.query_string = self.query if query is None else query
+        state.query_string = self.query
         state.page_script_hash = page_script_hash or self.current
         if widget is not None:
             state.widget_states.widgets.append(widget)

@@ -28,6 +28,12 @@ Codes in use (a ``Problem`` may carry any subset of the fields):
 ``not_text``       text was needed (:mod:`lib.text`); ``text_empty``, ``text_too_short`` and
                    ``text_too_long`` (``limit``) bound it; ``not_binary``/``bad_bits`` a code
                    that is not a string of 0s and 1s the decoder can read
+``length``         lists that must have the same length do not (``column``: the one that differs)
+``zero_denominator`` a fraction typed with 0 below the line
+``too_costly``     a training over its bound of mini-batch updates (``value``, ``limit``)
+``queue_full``     the server's training line is full (``value``: the jobs waiting)
+``cal_*``          calibration input: ``cal_shape``, ``cal_labels``, ``cal_not_finite``,
+                   ``cal_probs``
 ``file_*``         upload problems: ``file_empty``, ``file_too_big``, ``file_binary``,
                    ``file_encoding``, ``file_columns``, ``file_parse``
 =================  ===========================================================================
