@@ -279,11 +279,23 @@ def read_csv(data: bytes, required: Sequence[str], optional: Sequence[str] = (),
     return CsvRead(table, (), delimiter, used_comma)
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+        value, (bool, np.bool_))
+
+
+#: Significant digits of a float in a CSV file: the page's float64 results without their last
+#: bits of rounding noise (2.9999999999999996 is written 3).
+CSV_DIGITS = 12
+
+
 def _cell_text(value: object) -> str:
     if value is None or value is pd.NA:
         return ""
     if isinstance(value, (float, np.floating)):
-        return "" if math.isnan(value) else format_number(float(value))
+        if math.isnan(value):
+            return ""
+        return format_number(float(f"{float(value):.{CSV_DIGITS}g}"))
     if isinstance(value, (bool, np.bool_)):
         return str(bool(value))
     if isinstance(value, (int, np.integer)):
@@ -294,8 +306,8 @@ def _cell_text(value: object) -> str:
 def write_csv(table: pd.DataFrame, *, numeric: Iterable[str] = ()) -> bytes:
     """The bytes of a CSV file holding ``table`` (header = its column names).
 
-    UTF-8 with a byte-order mark, commas, ``\\r\\n``; floats as the shortest text that reads
-    back as the same float (``inf`` stays ``inf``: it is not a number :func:`read_csv` accepts,
+    UTF-8 with a byte-order mark, commas, ``\\r\\n``; floats rounded to :data:`CSV_DIGITS`
+    significant digits (float noise dropped), written as the shortest text that reads back (``inf`` stays ``inf``: it is not a number :func:`read_csv` accepts,
     which is right for a cell that cannot be a probability); ``None``/NaN as an empty cell; NUL
     characters dropped. Formula-like text gets a leading apostrophe (see the module notes)
     unless it is a plain number in one of the ``numeric`` columns.
@@ -316,6 +328,9 @@ def write_csv(table: pd.DataFrame, *, numeric: Iterable[str] = ()) -> bytes:
     body = csv.writer(out, lineterminator="\r\n")
     flags = [c in numeric for c in table.columns]
     for row in table.itertuples(index=False, name=None):
-        body.writerow([_guard(_cell_text(v).replace("\x00", ""), is_num)
+        # A number is written as a number (a spreadsheet reads "-0.25" as one, and runs no
+        # formula from it); only text is guarded.
+        body.writerow([_cell_text(v) if _is_number(v) else
+                       _guard(_cell_text(v).replace("\x00", ""), is_num)
                        for v, is_num in zip(row, flags)])
     return out.getvalue().encode("utf-8-sig")

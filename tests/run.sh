@@ -20,4 +20,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-exec python3 -m pytest "$@"
+# Two worker processes, each test file kept on one worker (files share a server or a cache).
+exec python3 -m pytest -n 2 --dist loadfile "$@"

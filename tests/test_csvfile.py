@@ -118,7 +118,16 @@ def test_writer_format():
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[0] == 'label,P,"x;y"'
-    assert lines[1:] == ["a;b,0.1,1", '"say ""hi""",0.3333333333333333,2', ",,3", ""]
+    assert lines[1:] == ["a;b,0.1,1", '"say ""hi""",0.333333333333,2', ",,3", ""]
+
+
+def test_numbers_are_written_as_numbers_without_float_noise():
+    """Issue 22: a negative number is a number, not a formula (no guard apostrophe), and
+    2.9999999999999996 is written as the 3 the page shows; text is still guarded."""
+    table = pd.DataFrame({"label": ["-x", "dog"], "p log(p/q)": [-0.25, 0.1 + 0.2],
+                          "bits": [2.9999999999999996, 1.0]})
+    lines = write_csv(table).decode("utf-8-sig").split("\r\n")
+    assert lines[1:3] == ["'-x,-0.25,3", "dog,0.3,1"]
 
 
 # ---- Round trip ---------------------------------------------------------------------------

@@ -140,3 +140,6 @@ score_section()
 smoothing_section()
 distil_section()
 network_section()
+
+with st.expander(t("cal.teachers"), icon=":material/school:"):
+    st.markdown(t("cal.teachers.body"))

@@ -125,3 +125,6 @@ st.page_link("pages/lessons/explorer.py", label=t("tx.link.explorer"),
              icon=":material/compare_arrows:")
 glossary.link("perplexity")
 glossary.link("arithmetic-coding")
+
+with st.expander(t("tx.teachers"), icon=":material/school:"):
+    st.markdown(t("tx.teachers.body"))

@@ -99,8 +99,10 @@ entropy_section()
 # ---- The VAE's KL term ----------------------------------------------------------------------
 st.header(t("ct.vae.header"), divider="gray")
 st.markdown(t("ct.vae.intro") + "\n\n" + fmt.math_block(
-    r"\mathrm{KL}\big(N(\mu,\sigma^2)\,\|\,N(0,1)\big) = \tfrac12\left(\mu^2 + \sigma^2 - 1"
-    r" - \ln\sigma^2\right)"))
+    # Two lines (an array, not aligned: KaTeX draws aligned a little wider than its box), so
+    # that it fits a phone without scrolling.
+    r"\begin{array}{l}\mathrm{KL}\big(N(\mu,\sigma^2)\,\|\,N(0,1)\big) \\ \quad"
+    r" = \tfrac12\left(\mu^2 + \sigma^2 - 1 - \ln\sigma^2\right)\end{array}"))
 
 
 @ui.fragment
@@ -144,3 +146,6 @@ with st.expander(t("ct.support.more"), icon=":material/school:"):
     st.markdown("\n\n".join((t("ct.support.more.intro"), fmt.math_block(
         r"\log p(x) = \underbrace{E_{q}[\log p(x, z) - \log q(z)]}_{\text{ELBO}}"
         r" + \mathrm{KL}\big(q(z)\,\|\,p(z \mid x)\big)"), t("ct.support.more.body"))))
+
+with st.expander(t("ct.teachers"), icon=":material/school:"):
+    st.markdown(t("ct.teachers.body"))

@@ -191,3 +191,6 @@ if nw.key(cfg) not in busy:  # (while it trains, its progress and accuracy so fa
 
 st.markdown(t("nw.link.calibration"))
 st.page_link("pages/lessons/calibration.py", label=t("page.calibration"), icon=":material/tune:")
+
+with st.expander(t("nw.teachers"), icon=":material/school:"):
+    st.markdown(t("nw.teachers.body"))

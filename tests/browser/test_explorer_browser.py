@@ -20,6 +20,20 @@ def sidebar(page: Page):
     return page.locator('[data-testid="stSidebar"]')
 
 
+TERMS = ("Event by event: every term, exact (table and CSV)", "逐个事件：每一项的精确值（表格与 CSV）")
+
+
+def terms_table(page: Page):
+    """The event-by-event table, its expander opened if it is closed (the page draws an
+    expander's content only while it is open)."""
+    table = page.locator('[data-testid="stExpander"]').filter(
+        has=page.locator("summary").filter(has_text=re.compile("|".join(map(re.escape, TERMS))))).first
+    if table.locator('[data-testid="stDataFrame"]').count() == 0:
+        table.locator("summary").click()
+        wait_ready(page)
+    return table.locator('[data-testid="stDataFrame"]').first
+
+
 def metric_values(page: Page) -> list[str]:
     return page.locator('[data-testid="stMetricValue"]').all_inner_texts()
 
@@ -36,13 +50,13 @@ def test_edit_survives_language_and_link_reproduces_it(page: Page, server, brows
     p, q = (0.4, 0.35, 0.125, 0.125), (0.125, 0.5, 0.25, 0.125)
     kl = fmt.short(info.kl_divergence(p, q, 2))
     expect(metric_value(page, KL)).to_have_text(f"{kl} bits")
-    per_event = page.locator('[data-testid="stDataFrame"]').nth(1)
-    expect(per_event).to_contain_text("wolf")
+    expect(terms_table(page)).to_contain_text("wolf")
 
     sidebar(page).get_by_text("中文").click()
     wait_ready(page)
     expect(page.locator("h1").first).to_have_text("P 与 Q 对比")
     expect(metric_value(page, "KL 散度 KL(P‖Q)")).to_have_text(f"{kl} 比特")
+    per_event = terms_table(page)
     expect(per_event).to_contain_text("wolf")        # the reader's label, not translated
     expect(per_event).to_contain_text("猫")          # preset labels follow the language
     shown = metric_values(page)
@@ -60,7 +74,7 @@ def test_edit_survives_language_and_link_reproduces_it(page: Page, server, brows
     nav_link(page, "P 与 Q 对比").click()
     wait_ready(page)
     expect(metric_value(page, "KL 散度 KL(P‖Q)")).to_have_text(nats)
-    expect(page.locator('[data-testid="stDataFrame"]').nth(1)).to_contain_text("wolf")
+    expect(terms_table(page)).to_contain_text("wolf")
 
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
@@ -69,7 +83,7 @@ def test_edit_survives_language_and_link_reproduces_it(page: Page, server, brows
         expect(fresh.locator("h1").first).to_have_text("P 与 Q 对比")
         expect(metric_value(fresh, "KL 散度 KL(P‖Q)")).to_have_text(f"{kl} 比特")
         assert metric_values(fresh) == shown
-        expect(fresh.locator('[data-testid="stDataFrame"]').nth(1)).to_contain_text("wolf")
+        expect(terms_table(fresh)).to_contain_text("wolf")
     finally:
         context.close()
 
@@ -84,6 +98,7 @@ def test_csv_download_reads_back(page: Page, server):
     assert read.ok and read.table["P"].tolist() == ["1/6"] * 6
     assert read.table["label"].tolist() == ["1", "2", "3", "4", "5", "6"]
     assert download.value.suggested_filename == "p_and_q.csv"
+    terms_table(page)  # its expander open: the download button is in it
     with page.expect_download() as download:
         page.get_by_role("button", name="Download this table (CSV)").click()
     terms = csvfile.read_csv(open(download.value.path(), "rb").read(), ("P", "Q"),

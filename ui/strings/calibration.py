@@ -328,4 +328,8 @@ STRINGS = {
         "第 {row} 张图像的输出不是有限的数（训练发散了）：请在手写数字网络页面尝试更小的 η。"),
     "problem.cal_probs": ("The probabilities of image {row} do not add up to 1.",
                           "第 {row} 张图像的概率加起来不等于 1。"),
+    "cal.teachers": ("For teachers", "给教师"),
+    "cal.teachers.body": (
+        '**What students often believe:** that a network which says 95% is right 95% of the time, and that a loss which rewards confidence also rewards honest confidence. **Pause on** the checkpoint “does every score reward honesty?” and then “is the network honest?”. **Ask next:** why does dividing the logits by T leave the accuracy unchanged? Calibration and temperature scaling follow Guo, Pleiss, Sun and Weinberger, “On Calibration of Modern Neural Networks” (ICML 2017, [arXiv:1706.04599](https://arxiv.org/abs/1706.04599)).',
+        '**学生常有的误解：** 网络说有 95% 的把握时，就有 95% 的时候是对的；奖励自信的损失也一定奖励如实的自信。**在这里停下：** 先回答检查点“每种评分都奖励诚实吗？”，再回答“网络诚实吗？”。**接着可以问：** 为什么把 logit 除以 T 不改变准确率？校准与温度缩放依照 Guo、Pleiss、Sun 和 Weinberger 的《On Calibration of Modern Neural Networks》（ICML 2017，[arXiv:1706.04599](https://arxiv.org/abs/1706.04599)）。'),
 }

@@ -315,4 +315,8 @@ STRINGS = {
         "temperature that corrects it.",
         "每个网络有多大把握？它真的有那么常答对吗？校准这一课读取这次训练的输出：可靠性图、期望校准"
         "误差，以及修正它的温度。"),
+    "nw.teachers": ("For teachers", "给教师"),
+    "nw.teachers.body": (
+        '**What students often believe:** that cross-entropy gives a better final accuracy, or fixes slow learning everywhere in the network. **Pause on** the checkpoint “who is ahead after one epoch?” before pressing Train. **Ask next:** the output layer loses its σ′ factor under cross-entropy; does the hidden layer? The experiment follows Nielsen, *Neural Networks and Deep Learning*, chapter 3 ([chapter 3](http://neuralnetworksanddeeplearning.com/chap3.html)).',
+        '**学生常有的误解：** 交叉熵能得到更高的最终准确率，或者能消除网络中所有地方的学习缓慢。**在这里停下：** 按“训练”之前，先回答检查点“第一轮后谁领先？”。**接着可以问：** 用交叉熵时输出层没有了 σ′ 因子，隐藏层也是这样吗？本实验依照 Nielsen《神经网络与深度学习》第 3 章（[第 3 章](http://neuralnetworksanddeeplearning.com/chap3.html)）。'),
 }
