@@ -30,7 +30,8 @@ def score_section() -> None:
             fmt.math_block(r"\begin{aligned}\mathbb{E}[-\log q_y] &= -p\log q - (1-p)\log(1-q)"
                            r"\\ &= H(p) + \mathrm{KL}(p\,\|\,q)\end{aligned}"),
             fmt.math_block(r"\mathbb{E}[(q-y)^2] = p(1-q)^2 + (1-p)\,q^2"),
-            fmt.math_block(r"\mathbb{E}\,|q-y| = p(1-q) + (1-p)\,q = p + (1-2p)\,q"),
+            fmt.math_block(r"\begin{array}{l}\mathbb{E}\,|q-y| = p(1-q) + (1-p)\,q \\"
+                           r" \quad = p + (1-2p)\,q\end{array}"),
             t("cal.score.why.text"))))
 
 
@@ -50,7 +51,8 @@ def smoothing_section() -> None:
     ui.chart(cc.smoothing_chart, v.data, text=v.text, colors=v.colors, x_max=cb.GAP_MAX)
     st.caption(v.caption)
     cb.metrics(v.metrics, 4)
-    st.markdown(fmt.math_block(r"H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q):\quad " + v.extra[0]))
+    st.markdown(fmt.math_block(r"\begin{array}{l}H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q): \\ "
+                               + v.extra[0] + r"\end{array}"))  # two lines: fits a phone
     ui.layout.takeaway(v.takeaway)
     st.page_link("pages/lessons/loss.py", label=t("cal.smooth.link"),
                  icon=":material/functions:")
@@ -72,9 +74,9 @@ def distil_section() -> None:
     ui.layout.takeaway(v.takeaway)
     with st.expander(t("cal.distil.why"), icon=":material/function:"):
         st.markdown(fmt.math_block(
-            r"\frac{\partial}{\partial v}\,H\big(\operatorname{softmax}(z/T),"
-            r"\operatorname{softmax}(v/T)\big) = \frac{\operatorname{softmax}(v/T)"
-            r" - \operatorname{softmax}(z/T)}{T}") + "\n\n" + t("cal.distil.why.text"))
+            r"\begin{array}{l}\frac{\partial}{\partial v}\,H\big(\operatorname{softmax}(z/T),"
+            r"\operatorname{softmax}(v/T)\big) \\ \quad = \frac{\operatorname{softmax}(v/T)"
+            r" - \operatorname{softmax}(z/T)}{T}\end{array}") + "\n\n" + t("cal.distil.why.text"))
         ui.chart(cc.gradient_chart, v.data2, text={**v.text, "series": t("word.quantity")},
                  colors=((t("cal.distil.grad.raw"), cb.ORANGE),
                          (t("cal.distil.grad.scaled"), cb.BLUE)))

@@ -144,8 +144,9 @@ support_section()
 st.markdown(t("ct.support.vi"))
 with st.expander(t("ct.support.more"), icon=":material/school:"):
     st.markdown("\n\n".join((t("ct.support.more.intro"), fmt.math_block(
-        r"\log p(x) = \underbrace{E_{q}[\log p(x, z) - \log q(z)]}_{\text{ELBO}}"
-        r" + \mathrm{KL}\big(q(z)\,\|\,p(z \mid x)\big)"), t("ct.support.more.body"))))
+        r"\begin{array}{l}\log p(x) = \underbrace{E_{q}[\log p(x, z) - \log q(z)]}_{\text{ELBO}}"
+        r" \\ \quad + \mathrm{KL}\big(q(z)\,\|\,p(z \mid x)\big)\end{array}"),
+        t("ct.support.more.body"))))
 
 with st.expander(t("ct.teachers"), icon=":material/school:"):
     st.markdown(t("ct.teachers.body"))

@@ -138,23 +138,4 @@ def test_screenshots_both_languages_wide_and_narrow(page: Page, server, key, slu
         assert equation.evaluate("e => e.scrollWidth - e.clientWidth") <= 4
 
 
-def test_neuron_trains_plays_and_stays_responsive(page: Page, server):
-    open_app(page, f"{server}/neuron")
-    page.get_by_role("button", name="Normal start (0.6, 0.9)").click()
-    wait_ready(page)
-    expect(page.locator('[data-testid="stMetric"]').nth(0)).to_contain_text("273")
-    # Six training charts and two maps, drawn by Vega in the browser.
-    expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(8, timeout=30_000)
-    epoch = page.locator('[data-testid="stSlider"] input[type="range"]').first
-    expect(epoch).to_have_value("0")
-    page.get_by_role("button", name="Play").click()
-    page.wait_for_function(
-        "() => Number(document.querySelector('[data-testid=\"stSlider\"] input[type=\"range\"]')"
-        ".value) >= 10", timeout=30_000)
-    # The rest of the page still answers while the animation runs.
-    page.get_by_text("Also show the book demo's rule").click()
-    expect(page.locator('[data-testid="stMetric"]')).to_have_count(9, timeout=30_000)
-    page.get_by_role("button", name="Pause").click()
-    wait_ready(page)
-    assert page.locator('[data-testid="stException"]').count() == 0
-    screenshot(page, "neuron-playing")
+# The neuron page's Play, Pause, charts and responsiveness: tests/browser/test_neuron_browser.py.
