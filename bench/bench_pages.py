@@ -71,6 +71,9 @@ PLANS: dict[str, dict] = {
     "network": {"slider": ["hidden", "nw_hidden"],
                 "preset": ["_preset.network.quick", "label:nw.preset.quick"],
                 "setup": "label:nw.train"},
+    "compression": {"slider": ["order"]},
+    "continuous": {"slider": ["m1"], "preset": ["_preset.continuous."]},
+    "calibration": {"slider": ["p"]},
 }
 SPREAD = (0.37, 0.71, 0.13, 0.59, 0.89, 0.27, 0.47, 0.79, 0.07, 0.53, 0.97, 0.21, 0.67)
 
@@ -287,7 +290,7 @@ def _matches(key: str | None, page: str, name: str) -> bool:
 
 
 def _in_sidebar(at, widget) -> bool:
-    return any(w.id == widget.id for w in _walk(at.sidebar))
+    return any(getattr(w, "id", None) == widget.id for w in _walk(at.sidebar))
 
 
 def _walk(node):
@@ -425,7 +428,8 @@ def bench_page(info, reruns: int, bare: Callable[[], None], only: set[str] | Non
             buttons = _find_button(at, setup)
             if not buttons:
                 raise Missing(setup)
-            buttons[0].click().run()
+            if not buttons[0].disabled:  # (the network page's first visit trains by itself)
+                buttons[0].click().run()
             if name == "network":  # training runs in the server's background now
                 from ui import network
                 network.trainings().wait_idle(120)

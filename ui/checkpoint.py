@@ -91,6 +91,17 @@ def _text(key: str, fields: Mapping[str, str]) -> str | None:
     return t(key, **fields) if key in STRINGS else None
 
 
+@st.cache_resource(max_entries=512, show_spinner=False)
+def judge(page: str, cid: str, inputs: dict[str, Any]) -> lesson.Answer:
+    """The right answer to ``cid`` of ``page`` for ``inputs`` (an unknown one when the inputs
+    cannot be judged), the same for every session: some rules fit a model (the continuous
+    page's reverse fit costs tens of milliseconds), so each set of inputs is judged once."""
+    try:
+        return lesson.get(page, cid).answer(inputs)
+    except (ProblemError, ValueError, ZeroDivisionError):
+        return lesson.Answer(None)
+
+
 def show(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -> bool:
     """The checkpoint ``cid`` of ``page``, in a container keyed ``checkpoint-<page>-<cid>``
     (its heading is the anchor ``#checkpoint-<page>-<cid>``), judged on ``inputs``.
@@ -100,10 +111,7 @@ def show(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -
     cp = lesson.get(page, cid)
     name, prefix = f"checkpoint-{page}-{cid}", f"cp.{page}.{cid}"
     box = (where or st).container(border=True, key=name)
-    try:
-        answer = cp.answer(inputs)
-    except (ProblemError, ValueError, ZeroDivisionError):
-        answer = lesson.Answer(None)
+    answer = judge(page, cid, dict(inputs))
     number = lesson.by_page(page).index(cp) + 1
     box.subheader(t("cp.heading", n=number, title=t(f"{prefix}.title")), anchor=name)
     if teaching() and not _teacher_turn(cp):
