@@ -1,0 +1,35 @@
+"""On a phone: the page menu closes once a page is chosen, so the chosen page is what shows.
+
+Streamlit's own menu does this (it collapses the sidebar after a menu choice when the browser's
+user agent says it is a mobile device: a narrow desktop window keeps it open); the test checks
+that the app's frame does not undo it, with a phone's user agent and screen."""
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.browser.conftest import nav_link, wait_ready
+from ui.strings import STRINGS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("language, index", [("en", 0), ("zh", 1)])
+def test_phone_menu_closes_after_a_page_is_chosen(browser: Browser, playwright, server,
+                                                  language, index):
+    phone = playwright.devices["Pixel 5"]
+    context = browser.new_context(**{**phone, "viewport": {"width": 390, "height": 844}})
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/?lang={language}")
+        wait_ready(page)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar).not_to_be_in_viewport()  # a phone opens on the page, menu closed
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+        expect(sidebar).to_be_in_viewport()
+        nav_link(page, STRINGS["page.codes"][index]).click()
+        wait_ready(page)
+        expect(page.locator("h1").first).to_have_text(STRINGS["page.codes"][index])
+        expect(sidebar).not_to_be_in_viewport()
+        assert page.url.split("?")[0].endswith("/codes")
+    finally:
+        context.close()
