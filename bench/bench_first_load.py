@@ -20,8 +20,10 @@ navigation) until the page is ready to read:
 - every chart has drawn (each ``stVegaLiteChart`` holds a canvas or an svg), and every formula
   is typeset (no ``stMarkdown`` still holding raw ``$$``).
 
-It prints, per page, the median and the worst of the rounds of each kind, and the medians'
-ratio to the 1.0 s target.
+It prints, per page, the median and the worst of the rounds of each kind, the medians' ratio to
+the 1.0 s target, and their ratio to a bare Streamlit page's (``bench_browser.BARE_APP``: a
+title, a slider and two buttons, served by a second server and loaded the same way in the same
+rounds): what no app on this Streamlit can beat on this machine.
 
     python3 bench/bench_first_load.py                 # every page, 3 rounds
     python3 bench/bench_first_load.py --rounds 5 --pages neuron loss --width 390
@@ -32,13 +34,17 @@ Everything it starts is stopped at the end, also on errors and Ctrl-C.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import shutil
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_classroom import ROOT, page_slug, served_browser  # noqa: E402
+from bench_browser import BARE_APP  # noqa: E402
+from bench_classroom import ROOT, Server, page_slug, served_browser  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from ui.layout import PAGES as PAGE_INFO  # noqa: E402
@@ -72,6 +78,22 @@ def load_seconds(page, url: str) -> float:
     return (ready - answered - 200) / 1000
 
 
+@contextlib.contextmanager
+def bare_server():
+    """A second server of a bare page (the app's own theme), stopped on the way out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "bare"
+        (folder / ".streamlit").mkdir(parents=True)
+        (folder / "app.py").write_text(BARE_APP)
+        shutil.copy(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
+        server = Server(folder, {}, Path(tmp) / "bare.log")
+        try:
+            server.wait_healthy()
+            yield server.url
+        finally:
+            server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=list(PAGES))
@@ -79,39 +101,44 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=1400)
     args = parser.parse_args()
 
-    with served_browser() as (url, browser):
+    with served_browser() as (url, browser), bare_server() as bare_url:
         viewport = {"width": args.width, "height": 1000}
         warm = browser.new_context(viewport=viewport)
         warm_page = warm.new_page()
-        for key in args.pages:  # untimed: imports, shared caches, the app's scripts
-            load_seconds(warm_page, f"{url}/{PAGES[key]}")
-        cold: dict[str, list[float]] = {key: [] for key in args.pages}
-        warm_times: dict[str, list[float]] = {key: [] for key in args.pages}
+        addresses = {key: f"{url}/{PAGES[key]}" for key in args.pages}
+        addresses["(bare page)"] = bare_url
+        for address in addresses.values():  # untimed: imports, shared caches, the scripts
+            load_seconds(warm_page, address)
+        cold: dict[str, list[float]] = {key: [] for key in addresses}
+        warm_times: dict[str, list[float]] = {key: [] for key in addresses}
         for _ in range(args.rounds):
-            for key in args.pages:
+            for key, address in addresses.items():  # the bare page in every round
                 context = browser.new_context(viewport=viewport)
                 page = context.new_page()
                 page.bring_to_front()
-                cold[key].append(load_seconds(page, f"{url}/{PAGES[key]}"))
+                cold[key].append(load_seconds(page, address))
                 context.close()
                 page = warm.new_page()
                 page.bring_to_front()  # a background tab's drawing is throttled
-                warm_times[key].append(load_seconds(page, f"{url}/{PAGES[key]}"))
+                warm_times[key].append(load_seconds(page, address))
                 page.close()
         warm.close()
 
     print(f"First load in a quiet browser, {args.width} px wide, {args.rounds} rounds "
           f"(target: ready within {TARGET} s of the server's answer)")
-    print(f"{'page':<12}{'cold median':>12}{'worst':>7}{'/target':>9}"
-          f"{'warm median':>13}{'worst':>7}{'/target':>9}")
+    print(f"{'page':<13}{'cold median':>12}{'worst':>7}{'/target':>9}{'/bare':>7}"
+          f"{'warm median':>13}{'worst':>7}{'/target':>9}{'/bare':>7}")
+    bare = {kind: statistics.median(times["(bare page)"])
+            for kind, times in (("cold", cold), ("warm", warm_times))}
     worst = {"cold": 0.0, "warm": 0.0}
-    for key in args.pages:
-        row = f"{key:<12}"
+    for key in cold:
+        row = f"{key:<13}"
         for kind, values in (("cold", cold[key]), ("warm", warm_times[key])):
             median = statistics.median(values)
-            worst[kind] = max(worst[kind], median / TARGET)
+            if key in PAGES:
+                worst[kind] = max(worst[kind], median / TARGET)
             row += f"{median:>{12 if kind == 'cold' else 13}.2f}{max(values):>7.2f}" \
-                   f"{median / TARGET:>9.2f}"
+                   f"{median / TARGET:>9.2f}{median / bare[kind]:>7.2f}"
         print(row)
     for kind, ratio in worst.items():
         print(f"slowest page's {kind} median / target: {ratio:.2f} "
