@@ -107,6 +107,11 @@ class Client:
         # Actions are timed when they start inside the window; the visit repeats until the
         # window ends. None: one visit, every action timed.
         self.window = window
+        self.url = url
+        #: Images the server sent since the last action (their addresses are this session's
+        #: own: Streamlit keeps media files per session, so another browser's recorded address
+        #: would not be found); fetched at the end of the run, before the next action.
+        self.images: list[str] = []
         self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
         self.pages, self.stats, self.think = pages, stats, think
         self.timeout, self.number, self.warm = timeout, number, warm
@@ -217,7 +222,10 @@ class Client:
                 name = element.WhichOneof("type")
                 self.elements[tuple(msg.metadata.delta_path)] = (
                     name, getattr(element, name), msg.delta.fragment_id)
-                if name == "exception":
+                if name == "imgs":  # a browser fetches the images this session was sent
+                    self.images.extend(self.url + i.url if i.url.startswith("/") else i.url
+                                       for i in element.imgs.imgs if i.url)
+                elif name == "exception":
                     self.stats.exceptions.append(
                         f"session {self.number} on {self.where}: "
                         f"{element.exception.message[:160]}")
@@ -276,6 +284,10 @@ class Client:
             if status != early:
                 break
         await files
+        if self.images:  # the run's pictures, as the browser loads them to show the page
+            urls, self.images = tuple(dict.fromkeys(self.images)), []
+            self.stats.console.extend(await asyncio.get_running_loop().run_in_executor(
+                self.executor, _fetch_all, urls))
         if kind == "first load" or self.window is None or \
                 self.window[0] <= t0 <= self.window[1]:
             self.stats.add(kind, time.monotonic() - (t0 if since is None else since))
@@ -453,8 +465,11 @@ def browser_requests(url: str, pages: dict[str, str]) -> dict[str, tuple[str, ..
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            # (not /media/: a page's images are the session's own; each session fetches those
+            # it is sent, see Session._fetch_images)
             page.on("request", lambda r: seen.append(r.url) if r.method == "GET"
-                    and r.url.startswith(url) and r.resource_type != "websocket" else None)
+                    and r.url.startswith(url) and r.resource_type != "websocket"
+                    and "/media/" not in r.url else None)
             page.goto(url)
             settle("home")
             other = "中文"

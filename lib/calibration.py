@@ -48,7 +48,7 @@ from lib import costs, info, losses
 from lib.problems import Problem, ProblemError
 
 __all__ = ["T_BOUNDS", "TemperatureReport", "Split", "expected_calibration_error",
-           "expected_scores", "fit_temperature", "nll", "reliability", "score_minimisers",
+           "expected_scores", "fit_temperature", "nll", "reliability", "scaled_reliability", "score_minimisers",
            "sigmoid_shares", "split", "verdict", "temperature_report", "top_class"]
 
 #: The range searched for T (log T is searched, so both ends are equally far from 1).
@@ -322,6 +322,24 @@ def temperature_report(valid_z: Any, valid_y: Any, test_z: Any, test_y: Any,
         nll_before=nll(s.test_z, s.test_y), nll_after=nll(s.test_z, s.test_y, temperature),
         confidence_before=float(conf_before.mean()),
         confidence_after=float(after.max(axis=1).mean()))
+
+
+def scaled_reliability(logits: Any, labels: Any, temperature: float,
+                       bins: int = 15) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`reliability` of ``softmax(z)`` and of ``softmax(z / T)``: the reliability diagram
+    before and after temperature scaling.
+
+    >>> z = [[2.0, 0.0], [0.0, 3.0], [1.0, 0.0], [0.0, 0.5]]
+    >>> before, after = scaled_reliability(z, [0, 1, 1, 0], 4.0, bins=4)
+    >>> before["count"].tolist(), after["count"].tolist()    # T = 4: less confident
+    ([0.0, 0.0, 2.0, 2.0], [0.0, 0.0, 4.0, 0.0])
+    """
+    z = _matrix(logits, "logits")
+    if not (math.isfinite(temperature) and temperature > 0):
+        raise _problem("out_of_range", "the temperature must be positive", column="T",
+                       value=float(temperature), lo=0.0)
+    return (reliability(losses.softmax(z, axis=1), labels, bins),
+            reliability(losses.softmax(z / temperature, axis=1), labels, bins))
 
 
 def sigmoid_shares(logits: Any) -> np.ndarray:

@@ -314,7 +314,8 @@ def training_chart(text: Text, colors: Mapping[str, str], log_scale: bool = Fals
                    legend: bool = False, height: int = 240) -> alt.LayerChart:
     """One quantity against epoch, a line per run, a vertical rule at the current epoch.
 
-    Datasets from :func:`training_chart_data`. ``colors`` maps run names to colours. No legend
+    Datasets from :func:`training_chart_data`. ``colors`` maps run names to colours; runs
+    differ by dash pattern too (solid, dashed, dotted, dash-dot, in that order). No legend
     unless ``legend``: pages show one key for several charts. ``text`` keys: ``epoch``, ``run``,
     ``title`` (the quantity's name, for the tooltip) and ``axis`` (a short name for the y axis);
     an optional ``chart_title`` is drawn above the chart.
@@ -325,6 +326,10 @@ def training_chart(text: Text, colors: Mapping[str, str], log_scale: bool = Fals
         y=alt.Y("value:Q", title=text["axis"], scale=y_scale),
         color=alt.Color("run:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())),
                         title=text["run"], legend=_legend() if legend else None),
+        # Runs differ in more than colour: solid, dashed, dotted, dash-dot, in ``colors``' order.
+        strokeDash=alt.StrokeDash("run:N", scale=alt.Scale(
+            domain=list(colors), range=[[1, 0], [6, 3], [2, 2], [8, 3, 2, 3]][:len(colors)]),
+            legend=None),
         tooltip=[alt.Tooltip("run:N", title=text["run"]),
                  alt.Tooltip("epoch:Q", title=text["epoch"]),
                  alt.Tooltip("value:Q", title=text["title"], format=".6g")])
@@ -464,8 +469,10 @@ def function_chart(text: Text, colors: Mapping[str, str], x_domain=(0.0, 1.0),
             x="x:Q", x2="x2:Q", tooltip=alt.Tooltip("label:N", title=text["x"])))
     layers.append(alt.Chart(alt.NamedData("curves")).mark_line(strokeWidth=2.5, clip=True).encode(
         x=x, y=alt.Y("value:Q", title=text["y"], scale=y_scale), color=color, tooltip=tooltip))
+    # The marked point is not clipped: at the edge of the plot (a fair coin's 1 bit at the top)
+    # a clipped marker would show only its lower half.
     layers.append(alt.Chart(alt.NamedData("points")).mark_point(
-        size=110, filled=True, opacity=1, clip=True).encode(
+        size=110, filled=True, opacity=1, clip=False).encode(
         x="x:Q", y="value:Q", color=color, tooltip=tooltip))
     return alt.layer(*layers).properties(height=height)
 

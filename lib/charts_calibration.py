@@ -70,11 +70,13 @@ def score_chart(text: Text, colors: Mapping[str, str], y_max: float = 1.6) -> al
     lines = alt.Chart(alt.NamedData("curves")).mark_line(strokeWidth=2.5, clip=True).encode(
         x=x, y=y, color=enc["color"], strokeDash=enc["strokeDash"], tooltip=tip)
     # One layer per rule, its shape fixed, so that the legend stays the lines' (colour, dash).
-    # Not clipped: a minimiser at q = 1 sits on the plot's edge.
+    # Not clipped: a minimiser at q = 1 sits on the plot's edge. Hidden from screen readers
+    # (the caption lists the minima): a marker held back until a prediction leaves its layer
+    # empty, and an empty layer would be an unnamed image to them.
     best = [alt.Chart(alt.NamedData("best")).transform_filter(
         alt.datum.series == name).mark_point(
         size=140, filled=True, opacity=1, stroke="#222", strokeWidth=1, shape=shape,
-        color=color).encode(
+        color=color, aria=False).encode(
         x="q:Q", y="value:Q",
         tooltip=[alt.Tooltip("series:N", title=text["series"]),
                  alt.Tooltip("q:Q", title=text["best"], format=".4f"),
@@ -89,15 +91,19 @@ def score_chart(text: Text, colors: Mapping[str, str], y_max: float = 1.6) -> al
 
 
 def score_chart_data(p: float, names: Mapping[str, str], base: float | None = None,
-                     points: int = 201, p_label: str = "p") -> dict[str, Columns]:
+                     points: int = 201, p_label: str = "p",
+                     marked: Sequence[str] | None = None) -> dict[str, Columns]:
     """Datasets ``curves`` (``q``, ``value``, ``series``), ``best`` (each rule's minimiser,
-    :func:`lib.calibration.score_minimisers`; a rule with no single minimiser is left out) and
-    ``truth`` (``p`` and its label). ``names`` maps the rules ``log``, ``brier``, ``absolute``
-    to their display names.
+    :func:`lib.calibration.score_minimisers`; a rule with no single minimiser is left out, and
+    so is a rule not in ``marked`` when given) and ``truth`` (``p`` and its label). ``names``
+    maps the rules ``log``, ``brier``, ``absolute`` to their display names.
 
     >>> d = score_chart_data(0.7, {"log": "L", "brier": "B", "absolute": "A"}, points=3)
     >>> pd.DataFrame(d["best"]).round(4).values.tolist()
     [[0.7, 0.6109, 'L'], [0.7, 0.21, 'B'], [1.0, 0.3, 'A']]
+    >>> score_chart_data(0.7, {"log": "L", "brier": "B", "absolute": "A"}, points=3,
+    ...                  marked=("log",))["best"]["series"].tolist()
+    ['L']
     """
     q = np.linspace(0.0, 1.0, int(points))
     scores = calibration.expected_scores(p, q, base)
@@ -110,7 +116,7 @@ def score_chart_data(p: float, names: Mapping[str, str], base: float | None = No
         series += [name] * int(keep.sum())
     at = {rule: calibration.expected_scores(p, [b], base)[rule][0]
           for rule, b in best.items() if b is not None}
-    shown = [rule for rule in names if rule in at]
+    shown = [rule for rule in names if rule in at and (marked is None or rule in marked)]
     return {"curves": {"q": np.concatenate(qs), "value": np.concatenate(values),
                        "series": np.array(series, dtype=object)},
             "best": {"q": np.array([best[r] for r in shown], dtype=float),
@@ -148,19 +154,19 @@ def smoothing_chart(text: Text, colors: Mapping[str, str], x_max: float = 20.0) 
         x="gap:Q", y="value:Q", shape=alt.Shape("shape:N", scale=None, legend=None),
         color=alt.value("#222"), tooltip=tip)
     labels = alt.Chart(alt.NamedData("marks")).mark_text(
-        align="left", dx=9, dy=-12, color="#222", fontWeight="bold").encode(
+        align="left", baseline="top", dx=9, dy=8, color="#222", fontWeight="bold").encode(
         x="gap:Q", y="value:Q", text="name:N", tooltip=tip)
     return alt.layer(lines, floor, floor_label, marks, labels).properties(height=300)
 
 
 def smoothing_chart_data(k: int, eps: float, gap: float, names: Mapping[str, str],
                          base: float | None = None, x_max: float = 20.0,
-                         points: int = 161) -> dict[str, Columns]:
+                         points: int = 161, best: bool = True) -> dict[str, Columns]:
     """Datasets of :func:`smoothing_chart`: ``curves`` (``gap``, ``value``, ``series``; with
     ``ε = 0`` only the one-hot curve, which the smoothed one then equals), ``floor`` (``H(P)``)
     and ``marks`` (the minimum at :func:`lib.soft_targets.optimal_gap` when finite and within
-    the axis, and the chosen ``gap``). ``names`` keys: ``one_hot``, ``smoothed``, ``floor``,
-    ``best``, ``now``.
+    the axis, unless ``best`` is False, and the chosen ``gap``). ``names`` keys: ``one_hot``,
+    ``smoothed``, ``floor``, ``best``, ``now``.
 
     >>> d = smoothing_chart_data(10, 0.1, 8.0, {"one_hot": "1", "smoothed": "S", "floor": "H",
     ...                          "best": "min", "now": "g"}, points=3)
@@ -174,7 +180,8 @@ def smoothing_chart_data(k: int, eps: float, gap: float, names: Mapping[str, str
         parts.append(("smoothed", curve["smoothed"].to_numpy()))
     now = soft_targets.smoothing_at(k, eps, gap, base)
     best_gap = soft_targets.optimal_gap(k, eps)
-    marks = [(best_gap, now.entropy, names["best"], "diamond")] if best_gap <= x_max else []
+    marks = ([(best_gap, now.entropy, names["best"], "diamond")]
+             if best and best_gap <= x_max else [])
     marks.append((float(gap), now.ce, names["now"], "circle"))
     return {"curves": {"gap": np.concatenate([gaps] * len(parts)),
                        "value": np.concatenate([v for _, v in parts]),

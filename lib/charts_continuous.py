@@ -42,16 +42,20 @@ def _series(names: Sequence[str], colors: Sequence[str], dashes: Sequence[tuple]
 
 # ---- P and its two fits ----------------------------------------------------------------------
 
-def fits_chart(text: Text, others: bool = True) -> alt.LayerChart:
+def fits_chart(text: Text, others: bool = True, reverse: bool = True) -> alt.LayerChart:
     """P's density (shaded, solid line), the Gaussian minimising KL(P‖Q) (dashed), the one
     minimising KL(Q‖P) (dash-dot) and the other local minima of KL(Q‖P) (thin dotted), each
     curve also named by a label at its peak. Datasets from :func:`fits_chart_data`. ``text``
     keys: ``x``, ``density``, ``curve``, ``P``, ``forward``, ``reverse``, ``other``, ``both``
     (the label of the two fits when they coincide). ``others``: whether the legend names the
-    other local minima (only when there are some)."""
-    names = [text["P"], text["forward"], text["reverse"], text["other"]][:4 if others else 3]
-    enc = _series(names, [P_COLOR, FORWARD_COLOR, REVERSE_COLOR, OTHER_COLOR],
-                  [SOLID, DASHED, DASH_DOT, DOTTED], columns=2)
+    other local minima (only when there are some); ``reverse``: whether it names the KL(Q‖P)
+    fit (False while a page holds it back: the data then hold P and the forward fit only)."""
+    names = [text["P"], text["forward"], text["reverse"], text["other"]]
+    styles = [(P_COLOR, SOLID), (FORWARD_COLOR, DASHED), (REVERSE_COLOR, DASH_DOT),
+              (OTHER_COLOR, DOTTED)]
+    keep = [0, 1] + ([2] + ([3] if others else []) if reverse else [])
+    names = [names[i] for i in keep]
+    enc = _series(names, [styles[i][0] for i in keep], [styles[i][1] for i in keep], columns=2)
     x = alt.X("x:Q", title=text["x"], scale=alt.Scale(nice=False))
     area = alt.Chart(alt.NamedData("p")).mark_area(color=P_COLOR, opacity=0.18).encode(
         x=x, y=alt.Y("density:Q", title=text["density"]))
@@ -69,20 +73,22 @@ def fits_chart(text: Text, others: bool = True) -> alt.LayerChart:
     labels = alt.Chart(alt.NamedData("labels")).mark_text(**label).encode(
         x=x, y="density:Q", text="name:N",
         color=alt.Color("series:N", scale=alt.Scale(
-            domain=names, range=[P_COLOR, "#b35c12", REVERSE_COLOR, OTHER_COLOR][:len(names)]),
-            legend=None))
+            domain=names, range=[[P_COLOR, "#b35c12", REVERSE_COLOR, OTHER_COLOR][i]
+                                 for i in keep]), legend=None))
     return alt.layer(area, lines, halo, labels).properties(height=300)
 
 
 def fits_chart_data(weights: Sequence[float], means: Sequence[float], sds: Sequence[float],
                     forward: tuple[float, float], reverse: tuple[float, float],
                     others: Sequence[tuple[float, float]], text: Text,
-                    points: int = 401) -> dict[str, Columns]:
+                    points: int = 401, hidden: bool = False) -> dict[str, Columns]:
     """Datasets of :func:`fits_chart`: ``p`` (P's density), ``curves`` (P, the two fits and
     the other local minima, each a Gaussian (mean, sd); ``curve`` tells them apart),
-    ``labels`` (each named curve's peak; P's at its highest point).
+    ``labels`` (each named curve's peak; P's at its highest point). ``hidden``: P and the
+    forward fit only (while a page holds the KL(Q‖P) fits back), on the same x range, so that
+    showing them does not move the picture.
 
-    The x range covers every component ± 4 sds and both fits ± 3.5 sds.
+    The x range covers every component ± 4 sds and every fit ± 3.5 sds.
 
     >>> d = fits_chart_data([1.0], [0.0], [1.0], (0.0, 1.0), (0.0, 1.0), (), {
     ...     "P": "P", "forward": "f", "reverse": "r", "other": "o", "both": "f = r"}, points=5)
@@ -90,6 +96,11 @@ def fits_chart_data(weights: Sequence[float], means: Sequence[float], sds: Seque
     ([-4.0, -2.0, 0.0, 2.0, 4.0], ['P', 'f', 'r'])
     >>> d["labels"]["name"].tolist(), d["labels"]["x"].tolist()  # P and both fits coincide
     (['P', 'f = r'], [0.0, 1.3])
+    >>> d = fits_chart_data([0.5, 0.5], [-3, 3], [1, 1], (0.0, 3.16), (-3.0, 1.0),
+    ...                     [(3.0, 1.0)], {"P": "P", "forward": "f", "reverse": "r",
+    ...                                    "other": "o", "both": "f = r"}, points=5, hidden=True)
+    >>> sorted(set(d["curves"]["series"].tolist())), d["labels"]["name"].tolist()
+    (['P', 'f'], ['P', 'f'])
     """
     w, m, s = (np.asarray(v, dtype=float) for v in (weights, means, sds))
     gaussians = [forward, reverse, *others]
@@ -98,7 +109,10 @@ def fits_chart_data(weights: Sequence[float], means: Sequence[float], sds: Seque
     x = np.linspace(lo, hi, points)
     p = np.exp(continuous.mixture_logpdf(x, w, m, s))
     curves = [(text["P"], text["P"], p, 2.5)]
-    for key, (mu, sd) in (("forward", forward), ("reverse", reverse)):
+    fits = (("forward", forward), ("reverse", reverse))[:1 if hidden else 2]
+    if hidden:
+        others = ()
+    for key, (mu, sd) in fits:
         curves.append((text[key], text[key], np.exp(continuous.gaussian_logpdf(x, mu, sd)), 2.5))
     for i, (mu, sd) in enumerate(others):
         curves.append((text["other"], f"{text['other']} {i + 1}",
@@ -113,9 +127,9 @@ def fits_chart_data(weights: Sequence[float], means: Sequence[float], sds: Seque
         "order": np.tile(np.arange(n), len(curves)),
         "width": np.repeat(np.array([c[3] for c in curves]), n)}
     peaks = [(text["P"], float(x[int(np.argmax(p))]), float(p.max()), text["P"])]
-    for key, (mu, sd) in (("forward", forward), ("reverse", reverse)):
+    for key, (mu, sd) in fits:
         peaks.append((text[key], mu, 1 / (sd * math.sqrt(2 * math.pi)), text[key]))
-    if abs(forward[0] - reverse[0]) < 1e-4 * forward[1] and math.isclose(
+    if not hidden and abs(forward[0] - reverse[0]) < 1e-4 * forward[1] and math.isclose(
             forward[1], reverse[1], rel_tol=1e-4):
         # One curve: one label naming both, down its right flank if it covers P's peak too.
         mu, sd = forward

@@ -88,7 +88,8 @@ def dual_chart(text: Mapping[str, str], colors: Mapping[str, str], height: int =
     ({'scale': {'y': 'independent'}}, ['left', 'right'])
     """
     names = list(colors)
-    legend = alt.Legend(orient="top", labelLimit=0)
+    # One entry a line: two long names side by side would be cut off on a phone.
+    legend = alt.Legend(orient="top", labelLimit=0, columns=1)
     color = alt.Color("series:N", title=text["series"], legend=legend,
                       scale=alt.Scale(domain=names, range=list(colors.values())))
     dash = alt.StrokeDash("series:N", title=text["series"], legend=legend, scale=alt.Scale(
@@ -207,12 +208,12 @@ def likelihood_points_data(heads: int, tails: int, theta: float, lik: str, nll: 
 def softmax_bars_data(z, true: int, classes, a_name: str, y_name: str, grad_name: str):
     """For logits ``z`` and the true class's index: the dataset ``bars`` (for each class the
     probability ``a = softmax(z)``, the one-hot ``y`` and the gradient ``a - y``, series named
-    by the last three arguments), the probabilities and the loss ``-ln a(true)`` in nats:
-    ``(bars, a, loss)``.
+    by the last three arguments), the probabilities, the gradient and the loss ``-ln a(true)``
+    in nats: ``(bars, a, grad, loss)``.
 
-    >>> bars, a, loss = softmax_bars_data([0.0, 0.0], 0, "AB", "a", "y", "a - y")
-    >>> bars["value"].tolist(), round(loss, 4)
-    ([0.5, 0.5, 1.0, 0.0, -0.5, 0.5], 0.6931)
+    >>> bars, a, grad, loss = softmax_bars_data([0.0, 0.0], 0, "AB", "a", "y", "a - y")
+    >>> bars["value"].tolist(), grad.tolist(), round(loss, 4)
+    ([0.5, 0.5, 1.0, 0.0, -0.5, 0.5], [-0.5, 0.5], 0.6931)
     """
     z = np.asarray(z, dtype=float)
     y = np.eye(len(z))[true]
@@ -221,5 +222,5 @@ def softmax_bars_data(z, true: int, classes, a_name: str, y_name: str, grad_name
     frame = pd.DataFrame({"category": list(classes) * 3,
                           "series": np.repeat([a_name, y_name, grad_name], len(z)),
                           "value": np.concatenate([a, y, grad])})
-    return (charts.bar_chart_data(frame)["bars"], a,
+    return (charts.bar_chart_data(frame)["bars"], a, grad,
             losses.categorical_cross_entropy(y, logits=z))

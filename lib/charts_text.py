@@ -22,18 +22,23 @@ CHOSEN_COLOR = "#555555"
 __all__ = ["order_chart", "order_chart_data", "chosen_data"]
 
 
-def order_chart(text: Text) -> alt.LayerChart:
+def order_chart(text: Text, held: bool = True) -> alt.LayerChart:
     """Bits per character against the order (0 … 5), one line per text, a grey band at the
     order the coder uses. Datasets ``curve``: ``order, series, bits, perplexity, dash, label``
     (``label`` set on the last point of each series only); ``chosen``: ``order``. ``text``
-    keys: ``x``, ``y``, ``series``, ``perplexity``, ``train``, ``held``, ``chosen``."""
-    names = [text["train"], text["held"]]
-    color = alt.Color("series:N", scale=alt.Scale(domain=names, range=[TRAIN_COLOR, HELD_COLOR]),
+    keys: ``x``, ``y``, ``series``, ``perplexity``, ``train``, ``held``, ``chosen``.
+    ``held``: whether the legend names the held-out text (False while a page holds its curve
+    back and the data hold the training text only)."""
+    names = [text["train"], text["held"]][:2 if held else 1]
+    color = alt.Color("series:N", scale=alt.Scale(domain=names,
+                                                  range=[TRAIN_COLOR, HELD_COLOR][:len(names)]),
                       legend=alt.Legend(orient="top", title=None, labelLimit=0,
                                         symbolStrokeWidth=2.5))
-    dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=names, range=[[6, 4], [1, 0]]),
+    dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=names,
+                                                      range=[[6, 4], [1, 0]][:len(names)]),
                           legend=None)
-    shape = alt.Shape("series:N", scale=alt.Scale(domain=names, range=["square", "circle"]),
+    shape = alt.Shape("series:N", scale=alt.Scale(domain=names,
+                                                  range=["square", "circle"][:len(names)]),
                       legend=None)
     x = alt.X("order:Q", title=text["x"], scale=alt.Scale(domain=[-0.3, 5.9], nice=False),
               axis=alt.Axis(values=list(range(6)), format="d"))
@@ -54,7 +59,7 @@ def order_chart(text: Text) -> alt.LayerChart:
     # training text's a little below, so the two names stay apart where the lines meet.
     labels = [base.transform_filter(alt.datum.series == name).mark_text(
         align="left", dx=9, dy=dy, fontSize=12, color=INK).encode(x=x, y=y, text="label:N")
-        for name, dy in ((text["train"], 9), (text["held"], -9))]
+        for name, dy in ((text["train"], 9), (text["held"], -9))[:len(names)]]
     return alt.layer(band, lines, points, *labels).properties(height=300)
 
 
@@ -66,12 +71,14 @@ def order_chart_data(train_bits: Sequence[float], held_bits: Sequence[float],
     >>> d = order_chart_data([4.8, 3.6], [4.9, 3.8], {"train": "T", "held": "H"})["curve"]
     >>> d["series"].tolist(), d["label"].tolist(), d["perplexity"].round(2).tolist()
     (['T', 'T', 'H', 'H'], ['', 'T', '', 'H'], [27.86, 12.13, 29.86, 13.93])
+    >>> order_chart_data([4.8, 3.6], [], {"train": "T", "held": "H"})["curve"]["series"].tolist()
+    ['T', 'T']
     """
     n = len(train_bits)
     bits = np.array([*train_bits, *held_bits], dtype=float)
     series = np.array([text["train"]] * n + [text["held"]] * len(held_bits), dtype=object)
-    labels = np.array([""] * (n - 1) + [text["train"]] + [""] * (len(held_bits) - 1)
-                      + [text["held"]], dtype=object)
+    held_labels = [""] * (len(held_bits) - 1) + [text["held"]] if len(held_bits) else []
+    labels = np.array([""] * (n - 1) + [text["train"]] + held_labels, dtype=object)
     return {"curve": {"order": np.array([*range(n), *range(len(held_bits))], dtype=np.int64),
                       "series": series, "bits": bits, "perplexity": np.exp2(bits),
                       "label": labels}}

@@ -67,7 +67,8 @@ __all__ = [
     "gaussian_kl", "gaussian_logpdf", "kl_gaussian_to_mixture", "kl_mixture_to_gaussian",
     "local_optima", "mixture_entropy", "mixture_logpdf", "mixture_modes", "monte_carlo_kl",
     "normalise_weights", "peak_shares", "reverse_fits", "reverse_landscape", "reverse_starts",
-    "truncated_kl", "truncated_logpdf",
+    "truncated_kl", "truncated_logpdf", "ZERO", "CENTRED", "ReverseSummary", "ReverseShape",
+    "summarise_fits", "reverse_shape", "shown_divergence",
 ]
 
 #: At most this many mixture components.
@@ -628,6 +629,113 @@ def fit_reverse(weights: Sequence[float], means: Sequence[float], sds: Sequence[
     return best.mean, best.sd
 
 
+#: Below this many nats a divergence is within the quadrature's error: shown as 0.
+ZERO = 1e-9
+#: A Gaussian is *centred* on a mode of P when its mean is within this many of its own
+#: standard deviations of that mode (:func:`reverse_shape`).
+CENTRED = 0.1
+
+
+def shown_divergence(kl: float) -> float:
+    """``kl`` (nats, or any base) as a page shows it: 0 below :data:`ZERO`, where it is within
+    the quadrature's error, else ``kl``.
+
+    Examples
+    --------
+    >>> shown_divergence(3e-12), shown_divergence(0.25)
+    (0.0, 0.25)
+    """
+    return 0.0 if kl < ZERO else float(kl)
+
+
+@dataclass(frozen=True)
+class ReverseSummary:
+    """What the searches of :func:`reverse_fits` found.
+
+    ``best`` is the index of the fit a page draws (the lowest KL(Q‖P), the first of equal
+    ones); ``optima`` how many distinct local minima the searches reached
+    (:func:`local_optima`); ``tied`` how many of those tie for the lowest KL(Q‖P) (within
+    1e-9 relative, or 1e-9 nats below 1); ``others`` the (mean, sd) of every distinct local
+    minimum other than the best."""
+
+    best: int
+    optima: int
+    tied: int
+    others: tuple[tuple[float, float], ...]
+
+
+def summarise_fits(fits: Sequence[ReverseFit], tolerance: float = 1e-4) -> ReverseSummary:
+    """The best of ``fits``, its ties and the other local minima (:class:`ReverseSummary`).
+
+    Examples
+    --------
+    >>> s = summarise_fits(reverse_fits([0.5, 0.5], [-3, 3], [1, 1]))
+    >>> s.best, s.optima, s.tied, [(round(m, 2) + 0.0, round(v, 2)) for m, v in s.others]
+    (0, 3, 2, [(2.98, 1.02), (0.0, 2.74)])
+    """
+    if not fits:
+        raise ProblemError(Problem("no_rows", column="start"))
+    best = min(range(len(fits)), key=lambda i: (fits[i].kl, i))
+    b = fits[best]
+    optima = local_optima(fits, tolerance)
+    low = optima[0].kl
+    tied = sum(1 for o in optima if o.kl - low <= 1e-9 * max(1.0, low))
+    others = tuple((o.mean, o.sd) for o in optima
+                   if not (abs(o.mean - b.mean) < tolerance * b.sd
+                           and abs(o.sd - b.sd) < tolerance * b.sd))
+    return ReverseSummary(best, len(optima), tied, others)
+
+
+@dataclass(frozen=True)
+class ReverseShape:
+    """How a Gaussian Q sits on the mixture P (:func:`reverse_shape`).
+
+    ``kind``: ``"one_mode"`` (P has a single mode), ``"picks"`` (one mode's basin holds at least
+    ``one_peak`` of Q), ``"centred"`` (Q's mean is within :data:`CENTRED` sds of the mode whose
+    basin holds most of Q, more than half of it, but less than ``one_peak``) or ``"spans"``
+    (anything else: Q lies across modes). ``mode`` is that mode, ``share`` its basin's share of
+    Q, ``rest`` = 1 − ``share``, ``held`` the number of basins holding at least
+    1 − ``one_peak`` of Q (at least 2 when ``kind`` is ``"spans"``), ``modes`` P's modes."""
+
+    kind: str
+    mode: float
+    share: float
+    rest: float
+    held: int
+    modes: int
+
+
+def reverse_shape(mean: float, sd: float, weights: Sequence[float], means: Sequence[float],
+                  sds: Sequence[float], one_peak: float = 0.9) -> ReverseShape:
+    r"""Whether :math:`Q = N(\mu, \sigma^2)` sits on one mode of the mixture P, is centred on
+    one while spilling over the others, or spans several, from :func:`peak_shares`.
+
+    Examples
+    --------
+    >>> reverse_shape(-2.9843, 1.0234, [0.5, 0.5], [-3, 3], [1, 1]).kind
+    'picks'
+    >>> s = reverse_shape(0.0, 1.421, [0.1, 0.8, 0.1], [-2.5, 0, 2.5], [0.3, 1.2, 0.3])
+    >>> s.kind, round(s.mode, 6) + 0.0, round(s.rest, 3)
+    ('centred', 0.0, 0.188)
+    >>> s = reverse_shape(0.0, 2.047, [0.5, 0.5], [-2, 2], [1, 1])
+    >>> s.kind, s.held, s.modes
+    ('spans', 2, 2)
+    """
+    peaks, shares = peak_shares(mean, sd, weights, means, sds)
+    top = int(np.argmax(shares))
+    share, mode = float(shares[top]), float(peaks[top])
+    held = int((shares >= 1 - one_peak).sum())
+    if len(peaks) == 1:
+        kind = "one_mode"
+    elif share >= one_peak:
+        kind = "picks"
+    elif share > 0.5 and abs(mean - mode) <= CENTRED * sd:
+        kind = "centred"
+    else:
+        kind, held = "spans", max(held, 2)
+    return ReverseShape(kind, mode, share, 1.0 - share, held, len(peaks))
+
+
 def reverse_landscape(weights: Sequence[float], means: Sequence[float], sds: Sequence[float],
                       grid_means: Sequence[float], grid_sds: Sequence[float],
                       nodes: int = 401) -> np.ndarray:
@@ -710,6 +818,16 @@ class MonteCarloKL:
     counts: np.ndarray
     running: np.ndarray
     running_stderr: np.ndarray
+
+    def standard_errors(self, exact: float) -> float:
+        """How many standard errors the estimate lies from ``exact`` (0 when the standard
+        error is 0).
+
+        >>> mc = monte_carlo_kl(1.0, 0.5, 0.0, 1.0, 1000, seed=0)
+        >>> mc.standard_errors(mc.estimate + 2 * mc.stderr)
+        2.0
+        """
+        return abs(self.estimate - exact) / self.stderr if self.stderr > 0 else 0.0
 
 
 def monte_carlo_kl(mu_q: float, sd_q: float, mu_p: float, sd_p: float, n: int, seed: int,

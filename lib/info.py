@@ -35,6 +35,7 @@ __all__ = [
     "Comparison",
     "as_pair",
     "compare",
+    "convert",
     "cross_entropy",
     "entropy",
     "event_terms",
@@ -100,6 +101,21 @@ def log_factor(base: float | None) -> float:
     if not math.isfinite(b) or b <= 0 or b == 1:
         raise ValueError(f"log base must be finite, positive and not 1, got {base!r}")
     return 1.0 / math.log(b)
+
+
+def convert(x: Any, was: float | None, to: float | None) -> Any:
+    """Return an information quantity ``x`` measured in units of log base ``was``, in units of
+    log base ``to`` (``None`` = nats, the natural log).
+
+    ``x_to = x_was · ln(was) / ln(to)`` (:func:`log_factor`); infinities stay infinite, and
+    arrays convert element by element.
+
+    >>> round(convert(1.0, 2, None), 6)    # 1 bit = ln 2 nats
+    0.693147
+    >>> round(convert(1.0, None, 2), 6), convert(3.0, 10, 10), convert(float("inf"), 2, 10)
+    (1.442695, 3.0, inf)
+    """
+    return x * (log_factor(to) / log_factor(was))
 
 
 def _as_float_array(values: Any, name: str) -> np.ndarray:

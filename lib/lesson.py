@@ -225,13 +225,18 @@ ONE_PEAK = 0.9
 
 
 def _reverse_fit(weights, means, sds) -> Answer:
+    """Unknown (no right answer) when P has one peak: both fits sit on it, so both choices
+    would be right. Means are rounded to 1e-6, as the page shows them, so that a search that
+    ends at −5e−9 for a symmetric P reads 0."""
     mu, sd = continuous.fit_reverse(weights, means, sds)
     fmu, fsd = continuous.fit_forward(weights, means, sds)
-    peaks, shares = continuous.peak_shares(mu, sd, weights, means, sds)
-    top = float(shares.max())
-    return Answer("one_peak" if top >= ONE_PEAK else "between",
-                  {"mu": mu, "sd": sd, "share": 100 * top, "peaks": len(peaks),
-                   "forward_mu": fmu, "forward_sd": fsd})
+    # The page's takeaway reads the same shape (one threshold, ONE_PEAK, for both).
+    shape = continuous.reverse_shape(mu, sd, weights, means, sds, one_peak=ONE_PEAK)
+    numbers = {"mu": round(mu, 6) + 0.0, "sd": sd, "share": 100 * shape.share,
+               "peaks": shape.modes, "forward_mu": round(fmu, 6) + 0.0, "forward_sd": fsd}
+    if shape.kind == "one_mode":
+        return Answer(None, numbers)
+    return Answer("one_peak" if shape.kind == "picks" else "between", numbers)
 
 
 def _entropy_sign(sd: float, base: float | None) -> Answer:
@@ -308,11 +313,12 @@ CHECKPOINTS: tuple[Checkpoint, ...] = (
     Checkpoint("loss", "mle", 9, ("heads", "tails"), _mle, tolerance=0.02),
     Checkpoint("loss", "logit_gradient", 10, ("logits", "true"), _logit_gradient,
                tolerance=0.03),
-    Checkpoint("neuron", "first_step", 11, ("w0", "b0", "x", "y", "eta_quadratic"),
-               _first_step, ("larger", "same", "smaller")),
+    # (the race comes first on the page; slots keep their numbers)
     Checkpoint("neuron", "first_to_target", 12,
                ("w0", "b0", "x", "y", "eta_quadratic", "eta_cross_entropy", "epochs",
                 "threshold"), _first_to_target, _RACE),
+    Checkpoint("neuron", "first_step", 11, ("w0", "b0", "x", "y", "eta_quadratic"),
+               _first_step, ("larger", "same", "smaller")),
     Checkpoint("network", "after_one", 13, ("quadratic", "cross_entropy"), _after_one, _NETS),
     Checkpoint("network", "at_the_end", 14, ("quadratic", "cross_entropy"), _at_the_end,
                _NETS),

@@ -35,7 +35,8 @@ from lib import info, losses
 from lib.problems import Problem, ProblemError
 
 __all__ = ["EXAMPLE_STUDENT", "EXAMPLE_TEACHER", "MAX_CLASSES", "Smoothing",
-           "gap_output", "gradient_scale", "optimal_gap", "smoothed_target", "smoothing_at",
+           "gap_output", "gradient_scale", "optimal_gap", "ranked", "smoothed_target",
+           "smoothing_at",
            "smoothing_curve", "soft_loss_gradient", "tempered"]
 
 MAX_CLASSES = 1000
@@ -173,6 +174,16 @@ def tempered(logits: Any, temperature: float) -> np.ndarray:
     z = _logits(logits, "logits")
     t = _range(temperature, "T", 1e-3, 1e4)
     return losses.softmax(z / t)
+
+
+def ranked(probs: Any) -> list[int]:
+    """The classes from most to least probable, ties in class order. Tempering
+    (:func:`tempered`) never changes it: ``softmax(z / T)`` keeps the order of ``z``.
+
+    >>> ranked([0.1, 0.6, 0.1, 0.2]), ranked(tempered([1.0, 3.0, 1.0, 2.0], 5.0))
+    ([1, 3, 0, 2], [1, 3, 0, 2])
+    """
+    return [int(i) for i in np.argsort(-np.asarray(probs, dtype=float), kind="stable")]
 
 
 def soft_loss_gradient(student: Any, teacher: Any, temperature: float) -> np.ndarray:

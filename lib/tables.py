@@ -431,6 +431,31 @@ def read_column(table: pd.DataFrame, column: str, *,
     return labels, (None if problems else values), problems
 
 
+def read_predictions(table: pd.DataFrame, column: str = "a", target: str = "y", *,
+                     default_label: Callable[[int], str] = lambda i: f"event {i + 1}",
+                     name: Callable[[str], str] = lambda identifier: identifier,
+                     ) -> tuple[list[str], np.ndarray | None, np.ndarray | None, list[Problem]]:
+    """Labels, targets and predictions of a multi-label table: each class's prediction in
+    ``column``, checked as :func:`read_column` does and at most 1 (``above_one``), and its
+    target, the tick in the check-box column ``target``, as 1.0 or 0.0. Targets and predictions
+    are ``None`` when anything is wrong.
+
+    >>> t = pd.DataFrame({"label": ["rice", "green"], "a": ["0.8", "0.1"], "y": [True, False]})
+    >>> labels, y, a, problems = read_predictions(t)
+    >>> labels, y.tolist(), a.tolist(), problems
+    (['rice', 'green'], [1.0, 0.0], [0.8, 0.1], [])
+    >>> read_predictions(t.assign(a=["0.8", "1.5"]))[3][0].code
+    'above_one'
+    """
+    labels, a, found = read_column(table, column, default_label=default_label, name=name)
+    if a is not None:
+        found += [Problem("above_one", column=column, row=int(i), label=labels[i],
+                          value=float(a[i])) for i in np.flatnonzero(a > 1)]
+    if found:
+        return labels, None, None, found
+    return labels, np.array([bool(v) for v in table[target]], dtype=float), a, found
+
+
 # ---- edits ---------------------------------------------------------------------------------------
 
 #: At most this many added rows of an edit are read (the client sends them; it may send many).

@@ -68,3 +68,38 @@ def open_link(page: str, query: dict[str, str]) -> AppTest:
         at.switch_page(page)
     at.query_params.update(query)
     return at.run()
+
+
+# ---- checkpoints --------------------------------------------------------------------------
+
+def predict(at: AppTest, page: str, cid: str, value) -> AppTest:
+    """Commit a prediction at the checkpoint ``cid`` of ``page``: pick or type ``value``, then
+    press "Check my prediction"."""
+    key = f"_cp.pick.{page}.{cid}"
+    widget = next(w for w in list(at.radio) + list(at.number_input) if w.key == key)
+    widget.set_value(value).run()
+    at.button(key=f"_cp.check.{page}.{cid}").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def feedback(at: AppTest) -> str:
+    """The checkpoints' verdicts on screen (right and wrong), as one text."""
+    return " ".join(x.value for x in list(at.success) + list(at.warning))
+
+
+def answered(at: AppTest, page: str) -> AppTest:
+    """The session with every checkpoint of ``page`` answered before (the progress ``done``, as
+    a link carries it): the page's answers show for any inputs."""
+    from lib import lesson
+
+    at.session_state["done"] = lesson.encode_progress(
+        {(c.page, c.id): "r" for c in lesson.by_page(page)})
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def own_link(at: AppTest) -> dict:
+    """The link's parameters but the reader's progress (``done``)."""
+    return {k: v for k, v in link_of(at).items() if k != "done"}

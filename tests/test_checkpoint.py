@@ -96,3 +96,24 @@ def test_back_and_next_follow_the_path():
     at = open_page("pages/lessons/information.py")
     labels = [el.proto.label for el in at.get("page_link")]
     assert "Back: Home" in labels and "Next: Codes & samples" in labels
+
+
+def test_a_prediction_made_before_the_answer_is_known_is_judged_once_it_is():
+    """A prediction made while the answer is unknown (the network untrained; here, P with one
+    peak, where both choices would be right) is kept, and judged when the inputs give an
+    answer: it is never thrown away as "the inputs changed"."""
+    at = open_page("pages/lessons/continuous.py")
+    at.button(key="_preset.continuous.single").click().run()
+    at.radio(key="_cp.pick.continuous.reverse_fit").set_value("between").run()
+    at.button(key="_cp.check.continuous.reverse_fit").click().run()
+    assert any("Your prediction is kept" in text for text in feedback(at))
+    assert ("continuous", "reverse_fit") not in lesson.decode_progress(
+        at.session_state["done"])
+    at.button(key="_preset.continuous.separated").click().run()   # two peaks far apart
+    assert not at.exception
+    said = feedback(at)
+    assert not any("The inputs changed" in text for text in said), said
+    assert any(text.startswith("Not quite: you said Across the peaks") and
+               "the answer is On one peak of P" in text for text in said), said
+    assert lesson.decode_progress(at.session_state["done"])[("continuous", "reverse_fit")] == "w"
+    assert at.radio(key="_cp.pick.continuous.reverse_fit").value == "between"

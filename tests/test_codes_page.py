@@ -101,7 +101,7 @@ def test_worked_example_codes_and_lengths(animals):
     assert "parts" in spec
     numbers = next(e for e in at.expander
                    if e.label == "The chart's numbers, and Shannon's bound")
-    assert numbers.dataframe[0].value["total"].tolist()[-1] == "2.375000"
+    assert numbers.dataframe[0].value["total"].tolist()[-1] == "2.375"
 
 
 def test_message_controls_and_decoding(animals):
@@ -436,3 +436,32 @@ def test_a_certain_event_under_q_alone_is_not_called_h_zero():
     one = press(open_page(PAGE), "one")
     assert "every sample's frequencies are P itself: H(P̂) = H(P) = 0" in texts(one)
     assert "comes out low on average" not in texts(one)
+
+
+def test_a_sample_above_h_p_is_said_to_be_one_sample():
+    """The takeaway says H(P̂) comes out low on average: a shown sample whose H(P̂) is above
+    H(P) is said to be one sample, with the chart's average pointed to; none is said for a
+    sample below H(P)."""
+    at = press(open_page(PAGE), "animals")
+    high = ("This sample came out high, H(P̂) = 1.85 bits above H(P) = 1.75 bits; the chart "
+            "below averages 1,000 samples of each size.")
+    assert high in [c.value for c in at.caption]  # n = 20, seed 0: 1.85 bits
+    set_language(at, "zh")
+    assert any(c.value.startswith("这个样本偏高了：H(P̂) = 1.85 比特") for c in at.caption)
+    set_language(at, "en")
+    set_number(at, "sample_seed", 1)  # the same n, another sample: 1.6 bits, below H(P)
+    assert metrics(at)["H(P̂), plug-in"] == "1.6 bits"
+    assert not any("came out high" in c.value for c in at.caption)
+    e = sampling.estimates(CODE_EXAMPLES["animals"].p, CODE_EXAMPLES["animals"].q, 20, seed=1,
+                           base=2)
+    assert e.plug_in < e.entropy_p
+
+
+def test_the_code_columns_come_first_on_a_phone():
+    """Issue 22: the first checkpoint needs the bits of P's code; the codes come right after
+    P and Q, before the ideal lengths, so that column is on a phone's screen."""
+    at = open_page(PAGE)
+    columns = list(at.dataframe[0].value.columns)
+    assert columns[:7] == ["event", "P", "Q", "P's Huffman code", "bits (P's code)",
+                           "Q's Huffman code", "bits (Q's code)"]
+    assert columns[7:] == ["−log₂ p", "−log₂ q", "Q's Shannon code", "⌈−log₂ q⌉"]

@@ -6,8 +6,11 @@ import math
 
 import pytest
 
-from lib import text
-from tests.conftest import link_of, open_link, open_page, set_language, set_units
+from lib import lesson, text
+from tests.conftest import (answered, feedback, link_of, open_link, open_page, own_link,
+                            set_language, set_units)
+from tests.conftest import predict as checkpoint_predict
+from tests.visible_prose import visible_texts, visible_words
 from ui import fmt
 from ui.strings import STRINGS
 
@@ -19,6 +22,16 @@ PARAGRAPH = (
     "The large one knows its training text by heart and is surprised by almost everything "
     "else. ")
 REPEATED = "the cat sat on the mat. " * 10
+
+
+def opened():
+    """The page in a session whose reader answered both checkpoints before: every answer
+    shows."""
+    return answered(open_page(PAGE), "compression")
+
+
+def predict(at, cid: str, value):
+    return checkpoint_predict(at, "compression", cid, value)
 
 
 def prose(language: str) -> str:
@@ -74,7 +87,7 @@ def english():
 
 
 def test_defaults_show_the_curve_the_coder_and_the_decoding(english):
-    at = open_page(PAGE)
+    at = opened()
     assert at.title[0].value == "Cross-entropy is compression"
     train, held = english
     assert_numbers(at, train, held, 3, 0.01)
@@ -94,7 +107,7 @@ def test_defaults_show_the_curve_the_coder_and_the_decoding(english):
     held_bits = [p.test_bits for p in curve]
     k = held_bits.index(min(held_bits))
     if k < 5:
-        assert f"The held-out text's are lowest at order {k} (" in all_text
+        assert f"The held-out text's bits per character are lowest at order {k} (" in all_text
     else:
         assert "The held-out text's" in all_text and "at order 5" in all_text
     coded = int(metrics(at)["Arithmetic code (bits)"].replace(",", ""))
@@ -108,7 +121,7 @@ def test_defaults_show_the_curve_the_coder_and_the_decoding(english):
 
 
 def test_order_and_alpha_controls(english):
-    at = open_page(PAGE)
+    at = opened()
     train, held = english
     run(at, "slider", "compression.order", 5)
     assert_numbers(at, train, held, 5, 0.01)
@@ -117,19 +130,19 @@ def test_order_and_alpha_controls(english):
     assert_numbers(at, train, held, 5, 0.5)
     run(at, "slider", "compression.order", 0)
     assert_numbers(at, train, held, 0, 0.5)
-    assert link_of(at) == {"order": "0", "alpha": "0.5"}
+    assert own_link(at) == {"order": "0", "alpha": "0.5"}
 
 
 def test_chinese_prose():
-    at = open_page(PAGE)
+    at = opened()
     run(at, "segmented_control", "compression.text", "zh")
     train, held = text.split_text(prose("zh"))
     assert_numbers(at, train, held, 3, 0.01)
-    assert link_of(at) == {"text": "zh"}
+    assert own_link(at) == {"text": "zh"}
 
 
 def test_language_units_other_page_and_back_keep_everything(english):
-    at = open_page(PAGE)
+    at = opened()
     run(at, "slider", "compression.order", 2)
     before = metrics(at)
     set_language(at, "zh")
@@ -144,19 +157,19 @@ def test_language_units_other_page_and_back_keep_everything(english):
     train, held = english
     h = text.cross_entropy_bits(train, held, 2, 0.01)
     assert (f"This page counts in bits, since a coder writes bits. In nats: "
-            f"{fmt.num(h * math.log(2), 3)} nats per character") in texts(at)
+            f"{fmt.amount(h * math.log(2), 'nats')} per character") in texts(at)
     at.switch_page("pages/lessons/explorer.py").run()
     at.switch_page(PAGE).run()
     assert metrics(at) == before
 
 
 def test_link_round_trip_and_bad_links():
-    at = open_page(PAGE)
+    at = opened()
     run(at, "segmented_control", "compression.text", "zh")
     run(at, "slider", "compression.order", 1)
     run(at, "select_slider", "compression.alpha", 2)
     link = link_of(at)
-    assert link == {"text": "zh", "order": "1", "alpha": "2"}
+    assert own_link(at) == {"text": "zh", "order": "1", "alpha": "2"}
     fresh = open_link(PAGE, link)
     assert not fresh.exception
     assert metrics(fresh) == metrics(at)
@@ -177,7 +190,7 @@ def test_link_round_trip_and_bad_links():
     ("x" * 50_001, "Your text has 50,001 characters; at most 50,000 can be used. Shorten it."),
 ])
 def test_bad_paste_gets_a_clear_message(value, message):
-    at = paste(open_page(PAGE), value)
+    at = paste(opened(), value)
     assert [w.value for w in at.warning] == [message]
     assert not at.metric and not at.get("vega_lite_chart")
     # the page still offers its links
@@ -186,7 +199,7 @@ def test_bad_paste_gets_a_clear_message(value, message):
 
 
 def test_bad_paste_in_chinese():
-    at = open_page(PAGE)
+    at = opened()
     set_language(at, "zh")
     paste(at, "太短了")
     assert at.warning[0].value == "你的文本只有 3 个字符；请至少粘贴 50 个，这样才能留出其中的 20%。"
@@ -194,7 +207,7 @@ def test_bad_paste_in_chinese():
 
 def test_pasted_text_exactly_50_000_characters_is_used():
     value = (PARAGRAPH * 200)[:50_000]
-    at = paste(open_page(PAGE), value)
+    at = paste(opened(), value)
     assert not at.warning
     train, held = text.split_text(value)
     assert (len(train), len(held)) == (40_000, 10_000)
@@ -204,7 +217,7 @@ def test_pasted_text_exactly_50_000_characters_is_used():
 
 
 def test_pasted_paragraph_numbers_and_sentences():
-    at = paste(open_page(PAGE), PARAGRAPH)
+    at = paste(opened(), PARAGRAPH)
     train, held = text.split_text(PARAGRAPH)
     assert_numbers(at, train, held, 3, 0.01)
     m = metrics(at)
@@ -214,7 +227,8 @@ def test_pasted_paragraph_numbers_and_sentences():
     assert "338 characters: the first 80% (270) train the model, the last 20% (68) are held " \
         "out." in all_text
     assert "The training text's bits per character fall at every order: 4.16 → 0.41." in all_text
-    assert ("The held-out text's are lowest at order 0 (4.30), then rise to 4.82 at order 5."
+    assert ("The held-out text's bits per character are lowest at order 0 (4.30), then rise to "
+            "4.82 at order 5."
             in all_text)
     assert "Past order 0 the model predicts its training text better" in all_text
     # Huffman beats the arithmetic code on this text: the page says so, and why
@@ -230,7 +244,7 @@ def test_pasted_paragraph_numbers_and_sentences():
 
 
 def test_pasted_repetitive_text_keeps_falling():
-    at = paste(open_page(PAGE), REPEATED)
+    at = paste(opened(), REPEATED)
     run(at, "select_slider", "compression.alpha", 0.001)
     train, held = text.split_text(REPEATED)
     curve = text.order_curve(train, held, 0.001)
@@ -243,13 +257,13 @@ def test_pasted_repetitive_text_keeps_falling():
 def test_a_tie_at_order_5_is_no_rise():
     value = ("Bell \x07 rings. 交叉熵即压缩：模型越好，压缩越短。Emoji 😀👍🏽🇨🇳 count as code "
              "points.\n") * 4
-    at = paste(open_page(PAGE), value)
+    at = paste(opened(), value)
     train, held = text.split_text(value)
     curve = text.order_curve(train, held, 0.01)
     assert curve[4].test_bits == curve[5].test_bits     # orders 4 and 5 predict alike here
     all_text = texts(at)
-    assert "The held-out text's are lowest at order 5 (0.30), though not falling at every " \
-        "order." in all_text
+    assert ("The held-out text's bits per character are lowest at order 5 (0.30), though not "
+            "falling at every order.") in all_text
     assert "then rise" not in all_text and "overfitting, seen as" not in all_text
     assert "The training text's own bits per character are lowest at order 4 (0.2025) and " \
         "rise to 0.2032 at order 5" in all_text
@@ -258,7 +272,7 @@ def test_a_tie_at_order_5_is_no_rise():
 
 def test_control_characters_and_emoji_are_coded():
     value = "Bell \x07 and escape \x1b in a line.\tTabs\nand 😀👍🏽🇨🇳 emoji, 中文 too. " * 3
-    at = paste(open_page(PAGE), value)
+    at = paste(opened(), value)
     assert not at.warning
     info = " ".join(i.value for i in at.info)
     assert "**6 control characters** in your text (first: U+0007)" in info
@@ -270,28 +284,106 @@ def test_control_characters_and_emoji_are_coded():
 
 
 def test_one_control_character():
-    at = paste(open_page(PAGE), PARAGRAPH + "\x00")
+    at = paste(opened(), PARAGRAPH + "\x00")
     assert at.info[0].value == ("**1 control character** in your text (U+0000): it is coded "
                                 "like any other character.")
     assert "Decoded back: all 68 characters identical" in texts(at)
 
 
 def test_paste_survives_a_language_switch_and_stays_out_of_the_link():
-    at = paste(open_page(PAGE), PARAGRAPH)
+    at = paste(opened(), PARAGRAPH)
     before = metrics(at)["Held-out: bits per character"]
     set_language(at, "zh")
     assert {m.label: m.value for m in at.metric}["留出：每字符比特"] == before
     assert at.text_area(key="compression.paste").value == PARAGRAPH
-    assert link_of(at) == {"lang": "zh", "text": "paste"}
+    assert own_link(at) == {"lang": "zh", "text": "paste"}
     fresh = open_link(PAGE, {"text": "paste"})   # the text itself is not in any link
     assert fresh.warning[0].value == "Paste a text first: the box is empty."
 
 
 def test_reset_returns_to_the_defaults(english):
-    at = open_page(PAGE)
+    at = opened()
     run(at, "slider", "compression.order", 1)
     run(at, "select_slider", "compression.alpha", 5)
     at.button(key="_reset.compression").click().run()
     train, held = english
     assert_numbers(at, train, held, 3, 0.01)
-    assert link_of(at) == {}
+    assert own_link(at) == {}
+
+
+def test_one_escaped_character_is_said_in_the_singular():
+    value = PARAGRAPH * 2 + "Ω. "
+    at = paste(opened(), value)
+    train, held = text.split_text(value)
+    assert sum(ch not in set(train) for ch in held) == 1
+    assert (f"1 of the {len(held):,} held-out characters never occurs in the training text: "
+            "it costs its escape plus 21 bits for its code point.") in texts(at)
+
+
+def test_visible_prose_fits():
+    """At most 500 English words of visible prose outside expanders at the defaults, before
+    the checkpoints are answered and after (tests/visible_prose.py)."""
+    before, after = open_page(PAGE), open_page(PAGE)
+    for cid, pick in (("held_out_turn", "keeps_falling"), ("huffman_vs_arithmetic", "same")):
+        predict(after, cid, pick)          # a wrong pick: the longest feedback
+    print("visible English words:", visible_words(before), visible_words(after))
+    assert max(visible_words(before), visible_words(after)) <= 500, visible_texts(after)
+
+
+# ---- checkpoints: the answer waits for a prediction ----------------------------------------------
+
+def chart_series(at) -> set:
+    import json
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    return set(spec["layer"][1]["encoding"]["color"]["scale"]["domain"])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_held_out_curve_waits_for_a_prediction(english, language):
+    train, held = english
+    curve = text.order_curve(train, held, 0.01)
+    right = lesson.get("compression", "held_out_turn").answer(
+        {"held_bits": [p.test_bits for p in curve]}).right
+    wrong = {"keeps_falling": "turns_up", "turns_up": "keeps_falling"}[right]
+    for pick in (right, wrong):
+        at = open_page(PAGE)
+        if language == "zh":
+            set_language(at, "zh")
+        series = "held-out text" if language == "en" else "留出文本"
+        verdict = "The held-out text's bits per" if language == "en" else "留出文本的每字符比特数"
+        hold = "Answer the checkpoint above" if language == "en" else "先回答上面的检查点"
+        assert series not in chart_series(at) and verdict not in texts(at)
+        assert hold in texts(at)
+        predict(at, "held_out_turn", pick)
+        assert series in chart_series(at) and verdict in texts(at)
+        assert (at.success if pick == right else at.warning)
+        low = min(p.test_bits for p in curve)
+        assert fmt.short(low) in feedback(at)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_huffman_bits_wait_for_a_prediction(english, language):
+    train, held = english
+    huff = text.huffman_bits(held, train, 3, 0.01)
+    coded = len(text.encode(held, train, 3, 0.01))
+    right = "more" if huff > coded else "fewer" if huff < coded else "same"
+    at = open_page(PAGE)
+    if language == "zh":
+        set_language(at, "zh")
+    label = "Huffman code per context (bits)" if language == "en" else "上下文哈夫曼码（比特）"
+    assert label not in metrics(at)
+    assert "than the arithmetic code" not in texts(at) and "比算术编码" not in texts(at)
+    predict(at, "huffman_vs_arithmetic", "same" if right != "same" else "more")
+    assert metrics(at)[label] == f"{huff:,}" and at.warning
+    assert f"{huff:,}" in feedback(at)
+    at.button(key="_cp.again.compression.huffman_vs_arithmetic").click().run()
+    predict(at, "huffman_vs_arithmetic", right)
+    assert at.success
+    # progress survives a language switch and a visit to another page
+    set_language(at, "en" if language == "zh" else "zh")
+    at.switch_page("pages/lessons/explorer.py").run()
+    at.switch_page(PAGE).run()
+    assert lesson.decode_progress(link_of(at)["done"])[
+        ("compression", "huffman_vs_arithmetic")] == "t"
+    assert any(m.label in ("Huffman code per context (bits)", "上下文哈夫曼码（比特）")
+               for m in at.metric)

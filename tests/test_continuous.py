@@ -365,3 +365,66 @@ def test_bad_parameters_raise_problems_with_codes():
     assert codes(lambda: c.fit_reverse([1], [0], [1], start=(0, 0))) == [
         ("not_positive", "sd", None)]
     assert c.normalise_weights([2, 6]).tolist() == [0.25, 0.75]
+
+
+# ---- what a page says of the reverse fit: reverse_shape, summarise_fits ----------------------------
+
+@pytest.mark.parametrize("mix,kind", [
+    (([0.5, 0.5], [-3, 3], [1, 1]), "picks"),                          # far apart: one mode
+    (([0.5, 0.5], [-2, 2], [1, 1]), "spans"),                          # close: across both
+    (([0.1, 0.8, 0.1], [-2.5, 0, 2.5], [0.3, 1.2, 0.3]), "centred"),   # on one, spilling over
+    (([0.7, 0.3], [-1.5, 1.5], [1, 1]), "spans"),                      # mostly one, not centred
+    (([0.5, 0.5], [-0.5, 0.5], [1, 1]), "one_mode"),
+])
+def test_reverse_shape_of_the_best_reverse_fit(mix, kind):
+    w, m, s = mix
+    mu, sd = c.fit_reverse(w, m, s)
+    shape = c.reverse_shape(mu, sd, w, m, s, one_peak=0.9)
+    assert shape.kind == kind
+    # independent oracle: the basins' shares by integrating Q's density between P's minima
+    peaks, shares = c.peak_shares(mu, sd, w, m, s)
+    assert shares.sum() == pytest.approx(1)
+    top = int(np.argmax(shares))
+    assert shape.share == pytest.approx(shares[top]) and shape.mode == peaks[top]
+    assert shape.rest == pytest.approx(1 - shape.share)
+    if kind == "picks":
+        assert shape.share >= 0.9
+    if kind == "centred":
+        assert 0.5 < shape.share < 0.9 and abs(mu - shape.mode) <= c.CENTRED * sd
+    if kind == "spans":
+        assert shape.held >= 2 and shape.share < 0.9
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(0.05, 0.95), st.floats(0.5, 4.0), st.floats(0.3, 2.0), st.floats(0.5, 0.99))
+def test_reverse_shape_picks_exactly_at_the_threshold(w1, gap, sd, one_peak):
+    """"picks" iff P has several modes and the largest basin holds at least ``one_peak`` of Q:
+    the same rule as the checkpoint's (lib.lesson.ONE_PEAK)."""
+    w, m, s = [w1, 1 - w1], [-gap, gap], [1.0, 1.0]
+    shape = c.reverse_shape(0.3 * gap, sd, w, m, s, one_peak=one_peak)
+    several = shape.modes > 1
+    assert (shape.kind == "picks") == (several and shape.share >= one_peak)
+    assert (shape.kind == "one_mode") == (not several)
+
+
+def test_summarise_fits_against_a_brute_force_count():
+    w, m, s = [1 / 3] * 3, [-4, 0, 4], [1, 1, 1]
+    fits = c.reverse_fits(w, m, s)
+    found = c.summarise_fits(fits)
+    kls = [f.kl for f in fits]
+    assert found.best == kls.index(min(kls))
+    ends = {(round(f.mean, 3) + 0.0, round(f.sd, 3)) for f in fits}
+    assert found.optima == len(ends)
+    low = min(kls)
+    assert found.tied == len({(round(f.mean, 3) + 0.0, round(f.sd, 3)) for f in fits
+                              if f.kl - low <= 1e-9})
+    assert len(found.others) == found.optima - 1
+    with pytest.raises(ProblemError):
+        c.summarise_fits(())
+
+
+def test_shown_divergence_and_standard_errors():
+    assert c.shown_divergence(c.ZERO / 2) == 0.0 and c.shown_divergence(c.ZERO * 2) == c.ZERO * 2
+    mc = c.monte_carlo_kl(1.0, 0.5, 0.0, 1.0, 100_000, 2, 2)
+    exact = c.gaussian_kl(1.0, 0.5, 0.0, 1.0, 2)
+    assert mc.standard_errors(exact) == pytest.approx(abs(mc.estimate - exact) / mc.stderr)

@@ -14,12 +14,35 @@ from tests.conftest import (edit_table, link_of, open_link, open_page, set_langu
                             widget_key)
 from tests.visible_prose import visible_texts, visible_words
 from ui import explorer as ex
+from ui.layout import OPENED
 from ui import fmt
 from ui.strings import STRINGS
 
 PAGE = "pages/lessons/explorer.py"
 TABLE = "explorer.table"
 PICK, CHECK, AGAIN = "_cp.pick.explorer.{}", "_cp.check.explorer.{}", "_cp.again.explorer.{}"
+
+
+@pytest.fixture
+def explorer():
+    """The page with a right prediction committed at each checkpoint, so that its numbers
+    show (the checkpoints' own tests below start from a page without predictions)."""
+    return answer_all(open_page(PAGE))
+
+
+#: The progress of a reader who has answered the page's checkpoints, as a link carries it.
+DONE = lesson.encode_progress({(cp.page, cp.id): "r" for cp in lesson.by_page("explorer")})
+
+
+def page_link(at) -> dict[str, str]:
+    """The page's link but the reader's progress (``done``)."""
+    return {k: v for k, v in link_of(at).items() if k != "done"}
+
+
+def answer_all(at):
+    for cid, right, _, _ in CASES:
+        predict(at, cid, right)
+    return at
 
 
 def metrics(at) -> dict[str, str]:
@@ -38,8 +61,8 @@ def edit(at, edited=None, added=None, deleted=None):
 def open_details(at, name: str):
     """Open one of the page's lazy expanders (its content runs only while it is open), as the
     expander's callback records it."""
-    opened = set(at.session_state[ex.OPENED]) if ex.OPENED in at.session_state else set()
-    at.session_state[ex.OPENED] = frozenset(opened | {name})
+    opened = set(at.session_state[OPENED]) if OPENED in at.session_state else set()
+    at.session_state[OPENED] = frozenset(opened | {f"explorer.{name}"})
     return at.run()
 
 
@@ -79,7 +102,7 @@ def test_default_preset_numbers(explorer):
     assert r"2.38 = 1.75 + 0.625 \quad \text{(bits)}" in latex
     assert "residual H(P, Q) − H(P) − KL(P‖Q) is" in text(explorer)
     assert "KL(P‖Q) = 0.625 bits but KL(Q‖P) = 0.5 bits" in text(explorer)
-    assert link_of(explorer) == {}  # the default view needs no parameters
+    assert page_link(explorer) == {}  # the default view needs no parameters
 
 
 def test_numbers_on_screen_have_three_significant_digits(explorer):
@@ -114,7 +137,7 @@ def test_presets(explorer):
     assert m["Cross-entropy H(Q, P)"] == "∞ bits"
     (warning,) = [w.value for w in explorer.warning]
     assert "H(Q, P) and KL(Q‖P) are ∞" in warning and "“dog”, “bird”" in warning
-    assert link_of(explorer) == {"preset": "cat_dog_bird"}
+    assert page_link(explorer) == {"preset": "cat_dog_bird"}
 
     # Some q = 0 with p > 0 and Q still sums to 1: ∞ and the event causing it, no sum error.
     preset(explorer, "ruled_out")
@@ -339,7 +362,7 @@ def test_blend_slider_reaches_h_p(explorer):
     explorer.slider(key=widget_key(explorer, "explorer.t")).set_value(1.0).run()
     m = values(explorer)
     assert m[6] == "1.75 bits" and m[7] == "0 bits"
-    assert link_of(explorer) == {"t": "1"}
+    assert page_link(explorer) == {"t": "1"}
 
 
 def chart_frames(at):
@@ -415,9 +438,10 @@ def test_link_to_the_codes_page_says_the_menu_name(explorer):
 
 # ---- What the page shows, and in what order (issues 19 and 20) -------------------------------
 
-def test_visible_prose_fits(explorer):
+def test_visible_prose_fits():
     """At most 500 English words of visible prose outside expanders, at the defaults."""
-    assert visible_words(explorer) <= 500, visible_texts(explorer)
+    at = open_page(PAGE)
+    assert visible_words(at) <= 500, visible_texts(at)
 
 
 def test_the_experiment_comes_first_and_each_checkpoint_before_its_numbers(explorer):
@@ -469,7 +493,8 @@ def test_presentation_view_holds_each_answer_until_the_teacher_reveals_it():
     labels = set(metrics(at))
     assert not labels & {"Cross-entropy H(P, Q)", "KL divergence KL(P‖Q)",
                          "KL divergence KL(Q‖P)", "Cross-entropy H(Q, P)"}
-    assert [c.value for c in at.caption].count(STRINGS["ex.held"][0]) == 3
+    # Under each checkpoint, and the blend's numbers (at t = 0 they are the same answers).
+    assert [c.value for c in at.caption].count(STRINGS["ex.held"][0]) == 4
     for cid in [c.id for c in lesson.by_page("explorer")]:   # the teacher's order
         at.button(key=f"_cp.reveal.explorer.{cid}").click().run()
     m = metrics(at)
@@ -502,6 +527,43 @@ CASES = [  # checkpoint, a right prediction, a wrong one, what the explanation q
 ]
 
 
+#: The metrics that answer each checkpoint (English labels).
+ANSWERS = {"bits_per_symbol": {"Cross-entropy H(P, Q)"},
+           "cross_floor": {"Entropy H(P)", "KL divergence KL(P‖Q)"},
+           "kl_direction": {"Entropy H(Q)", "Cross-entropy H(Q, P)", "KL divergence KL(Q‖P)"}}
+BLEND = {"Cross-entropy H(P, Qₜ)", "KL divergence KL(P‖Qₜ)"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_answers_wait_for_a_prediction(lang):
+    """Issue 19: before a prediction no number answering a checkpoint is on screen (the
+    blend's numbers at t = 0 are H(P,Q), KL(P‖Q) and H(P)); the table, the charts and the
+    editor are. Each checkpoint's numbers appear once it is predicted, right or wrong, and stay
+    while the table is edited (the checkpoint then asks again)."""
+    at = open_page(PAGE)
+    set_language(at, lang)
+    held = STRINGS["ex.held"][lang == "zh"]
+    assert len(at.metric) == 0
+    assert [c.value for c in at.caption].count(held) == 4
+    assert len(at.get("vega_lite_chart")) >= 2 and len(at.dataframe) == 1
+    shown = " ".join(m.value for m in at.markdown)
+    assert "2.38" not in shown and "0.625" not in shown
+    assert STRINGS["ex.floor.takeaway"][lang == "zh"] not in shown  # "never below": the answer
+    set_language(at, "en")
+    predict(at, "bits_per_symbol", 1.0)  # wrong: the answer shows all the same
+    assert set(metrics(at)) == ANSWERS["bits_per_symbol"]
+    assert metrics(at)["Cross-entropy H(P, Q)"] == "2.38 bits"
+    predict(at, "cross_floor", "above")  # right
+    assert STRINGS["ex.floor.takeaway"][0] in " ".join(m.value for m in at.markdown)
+    assert set(metrics(at)) == ANSWERS["bits_per_symbol"] | ANSWERS["cross_floor"] | BLEND
+    predict(at, "kl_direction", "same")  # wrong
+    assert metrics(at)["KL divergence KL(Q‖P)"] == "0.5 bits"
+    assert held not in [c.value for c in at.caption]
+    preset(at, "cat_dog_bird")  # new inputs: asked again, the numbers stay
+    assert any("predict again" in e.body for e in at.info)
+    assert set(ANSWERS["kl_direction"]) <= set(metrics(at))
+
+
 @pytest.mark.parametrize("cid, right, wrong, quote", CASES)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_checkpoint_judges_a_prediction(cid, right, wrong, quote, lang):
@@ -520,7 +582,8 @@ def test_each_checkpoint_judges_a_prediction(cid, right, wrong, quote, lang):
     assert link_of(at)["done"][slot] == "t"                  # right after trying again
 
 
-def test_a_checkpoint_answer_follows_the_inputs(explorer):
+def test_a_checkpoint_answer_follows_the_inputs():
+    explorer = open_page(PAGE)
     predict(explorer, "kl_direction", "pq")
     assert any(e.body.startswith("Right.") for e in explorer.success)
     preset(explorer, "cat_dog_bird")  # KL(Q‖P) = ∞ here: the answer changes with the table
@@ -533,7 +596,8 @@ def test_a_checkpoint_answer_follows_the_inputs(explorer):
     assert f"H(P,Q) = {fmt.short(cross)} bits" in feedback(explorer)
 
 
-def test_checkpoint_progress_survives_language_page_and_link(explorer):
+def test_checkpoint_progress_survives_language_page_and_link():
+    explorer = open_page(PAGE)
     predict(explorer, "bits_per_symbol", 2.4)
     set_language(explorer, "zh")
     explorer.switch_page("pages/lessons/codes.py").run()
@@ -573,7 +637,7 @@ def test_reset_restores_the_default(explorer):
     edit(explorer, edited={0: {"P": "0.4"}, 1: {"P": "0.35"}})
     explorer.button(key="_reset.explorer").click().run()
     assert metrics(explorer)["KL divergence KL(P‖Q)"] == "0.625 bits"
-    assert link_of(explorer) == {}
+    assert page_link(explorer) == {}
 
 
 # ---- Every view is a link --------------------------------------------------------------------
@@ -595,7 +659,7 @@ def test_state_link_fresh_session_round_trip(explorer):
 
 
 def test_preset_link_is_short():
-    at = open_link(PAGE, {"preset": "ruled_out"})
+    at = open_link(PAGE, {"preset": "ruled_out", "done": DONE})
     assert metrics(at)["KL divergence KL(P‖Q)"] == "∞ bits"
 
 
@@ -604,7 +668,7 @@ def test_preset_link_is_short():
     {"zzz": "1", "t": "1e999"},
 ])
 def test_hostile_links_give_a_message_and_defaults(query):
-    at = open_link(PAGE, query)
+    at = open_link(PAGE, {**query, "done": DONE})
     assert not at.exception
     assert at.warning, "the reader is told what could not be used"
     assert metrics(at)["KL divergence KL(P‖Q)"] == "0.625 bits"

@@ -16,12 +16,24 @@ def test_num(x, text):
     assert fmt.num(x) == text
 
 
-def test_quantity_and_prob():
-    assert fmt.quantity(math.inf, "bits") == "∞ bits"
-    assert fmt.quantity(0.51457317, "bits") == "0.5146 bits"
+def test_amount_and_prob():
+    assert fmt.amount(math.inf, "bits") == "∞ bits"
+    assert fmt.amount(0.51457317, "bits") == "0.515 bits"
     assert fmt.prob(0.125) == "0.125" and fmt.prob(1 / 3) == "0.333333" and fmt.prob(1.0) == "1"
     assert fmt.prob(0.0) == "0" and fmt.prob(4.0) == "4" and fmt.prob(-0.2) == "−0.2"
     assert fmt.prob(math.inf) == "∞" and fmt.prob(math.nan) == "—"
+    assert fmt.prob(1e-12) == "1e−12" and fmt.prob(2.5e-7) == "2.5e−7"  # tiny is not 0
+
+
+def test_one_function_per_kind():
+    assert fmt.exact(1 / 3) == "0.333333" and fmt.exact(-2.5e-9) == "−2.5e−09"
+    assert fmt.exact(0.0) == "0" and fmt.exact(-math.inf) == "−∞"
+    assert fmt.percent(0.0123) == "1.2%" and fmt.percent(0.0123, 2) == "1.23%"
+    assert fmt.fixed(1.7e-9, 2) == "0.00" and fmt.fixed(-3.14159, 4) == "−3.1416"
+    assert fmt.signed(0.4321) == "+0.43" and fmt.signed(-1.2) == "−1.20"
+    assert fmt.signed(1776.4) == "+1,776"
+    assert fmt.apart(2.75, 2.75, fmt.num, 2) == ("2.75", "2.75")
+    assert fmt.apart(1.0, 1.0 + 2e-10, fmt.num, 2) == ("1.0000000000", "1.0000000002")
 
 
 def test_sig_shows_enough_digits_for_products():

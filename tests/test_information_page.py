@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1.element_tree import Block
 
 from lib import info
-from tests.conftest import (edit_table, link_of, open_link, open_page, set_language, set_units,
-                            widget_key)
+from tests.conftest import (edit_table, feedback, link_of, open_link, open_page, predict,
+                            set_language, set_units, widget_key)
 
 PAGE = "pages/lessons/information.py"
 TABLE = "information.table"
@@ -75,20 +75,6 @@ def word_count(texts) -> int:
 
 
 # ---- Checkpoints ---------------------------------------------------------------------------
-
-def predict(at, page: str, cid: str, value):
-    """Commit a prediction: pick or type it, then press "Check my prediction"."""
-    key = f"_cp.pick.{page}.{cid}"
-    widget = next(w for w in list(at.radio) + list(at.number_input) if w.key == key)
-    widget.set_value(value).run()
-    at.button(key=f"_cp.check.{page}.{cid}").click().run()
-    assert not at.exception, at.exception
-    return at
-
-
-def feedback(at) -> str:
-    return " ".join(x.value for x in list(at.success) + list(at.warning))
-
 
 def test_defaults(page):
     m = metrics(page)

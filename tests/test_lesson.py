@@ -159,6 +159,17 @@ def test_reverse_fit_picks_a_peak_only_when_the_peaks_are_far_apart():
     close = ask("continuous", "reverse_fit", weights=[0.5, 0.5], means=[-2, 2], sds=[1, 1])
     assert close.right == "between" and close.numbers["sd"] == pytest.approx(2.0470, abs=1e-3)
     assert close.numbers["forward_sd"] == pytest.approx(math.sqrt(5))
+    assert close.numbers["mu"] == 0.0 and str(close.numbers["mu"]) == "0.0"  # not −5e−9, not −0
+
+
+def test_reverse_fit_has_no_right_answer_for_a_single_peak():
+    """Both fits sit on a single peak, so "across the peaks" and "on one peak" would both be
+    right: the question waits for a P with two peaks or more."""
+    one = ask("continuous", "reverse_fit", weights=[1.0], means=[0.0], sds=[1.0])
+    assert one.right is None and one.numbers["peaks"] == 1
+    wide = ask("continuous", "reverse_fit", weights=[0.5, 0.5], means=[-0.5, 0.5], sds=[1, 1])
+    assert wide.right is None  # two components, one peak
+    assert lesson.get("continuous", "reverse_fit").judge("between", one) is None
 
 
 def test_entropy_sign_changes_at_one_over_root_two_pi_e():

@@ -15,6 +15,7 @@ from tests.conftest import (edit_table, link_of, open_link, open_page, set_langu
 from tests.visible_prose import visible_texts, visible_words
 from ui import fmt
 from ui import loss as ls
+from ui.layout import OPENED
 from ui.strings import STRINGS
 
 PAGE = "pages/lessons/loss.py"
@@ -23,10 +24,15 @@ DETAILS = ("costs", "multi_code", "classifier", "softmax_code", "jacobian", "der
            "teachers")
 
 
+#: The progress of a reader who has answered the page's checkpoints, as a link carries it:
+#: the results that answer them show (they wait for a prediction, issue 19).
+DONE = lesson.encode_progress({(cp.page, cp.id): "r" for cp in lesson.by_page("loss")})
+
+
 @pytest.fixture
 def loss():
-    """The page in nats (the libraries' unit)."""
-    return open_link(PAGE, {"units": "nats"})
+    """The page in nats (the libraries' unit), its checkpoints answered before."""
+    return open_link(PAGE, {"units": "nats", "done": DONE})
 
 
 def card(at, first_lines: str) -> str:
@@ -68,8 +74,8 @@ def target(at):
 def open_details(at, *names: str):
     """Open the page's lazy expanders (their content runs only while open), as the expander's
     callback records it."""
-    opened = set(at.session_state[ls.OPENED]) if ls.OPENED in at.session_state else set()
-    at.session_state[ls.OPENED] = frozenset(opened | set(names or DETAILS))
+    opened = set(at.session_state[OPENED]) if OPENED in at.session_state else set()
+    at.session_state[OPENED] = frozenset(opened | {f"loss.{n}" for n in names or DETAILS})
     return at.run()
 
 
@@ -449,6 +455,9 @@ def test_expanders_draw_their_content_only_when_open():
     closed = len(list(_elements(at)))
     assert not at.code and len(at.expander) == len(DETAILS)
     open_details(at)
+    # The multi-label cards print PyTorch's answer: they wait for the checkpoint.
+    assert len(at.code) == 2 and STRINGS["ls.held"][0] in [c.value for c in at.caption]
+    predict(at, "bce_reduction", "sum")
     assert len(at.code) == 4 and len(list(_elements(at))) > closed + 15
     assert closed <= 100
 
@@ -501,6 +510,42 @@ CASES = [  # checkpoint, a right prediction, a wrong one, what the explanation q
     ("mle", 0.7, 0.5, ("θ = heads ÷ tosses = 0.7", "0.7")),
     ("logit_gradient", -0.37, 0.5, ("∂C/∂z = 0.633 − 1 = −0.367", "0.633 − 1 = −0.367")),
 ]
+
+
+def bar_series(at) -> set[str]:
+    """The series of the softmax section's bars (its chart is the page's last)."""
+    chart = at.get("vega_lite_chart")[-1]
+    (bars,) = [d.data.data for d in chart.proto.datasets if d.name == "bars"]
+    return set(rows_of(bars)["series"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_answers_wait_for_a_prediction(lang):
+    """Issue 19: the best θ and the sentence naming the peak, the gradient bars and the
+    sentence giving the true class's gradient, and the cards printing what PyTorch returns are
+    not on screen before a prediction; a right or a wrong one shows them."""
+    zh = lang == "zh"
+    at = open_page(PAGE)
+    set_language(at, lang)
+    open_details(at, "multi_code")
+    held = STRINGS["ls.held"][zh]
+    captions = [c.value for c in at.caption]
+    assert captions.count(held) == 3  # the cards, the best θ, the gradient
+    assert not any("7/10" in m.label for m in at.metric)
+    assert not any("0.7" in c and "θ" in c for c in captions)
+    assert not any("−0.367" in c for c in captions)
+    assert STRINGS["ls.sm.grad"][zh] not in bar_series(at)
+    assert STRINGS["ls.sm.takeaway"][zh] not in " ".join(m.value for m in at.markdown)
+    assert not at.code
+    predict(at, "mle", 0.5)  # wrong
+    assert next(m.value for m in at.metric if "7/10" in m.label) == "0.7"
+    assert any("θ = 0.7" in c.value for c in at.caption)
+    predict(at, "logit_gradient", -0.37)  # right
+    assert any("−0.367" in c.value for c in at.caption)
+    assert STRINGS["ls.sm.grad"][zh] in bar_series(at)
+    assert STRINGS["ls.sm.takeaway"][zh] in " ".join(m.value for m in at.markdown)
+    predict(at, "bce_reduction", "sum")  # wrong
+    assert len(at.code) == 2 and held not in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("cid, right, wrong, quote", CASES)
@@ -558,7 +603,8 @@ def test_each_checkpoint_comes_before_the_result_that_answers_it(loss):
     assert where[PICK.format("logit_gradient")] < charts[-1]  # the bars show a − y
 
 
-def test_checkpoint_progress_survives_language_and_a_page_visit(loss):
+def test_checkpoint_progress_survives_language_and_a_page_visit():
+    loss = open_page(PAGE)
     predict(loss, "mle", 0.7)
     set_language(loss, "zh")
     loss.switch_page("pages/lessons/neuron.py").run()

@@ -20,6 +20,7 @@ from tests.conftest import (link_of, open_link, open_page, set_language, set_uni
                             widget_key)
 from ui import fmt
 from ui import neuron as nr
+from ui.layout import OPENED
 from ui.strings import STRINGS
 
 PAGE = "pages/lessons/neuron.py"
@@ -35,6 +36,11 @@ RACE = range(0, 3)
 @pytest.fixture
 def app():
     return open_page(PAGE)
+
+
+def fmt_value(x: float) -> str:
+    """A value of the neuron (w, b, z, a, C) as the page shows it: three significant digits."""
+    return fmt.sig(x, 3)
 
 
 def metric_values(at) -> list[str]:
@@ -78,8 +84,21 @@ def map_grid(cost, eta, epochs, threshold, x, y) -> pd.DataFrame:
     return pd.DataFrame({"w0": w0.ravel(), "b0": b0.ravel(), "epochs_needed": needed.ravel()})
 
 
+def reveal(at):
+    """Commit the right prediction at each checkpoint that waits for one (as a reader who
+    has predicted would see the page): the race's result, the speed lines and the maps show."""
+    keys = {b.key for b in at.button}
+    for cp in lesson.by_page("neuron"):
+        if f"_cp.check.neuron.{cp.id}" in keys:
+            answer = cp.answer({k: at.session_state[f"neuron.{k}"] for k in cp.reads})
+            predict(at, cp.id, answer.right)
+    return at
+
+
 def run_sentences(at) -> dict[str, str]:
-    """The sentences describing the run: the race, the rates, the speed change, the map."""
+    """The sentences describing the run: the race, the rates, the speed change, the map (once
+    predicted: :func:`reveal`)."""
+    reveal(at)
     md = [m.value for m in at.markdown]
     return {"race": next((m for m in md if "reach" in m and "goal |a − y|" in m
                           and not m.startswith("**How the speed") and "of starts" not in m
@@ -97,15 +116,17 @@ def run_sentences(at) -> dict[str, str]:
 def open_expanders(at, *names: str):
     """Open the expanders whose content is drawn only while open ("charts", "table",
     "derivation"), as a reader's click does."""
-    for name in names:
-        at.session_state[nr.OPEN.format(name)] = True
+    opened = set(at.session_state[OPENED]) if OPENED in at.session_state else set()
+    at.session_state[OPENED] = frozenset(opened | {f"neuron.{name}" for name in names})
     at.run()
     assert not at.exception, at.exception
     return at
 
 
 def maps(at) -> list[int]:
-    """The indices of the two maps among the page's charts (the last two)."""
+    """The indices of the two maps among the page's charts (the last two), once the race has
+    been predicted (:func:`reveal`)."""
+    reveal(at)
     n = len(at.get("vega_lite_chart"))
     return [n - 2, n - 1]
 
@@ -277,7 +298,7 @@ def test_values_show_three_significant_digits(app):
     assert "2.0000" not in cards and "0.9820," not in cards
     # The factors of the worked gradient keep the digits that make it add up.
     assert r"(0.98201 - 0) \times 0.017663 \\ &= 0.01735" in formulas(app)
-    assert nr.value(0.0120443) == "0.0120" and nr.value(-2.2061) == "−2.21"
+    assert fmt_value(0.0120443) == "0.0120" and fmt_value(-2.2061) == "−2.21"
 
 
 # ---- The lesson, and sentences computed from the run -------------------------------------------
@@ -452,19 +473,35 @@ def test_both_languages_say_the_same(app):
 
 # ---- Checkpoints (issue 19) ----------------------------------------------------------------
 
-def test_checkpoints_sit_before_play_and_the_race_waits(app):
+def test_checkpoints_sit_before_what_answers_them_and_the_race_waits(app):
+    """The race's question, then Play beside the charts; the first step's question right
+    after the charts, before the speed lines that answer it. Before a prediction neither the
+    race's result, nor the takeaway stating it, nor the maps (they show where this start's
+    race ends) are on screen."""
     keys = [b.key for b in app.button]
-    assert keys.index("_cp.check.neuron.first_step") < keys.index("_neuron.play_button")
     assert keys.index("_cp.check.neuron.first_to_target") < keys.index("_neuron.play_button")
+    assert keys.index("_neuron.play_button") < keys.index("_cp.check.neuron.first_step")
     # Before a prediction: no race result, and the charts draw each run only up to the epoch.
     assert metric_values(app) == []
-    assert any(c.value.startswith("The race's result shows here") for c in app.caption)
+    captions = [c.value for c in app.caption]
+    assert STRINGS["nr.outcome.wait"][0] in captions and STRINGS["nr.map.wait"][0] in captions
+    assert STRINGS["nr.speed.wait"][0] in captions
+    shown = " ".join(texts(app))
+    assert "Started confidently wrong" not in shown and "How the speed changes" not in shown
+    assert "reaches the goal from more starts" not in shown
+    assert len(app.get("vega_lite_chart")) == 3  # the three racing charts, no maps
     whole = [layer for layer in chart_spec(app, 0)["layer"] if layer["mark"]["type"] == "line"]
     assert whole[0]["mark"]["opacity"] == 0  # the rest of the run is not drawn
     predict(app, "first_to_target", "quadratic")
     assert metric_values(app)[0] == "not within 300"
     whole = [layer for layer in chart_spec(app, 0)["layer"] if layer["mark"]["type"] == "line"]
     assert whole[0]["mark"]["opacity"] > 0  # now faint beyond the epoch shown
+    assert len(app.get("vega_lite_chart")) == 5  # and the maps
+    assert "Cross-entropy reaches the goal from more starts." in " ".join(texts(app))
+    assert "How the speed changes" not in " ".join(texts(app))  # the first step's answer
+    predict(app, "first_step", "larger")  # a wrong prediction shows it too
+    assert any(m.startswith("**How the speed changes") for m in texts(app))
+    assert STRINGS["nr.speed.wait"][0] not in [c.value for c in app.caption]
 
 
 def test_a_race_run_to_its_end_keeps_its_result(app):
@@ -485,7 +522,10 @@ def test_first_step_checkpoint_right_and_wrong(app, lang):
         {"w0": 2.0, "b0": 2.0, "x": 1.0, "y": 0.0, "eta_quadratic": 0.15})
     assert answer.right == "smaller"  # saturated: a smaller step despite a larger error
     assert feedback(app) == ""  # not shown before a prediction
+    wait = STRINGS["nr.speed.wait"][zh]  # nor how the step size changed, which answers it
+    assert wait in [c.value for c in app.caption]
     predict(app, "first_step", "larger")
+    assert wait not in [c.value for c in app.caption]
     assert STRINGS["cp.wrong"][zh].split("{")[0] in feedback(app)
     assert fmt.short(answer.numbers["here"]) in feedback(app)
     app.button(key="_cp.again.neuron.first_step").click().run()
@@ -590,7 +630,7 @@ def test_page_opens_with_its_experiment_and_takeaway(app):
     assert md[0] == STRINGS["page.neuron.blurb"][0]  # ui.layout.intro()
     intro = next(m for m in md if m.startswith("Nielsen's experiment"))
     assert "z = w x + b" in intro and intro.index("z = w x + b") < intro.index("σ(z)")
-    assert any(m.startswith(":material/lightbulb: **Started confidently wrong") for m in md)
+    assert not any("Started confidently wrong" in m for m in md)  # the race's answer
     assert app.expander[0].label.startswith("More settings")
     step = next(e for e in app.expander if e.label.startswith("Step by step"))
     assert not step.markdown  # drawn only while open: a page of formulas weighs on a browser
@@ -600,18 +640,22 @@ def test_page_opens_with_its_experiment_and_takeaway(app):
     assert r"\frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}" in latex
     assert r"\sigma(z)\,\bigl(1-\sigma(z)\bigr) = a(1-a)" in latex
     assert r"\frac{a-y}{a(1-a)}\cdot a(1-a) \\ &= a-y" in latex
+    to_the_end(app)  # the race run: its takeaway heads the outcome
+    md = [m.value for m in app.markdown]
+    assert any(m.startswith(":material/lightbulb: **Started confidently wrong") for m in md)
 
 
 def test_for_teachers_cites_nielsen(app):
     notes = next(e for e in app.expander if e.label == "For teachers")
     text = notes.markdown[0].value
     assert "http://neuralnetworksanddeeplearning.com/chap3.html" in text
-    assert "checkpoint 2" in text and "misconception" in text.lower()
+    assert "the race's checkpoint" in text and "misconception" in text.lower()
 
 
 def test_presentation_view_keeps_takeaways_and_drops_explanations():
     at = open_link(PAGE, {"teach": "1"})
     assert not at.exception
+    to_the_end(at)  # the race run to its end: its takeaway shows
     md = [m.value for m in at.markdown]
     assert any("Started confidently wrong" in m for m in md)
     assert any("output layer only" in m for m in md)
@@ -640,7 +684,7 @@ def test_threshold_and_controls(app):
     assert app.slider(key=widget_key(app, "neuron.epoch")).max == 1000
     app.number_input(key=widget_key(app, "neuron.x")).set_value(2.0).run()
     frame = neuron.train(2, 2, cost="quadratic", eta=0.6, epochs=1000, x=2.0)
-    assert f"a = {nr.value(frame.a[1000])}," in " ".join(m.value for m in to_the_end(app).markdown)
+    assert f"a = {fmt_value(frame.a[1000])}," in " ".join(m.value for m in to_the_end(app).markdown)
 
 
 def test_play_advances_and_stops_at_the_end(app):
@@ -692,7 +736,7 @@ def test_clicking_the_map_trains_from_that_start(app):
     assert (st_["neuron.w0"], st_["neuron.b0"], st_["neuron.epoch"]) == (-1.5, 0.5, 0)
     assert app.number_input(key=widget_key(app, "neuron.w0")).value == -1.5
     frame = neuron.train(-1.5, 0.5, cost="quadratic", eta=0.15, epochs=300)
-    assert f"a = {nr.value(frame.a[0])}," in " ".join(m.value for m in app.markdown)
+    assert f"a = {fmt_value(frame.a[0])}," in " ".join(m.value for m in app.markdown)
     assert chart_data(app, maps(app)[0])["here"][["w_lo", "b_lo"]].iloc[0].tolist() == \
         pytest.approx([-1.5, 0.5])
     assert link_of(app)["w0"] == "-1.5"
@@ -768,6 +812,7 @@ def test_extreme_start_far_outside_the_map(app):
     app.number_input(key=widget_key(app, "neuron.b0")).set_value(-50.0).run()
     app.number_input(key=widget_key(app, "neuron.epochs")).set_value(5000).run()
     assert not app.exception
+    reveal(app)  # the maps, and this caption under them, wait for the race's prediction
     assert "outside the mapped square" in " ".join(c.value for c in app.caption)
 
 
@@ -776,6 +821,7 @@ def test_extreme_start_far_outside_the_map(app):
 def test_chinese(app):
     set_language(app, "zh")
     to_the_end(app)
+    reveal(app)
     assert app.metric[0].value == "300 轮内未达到"
     assert app.metric[0].label == "达到 |a − y| < 0.1 所需轮数"
     assert app.number_input(key=widget_key(app, "neuron.threshold")).label.startswith("达标线")
@@ -863,7 +909,7 @@ def test_each_number_control_retrains(app, key, value, cost, check):
     frame = neuron.train(args["w0"], args["b0"], cost=cost, eta=args["eta"], epochs=300,
                          y=args["y"])
     index = 1 if cost == "quadratic" else 3
-    assert metric_values(to_the_end(app))[index] == nr.value(check(frame))
+    assert metric_values(to_the_end(app))[index] == fmt_value(check(frame))
 
 
 # ---- Speed (issue 12): built once, the same page ---------------------------------------------
@@ -884,9 +930,10 @@ def test_view_is_built_once_per_experiment_and_language(app, monkeypatch):
 def test_chart_data_is_what_lib_charts_makes(app):
     """The cached bytes carry exactly the columns lib.charts_neuron builds."""
     app.slider(key=widget_key(app, "neuron.epoch")).set_value(37).run()
-    assert len(app.get("vega_lite_chart")) == 5  # the expander's three are not drawn yet
+    # The expander's three are not drawn yet, and the maps wait for the race's prediction.
+    assert len(app.get("vega_lite_chart")) == 3
     open_expanders(app, "charts")
-    assert len(app.get("vega_lite_chart")) == 8
+    assert len(app.get("vega_lite_chart")) == 6
     s = nr.settings()
     frames = {c: neuron.train(s.w0, s.b0, cost=c, eta=s.eta(c), epochs=s.epochs, x=s.x, y=s.y)
               for c in s.runs}

@@ -45,6 +45,11 @@ def arrow_bytes(data: Mapping[str, Any] | pd.DataFrame | pa.Table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
+def datasets(data: Mapping[str, Any]) -> dict[str, bytes]:
+    """:func:`arrow_bytes` of each dataset of a chart form's data (name -> dataset)."""
+    return {name: arrow_bytes(value) for name, value in data.items()}
+
+
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _spec(key: str, _form: Callable[..., Any], _params: dict[str, Any]) -> dict:
     """:func:`lib.charts.compile_spec` of ``_form(**_params)``, once per ``key``: the form's
@@ -62,11 +67,10 @@ def chart(form: Callable[..., Any], data: Mapping[str, Any], *, where: Any = Non
     mapping each), as wide as its container. ``select`` goes to ``st.vega_lite_chart`` (e.g.
     ``{"on_select": callback, "selection_mode": "pick"}``: the chart as a control); the return
     value is Streamlit's (the selection, when there is one)."""
-    select = dict(select or {})
-    datasets = {name: value if isinstance(value, bytes) else arrow_bytes(value)
-                for name, value in data.items()}
+    sent = {name: value if isinstance(value, bytes) else arrow_bytes(value)
+            for name, value in data.items()}
     spec = _spec(f"{form.__module__}.{form.__qualname__}{params!r}", form, params)
     if st.session_state.get("teach"):  # the presentation view: text a projector shows
         spec = charts.large_text(spec)
-    return (where or st).vega_lite_chart({**spec, "datasets": datasets}, width="stretch",
-                                         key=key, **select)
+    return (where or st).vega_lite_chart({**spec, "datasets": sent}, width="stretch",
+                                         key=key, **dict(select or {}))

@@ -22,7 +22,8 @@ from ui.i18n import t
 from ui.layout import APP, teaching, unit_label
 from ui.strings import STRINGS
 
-#: Session-state key of a checkpoint's last prediction: {"pick": ..., "answer": repr(Answer)}.
+#: Session-state key of a checkpoint's last prediction: {"pick": ..., "answer": repr(Answer),
+#: "pending": whether the answer was still unknown when it was made}.
 _RECORD = "_cp.{}.{}"
 _PICK = "_cp.pick.{}.{}"
 _REVEALED = "_cp.shown.{}.{}"
@@ -38,6 +39,12 @@ def answered(page: str) -> tuple[int, int]:
     done = marks()
     cps = lesson.by_page(page)
     return sum((c.page, c.id) in done for c in cps), len(cps)
+
+
+def predicted(page: str, cid: str) -> bool:
+    """Whether the reader has committed a prediction at this checkpoint before (for any
+    inputs): a page may then show its answering number for other inputs without a new one."""
+    return (page, cid) in marks()
 
 
 def _mark(cp: lesson.Checkpoint, right: bool) -> None:
@@ -72,7 +79,8 @@ def _check(cp: lesson.Checkpoint, answer: lesson.Answer) -> None:
     pick = st.session_state.get(_PICK.format(cp.page, cp.id))
     if pick is None:
         return
-    st.session_state[_RECORD.format(cp.page, cp.id)] = {"pick": pick, "answer": repr(answer)}
+    st.session_state[_RECORD.format(cp.page, cp.id)] = {
+        "pick": pick, "answer": repr(answer), "pending": answer.right is None}
     verdict = cp.judge(pick, answer)
     if verdict is not None:
         _mark(cp, verdict)
@@ -85,10 +93,6 @@ def _reveal(cp: lesson.Checkpoint) -> None:
 def _again(cp: lesson.Checkpoint) -> None:
     st.session_state.pop(_RECORD.format(cp.page, cp.id), None)
     st.session_state.pop(_PICK.format(cp.page, cp.id), None)
-
-
-def _text(key: str, fields: Mapping[str, str]) -> str | None:
-    return t(key, **fields) if key in STRINGS else None
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
@@ -122,9 +126,19 @@ def show(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -
     record = st.session_state.get(_RECORD.format(page, cid))
     pick_key = _PICK.format(page, cid)
     if record is not None and record["answer"] != repr(answer):
-        box.info(t("cp.changed"), icon=":material/published_with_changes:")
-        _again(cp)  # before the widget is drawn, so it may be cleared
-        record = None
+        if record.get("pending"):
+            # Made while the answer was unknown (the network not trained yet): it is kept for
+            # the answer, and judged once there is one.
+            record = {"pick": record["pick"], "answer": repr(answer),
+                      "pending": answer.right is None}
+            st.session_state[_RECORD.format(page, cid)] = record
+            verdict = cp.judge(record["pick"], answer)
+            if verdict is not None:
+                _mark(cp, verdict)
+        else:
+            box.info(t("cp.changed"), icon=":material/published_with_changes:")
+            _again(cp)  # before the widget is drawn, so it may be cleared
+            record = None
     label, locked = t("cp.yours"), record is not None
     if cp.choices:
         options = {c: t(f"{prefix}.{c}", **fields) for c in cp.choices}
@@ -166,11 +180,12 @@ def _feedback(box: Any, cp: lesson.Checkpoint, answer: lesson.Answer, pick: Any,
         said.insert(0, t("cp.right") if verdict else t("cp.wrong", yours=fields["yours"]
                                                         if not cp.choices else
                                                         t(f"{prefix}.{pick}", **fields)))
-    own = _text(f"{prefix}.if.{pick}", fields) if cp.choices and pick is not None else None
+    own = f"{prefix}.if.{pick}"  # what this choice missed or got right, if it has its own words
     case = answer.numbers.get("case")
     why = f"{prefix}.why.{case}" if case and f"{prefix}.why.{case}" in STRINGS else f"{prefix}.why"
-    body = "".join(s if s.endswith("。") else s + " " for s in said).strip() + ("\n\n" + own if own else "") + "\n\n" + t(why, **fields)
-    body = _say(body)
+    parts = (fmt.sentences(*said), t(own, **fields) if cp.choices and own in STRINGS else "",
+             t(why, **fields))
+    body = _say("\n\n".join(part for part in parts if part))
     if verdict:
         box.success(body, icon=":material/check_circle:")
     elif verdict is False:

@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import html
 import math
-from dataclasses import dataclass
+from collections import namedtuple
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from lib import charts_codes, coding, info, sampling
 from lib.charts import CE_COLOR, KL_COLOR, P_COLOR
 from lib.presets import CODE_EXAMPLES
 from ui import explorer, fmt, layout
-from ui.charts import arrow_bytes, arrow_table
+from ui.charts import arrow_table, datasets
 from ui.i18n import event_name, lang, t
 from ui.state import PageState, Setting
 
@@ -56,12 +55,9 @@ S = PageState("codes", [
 
 # ---- P and Q, units --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Source:
-    labels: tuple[str, ...]
-    p: tuple[float, ...] | None
-    q: tuple[float, ...] | None
-    problems: tuple
+#: The events' names, P and Q as tuples (None, with the table's ``problems``, when the
+#: explorer's table describes no P and Q).
+Source = namedtuple("Source", "labels p q problems")
 
 
 def current_source() -> Source:
@@ -76,68 +72,35 @@ def current_source() -> Source:
     return Source(tuple(read.labels), tuple(read.p.tolist()), tuple(read.q.tolist()), ())
 
 
-def n(x: float) -> str:
-    """A number on screen: three significant digits (``1.75``, ``0.625``, ``2``), ∞ as ∞."""
-    return fmt.short(x)
-
-
-def bits(x: float) -> str:
-    """A value in bits, three significant digits: ``1.75 bits``, ``1 bit``."""
-    text = n(x)
-    return f"{text} {t('cd.bit') if text == '1' else t('cd.bits')}"
-
-
-def in_unit(x: float, extra: str | None = None) -> str | None:
-    """A metric's help: the value in the reader's own unit when that is not bits (then
-    ``extra``, the metric's own help, below it)."""
-    if layout.units() == "bits" or not math.isfinite(x):
-        return extra
-    other = x * math.log(2) * info.log_factor(layout.base())
-    mine = t("cd.in_unit.help", other=f"{n(other)} {layout.unit_label()}")
-    return mine if extra is None else f"{mine}\n\n{extra}"
+def metric(where, label: str, bits: float, help: str | None = None) -> None:
+    """A value in bits as a metric tile (``1.75 bits``); its help gives the value in the
+    sidebar's unit too when that is not bits, above the tile's own ``help``."""
+    other = layout.in_units(bits, 2) if math.isfinite(bits) else None
+    helps = (t("cd.in_unit.help", other=other) if other else None, help)
+    where.metric(label, fmt.amount(bits, t("unit.bits")),
+                 help="\n\n".join(h for h in helps if h) or None)
 
 
 def unit_note() -> str | None:
     """The sentence naming the reader's unit, when it is not bits."""
-    if layout.units() == "bits":
-        return None
-    unit = layout.unit_label()
-    one = math.log(2) * info.log_factor(layout.base())
-    return t("cd.why_bits.unit", unit=unit, one_bit=f"{n(one)} {unit}")
-
-
-def prob_text(x: float) -> str:
-    """A probability as typed, tiny ones in scientific notation (1e−12 is not 0)."""
-    if x == 0 or x >= 1e-6:
-        return fmt.prob(x)
-    return f"{x:.3g}".replace("-", fmt.MINUS)
+    one_bit = layout.in_units(1.0, 2)
+    return one_bit and t("cd.why_bits.unit", unit=layout.unit_label(), one_bit=one_bit)
 
 
 def pair(a: float, b: float) -> tuple[str, str]:
-    """``a`` and ``b`` with enough significant digits to tell them apart (3 unless they need
-    more): ``1.0000000000`` against ``1.0000000002``, not ``1`` against ``1``."""
-    digits = 3
-    while digits < 16 and a != b and f"{a:.{digits}g}" == f"{b:.{digits}g}":
-        digits += 1
-    if digits == 3:
-        return n(a), n(b)
-    return (f"{a:.{digits - 1}f}" if abs(a) >= 1 else f"{a:.{digits}g}",
-            f"{b:.{digits - 1}f}" if abs(b) >= 1 else f"{b:.{digits}g}")
+    """Two code lengths (at least 1 bit) as they read differently: three significant digits,
+    or as many more as it takes (``1.0000000000`` against ``1.0000000002``)."""
+    return fmt.apart(a, b, lambda x, d: fmt.short(x) if d == 3 else fmt.sig(x, d), 3)
 
 
 # ---- Codes and expected lengths ----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class CodesView:
-    c: coding.Codes
-    table: pa.Table                       #: every event's probabilities, information, codewords
-    notes: tuple[tuple[str, str], ...]    #: (kind, sentence): zero probabilities, one event, ties
-    own: str                              #: P's code against H(P)
-    shannon: str | None                   #: Q's Shannon code against H(P,Q) (None: ∞)
-    sentences: tuple[str, ...]            #: Q's Huffman code: the extra bits against KL
-    chart: dict[str, bytes] | None        #: datasets of identity_bars (None: H(P,Q) is ∞)
-    chart_text: dict[str, str]
-    chart_numbers: pa.Table               #: the chart's rows with exact values
+#: The codes (:class:`lib.coding.Codes`), the table of every event's probabilities,
+#: information and codewords, ``notes`` ((kind, sentence): zero probabilities, one event, ties),
+#: the sentences on P's ``own`` code, Q's ``shannon`` code (None: H(P,Q) is ∞) and Q's Huffman
+#: code, and the chart's datasets (None: H(P,Q) is ∞), words and exact numbers.
+CodesView = namedtuple("CodesView", "c table notes own shannon sentences chart chart_text "
+                       "chart_numbers")
 
 
 #: Differences below this are equalities (sums of a few products of floats).
@@ -147,11 +110,11 @@ EXACT = 1e-9
 def own_sentence(c: coding.Codes, p: np.ndarray) -> str:
     """P's own code against the entropy: the bounds, L = H, or the one-event convention."""
     if np.count_nonzero(p) == 1:
-        return t("cd.bounds.own_one", l=n(c.l_p))
+        return t("cd.bounds.own_one", l=fmt.short(c.l_p))
     if abs(c.l_p - c.h_p) <= EXACT:
-        return t("cd.bounds.own_exact", h=n(c.h_p))
+        return t("cd.bounds.own_exact", h=fmt.short(c.h_p))
     l_text, h1 = pair(c.l_p, c.h_p + 1)
-    return t("cd.bounds.own", h=n(c.h_p), l=l_text, h1=h1)
+    return t("cd.bounds.own", h=fmt.short(c.h_p), l=l_text, h1=h1)
 
 
 def shannon_sentence(c: coding.Codes) -> str | None:
@@ -159,9 +122,9 @@ def shannon_sentence(c: coding.Codes) -> str | None:
     if not math.isfinite(c.ce):
         return None
     if c.l_s >= c.ce + 1:  # only through a length 0 (q = 1) raised to 1 bit
-        return t("cd.bounds.shannon_one", l=n(c.l_s), ce=n(c.ce))
+        return t("cd.bounds.shannon_one", l=fmt.short(c.l_s), ce=fmt.short(c.ce))
     l_text, ce1 = pair(c.l_s, c.ce + 1)
-    return t("cd.bounds.shannon", ce=n(c.ce), l=l_text, ce1=ce1)
+    return t("cd.bounds.shannon", ce=fmt.short(c.ce), l=l_text, ce1=ce1)
 
 
 def other_sentences(c: coding.Codes) -> list[str]:
@@ -176,8 +139,9 @@ def other_sentences(c: coding.Codes) -> list[str]:
     if abs(diff) <= EXACT:
         ideal = abs(c.l_p - c.h_p) <= EXACT and abs(c.l_q - c.ce) <= EXACT
         key = "cd.extra.exact" if ideal else "cd.extra.exact_by_chance"
-        return [*out, t(key, extra=n(extra), kl=n(c.kl))]
-    out.append(t("cd.extra.rounded", extra=n(extra), kl=n(c.kl), diff=n(diff)))
+        return [*out, t(key, extra=fmt.short(extra), kl=fmt.short(c.kl))]
+    out.append(t("cd.extra.rounded", extra=fmt.short(extra), kl=fmt.short(c.kl),
+                 diff=fmt.short(diff)))
     if c.l_q - c.ce < -EXACT:
         out.append(t("cd.round.negative"))
     return out
@@ -197,12 +161,14 @@ def codes(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
 
     (huff_p, len_p), (huff_q, len_q) = words(c.huff_p), words(c.huff_q)
     table = arrow_table({
-        t("cd.col.event"): labels, t("cd.col.p"): [prob_text(x) for x in p],
-        t("cd.col.q"): [prob_text(x) for x in q],
-        t("cd.col.info_p"): [n(x) for x in info.information_content(pa_, 2)],
-        t("cd.col.info_q"): [n(x) for x in info.information_content(qa, 2)],
+        t("cd.col.event"): labels, t("cd.col.p"): [fmt.prob(x) for x in p],
+        t("cd.col.q"): [fmt.prob(x) for x in q],
+        # The codes before the ideal lengths: on a phone the first checkpoint's column, the
+        # bits of P's code, is on screen without scrolling sideways.
         t("cd.col.huff_p"): huff_p, t("cd.col.huff_p_len"): len_p,
         t("cd.col.huff_q"): huff_q, t("cd.col.huff_q_len"): len_q,
+        t("cd.col.info_p"): [fmt.short(x) for x in info.information_content(pa_, 2)],
+        t("cd.col.info_q"): [fmt.short(x) for x in info.information_content(qa, 2)],
         t("cd.col.shannon_q"): words(c.shannon_q)[0],
         t("cd.col.shannon_q_len"): ["—" if k < 0 else str(int(k)) for k in c.shannon_lengths]})
     notes = []
@@ -224,33 +190,28 @@ def codes(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
     rows = [(t("cd.chart.row.ideal_p"), c.h_p, False), (t("cd.chart.row.ideal_q"), c.ce, True),
             (t("cd.chart.row.huff_p"), c.l_p, False),
             (t("cd.chart.row.shannon_q"), c.l_s, True), (t("cd.chart.row.huff_q"), c.l_q, True)]
-    chart = {"parts": arrow_bytes(charts_codes.identity_bars_data(c.h_p, c.kl, rows, text)[
-        "parts"])} if math.isfinite(c.ce) else None
-    exact = lambda x: fmt.num(x, 6)  # noqa: E731
+    chart = (datasets(charts_codes.identity_bars_data(c.h_p, c.kl, rows, text))
+             if math.isfinite(c.ce) else None)
     numbers = arrow_table({
         t("cd.chart.row"): [row for row, _, _ in rows],
-        t("cd.chart.col.ideal"): [exact(c.ce if with_kl else c.h_p) for _, _, with_kl in rows],
-        t("cd.chart.part.h"): [exact(c.h_p)] * len(rows),
-        t("cd.chart.part.kl"): [exact(c.kl) if with_kl else "0" for _, _, with_kl in rows],
-        t("cd.chart.part.round"): [exact(total - (c.ce if with_kl else c.h_p))
+        t("cd.chart.col.ideal"): [fmt.exact(c.ce if with_kl else c.h_p)
+                                  for _, _, with_kl in rows],
+        t("cd.chart.part.h"): [fmt.exact(c.h_p)] * len(rows),
+        t("cd.chart.part.kl"): [fmt.exact(c.kl) if with_kl else "0" for _, _, with_kl in rows],
+        t("cd.chart.part.round"): [fmt.exact(total - (c.ce if with_kl else c.h_p))
                                    if math.isfinite(total) else "—"
                                    for _, total, with_kl in rows],
-        t("cd.chart.total"): [exact(total) for _, total, _ in rows]})
+        t("cd.chart.total"): [fmt.exact(total) for _, total, _ in rows]})
     return CodesView(c, table, tuple(notes), own_sentence(c, pa_), shannon_sentence(c),
                      tuple(other_sentences(c)), chart, text, numbers)
 
 
 # ---- A message ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class MessageView:
-    m: coding.Message
-    symbols: str              #: the events as coloured names, HTML
-    legend: str
-    bits_p: str               #: the bits under P's code, one coloured span per codeword
-    bits_q: str | None        #: under Q's code (None: Q's code cannot encode the message)
-    rates: tuple[str, ...]
-    decoded: tuple[bool, str]
+#: The message (:class:`lib.coding.Message`) as HTML: its events as coloured names and their
+#: legend, its bits under P's code and under Q's (None: Q's code cannot encode it), one coloured
+#: span per codeword; the rates' sentences and (decoded?, the sentence saying so).
+MessageView = namedtuple("MessageView", "m symbols legend bits_p bits_q rates decoded")
 
 
 def _span(text_: str, event: int, label: str) -> str:
@@ -284,10 +245,10 @@ def message(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
     count = m.symbols.size
     per_p = len(m.bits_p) / count
     if m.bits_q is None:
-        rates = [t("cd.message.rate_p", per_p=n(per_p), h=n(c.h_p))]
+        rates = [t("cd.message.rate_p", per_p=fmt.short(per_p), h=fmt.short(c.h_p))]
     else:
-        rates = [t("cd.message.rate", per_p=n(per_p), h=n(c.h_p),
-                   per_q=n(len(m.bits_q) / count), ce=n(c.ce))]
+        rates = [t("cd.message.rate", per_p=fmt.short(per_p), h=fmt.short(c.h_p),
+                   per_q=fmt.short(len(m.bits_q) / count), ce=fmt.short(c.ce))]
         extra = len(m.bits_q) - len(m.bits_p)
         if extra > 0:
             rates.append(t("cd.message.more", extra=f"{extra:,}"))
@@ -313,21 +274,16 @@ def message(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
 def sixteen(theta: float, language: str) -> tuple[str, ...]:
     """What :func:`lib.coding.word_code` finds for a 16-bit number with P(1) = ``theta``."""
     w = coding.word_code(theta)
-    return (t("cd.sixteen.result", h=n(w.h), l=n(w.l), lo=w.lo, hi=w.hi),
+    return (t("cd.sixteen.result", h=fmt.short(w.h), l=fmt.short(w.l), lo=w.lo, hi=w.hi),
             t("cd.sixteen.uniform", l=w.lo) if w.lo == w.hi
-            else t("cd.sixteen.saving", saved=n(16 - w.l)))
+            else t("cd.sixteen.saving", saved=fmt.short(16 - w.l)))
 
 
 # ---- Samples -----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class SamplesView:
-    r: sampling.RunningAverages
-    chart: dict[str, bytes]   #: datasets of running_chart
-    text: dict[str, str]
-    names: dict[str, str]     #: quantity -> shown name
-    final: tuple[str, ...]
-    infinite: str | None      #: which draw first made an average ∞
+#: The running averages, the chart's datasets and words, each quantity's shown name, the
+#: final averages in sentences and which draw first made an average ∞ (or None).
+SamplesView = namedtuple("SamplesView", "r chart text names final infinite")
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -341,10 +297,10 @@ def samples(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
     for k, name in names.items():
         name = name.split(" →")[0]
         if math.isinf(r.final[k]):
-            final.append(t("cd.samples.final_inf", name=name, exact=n(r.exact[k])))
+            final.append(t("cd.samples.final_inf", name=name, exact=fmt.short(r.exact[k])))
         else:
-            final.append(t("cd.samples.final", name=name, value=n(r.final[k]),
-                           se=n(2 * r.final_se[k]), exact=n(r.exact[k])))
+            final.append(t("cd.samples.final", name=name, value=fmt.short(r.final[k]),
+                           se=fmt.short(2 * r.final_se[k]), exact=fmt.short(r.exact[k])))
     infinite = None
     if r.first_infinite is not None:
         x = sampling.draw(p, r.first_infinite, r.seed)
@@ -354,23 +310,17 @@ def samples(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
     text = {"x": t("cd.samples.x"), "y": t("cd.samples.y"), "quantity": t("cd.chart.part"),
             "mean": t("cd.samples.mean"), "se": t("cd.samples.se"),
             "exact": t("cd.samples.exact"), "n": "n"}
-    return SamplesView(r, {k: arrow_bytes(v) for k, v in data.items()}, text, names,
-                       tuple(final), infinite)
+    return SamplesView(r, datasets(data), text, names, tuple(final), infinite)
 
 
 # ---- The sample's own distribution and the plug-in bias --------------------------------------
 
-@dataclass(frozen=True)
-class EstimatesView:
-    e: sampling.Estimates
-    table: pa.Table                  #: each event's probability, count and frequency
-    sentences: tuple[str, ...]
-    bias: dict[str, bytes] | None    #: datasets of bias_chart (None: fewer than two events)
-    bias_text: dict[str, str]
-    bias_names: tuple[str, str]
-    bias_sentence: str | None        #: the chart's average at the reader's n
-    rule_sentence: str | None        #: the exact bias against (K − 1)/(2n), chosen by numbers
-    bias_numbers: pa.Table | None    #: the chart's rows with exact values
+#: The estimates, the table of each event's probability, count and frequency, their
+#: sentences; the bias chart's datasets (None: fewer than two events), words and series names,
+#: its average at the reader's n and the exact bias against (K − 1)/(2n) in sentences, and its
+#: exact numbers.
+EstimatesView = namedtuple("EstimatesView", "e table sentences bias bias_text bias_names "
+                           "bias_sentence rule_sentence bias_numbers high")
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -380,21 +330,17 @@ def _bias_rows(p: tuple[float, ...], seed: int) -> pd.DataFrame:
     return sampling.plugin_bias(p, BIAS_SIZES, repeats=BIAS_REPEATS, seed=seed, base=2)
 
 
-#: The first-order bias is said to describe the exact one when within this fraction of it.
-RULE_CLOSE = 0.10
-
-
 def rule_sentence(p: tuple[float, ...], size: int) -> str:
     """The exact bias of the plug-in entropy at ``size`` draws against Miller and Madow's
-    first-order ``(K − 1)/(2n)`` nats, worded by how close they are here (not by a rule about
-    n and K: what matters is that every ``n·pᵢ`` is large)."""
-    exact = float(info.entropy(p, 2)) - sampling.expected_plugin_entropy(p, size, 2)
-    rule = sampling.first_order_bias(p, size, 2)
-    smallest = size * min(x for x in p if x > 0)
-    fields = {"exact": n(exact), "n": f"{size:,}", "rule": n(rule), "np": n(smallest)}
-    if abs(rule - exact) <= RULE_CLOSE * exact:
+    first-order ``(K − 1)/(2n)`` nats (:func:`lib.sampling.bias_against_rule`), worded by how
+    close they are here (not by a rule about n and K: what matters is that every ``n·pᵢ`` is
+    large)."""
+    c = sampling.bias_against_rule(p, size, 2)
+    fields = {"exact": fmt.short(c.exact), "n": f"{size:,}", "rule": fmt.short(c.rule),
+              "np": fmt.short(c.smallest_np)}
+    if c.close:
         return t("cd.bias.rule_holds", **fields)
-    return t("cd.bias.rule_fails", ratio=n(rule / exact), **fields)
+    return t("cd.bias.rule_fails", ratio=fmt.short(c.rule / c.exact), **fields)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -403,33 +349,37 @@ def estimates(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...
     """:func:`lib.sampling.estimates` from ``size`` draws, and the plug-in entropy's bias
     (:func:`lib.sampling.plugin_bias`) at :data:`BIAS_SIZES` and ``size``."""
     e = sampling.estimates(p, q, size, seed=seed, base=2)
-    table = arrow_table({t("cd.col.event"): labels, t("cd.col.p"): [prob_text(x) for x in p],
+    table = arrow_table({t("cd.col.event"): labels, t("cd.col.p"): [fmt.prob(x) for x in p],
                          t("cd.mle.col.count"): e.counts.astype(np.int64),
                          t("cd.mle.col.freq"): [fmt.prob(x) for x in e.freqs]})
-    sentences = [t("cd.mle.sentence", plug=n(e.plug_in), ce_p=n(e.cross_entropy_p),
-                   kl=n(e.kl_to_p))]
+    sentences = [t("cd.mle.sentence", plug=fmt.short(e.plug_in),
+                   ce_p=fmt.short(e.cross_entropy_p), kl=fmt.short(e.kl_to_p))]
     if e.seen < e.support:
         sentences.append(t("cd.mle.unseen", k=e.support - e.seen, K=e.support))
     names = (t("cd.bias.plug_in"), t("cd.bias.mm"))
     text = {"x": t("cd.bias.x"), "y": t("cd.bias.y"), "estimator": t("cd.chart.part"),
             "mean": t("cd.samples.mean"), "se": t("cd.samples.se"), "exact": t("cd.bias.exact"),
             "bias": t("cd.bias.bias"), "n": "n"}
+    # The takeaway says H(P̂) comes out low on average; a sample that came out above H(P)
+    # is said to be one such sample (None otherwise).
+    high = (t("cd.mle.high", plug=fmt.short(e.plug_in), h=fmt.short(e.entropy_p),
+              repeats=f"{BIAS_REPEATS:,}") if e.plug_in > e.entropy_p + EXACT else None)
     if e.support < 2:
-        return EstimatesView(e, table, tuple(sentences), None, text, names, None, None, None)
+        return EstimatesView(e, table, tuple(sentences), None, text, names, None, None, None,
+                             high)
     frame = _bias_rows(p, seed)
     if size not in BIAS_SIZES:
         extra = sampling.plugin_bias(p, [size], repeats=BIAS_REPEATS, seed=seed, base=2)
         frame = pd.concat([frame, extra]).sort_values("n", ignore_index=True)
     row = frame[frame["n"] == size].iloc[0]
     key = "cd.bias.sentence" if row["bias"] < 0 else "cd.bias.sentence_above"
-    sentence = t(key, n=f"{size:,}", plug=n(row["plug_in"]), repeats=f"{BIAS_REPEATS:,}",
-                 bias=n(abs(row["bias"])), h=n(row["exact"]),
-                 se=n(2 * row["plug_in_se"]), mm=n(row["miller_madow"]))
+    sentence = t(key, n=f"{size:,}", plug=fmt.short(row["plug_in"]), repeats=f"{BIAS_REPEATS:,}",
+                 bias=fmt.short(abs(row["bias"])), h=fmt.short(row["exact"]),
+                 se=fmt.short(2 * row["plug_in_se"]), mm=fmt.short(row["miller_madow"]))
     data = charts_codes.bias_chart_data(frame, names)
-    exact = lambda x: fmt.num(x, 6)  # noqa: E731
     numbers = arrow_table({"n": frame["n"].to_numpy(),
-                           names[0]: [exact(x) for x in frame["plug_in"]],
-                           names[1]: [exact(x) for x in frame["miller_madow"]],
-                           t("cd.bias.exact"): [exact(x) for x in frame["exact"]]})
-    return EstimatesView(e, table, tuple(sentences), {k: arrow_bytes(v) for k, v in data.items()},
-                         text, names, sentence, rule_sentence(p, size), numbers)
+                           names[0]: [fmt.exact(x) for x in frame["plug_in"]],
+                           names[1]: [fmt.exact(x) for x in frame["miller_madow"]],
+                           t("cd.bias.exact"): [fmt.exact(x) for x in frame["exact"]]})
+    return EstimatesView(e, table, tuple(sentences), datasets(data), text, names, sentence,
+                         rule_sentence(p, size), numbers, high)

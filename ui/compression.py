@@ -10,17 +10,15 @@ sentence is picked from the numbers it describes.
 from __future__ import annotations
 
 import html
-import math
-from dataclasses import dataclass
+from collections import namedtuple
 
 import numpy as np
-import pyarrow as pa
 import streamlit as st
 
 from lib import charts_text, text
 from lib.problems import Problem
 from ui import fmt, layout
-from ui.charts import arrow_bytes, arrow_table
+from ui.charts import arrow_table, datasets
 from ui.i18n import t
 from ui.state import PageState, Setting
 from ui.strings import STRINGS
@@ -50,13 +48,9 @@ def prose(language: str) -> str:
     return "\n".join(STRINGS[key][column] for key in sorted(STRINGS))
 
 
-@dataclass(frozen=True)
-class Source:
-    train: str | None
-    held: str | None
-    problems: tuple[Problem, ...]
-    controls: tuple[str, ...]     #: distinct control characters of a pasted text
-    n_controls: int = 0           #: how many control characters it holds
+#: The training and held-out texts (None when the paste is bad, then its ``problems``); a
+#: pasted text's distinct ``controls`` characters and how many it holds, ``n_controls``.
+Source = namedtuple("Source", "train held problems controls n_controls", defaults=(0,))
 
 
 def current_source() -> Source:
@@ -89,40 +83,20 @@ def count_bits(n: int) -> str:
     return t("tx.one_bit") if n == 1 else t("tx.n_bits", n=f"{n:,}")
 
 
-def signed(x: float) -> str:
-    """A difference in bits with its sign: ``+0.43``, ``−1.20``, ``+776``."""
-    digits = 2 if abs(x) < 10 else 0
-    return f"{x:+,.{digits}f}".replace("-", fmt.MINUS)
-
-
 def unit_sentence(held_bits: float) -> str | None:
     """The held-out bits per character in the sidebar's unit, when that is not bits."""
-    if layout.units() == "bits":
-        return None
-    factor = math.log(2) / math.log(layout.base() or math.e)
-    return t("tx.unit", unit=layout.unit_label(),
-             value=fmt.quantity(held_bits * factor, layout.unit_label(), 3))
+    value = layout.in_units(held_bits, 2)
+    return value and t("tx.unit", unit=layout.unit_label(), value=value)
 
 
 # ---- The curve over orders ---------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class CurveView:
-    points: tuple[text.OrderPoint, ...]
-    chart: dict[str, bytes]
-    chart_text: dict[str, str]
-    table: pa.Table
-    takeaway: str                  #: what the two curves do, in sentences picked from them
-    alt: str                       #: the chart's text alternative, "{k}" left for the order
-    alphabet: int                  #: V, the escape included
-
-
-def pair(a: float, b: float) -> tuple[str, str]:
-    """``a`` and ``b`` with two decimals, or as many more as it takes to tell them apart."""
-    digits = 2
-    while digits < 12 and a != b and fmt.num(a, digits) == fmt.num(b, digits):
-        digits += 1
-    return fmt.num(a, digits), fmt.num(b, digits)
+#: The curve's points, chart datasets and words, table, takeaway (what the two curves do, in
+#: sentences picked from them), text alternative ("{k}" left for the order) and alphabet size V
+#: (the escape included); ``*_train``: the chart's datasets, takeaway and text alternative with
+#: the training text only (the held-out curve answers a checkpoint: held back until then).
+CurveView = namedtuple("CurveView", "points chart chart_text table takeaway alt alphabet "
+                       "chart_train takeaway_train alt_train")
 
 
 def _last_lowest(values: list[float]) -> int:
@@ -131,7 +105,8 @@ def _last_lowest(values: list[float]) -> int:
     return max(i for i, v in enumerate(values) if v == low)
 
 
-def _curve_sentences(points: tuple[text.OrderPoint, ...], alpha: float, v: int) -> list[str]:
+def _curve_sentences(points: tuple[text.OrderPoint, ...], alpha: float, v: int,
+                     held: bool = True) -> list[str]:
     num = lambda x: fmt.num(x, 2)  # noqa: E731
     tr = [p.train_bits for p in points]
     he = [p.test_bits for p in points]
@@ -142,15 +117,17 @@ def _curve_sentences(points: tuple[text.OrderPoint, ...], alpha: float, v: int) 
     elif k_train == len(tr) - 1:
         out.append(t("tx.train.wiggles", last=num(tr[-1])))
     else:
-        low, last = pair(tr[k_train], tr[-1])
+        low, last = fmt.apart(tr[k_train], tr[-1], fmt.num, 2)
         out.append(t("tx.train.turns", k=k_train, low=low, last=last, av=fmt.short(alpha * v)))
+    if not held:
+        return out
     k_held = _last_lowest(he)
     if k_held == len(he) - 1:
         falls = all(b < a for a, b in zip(he, he[1:]))
         out.append(t("tx.held.falls", last=num(he[-1])) if falls
                    else t("tx.held.low5", last=num(he[-1])))
     else:
-        low, last = pair(he[k_held], he[-1])
+        low, last = fmt.apart(he[k_held], he[-1], fmt.num, 2)
         out.append(t("tx.held.turns", k=k_held, low=low, last=last))
         if tr[-1] < tr[k_held]:
             out.append(t("tx.overfit", k=k_held))
@@ -173,27 +150,26 @@ def curve(train: str, held: str, alpha: float, language: str) -> CurveView:
         t("tx.col.train_ppl"): [fmt.num(p.train_perplexity, 2) for p in points],
         t("tx.col.held_bits"): [fmt.num(p.test_bits, 3) for p in points],
         t("tx.col.held_ppl"): [fmt.num(p.test_perplexity, 2) for p in points]})
-    alt = t("tx.chart.alt", train=" → ".join(fmt.num(p.train_bits, 2) for p in points),
+    train_path = " → ".join(fmt.num(p.train_bits, 2) for p in points)
+    alt = t("tx.chart.alt", train=train_path,
             held=" → ".join(fmt.num(p.test_bits, 2) for p in points), k="{k}")
-    sep = "" if language == "zh" else " "   # Chinese sentences run on without spaces
-    return CurveView(points, {k: arrow_bytes(d) for k, d in data.items()}, words, table,
-                     sep.join(_curve_sentences(points, alpha, v)), alt, v)
+    train_only = charts_text.order_chart_data([p.train_bits for p in points], [], words)
+    return CurveView(points, datasets(data), words, table,
+                     fmt.sentences(*_curve_sentences(points, alpha, v)), alt, v,
+                     datasets(train_only),
+                     fmt.sentences(*_curve_sentences(points, alpha, v, held=False)),
+                     t("tx.chart.alt.train", train=train_path, k="{k}"))
 
 
 # ---- The coder at one order ----------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class CoderView:
-    n: int                #: held-out characters
-    n_bytes: int          #: their UTF-8 bytes
-    ideal: float          #: −Σ log₂ q over the held-out text
-    coded: int            #: bits of the arithmetic code
-    huffman: int          #: bits of a Huffman code per context
-    decoded: bool
-    escaped: int          #: held-out characters the training text never has
-    preview: str
-    sentences: tuple[str, ...]
-    snippet: str          #: HTML: the first held-out characters shaded by their bits
+#: The held-out text coded: its ``n`` characters and ``n_bytes`` UTF-8 bytes, ``ideal`` =
+#: −Σ log₂ q, the arithmetic code's ``coded`` bits, a Huffman code per context's ``huffman``
+#: bits, whether it ``decoded``, the characters the training text never has (``escaped``), the
+#: first bits (``preview``), the ``sentences`` and the ``snippet`` (HTML: the first characters
+#: shaded by their bits).
+CoderView = namedtuple("CoderView", "n n_bytes ideal coded huffman decoded escaped preview "
+                       "sentences snippet")
 
 
 def _glyph(ch: str) -> str:
@@ -233,7 +209,7 @@ def coder(train: str, held: str, order: int, alpha: float, language: str) -> Cod
     known = set(train)
     escaped = sum(1 for ch in held if ch not in known)
     coded = len(bits)
-    sentences = [t("tx.coded", coded=f"{coded:,}", diff=signed(coded - ideal))]
+    sentences = [t("tx.coded", coded=f"{coded:,}", diff=fmt.signed(coded - ideal))]
     if huffman > coded:
         sentences.append(t("tx.huffman.more", extra=count_bits(huffman - coded),
                            pct=f"+{100 * (huffman - coded) / coded:.1f}%"))

@@ -10,16 +10,18 @@ One cached view per section (``st.cache_resource``, bounded; language an explici
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-import numpy as np
-import pyarrow as pa
+from collections import namedtuple
+from typing import Any, Mapping
+
 import streamlit as st
 
 from lib import charts_continuous as cc
 from lib import continuous as lc
+from lib import lesson
+from lib.info import convert
 from lib.problems import Problem, ProblemError
-from ui import fmt
-from ui.charts import arrow_bytes, arrow_table
+from ui import checkpoint, fmt
+from ui.charts import arrow_table, datasets
 from ui.i18n import t
 from ui.state import PageState, Setting
 from ui.strings import STRINGS
@@ -53,34 +55,24 @@ LAST_GOOD = "_continuous.last_mixture"
 Mix = tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]
 
 
-def read_mixture() -> tuple[Mix | None, float, list[Problem]]:
-    """The reader's mixture with weights divided by their sum, the sum they entered, and what
-    lib refuses (then the mixture is None)."""
-    n = int(S.get("n"))
-    w = [S.get(f"w{i}") for i in range(1, n + 1)] if n > 1 else [1.0]
-    m = [S.get(f"m{i}") for i in range(1, n + 1)]
-    s = [S.get(f"s{i}") for i in range(1, n + 1)]
+def read_mixture(values: Mapping[str, Any] | None = None) -> tuple[Mix | None, float,
+                                                                   list[Problem]]:
+    """The reader's mixture (or that of the settings ``values``, e.g. ``S.defaults``) with
+    weights divided by their sum, the sum entered, and what lib refuses (then the mixture is
+    None). The reader's last accepted mixture is kept under :data:`LAST_GOOD`."""
+    v = S.values() if values is None else values
+    k = range(1, int(v["n"]) + 1)
+    w = [v[f"w{i}"] for i in k] if len(k) > 1 else [1.0]
+    m, s = [float(v[f"m{i}"]) for i in k], [float(v[f"s{i}"]) for i in k]
     try:
         weights = lc.normalise_weights(w)
         lc.fit_forward(weights, m, s)  # checks the means and sds
     except ProblemError as err:
         return None, float(sum(w)), err.problems
-    mix = (tuple(weights.tolist()), tuple(float(v) for v in m), tuple(float(v) for v in s))
-    st.session_state[LAST_GOOD] = mix
+    mix = (tuple(weights.tolist()), tuple(m), tuple(s))
+    if values is None:
+        st.session_state[LAST_GOOD] = mix
     return mix, float(sum(w)), []
-
-
-def two(x: float) -> str:
-    """``x`` with 2 decimals; a value that rounds to 0 reads 0.00 (not 1.7e−09)."""
-    return fmt.num(round(float(x), 2) + 0.0, 2)
-
-
-def read_default() -> Mix:
-    """The default experiment's mixture (shown when nothing valid was ever drawn)."""
-    d, n = S.defaults, int(S.defaults["n"])
-    w = lc.normalise_weights([d[f"w{i}"] for i in range(1, n + 1)])
-    return (tuple(w.tolist()), tuple(d[f"m{i}"] for i in range(1, n + 1)),
-            tuple(d[f"s{i}"] for i in range(1, n + 1)))
 
 
 def problem_text(p: Problem) -> str:
@@ -91,41 +83,49 @@ def problem_text(p: Problem) -> str:
              i=(p.row or 0) + 1, value=fmt.short(p.value) if p.value is not None else "")
 
 
-def _bytes(data: dict) -> dict[str, bytes]:
-    return {name: arrow_bytes(cols) for name, cols in data.items()}
-
-
-@dataclass(frozen=True)
-class MixtureView:
-    forward: tuple[float, float]
-    reverse: tuple[float, float]
-    kls: tuple[float, float, float, float]  #: KL(P‖Q), KL(Q‖P) of the forward fit, then reverse
-    takeaway: str
-    fits_text: dict
-    fits: dict[str, bytes]
-    fits_alt: str
-    landscape_text: dict
-    landscape: dict[str, bytes]
-    colour: tuple[float, float]
-    searches: pa.Table
-    searches_sentence: str
-    others: bool  #: whether there are local minima besides the best
+#: What each section shows (read only): numbers, sentences, the charts' words and datasets.
+#: ``forward``/``reverse``: each fit's (mean, sd); ``kls``: KL(P‖Q), KL(Q‖P) of the forward fit,
+#: then of the reverse (0 below :data:`lib.continuous.ZERO`); ``fits``/``fits_held``: the fits
+#: chart's datasets with and without the KL(Q‖P) fits (held back until the reader predicts),
+#: ``fits_alt``/``fits_alt_held`` their text alternatives; ``colour``: the landscape's colour
+#: range; ``searches``: the table of the reverse fit's searches; ``others``: whether there are
+#: local minima besides the best.
+MixtureView = namedtuple("MixtureView", "forward reverse kls takeaway fits_text fits fits_held "
+                         "fits_alt fits_alt_held landscape_text landscape colour searches "
+                         "searches_sentence others")
+EntropyView = namedtuple("EntropyView", "h binned limit sign text data alt")
+VaeView = namedtuple("VaeView", "exact estimate stderr verdict text data")
+SupportView = namedtuple("SupportView", "kl_qp sentence text data")
 
 
 def _takeaway(mix: Mix, fwd: tuple, rev: tuple, kl_fwd_pq: float) -> str:
+    """The section's one line, chosen by :func:`lib.continuous.reverse_shape` with the
+    checkpoint's threshold (:data:`lib.lesson.ONE_PEAK`)."""
     w, m, s = mix
-    f, r = two(fwd[1]), two(rev[1])
+    f, r = fmt.fixed(fwd[1], 2), fmt.fixed(rev[1], 2)
     ratio = rev[1] / fwd[1]
-    width = "ct.narrower" if ratio < 0.99 else "ct.wider" if ratio > 1.01 else "ct.same_width"
-    if kl_fwd_pq < 1e-9:
+    width = t("ct.narrower" if ratio < 0.99 else "ct.wider" if ratio > 1.01 else
+              "ct.same_width", rev=r, fwd=f)
+    if kl_fwd_pq < lc.ZERO:
         return t("ct.take.gaussian")
-    peaks, shares = lc.peak_shares(*rev, w, m, s)
-    if len(peaks) == 1:
-        return t("ct.take.one_peak", width=t(width, rev=r, fwd=f))
-    held = int((shares >= 0.1).sum())
-    if held == 1:
-        return t("ct.take.picks", mu=two(peaks[int(np.argmax(shares))]))
-    return t("ct.take.spans", k=held, n=len(peaks), width=t(width, rev=r, fwd=f))
+    shape = lc.reverse_shape(*rev, w, m, s, one_peak=lesson.ONE_PEAK)
+    mode = fmt.fixed(shape.mode, 2)
+    if shape.kind == "one_mode":
+        return t("ct.take.one_peak", width=width)
+    if shape.kind == "picks":
+        return t("ct.take.picks", mu=mode)
+    if shape.kind == "centred":
+        return t("ct.take.centred", mu=mode, rest=fmt.short(100 * shape.rest), width=width)
+    return t("ct.take.spans", k=shape.held, n=shape.modes, width=width)
+
+
+def revealed(shown: bool, mix: Mix) -> bool:
+    """Whether the KL(Q‖P) fit may show: the reader predicted at the checkpoint (``shown``, or
+    at any earlier time), or the checkpoint has no right answer for ``mix`` (P with one
+    mode)."""
+    inputs = dict(zip(("weights", "means", "sds"), mix))
+    return (shown or checkpoint.predicted("continuous", "reverse_fit")
+            or checkpoint.judge("continuous", "reverse_fit", inputs).right is None)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -135,13 +135,11 @@ def mixture_view(mix: Mix, base: float | None, unit: str, language: str) -> Mixt
     scale = 1.0 if base is None else math.log(base)
     fwd = lc.fit_forward(w, m, s)
     fits = lc.reverse_fits(w, m, s)
-    best = min(range(len(fits)), key=lambda i: (fits[i].kl, i))
+    found = lc.summarise_fits(fits)
+    best = found.best
     rev = (fits[best].mean, fits[best].sd)
     kls = (lc.kl_mixture_to_gaussian(w, m, s, *fwd), lc.kl_gaussian_to_mixture(*fwd, w, m, s),
            lc.kl_mixture_to_gaussian(w, m, s, *rev), fits[best].kl)
-    optima = lc.local_optima(fits)
-    others = [(o.mean, o.sd) for o in optima
-              if not (abs(o.mean - rev[0]) < 1e-4 * rev[1] and abs(o.sd - rev[1]) < 1e-4 * rev[1])]
     text = {"x": "x", "density": t("ct.density"), "curve": t("ct.curve"), "P": "P",
             "forward": t("ct.fit.forward"), "reverse": t("ct.fit.reverse"),
             "other": t("ct.fit.other"), "both": t("ct.fit.both")}
@@ -156,37 +154,27 @@ def mixture_view(mix: Mix, base: float | None, unit: str, language: str) -> Mixt
                                         l_text, scale)
     table = arrow_table({
         t("ct.search"): [str(i + 1) + (" ★" if i == best else "") for i in range(len(fits))],
-        kl_name: [f.kl / scale if f.kl > 1e-9 else 0.0 for f in fits],
-        t("ct.end"): [f"μ = {fmt.num(round(f.mean, 4) + 0.0, 4)}, σ = {fmt.num(f.sd, 4)}"
-                      for f in fits],
-        t("ct.start"): [f"μ = {two(f.start[0])}, σ = {two(f.start[1])}" for f in fits],
+        kl_name: [lc.shown_divergence(f.kl) / scale for f in fits],
+        t("ct.end"): [f"μ = {fmt.fixed(f.mean, 4)}, σ = {fmt.num(f.sd, 4)}" for f in fits],
+        t("ct.start"): [f"μ = {fmt.fixed(f.start[0], 2)}, σ = {fmt.fixed(f.start[1], 2)}"
+                        for f in fits],
         t("ct.steps"): [len(f.path) - 1 for f in fits]})
-    n_opt = len(optima)
     sentence = (t("ct.searches.one") if len(fits) == 1 else
-                t("ct.searches.same", n=len(fits)) if n_opt == 1 else
-                t("ct.searches.differ", n=len(fits), k=n_opt))
-    tied = sum(1 for o in optima if o.kl - optima[0].kl <= 1e-9 * max(1.0, optima[0].kl))
-    if tied > 1:
-        sentence += " " + t("ct.searches.tie", k=tied)
-    alt = t("ct.fits.alt", peaks=t("list.sep").join(two(v) for v in lc.mixture_modes(w, m, s)),
-            fm=two(fwd[0]), fs=two(fwd[1]), rm=two(rev[0]), rs=two(rev[1]))
-    # Below 1e-9 nats a divergence is within the quadrature's error (lib.continuous): shown as 0.
-    shown = tuple(k / scale if k > 1e-9 else 0.0 for k in kls)
-    return MixtureView(fwd, rev, shown, _takeaway(mix, fwd, rev, kls[0]),
-                       text, _bytes(cc.fits_chart_data(w, m, s, fwd, rev, others, text)), alt,
-                       l_text, _bytes(landscape), (lo / scale, hi / scale), table, sentence,
-                       bool(others))
-
-
-@dataclass(frozen=True)
-class EntropyView:
-    h: float
-    binned: float
-    limit: float
-    sign: str
-    text: dict
-    data: dict[str, bytes]
-    alt: str
+                t("ct.searches.same", n=len(fits)) if found.optima == 1 else
+                t("ct.searches.differ", n=len(fits), k=found.optima))
+    if found.tied > 1:
+        sentence = fmt.sentences(sentence, t("ct.searches.tie", k=found.tied))
+    peaks = fmt.listing(fmt.fixed(v, 2) for v in lc.mixture_modes(w, m, s))
+    fm, fs = fmt.fixed(fwd[0], 2), fmt.fixed(fwd[1], 2)
+    alt = t("ct.fits.alt", peaks=peaks, fm=fm, fs=fs, rm=fmt.fixed(rev[0], 2),
+            rs=fmt.fixed(rev[1], 2))
+    shown = tuple(lc.shown_divergence(k) / scale for k in kls)
+    return MixtureView(
+        fwd, rev, shown, _takeaway(mix, fwd, rev, kls[0]), text,
+        datasets(cc.fits_chart_data(w, m, s, fwd, rev, found.others, text)),
+        datasets(cc.fits_chart_data(w, m, s, fwd, rev, found.others, text, hidden=True)),
+        alt, t("ct.fits.alt.held", peaks=peaks, fm=fm, fs=fs), l_text, datasets(landscape),
+        (lo / scale, hi / scale), table, sentence, bool(found.others))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -194,9 +182,9 @@ def entropy_view(sd: float, delta: float, base: float | None, unit: str,
                  language: str) -> EntropyView:
     h = lc.gaussian_entropy(sd, base)
     binned = lc.binned_entropy(sd, delta, base)
-    limit = h - math.log(delta) / (1.0 if base is None else math.log(base))
+    limit = h - convert(math.log(delta), None, base)  # binned ≈ h − log Δ
     threshold = fmt.num(1 / math.sqrt(2 * math.pi * math.e), 3)
-    values = {"sd": two(sd), "h": fmt.amount(h, unit), "cut": threshold}
+    values = {"sd": fmt.fixed(sd, 2), "h": fmt.amount(h, unit), "cut": threshold}
     sign = t("ct.h.negative" if h < 0 else "ct.h.zero" if h == 0 else "ct.h.positive", **values)
     text = {"delta": t("ct.delta_axis"), "value": unit, "binned": t("ct.binned"),
             "limit": t("ct.limit")}
@@ -204,17 +192,7 @@ def entropy_view(sd: float, delta: float, base: float | None, unit: str,
     gap = binned - limit
     alt = t("ct.h.alt", delta=fmt.prob(delta), binned=fmt.short(binned), limit=fmt.short(limit),
             gap=fmt.short(gap), unit=unit)
-    return EntropyView(h, binned, limit, sign, text, _bytes(data), alt)
-
-
-@dataclass(frozen=True)
-class VaeView:
-    exact: float
-    estimate: float
-    stderr: float
-    verdict: str
-    text: dict
-    data: dict[str, bytes]
+    return EntropyView(h, binned, limit, sign, text, datasets(data), alt)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -224,19 +202,11 @@ def vae_view(mu: float, sd: float, n: int, seed: int, base: float | None, unit: 
     mc = lc.monte_carlo_kl(mu, sd, 0.0, 1.0, n, seed, base)
     inside = abs(mc.estimate - exact) <= 2 * mc.stderr
     verdict = t("ct.vae.inside" if inside else "ct.vae.outside",
-                z=fmt.num(abs(mc.estimate - exact) / mc.stderr if mc.stderr > 0 else 0, 1))
+                z=fmt.short(mc.standard_errors(exact)))
     text = {"n": t("ct.vae.n_axis"), "value": unit, "estimate": t("ct.vae.estimate"),
             "exact": t("ct.vae.exact"), "band": t("ct.vae.band")}
     return VaeView(exact, mc.estimate, mc.stderr, verdict, text,
-                   _bytes(cc.monte_carlo_chart_data(mc, exact, text)))
-
-
-@dataclass(frozen=True)
-class SupportView:
-    kl_qp: float
-    sentence: str
-    text: dict
-    data: dict[str, bytes]
+                   datasets(cc.monte_carlo_chart_data(mc, exact, text)))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -247,4 +217,4 @@ def support_view(cut: float, base: float | None, unit: str, language: str) -> Su
                  kl=fmt.amount(kl_qp, unit))
     text = {"x": "x", "density": t("ct.density"), "P": "P = N(0, 1)",
             "Q": t("ct.support.q"), "gap": "Q = 0, P > 0"}
-    return SupportView(kl_qp, sentence, text, _bytes(cc.support_chart_data(cut, text)))
+    return SupportView(kl_qp, sentence, text, datasets(cc.support_chart_data(cut, text)))

@@ -10,10 +10,8 @@ every session by ``st.cache_resource`` (bounded; plain hashable arguments, the l
 explicit argument when the result holds words) and are read only: bytes, Arrow tables, frozen
 dataclasses, text. Tables and chart data go to Streamlit as Arrow, built in the cached call.
 
-The page's own helpers: :func:`remember` / :func:`last_valid` (the session's last valid P and
-Q, shown as stale while the table has a problem: session state, not a cache),
-:func:`preset_row` (preset buttons that wrap instead of being cut off) and :func:`details` (an
-expander whose content runs only while it is open).
+The page's own helper: :func:`remember` / :func:`last_valid` (the session's last valid P and
+Q, shown as stale while the table has a problem: session state, not a cache).
 
 Also here, for both pages with an uploadable table (this one and the information page's entropy
 table): :func:`table_files`, the CSV download and upload of an editable table, and
@@ -22,18 +20,17 @@ table): :func:`table_files`, the CSV download and upload of an editable table, a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from lib import charts, csvfile, info, tables
 from lib.presets import DEFAULT_PRESET, PRESETS
 from ui import fmt, problems
-from ui.charts import arrow_bytes, arrow_table
+from ui.charts import arrow_table, datasets
 from ui.i18n import event_name, t
 from ui.state import PageState, Setting
 
@@ -63,7 +60,7 @@ def read_table(table: pd.DataFrame, counts: bool, language: str) -> tables.ReadR
 
 def event_names(labels: Sequence[str], mask: np.ndarray) -> str:
     """The events where ``mask`` holds, quoted, escaped and joined for a sentence."""
-    return t("list.sep").join(f"“{fmt.text(labels[i])}”" for i in np.flatnonzero(mask))
+    return fmt.listing(f"“{fmt.text(labels[i])}”" for i in np.flatnonzero(mask))
 
 
 def _term_headers(unit: str) -> dict[str, str]:
@@ -73,37 +70,13 @@ def _term_headers(unit: str) -> dict[str, str]:
             "kl_term": t("ex.col.kl_term", unit=unit)}
 
 
-@dataclass(frozen=True)
-class Results:
-    """Everything the explorer shows for one P and Q (read only). Numbers in sentences have
-    three significant digits (:func:`ui.fmt.short`); the per-event table six."""
-
-    c: info.Comparison
-    text: dict[str, str]          #: the charts' words
-    bars: dict[str, bytes]        #: datasets of lib.charts.distribution_bars
-    stack: dict[str, bytes]       #: datasets of lib.charts.cross_entropy_stack
-    blend: dict[str, bytes]       #: datasets of lib.charts.blend_chart but "now"
-    terms: pa.Table               #: the per-event table, ∞ written out
-    infinity_pq: str | None       #: why H(P, Q) and KL(P‖Q) are ∞ (None when finite)
-    infinity_qp: str | None       #: why H(Q, P) and KL(Q‖P) are ∞
-    identity: str                 #: H(P,Q) = H(P) + KL with the numbers, LaTeX
-    residual: str
-    asymmetry: str
-    gibbs: str
-    bars_alt: str                 #: the bar chart's text alternative
-    stack_alt: str                #: the stack chart's text alternative
-
-
-def exact(x: float) -> str:
-    """A number for a table cell: six significant digits, real minus sign, ∞ written out."""
-    x = float(x)
-    if not np.isfinite(x):
-        return fmt.num(x)
-    return "0" if x == 0 else f"{x:.6g}".replace("-", fmt.MINUS)
-
-
-def _datasets(data: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
-    return {name: arrow_bytes(frame) for name, frame in data.items()}
+#: Everything the explorer shows for one P and Q (read only): the comparison
+#: (:class:`lib.info.Comparison`), the charts' words and datasets (the blend chart's but "now"),
+#: the per-event table (∞ written out), why H(P, Q) and KL(P‖Q), or H(Q, P) and KL(Q‖P), are
+#: ∞ (None when finite), H(P,Q) = H(P) + KL with the numbers (LaTeX), the sentences, and both
+#: charts' text alternatives. Numbers in sentences have three significant digits; the table six.
+Results = namedtuple("Results", "c text bars stack blend terms infinity_pq infinity_qp identity "
+                     "residual asymmetry gibbs bars_alt stack_alt")
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -122,7 +95,7 @@ def results(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
         "infinite": t("ex.chart.infinite"), "t": "t", "cross_entropy": "H(P, Qₜ)",
         "kl": "KL(P‖Qₜ)", "quantity": t("word.quantity"), "entropy_p": t("ex.chart.floor")}
     columns = [labels, [fmt.prob(v) for v in p], [fmt.prob(v) for v in q]]
-    columns += [[exact(v) for v in c.terms[k].tolist()] for k in _TERM_COLUMNS]
+    columns += [[fmt.exact(v) for v in c.terms[k].tolist()] for k in _TERM_COLUMNS]
     headers = (t("word.event"), "P", "Q", *_term_headers(unit).values())
     missing_q, missing_p = (pa_ > 0) & (qa == 0), (qa > 0) & (pa_ == 0)
     kl_pq, kl_qp = c.kl_pq, c.kl_qp
@@ -133,9 +106,9 @@ def results(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
     top = int(np.argmax(np.where(np.isfinite(ce_terms), ce_terms, np.inf)))
     under = np.flatnonzero(c.terms["kl_term"].to_numpy() > 0)
     return Results(
-        c, text, _datasets(charts.distribution_bars_data(labels, pa_, qa, text)),
-        _datasets(charts.cross_entropy_stack_data(labels, c.terms, text)),
-        _datasets(charts.blend_chart_data(info.blend_curve(pa_, qa, base), c.h_p, text)),
+        c, text, datasets(charts.distribution_bars_data(labels, pa_, qa, text)),
+        datasets(charts.cross_entropy_stack_data(labels, c.terms, text)),
+        datasets(charts.blend_chart_data(info.blend_curve(pa_, qa, base), c.h_p, text)),
         arrow_table(dict(zip(headers, columns))),
         t("ex.inf.pq", events=event_names(labels, missing_q)) if missing_q.any() else None,
         t("ex.inf.qp", events=event_names(labels, missing_p)) if missing_p.any() else None,
@@ -145,7 +118,7 @@ def results(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
             "ex.residual", residual=fmt.short(c.residual), unit=unit),
         t("ex.asym.equal" if same else "ex.asym", **values),
         t("ex.gibbs", kl=fmt.amount(kl_pq, unit)),
-        t("ex.chart.bars.alt", pairs=t("list.sep").join(
+        t("ex.chart.bars.alt", pairs=fmt.listing(
             f"{fmt.text(label)} {fmt.prob(pv)} / {fmt.prob(qv)}"
             for label, pv, qv in zip(labels, p, q))),
         t("ex.chart.stack.alt" if under.size else "ex.chart.stack.alt.none",
@@ -183,41 +156,6 @@ def last_valid() -> tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...]]
     return st.session_state.get(LAST_VALID)
 
 
-def preset_row(title: str, labels: Mapping[str, str]) -> None:
-    """``title``, then one button per preset, each as wide as its whole label, wrapping onto
-    more lines when the page is narrow (equal columns cut long labels off); the active one
-    highlighted."""
-    active = S.active_preset()
-    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        st.markdown(f"**{title}**", width="content")
-        for name in S.presets:
-            st.button(labels[name], key=f"_preset.{S.page}.{name}", on_click=S.apply_preset,
-                      args=(name,), type="primary" if active == name else "secondary")
-
-
-#: Session-state key: the names of the expanders (:func:`details`) the reader has open.
-OPENED = "_explorer.opened"
-
-
-def _toggled(name: str, key: str) -> None:
-    opened = set(st.session_state.get(OPENED, ()))
-    if st.session_state.get(key):
-        opened.add(name)
-    else:
-        opened.discard(name)
-    st.session_state[OPENED] = frozenset(opened)
-
-
-def details(name: str, label: str, icon: str):
-    """An expander whose content runs only while it is open (Streamlit's lazy expander, keyed
-    ``_explorer.open.<name>``, with a callback): closed, it costs one element. Which ones are
-    open is kept in session state too (:data:`OPENED`), since Streamlit's own state belongs to
-    the label, which a language switch changes. Use ``if box.open: with box: ...``."""
-    key = f"_explorer.open.{name}"
-    return st.expander(label, expanded=name in st.session_state.get(OPENED, ()), icon=icon,
-                       key=key, on_change=_toggled, args=(name, key))
-
-
 # ---- CSV in and out (shared with the information page) -----------------------------------------
 
 def download_csv(table: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, label: str,
@@ -234,16 +172,10 @@ def download_csv(table: pd.DataFrame | Callable[[], pd.DataFrame], file_name: st
         mime="text/csv", icon=":material/download:", on_click="ignore", key=key)
 
 
-def _msg_key(state: PageState, name: str) -> str:
-    return f"_upload_msg.{state.key(name)}"
-
-
-def _upload_key(state: PageState, name: str) -> str:
-    return f"_upload.{state.key(name)}.{st.session_state.get(f'_upload_gen.{state.key(name)}', 0)}"
-
-
-def _on_upload(state: PageState, name: str, key: str) -> None:
-    file = st.session_state.get(key)
+def _on_upload(state: PageState, name: str, key: str, columns: Mapping[str, str]) -> None:
+    """The uploaded file replaces the table, or is refused; what happened is kept, worded, for
+    the run that follows."""
+    file, k = st.session_state.get(key), state.key(name)
     if file is None:
         return
     setting = state.by_name[name]
@@ -256,21 +188,16 @@ def _on_upload(state: PageState, name: str, key: str) -> None:
         table["label"] = [tables.clean_label(v.replace(tables.LABEL_ID, ""))
                           for v in table["label"]]
         state.set(name, table)
-        st.session_state[_msg_key(state, name)] = ("ok", file.name, len(table),
-                                                   read.decimal_comma)
+        said = (True, fmt.sentences(t("file.loaded", file=fmt.text(file.name), n=len(table)),
+                                    t("file.decimal_comma") if read.decimal_comma else ""))
     else:
-        st.session_state[_msg_key(state, name)] = ("bad", file.name, list(read.problems))
+        found = list(read.problems)
+        lines = [f"- {problems.file_message(p, columns)}" for p in found[:8]]
+        lines += [f"- {t('file.more', n=len(found) - 8)}"] if len(found) > 8 else []
+        said = (False, t("file.rejected", file=fmt.text(file.name)) + "\n\n" + "\n".join(lines))
+    st.session_state[f"_upload_msg.{k}"] = said
     # A fresh uploader, so the same file can be loaded again after an edit.
-    gen = f"_upload_gen.{state.key(name)}"
-    st.session_state[gen] = st.session_state.get(gen, 0) + 1
-
-
-def _file_problem(problem, columns: Mapping[str, str]) -> str:
-    """A file's problem in words; its size against the limit in the upload box's unit."""
-    if problem.code == "file_too_big":
-        return t("file.too_big", size=f"{int(problem.value or 0):,}", mb=csvfile.MAX_MB,
-                 limit=f"{csvfile.MAX_BYTES:,}")
-    return problems.file_message(problem, columns)
+    st.session_state[f"_upload_gen.{k}"] = st.session_state.get(f"_upload_gen.{k}", 0) + 1
 
 
 def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping[str, str],
@@ -293,29 +220,20 @@ def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping
         out["label"] = labels
         return out
 
+    k = state.key(name)
     download_csv(file_table, file_name, t("file.download"), where=box, numeric=setting.columns,
-                 key=f"_download.{state.key(name)}")
-    key = _upload_key(state, name)
+                 key=f"_download.{k}")
+    key = f"_upload.{k}.{st.session_state.get(f'_upload_gen.{k}', 0)}"
     # One limit: the box refuses (and advertises) what the app refuses, in whole megabytes,
     # and the label states it in the app's words before anything is chosen.
     box.file_uploader(
         t("file.upload", rows=setting.max_rows, mb=csvfile.MAX_MB), type=["csv", "txt"],
-        key=key, on_change=_on_upload, args=(state, name, key), max_upload_size=csvfile.MAX_MB,
-        help=t("file.upload.help", columns=t("list.sep").join(
+        key=key, on_change=_on_upload, args=(state, name, key, columns),
+        max_upload_size=csvfile.MAX_MB,
+        help=t("file.upload.help", columns=fmt.listing(
             ["label", *setting.columns]), rows=setting.max_rows, mb=csvfile.MAX_MB))
-    message = st.session_state.pop(_msg_key(state, name), None)
-    if message is None:
-        return
-    if message[0] == "ok":
-        _, file, n, comma = message
-        box.success(t("file.loaded", file=fmt.text(file), n=n)
-                    + (" " + t("file.decimal_comma") if comma else ""),
-                    icon=":material/upload_file:")
-    else:
-        _, file, found = message
-        lines = "\n".join(f"- {_file_problem(p, columns)}" for p in found[:8])
-        more = len(found) - 8
-        if more > 0:
-            lines += "\n- " + t("file.more", n=more)
-        box.error(t("file.rejected", file=fmt.text(file)) + "\n\n" + lines,
-                  icon=":material/error:")
+    said = st.session_state.pop(f"_upload_msg.{k}", None)
+    if said is not None:
+        ok, text = said
+        (box.success if ok else box.error)(text, icon=":material/upload_file:" if ok
+                                           else ":material/error:")

@@ -1,5 +1,14 @@
-"""Number and text formatting shared by every page: one style for values, ∞, minus signs and
-reader text.
+"""Number and text formatting shared by every page: one function per kind of quantity, one
+style for ∞, minus signs and reader text.
+
+* a number on screen: :func:`short` (three significant digits); an information quantity with
+  its unit: :func:`amount`; a probability or count as typed: :func:`prob`; a fraction in
+  percent: :func:`percent`; a difference with its sign: :func:`signed`;
+* an exact value in a table: :func:`exact` (six significant digits), or :func:`num` (fixed
+  decimals) where a column's digits line up; a coordinate such as a mean: :func:`fixed`;
+* factors whose product is shown: :func:`sig` or, exactly, :func:`decimal`; two numbers that
+  must read differently: :func:`apart`;
+* sentences and lists in the reader's language: :func:`sentences`, :func:`listing`.
 
 Displayed numbers use the real minus sign (U+2212 "−"), not a hyphen; :func:`tex` gives the
 same number for LaTeX, where a hyphen is already typeset as a minus. Reader text (event labels,
@@ -12,6 +21,9 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
+from typing import Callable, Iterable
+
+from ui.i18n import lang, t
 
 MINUS = "\u2212"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&\"'=^@%])")
@@ -41,6 +53,16 @@ def num(x: float, digits: int = 4) -> str:
     return "0." + "0" * digits if out.startswith("-") and float(out) == 0 else _minus(out)
 
 
+def fixed(x: float, digits: int) -> str:
+    """``x`` rounded to ``digits`` decimals, a value that rounds to 0 read as 0 (a mean of
+    1.7e−09 is 0.00, not a residual).
+
+    >>> fixed(1.7e-9, 2), fixed(-0.004, 2), fixed(2.5, 2)
+    ('0.00', '0.00', '2.50')
+    """
+    return num(round(float(x), digits) + 0.0, digits)
+
+
 def sig(x: float, digits: int = 4) -> str:
     """``x`` with ``digits`` significant digits (``0.0001234``), for factors whose product is
     shown: a tiny σ'(z) printed as 0.0000 would not multiply to the result beside it.
@@ -57,6 +79,114 @@ def sig(x: float, digits: int = 4) -> str:
     if decimals > 12:
         return _minus(f"{x:.{digits - 1}e}")
     return _minus(f"{x:.{decimals}f}")
+
+
+def short(x: float) -> str:
+    """Three significant digits (a value on screen, a step size, a ratio) with a real minus
+    sign and a short exponent; ``∞`` / ``—`` as :func:`num` writes them.
+
+    >>> short(0.0049123), short(-8.5432), short(2.5e-7), short(float("inf"))
+    ('0.00491', '−8.54', '2.5e−7', '∞')
+    """
+    x = float(x)
+    if not math.isfinite(x):
+        return num(x)
+    return f"{x:.3g}".replace("-", MINUS).replace("e−0", "e−").replace("e+0", "e")
+
+
+def exact(x: float) -> str:
+    """A number for a table cell or a tooltip: six significant digits, real minus sign, ∞
+    written out.
+
+    >>> exact(1 / 3), exact(-2.5e-9), exact(0.0), exact(float("inf"))
+    ('0.333333', '−2.5e−09', '0', '∞')
+    """
+    x = float(x)
+    if not math.isfinite(x):
+        return num(x)
+    return "0" if x == 0 else f"{x:.6g}".replace("-", MINUS)
+
+
+def prob(x: float) -> str:
+    """A probability or count as typed: up to 6 decimals, no trailing zeros (0.125, −0.2, ∞);
+    a tiny non-zero one as :func:`short` writes it (1e−12 is not 0).
+
+    >>> prob(0.125), prob(-0.2), prob(3.0), prob(1e-12)
+    ('0.125', '−0.2', '3', '1e−12')
+    """
+    x = float(x)
+    if math.isnan(x) or math.isinf(x):
+        return num(x)
+    if x != 0 and abs(x) < 1e-6:
+        return short(x)
+    out = f"{x:.6f}".rstrip("0").rstrip(".")
+    return _minus(out) if out not in ("", "-0") else "0"
+
+
+def percent(x: float, digits: int = 1) -> str:
+    """A fraction in percent: one decimal on screen, more in tables.
+
+    >>> percent(0.1234), percent(0.1234, 2)
+    ('12.3%', '12.34%')
+    """
+    return f"{num(100 * x, digits)}%"
+
+
+def signed(x: float) -> str:
+    """A difference with its sign: two decimals below 10, whole numbers above.
+
+    >>> signed(0.4321), signed(-1.2), signed(776.4)
+    ('+0.43', '−1.20', '+776')
+    """
+    digits = 2 if abs(x) < 10 else 0
+    return f"{x:+,.{digits}f}".replace("-", MINUS)
+
+
+def apart(a: float, b: float, form: Callable[[float, int], str],
+          digits: int) -> tuple[str, str]:
+    """``form(a, d)`` and ``form(b, d)`` at the first ``d >= digits`` at which they read
+    differently (as they are when ``a != b``): ``1.0000000000`` against ``1.0000000002``, not
+    ``1`` against ``1``.
+
+    >>> apart(1.0, 1.0000000002, num, 2), apart(1.5, 2.5, num, 2)
+    (('1.0000000000', '1.0000000002'), ('1.50', '2.50'))
+    """
+    d = digits
+    while d < 16 and a != b and form(a, d) == form(b, d):
+        d += 1
+    return form(a, d), form(b, d)
+
+
+def amount(x: float, unit: str) -> str:
+    """An information quantity on screen: :func:`short` and its unit, singular for exactly
+    one (``2 bits``, ``1 bit``, ``1.39 nats``, ``∞ 比特``).
+
+    >>> amount(1.0, "bits"), amount(0.625, "bits"), amount(1.0, "奈特")
+    ('1 bit', '0.625 bits', '1 奈特')
+    """
+    text = short(x)
+    if text == "1" and unit in ("bits", "nats", "hartleys"):
+        unit = unit[:-1]
+    return f"{text} {unit}"
+
+
+def decimal(d: Decimal, latex: bool = False) -> str:
+    """An exact decimal with its trailing zeros (the digits it was rounded to), for running
+    text or, with ``latex``, for a formula; outside 1e-4 … 1e6 as ``1.234e−20`` or
+    ``1.234 \\times 10^{-20}``.
+
+    >>> decimal(Decimal("0.01760")), decimal(Decimal("1.234E-20"))
+    ('0.01760', '1.234e−20')
+    >>> decimal(Decimal("-2.5E+7"), latex=True)
+    '-2.5 \\\\times 10^{7}'
+    """
+    if d == 0:
+        return "0"
+    e = d.adjusted()
+    if -4 <= e < 6:
+        return format(d, "f") if latex else format(d, "f").replace("-", MINUS)
+    mantissa = format(d.scaleb(-e), "f")
+    return rf"{mantissa} \times 10^{{{e}}}" if latex else f"{mantissa}e{e}".replace("-", MINUS)
 
 
 def tex(text: str) -> str:
@@ -99,37 +229,6 @@ def table_text(frame) -> str:
     return repr(tuple(frame.columns)) + repr(list(frame.itertuples(index=False, name=None)))
 
 
-def quantity(x: float, unit: str, digits: int = 4) -> str:
-    """A value followed by its unit, e.g. ``0.6250 bits`` or ``∞ bits``."""
-    return f"{num(x, digits)} {unit}"
-
-
-def amount(x: float, unit: str) -> str:
-    """An information quantity on screen: :func:`short` and its unit, singular for exactly
-    one (``2 bits``, ``1 bit``, ``1.39 nats``, ``∞ 比特``).
-
-    >>> amount(1.0, "bits"), amount(0.625, "bits"), amount(1.0, "奈特")
-    ('1 bit', '0.625 bits', '1 奈特')
-    """
-    text = short(x)
-    if text == "1" and unit in ("bits", "nats", "hartleys"):
-        unit = unit[:-1]
-    return f"{text} {unit}"
-
-
-def prob(x: float) -> str:
-    """A probability or count as typed: up to 6 decimals, no trailing zeros (0.125, −0.2, ∞).
-
-    >>> prob(0.125), prob(-0.2), prob(3.0)
-    ('0.125', '−0.2', '3')
-    """
-    x = float(x)
-    if math.isnan(x) or math.isinf(x):
-        return num(x)
-    out = f"{x:.6f}".rstrip("0").rstrip(".")
-    return _minus(out) if out not in ("", "-0") else "0"
-
-
 def text(value: object) -> str:
     """Reader text made literal for Markdown (every ASCII punctuation mark backslash-escaped,
     which CommonMark allows), and kept to one line.
@@ -140,42 +239,12 @@ def text(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
 
 
-def text_num(x: float, digits: int = 4) -> str:
-    """:func:`num` for running text: every minus sign a real one, the exponent's too.
-
-    >>> text_num(-1e-9, 2), text_num(0.25)
-    ('−1.0e−09', '0.2500')
-    """
-    return num(x, digits).replace("-", MINUS)
+def sentences(*parts: str) -> str:
+    """Sentences in a row, empty ones left out: a space between them in English, none after a
+    Chinese full stop."""
+    return ("" if lang() == "zh" else " ").join(s for s in parts if s)
 
 
-def short(x: float) -> str:
-    """Three significant digits (a step size, a ratio) with a real minus sign and a short
-    exponent; ``∞`` / ``—`` as :func:`num` writes them.
-
-    >>> short(0.0049123), short(-8.5432), short(2.5e-7), short(float("inf"))
-    ('0.00491', '−8.54', '2.5e−7', '∞')
-    """
-    x = float(x)
-    if not math.isfinite(x):
-        return num(x)
-    return f"{x:.3g}".replace("-", MINUS).replace("e−0", "e−").replace("e+0", "e")
-
-
-def decimal(d: Decimal, latex: bool = False) -> str:
-    """An exact decimal with its trailing zeros (the digits it was rounded to), for running
-    text or, with ``latex``, for a formula; outside 1e-4 … 1e6 as ``1.234e−20`` or
-    ``1.234 \\times 10^{-20}``.
-
-    >>> decimal(Decimal("0.01760")), decimal(Decimal("1.234E-20"))
-    ('0.01760', '1.234e−20')
-    >>> decimal(Decimal("-2.5E+7"), latex=True)
-    '-2.5 \\\\times 10^{7}'
-    """
-    if d == 0:
-        return "0"
-    e = d.adjusted()
-    if -4 <= e < 6:
-        return format(d, "f") if latex else format(d, "f").replace("-", MINUS)
-    mantissa = format(d.scaleb(-e), "f")
-    return rf"{mantissa} \times 10^{{{e}}}" if latex else f"{mantissa}e{e}".replace("-", MINUS)
+def listing(items: Iterable[str]) -> str:
+    """Items of a list in a sentence: ``A, B, C`` (``A、B、C`` in Chinese)."""
+    return t("list.sep").join(items)

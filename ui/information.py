@@ -7,7 +7,7 @@ every session and never modified: bytes, Arrow tables, frozen dataclasses."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 import numpy as np
 import pandas as pd
@@ -68,12 +68,6 @@ def units_table(language: str) -> pa.Table:
     return arrow_table(cols)
 
 
-def quantity(x: float, units: str) -> str:
-    """A value on screen: three significant digits and its unit, ``units`` one of
-    :data:`ui.layout.UNITS` (``2 bits``, ``1.39 nats``, ``1 bit``)."""
-    return fmt.amount(x, t(f"unit.{units}"))
-
-
 def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:
     """−log p₁ − log p₂ = i₁ + i₂ = their sum, and −log(p₁p₂) = i₁₂, three significant digits
     (the exact values are in the section's expander). Short lines, to fit a phone screen; an
@@ -86,19 +80,11 @@ def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:
             rf"-\log({fmt.prob(p1 * p2)}) {eq}{n(i12)} \text{{ {unit}}}\end{{array}}")
 
 
-@dataclass(frozen=True)
-class EntropyView:
-    """What the entropy section shows for one table: the problems worded (then nothing else),
-    or the report, the two panels' data (Arrow bytes), the sentence under them, the table of
-    the chart's numbers and the CSV's frame."""
-
-    labels: tuple[str, ...]
-    errors: tuple[str, ...]
-    report: surprise.EntropyReport | None = None
-    bars: bytes = b""
-    sentence: str = ""
-    numbers: pa.Table | None = None
-    csv: pd.DataFrame | None = None
+#: What the entropy section shows for one table: the problems worded (then nothing else), or
+#: the report (:class:`lib.surprise.EntropyReport`), the two panels' data (Arrow bytes), the
+#: sentence under them, the table of the chart's numbers and the CSV's frame.
+EntropyView = namedtuple("EntropyView", "labels errors report bars sentence numbers csv",
+                         defaults=(None, b"", "", None, None))
 
 
 @st.cache_resource(max_entries=128, show_spinner=False,
@@ -123,7 +109,7 @@ def entropy_view(table: pd.DataFrame, units: str, language: str) -> EntropyView:
     elif np.isclose(h, h_max, rtol=1e-12, atol=1e-12):
         sentence = t("in.entropy.at_max", n=n)
     else:
-        sentence = t("in.entropy.below_max", h=quantity(h, units), max=quantity(h_max, units),
+        sentence = t("in.entropy.below_max", h=fmt.amount(h, unit), max=fmt.amount(h_max, unit),
                      n=n, share=f"{h / h_max:.1%}")
     bars = charts_information.entropy_panels_data(labels, terms)["bars"]
     columns = {t("word.event"): labels, "p": terms["p"].to_numpy(),

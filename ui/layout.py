@@ -15,7 +15,8 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from ui import memory, problems, state
+from lib.info import convert
+from ui import fmt, memory, problems, state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 _LOG = logging.getLogger("bits_to_losses")
@@ -61,10 +62,13 @@ PATH = tuple(p for p in PAGES if p.minutes or p.key == "home")
 BY_KEY = {p.key: p for p in PAGES}
 
 #: Wide equations would be cut off on a phone: shrink display math a little on narrow screens
-#: and let anything still too wide scroll sideways instead of disappearing.
+#: and let anything still too wide scroll sideways instead of disappearing. A page link's label
+#: wraps instead of being cut off at the column's edge (Streamlit keeps it on one line).
 _STYLE = """<style>
 .katex-display { overflow-x: auto; overflow-y: hidden; }
 @media (max-width: 640px) { .katex-display { font-size: 0.88em; } }
+[data-testid="stPageLink-NavLink"] > span:last-child,
+[data-testid="stPageLink-NavLink"] > span:last-child * { white-space: normal; overflow: visible; }
 </style>"""
 #: The presentation view, for a projector: larger type everywhere (Streamlit sizes in rem).
 _TEACH_STYLE = "<style>html { font-size: 22px; }</style>"
@@ -101,6 +105,18 @@ def base() -> float | None:
 def unit_label() -> str:
     """The chosen unit's name in the reader's language."""
     return t(f"unit.{units()}")
+
+
+def amount(x: float) -> str:
+    """An information quantity in the sidebar's unit, with that unit (``1.39 nats``,
+    :func:`ui.fmt.amount`)."""
+    return fmt.amount(x, unit_label())
+
+
+def in_units(x: float, was: float | None) -> str | None:
+    """An information quantity measured in units of log base ``was`` (None: nats) in the
+    sidebar's unit (:func:`amount`); None when that is the unit it is measured in already."""
+    return None if base() == was else amount(convert(x, was, base()))
 
 
 def settings_of(info: PageInfo) -> state.PageState | None:
@@ -187,11 +203,54 @@ def takeaway(text: str, where: Any = None) -> None:
     (where or st).markdown(f":material/lightbulb: **{text}**")
 
 
+def prose(*blocks: str, where: Any = None) -> None:
+    """Paragraphs and display formulas (:func:`ui.fmt.math_block`) drawn as one Markdown
+    element instead of one element each: the same text and formulas in the same order."""
+    (where or st).markdown("\n\n".join(blocks))
+
+
 def explain(*blocks: str, where: Any = None) -> None:
-    """Explanation after the picture (paragraphs and display formulas, one Markdown element):
-    the presentation view leaves it out, so a projected page shows its takeaways only."""
+    """Explanation after the picture (:func:`prose`): the presentation view leaves it out, so a
+    projected page shows its takeaways only."""
     if not teaching():
-        (where or st).markdown("\n\n".join(blocks))
+        prose(*blocks, where=where)
+
+
+def metrics(items: Any, columns: int | None = None) -> None:
+    """Metric tiles, ``columns`` to a row (all in one row by default), each item ``(label,
+    value, help, caption under it)``."""
+    per_row = columns or len(items)
+    for start in range(0, len(items), per_row):
+        for col, (label, value, help_, caption) in zip(st.columns(per_row),
+                                                       items[start:start + per_row]):
+            col.metric(label, value, help=help_)
+            if caption:
+                col.caption(caption)
+
+
+#: Session-state key: the lazy expanders (:func:`details`) the reader has open, as
+#: ``"<page>.<name>"``.
+OPENED = "_opened"
+
+
+def _toggled(name: str, key: str) -> None:
+    opened = set(st.session_state.get(OPENED, ()))
+    (opened.add if st.session_state.get(key) else opened.discard)(name)
+    st.session_state[OPENED] = frozenset(opened)
+
+
+def details(name: str, label: str, icon: str, where: Any = None) -> Any:
+    """An expander whose content runs only while it is open: Streamlit's lazy expander (keyed
+    ``_<page>.open.<name>``, with a callback), so a closed one costs the server one element
+    instead of its whole content. Use ``if box.open: with box: ...``.
+
+    Streamlit's expander state belongs to its label, which a language switch changes, and is
+    dropped on a visit to another page; so which expanders are open is also kept in session
+    state (:data:`OPENED`) and given back as the expander's initial state."""
+    page = st.session_state.get("_page", "")
+    opened, key = f"{page}.{name}", f"_{page}.open.{name}"
+    return (where or st).expander(label, expanded=opened in st.session_state.get(OPENED, ()),
+                                  icon=icon, key=key, on_change=_toggled, args=(opened, key))
 
 
 def _next_and_back(info: PageInfo) -> None:

@@ -2,8 +2,9 @@
 :mod:`lib.charts_loss` (chart forms and data) and :mod:`lib.library_calls` (the code cards).
 
 Losses here are in nats, the natural log every training library uses; where the sidebar asks
-for another unit, cross-entropy values also show the converted number. On screen, numbers have
-three significant digits (:func:`ui.fmt.short`); tables and the code cards' comments show more.
+for another unit, cross-entropy values also show the converted number (:func:`nats`). On screen,
+numbers have three significant digits (:func:`ui.fmt.short`); tables and the code cards'
+comments show more.
 
 Caching (ui/MECHANISMS.md): one ``st.cache_resource`` function per interactive section
 (``*_view``), of plain arguments and the language, returning what the section shows (chart
@@ -14,19 +15,17 @@ binary curves, which do not follow the slider, are cached apart so that moving i
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections import namedtuple
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
-from lib import charts_loss, csvfile, info, library_calls, losses, tables
+from lib import charts_loss, csvfile, library_calls, losses, tables
 from lib.problems import Problem
-from ui import fmt, problems
-from ui.charts import arrow_bytes, arrow_table
+from ui import checkpoint, fmt, problems
+from ui.charts import arrow_bytes, arrow_table, datasets
 from ui.i18n import event_name, t
-from ui.layout import base, units
+from ui.layout import in_units, teaching
 from ui.state import PageState, Setting
 
 CLASSES = ("A", "B", "C", "D")
@@ -61,71 +60,27 @@ def reset_logits() -> None:
         S.set(f"z{i}", v)
 
 
-def short(x: float, unit: str | None = None) -> str:
-    """A number as the page shows it: three significant digits (:func:`ui.fmt.short`), a unit
-    after it if given."""
-    return fmt.short(x) + (f" {unit}" if unit else "")
-
-
-def exact(x: float) -> str:
-    """A number for a table cell: six significant digits, real minus sign, ∞ written out."""
-    x = float(x)
-    if not math.isfinite(x):
-        return fmt.num(x)
-    return "0" if x == 0 else f"{x:.6g}".replace("-", fmt.MINUS)
-
-
-def _in_sidebar_unit(x_nats: float) -> str | None:
-    """The same amount in the sidebar's unit, or None when that unit is nats already."""
-    if units() == "nats":
-        return None
-    return short(x_nats * info.log_factor(base()), t(f"unit.{units()}"))
-
-
 def nats(x: float) -> str:
     """A cross-entropy in nats, with the sidebar's unit added when it is not nats."""
-    other = _in_sidebar_unit(x)
-    return short(x, t("unit.nats")) + (f" = {other}" if other else "")
+    other = in_units(x, None)
+    return fmt.amount(x, t("unit.nats")) + (f" = {other}" if other else "")
 
 
 def ce_metric(container, label: str, x: float, **kwargs) -> None:
     """A metric in nats; the sidebar's unit, when different, as the metric's delta line under
     it (one element; a value holding both would be cut off in a narrow column)."""
-    other = _in_sidebar_unit(x)
-    container.metric(label, short(x, t("unit.nats")), delta=f"= {other}" if other else None,
-                     delta_color="off", delta_arrow="off", **kwargs)
+    other = in_units(x, None)
+    container.metric(label, fmt.amount(x, t("unit.nats")),
+                     delta=f"= {other}" if other else None, delta_color="off",
+                     delta_arrow="off", **kwargs)
 
 
-#: Session-state key: the names of the expanders (:func:`details`) the reader has open.
-OPENED = "_loss.opened"
-
-
-def _toggled(name: str, key: str) -> None:
-    opened = set(st.session_state.get(OPENED, ()))
-    if st.session_state.get(key):
-        opened.add(name)
-    else:
-        opened.discard(name)
-    st.session_state[OPENED] = frozenset(opened)
-
-
-def details(name: str, label: str, icon: str):
-    """An expander whose content runs only while it is open: Streamlit's lazy expander (keyed
-    ``_loss.open.<name>``, with a callback), so a closed one costs the server one element
-    instead of its whole content. Use ``if box.open: with box: ...``.
-
-    Streamlit's expander state belongs to its label, which a language switch changes, and is
-    dropped on a visit to another page; so which expanders are open is also kept in session
-    state (:data:`OPENED`) and given back as the expander's initial state."""
-    key = f"_loss.open.{name}"
-    return st.expander(label, expanded=name in st.session_state.get(OPENED, ()), icon=icon,
-                       key=key, on_change=_toggled, args=(name, key))
-
-
-def prose(*blocks: str, where=None) -> None:
-    """Paragraphs and display formulas (:func:`ui.fmt.math_block`) drawn as one Markdown
-    element instead of one element each: the same text and formulas in the same order."""
-    (where or st).markdown("\n\n".join(blocks))
+def answered(cid: str, inputs: dict) -> bool:
+    """The checkpoint ``cid``, drawn; and whether the result answering it may show: once the
+    reader has predicted there (kept when the inputs change), or, in the presentation view,
+    once the teacher reveals this answer."""
+    shown = checkpoint.show("loss", cid, inputs)
+    return shown or (checkpoint.predicted("loss", cid) and not teaching())
 
 
 def colors(pairs: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -143,8 +98,7 @@ def binary_curves(y: int, language: str) -> tuple[dict[str, bytes], dict[str, by
     ``language``."""
     cost, grad = charts_loss.binary_curves_data(y, t("ls.bin.ce"), t("ls.bin.quad"),
                                                 t("ls.bin.wrong"))
-    return tuple({name: arrow_bytes(frame) for name, frame in data.items()}
-                 for data in (cost, grad))
+    return datasets(cost), datasets(grad)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
@@ -171,13 +125,10 @@ def _card(card: library_calls.Card, texts: list[str]) -> CardView:
             "\n".join(f"{i}. {text}" for i, text in enumerate(texts, 1)))
 
 
-@dataclass(frozen=True)
-class SoftmaxView:
-    bars: bytes       # the bar chart's dataset
-    probs: tuple[float, ...]
-    grads: tuple[float, ...]  # a − y per class
-    loss: float       # −ln a(true), nats
-    cards: tuple[CardView, ...]
+#: The bar chart's dataset, the probabilities, the gradients a − y, the loss −ln a(true) in
+#: nats, and the code cards.
+#: ``bars_held``: the bars without the gradients (while the checkpoint on the gradient waits).
+SoftmaxView = namedtuple("SoftmaxView", "bars probs grads loss cards bars_held")
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -185,17 +136,17 @@ def softmax_view(z: tuple[float, ...], true: int, language: str) -> SoftmaxView:
     """The softmax section for logits ``z`` and the true class: bars, probabilities,
     gradients, loss, and the code cards with what each call returns and means, worded in
     ``language``."""
-    bars, a, loss = charts_loss.softmax_bars_data(z, true, CLASSES, t("ls.sm.a"), t("ls.sm.y"),
-                                                  t("ls.sm.grad"))
+    bars, a, grads, loss = charts_loss.softmax_bars_data(z, true, CLASSES, t("ls.sm.a"),
+                                                         t("ls.sm.y"), t("ls.sm.grad"))
     n = len(z)
     fields = {"n": n, "quote": problems.message(Problem("sum", column="P", value=4.0)),
               "page": t("page.explorer"), "ce": library_calls.value_text(loss), "k": n - 1,
               "floor": library_calls.value_text(library_calls.softmax_twice_floor(n))}
     cards = tuple(_card(card, [t(f"ls.lib.{c.key}", **fields) for c in card.calls])
                   for card in library_calls.softmax_cards(z, true))
-    grads = a - np.eye(n)[true]
     return SoftmaxView(arrow_bytes(bars), tuple(float(v) for v in a),
-                       tuple(float(v) for v in grads), loss, cards)
+                       tuple(float(v) for v in grads), loss, cards,
+                       arrow_bytes(bars[bars["series"] != t("ls.sm.grad")]))
 
 
 def draw_cards(cards: tuple[CardView, ...]) -> None:
@@ -208,29 +159,10 @@ def draw_cards(cards: tuple[CardView, ...]) -> None:
 
 # ---- multi-label ------------------------------------------------------------------------------
 
-def read_multi_label(table: pd.DataFrame):
-    """Labels, targets y (0/1), predictions a, per-class terms, and problems (each a
-    :class:`lib.problems.Problem`; the numbers are None when there is any)."""
-    labels, a, found = tables.read_column(
-        table, "a", default_label=lambda i: t("event.default", n=i + 1), name=event_name)
-    if a is not None:
-        found += [Problem("above_one", column="a", row=int(i), label=labels[i], value=float(a[i]))
-                  for i in np.flatnonzero(a > 1)]
-    if found:
-        return labels, None, None, None, found
-    y = np.array([bool(v) for v in table["y"]], dtype=float)
-    return labels, y, a, losses.multi_label_terms(y, a), found
-
-
-@dataclass(frozen=True)
-class MultiView:
-    labels: tuple[str, ...]
-    errors: tuple[str, ...]       # the table's problems, worded (then nothing below is set)
-    y: np.ndarray | None = None
-    a: np.ndarray | None = None
-    terms: np.ndarray | None = None
-    results: pa.Table | None = None  # per class, as the page shows it
-    cards: tuple[CardView, ...] = ()
+#: The classes, the table's problems worded (then nothing else is set), targets, predictions,
+#: per-class terms, the results table as the page shows it, and the code cards.
+MultiView = namedtuple("MultiView", "labels errors y a terms results cards",
+                       defaults=(None, None, None, None, ()))
 
 
 @st.cache_resource(max_entries=128, show_spinner=False,
@@ -240,10 +172,12 @@ def multi_view(table: pd.DataFrame, language: str) -> MultiView:
     predictions, per-class terms, the results table and the code cards with the table's
     numbers written in (a call said to equal this app's loss is said so only when it does),
     worded in ``language``."""
-    labels, y, a, terms, found = read_multi_label(table)
+    labels, y, a, found = tables.read_predictions(
+        table, default_label=lambda i: t("event.default", n=i + 1), name=event_name)
     if found:
         return MultiView(tuple(labels), tuple(problems.message(
             p, table=t("ls.ml.table_name"), columns={"a": t("ls.ml.a")}) for p in found))
+    terms = losses.multi_label_terms(y, a)
     for array in (y, a, terms):
         array.setflags(write=False)  # shared by every session: read only
     total = float(terms.sum())
@@ -264,7 +198,7 @@ def multi_view(table: pd.DataFrame, language: str) -> MultiView:
         cards.append(_card(card, texts))
     results = arrow_table({t("ls.ml.class"): labels, "y": [int(v) for v in y],
                             "a": [fmt.prob(v) for v in a],
-                            t("ls.ml.term"): [exact(v) for v in terms]})
+                            t("ls.ml.term"): [fmt.exact(v) for v in terms]})
     return MultiView(tuple(labels), (), y, a, terms, results, tuple(cards))
 
 

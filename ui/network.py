@@ -1,23 +1,14 @@
 """Settings, data, the shared trainings, the shared results and the wording of the network page.
 
-Runs are kept by configuration, for every session alike. Pressing Train asks the server's one
-:class:`lib.training.TrainingQueue` (:func:`trainings`) for the configuration's run: a run
-already published is shown, not trained again; a run being trained is joined (a click delivered
-twice starts nothing twice); otherwise a new job queues. At most :data:`SLOTS` run at once, each
-built and trained by one worker thread (never by a script run); the others wait in line and the
-page shows their place. Pages only read snapshots: a run's rows so far, and once it has
-finished, the frozen copy published to the shared :class:`lib.network.ResultStore`, which
-nothing changes again. Stop (or changing a setting) leaves the run: it stops after its current
-epoch unless another visitor wants it too, keeps its epochs, and Train carries it on. One run
-costs at most :data:`MAX_STEPS` mini-batch updates per network (epochs × ⌈images ÷ mini-batch⌉).
-
-MNIST is downloaded once for everyone (:class:`lib.digits.SharedDownload`): a visitor who asks
-while it is under way watches the same progress, and a failure is remembered for a few minutes.
-
-Everything the results section shows is one :func:`results`, cached by the runs' numbers (as
-bytes, :func:`records`), the configuration and the language for every session: a rerun, a
-language switch back or a second visitor is one lookup. The wording helpers :func:`join` and
-:func:`run_name` serve the neuron page too.
+A configuration's run is asked of the server's one :class:`lib.training.TrainingQueue`
+(:func:`trainings`), never trained in a script run: a published run is shown, a run under way
+is joined, a stopped one carries on, otherwise a job queues (at most :data:`SLOTS` at once, each
+in a worker thread). Pages read snapshots: the rows so far, then the frozen copy published to
+the shared :class:`lib.network.ResultStore`. Stop (or a changed setting) leaves a run, which stops
+after its epoch unless another visitor wants it. One run costs at most :data:`MAX_STEPS`
+mini-batch updates per network. MNIST is downloaded once for everyone
+(:class:`lib.digits.SharedDownload`). The results section is one cached :func:`results` per runs'
+numbers, configuration and language; :func:`join` and :func:`run_name` serve the neuron page too.
 """
 
 from __future__ import annotations
@@ -30,18 +21,21 @@ import uuid
 from dataclasses import astuple, dataclass, replace
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
 from lib import charts, digits, training
+from lib import digit_grid as grids
+from lib import network_lesson as story
 from lib.network import (COLUMNS, Comparison, FinishedRun, ResultStore, accuracy_summary,
                          gradient_summary, pack_rows, unpack_rows)
 from lib.problems import Problem, ProblemError
 from ui import charts as ui_charts
-from ui.charts import arrow_bytes as arrow
 from ui import fmt
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
@@ -121,14 +115,9 @@ Run = Partial | FinishedRun
 
 
 def frame(run: Run) -> pd.DataFrame:
-    """Both costs' rows in one long frame, with the display name and the percentages the
-    charts plot."""
-    out = pd.concat([pd.DataFrame(list(map(dict, run.rows[c]))).assign(cost=c) for c in COSTS],
-                    ignore_index=True)
-    out["run"] = out["cost"].map(run_name)
-    out["test_accuracy_pct"] = out["test_accuracy"] * 100
-    out["saturated_pct"] = out["saturated_output"] * 100
-    return out
+    """Both costs' rows in one long frame (:func:`lib.network_lesson.long_frame`), named."""
+    out = story.long_frame(run.rows)
+    return out.assign(run=out["cost"].map(run_name))
 
 
 DEFAULT = Config(**S.defaults)
@@ -317,16 +306,12 @@ def download_text(status: digits.DownloadStatus) -> str:
 def failure_text(status: digits.DownloadStatus, fallback: bool) -> str:
     """Why MNIST could not be had (never a server path), whether the bundled digits are shown
     instead, and for how long the failure is remembered."""
-    reason = status.error.reason if status.error is not None else "unexpected"
-    if f"nw.mnist_failed.{reason}" not in STRINGS:
-        reason = "unexpected"
-    parts = [t(f"nw.mnist_failed.{reason}", seconds=f"{_mnist_location()[2]:g}")
-             if reason == "timeout" else t(f"nw.mnist_failed.{reason}")]
-    if fallback:
-        parts.append(t("nw.mnist_failed.fallback"))
-    parts.append(t("nw.mnist_failed.remembered",
-                   minutes=f"{max(1, math.ceil(status.retry_in / 60))}"))
-    return join(*parts)
+    reason = getattr(status.error, "reason", "unexpected")
+    reason = reason if f"nw.mnist_failed.{reason}" in STRINGS else "unexpected"
+    return fmt.sentences(t(f"nw.mnist_failed.{reason}", seconds=f"{_mnist_location()[2]:g}"),
+                t("nw.mnist_failed.fallback") if fallback else "",
+                t("nw.mnist_failed.remembered",
+                  minutes=f"{max(1, math.ceil(status.retry_in / 60))}"))
 
 
 # ---- Training ---------------------------------------------------------------------------------
@@ -476,11 +461,6 @@ def training_note(cfg: Config, status: training.Status | None,
 
 # ---- Wording computed from the runs ------------------------------------------------------------
 
-def join(*sentences: str) -> str:
-    """Sentences in a row: a space between them in English, none after a Chinese full stop."""
-    return ("" if lang() == "zh" else " ").join(s for s in sentences if s)
-
-
 def run_name(cost: str) -> str:
     """A cost's name (or the neuron page's book demo rule's), the same on both lesson pages."""
     return t(f"nw.run.{cost}")
@@ -494,15 +474,7 @@ def chart_colors() -> dict[str, str]:
     return {run_name(c): COLORS[c] for c in COSTS}
 
 
-@dataclass(frozen=True)
-class Chart:
-    """One training chart (:func:`lib.charts.training_chart`): its datasets as the bytes
-    Streamlit sends, and the form's parameters."""
-
-    data: dict[str, bytes]
-    text: dict[str, str]
-    colors: dict[str, str]
-    log_scale: bool
+Chart = tuple  # (datasets as Arrow bytes, the parameters of lib.charts.training_chart)
 
 
 def chart(data: pd.DataFrame, field: str, epoch: int, *, title_key: str, axis: str,
@@ -512,35 +484,22 @@ def chart(data: pd.DataFrame, field: str, epoch: int, *, title_key: str, axis: s
     sets = charts.training_chart_data(data, field, epoch, log_scale=log_scale)
     text = {"epoch": t("nw.epoch"), "run": t("nw.cost"), "title": t(title_key), "axis": axis,
             "chart_title": t(chart_title_key)}
-    return Chart({name: arrow(f) for name, f in sets.items()}, text, colors or chart_colors(),
-                 log_scale)
+    return (ui_charts.datasets(sets),
+            MappingProxyType(dict(text=text, colors=colors or chart_colors(),
+                                  log_scale=log_scale, legend=False)))
 
 
 def draw_chart(c: Chart, where=None) -> None:
-    ui_charts.chart(charts.training_chart, c.data, where=where, text=c.text, colors=c.colors,
-                    log_scale=c.log_scale, legend=False)
+    ui_charts.chart(charts.training_chart, c[0], where=where, **c[1])
 
 
-def pct(x: float) -> str:
-    return f"{fmt.num(x, 2)}%"
-
-
-def book_differences(cfg: Config) -> list[str]:
-    """Each way ``cfg`` differs from the book's MNIST runs, as phrases for the page."""
-    out = []
-    if cfg.hidden not in BOOK:
-        out.append(t("nw.diff.hidden", hidden=cfg.hidden))
-    if cfg.init != "large":
-        out.append(t("nw.diff.init", start=start_name(cfg.init)))
-    for cost, book in (("quadratic", 3.0), ("cross_entropy", 0.5)):
-        if cfg.eta(cost) != book:
-            out.append(t("nw.diff.eta", run=run_name(cost), eta=fmt.prob(cfg.eta(cost)),
-                         book=fmt.prob(book)))
-    if cfg.batch != 10:
-        out.append(t("nw.diff.batch", batch=cfg.batch))
-    if cfg.epochs != 30:
-        out.append(t("nw.diff.epochs", epochs=cfg.epochs))
-    return out
+def pct(x: float, *others: float) -> str:
+    """A percentage to 1 decimal (97.6%); to 2 when one of ``others`` differs from it but would
+    look the same (97.64% against 97.65% on MNIST's 10,000 test digits)."""
+    text = fmt.num(x, 1)
+    if any(o != x and fmt.num(o, 1) == text for o in others):
+        text = fmt.num(x, 2)
+    return f"{text}%"
 
 
 def book_note(cfg: Config) -> str:
@@ -551,108 +510,109 @@ def book_note(cfg: Config) -> str:
     how = t("nw.book.how30" if hidden == 30 else "nw.book.how100", quad=f"{quad:.2f}",
             ce=f"{ce:.2f}", hidden=hidden)
     if cfg.source != "mnist":
-        return join(how, t("nw.book.bundled"))
-    diffs = book_differences(cfg)
-    return join(how, t("nw.book.here"),
+        return fmt.sentences(how, t("nw.book.bundled"))
+    diffs = [t(k, **f) for differs, k, f in (
+        (cfg.hidden not in BOOK, "nw.diff.hidden", {"hidden": cfg.hidden}),
+        (cfg.init != "large", "nw.diff.init", {"start": start_name(cfg.init)}),
+        *((cfg.eta(c) != book, "nw.diff.eta", {"run": run_name(c), "eta": fmt.prob(cfg.eta(c)),
+                                               "book": fmt.prob(book)})
+          for c, book in zip(COSTS, (3.0, 0.5))),
+        (cfg.batch != 10, "nw.diff.batch", {"batch": cfg.batch}),
+        (cfg.epochs != 30, "nw.diff.epochs", {"epochs": cfg.epochs})) if differs]
+    return fmt.sentences(how, t("nw.book.here"),
                 t("nw.book.diffs", diffs=t("nw.list.sep").join(diffs)) if diffs else "",
-                t("nw.book.always" if hidden == 30 else "nw.book.always100"))
+                t("nw.book.always"))
+
+
+def seeds_text() -> str:
+    """How far the seed alone moves the default run (measured: :data:`lib.network_lesson.
+    SEED_RUNS`)."""
+    s = story.seed_spread()
+    (q_lo, q_hi), (c_lo, c_hi) = s.final["quadratic"], s.final["cross_entropy"]
+    return t("nw.seeds", lo=s.seeds[0], hi=s.seeds[1], q_lo=pct(q_lo), q_hi=pct(q_hi),
+             ce_lo=pct(c_lo), ce_hi=pct(c_hi), q_n=s.ends_ahead["quadratic"],
+             ce_n=s.ends_ahead["cross_entropy"], level_n=s.ends_ahead["level"],
+             first_n=s.first_ahead, runs=s.runs, lead_lo=fmt.short(s.first_lead[0]),
+             lead_hi=fmt.short(s.first_lead[1]))
+
+
+#: The line of each series in a key, in the order of the chart's series: the same solid,
+#: dashed, dotted and dash-dot strokes as :func:`lib.charts.training_chart` draws them.
+KEY_STROKES = ("━━━", "╍╍╍", "┉┉┉", "━╍━")
 
 
 def color_legend(colors: dict[str, str]) -> str:
     """A key for a chart, as HTML that wraps on a phone (a chart's own legend does not):
-    a coloured bar before each series name (names are this app's own strings, escaped)."""
+    each series' stroke, in its colour and dash, before its name (names are this app's own
+    strings, escaped)."""
     items = (f'<span style="display:inline-block;white-space:nowrap;margin-right:1.2em">'
-             f'<span style="color:{color};font-weight:700">━━</span> {html.escape(name)}</span>'
-             for name, color in colors.items())
+             f'<span style="color:{color};font-weight:700">{stroke}</span> '
+             f'{html.escape(name)}</span>'
+             for (name, color), stroke in zip(colors.items(), KEY_STROKES))
     return f'<div style="line-height:1.9;max-width:100%">{" ".join(items)}</div>'
 
 
+#: The gradient chart's four series (cost, layer) and their colours.
+SHADES = {("quadratic", "output"): "#e8853d", ("quadratic", "hidden"): "#f5c28f",
+          ("cross_entropy", "output"): "#3b6fb6", ("cross_entropy", "hidden"): "#9dbbe3"}
+
+
 def gradient_frame(data: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Both layers' gradient sizes for both costs (from :func:`frame`), as four runs of one
-    chart."""
-    parts, colors = [], {}
-    shades = {("quadratic", "output"): "#e8853d", ("quadratic", "hidden"): "#f5c28f",
-              ("cross_entropy", "output"): "#3b6fb6", ("cross_entropy", "hidden"): "#9dbbe3"}
-    for (cost, layer), color in shades.items():
-        name = t("nw.grad.series", run=run_name(cost), layer=t(f"nw.layer.{layer}"))
-        part = data[data["cost"] == cost][["epoch", f"grad_norm_{layer}"]]
-        parts.append(part.rename(columns={f"grad_norm_{layer}": "value"}).assign(run=name))
-        colors[name] = color
-    return pd.concat(parts, ignore_index=True), colors
+    """Both layers' gradient lengths for both costs (from :func:`frame`): four named series."""
+    names = {s: t("nw.grad.series", run=run_name(s[0]), layer=t(f"nw.layer.{s[1]}"))
+             for s in SHADES}
+    out = story.layer_frame(data, list(SHADES))
+    return (out.assign(run=[names[s] for s in zip(out["cost"], out["layer"])]),
+            {names[s]: color for s, color in SHADES.items()})
 
 
-def limit1_text(run: Run | FinishedRun) -> str:
+def lesson_of(run: Run) -> story.Lesson:
+    return story.lesson(*([r["test_accuracy"] for r in run.rows[c]] for c in COSTS))
+
+
+def lesson_text(s: story.Lesson) -> str:
+    """The page's lead sentence from a run's lesson (:func:`lib.network_lesson.lesson`): who
+    leads after the first and the last epoch, and which of the two carries the point."""
+
+    def part(lead: story.Lead, where: str) -> str:
+        q, c = lead.quadratic, lead.cross_entropy
+        return t(f"nw.lesson.{where}.{lead.ahead}", epoch=lead.epoch, quad=pct(q, c),
+                 ce=pct(c, q), points=fmt.short(abs(lead.points)))
+
+    if s.carrier == "one_epoch":
+        return t("nw.lesson.one", first=part(s.first, "first"))
+    carrier = f"first.{s.final.ahead}" if s.carrier == "first" else s.carrier
+    return t("nw.lesson", first=part(s.first, "first"), final=part(s.final, "final"),
+             carrier=t(f"nw.lesson.carrier.{carrier}"))
+
+
+def limit1_text(run: Run) -> tuple[str, str]:
     """Limit 1 from this run: in how many epochs the hidden layer's gradient beat the output
-    layer's, how much larger cross-entropy made it, and the hidden σ'(z) that remains."""
-    s = gradient_summary(pd.DataFrame(list(map(dict, run.rows["quadratic"]))),
-                         pd.DataFrame(list(map(dict, run.rows["cross_entropy"]))))
+    layer's and how much larger cross-entropy made it; then why, and the hidden σ'(z) that
+    remains (for an expander)."""
+    s = gradient_summary(*(pd.DataFrame(list(map(dict, run.rows[c]))) for c in COSTS))
     ratio = s["hidden_ratio"]
-    return join(
-        t("nw.limit1.count", epochs=s["epochs"], ce=s["hidden_above"]["cross_entropy"],
-          quad=s["hidden_above"]["quadratic"]),
-        t("nw.limit1.larger" if ratio >= 1 else "nw.limit1.smaller",
-          ratio=fmt.num(ratio, 1) if ratio >= 1 else fmt.num(ratio, 2)),
-        t("nw.limit1.why"),
-        t("nw.limit1.slope", ce=fmt.num(s["hidden_slope"]["cross_entropy"], 3),
-          quad=fmt.num(s["hidden_slope"]["quadratic"], 3)))
+    return (fmt.sentences(t("nw.limit1.count", epochs=s["epochs"], ce=s["hidden_above"]["cross_entropy"],
+                   quad=s["hidden_above"]["quadratic"]),
+                 t("nw.limit1.larger" if ratio >= 1 else "nw.limit1.smaller",
+                   ratio=fmt.short(ratio))),
+            fmt.sentences(t("nw.limit1.why"), t("nw.limit1.slope",
+                                       ce=fmt.short(s["hidden_slope"]["cross_entropy"]),
+                                       quad=fmt.short(s["hidden_slope"]["quadratic"]))))
 
 
-def lead(run: Run | FinishedRun, key: str) -> float:
-    """Cross-entropy's lead over the quadratic cost in test accuracy, in points (``key``
-    "first" or "final": after the first or the last epoch)."""
-    s = accuracy_summary(run.rows)
-    return s["cross_entropy"][key] - s["quadratic"][key]
-
-
-def lead_text(run: Run | FinishedRun, key: str) -> str:
-    """:func:`lead`, worded by its sign."""
-    gap = lead(run, key)
-    if abs(gap) < 0.005:
-        return t("nw.lead.level")
-    return t("nw.lead.ahead" if gap > 0 else "nw.lead.behind", points=fmt.num(abs(gap), 1))
-
-
-def start_table(starts: dict[str, Run | FinishedRun]) -> pd.DataFrame:
+def start_table(starts: dict[str, Run]) -> pd.DataFrame:
     """Accuracy after the first epoch and at the end, for both starts' runs (by start)."""
-    rows = []
-    for init, run in starts.items():
-        s = accuracy_summary(run.rows)
-        for cost in COSTS:
-            rows.append({t("nw.start.col"): start_name(init), t("nw.cost"): run_name(cost),
-                         t("nw.start.first"): pct(s[cost]["first"]),
-                         t("nw.start.final"): pct(s[cost]["final"])})
-    return pd.DataFrame(rows)
-
-
-def start_text(starts: dict[str, Run | FinishedRun]) -> str:
-    """The start comparison in words, from both starts' runs."""
-    return join(t("nw.starts.first", large=lead_text(starts["large"], "first"),
-                  normal=lead_text(starts["normal"], "first")),
-                t("nw.starts.final", large=lead_text(starts["large"], "final"),
-                  normal=lead_text(starts["normal"], "final")))
-
-
-def limit2_text(starts: dict[str, Run | FinishedRun] | None) -> str:
-    """Limit 2, with the verdict of this page's two starts when both are trained."""
-    if starts is None:
-        return join(t("nw.limit2.text"), t("nw.limit2.untested"))
-    gaps = {init: lead(r, "first") for init, r in starts.items()}
-    verdict = "nw.limit2.bigger" if gaps["large"] > gaps["normal"] else "nw.limit2.not_bigger"
-    return join(t("nw.limit2.text"), t(verdict, large=fmt.num(gaps["large"], 1),
-                                       normal=fmt.num(gaps["normal"], 1)))
-
-
-def limit3_text(run: Run | FinishedRun) -> str:
-    """Saturated outputs at the end of this run, worded by which cost has more."""
-    s = accuracy_summary(run.rows)
-    ce, quad = s["cross_entropy"]["saturated"], s["quadratic"]["saturated"]
-    key = "nw.limit3.more" if ce > quad else "nw.limit3.not_more"
-    return t(key, ce=fmt.num(ce, 1), quad=fmt.num(quad, 1))
+    return pd.DataFrame([{t("nw.start.col"): start_name(init), t("nw.cost"): run_name(c),
+                          t("nw.start.first"): pct(s[c]["first"]),
+                          t("nw.start.final"): pct(s[c]["final"])}
+                         for init, s in ((i, accuracy_summary(r.rows)) for i, r in starts.items())
+                         for c in COSTS])
 
 
 # ---- The results section, built once per runs' numbers, configuration and language ------------
 
-def records(run: Run | FinishedRun, cfg: Config) -> tuple[bytes, bytes | None]:
+def records(run: Run, cfg: Config) -> tuple[bytes, bytes | None]:
     """What :func:`results` is computed from: ``run``'s numbers and, once this run and the other
     start's are both finished, the other start's."""
     other = find(cfg.other_start())
@@ -661,30 +621,12 @@ def records(run: Run | FinishedRun, cfg: Config) -> tuple[bytes, bytes | None]:
             pack_rows(other.rows, COSTS, FIELDS, other.done) if both else None)
 
 
-@dataclass(frozen=True)
-class Results:
-    """Everything the results section shows about one run (and the other start's)."""
-
-    metrics: tuple[tuple[str, str, str], ...]  # (label, value, caption) per cost
-    book_note: str
-    legend: str
-    accuracy: Chart
-    cost: Chart
-    starts: pa.Table | None  # both starts compared (first column as index), once both are done
-    starts_text: str
-    grad_legend: str
-    grad: Chart
-    limit1: str
-    limit2: str
-    saturated: Chart
-    limit3: str
-
-
 @st.cache_resource(max_entries=RESULT_VIEWS, show_spinner=False)
-def results(cfg: Config, mine: bytes, other: bytes | None, language: str) -> Results:
-    """The results section for the run with the numbers ``mine`` (trained with ``cfg``) and
-    the other start's ``other`` (None until both are finished), in ``language`` (the
-    reader's: its texts are built with :func:`ui.i18n.t`). Arguments from :func:`records`."""
+def results(cfg: Config, mine: bytes, other: bytes | None, language: str) -> Mapping:
+    """Everything the results section shows (a read-only mapping), for the run with the numbers
+    ``mine`` (trained with ``cfg``) and the other start's ``other`` (None until both are
+    finished), in ``language`` (the reader's: its texts are built with :func:`ui.i18n.t`).
+    Arguments from :func:`records`."""
     run, other_run = (d and FinishedRun(unpack_rows(d, COSTS, FIELDS), cfg.epochs, 0.0)
                       for d in (mine, other))
     data = frame(run)
@@ -692,23 +634,80 @@ def results(cfg: Config, mine: bytes, other: bytes | None, language: str) -> Res
     grads, grad_colors = gradient_frame(data)
     starts = other_run and {cfg.init: run, cfg.other_start().init: other_run}
     table = start_table(starts) if starts else None
-    return Results(
-        metrics=tuple((t("nw.m.final", run=run_name(cost)), pct(summary_[cost]["final"]),
-                       t("nw.m.best", best=fmt.num(summary_[cost]["best"], 2),
-                         epoch=summary_[cost]["best_epoch"])) for cost in COSTS),
+    cost = {c: [r["train_cost"] for r in run.rows[c]] for c in COSTS}
+    # Limit 2: is cross-entropy's first-epoch lead bigger from the saturating start? Limit 3:
+    # which cost saturates more of the outputs by the end?
+    gaps = starts and {init: lesson_of(r).first.points for init, r in starts.items()}
+    sat = {c: summary_[c]["saturated"] for c in COSTS}
+    return MappingProxyType(dict(
+        lesson=lesson_text(lesson_of(run)),
+        metrics=tuple((t("nw.m.final", run=run_name(c)), pct(summary_[c]["final"]),
+                       t("nw.m.best", best=pct(summary_[c]["best"]),
+                         epoch=summary_[c]["best_epoch"]),
+                       t("nw.m.help", exact=fmt.num(summary_[c]["final"], 2))) for c in COSTS),
         book_note=book_note(cfg),
         legend=color_legend(chart_colors()),
         accuracy=chart(data, "test_accuracy_pct", run.done, title_key="nw.q.accuracy",
                        axis="%", chart_title_key="nw.chart.accuracy"),
         cost=chart(data, "train_cost", run.done, title_key="nw.q.cost", axis="C",
                    chart_title_key="nw.chart.cost"),
+        cost_text=t("nw.cost.alt", q0=fmt.short(cost["quadratic"][0]),
+                    q1=fmt.short(cost["quadratic"][-1]), c0=fmt.short(cost["cross_entropy"][0]),
+                    c1=fmt.short(cost["cross_entropy"][-1])),
         starts=None if table is None else pa.Table.from_pandas(table.set_index(table.columns[0])),
-        starts_text=start_text(starts) if starts else "",
         grad_legend=color_legend(grad_colors),
         grad=chart(grads, "value", run.done, title_key="nw.q.grad", axis="|∂C/∂b|",
                    chart_title_key="nw.chart.grad", colors=grad_colors, log_scale=True),
         limit1=limit1_text(run),
-        limit2=limit2_text(starts),
+        limit2=gaps and t("nw.limit2.bigger" if gaps["large"] > gaps["normal"] else
+                          "nw.limit2.not_bigger", large=fmt.short(gaps["large"]),
+                          normal=fmt.short(gaps["normal"])),
         saturated=chart(data, "saturated_pct", run.done, title_key="nw.q.saturated",
                         axis="%", chart_title_key="nw.chart.saturated"),
-        limit3=limit3_text(run))
+        limit3=t("nw.limit3.more" if sat["cross_entropy"] > sat["quadratic"] else
+                 "nw.limit3.not_more", ce=fmt.short(sat["cross_entropy"]),
+                 quad=fmt.short(sat["quadratic"]))))
+
+
+# ---- Pictures of the digits ---------------------------------------------------------------------
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def digit_grid(source: str, width: int, _data: digits.Digits) -> np.ndarray:
+    """Two training images of each digit, 0 to 9 from left to right, as one read-only picture
+    at most ``width`` pixels wide (``_data`` is ``source``'s digits: fixed for a source, so the
+    source is the key)."""
+    return grids.class_picture(_data.X_train, _data.y_train, _data.side, width=width)
+
+
+#: Misread digits pictured per cost (the count says how many there are in all).
+WRONG_SHOWN = 12
+
+
+@st.cache_resource(max_entries=RESULT_VIEWS, show_spinner=False)
+def mistakes(source: str, width: int, z: tuple[bytes, ...], _run: FinishedRun,
+             _data: digits.Digits) -> Mapping:
+    """Each cost's misread test digits in ``_run`` (finished, with its outputs; ``z`` its
+    costs' ``test_z`` as bytes, the key), the first :data:`WRONG_SHOWN` pictured from
+    ``_data``'s test images in one or two rows at most ``width`` pixels wide; and how many
+    digits both costs misread."""
+    found = {c: story.mistakes(_run.outputs[c].test_z, _run.outputs[c].test_y) for c in COSTS}
+    most, side = WRONG_SHOWN // 2, _data.side  # every picture at one scale, in one or two rows
+    columns = {c: max(1, min(m.count, most)) for c, m in found.items()}
+    pictures = {c: grids.picture(_data.X_test, m.index[:WRONG_SHOWN], side, columns[c],
+                                 grids.fit_factor(side, most, width)) if m.count else None
+                for c, m in found.items()}
+    rows = {c: tuple(m.pairs(min(k + columns[c], WRONG_SHOWN), k)  # each row's true→predicted
+                     for k in range(0, min(m.count, WRONG_SHOWN), columns[c]))
+            for c, m in found.items()}
+    return MappingProxyType({"found": found, "pictures": pictures, "rows": rows,
+                             "both": len(story.both_wrong(*found.values()))})
+
+
+def mistakes_of(run: Run, data: digits.Digits | None, source: str,
+                width: int = grids.PHONE_WIDTH) -> Mapping | None:
+    """:func:`mistakes` of a finished run with outputs (None for a partial run, one without
+    outputs, or when its digits are not at hand)."""
+    if run.complete and set(run.outputs) == set(COSTS) and data is not None:
+        z = tuple(run.outputs[c].test_z.tobytes() for c in COSTS)
+        return mistakes(source, width, z, run, data)
+

@@ -13,7 +13,7 @@ that describes a run is picked and filled here from that run's numbers, computed
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections import namedtuple
 from typing import Mapping
 
 import numpy as np
@@ -25,7 +25,8 @@ from lib import charts, charts_neuron, costs, neuron
 from ui import fmt
 from ui.charts import arrow_bytes as arrow
 from ui.i18n import t
-from ui.network import join, run_name
+from ui.strings import STRINGS
+from ui.network import run_name
 from ui.state import PageState, Setting
 
 #: Every control of the experiment, as settings (keys "neuron.<name>"). The defaults are
@@ -81,8 +82,6 @@ EXTRA_PANELS = (("cost", "nr.q.cost", "C", False, None), ("w", "nr.q.w", "w", Fa
 #: Selection names and widget keys of the charts as controls.
 PICK, START = "pick", "start"
 PICK_KEY, MAP_KEY = "_neuron.pick.{}", "_neuron.map.{}"
-#: Keys of the expanders whose heavy content is drawn only while open (their open state).
-OPEN = "_neuron.open.{}"
 
 #: Play's pace: a whole run in about PLAY_SECONDS (12 epochs a second for 300 epochs), never
 #: slower than MIN_RATE epochs a second; the server draws a frame every FRAME_SECONDS.
@@ -132,19 +131,10 @@ def pause() -> None:
     S.set("epoch", clock["last"] if clock else S.get("epoch"))
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(namedtuple("Settings", CONTROLS)):
     """One experiment (the :data:`CONTROLS`, by the same names): the key of :func:`view`."""
 
-    w0: float
-    b0: float
-    x: float
-    y: float
-    eta_quadratic: float
-    eta_cross_entropy: float
-    epochs: int
-    threshold: float
-    book: bool
+    __slots__ = ()
 
     def eta(self, cost: str) -> float:
         """A run's rate (the book demo's rule runs at the cross-entropy rate)."""
@@ -212,11 +202,6 @@ def pick_start(key: str) -> None:
 
 # ---- The outcome, worded from the runs ------------------------------------------------------
 
-def value(x: float) -> str:
-    """A value of the neuron (w, b, z, a, C) on screen: three significant digits."""
-    return fmt.sig(x, 3)
-
-
 def input_notes(s: Settings, a0: float) -> tuple[tuple[str, str], ...]:
     """(kind, message) for inputs that make the picture unusual (``a0``: the start's output)."""
     notes = []
@@ -227,7 +212,8 @@ def input_notes(s: Settings, a0: float) -> tuple[tuple[str, str], ...]:
     if 0 < s.y < 1:
         notes.append(("info", t("nr.note.soft_target")))
     if abs(a0 - s.y) < s.threshold:
-        notes.append(("info", t("nr.note.already", a=value(a0), thr=fmt.prob(s.threshold))))
+        notes.append(("info", t("nr.note.already", a=fmt.sig(a0, 3),
+                                thr=fmt.prob(s.threshold))))
     return tuple(notes)
 
 
@@ -235,7 +221,7 @@ def race_sentence(s: Settings, reach: dict[str, int], end: dict[str, float]) -> 
     """Who reaches the goal first (``reach``: epochs, -1 never), or where each ended."""
     q, ce = reach["quadratic"], reach["cross_entropy"]
     common = {"thr": fmt.prob(s.threshold), "epochs": s.epochs, "q": q, "ce": ce,
-              "aq": value(end["quadratic"]), "ace": value(end["cross_entropy"])}
+              "aq": fmt.sig(end["quadratic"], 3), "ace": fmt.sig(end["cross_entropy"], 3)}
     if q >= 0 and ce >= 0:
         text = t("nr.race.tie" if q == ce else "nr.race.both.ce" if ce < q else "nr.race.both.q",
                  **common)
@@ -247,9 +233,9 @@ def race_sentence(s: Settings, reach: dict[str, int], end: dict[str, float]) -> 
                "q" if err["quadratic"] < err["cross_entropy"] else "same")
         text = t(f"nr.race.neither.{key}", **common)
     if "book_demo" in reach:
-        n, a = reach["book_demo"], value(end["book_demo"])
-        text = join(text, t("nr.race.book.reached", n=n, a=a) if n >= 0 else
-                    t("nr.race.book.never", epochs=s.epochs, a=a))
+        n, a = reach["book_demo"], fmt.sig(end["book_demo"], 3)
+        text = fmt.sentences(text, t("nr.race.book.reached", n=n, a=a) if n >= 0 else
+                             t("nr.race.book.never", epochs=s.epochs, a=a))
     return text
 
 
@@ -288,7 +274,8 @@ def speed_sentences(q: neuron.SpeedChange, ce: neuron.SpeedChange,
                   ratio=fmt.short(fast / slow) if slow > 0 else "∞")
     else:
         start = t("nr.speed.start.same", **common)
-    detail = join(start, _speed_part("quadratic", q), _speed_part("cross_entropy", ce))
+    detail = fmt.sentences(start, _speed_part("quadratic", q),
+                           _speed_part("cross_entropy", ce))
     q_up = bool(np.isfinite(q.ratio) and q.ratio > SPEED_UP)
     if q_up and np.isfinite(ce.ratio) and ce.ratio <= 1 and q.peak_error < q.first_error:
         lead = t("nr.speed.lesson", ratio=fmt.short(q.ratio), k=q.peak_epoch,
@@ -314,8 +301,8 @@ def map_caption(s: Settings, summaries: dict[str, neuron.MapSummary]) -> str:
             values["sp"] = fmt.decimal(neuron.outward(m.miss_max_sigma_prime, 3, up=True))
         # "Saturated and wrong" only when the numbers say so: then σ′(z) = a(1 − a) ≤ 0.09.
         saturated = kind == "some" and m.miss_min_error >= 0.9
-        bullets.append("- " + join(t(f"nr.map.{kind}", **values),
-                                   t("nr.map.saturated") if saturated else ""))
+        bullets.append("- " + fmt.sentences(t(f"nr.map.{kind}", **values),
+                                            t("nr.map.saturated") if saturated else ""))
     text = "\n".join(bullets)
     q, ce = summaries["quadratic"].share, summaries["cross_entropy"].share
     if q != ce:
@@ -325,49 +312,26 @@ def map_caption(s: Settings, summaries: dict[str, neuron.MapSummary]) -> str:
 
 # ---- What the page shows about one experiment -----------------------------------------------
 
-@dataclass(frozen=True)
-class Panel:
-    """One training chart: its field, its texts, log scale and fixed y range (or None)."""
-
-    field: str
-    text: dict[str, str]
-    log: bool
-    y_domain: tuple[float, float] | None
-
-
-@dataclass(frozen=True)
-class View:
-    """Everything the page shows about one experiment but the scrubbed epoch's cards and the
-    maps; ``history`` holds each run's rows (as :func:`lib.neuron.train` makes them, with
-    ``sigma_prime``), in ``settings.runs`` order, for the cards."""
-
-    settings: Settings
-    history: tuple[pa.Table, ...]
-    notes: tuple[tuple[str, str], ...]
-    outcomes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (heading, metrics) per run
-    race: str
-    rates_differ: bool
-    rates: str
-    speed: str         # the lead: what this run shows about the speed
-    speed_detail: str  # the numbers behind it
-    lines: dict[str, bytes]  # each panel's lines, by field
-    targets: bytes  # the racing charts' click targets
-    style: dict[str, dict]   # colors, dashes, shapes by run name
-    legend: str
-    panels: tuple[Panel, ...]
-    extra_panels: tuple[Panel, ...]
-    table: pa.Table  # the charts' numbers (every few epochs), their text alternative
-    table_step: int
-    why: str
-    map_intro: str
-    map_start: bytes  # the circle on both maps
-    outside: bool  # the start lies outside the maps
+#: One training chart: its field, its texts, log scale and fixed y range (or None).
+Panel = namedtuple("Panel", "field text log y_domain")
+#: Everything the page shows about one experiment but the scrubbed epoch's cards and the maps:
+#: ``history``, each run's rows (as :func:`lib.neuron.train` makes them, with ``sigma_prime``)
+#: in ``settings.runs`` order, for the cards; ``outcomes``, (heading, metrics) per run;
+#: ``speed`` and ``speed_detail``, what this run shows about the speed and the numbers behind
+#: it; ``lines``, each panel's lines by field; ``targets``, the racing charts' click targets;
+#: ``style``, colours, dashes and shapes by run name; ``table``, the charts' numbers every
+#: ``table_step`` epochs (their text alternative); ``map_start``, the circle on both maps;
+#: ``outside``, whether the start lies outside them.
+View = namedtuple("View", "settings history notes outcomes race rates_differ rates speed "
+                  "speed_detail lines targets style legend panels extra_panels table "
+                  "table_step why map_intro map_start outside")
 
 
 def _panels(specs) -> tuple[Panel, ...]:
     return tuple(Panel(field, {"epoch": t("nr.epoch"), "run": t("nr.cost"), "title": t(key),
-                               "axis": axis, "chart_title": t(key)}, log, domain)
-                 for field, key, axis, log, domain in specs)
+                               "axis": axis, "chart_title": t(short) if short in STRINGS
+                               else t(key)}, log, domain)
+                 for field, key, axis, log, domain in specs for short in [f"{key}.short"])
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -404,7 +368,7 @@ def view(s: Settings, language: str) -> View:
         outcomes=tuple((f"**{run_name(c)}** · η = {fmt.prob(s.eta(c))}",
                         ((t("nr.m.epochs", thr=fmt.prob(s.threshold)),
                           str(reach[c]) if reach[c] >= 0 else t("nr.never", epochs=s.epochs)),
-                         (t("nr.m.end", n=s.epochs), value(end[c])))) for c in s.runs),
+                         (t("nr.m.end", n=s.epochs), fmt.sig(end[c], 3)))) for c in s.runs),
         race=race_sentence(s, reach, end), rates_differ=differ, rates=rates,
         speed=lead, speed_detail=detail,
         lines={field: arrow(charts_neuron.race_lines(long, field, log_scale=log))
@@ -416,7 +380,8 @@ def view(s: Settings, language: str) -> View:
         legend="\u2003".join(f":{KEY[c][0]}[**{KEY[c][1]}**] {run_name(c)}" for c in s.runs),
         panels=_panels(PANELS), extra_panels=_panels(EXTRA_PANELS),
         table=table, table_step=step,
-        why=t("nr.why.text", sp=fmt.short(sp0), pct=f"{sp0:.1%}", a=value(start["quadratic"])),
+        why=t("nr.why.text", sp=fmt.short(sp0), pct=f"{sp0:.1%}",
+              a=fmt.sig(start["quadratic"], 3)),
         map_intro=t("nr.map.intro", thr=fmt.prob(s.threshold), epochs=s.epochs),
         map_start=arrow(charts.init_map_here((s.w0, s.b0), t("nr.map.start"))),
         outside=max(abs(s.w0), abs(s.b0)) > MAP_RANGE)
@@ -450,23 +415,21 @@ def cards(v: View, epoch: int) -> tuple[str, ...]:
                        + fmt.decimal(neuron.significant(row["dC_db"], 4), latex=True))
         # σ′(z) with the digits of the quadratic cost's formula (the factor it multiplies).
         sp = ar.sigma_prime if cost == "quadratic" else neuron.significant(row["sigma_prime"], 4)
-        values = t("nr.state.values", **{k: value(row[c]) for k, c in (
+        values = t("nr.state.values", **{k: fmt.sig(row[c], 3) for k, c in (
             ("w", "w"), ("b", "b"), ("z", "z"), ("a", "a"), ("c", "cost"))}, sp=fmt.decimal(sp))
         out.append("\n\n".join((t("nr.state", run=run_name(cost), epoch=epoch), values,
-                                fmt.math_block(rf"\begin{{aligned}}{formula}\end{{aligned}}"))))
+                                # Small type: a card is a sixth of a wide page (beside Play,
+                                # with the charts above it on one screen) and must not scroll.
+                                fmt.math_block(rf"\footnotesize\begin{{aligned}}{formula}"
+                                               r"\end{aligned}"))))
     return tuple(out)
 
 
 # ---- The initialisation maps ----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class MapPanel:
-    """One initialisation map: its picture and hover targets (chart bytes; the start's circle
-    is :attr:`View.map_start`), its summary and its texts."""
-
-    data: dict[str, bytes]
-    summary: neuron.MapSummary
-    text: dict[str, str]
+#: One initialisation map: its picture and hover targets (chart bytes; the start's circle is
+#: the view's ``map_start``), its summary (:class:`lib.neuron.MapSummary`) and its texts.
+MapPanel = namedtuple("MapPanel", "data summary text")
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

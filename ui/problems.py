@@ -67,12 +67,12 @@ def file_message(problem: Problem, columns: Mapping[str, str]) -> str:
         "value": fmt.prob(problem.value) if problem.value is not None else "",
         "limit": fmt.prob(problem.limit) if problem.limit is not None else "",
         "header": fmt.text(problem.text or ""),
-        "wanted": t("list.sep").join(columns.values()),
+        "wanted": fmt.listing(columns.values()),
     }
-    if code == "file_too_big":
-        fields["size"] = f"{int(problem.value or 0):,}"
-        fields["limit"] = fmt.prob(int(problem.limit or 0) / 1_000_000)
-        return t("problem.file.too_big", **fields)
+    if code == "file_too_big":  # the size against the limit, in the upload box's unit too
+        limit = int(problem.limit or 0)
+        return t("problem.file.too_big", size=f"{int(problem.value or 0):,}",
+                 mb=fmt.prob(limit / 1_000_000), limit=f"{limit:,}")
     if code == "too_many_rows":
         return t("problem.file.too_many_rows", **fields)
     if code == "file_encoding":

@@ -167,15 +167,23 @@ class PageState:
         return self.widget((where or st).checkbox, name, label, **kwargs)
 
     def preset_buttons(self, labels: Mapping[str, str], helps: Mapping[str, str] | None = None,
-                       where: Any = None) -> None:
-        """One button per preset, the active one highlighted."""
+                       where: Any = None, title: str | None = None) -> None:
+        """One button per preset, the active one highlighted: in equal columns, or, with a
+        ``title``, after it in a row of buttons each as wide as its whole label, wrapping onto
+        more lines when the page is narrow (equal columns cut long labels off)."""
         active = self.active_preset()
         names = list(self.presets)
-        for col, name in zip((where or st).columns(len(names)), names):
-            col.button(labels[name], key=f"_preset.{self.page}.{name}", width="stretch",
-                       on_click=self.apply_preset, args=(name,),
-                       help=(helps or {}).get(name),
-                       type="primary" if active == name else "secondary")
+        if title is None:
+            places, width = (where or st).columns(len(names)), "stretch"
+        else:
+            row = (where or st).container(horizontal=True, gap="small",
+                                          vertical_alignment="center")
+            row.markdown(f"**{title}**", width="content")
+            places, width = [row] * len(names), "content"
+        for place, name in zip(places, names):
+            place.button(labels[name], key=f"_preset.{self.page}.{name}", width=width,
+                         on_click=self.apply_preset, args=(name,), help=(helps or {}).get(name),
+                         type="primary" if active == name else "secondary")
 
     def table(self, name: str, column_config: Mapping[str, Any], where: Any = None,
               label_name: Callable[[str], str] | None = None, **kwargs: Any) -> pd.DataFrame:

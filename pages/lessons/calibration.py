@@ -19,12 +19,11 @@ def score_section() -> None:
     st.header(t("cal.score"), divider="gray")
     st.markdown(t("cal.score.intro"))
     p = S.slider("p", t("cal.score.p"), step=0.01)
-    checkpoint.show("calibration", "absolute_report", {"p": p})
-    v = cb.score_view(p, ui.base(), ui.unit_label(), ui.lang())
-    ui.chart(cc.score_chart, v.data, text=v.text, colors=v.colors)
-    st.caption(v.caption)
-    cb.metrics(v.metrics)
-    ui.layout.takeaway(v.takeaway)
+    # Where the absolute error is lowest answers the checkpoint: held back until a prediction.
+    shown = cb.answered("absolute_report", {"p": p},
+                        checkpoint.show("calibration", "absolute_report", {"p": p}))
+    v = cb.score_view(p, ui.base(), ui.unit_label(), ui.lang(), shown)
+    cb.draw(v, cc.score_chart)
     with st.expander(t("cal.score.why"), icon=":material/function:"):
         st.markdown("\n\n".join((
             fmt.math_block(r"\begin{aligned}\mathbb{E}[-\log q_y] &= -p\log q - (1-p)\log(1-q)"
@@ -46,14 +45,19 @@ def smoothing_section() -> None:
     k = S.number("k", t("cal.smooth.k"), where=c2, step=1)
     gap = S.slider("gap", t("cal.smooth.gap"), where=c3, step=0.1,
                    help=t("cal.smooth.gap.help"))
-    checkpoint.show("calibration", "smoothing_gap", {"k": k, "eps": eps})
-    v = cb.smoothing_view(k, eps, gap, ui.base(), ui.unit_label(), ui.lang())
+    inputs = {"k": k, "eps": eps}
+    shown = cb.answered("smoothing_gap", inputs,
+                        checkpoint.show("calibration", "smoothing_gap", inputs))
+    v = cb.smoothing_view(k, eps, gap, ui.base(), ui.unit_label(), ui.lang(), shown)
     ui.chart(cc.smoothing_chart, v.data, text=v.text, colors=v.colors, x_max=cb.GAP_MAX)
     st.caption(v.caption)
-    cb.metrics(v.metrics, 4)
+    ui.layout.metrics(v.metrics, len(v.metrics))
     st.markdown(fmt.math_block(r"\begin{array}{l}H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q): \\ "
                                + v.extra[0] + r"\end{array}"))  # two lines: fits a phone
-    ui.layout.takeaway(v.takeaway)
+    if v.takeaway:
+        ui.layout.takeaway(v.takeaway)
+    else:
+        st.caption(t("cal.hold"))
     st.page_link("pages/lessons/loss.py", label=t("cal.smooth.link"),
                  icon=":material/functions:")
     with st.expander(t("cal.smooth.why"), icon=":material/function:"):
@@ -68,10 +72,7 @@ def distil_section() -> None:
     st.markdown(t("cal.distil.intro"))
     temp = S.slider("temp", t("cal.distil.t"), step=0.5)
     v = cb.distil_view(temp, ui.base(), ui.unit_label(), ui.lang())
-    ui.chart(cc.target_chart, v.data, text=v.text, colors=v.colors)
-    st.caption(v.caption)
-    cb.metrics(v.metrics)
-    ui.layout.takeaway(v.takeaway)
+    cb.draw(v, cc.target_chart)
     with st.expander(t("cal.distil.why"), icon=":material/function:"):
         st.markdown(fmt.math_block(
             r"\begin{array}{l}\frac{\partial}{\partial v}\,H\big(\operatorname{softmax}(z/T),"
@@ -103,23 +104,27 @@ def network_section() -> None:
                    horizontal=True)
     bins = S.slider("bins", t("cal.net.bins"), where=c2)
     fitted = cb.temperatures(cb.digest(outputs), outputs).get(net)
-    checkpoint.show("calibration", "confidence",
-                    {"temperature": fitted if isinstance(fitted, float) else None})
+    inputs = {"temperature": fitted if isinstance(fitted, float) else None}
+    # The fitted T (and so over- or under-confident) answers the checkpoint: held back until a
+    # prediction, with the table comparing both networks' T.
+    shown = cb.answered("confidence", inputs,
+                        checkpoint.show("calibration", "confidence", inputs))
     v = cb.net_view(cb.digest(outputs), outputs, net, bins, ui.base(), ui.unit_label(),
-                    ui.lang())
+                    ui.lang(), shown)
     for message in v.problems:
         st.warning(message, icon=":material/warning:")
     if v.data is not None:
-        ui.chart(cc.reliability_chart, v.data, text=v.text, colors=v.colors)
-        st.caption(v.caption)
-        cb.metrics(v.metrics, 2)
-        ui.layout.takeaway(v.takeaway)
-        ui.layout.explain(v.split)
+        cb.draw(v, cc.reliability_chart, 2)
+        if v.noisy:  # the fitted T made the test images worse: said outside the details
+            st.info(v.noisy, icon=":material/info:")
         with st.expander(t("cal.net.detail"), icon=":material/compare_arrows:"):
-            st.markdown(v.detail)
+            st.markdown(v.split + "\n\n" + v.detail)
     st.subheader(t("cal.net.compare"))
-    st.dataframe(v.compare, hide_index=True, width="stretch")
-    st.markdown(v.compare_text)
+    if shown:
+        st.dataframe(v.compare, hide_index=True, width="stretch")
+        st.markdown(v.compare_text)
+    else:
+        st.caption(t("cal.hold"))
     if v.bins is not None:
         with st.expander(t("cal.net.bins.table"), icon=":material/table_view:"):
             st.dataframe(v.bins, hide_index=True, width="stretch")

@@ -12,16 +12,6 @@ from ui import codes as cd
 S = cd.S
 
 
-def answered(cid: str, shown: bool) -> bool:
-    """Whether the numbers that answer checkpoint ``cid`` may show: a prediction committed for
-    these inputs (or revealed by the teacher), or one committed before for other inputs."""
-    return shown or ("codes", cid) in checkpoint.marks()
-
-
-def metric(where, label: str, value: float, help: str | None = None) -> None:
-    where.metric(label, cd.bits(value), help=cd.in_unit(value, help))
-
-
 st.title(t("page.codes"))
 ui.layout.intro()
 st.markdown(t("cd.lead"))
@@ -30,9 +20,9 @@ if note:
     st.caption(note)
 
 # ---- P and Q --------------------------------------------------------------------------
-st.markdown(f"**{t('cd.source')}**")
 S.preset_buttons({name: t(f"cd.preset.{name}") for name in S.presets},
-                 helps={name: t(f"cd.preset.help.{name}") for name in S.presets})
+                 helps={name: t(f"cd.preset.help.{name}") for name in S.presets},
+                 title=t("cd.source"))
 src = cd.current_source()
 if S.get("source") == "explorer":
     st.page_link("pages/lessons/explorer.py", label=t("page.explorer"),
@@ -66,25 +56,25 @@ else:  # the results need a valid P and Q
     one_event = np.count_nonzero(p) == 1
     ui.layout.takeaway(t("cd.lengths.takeaway_one" if one_event else "cd.lengths.takeaway"))
     own = checkpoint.show("codes", "code_length", pq)
-    if answered("code_length", own):
+    if own or checkpoint.predicted("codes", "code_length"):
         r1 = st.columns(2)
-        metric(r1[0], t("cd.m.h_p"), c.h_p)
-        metric(r1[1], t("cd.m.l_p"), c.l_p, t("cd.m.help.l_p"))
+        cd.metric(r1[0], t("cd.m.h_p"), c.h_p)
+        cd.metric(r1[1], t("cd.m.l_p"), c.l_p, t("cd.m.help.l_p"))
         ui.layout.explain(view.own)
     else:
-        metric(st, t("cd.m.h_p"), c.h_p)
+        cd.metric(st, t("cd.m.h_p"), c.h_p)
         st.caption(t("cd.hold.own"))
 
     other = checkpoint.show("codes", "wrong_code", pq)
-    if answered("wrong_code", other):
+    if other or checkpoint.predicted("codes", "wrong_code"):
         r2 = st.columns(3)
-        metric(r2[0], t("cd.m.l_q"), c.l_q, t("cd.m.help.l_q"))
-        metric(r2[1], t("cd.m.extra"), c.l_q - c.l_p if np.isfinite(c.l_q) else np.inf,
+        cd.metric(r2[0], t("cd.m.l_q"), c.l_q, t("cd.m.help.l_q"))
+        cd.metric(r2[1], t("cd.m.extra"), c.l_q - c.l_p if np.isfinite(c.l_q) else np.inf,
                t("cd.m.help.extra"))
-        metric(r2[2], t("cd.m.kl"), c.kl)
+        cd.metric(r2[2], t("cd.m.kl"), c.kl)
         r3 = st.columns(3)
-        metric(r3[0], t("cd.m.ce"), c.ce)
-        metric(r3[1], t("cd.m.l_s"), c.l_s, t("cd.m.help.l_s"))
+        cd.metric(r3[0], t("cd.m.ce"), c.ce)
+        cd.metric(r3[1], t("cd.m.l_s"), c.l_s, t("cd.m.help.l_s"))
         ui.layout.takeaway(t("cd.wrong.takeaway"))
         ui.layout.explain(*view.sentences)
         st.subheader(t("cd.chart.title"))
@@ -173,12 +163,14 @@ else:  # the results need a valid P and Q
         v = cd.estimates(labels, p, q, size, seed, ui.lang())
         e = v.e
         m1 = st.columns(3)
-        metric(m1[0], t("cd.mle.m.plug_in"), e.plug_in)
-        metric(m1[1], t("cd.mle.m.mm"), e.miller_madow, t("cd.mle.m.help.mm"))
-        metric(m1[2], t("cd.mle.m.h_p"), e.entropy_p)
+        cd.metric(m1[0], t("cd.mle.m.plug_in"), e.plug_in)
+        cd.metric(m1[1], t("cd.mle.m.mm"), e.miller_madow, t("cd.mle.m.help.mm"))
+        cd.metric(m1[2], t("cd.mle.m.h_p"), e.entropy_p)
         m2 = st.columns(3)
-        metric(m2[0], t("cd.mle.m.ce_p"), e.cross_entropy_p, t("cd.mle.m.help.ce_p"))
-        metric(m2[1], t("cd.mle.m.ce_q"), e.cross_entropy_q, t("cd.mle.m.help.ce_q"))
+        cd.metric(m2[0], t("cd.mle.m.ce_p"), e.cross_entropy_p, t("cd.mle.m.help.ce_p"))
+        cd.metric(m2[1], t("cd.mle.m.ce_q"), e.cross_entropy_q, t("cd.mle.m.help.ce_q"))
+        if v.high:  # the takeaway says "low on average": this one sample came out above
+            st.caption(v.high)
         table_col, words_col = st.columns([2, 3], gap="large")
         table_col.dataframe(v.table, hide_index=True, width="stretch")
         ui.layout.explain(*v.sentences[1:], where=words_col)  # events never drawn

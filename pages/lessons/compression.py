@@ -45,13 +45,18 @@ else:  # the results need a usable text
 
     # ---- The curve over orders ---------------------------------------------------------------
     cv = cx.curve(train, held, alpha, ui.lang())
-    checkpoint.show("compression", "held_out_turn",
-                    {"held_bits": [p.test_bits for p in cv.points]})
+    # The held-out curve answers the checkpoint: its line, verdict and table wait for a
+    # prediction; the training curve and the numbers at the chosen order always show.
+    turn = checkpoint.show("compression", "held_out_turn",
+                           {"held_bits": [p.test_bits for p in cv.points]}) or \
+        checkpoint.predicted("compression", "held_out_turn")
     st.subheader(t("tx.curve"))
-    ui.chart(charts_text.order_chart, {**cv.chart, **charts_text.chosen_data(
-        order, t("tx.chart.chosen"))}, text=cv.chart_text)
-    ui.layout.takeaway(cv.takeaway)
-    st.caption(cv.alt.format(k=order))
+    ui.chart(charts_text.order_chart, {**(cv.chart if turn else cv.chart_train),
+                                       **charts_text.chosen_data(order, t("tx.chart.chosen"))},
+             text=cv.chart_text, held=turn)
+    ui.layout.takeaway(cv.takeaway if turn else cv.takeaway_train)
+    if not turn:
+        st.caption(t("tx.hold"))
     point = cv.points[order]
     st.markdown(f"**{t('tx.at', k=order)}**")
     m = st.columns(4)
@@ -64,29 +69,38 @@ else:  # the results need a usable text
     note = cx.unit_sentence(point.test_bits)
     if note:
         st.caption(note)
-    with st.expander(t("tx.table"), icon=":material/table_rows:"):
-        st.dataframe(cv.table, hide_index=True, width="stretch")
+    with st.expander(t("tx.table"), icon=":material/table_rows:"):  # the chart's text alternative
+        st.caption((cv.alt if turn else cv.alt_train).format(k=order))
+        if turn:
+            st.dataframe(cv.table, hide_index=True, width="stretch")
 
     # ---- The held-out text, compressed ---------------------------------------------------------
     st.header(t("tx.coder"), divider="gray")
     cd = cx.coder(train, held, order, alpha, ui.lang())
-    checkpoint.show("compression", "huffman_vs_arithmetic",
-                    {"huffman": cd.huffman, "coded": cd.coded})
+    # The Huffman code's bits answer the checkpoint: its tile and sentence wait for a prediction.
+    huffman = checkpoint.show("compression", "huffman_vs_arithmetic",
+                              {"huffman": cd.huffman, "coded": cd.coded}) or \
+        checkpoint.predicted("compression", "huffman_vs_arithmetic")
     c = st.columns(4)
     vs = {"delta_color": "off", "delta_arrow": "off", "delta_description": t("tx.m.vs_ideal")}
     c[0].metric(t("tx.m.ideal"), f"{cd.ideal:,.1f}", help=t("tx.m.ideal.help", n=f"{cd.n:,}"))
-    c[1].metric(t("tx.m.coded"), f"{cd.coded:,}", delta=cx.signed(cd.coded - cd.ideal), **vs)
-    c[2].metric(t("tx.m.huffman"), f"{cd.huffman:,}", delta=cx.signed(cd.huffman - cd.ideal),
-                **vs)
+    c[1].metric(t("tx.m.coded"), f"{cd.coded:,}", delta=fmt.signed(cd.coded - cd.ideal), **vs)
+    if huffman:
+        c[2].metric(t("tx.m.huffman"), f"{cd.huffman:,}",
+                    delta=fmt.signed(cd.huffman - cd.ideal), **vs)
+    else:
+        c[2].caption(t("tx.hold"))
     c[3].metric(t("tx.m.utf8"), f"{8 * cd.n_bytes:,}")
     ui.layout.takeaway(cd.sentences[0])
-    for sentence in cd.sentences[1:]:
-        st.markdown(sentence)
+    if huffman and cd.sentences[1:]:
+        with st.expander(t("tx.huffman.x"), icon=":material/data_array:"):
+            st.markdown(fmt.sentences(*cd.sentences[1:]))
     (st.success if cd.decoded else st.error)(
         t("tx.decoded", n=f"{cd.n:,}") if cd.decoded else t("tx.decoded.wrong"),
         icon=":material/check_circle:" if cd.decoded else ":material/error:")
     if cd.escaped:
-        st.markdown(t("tx.escaped", count=f"{cd.escaped:,}", n=f"{cd.n:,}"))
+        st.markdown(t("tx.escaped.one" if cd.escaped == 1 else "tx.escaped",
+                      count=f"{cd.escaped:,}", n=f"{cd.n:,}"))
     st.caption(t("tx.preview", shown=len(cd.preview), total=f"{cd.coded:,}")
                if cd.coded > len(cd.preview) else t("tx.preview.all", total=f"{cd.coded:,}"))
     st.code(cd.preview + ("…" if cd.coded > len(cd.preview) else ""), language=None,
@@ -101,13 +115,13 @@ else:  # the results need a usable text
 
     # ---- The same number in a language model ----------------------------------------------------
     st.header(t("tx.lm"), divider="gray")
-    ui.layout.explain(t("tx.lm.body"))
     ui.layout.takeaway(t("tx.lm.here", k=order, bits=fmt.num(point.test_bits, 3),
                          nats=fmt.num(point.test_bits * math.log(2), 3),
                          ppl=fmt.num(point.test_perplexity, 2),
                          bpb=fmt.num(cd.ideal / cd.n_bytes, 3), bytes=f"{cd.n_bytes:,}",
                          n=f"{cd.n:,}"))
-    ui.layout.explain(t("tx.lm.lower"))
+    with st.expander(t("tx.lm.x"), icon=":material/smart_toy:"):
+        st.markdown(t("tx.lm.body") + "\n\n" + t("tx.lm.lower"))
 
     with st.expander(t("tx.x.model"), icon=":material/function:"):
         st.markdown("\n\n".join((

@@ -7,23 +7,19 @@ import ui
 from lib import charts_continuous as cc
 from ui import continuous as ct
 from ui import checkpoint, fmt, lang, t
+from ui.layout import amount
 
 S = ct.S
 unit, base = ui.unit_label(), ui.base()
 
 
-def q(x: float) -> str:
-    return fmt.amount(x, unit)
-
-
 st.title(t("page.continuous"))
 ui.layout.intro()
-st.markdown(t("ct.intro"))
 
 # ---- P and its two fits ---------------------------------------------------------------------
-st.markdown(f"**{t('ct.presets')}**")
-S.preset_buttons({name: t(f"ct.preset.{name}") for name in S.presets})
+S.preset_buttons({name: t(f"ct.preset.{name}") for name in S.presets}, title=t("ct.presets"))
 controls, picture = st.columns([2, 3], gap="large")
+shown = False
 with controls:
     n = S.choice("n", t("ct.n"), {k: str(k) for k in (1, 2, 3)}, widget="segmented_control")
     for i, tab in enumerate(st.tabs([t("ct.component", i=i) for i in range(1, n + 1)]), 1):
@@ -33,39 +29,47 @@ with controls:
         S.slider(f"s{i}", t("ct.sd"), where=tab, step=0.05)
     mix, total, problems = ct.read_mixture()
     if not problems:
-        checkpoint.show("continuous", "reverse_fit",
-                        dict(zip(("weights", "means", "sds"), mix)), where=controls)
+        shown = checkpoint.show("continuous", "reverse_fit",
+                                dict(zip(("weights", "means", "sds"), mix)), where=controls)
     if problems:
         for problem in problems:
             st.error(ct.problem_text(problem), icon=":material/error:")
-        mix = st.session_state.get(ct.LAST_GOOD) or ct.read_default()
+        mix = st.session_state.get(ct.LAST_GOOD) or ct.read_mixture(S.defaults)[0]
         st.info(t("ct.last_good"), icon=":material/history:")
     elif n > 1 and abs(total - 1) > 1e-9:
-        st.caption(t("ct.normalised", total=fmt.prob(round(total, 6)), weights=t(
-            "list.sep").join(fmt.num(w, 3) for w in mix[0])))
+        st.caption(t("ct.normalised", total=fmt.prob(round(total, 6)),
+                     weights=fmt.listing(fmt.num(w, 3) for w in mix[0])))
 
 v = ct.mixture_view(mix, base, unit, lang())
-ui.chart(cc.fits_chart, v.fits, where=picture, text=v.fits_text, others=v.others)
-picture.caption(v.fits_alt)
-st.markdown(f"**{v.takeaway}**")
-for col, (fit, style, kls) in zip(st.columns(2), (
-        (v.forward, "dashed", v.kls[:2]), (v.reverse, "dashdot", v.kls[2:]))):
+# The KL(Q‖P) fit answers the checkpoint: its curve, card, takeaway and searches wait for a
+# prediction (P and the KL(P‖Q) fit, the experiment itself, always show).
+reverse = ct.revealed(shown, mix)
+ui.chart(cc.fits_chart, v.fits if reverse else v.fits_held, where=picture, text=v.fits_text,
+         others=v.others and reverse, reverse=reverse)
+picture.caption(v.fits_alt if reverse else v.fits_alt_held)
+if reverse:
+    ui.layout.takeaway(v.takeaway)
+cards = ((v.forward, "dashed", v.kls[:2]), (v.reverse, "dashdot", v.kls[2:]))
+for col, (fit, style, kls) in zip(st.columns(2), cards if reverse else cards[:1]):
     with col.container(border=True):
         name = t("ct.fit.forward" if style == "dashed" else "ct.fit.reverse")
         st.markdown(t("ct.fit.heading", name=name, style=t(f"ct.style.{style}"),
-                      mu=ct.two(fit[0]), sd=ct.two(fit[1])))
+                      mu=fmt.fixed(fit[0], 2), sd=fmt.fixed(fit[1], 2)))
         a, b = st.columns(2)
-        a.metric("KL(P‖Q)", q(kls[0]))
-        b.metric("KL(Q‖P)", q(kls[1]))
+        a.metric("KL(P‖Q)", amount(kls[0]))
+        b.metric("KL(Q‖P)", amount(kls[1]))
 
 st.subheader(t("ct.searches"))
-ui.chart(cc.landscape_chart, v.landscape, text=v.landscape_text)
-st.caption(t("ct.landscape.caption", lo=fmt.short(v.colour[0]), hi=fmt.short(v.colour[1]),
-             unit=unit))
-st.markdown(v.searches_sentence)
-st.dataframe(v.searches, hide_index=True, width="stretch")
+if reverse:
+    ui.chart(cc.landscape_chart, v.landscape, text=v.landscape_text)
+    st.caption(t("ct.landscape.caption", lo=fmt.short(v.colour[0]), hi=fmt.short(v.colour[1]),
+                 unit=unit))
+    st.markdown(v.searches_sentence)
+    st.dataframe(v.searches, hide_index=True, width="stretch")
+else:
+    st.caption(t("ct.hold"))
 with st.expander(t("ct.why"), icon=":material/psychology:"):
-    st.markdown(t("ct.why.body"))
+    st.markdown(t("ct.intro") + "\n\n" + t("ct.why.body"))
 with st.expander(t("ct.how"), icon=":material/calculate:"):
     st.markdown(t("ct.how.body"))
 st.page_link("pages/lessons/explorer.py", label=t("ct.link.explorer"),
@@ -81,13 +85,18 @@ def entropy_section() -> None:
     sd = S.slider("h_sd", t("ct.h.sd"), where=c1, step=0.01)
     delta = S.choice("delta", t("ct.h.delta"), {d: fmt.prob(d) for d in ct.DELTAS}, where=c2,
                      widget="select_slider")
-    checkpoint.show("continuous", "entropy_sign", {"sd": sd, "base": base})
+    sign = checkpoint.show("continuous", "entropy_sign", {"sd": sd, "base": base}) or \
+        checkpoint.predicted("continuous", "entropy_sign")
     e = ct.entropy_view(sd, delta, base, unit, lang())
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("ct.h.m.h"), q(e.h), help=t("ct.h.m.h.help"))
-    m2.metric(t("ct.h.m.binned"), q(e.binned), help=t("ct.h.m.binned.help"))
-    m3.metric(t("ct.h.m.limit"), q(e.limit))
-    st.markdown(e.sign)
+    if sign:  # h and its sign answer the checkpoint
+        m1.metric(t("ct.h.m.h"), amount(e.h), help=t("ct.h.m.h.help"))
+    m2.metric(t("ct.h.m.binned"), amount(e.binned), help=t("ct.h.m.binned.help"))
+    m3.metric(t("ct.h.m.limit"), amount(e.limit))
+    if sign:
+        st.markdown(e.sign)
+    else:
+        m1.caption(t("ct.hold"))
     ui.chart(cc.entropy_chart, e.data, text=e.text)
     st.caption(e.alt)
     with st.expander(t("ct.h.why"), icon=":material/functions:"):
@@ -115,7 +124,7 @@ def vae_section() -> None:
     seed = S.number("seed", t("ct.vae.seed"), where=c4, step=1)
     r = ct.vae_view(mu, sd, n, seed, base, unit, lang())
     m1, m2 = st.columns(2)
-    m1.metric(t("ct.vae.m.exact"), q(r.exact))
+    m1.metric(t("ct.vae.m.exact"), amount(r.exact))
     m2.metric(t("ct.vae.m.mc"), f"{fmt.short(r.estimate)} ± {fmt.short(2 * r.stderr)} {unit}",
               help=t("ct.vae.m.mc.help"))
     st.markdown(r.verdict)
@@ -134,8 +143,8 @@ def support_section() -> None:
     cut = S.slider("cut", t("ct.support.cut"), step=0.05)
     r = ct.support_view(cut, base, unit, lang())
     m1, m2 = st.columns(2)
-    m1.metric("KL(P‖Q)", q(float("inf")))
-    m2.metric("KL(Q‖P)", q(r.kl_qp))
+    m1.metric("KL(P‖Q)", amount(float("inf")))
+    m2.metric("KL(Q‖P)", amount(r.kl_qp))
     ui.chart(cc.support_chart, r.data, text=r.text)
     st.markdown(r.sentence)
 

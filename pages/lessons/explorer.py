@@ -16,7 +16,7 @@ from lib.tables import MAX_EVENTS, normalised_table
 from ui import explorer as ex
 from ui import checkpoint, fmt, problems, t
 from ui.charts import arrow_table
-from ui.layout import explain, takeaway
+from ui.layout import amount, details, explain, takeaway
 
 S = ex.S
 
@@ -24,16 +24,12 @@ unit = ui.unit_label()
 base = ui.base()
 
 
-def q(x: float) -> str:
-    return fmt.amount(x, unit)
-
-
 st.title(t("page.explorer"))
 ui.layout.intro()
 explain(t("ex.intro"))
 
 # ---- The experiment: two distributions ------------------------------------------------------
-ex.preset_row(t("ex.presets"), {name: t(f"ex.preset.{name}") for name in S.presets})
+S.preset_buttons({name: t(f"ex.preset.{name}") for name in S.presets}, title=t("ex.presets"))
 counts = S.choice("mode", t("ex.mode"), {m: t(f"ex.mode.{m}") for m in ("prob", "counts")},
                   horizontal=True, help=t("ex.mode.help")) == "counts"
 editor_col, chart_col = st.columns([3, 2], gap="large")
@@ -92,17 +88,19 @@ if shown is not None:
     inputs = None if stale else {"p": p, "q": q_dist, "base": base}
 
     def answered(cid: str) -> bool:
-        """The checkpoint, drawn; and whether the numbers answering it may show: always,
-        except in the presentation view before the teacher reveals the answer."""
+        """The checkpoint, drawn; and whether the numbers answering it may show: once the
+        reader has committed a prediction there (kept through later edits of the table), or,
+        in the presentation view, once the teacher reveals this answer."""
         shown = checkpoint.show("explorer", cid, inputs) if inputs else False
-        return shown or not ui.layout.teaching()
+        return shown or (checkpoint.predicted("explorer", cid) and not ui.layout.teaching())
 
     with results:
         # ---- Cross-entropy ----------------------------------------------------------------
         st.header(t("ex.h.cross") + badge, divider="gray")
         explain(t("ex.cross.lead"))
-        if answered("bits_per_symbol"):
-            st.metric(t("ex.m.ce_pq"), q(c.ce_pq), help=t("ex.m.ce_pq.help"))
+        cross_shown = answered("bits_per_symbol")
+        if cross_shown:
+            st.metric(t("ex.m.ce_pq"), amount(c.ce_pq), help=t("ex.m.ce_pq.help"))
             if r.infinity_pq:
                 st.warning(r.infinity_pq, icon=":material/all_inclusive:")
         else:
@@ -111,26 +109,27 @@ if shown is not None:
 
         # ---- The floor and the gap ----------------------------------------------------------
         st.header(t("ex.h.floor") + badge, divider="gray")
-        if answered("cross_floor"):
+        floor_shown = answered("cross_floor")
+        if floor_shown:
             with st.container(horizontal=True):
-                st.metric(t("ex.m.h_p"), q(c.h_p), help=t("ex.m.h_p.help"))
-                st.metric(t("ex.m.kl_pq"), q(c.kl_pq), help=t("ex.m.kl_pq.help"))
+                st.metric(t("ex.m.h_p"), amount(c.h_p), help=t("ex.m.h_p.help"))
+                st.metric(t("ex.m.kl_pq"), amount(c.kl_pq), help=t("ex.m.kl_pq.help"))
             explain(r"$$H(P,Q) = H(P) + \mathrm{KL}(P\,\|\,Q)$$", f"$${r.identity}$$",
                     r.residual, r.gibbs)
+            takeaway(t("ex.floor.takeaway"))  # "never below H(P)": the answer, said in general
         else:
             st.caption(t("ex.held"))
-        takeaway(t("ex.floor.takeaway"))
         st.subheader(t("ex.chart.stack"))
         ui.chart(charts.cross_entropy_stack, r.stack, text=r.text, rotate=rotate)
         st.caption(t("ex.chart.stack.caption") + " " + r.stack_alt)
-        box = ex.details("terms", t("ex.per_event.table"), ":material/table_view:")
+        box = details("terms", t("ex.per_event.table"), ":material/table_view:")
         if box.open:
             with box:
                 st.markdown(t("ex.per_event.intro"))
                 st.dataframe(r.terms, hide_index=True, width="stretch")
                 ex.download_csv(ex.terms_csv_table(labels, c.terms, unit), "per_event.csv",
                                 t("ex.download.terms"), key="_download.explorer.terms")
-        box = ex.details("formulas", t("ex.formulas"), ":material/function:")
+        box = details("formulas", t("ex.formulas"), ":material/function:")
         if box.open:
             box.markdown("\n\n".join((
                 r"$$I(x) = -\log p(x) \qquad H(P) = -\sum_i p_i \log p_i$$",
@@ -142,9 +141,9 @@ if shown is not None:
         st.header(t("ex.h.direction") + badge, divider="gray")
         if answered("kl_direction"):
             with st.container(horizontal=True):
-                st.metric(t("ex.m.h_q"), q(c.h_q), help=t("ex.m.h_q.help"))
-                st.metric(t("ex.m.ce_qp"), q(c.ce_qp), help=t("ex.m.ce_qp.help"))
-                st.metric(t("ex.m.kl_qp"), q(c.kl_qp), help=t("ex.m.kl_qp.help"))
+                st.metric(t("ex.m.h_q"), amount(c.h_q), help=t("ex.m.h_q.help"))
+                st.metric(t("ex.m.ce_qp"), amount(c.ce_qp), help=t("ex.m.ce_qp.help"))
+                st.metric(t("ex.m.kl_qp"), amount(c.kl_qp), help=t("ex.m.kl_qp.help"))
             if r.infinity_qp:
                 st.warning(r.infinity_qp, icon=":material/all_inclusive:")
             explain(r.asymmetry)
@@ -158,17 +157,20 @@ if shown is not None:
 
         @ui.fragment
         def blend_section(p: np.ndarray, q_dist: np.ndarray, labels: list[str],
-                          r: ex.Results) -> None:
+                          r: ex.Results, held: bool) -> None:
             t_value = S.slider("t", t("ex.blend.t"), step=0.01)
             q_t = info.blend(p, q_dist, t_value)
-            with st.container(horizontal=True):
-                st.metric(t("ex.blend.ce"), q(info.cross_entropy(p, q_t, base)))
-                st.metric(t("ex.blend.kl"), q(info.kl_divergence(p, q_t, base)))
-                st.metric(t("ex.m.h_p"), q(r.c.h_p))
+            if held:  # at t = 0 these are H(P,Q), KL(P‖Q) and H(P): the answers above
+                st.caption(t("ex.held"))
+            else:
+                with st.container(horizontal=True):
+                    st.metric(t("ex.blend.ce"), amount(info.cross_entropy(p, q_t, base)))
+                    st.metric(t("ex.blend.kl"), amount(info.kl_divergence(p, q_t, base)))
+                    st.metric(t("ex.m.h_p"), amount(r.c.h_p))
             ui.chart(charts.blend_chart, {**r.blend, **charts.blend_now_data(t_value)},
                      text=r.text)
             st.caption(t("ex.blend.caption"))
-            box = ex.details("blend", t("ex.blend.table"), ":material/table_view:")
+            box = details("blend", t("ex.blend.table"), ":material/table_view:")
             if box.open:
                 with box:
                     event = t("word.event")
@@ -180,10 +182,10 @@ if shown is not None:
                         lambda: pd.DataFrame({event: labels, "P": p, "Q": q_dist, "Q_t": q_t}),
                         "q_t.csv", t("ex.download.blend"), key="_download.explorer.blend")
 
-        blend_section(p, q_dist, labels, r)
+        blend_section(p, q_dist, labels, r, not (cross_shown and floor_shown))
         takeaway(t("ex.blend.takeaway"))
 
-box = ex.details("teachers", t("ex.teach"), ":material/school:")
+box = details("teachers", t("ex.teach"), ":material/school:")
 if box.open:
     box.markdown(t("ex.teach.body"))
 st.markdown(t("ex.link.codes"))

@@ -11,20 +11,11 @@ from lib.tables import MAX_EVENTS
 from ui import checkpoint, fmt, t
 from ui import explorer as ex
 from ui import information as inf
+from ui.layout import amount
 
 S = inf.S
 
 unit, base = ui.unit_label(), ui.base()
-
-
-def q(x: float) -> str:
-    return inf.quantity(x, ui.units())
-
-
-def answered(cid: str, shown: bool) -> bool:
-    """Whether the number that answers checkpoint ``cid`` may show: a prediction committed for
-    these inputs (or revealed by the teacher), or one committed before for other inputs."""
-    return shown or ("information", cid) in checkpoint.marks()
 
 
 st.title(t("page.information"))
@@ -41,9 +32,9 @@ def surprise_section() -> None:
     with left:
         p = S.slider("p", t("in.surprise.p"), step=0.001, format="%.3f")
         i_p = float(info.information_content(p, base))
-        st.metric(t("in.surprise.metric"), q(i_p))
+        st.metric(t("in.surprise.metric"), amount(i_p))
         st.markdown(t("in.surprise.text", p=fmt.prob(p), odds=fmt.prob(surprise.one_in(p)),
-                      info=q(i_p)))
+                      info=amount(i_p)))
     inf.function_chart(right, "surprisal", p, i_p, t("in.surprise.series"),
                        t("in.axis.info", unit=unit), base, charts.CE_COLOR)
     st.caption(t("in.surprise.zero"))  # the chart in words
@@ -61,14 +52,15 @@ steps = {"p1": p1, "p2": p2, "base": base}
 checkpoint.show("information", "rarer", steps)
 together = checkpoint.show("information", "together", steps)
 i1, i2, i12 = (float(info.information_content(v, base)) for v in (p1, p2, p1 * p2))
-if answered("together", together):
+together = together or checkpoint.predicted("information", "together")
+if together:
     st.latex(inf.additivity_latex(p1, p2, i1, i2, i12, unit))
 else:
     st.caption(t("in.add.hold"))
 ui.layout.explain(t("in.add.intro"))
 with st.expander(t("in.add.conditional"), icon=":material/account_tree:"):
     st.markdown(t("in.why.conditional"))
-if answered("together", together):
+if together:
     with st.expander(t("in.add.exact"), icon=":material/calculate:"):
         st.markdown(t("in.add.exact.text", i1=fmt.num(i1, 10), i2=fmt.num(i2, 10),
                       sum=fmt.num(i1 + i2, 10), both=fmt.num(i12, 10), unit=unit) + "\n\n"
@@ -80,7 +72,7 @@ def bits_section() -> None:
     k = S.number("bits", t("in.add.bits"), where=st.columns([1, 2])[0])
     st.markdown(t("in.add.bits.text", k=k, n=f"{2 ** k:,}", k_sup=fmt.superscript(k),
                   minus_k_sup=fmt.superscript(-k),
-                  info=q(float(info.information_content(2.0 ** -k, base)))))
+                  info=amount(float(info.information_content(2.0 ** -k, base)))))
 
 
 with st.expander(t("in.add.bits.title"), icon=":material/pin:"):
@@ -96,7 +88,7 @@ with st.expander(t("in.why.proof"), icon=":material/function:"):
         t("in.why.intro"), t("in.why.tournament"),
         fmt.math_block(r"I\bigl(\tfrac14 \cdot \tfrac12\bigr) = I\bigl(\tfrac14\bigr) + "
                        r"I\bigl(\tfrac12\bigr)"),
-        t("in.why.live", unit=unit, **{k: q(v) for k, v in tour.items()}),
+        t("in.why.live", unit=unit, **{k: amount(v) for k, v in tour.items()}),
         t("in.why.result"), f"**{t('in.why.steps')}**", t("in.why.step1"),
         fmt.math_block(r"f(x + y) = f(x) + f(y)"),
         *(t(f"in.why.step{i}") for i in (2, 3, 4)),
@@ -131,7 +123,7 @@ if r is not None:
         if not math.isclose(r.total, 1.0, rel_tol=1e-9):
             st.info(t("in.entropy.normalised", total=fmt.prob(r.total)),
                     icon=":material/calculate:")
-        st.metric(t("in.entropy.h"), q(r.entropy))
+        st.metric(t("in.entropy.h"), amount(r.entropy))
         ui.chart(charts_information.entropy_panels, {"bars": view.bars},
                  text={"event": t("word.event"), "p": t("in.chart.p"),
                        "term": t("in.chart.term", unit=unit),
@@ -143,10 +135,10 @@ if r is not None:
                             key="_download.information.terms")
     uncertain = checkpoint.show("information", "most_uncertain",
                                 {"weights": r.p.tolist(), "base": base})
-    if answered("most_uncertain", uncertain):
-        st.metric(t("in.entropy.max", n=len(r.p)), q(r.max_entropy))
+    if uncertain or checkpoint.predicted("information", "most_uncertain"):
+        st.metric(t("in.entropy.max", n=len(r.p)), amount(r.max_entropy))
         st.progress(min(r.entropy / r.max_entropy, 1.0) if r.max_entropy > 0 else 1.0,
-                    text=t("in.entropy.gauge", h=q(r.entropy), max=q(r.max_entropy)))
+                    text=t("in.entropy.gauge", h=amount(r.entropy), max=amount(r.max_entropy)))
         st.markdown(view.sentence)
     else:
         st.caption(t("in.entropy.hold", n=len(r.p)))
@@ -163,7 +155,7 @@ def coin_section() -> None:
     with left:
         coin = S.slider("coin", t("in.coin.p"), step=0.01)
         h_coin = info.entropy([coin, 1.0 - coin], base)
-        st.metric(t("in.coin.metric"), q(h_coin))
+        st.metric(t("in.coin.metric"), amount(h_coin))
         ui.layout.explain(t("in.coin.text"))
     inf.function_chart(right, "binary_entropy", coin, h_coin, t("in.coin.series"),
                        t("in.axis.entropy", unit=unit), base, charts.P_COLOR)

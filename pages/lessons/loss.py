@@ -13,9 +13,9 @@ import streamlit as st
 
 import ui
 from lib import charts_loss, info, losses
-from ui import checkpoint, fmt, t
+from ui import fmt, t
 from ui import loss as ls
-from ui.layout import explain, takeaway
+from ui.layout import details, explain, prose, takeaway
 
 S = ls.S
 
@@ -31,24 +31,24 @@ def binary_section() -> None:
                      widget="segmented_control", width="content")
     cost_data, grad_data, cost_now, grad_now = ls.binary_view(a, y, ui.lang())
     with st.container(horizontal=True):
-        st.metric(t("ls.bin.grad_ce"), ls.short(grad_now["cross_entropy"]),
+        st.metric(t("ls.bin.grad_ce"), fmt.short(grad_now["cross_entropy"]),
                   help=t("ls.bin.grad_ce.help"))
-        st.metric(t("ls.bin.grad_quad"), ls.short(grad_now["quadratic"]),
+        st.metric(t("ls.bin.grad_quad"), fmt.short(grad_now["quadratic"]),
                   help=t("ls.bin.grad_quad.help"))
     st.caption(t("ls.bin.costs_now", ce=ls.nats(cost_now["cross_entropy"]),
-                 quad=ls.short(cost_now["quadratic"])))
+                 quad=fmt.short(cost_now["quadratic"])))
     text = {"x": t("ls.bin.axis_a"), "series": t("word.quantity")}
     bin_colors = ls.colors({"ls.bin.ce": "cross_entropy", "ls.bin.quad": "quadratic"})
     ui.chart(charts_loss.curves_chart, grad_data, text={**text, "y": t("ls.bin.axis_grad")},
              colors=bin_colors, shade=True, height=240)
     takeaway(t("ls.bin.takeaway"))
-    box = ls.details("costs", t("ls.bin.more"), ":material/function:")
+    box = details("costs", t("ls.bin.more"), ":material/function:")
     if box.open:
         with box:
             ui.chart(charts_loss.curves_chart, cost_data,
                      text={**text, "y": t("ls.bin.axis_cost")}, colors=bin_colors, shade=True,
                      height=220, y_domain=(0, 4))
-            ls.prose(
+            prose(
                 t("ls.bin.intro"),
                 fmt.math_block(r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + "
                                r"(1-y)\ln(1-a)\right] \\ C_{\mathrm{quad}} = \tfrac12 (a-y)^2,"
@@ -83,18 +83,22 @@ def multi_label_section() -> None:
         if not view.errors:
             with st.container(horizontal=True):
                 ls.ce_metric(st, t("ls.ml.total"), float(view.terms.sum()))
-                st.metric(t("ls.ml.sum_a"), ls.short(float(view.a.sum())),
+                st.metric(t("ls.ml.sum_a"), fmt.short(float(view.a.sum())),
                           help=t("ls.ml.sum_a.help"))
             st.dataframe(view.results, hide_index=True, width="stretch")
     if view.errors:
         st.info(t("ls.lib.multi_wait"), icon=":material/info:")
         return
-    checkpoint.show("loss", "bce_reduction", {"a": view.a, "y": view.y})
-    box = ls.details("multi_code", t("ls.lib.multi"), ":material/code:")
+    # The cards print what PyTorch returns: they wait for the prediction.
+    cards_shown = ls.answered("bce_reduction", {"a": view.a, "y": view.y})
+    box = details("multi_code", t("ls.lib.multi"), ":material/code:")
     if box.open:
         with box:
-            st.markdown(t("ls.lib.multi_intro") + "\n\n" + t("ls.lib.setup_note"))
-            ls.draw_cards(view.cards)
+            if cards_shown:
+                st.markdown(t("ls.lib.multi_intro") + "\n\n" + t("ls.lib.setup_note"))
+                ls.draw_cards(view.cards)
+            else:
+                st.caption(t("ls.held"))
 
 
 @ui.fragment
@@ -102,9 +106,8 @@ def likelihood_section() -> None:
     with st.container(horizontal=True):
         heads = S.number("heads", t("ls.ml2.heads"))
         tails = S.number("tails", t("ls.ml2.tails"))
-    # In the presentation view the best θ waits for the teacher to reveal the answer.
-    best_shown = checkpoint.show("loss", "mle", {"heads": heads, "tails": tails}) or \
-        not ui.layout.teaching()
+    # The best θ waits for a prediction (in the presentation view, for the teacher's reveal).
+    best_shown = ls.answered("mle", {"heads": heads, "tails": tails})
     theta = S.slider("theta", "θ", step=0.01)
     if heads + tails == 0:
         st.error(t("ls.ml2.none"), icon=":material/error:")
@@ -116,10 +119,12 @@ def likelihood_section() -> None:
         ls.ce_metric(st, t("ls.ml2.nll_now"), nll_now)
         ls.ce_metric(st, t("ls.ml2.ce_now"), info.cross_entropy(freq, (theta, 1 - theta)))
         if best_shown:
-            st.metric(t("ls.ml2.best", h=heads, n=n), ls.short(freq[0]),
+            st.metric(t("ls.ml2.best", h=heads, n=n), fmt.short(freq[0]),
                       help=t("ls.ml2.best.help"))
     if best_shown:
-        st.caption(t("ls.ml2.min", theta=ls.short(freq[0]), h=ls.nats(info.entropy(freq))))
+        st.caption(t("ls.ml2.min", theta=fmt.short(freq[0]), h=ls.nats(info.entropy(freq))))
+    else:
+        st.caption(t("ls.held"))
     ui.chart(charts_loss.dual_chart, data,
              text={"x": "θ", "series": t("word.quantity"), "left": t("ls.ml2.lik_axis"),
                    "right": t("ls.ml2.nll_axis")},
@@ -140,15 +145,20 @@ def softmax_section() -> None:
     view = ls.softmax_view(tuple(float(v) for v in z), true, ui.lang())
     with st.container(horizontal=True):
         ls.ce_metric(st, t("ls.sm.loss"), view.loss)
-        st.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), ls.short(view.probs[true]))
-    checkpoint.show("loss", "logit_gradient", {"logits": z.tolist(), "true": true})
-    ui.chart(charts_loss.class_bars, {"bars": view.bars},
+        st.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), fmt.short(view.probs[true]))
+    # The gradient bars and their caption answer the checkpoint: they wait for a prediction.
+    grads_shown = ls.answered("logit_gradient", {"logits": z.tolist(), "true": true})
+    series = {"ls.sm.a": "cross_entropy", "ls.sm.y": "label"}
+    ui.chart(charts_loss.class_bars, {"bars": view.bars if grads_shown else view.bars_held},
              text={"category": t("ls.sm.class"), "y": t("word.value"),
                    "series": t("word.quantity")},
-             colors=ls.colors({"ls.sm.a": "cross_entropy", "ls.sm.y": "label",
-                               "ls.sm.grad": "gradient"}))
-    st.caption(t("ls.sm.caption", c=ls.CLASSES[true], grad=ls.short(view.grads[true])))
-    box = ls.details("softmax_code", t("ls.lib.softmax"), ":material/code:")
+             colors=ls.colors({**series, "ls.sm.grad": "gradient"} if grads_shown else series))
+    if grads_shown:
+        st.caption(t("ls.sm.caption", c=ls.CLASSES[true], grad=fmt.short(view.grads[true])))
+        takeaway(t("ls.sm.takeaway"))  # ∂C/∂z = a − y: the rule the checkpoint asks to apply
+    else:
+        st.caption(t("ls.held"))
+    box = details("softmax_code", t("ls.lib.softmax"), ":material/code:")
     if box.open:
         with box:
             st.markdown(t("ls.lib.intro", c=ls.CLASSES[true]) + "\n\n" + t("ls.lib.setup_note"))
@@ -175,9 +185,9 @@ st.header(t("ls.ml2"), divider="gray")
 explain(t("ls.ml2.lead"))
 likelihood_section()
 takeaway(t("ls.ml2.takeaway"))
-box = ls.details("classifier", t("ls.clf"), ":material/function:")
+box = details("classifier", t("ls.clf"), ":material/function:")
 if box.open:
-    ls.prose(
+    prose(
         t("ls.ml2.identity"),
         fmt.math_block(r"\begin{aligned}-\tfrac1n \ln\!\left(\theta^{h}(1-\theta)^{t}\right) "
                        r"&= -\tfrac{h}{n}\ln\theta - \tfrac{t}{n}\ln(1-\theta) \\ "
@@ -195,11 +205,10 @@ if box.open:
 # ---- Softmax ------------------------------------------------------------------------------
 st.header(t("ls.sm"), divider="gray")
 explain(t("ls.sm.lead"))
-softmax_section()
-takeaway(t("ls.sm.takeaway"))
-box = ls.details("jacobian", t("ls.sm.jac"), ":material/calculate:")
+softmax_section()  # with its takeaway, once the gradient is predicted
+box = details("jacobian", t("ls.sm.jac"), ":material/calculate:")
 if box.open:
-    ls.prose(
+    prose(
         t("ls.sm.formulas"),
         fmt.math_block(r"\begin{gathered}a_j = \frac{e^{z_j}}{\sum_k e^{z_k}},\qquad "
                        r"C = -\sum_j y_j \ln a_j \\ \frac{\partial C}{\partial z_j} = a_j - y_j"
@@ -220,15 +229,15 @@ if box.open:
         t("ls.sm.jac.end"),
         t("ls.sm.example"),
         fmt.math_block(r"\begin{gathered}y = (0, 1, 0),\; a = (0.2, 0.7, 0.1) \\ C = -\ln 0.7 = "
-                       + fmt.tex(ls.short(losses.categorical_cross_entropy(
+                       + fmt.tex(fmt.short(losses.categorical_cross_entropy(
                            [0, 1, 0], [0.2, 0.7, 0.1])))
                        + r"\ \text{" + t("unit.nats") + r"}\end{gathered}"), where=box)
 
 # ---- Deriving cross-entropy from a wish ----------------------------------------------------
-box = ls.details("derivation", t("ls.der"), ":material/lightbulb:")
+box = details("derivation", t("ls.der"), ":material/lightbulb:")
 if box.open:
     with box:
-        ls.prose(
+        prose(
             t("ls.der.intro"),
             fmt.math_block(r"\text{(1)}\quad \frac{\partial C}{\partial b} = "
                            r"\frac{\partial C}{\partial a}\,\sigma'(z) = "
@@ -245,7 +254,7 @@ if box.open:
             da = S.slider("da", "a", step=0.01)
             dy = S.slider("dy", "y", step=0.05)
         check = losses.derivation_check(da, dy)
-        ls.prose(t("ls.der.check", numeric=fmt.num(check["numeric"], 6),
+        prose(t("ls.der.check", numeric=fmt.num(check["numeric"], 6),
                    formula=fmt.num(check["formula"], 6), db=fmt.num(check["db"], 6),
                    diff=fmt.num(da - dy, 6)), t("ls.der.next_intro"))
         st.page_link("pages/lessons/neuron.py", label=t("page.neuron"),
@@ -253,7 +262,7 @@ if box.open:
 
 st.markdown(t("ls.link.calibration"))
 st.page_link("pages/lessons/calibration.py", label=t("page.calibration"), icon=":material/tune:")
-box = ls.details("teachers", t("ls.teach"), ":material/school:")
+box = details("teachers", t("ls.teach"), ":material/school:")
 if box.open:
     box.markdown(t("ls.teach.body"))
 st.page_link("pages/lessons/glossary.py", label=t("page.glossary"),

@@ -5,7 +5,8 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
-from ui import checkpoint, lang, t
+from lib.digit_grid import PHONE_WIDTH
+from ui import checkpoint, fmt, lang, t
 from ui import network as nw
 
 
@@ -20,51 +21,77 @@ def download_view() -> None:
     st.progress(status.fraction, text=nw.download_text(status))
 
 
-def results(run, cfg) -> None:
-    """The results of ``run`` (trained with ``cfg``) and the limits of cross-entropy."""
+def results(run, cfg, data, width) -> None:
+    """The results of ``run`` (trained with ``cfg`` on ``data``): the lesson first, then the
+    accuracy, the misread digits (pictures at most ``width`` pixels wide) and the limits of
+    cross-entropy."""
     # ---- Results --------------------------------------------------------------------------------
     st.header(t("nw.results"), divider="gray")
     view = nw.results(cfg, *nw.records(run, cfg), lang())  # built once per runs and language
-    for col, (label, value, caption) in zip(st.columns(2), view.metrics):
-        col.metric(label, value)
+    ui.layout.takeaway(view["lesson"])
+    for col, (label, value, caption, exact) in zip(st.columns(2), view["metrics"]):
+        col.metric(label, value, help=exact)
         col.caption(caption)
-    st.markdown(view.book_note)
-    st.html(view.legend)
+    st.html(view["legend"])
     left, right = st.columns(2)
-    nw.draw_chart(view.accuracy, where=left)
-    nw.draw_chart(view.cost, where=right)
-    st.caption(t("nw.cost_scales"))
+    nw.draw_chart(view["accuracy"], where=left)
+    nw.draw_chart(view["cost"], where=right)
+    st.caption(view["cost_text"])
+    with st.expander(t("nw.one_run"), icon=":material/casino:"):
+        st.markdown(view["book_note"])
+        st.markdown(nw.seeds_text())
 
-    st.subheader(t("nw.starts"))
-    if view.starts is None:  # until both starts are trained
-        st.markdown(t("nw.starts.missing"))
-        st.button(t("nw.limit2.train", other=nw.start_name(cfg.other_start().init)),
-                  on_click=nw.train_other_start, icon=":material/compare:")
-    else:
-        st.table(view.starts)
-        st.markdown(view.starts_text)
+    wrong = nw.mistakes_of(run, data, cfg.source, width)  # finished runs only: with outputs
+    if wrong is not None:
+        st.subheader(t("nw.wrong"))
+        for col, cost in zip(st.columns(2), nw.COSTS):
+            m, name = wrong["found"][cost], nw.run_name(cost)
+            col.markdown(t("nw.wrong.count" if m.count else "nw.wrong.none", run=name,
+                           wrong=m.count, images=m.images))
+            if m.count:
+                shown, rows = min(m.count, nw.WRONG_SHOWN), wrong["rows"][cost]
+                picture = wrong["pictures"][cost]
+                col.image(picture, alt=t("nw.wrong.alt", shown=shown), width=picture.shape[1],
+                          output_format="PNG", caption=fmt.sentences(
+                              t("nw.wrong.first", shown=shown) if shown < m.count else "",
+                              t(f"nw.wrong.rows{len(rows)}", top=rows[0], bottom=rows[-1])))
+        if wrong["both"]:
+            st.caption(t("nw.wrong.both", both=wrong["both"]))
 
     # ---- The limits of cross-entropy ----------------------------------------------------------
     st.header(t("nw.limits"), divider="gray")
     st.subheader(t("nw.limit1"))
-    st.markdown(t("nw.limit1.intro"))
-    st.html(view.grad_legend)
-    nw.draw_chart(view.grad)
-    st.markdown(view.limit1)
+    st.html(view["grad_legend"])
+    nw.draw_chart(view["grad"])
+    st.caption(t("nw.limit1.intro"))
+    found, why = view["limit1"]
+    st.markdown(found)
+    with st.expander(t("nw.limit1.more"), icon=":material/functions:"):
+        st.markdown(why)
 
     st.subheader(t("nw.limit2"))
-    st.markdown(view.limit2)
+    ui.layout.explain(t("nw.limit2.text"))
+    if view["starts"] is None:  # until both starts are trained
+        st.markdown(t("nw.starts.missing"))
+        st.button(t("nw.limit2.train", other=nw.start_name(cfg.other_start().init)),
+                  on_click=nw.train_other_start, icon=":material/compare:")
+    else:
+        st.table(view["starts"])
+        st.markdown(view["limit2"])
 
     st.subheader(t("nw.limit3"))
-    st.markdown(t("nw.limit3.intro"))
-    nw.draw_chart(view.saturated)
-    st.markdown(view.limit3)
+    st.html(view["legend"])
+    nw.draw_chart(view["saturated"])
+    st.caption(t("nw.limit3.intro"))
+    st.markdown(view["limit3"])
 
 
 S = nw.S
 st.title(t("page.network"))
 ui.layout.intro()
-st.markdown(t("nw.intro"))
+ui.layout.explain(t("nw.intro"))
+with st.expander(t("nw.costs"), icon=":material/function:"):
+    st.markdown(t("nw.costs.body", loss=t("page.loss")))
 
 # ---- Settings -----------------------------------------------------------------------------
 S.preset_buttons({name: t(f"nw.preset.{name}") for name in S.presets},
@@ -83,6 +110,7 @@ with st.container(border=True):
              format="%.3g")
     S.number("batch", t("nw.batch"), where=c3)
     S.number("seed", t("nw.seed"), where=c4, help=t("nw.seed.help"))
+grid_slot = st.container()  # what the network sees: drawn once the data is known (below)
 
 wanted = nw.config()
 # Predict, then train: the answers come from this configuration's finished run.
@@ -122,6 +150,17 @@ if wanted.source == "mnist":
         failed = status
         cfg = replace(wanted, source="bundled")
         data = nw.bundled()
+
+width = PHONE_WIDTH * (2 if ui.layout.teaching() else 1)  # on a projector: twice as large
+with grid_slot:
+    st.subheader(t("nw.sees"))
+    if data is None:
+        st.caption(t("nw.grid.wait"))
+    else:
+        grid = nw.digit_grid(cfg.source, width, data)
+        st.image(grid, alt=t("nw.grid.alt"), output_format="PNG", width=grid.shape[1],
+                 caption=t("nw.grid.caption", side=data.side, train=f"{len(data.y_train):,}",
+                           test=f"{len(data.y_test):,}"))
 
 nw.follow(wanted, cfg)  # a changed setting leaves this session's training of the old ones
 if pending and data is not None:
@@ -187,7 +226,7 @@ if nw.key(cfg) not in busy:  # (while it trains, its progress and accuracy so fa
         if not run.complete:
             st.warning(t("nw.stopped", done=run.done, epochs=cfg.epochs),
                        icon=":material/pause:")
-        results(run, cfg)
+        results(run, cfg, data, width)
 
 st.markdown(t("nw.link.calibration"))
 st.page_link("pages/lessons/calibration.py", label=t("page.calibration"), icon=":material/tune:")

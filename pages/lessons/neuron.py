@@ -15,12 +15,11 @@ S = nr.S
 st.title(t("page.neuron"))
 ui.layout.intro()
 ui.layout.explain(t("nr.intro"))
-ui.layout.takeaway(t("nr.takeaway"))
 
 # ---- The experiment -----------------------------------------------------------------------
-st.markdown(f"**{t('nr.presets')}**")
 S.preset_buttons({name: t(f"nr.preset.{name}") for name in S.presets},
-                 helps={name: t(f"nr.preset.{name}.help") for name in S.presets})
+                 helps={name: t(f"nr.preset.{name}.help") for name in S.presets},
+                 title=t("nr.presets"))
 c1, c2, c3, c4 = st.columns(4)
 S.number("w0", t("nr.w0"), where=c1, step=0.1, format="%.2f")
 S.number("b0", t("nr.b0"), where=c2, step=0.1, format="%.2f")
@@ -43,29 +42,30 @@ for kind, message in v.notes:
     (st.warning if kind == "warning" else st.info)(message, icon=":material/info:")
 
 # ---- Predict, then press Play --------------------------------------------------------------
-# Side by side on a wide screen (Play stays close to the charts), stacked on a phone with the
-# race's question right above Play.
+# The race's question in a narrow column beside Play and the moving charts, so that the
+# experiment opens the page on a wide screen; stacked on a phone: the question, then Play right
+# above the charts.
 inputs = {name: getattr(s, name) for name in nr.CONTROLS}
-left, right = st.columns(2)
-checkpoint.show("neuron", "first_step", inputs, where=left)
-predicted = checkpoint.show("neuron", "first_to_target", inputs, where=right)
-# The race's result (the curves beyond the epoch shown, the outcome's numbers) waits for a
-# prediction, or for this race to have been run to its end; Play and the slider work regardless.
+race, moving = st.columns([1, 2], gap="medium")
+predicted = checkpoint.show("neuron", "first_to_target", inputs, where=race)
+# The race's result (the curves beyond the epoch shown, the outcome's numbers, the maps) waits
+# for a prediction, or for this race to have been run to its end; Play and the slider work
+# regardless.
 if S.get("epoch") >= s.epochs:
     st.session_state[nr.WATCHED] = s
 revealed = predicted or st.session_state.get(nr.WATCHED) == s
 
-ui.layout.explain(t("nr.training.intro"))
 timer_on = S.get("playing")
 # Play and Pause live outside the section that redraws each frame: a button redrawn four
 # times a second could lose a click landing mid-redraw (seen under load). Pressing either
 # reruns the page, which starts or stops the section's timer.
 if timer_on:  # two buttons, two idempotent actions: a repeated click cannot undo itself
-    st.button(t("nr.pause"), icon=":material/pause:", on_click=nr.pause,
-              key="_neuron.pause_button", type="primary")
+    moving.button(t("nr.pause"), icon=":material/pause:", on_click=nr.pause,
+                  key="_neuron.pause_button", type="primary")
 else:
-    st.button(t("nr.play"), icon=":material/play_arrow:", on_click=nr.play,
-              args=(s.epochs,), key="_neuron.play_button", type="primary")
+    moving.button(t("nr.play"), icon=":material/play_arrow:", on_click=nr.play,
+                  args=(s.epochs,), key="_neuron.play_button", type="primary")
+ui.layout.explain(t("nr.training.intro"), where=race)
 
 
 @ui.fragment(run_every=nr.FRAME_SECONDS if timer_on else None)
@@ -108,18 +108,17 @@ def training_view() -> None:
             st.markdown(card)
 
 
-training_view()
+with moving:
+    training_view()
+step_shown = checkpoint.show("neuron", "first_step", inputs)
 # Heavy content (charts, a table, a page of formulas) is drawn only while its expander is open
-# (on_change="rerun": Streamlit then tracks it and reruns on a toggle), to keep the page light
-# in the browser.
-more = st.expander(t("nr.more_charts"), icon=":material/stacked_line_chart:",
-                   key=nr.OPEN.format("charts"), on_change="rerun")
+# (ui.layout.details), to keep the page light in the browser.
+more = ui.layout.details("charts", t("nr.more_charts"), ":material/stacked_line_chart:")
 if more.open:
     for col, panel in zip(more.columns(len(v.extra_panels)), v.extra_panels):
         ui.chart(charts_neuron.race_chart, {"lines": v.lines[panel.field]}, where=col,
                  text=panel.text, **v.style, log_scale=panel.log, progress=False)
-table = st.expander(t("nr.table"), icon=":material/table_view:",
-                    key=nr.OPEN.format("table"), on_change="rerun")
+table = ui.layout.details("table", t("nr.table"), ":material/table_view:")
 if table.open:
     table.caption(t("nr.table.caption", step=v.table_step))
     table.dataframe(v.table, hide_index=True, width="stretch")
@@ -127,6 +126,7 @@ if table.open:
 # ---- The outcome --------------------------------------------------------------------------
 st.header(t("nr.outcome"), divider="gray")
 if revealed:
+    ui.layout.takeaway(t("nr.takeaway"))
     for col, (heading, metrics) in zip(st.columns(len(v.outcomes)), v.outcomes):
         with col:
             st.markdown(heading)
@@ -139,26 +139,34 @@ if v.rates_differ:
     st.warning(v.rates, icon=":material/balance:")
 else:
     st.caption(v.rates)
-st.markdown(v.speed)
-with st.expander(t("nr.speed.title"), icon=":material/speed:"):
-    st.markdown(v.speed_detail)
+# How the step size changed answers the first checkpoint: it waits for that prediction.
+if step_shown or (checkpoint.predicted("neuron", "first_step") and not ui.layout.teaching()):
+    st.markdown(v.speed)
+    with st.expander(t("nr.speed.title"), icon=":material/speed:"):
+        st.markdown(v.speed_detail)
+else:
+    st.caption(t("nr.speed.wait"))
 with st.expander(t("nr.notes"), icon=":material/info:"):
     st.markdown("\n\n".join((t("nr.eta.note"), t("nr.book.note"))))
 
 # ---- Initialisation map -------------------------------------------------------------------
 st.header(t("nr.map"), divider="gray")
-ui.layout.explain(v.map_intro)
-maps = {c: nr.map_panel(c, s.eta(c), s.epochs, s.threshold, s.x, s.y, lang())
-        for c in ("quadratic", "cross_entropy")}
-for col, (cost, m) in zip(st.columns(2), maps.items()):
-    key = nr.MAP_KEY.format(cost)
-    ui.chart(charts.init_map, {**m.data, "here": v.map_start}, where=col, key=key,
-             select={"on_select": partial(nr.pick_start, key), "selection_mode": nr.START},
-             text=m.text, epochs=s.epochs, lo=-nr.MAP_RANGE, hi=nr.MAP_RANGE,
-             step=float(nr.MAP_AXIS[1] - nr.MAP_AXIS[0]), selection=nr.START)
-st.markdown(nr.map_caption(s, {c: m.summary for c, m in maps.items()}))
-if v.outside:
-    st.caption(t("nr.map.outside"))
+if revealed:  # the maps show where this start's race ends, for both costs
+    ui.layout.explain(v.map_intro)
+    maps = {c: nr.map_panel(c, s.eta(c), s.epochs, s.threshold, s.x, s.y, lang())
+            for c in ("quadratic", "cross_entropy")}
+    for col, (cost, m) in zip(st.columns(2), maps.items()):
+        key = nr.MAP_KEY.format(cost)
+        ui.chart(charts.init_map, {**m.data, "here": v.map_start}, where=col, key=key,
+                 select={"on_select": partial(nr.pick_start, key),
+                         "selection_mode": nr.START},
+                 text=m.text, epochs=s.epochs, lo=-nr.MAP_RANGE, hi=nr.MAP_RANGE,
+                 step=float(nr.MAP_AXIS[1] - nr.MAP_AXIS[0]), selection=nr.START)
+    st.markdown(nr.map_caption(s, {c: m.summary for c, m in maps.items()}))
+    if v.outside:
+        st.caption(t("nr.map.outside"))
+else:
+    st.caption(t("nr.map.wait"))
 
 # ---- Why ----------------------------------------------------------------------------------
 # Text and display math of one passage go out as one Markdown block (a formula as
@@ -172,8 +180,7 @@ st.markdown("\n\n".join((
     fmt.math_block(r"\begin{aligned}C_{\mathrm{CE}} &= -\left[y\ln a + (1-y)\ln(1-a)\right] \\ "
                    r"\Rightarrow\ \frac{\partial C}{\partial b} &= a-y\end{aligned}"))))
 ui.layout.explain(v.why, t("nr.why.mse"))
-derivation = st.expander(t("nr.teach.title"), icon=":material/school:",
-                         key=nr.OPEN.format("derivation"), on_change="rerun")
+derivation = ui.layout.details("derivation", t("nr.teach.title"), ":material/school:")
 if derivation.open:
     derivation.markdown("\n\n".join((
         t("nr.teach.s1"),

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.browser
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
 THUMB = SLIDER  # the range input takes the keyboard (Home, End, arrows)
 CHART = '[data-testid="stVegaLiteChart"]'
-#: Charts drawn as the page opens: three racing panels and two maps (the expander's three are
-#: drawn once it is opened).
+#: Charts drawn as the page opens: the three racing panels (the maps show once the race is
+#: predicted or run to its end, the expander's three once it is opened); then the maps too.
+RACING = 3
 CHARTS = 5
 
 
@@ -49,9 +50,10 @@ def test_screenshots_wide_and_narrow(page: Page, server, lang):
         page.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
         wait_ready(page)
         expect(page.get_by_text("二次代价，第 0 轮")).to_be_visible()
-    expect(page.locator(CHART)).to_have_count(CHARTS, timeout=30_000)
+    expect(page.locator(CHART)).to_have_count(RACING, timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     to_the_end(page)
+    expect(page.locator(CHART)).to_have_count(CHARTS, timeout=30_000)  # and the maps
     # The derivation is drawn once its expander is opened; open it for the pictures.
     page.locator('[data-testid="stExpander"] summary').filter(
         has_text="σ′(z) = σ(z)(1 − σ(z))").click()
@@ -76,7 +78,7 @@ def test_play_the_cards_and_the_moving_charts_fit_one_screen(page: Page, server)
     and both cards are on the same screen, and stay there while it plays."""
     page.set_viewport_size({"width": 1280, "height": 800})
     open_app(page, f"{server}/neuron")
-    expect(page.locator(CHART)).to_have_count(CHARTS, timeout=30_000)
+    expect(page.locator(CHART)).to_have_count(RACING, timeout=30_000)
     play = page.get_by_role("button", name="Play")
     _top_of(page, play)
     play.click()
@@ -97,10 +99,27 @@ def test_play_the_cards_and_the_moving_charts_fit_one_screen(page: Page, server)
     wait_ready(page)
 
 
+def test_the_experiment_opens_the_page(page: Page, server):
+    """Issue 20: at 1280 × 800, unscrolled, Play and the moving charts are on the first screen
+    (the race's question beside them, the first step's question below them)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_app(page, f"{server}/neuron")
+    expect(page.locator(CHART)).to_have_count(RACING, timeout=30_000)
+    play = page.get_by_role("button", name="Play").bounding_box()
+    race = page.locator(".st-key-checkpoint-neuron-first_to_target").bounding_box()
+    step = page.locator(".st-key-checkpoint-neuron-first_step").bounding_box()
+    assert play["y"] + play["height"] <= 800
+    for i in range(RACING):
+        chart = page.locator(CHART).nth(i).bounding_box()
+        assert chart["y"] < 800 and chart["x"] > race["x"] + race["width"]
+        assert chart["y"] + chart["height"] <= step["y"]
+    page.screenshot(path="tests/screenshots/neuron-first-screen.png")
+
+
 def test_on_a_phone_play_sits_right_above_the_charts(page: Page, server):
     page.set_viewport_size({"width": 390, "height": 844})
     open_app(page, f"{server}/neuron")
-    expect(page.locator(CHART)).to_have_count(CHARTS, timeout=30_000)
+    expect(page.locator(CHART)).to_have_count(RACING, timeout=30_000)
     play = page.get_by_role("button", name="Play").bounding_box()
     race = page.locator(".st-key-checkpoint-neuron-first_to_target").bounding_box()
     chart = page.locator(CHART).first.bounding_box()
@@ -112,7 +131,7 @@ def test_on_a_phone_play_sits_right_above_the_charts(page: Page, server):
 def test_clicking_the_charts_moves_the_epoch_and_the_start(page: Page, server):
     page.set_viewport_size({"width": 1280, "height": 800})
     open_app(page, f"{server}/neuron")
-    expect(page.locator(CHART)).to_have_count(CHARTS, timeout=30_000)
+    expect(page.locator(CHART)).to_have_count(RACING, timeout=30_000)
     chart = page.locator(CHART).first
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
@@ -125,7 +144,10 @@ def test_clicking_the_charts_moves_the_epoch_and_the_start(page: Page, server):
     assert 100 < epoch < 300 and f"epoch={epoch}" in page.url
     card = page.locator('[data-testid="stMarkdownContainer"]', has_text="Quadratic cost, epoch")
     expect(card.first).to_contain_text(f"epoch {epoch}")
-    # A map: a click trains from the start under it (a multiple of 0.5), from epoch 0.
+    # A map (shown once the race has been run to its end): a click trains from the start
+    # under it (a multiple of 0.5), from epoch 0.
+    to_the_end(page)
+    expect(page.locator(CHART)).to_have_count(CHARTS, timeout=30_000)
     quadratic_map = page.locator(CHART).nth(3)
     quadratic_map.scroll_into_view_if_needed()
     box = quadratic_map.bounding_box()
@@ -186,7 +208,7 @@ def pause_and_hold(page: Page, card) -> int:
 
 def test_play_advances_the_epoch_by_itself(page: Page, server):
     open_app(page, f"{server}/neuron")
-    expect(page.locator(CHART)).to_have_count(CHARTS, timeout=30_000)
+    expect(page.locator(CHART)).to_have_count(RACING, timeout=30_000)
     assert epoch_now(page) == 0
     play_until(page, 3)
     start = epoch_now(page)

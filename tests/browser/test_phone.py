@@ -33,3 +33,22 @@ def test_phone_menu_closes_after_a_page_is_chosen(browser: Browser, playwright, 
         assert page.url.split("?")[0].endswith("/codes")
     finally:
         context.close()
+
+
+#: Every page link's label inside its link, none cut (polled: the layout settles after the run).
+LABELS_WHOLE = """() => {
+  const labels = [...document.querySelectorAll('[data-testid="stPageLink-NavLink"] > span:last-child')];
+  return labels.length > 0 && labels.every(e =>
+    [e, ...e.querySelectorAll('*')].every(n => n.scrollWidth <= n.clientWidth + 1) &&
+    e.getBoundingClientRect().right <= e.parentElement.getBoundingClientRect().right + 1);
+}"""
+
+
+@pytest.mark.parametrize("slug", ["", "codes"])
+def test_page_link_labels_wrap_on_a_phone(page, server, slug):
+    """A link to another page ("Glossary: every term in both languages, …") wraps on a phone
+    instead of being cut off mid-word at the column's edge."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server}/{slug}")
+    wait_ready(page)
+    page.wait_for_function(LABELS_WHOLE, timeout=20_000)

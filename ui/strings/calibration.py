@@ -8,7 +8,7 @@ STRINGS = {
     "page.calibration.blurb": (
         "The log loss as a proper scoring rule, label smoothing and distillation as targets "
         "that are not one-hot, and whether the digits network's confidence is honest.",
-        "对数损失作为严格恰当评分规则；标签平滑与知识蒸馏：不是独热的目标分布；以及手写数字网络的置信度是否可信。"),
+        "对数损失作为恰当评分规则；标签平滑与知识蒸馏：不是独热的目标分布；以及手写数字网络的置信度是否可信。"),
 
     # ---- 1. Proper scoring rules ---------------------------------------------------------------
     "cal.score": ("Which report scores best?", "报告哪个概率得分最好？"),
@@ -21,7 +21,9 @@ STRINGS = {
     "cal.rule.brier": ("Quadratic (Brier)", "二次（Brier）分数"),
     "cal.rule.absolute": ("Absolute error", "绝对误差"),
     "cal.score.best": ("{rule}: lowest at q =", "{rule}：最低点 q ="),
-    "cal.score.any": ("any q", "任意 q"),
+    "cal.score.tie": ("every q ties", "每个 q 都一样"),
+    "cal.hold": ("Answer the checkpoint above to see this result.",
+                 "先回答上面的检查点，再看这个结果。"),
     "cal.score.axis_q": ("Reported probability q", "报告的概率 q"),
     "cal.score.axis_value": ("Expected score", "期望得分"),
     "cal.score.series": ("Score", "评分"),
@@ -39,11 +41,11 @@ STRINGS = {
     "cal.score.take.exaggerate": (
         "Log loss and quadratic score are lowest at the honest report q = p: they are proper "
         "scoring rules. The absolute error is lowest at q = {q}: exaggerating pays.",
-        "对数损失和二次分数都在如实报告 q = p 处最低：它们是严格恰当评分规则。绝对误差在 q = {q} 处最低：夸大反而划算。"),
+        "对数损失和二次分数都在如实报告 q = p 处最低：它们是恰当评分规则。绝对误差在 q = {q} 处最低：夸大反而划算。"),
     "cal.score.take.flat": (
         "Log loss and quadratic score are lowest at the honest report q = p: they are proper "
         "scoring rules. At p = 0.5 the absolute error is the same for every q.",
-        "对数损失和二次分数都在如实报告 q = p 处最低：它们是严格恰当评分规则。p = 0.5 时，绝对误差对任何 q 都一样。"),
+        "对数损失和二次分数都在如实报告 q = p 处最低：它们是恰当评分规则。p = 0.5 时，绝对误差对任何 q 都一样。"),
     "cal.score.take.certain": (
         "With p = {p} the outcome is certain, so all three scores are lowest at q = p. Move p "
         "between 0 and 1 to see them part.",
@@ -56,13 +58,16 @@ STRINGS = {
         "and a KL divergence, which is 0 only at q = p (Gibbs' inequality). The quadratic score "
         "has derivative 2(q − p), zero at q = p. The absolute error is a straight line in q "
         "with slope 1 − 2p: it falls all the way to q = 1 when p > 0.5 and to q = 0 when "
-        "p < 0.5. A rule minimised by the truth is called proper; the log loss is the proper "
-        "rule that scores a report only by the probability it gave to what happened.",
+        "p < 0.5. A rule minimised by the truth is called proper. For a coin, both the log loss "
+        "−log q_y and the quadratic score (1 − q_y)² depend only on the probability the report "
+        "gave to what happened; with three or more outcomes the log loss is the only proper "
+        "rule that does (up to scale and shift).",
         "期望对数损失就是硬币分布 (p, 1 − p) 与报告 (q, 1 − q) 的交叉熵，因此可拆成硬币的熵（任何"
         "报告都改变不了）加上一个 KL 散度，而 KL 散度只在 q = p 时为 0（吉布斯不等式）。二次分数的导数是 "
         "2(q − p)，在 q = p 处为零。绝对误差是 q 的一条直线，斜率为 1 − 2p：p > 0.5 时一路降到 "
-        "q = 1，p < 0.5 时降到 q = 0。以真实概率为最小点的评分规则称为恰当的；对数损失是只按报告给"
-        "实际发生结果的概率来计分的恰当评分规则。"),
+        "q = 1，p < 0.5 时降到 q = 0。以真实概率为最小点的评分规则称为恰当的。对硬币来说，"
+        "对数损失 −log q_y 和二次分数 (1 − q_y)² 都只取决于报告给实际发生结果的概率；当可能的结果有三个或更多时，"
+        "对数损失是唯一这样做的恰当评分规则（相差缩放和平移）。"),
 
     # ---- 2. Label smoothing --------------------------------------------------------------------
     "cal.smooth": ("Label smoothing: a target that is not one-hot",
@@ -84,13 +89,14 @@ STRINGS = {
     "cal.smooth.m.kl": ("KL(P‖Q) at g", "g 处的 KL(P‖Q)"),
     "cal.smooth.one_hot": ("One-hot target (ε = 0)", "独热目标分布（ε = 0）"),
     "cal.smooth.smoothed": (
-        "Smoothed target (ε > 0)",
-        "平滑目标分布（ε > 0）"),
+        "Smoothed target (ε = {eps})",
+        "平滑目标分布（ε = {eps}）"),
     "cal.smooth.floor": ("H(P)", "H(P)"),
     "cal.smooth.mark": ("Marked", "标记"),
     "cal.smooth.best": ("Minimum, Q = P", "最小值：Q = P"),
     "cal.smooth.now": ("Your g", "你的 g"),
-    "cal.smooth.axis_gap": ("Logit gap g (nats)", "logit 差 g（奈特）"),
+    "cal.smooth.axis_gap": ("Logit gap g (natural log, in any unit)",
+                            "logit 差 g（自然对数，与单位设置无关）"),
     "cal.smooth.axis_value": ("Cross-entropy H(P, Q) ({unit})", "交叉熵 H(P, Q)（{unit}）"),
     "cal.smooth.series": ("Target", "目标分布"),
     "cal.smooth.take": (
@@ -155,6 +161,15 @@ STRINGS = {
         "{second}: the student is rewarded for ranking the wrong answers as the teacher does.",
         "T = {t} 时，目标分布把 {wrong} 分给 7 以外的数字，其中最多的是 {first} 和 {second}：学生模型"
         "因像教师一样给错误答案排序而得到奖励。"),
+    "cal.distil.take.one": (
+        "At T = 1 the target gives only {wrong} to digits other than 7 (most to {first} and "
+        "{second}): too little for the student to learn much from how the teacher ranks the "
+        "wrong answers. Raise T.",
+        "T = 1 时，目标分布只把 {wrong} 分给 7 以外的数字（其中最多的是 {first} 和 {second}）：太少了，"
+        "学生模型几乎学不到教师如何给错误答案排序。把 T 调大试试。"),
+    "cal.distil.caption.one": (
+        "At T = 1 the hollow and the filled bars are the same target. Largest: 7 ({top1}).",
+        "T = 1 时空心柱和实心柱是同一个目标分布。最大的是 7（{top1}）。"),
     "cal.distil.caption": (
         "Hollow bars: the target at T = 1; filled bars: at T = {t}. Largest: 7 ({top1} at "
         "T = 1, {top} at T = {t}).",
@@ -223,9 +238,9 @@ STRINGS = {
         "Test NLL ({unit}), T = 1 → T",
         "测试集 NLL（{unit}）：T = 1 → T"),
     "cal.net.m.acc": ("Test accuracy", "测试准确率"),
-    "cal.net.m.acc.help": ("Dividing the logits by T never changes the largest one, so "
-                           "accuracy is the same before and after.",
-                           "把 logit 都除以 T 不会改变最大的那个，所以准确率前后相同。"),
+    "cal.net.m.acc.help": ("Dividing every logit by T > 0 keeps the largest one largest, so "
+                           "accuracy does not change.",
+                           "把 logit 都除以 T > 0 不会改变哪个 logit 最大，所以准确率前后相同。"),
     "cal.net.before": ("T = 1", "T = 1"),
     "cal.net.after": ("Fitted T", "拟合的 T"),
     "cal.net.axis_conf": ("Mean confidence in the bin", "分箱内的平均置信度"),
@@ -273,6 +288,10 @@ STRINGS = {
     "cal.net.noisy": (
         "With this few images, a T fitted on one half need not help on the other.",
         "图像这么少时，在一半图像上拟合的 T 不一定对另一半有帮助。"),
+    "cal.net.noisy.valid": (
+        "Scaled by the T fitted on the validation images, the test images' ECE or NLL rose "
+        "(details below): the two sets of images need not agree.",
+        "用验证图像拟合的 T 缩放后，测试图像的 ECE 或 NLL 反而升高了（详见下方）：两组图像的结果不一定一致。"),
     "cal.net.col.net": ("Network", "网络"),
     "cal.net.col.acc": ("Accuracy", "准确率"),
     "cal.net.col.t": ("Fitted T", "拟合的 T"),
@@ -305,7 +324,7 @@ STRINGS = {
                          "ECE、NLL 与温度缩放：公式"),
     "cal.net.formulas.text": (
         "Bins B_b split the top-class confidence into equal-width intervals; n_b images fall "
-        "in bin b, acc_b of them are right and conf_b is their mean confidence. The NLL is the "
+        "in bin b, a fraction acc_b of them are right and conf_b is their mean confidence. The NLL is the "
         "mean of −log softmax(z/T)_y over the images, y being each image's label: the "
         "cross-entropy with one-hot targets. Temperature scaling (Guo, Pleiss, Sun and "
         "Weinberger, 2017) picks the T > 0 with the lowest NLL on held-out images; dividing "

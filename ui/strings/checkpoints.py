@@ -264,11 +264,16 @@ STRINGS = {
         "{peaks} 个峰）；KL(P‖Q) 的拟合是 N({forward_mu}, {forward_sd}²)。KL(Q‖P) 是在 Q 下对 "
         "log(q/p) 取平均，所以 Q 在 P 缺少概率的地方放概率就会受罚：峰相距较远时，它会停在其中一个峰上；"
         "峰相距较近时，峰间的谷很浅，Q 可以横跨它们。"),
+    "cp.continuous.reverse_fit.pending": (
+        "P has a single peak, so both fits sit on it and either answer would be right. Your "
+        "prediction is kept: choose an experiment with two or three peaks to have it checked.",
+        "P 只有一个峰，两个拟合都落在它上面，两个答案都对。你的预测已保存：选一个有两个或三个峰的实验，"
+        "就会检查它。"),
     "cp.continuous.entropy_sign.title": ("can entropy be negative?", "熵可以是负的吗？"),
     "cp.continuous.entropy_sign.q": (
-        "Is the differential entropy h of a Gaussian with σ = {sd} (set below) positive, zero "
+        "Is the differential entropy h of a Gaussian with σ = {sd} (set above) positive, zero "
         "or negative?",
-        "对下面设定的标准差 σ = {sd}的高斯分布，它的微分熵 h 是正、零还是负？"),
+        "对上面设定的标准差 σ = {sd}的高斯分布，它的微分熵 h 是正、零还是负？"),
     "cp.continuous.entropy_sign.positive": ("Positive", "正"),
     "cp.continuous.entropy_sign.zero": ("Zero", "零"),
     "cp.continuous.entropy_sign.negative": ("Negative", "负"),
@@ -291,12 +296,14 @@ STRINGS = {
     "cp.compression.held_out_turn.turns_up": ("Turn up", "回升"),
     "cp.compression.held_out_turn.why": (
         "The held-out text's lowest is {low} bits per character at order {best}; at order "
-        "{top} it is {last}. A longer context fits the training text better, but on new text "
-        "more of the contexts are rare or unseen, and the model's confident guesses for them "
-        "cost bits: the held-out cross-entropy is what measures overfitting.",
-        "留出文本的最低值是 {best} 阶时的每字符 {low} 比特；{top} 阶时为 {last}。上下文越长，对训练"
-        "文本拟合得越好；但在新文本上，更多的上下文罕见或从未出现，模型对它们过于自信的猜测要付出比特："
-        "留出文本上的交叉熵正是衡量过拟合的量。"),
+        "{top} it is {last}. A longer context can describe the training text more closely, but "
+        "on new text more of the contexts are rare or unseen: a guess learned from one or two "
+        "examples is often wrong, and for an unseen context the model can only spread "
+        "probability evenly over all V characters. Only the held-out cross-entropy shows "
+        "whether the longer context pays.",
+        "留出文本的最低值是 {best} 阶时的每字符 {low} 比特；{top} 阶时为 {last}。上下文越长，越能细致地"
+        "描述训练文本；但在新文本上，更多的上下文罕见或从未出现：从一两个例子学到的猜测常常出错，而对从未见过的"
+        "上下文，模型只能把概率平均分给全部 V 个字符。只有留出文本上的交叉熵才能说明更长的上下文是否值得。"),
     "cp.compression.huffman_vs_arithmetic.title": ("rounding to whole bits", "取整到整数比特"),
     "cp.compression.huffman_vs_arithmetic.q": (
         "The arithmetic coder spends about the model's −Σ log₂ q bits on the held-out text. A "
@@ -338,8 +345,9 @@ STRINGS = {
     "cp.calibration.smoothing_gap.title": ("how confident at the minimum?", "最优时有多自信？"),
     "cp.calibration.smoothing_gap.q": (
         "At the lowest loss for ε = {eps} and K = {k}, how far above the others does the true "
-        "class's logit sit? (Within 2% counts.)",
-        "在 ε = {eps}、K = {k} 时，损失最小处真实类别的 logit 比其他类别高出多少？（误差在 2% 以内算对。）"),
+        "class's logit sit? (Within 2%, or 0.05 if that is more, counts.)",
+        "在 ε = {eps}、K = {k} 时，损失最小处真实类别的 logit 比其他类别高出多少？（误差在 2% 以内，"
+        "或在 0.05 以内（取较大者），都算对。）"),
     "cp.calibration.smoothing_gap.why": (
         "At g = ln((1 − ε + ε/K) ÷ (ε/K)) = {gap} the softmax equals the smoothed target, so "
         "KL(P‖Q) = 0 and the cross-entropy reaches its floor H(P). A larger gap costs more.",
@@ -351,20 +359,20 @@ STRINGS = {
         "ε = 0 时目标分布是独热的，没有有限的答案：g 越大损失越小。把 ε 调到大于 0 再试。"),
     "cp.calibration.confidence.title": ("is the network honest?", "网络诚实吗？"),
     "cp.calibration.confidence.q": (
-        "Is the chosen network over-confident (right less often than it claims), about right, "
-        "or under-confident?",
-        "所选网络是过度自信（答对的频率低于它声称的把握）、大致准确，还是自信不足？"),
+        "On the images T is fitted on, is the chosen network over-confident (right less often "
+        "than it claims), about right, or under-confident?",
+        "在用来拟合 T 的图像上，所选网络是过度自信（答对的频率低于它声称的把握）、大致准确，还是自信不足？"),
     "cp.calibration.confidence.over": ("Over-confident", "过度自信"),
     "cp.calibration.confidence.level": ("About right", "大致准确"),
     "cp.calibration.confidence.under": ("Under-confident", "自信不足"),
     "cp.calibration.confidence.why": (
-        "Temperature scaling fitted T = {t}: dividing the logits by T > 1 softens the "
-        "probabilities (the network was over-confident), T < 1 sharpens them (under-confident); "
-        "this page calls T within {level} of 1 about right. The reliability diagram below shows "
-        "where, bin by bin.",
-        "温度缩放拟合出 T = {t}：把 logit 除以 T > 1 会让概率变平缓（说明网络过度自信），T < 1 则让"
-        "概率变尖锐（自信不足）；本页把与 1 相差不到 {level}的 T 视为大致准确。下面的可靠性图逐个区间地"
-        "显示了偏差在哪里。"),
+        "On those images temperature scaling chose T = {t}: T > 1 softens the probabilities "
+        "(over-confident there), T < 1 sharpens them (under-confident); within {level} of 1 "
+        "counts as about right. The reliability diagram below uses other images and can "
+        "disagree: compare its mean confidence with its accuracy.",
+        "在这些图像上，温度缩放选出 T = {t}：T > 1 让概率变平缓（在那里过度自信），T < 1 让概率变尖锐"
+        "（自信不足）；与 1 相差不到 {level} 算大致准确。下面的可靠性图用的是另一批图像，可能与此不一致："
+        "请对比那里的平均置信度与准确率。"),
     "cp.calibration.confidence.pending": (
         "Your prediction is kept: train the networks on the digits page to see the answer.",
         "你的预测已保存：在手写数字网络页面训练网络后即可看到答案。"),

@@ -33,8 +33,6 @@ STRINGS = {
         "本页以比特计数，即码字的长度：1 比特 = {one_bit}。把指针移到数值上可以看到它换算成{unit}"
         "后的值。"),
     "cd.in_unit.help": ("= {other}", "= {other}"),
-    "cd.bits": ("bits", "比特"),
-    "cd.bit": ("bit", "比特"),
 
     # Source of P and Q.
     "cd.source": ("P and Q", "P 和 Q"),
@@ -386,6 +384,11 @@ STRINGS = {
         "least as well as the true P, by KL(P̂‖P) = {kl} bits.",
         "这里 H(P̂) = {plug} 比特 ≤ H(P̂, P) = {ce_p} 比特：频率对这个样本的拟合至少和真实的 P 一样好，"
         "好出 KL(P̂‖P) = {kl} 比特。"),
+    "cd.mle.high": (
+        "This sample came out high, H(P̂) = {plug} bits above H(P) = {h} bits; the chart below "
+        "averages {repeats} samples of each size.",
+        "这个样本偏高了：H(P̂) = {plug} 比特，高于 H(P) = {h} 比特；下图对每种样本量各平均了 "
+        "{repeats} 个样本。"),
     "cd.mle.unseen": (
         "{k} of the {K} possible events never appeared in this sample, so p̂ gives them "
         "probability 0.",

@@ -168,8 +168,9 @@ STRINGS = {
     # Problems with an uploaded file (lib.csvfile codes).
     "problem.file.empty": ("The file is empty, or has a header but no rows.",
                    "文件是空的，或者只有表头没有数据行。"),
-    "problem.file.too_big": ("The file has {size} bytes; at most {limit} MB can be loaded.",
-                     "文件有 {size} 字节，最多只能载入 {limit} MB。"),
+    "problem.file.too_big": (
+        "The file has {size} bytes; at most {mb} MB ({limit} bytes) can be loaded.",
+        "文件有 {size} 字节，最多只能载入 {mb} MB（{limit} 字节）。"),
     "problem.file.binary": (
         "This is not a text file (a spreadsheet, an image?). Save the table as CSV first.",
         "这不是文本文件（也许是电子表格或图片？）。请先把表格另存为 CSV。"),

@@ -15,9 +15,10 @@ STRINGS = {
     "tx.text.paste": ("Your own text", "你自己的文本"),
     "tx.paste": ("Paste a text (at most {max} characters)", "粘贴一段文本（最多 {max} 个字符）"),
     "tx.paste.help": (
-        "Any language, any Unicode. It stays in this browser session: it is not put in the "
-        "page's link, and nothing is sent anywhere.",
-        "任何语言、任何 Unicode 字符都可以。它只留在这个浏览器会话里：不会写进页面链接，也不会发送到任何地方。"),
+        "Any language, any Unicode. It is sent to this app's server only to compute this page, "
+        "kept for this browser session, and never put in the page's link or saved.",
+        "任何语言、任何 Unicode 字符都可以。它只会发送到本应用的服务器用于计算本页，只在这个浏览器会话期间保留，"
+        "不会写进页面链接，也不会被保存。"),
     "tx.paste.placeholder": ("Paste or type at least {min} characters…",
                              "粘贴或输入至少 {min} 个字符……"),
     "tx.split": (
@@ -30,9 +31,9 @@ STRINGS = {
         "把本应用显示的所有字符串连在一起：共 {n} 个字符。前 80%（{train} 个）训练模型，后 20%（{held} 个）留作测试。"),
     "tx.order": ("Order: characters of context", "阶数：上下文的字符数"),
     "tx.order.help": (
-        "The model predicts each character from the characters just before it. The curve "
-        "shows every order; this one drives the coder below.",
-        "模型根据紧挨在前面的这几个字符预测下一个字符。曲线画出所有阶数；这里选的阶数用于下面的编码器。"),
+        "The model predicts each character from the k characters just before it (order k is "
+        "a (k+1)-gram model). The curve shows every order; this one drives the coder below.",
+        "模型根据紧挨在前面的 k 个字符预测下一个字符（k 阶即 (k+1) 元语法模型）。曲线画出所有阶数；这里选的阶数用于下面的编码器。"),
     "tx.alpha": ("Smoothing α (added to every count)", "平滑系数 α（加到每个计数上）"),
     "tx.alpha.help": (
         "Add-α smoothing: every character, seen or not, gets α extra counts in every context, "
@@ -73,15 +74,15 @@ STRINGS = {
         "weigh more as longer contexts are seen fewer times. Try a smaller α.",
         "训练文本自身的每字符比特数在 {k} 阶最低（{low}），到 5 阶升到 {last}：平滑给每个上下文额外加的 α·V = {av} 次计数，"
         "在更长、出现次数更少的上下文里分量更重。试试更小的 α。"),
-    "tx.held.falls": ("The held-out text's keep falling, to {last} at order 5: no overfitting "
-                      "up to order 5 here.",
-                      "留出文本的一直下降，到 5 阶为 {last}：这里到 5 阶为止没有过拟合。"),
-    "tx.held.low5": ("The held-out text's are lowest at order 5 ({last}), though not falling "
-                     "at every order.",
-                     "留出文本的在 5 阶最低（{last}），但并非每一阶都下降。"),
-    "tx.held.turns": ("The held-out text's are lowest at order {k} ({low}), then rise to "
-                      "{last} at order 5.",
-                      "留出文本的在 {k} 阶最低（{low}），之后升到 5 阶的 {last}。"),
+    "tx.held.falls": ("The held-out text's bits per character keep falling, to {last} at "
+                      "order 5: no overfitting up to order 5 here.",
+                      "留出文本的每字符比特数一直下降，到 5 阶为 {last}：这里到 5 阶为止没有过拟合。"),
+    "tx.held.low5": ("The held-out text's bits per character are lowest at order 5 ({last}), "
+                     "though not falling at every order.",
+                     "留出文本的每字符比特数在 5 阶最低（{last}），但并非每一阶都下降。"),
+    "tx.held.turns": ("The held-out text's bits per character are lowest at order {k} "
+                      "({low}), then rise to {last} at order 5.",
+                      "留出文本的每字符比特数在 {k} 阶最低（{low}），之后升到 5 阶的 {last}。"),
     "tx.overfit": (
         "Past order {k} the model predicts its training text better and new text worse: "
         "overfitting, seen as cross-entropy.",
@@ -90,6 +91,17 @@ STRINGS = {
         "Chart: bits per character at orders 0 to 5. Training text: {train}. Held-out text: "
         "{held}. The grey band marks order {k}, used below.",
         "图：0 到 5 阶的每字符比特数。训练文本：{train}。留出文本：{held}。灰色带标出下面使用的 {k} 阶。"),
+
+    "tx.chart.alt.train": (
+        "Chart: bits per character at orders 0 to 5. Training text: {train}. The held-out "
+        "text's curve appears once the checkpoint above is answered. The grey band marks order "
+        "{k}, used below.",
+        "图：0 到 5 阶的每字符比特数。训练文本：{train}。回答上面的检查点后会显示留出文本的曲线。"
+        "灰色带标出下面使用的 {k} 阶。"),
+    "tx.huffman.x": ("Where the Huffman code's bits differ", "哈夫曼编码的比特差在哪里"),
+    "tx.lm.x": ("Why a language model's loss is this number", "为什么语言模型的损失就是这个数"),
+    "tx.hold": ("Answer the checkpoint above to see this result.",
+                "先回答上面的检查点，再看这个结果。"),
 
     # ---- at the chosen order ------------------------------------------------------------------
     "tx.at": ("At order {k}", "{k} 阶时"),
@@ -107,6 +119,10 @@ STRINGS = {
     "tx.unit": ("This page counts in bits, since a coder writes bits. In {unit}: {value} per "
                 "character for the held-out text; perplexity is the same in any unit.",
                 "本页用比特计数，因为编码器写出的是比特。换成{unit}：留出文本每字符 {value}；困惑度在任何单位下都一样。"),
+    "tx.escaped.one": (
+        "1 of the {n} held-out characters never occurs in the training text: it costs its "
+        "escape plus 21 bits for its code point.",
+        "{n} 个留出字符中有 1 个从未在训练文本中出现：它要付出转义符的代价，再加 21 比特写出它的码位。"),
     "tx.escaped": (
         "{count} of the {n} held-out characters never occur in the training text: each costs "
         "its escape plus 21 bits for its code point.",
@@ -118,11 +134,11 @@ STRINGS = {
     "tx.m.ideal.help": ("−Σ log₂ q(xᵢ | context) over the {n} held-out characters.",
                         "对 {n} 个留出字符求 −Σ log₂ q(xᵢ | 上下文)。"),
     "tx.m.coded": ("Arithmetic code (bits)", "算术编码（比特）"),
-    "tx.m.huffman": ("Huffman code per context (bits)", "按上下文的霍夫曼码（比特）"),
+    "tx.m.huffman": ("Huffman code per context (bits)", "上下文哈夫曼码（比特）"),
     "tx.m.utf8": ("As stored, UTF-8 (bits)", "原样存储，UTF-8（比特）"),
     "tx.n_bits": ("{n} bits", "{n} 比特"),
     "tx.one_bit": ("1 bit", "1 比特"),
-    "tx.m.vs_ideal": ("vs n × bits per character", "相对 n × 每字符比特"),
+    "tx.m.vs_ideal": ("vs n × bits/char", "相对 n × 每字符比特"),
     "tx.coded": (
         "The arithmetic coder spends {coded} bits, {diff} bits from n × bits per character: no "
         "rounding per character, at most about one bit at the end.",
@@ -131,12 +147,15 @@ STRINGS = {
         "A Huffman code per context spends {extra} more than the arithmetic code ({pct}): "
         "every character costs whole bits, at least 1 even when the model is nearly sure (the "
         "rounding of the codes page).",
-        "每个上下文一个霍夫曼码比算术编码多用 {extra}（{pct}）：每个字符都要花整数个比特，模型几乎确定时也至少 1 比特（即编码页上的取整）。"),
+        "每个上下文一个哈夫曼编码比算术编码多用 {extra}（{pct}）：每个字符都要花整数个比特，模型几乎确定时也至少 1 比特（即编码页上的取整）。"),
     "tx.huffman.fewer": (
         "Here a Huffman code per context spends {fewer} fewer than the arithmetic code: its "
-        "whole-bit lengths are not −log₂ q, and on this text they happen to favour characters "
-        "the model found unlikely. Averaged over texts drawn from the model itself it never beats −Σ log₂ q.",
-        "这里每个上下文一个霍夫曼码反而比算术编码少用 {fewer}：它的整数码长不是 −log₂ q，在这段文本上恰好偏向模型认为不太可能的字符。"
+        "whole-bit lengths are not −log₂ q. Among characters the model finds equally likely "
+        "(for example every character, in a context it never saw), it gives some codewords a "
+        "bit shorter than others, and on this text the characters that occur happen to get "
+        "them. Averaged over texts drawn from the model itself it never beats −Σ log₂ q.",
+        "这里每个上下文一个哈夫曼编码反而比算术编码少用 {fewer}：它的整数码长不是 −log₂ q。对模型认为同样可能的字符"
+        "（例如在从未见过的上下文里，所有字符都同样可能），它给其中一些字符的码字短一比特，而这段文本里出现的字符恰好拿到了这些短码字。"
         "若对从模型本身抽取的文本取平均，它从不会少于 −Σ log₂ q。"),
     "tx.decoded": ("Decoded back: all {n} characters identical to the held-out text.",
                    "解码回来：{n} 个字符与留出文本完全一致。"),
@@ -147,8 +166,9 @@ STRINGS = {
     "tx.surprise": ("Where the model is surprised", "模型在哪里感到意外"),
     "tx.surprise.caption": (
         "The first {shown} held-out characters, each shaded by its cost −log₂ q at order {k}: "
-        "white is under a bit, darkest {top} bits or more. Hover over one for its bits.",
-        "前 {shown} 个留出字符，按它在 {k} 阶下的代价 −log₂ q 着色：白色不到 1 比特，最深为 {top} 比特或更多。"
+        "the darker, the costlier, from white at 0 bits to the darkest at {top} bits or more. "
+        "Hover over one for its bits.",
+        "前 {shown} 个留出字符，按它在 {k} 阶下的代价 −log₂ q 着色：越深代价越高，从 0 比特的白色到 {top} 比特及以上的最深色。"
         "鼠标悬停可看具体比特数。"),
 
     # ---- language models ------------------------------------------------------------------------
@@ -183,12 +203,13 @@ STRINGS = {
         "（文本开头处更少）。记 n(c x) 为训练文本中 c 后面紧跟 x 的次数，n(c) 为 c 后面跟任意字符的次数："),
     "tx.x.model.escape": (
         "A character the training text never contains costs its escape, −log₂ (α / (n(c) + α V)), "
-        "plus 21 bits for its Unicode code point. Characters are code points: an emoji is one, "
-        "a flag is two. Bits per character is the cross-entropy of the text under q; "
+        "plus 21 bits for its Unicode code point. Characters are code points: a simple emoji "
+        "such as 😀 is one, a flag is two, an emoji with a skin tone or a joiner is several. Bits per character is the cross-entropy of the text under q; "
         "perplexity is 2 to that power.",
         "训练文本里从未出现的字符，代价是转义符的 −log₂ (α / (n(c) + α V))，再加 21 比特写出它的 Unicode 码位。"
-        "字符按码位计：一个表情符号是一个字符，一面旗帜是两个。每字符比特数就是文本在 q 下的交叉熵；困惑度是 2 的这个次方。"),
-    "tx.x.coder": ("How the arithmetic coder stays within two bits", "算术编码为什么只多不到两比特"),
+        "字符按码位计：😀 这样的简单表情符号是一个字符，一面旗帜是两个，带肤色或连接符的表情符号是多个。每字符比特数就是文本在 q 下的交叉熵；困惑度是 2 的这个次方。"),
+    "tx.x.coder": ("How the arithmetic coder stays within one bit",
+                   "算术编码为什么与 −Σ log₂ q 相差不到一比特"),
     "tx.x.coder.body": (
         "The coder keeps an interval of [0, 1), starting with all of it. Each character shrinks "
         "it to the slice that q(· | c) gives that character, so after the whole text its width "
@@ -202,25 +223,28 @@ STRINGS = {
         "即 −Σ log₂ q(xᵢ | cᵢ)，不按字符取整。这个编码器只用整数计算（α = a/b，所有计数乘以 b），"
         "所以解码器能一步不差地重复同样的步骤；它在每一位确定后立即写出，最后再多写一位，"
         "因此所用比特数与 −Σ log₂ q 相差不超过 1 比特（可多可少）。"),
-    "tx.x.overfit": ("Why the held-out curve turns up: overfitting",
-                     "为什么留出曲线会上翘：过拟合"),
+    "tx.x.overfit": ("Why the held-out curve turns up: overfitting (or too much smoothing)",
+                     "为什么留出曲线会上翘：过拟合（或平滑过度）"),
     "tx.x.overfit.body": (
         "A longer context predicts better only if the training text holds that context often "
-        "enough. At order 5 most contexts of new text were seen once or never, so their "
-        "counts say little, and the smoothing spreads α over all V characters. The training "
-        "text's own contexts are always there: the model scores its training text well and "
-        "new text badly. A language model's validation loss turning up while its training "
-        "loss still falls is the same picture.",
-        "更长的上下文只有在训练文本中出现得足够多时才预测得更好。到了 5 阶，新文本的大多数上下文只见过一次或从未见过，"
-        "计数几乎说明不了什么，平滑又把 α 摊给全部 V 个字符。训练文本自己的上下文却总是在：模型给训练文本打分很好，给新文本打分很差。"
-        "语言模型的训练损失还在下降而验证损失开始上升，是同一幅图景。"),
+        "enough. At order 5 far more contexts of new text were seen once or never than at "
+        "orders 2 or 3, so their counts say little; for a context never seen, smoothing "
+        "spreads probability evenly over all V characters. When the training curve keeps "
+        "falling while the held-out curve turns up, the model fits its training text and not "
+        "new text: overfitting, the same picture as a language model's validation loss rising "
+        "while its training loss still falls. When both curves rise at high orders, α is too "
+        "large for such rarely seen contexts: try a smaller α.",
+        "更长的上下文只有在训练文本中出现得足够多时才预测得更好。到了 5 阶，新文本中只见过一次或从未见过的上下文比 2、3 阶时多得多，"
+        "它们的计数几乎说明不了什么；对从未见过的上下文，平滑把概率平均分给全部 V 个字符。如果训练曲线继续下降而留出曲线上翘，"
+        "说明模型拟合的是训练文本而不是新文本：这就是过拟合，与语言模型的训练损失还在下降而验证损失开始上升是同一幅图景。"
+        "如果高阶处两条曲线都上升，说明对这些很少见到的上下文而言 α 太大了：试试更小的 α。"),
 
     # ---- links ------------------------------------------------------------------------------------
-    "tx.links": ("Where this comes from", "相关页面"),
+    "tx.links": ("Related pages", "相关页面"),
     "tx.link.codes": ("Codes & samples: Huffman codes round to whole bits",
-                      "编码与抽样：霍夫曼码取整到整数比特"),
+                      "编码与抽样：哈夫曼编码取整到整数比特"),
     "tx.link.explorer": ("P vs Q explorer: the cross-entropy of two distributions",
-                         "P 与 Q 探索器：两个分布的交叉熵"),
+                         "P 与 Q 对比：两个分布的交叉熵"),
 
     # ---- problems ---------------------------------------------------------------------------------
     "problem.text_empty": ("Paste a text first: the box is empty.",
@@ -239,6 +263,6 @@ STRINGS = {
     "problem.bad_bits": ("These bits decode to no character.", "这些比特解码不出字符。"),
     "tx.teachers": ("For teachers", "给教师"),
     "tx.teachers.body": (
-        '**What students often believe:** that a bigger model (a longer context) always predicts better, and that perplexity is a different kind of number from cross-entropy. **Pause on** the checkpoint “does a bigger model always compress better?” before showing the curve. **Ask next:** why does α matter most for contexts the training text has never seen, and what would change with words instead of characters? Arithmetic coding as this page builds it follows MacKay, *Information Theory, Inference, and Learning Algorithms*, chapter 6 ([book](http://www.inference.org.uk/itila/book.html)).',
-        '**学生常有的误解：** 模型越大（上下文越长）预测得越好；困惑度与交叉熵是不同种类的数。**在这里停下：** 先让学生回答检查点“模型越大压缩得越好吗？”，再展示曲线。**接着可以问：** 为什么 α 对训练文本中从未出现过的上下文影响最大？如果按词而不是按字符建模，会有什么变化？本页的算术编码依照 MacKay《信息论、推断与学习算法》第 6 章（[书](http://www.inference.org.uk/itila/book.html)）。'),
+        '**What students often believe:** that a bigger model (a longer context) always predicts better, and that perplexity is a different kind of number from cross-entropy. **Pause on** the checkpoint “does a bigger model always compress better?” before showing the curve. **Ask next:** why does α matter most for contexts the training text has seen only once or twice, and not at all for contexts it has never seen (there q = 1/V whatever α is)? What would change with words instead of characters? Arithmetic coding as this page builds it follows MacKay, *Information Theory, Inference, and Learning Algorithms*, chapter 6 ([book](http://www.inference.org.uk/itila/book.html)).',
+        '**学生常有的误解：** 模型越大（上下文越长）预测得越好；困惑度与交叉熵是不同种类的数。**在这里停下：** 先让学生回答检查点“模型越大压缩得越好吗？”，再展示曲线。**接着可以问：** 为什么 α 对训练文本中只出现过一两次的上下文影响最大，而对从未出现过的上下文毫无影响（那里无论 α 取多少，q 都是 1/V）？如果按词而不是按字符建模，会有什么变化？本页的算术编码依照 MacKay《信息论、推断与学习算法》第 6 章（[书](http://www.inference.org.uk/itila/book.html)）。'),
 }

@@ -4,15 +4,15 @@ STRINGS = {
     "page.continuous": ("KL on continuous distributions", "连续分布上的 KL 散度"),
     "page.continuous.question": ("Which Gaussian does KL(P‖Q) choose, and which does KL(Q‖P)?", "KL(P‖Q) 会选择哪个高斯分布？KL(Q‖P) 又会选哪个？"),
     "page.continuous.blurb": (
-        "Fit one Gaussian to a mixture by minimising KL(P‖Q) and by minimising KL(Q‖P): one "
-        "covers every mode, the other can pick one.",
-        "分别最小化 KL(P‖Q) 和 KL(Q‖P)，用一个高斯分布去拟合混合分布：一个覆盖所有峰，另一个可能只挑一个峰。"),
+        "Fit one Gaussian to a mixture by minimising KL(P‖Q), then KL(Q‖P): do the two choose "
+        "the same Gaussian?",
+        "分别最小化 KL(P‖Q) 和 KL(Q‖P)，用一个高斯分布去拟合混合分布：两者选出的高斯分布一样吗？"),
 
     # ---- the two fits ----------------------------------------------------------------------------
     "ct.intro": (
-        "P (blue, shaded) is a mixture of Gaussians; each dashed curve is one Gaussian Q "
-        "fitted to it.",
-        "P（蓝色阴影）是若干高斯分布的混合；每条虚线是拟合它的一个高斯分布 Q。"),
+        "P (blue, shaded) is a mixture of Gaussians; each dashed or dotted curve is a Gaussian "
+        "Q fitted to it.",
+        "P（蓝色阴影）是若干高斯分布的混合；每条虚线或点线是拟合它的一个高斯分布 Q。"),
     "ct.presets": ("Experiments", "实验"),
     "ct.preset.separated": ("Separated modes", "两个分开的峰"),
     "ct.preset.close": ("Close modes", "两个靠近的峰"),
@@ -49,6 +49,18 @@ STRINGS = {
         "The KL(P‖Q) fit spreads over all of P; the KL(Q‖P) fit sits on one mode (x ≈ {mu}) "
         "and leaves the others uncovered.",
         "KL(P‖Q) 拟合铺满整个 P；KL(Q‖P) 拟合只落在一个峰上（x ≈ {mu}），其余的峰都不管。"),
+    "ct.take.centred": (
+        "The KL(P‖Q) fit spreads over all of P; the KL(Q‖P) fit is centred on one mode "
+        "(x ≈ {mu}) but puts {rest}% of its probability over the others; {width}.",
+        "KL(P‖Q) 拟合铺满整个 P；KL(Q‖P) 拟合以一个峰（x ≈ {mu}）为中心，但仍有 {rest}% 的概率落在其他峰上；"
+        "{width}。"),
+    "ct.hold": ("Answer the checkpoint above to see this result.",
+                "先回答上面的检查点，再看这个结果。"),
+    "ct.fits.alt.held": (
+        "Chart: P has its modes at x = {peaks}. The KL(P‖Q) fit (dashed) has μ = {fm}, "
+        "σ = {fs}; the KL(Q‖P) fit appears once the checkpoint is answered.",
+        "图：P 的峰位于 x = {peaks}。KL(P‖Q) 拟合（虚线）μ = {fm}，σ = {fs}；回答检查点后会显示 "
+        "KL(Q‖P) 拟合。"),
     "ct.take.spans": (
         "The KL(P‖Q) fit spreads over all of P; here the KL(Q‖P) fit also spans {k} of P's "
         "{n} modes; {width}.",
@@ -94,8 +106,8 @@ STRINGS = {
     "ct.why.body": (
         "KL(P‖Q) averages log(p/q) over **P**: wherever P has probability and q is tiny, the "
         "log ratio is huge, so Q must cover all of P (*mass-covering*). For a Gaussian Q, "
-        "KL(P‖Q) = −h(P) − E_P[log q] depends on P only through its mean and variance, so the "
-        "best Q has P's mean and variance (*moment matching*), in closed form:\n\n"
+        "KL(P‖Q) = −h(P) − E_P[log q]: the first term does not involve Q, and the second "
+        "depends on P only through its mean and variance, so the best Q has P's mean and variance (*moment matching*), in closed form:\n\n"
         "$$\\mu = \\sum_i w_i\\mu_i, \\qquad \\sigma^2 = \\sum_i w_i\\left(\\sigma_i^2 + "
         "(\\mu_i-\\mu)^2\\right)$$\n\n"
         "KL(Q‖P) averages log(q/p) over **Q**: Q pays where *it* puts probability and P has "
@@ -103,13 +115,13 @@ STRINGS = {
         "modes and may settle on one (*mode-seeking*). It has no closed form for a mixture and "
         "can have several local minima, hence a numerical search from several starts.",
         "KL(P‖Q) 是在 **P** 下对 log(p/q) 求平均：只要 P 有概率而 q 很小，对数比就很大，所以 Q "
-        "必须覆盖整个 P（*覆盖质量*，mass-covering）。对于高斯分布 Q，KL(P‖Q) = −h(P) − E_P[log q] "
-        "只通过 P 的均值和方差依赖于 P，所以最优的 Q 就取 P 的均值和方差（*矩匹配*），有闭式解：\n\n"
+        "必须覆盖整个 P（*覆盖概率质量*，mass-covering）。对于高斯分布 Q，KL(P‖Q) = −h(P) − E_P[log q]："
+        "第一项与 Q 无关，第二项只通过 P 的均值和方差依赖于 P，所以最优的 Q 就取 P 的均值和方差（*矩匹配*），有闭式解：\n\n"
         "$$\\mu = \\sum_i w_i\\mu_i, \\qquad \\sigma^2 = \\sum_i w_i\\left(\\sigma_i^2 + "
         "(\\mu_i-\\mu)^2\\right)$$\n\n"
         "KL(Q‖P) 是在 **Q** 下对 log(q/p) 求平均：Q 在*自己*放了概率而 P 很小的地方付出代价，"
         "而对它没有覆盖的那部分 P 不付任何代价。所以它避开峰之间的低谷，可能停在一个峰上"
-        "（*寻找模式*，mode-seeking）。对混合分布它没有闭式解，而且可能有多个局部极小值，"
+        "（*寻找众数*，mode-seeking）。对混合分布它没有闭式解，而且可能有多个局部极小值，"
         "因此要从多个起点做数值搜索。"),
     "ct.how": ("How the numbers are computed", "这些数字是怎么算出来的"),
     "ct.how.body": (
@@ -120,35 +132,37 @@ STRINGS = {
         "log-sum-exp of the components' log densities: far from every mode the densities "
         "underflow to 0, and a naive log would give −∞. The KL(Q‖P) searches are Nelder–Mead "
         "over (μ, log σ), started at each component and at the KL(P‖Q) fit; the map uses 401 "
-        "nodes. No number here is sampled.",
+        "nodes. No number in this section is sampled (sampling appears only in the VAE section "
+        "below).",
         "每个积分都是某个高斯分布下的期望，用梯形法则在 ±12 个标准差范围内的 4,001 个节点上计算；"
         "与自适应积分（scipy.integrate.quad）相比，在常见的混合分布上误差约为 1e−13，在本页参数范围"
         "的极端情况下相对误差也在 1e−5 以内。混合分布的 log p 用各分量对数密度的 log-sum-exp 计算："
         "远离所有峰时密度会下溢为 0，直接取对数会得到 −∞。KL(Q‖P) 的搜索是在 (μ, log σ) 上的 "
-        "Nelder–Mead，分别从每个分量和 KL(P‖Q) 拟合出发；地图用 401 个节点。本页没有任何数字"
-        "是抽样得到的。"),
+        "Nelder–Mead，分别从每个分量和 KL(P‖Q) 拟合出发；地图用 401 个节点。这一部分的数字"
+        "都不是抽样得到的（抽样只出现在下面的 VAE 一节）。"),
 
     # ---- differential entropy ---------------------------------------------------------------
-    "ct.h.header": ("Differential entropy can be negative", "微分熵可以是负的"),
+    "ct.h.header": ("Differential entropy: the entropy of a density", "微分熵：概率密度的熵"),
     "ct.h.sd": ("σ of the Gaussian N(0, σ²)", "高斯分布 N(0, σ²) 的 σ"),
     "ct.h.delta": ("Bin width Δ", "分箱宽度 Δ"),
     "ct.h.m.h": ("Differential entropy h", "微分熵 h"),
     "ct.h.m.h.help": ("h = ½ log(2πeσ²), for a Gaussian.", "高斯分布的 h = ½ log(2πeσ²)。"),
-    "ct.h.m.binned": ("Entropy of the binned values H_Δ", "分箱后的熵 H_Δ"),
+    "ct.h.m.binned": ("Binned entropy H_Δ", "分箱后的熵 H_Δ"),
     "ct.h.m.binned.help": (
         "The ordinary (discrete) entropy of X rounded to bins of width Δ, one bin centred on 0.",
         "把 X 按宽度 Δ 分箱（其中一个箱以 0 为中心）后得到的普通（离散）熵。"),
     "ct.h.m.limit": ("h − log Δ", "h − log Δ"),
     "ct.h.negative": (
         "σ = {sd}: h = {h}, below 0. A density can exceed 1 (here it does near the mean), so "
-        "−log p(x) can be negative; h < 0 whenever σ < {cut}.",
+        "−log p(x) can be negative; h < 0 exactly when σ < 1/√(2πe) ≈ {cut}.",
         "σ = {sd}：h = {h}，小于 0。概率密度可以大于 1（这里在均值附近就是如此），所以 −log p(x) "
-        "可以是负数；只要 σ < {cut}，h 就小于 0。"),
+        "可以是负数；当且仅当 σ < 1/√(2πe) ≈ {cut} 时 h 小于 0。"),
     "ct.h.positive": (
-        "σ = {sd}: h = {h}. Move σ below {cut} and h turns negative; a discrete entropy never can.",
-        "σ = {sd}：h = {h}。把 σ 调到 {cut} 以下，h 就会变成负数；离散熵永远不会。"),
-    "ct.h.zero": ("σ = {sd}: h = {h}, exactly the border: below σ = {cut} it is negative.",
-                  "σ = {sd}：h = {h}，正好在边界上：σ 小于 {cut} 时它就是负的。"),
+        "σ = {sd}: h = {h}. Move σ below 1/√(2πe) ≈ {cut} and h turns negative; a discrete "
+        "entropy never can.",
+        "σ = {sd}：h = {h}。把 σ 调到 1/√(2πe) ≈ {cut} 以下，h 就会变成负数；离散熵永远不会。"),
+    "ct.h.zero": ("σ = {sd}: h = {h}, exactly the border: below σ = 1/√(2πe) ≈ {cut} it is negative.",
+                  "σ = {sd}：h = {h}，正好在边界上：σ 小于 1/√(2πe) ≈ {cut} 时它就是负的。"),
     "ct.h.limit_note": (
         "H_Δ is never negative and grows without bound as Δ shrinks, tracking h − log Δ: h is "
         "not the limit of the discrete entropy, only what is left after removing −log Δ.",
@@ -187,8 +201,9 @@ STRINGS = {
     # ---- the VAE term -------------------------------------------------------------------------
     "ct.vae.header": ("The VAE's KL term, checked by sampling", "VAE 的 KL 项：用抽样来验证"),
     "ct.vae.intro": (
-        "A VAE's encoder outputs q = N(μ, σ²); its loss adds KL(q‖N(0, 1)), in closed form:",
-        "VAE 的编码器输出 q = N(μ, σ²)；它的损失中加上 KL(q‖N(0, 1))，有闭式解："),
+        "A VAE's encoder outputs q = N(μ, σ²); its loss adds KL(q‖N(0, 1)), in closed form (in "
+        "nats):",
+        "VAE 的编码器输出 q = N(μ, σ²)；它的损失中加上 KL(q‖N(0, 1))，有闭式解（单位为奈特）："),
     "ct.vae.mu": ("μ of q", "q 的 μ"),
     "ct.vae.sd": ("σ of q", "q 的 σ"),
     "ct.vae.samples": ("Samples n", "样本数 n"),
@@ -203,10 +218,12 @@ STRINGS = {
         "The formula lies inside the sampling band ({z} standard errors away).",
         "闭式解落在抽样区间之内（相差 {z} 个标准误）。"),
     "ct.vae.outside": (
-        "The formula lies outside the band this time ({z} standard errors away): with about "
-        "95% coverage this happens about one seed in 20. Try another seed or more samples.",
-        "这一次闭式解落在区间之外（相差 {z} 个标准误）：覆盖率约 95% 时，大约每 20 个种子会发生"
-        "一次。换一个种子或增加样本试试。"),
+        "The formula lies outside the band this time ({z} standard errors away). For large n "
+        "the band holds the exact value about 95% of the time, so about one seed in 20 misses; "
+        "with few draws the standard error is itself uncertain and misses are more frequent. "
+        "Try another seed or more samples.",
+        "这一次闭式解落在区间之外（相差 {z} 个标准误）。n 较大时，这个区间约 95% 的时候包含精确值，"
+        "大约每 20 个种子有一次落在外面；抽样很少时标准误本身也不准，这种情况会更常见。换一个种子或增加样本试试。"),
     "ct.vae.n_axis": ("draws n (log scale)", "抽样数 n（对数刻度）"),
     "ct.vae.estimate": ("Monte Carlo estimate", "蒙特卡洛估计"),
     "ct.vae.exact": ("closed form", "闭式解"),
@@ -218,8 +235,8 @@ STRINGS = {
 
     # ---- support --------------------------------------------------------------------------------
     "ct.support.header": ("Where Q is zero", "Q 为零的地方"),
-    "ct.support.cut": ("Cut-off c: Q is P restricted to |x| ≤ c",
-                       "截断点 c：Q 是 P 限制在 |x| ≤ c 上的部分"),
+    "ct.support.cut": ("Cut-off c: Q is P restricted to |x| ≤ c and rescaled to total 1",
+                       "截断点 c：Q 是把 P 限制在 |x| ≤ c 上、再放大使总概率为 1 的分布"),
     "ct.support.q": ("Q: P cut to |x| ≤ c", "Q：截断到 |x| ≤ c 的 P"),
     "ct.support.sentence": (
         "P puts {mass} of its probability where Q is 0; there log(p/q) = ∞, so KL(P‖Q) = ∞ "
@@ -227,15 +244,15 @@ STRINGS = {
         "P 的概率中有 {mass} 落在 Q 为 0 的地方；那里 log(p/q) = ∞，所以无论 c 取多少，"
         "KL(P‖Q) = ∞。KL(Q‖P) 只在 Q 有概率的地方求平均：−log P(|X| ≤ {c}) = {kl}。"),
     "ct.support.vi": (
-        "**Variational inference and VAEs minimise KL(q‖p)**, the reverse direction: its average "
-        "is over q, which we choose and can sample, and the posterior's unknown normalising "
-        "constant drops out (maximising the ELBO). The price is what this page shows: q may "
-        "leave modes of p out, and must be 0 wherever p is.",
+        "**Variational inference and VAEs minimise KL(q‖p)**, the reverse direction: it "
+        "averages over q, which we choose and can sample, and the posterior's unknown "
+        "normaliser drops out (the ELBO). The price: q may leave modes of p out, and must be 0 "
+        "wherever p is.",
         "**变分推断和 VAE 最小化的是 KL(q‖p)**，即反向 KL：它在 q 下求平均，而 q 是我们自己选的、"
-        "可以抽样；后验分布未知的归一化常数也会消掉（等价于最大化 ELBO）。代价就是本页展示的："
+        "可以抽样；后验分布未知的归一化常数也会消掉（即 ELBO）。代价是："
         "q 可能漏掉 p 的一些峰，并且在 p 为 0 的地方 q 也必须为 0。"),
     "ct.support.more": ("Precisely: the ELBO, and where the forward direction appears",
-                        "准确地说：ELBO，以及正向 KL 出现在哪里"),
+                        "准确地说：ELBO，以及前向 KL 出现在哪里"),
     "ct.support.more.intro": ("For a model p(x, z) with posterior p(z | x),",
                               "对模型 p(x, z) 及其后验 p(z | x)，"),
     "ct.support.more.body": (
@@ -248,13 +265,13 @@ STRINGS = {
         "over the model's parameters (the decoder's, through the ELBO, a lower bound of it) is "
         "minimising KL(data‖model), as with cross-entropy for classifiers.",
         "log p(x) 与 q 无关，所以最大化 ELBO 就是最小化 KL(q‖p(z | x))；ELBO 只需要联合分布 "
-        "p(x, z) 和来自 q 的样本（在 VAE 中 z = μ + σε，ε ~ N(0, 1)）。正向的 KL(p(z | x)‖q) "
+        "p(x, z) 和来自 q 的样本（在 VAE 中 z = μ + σε，ε ~ N(0, 1)）。前向的 KL(p(z | x)‖q) "
         "需要在后验下求期望，而这正是算不出来的。VAE 的 ELBO 分成重构项和 KL(q(z | x)‖N(0, 1))，"
         "也就是上面的闭式解。\n\n"
-        "正向 KL 也在其中：对模型参数（解码器的参数，通过作为其下界的 ELBO）最大化数据的平均"
+        "前向 KL 也在其中：对模型参数（解码器的参数，通过作为其下界的 ELBO）最大化数据的平均"
         "对数似然，就是最小化 KL(数据‖模型)，和分类器的交叉熵一样。"),
     "ct.link.explorer": ("Discrete KL: the P vs Q explorer",
-                         "离散的 KL 散度（相对熵）：P 与 Q 对比"),
+                         "离散的 KL 散度：P 与 Q 对比"),
 
     # ---- bad parameters ---------------------------------------------------------------------------
     "ct.col.weight": ("weight", "权重"),

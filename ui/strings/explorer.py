@@ -39,9 +39,8 @@ STRINGS = {
         "下面是上一个有效表格（描述两个分布）的结果，不是上面这张表的结果。表格重新有效后，结果"
         "会立即更新。"),
     "ex.stale.badge": ("last valid table", "上一个有效表格"),
-    "ex.held": ("In the presentation view these numbers appear once the answer above is "
-                "revealed.",
-                "在演示视图中，这些数字在上面的答案揭晓后显示。"),
+    "ex.held": ("Predict above to see these numbers.",
+                "先在上面作出预测，再看这些数字。"),
     "ex.from_counts": (
         "Normalised from counts: P divided by its total {p_total}, Q by its total {q_total}.",
         "已由计数归一化：P 除以其总和 {p_total}，Q 除以其总和 {q_total}。"),
@@ -181,8 +180,6 @@ STRINGS = {
         "and {mb} MB. A file with a problem leaves your table as it is.",
         "第一行写列名：{columns}（标签列可以省略）。UTF-8 编码，用逗号或分号分隔；用分号时 0,5 "
         "读作 0.5。最多 {rows} 行、{mb} MB。文件有问题时，你的表格保持不变。"),
-    "file.too_big": ("The file has {size} bytes; at most {mb} MB ({limit} bytes) can be loaded.",
-                     "文件有 {size} 字节，最多只能载入 {mb} MB（{limit} 字节）。"),
     "file.loaded": ("Loaded {n} rows from “{file}”.", "已从“{file}”载入 {n} 行。"),
     "file.decimal_comma": (
         "Its numbers use decimal commas (0,5), read as decimal points (0.5).",

@@ -404,10 +404,10 @@ STRINGS = {
         "Codes a whole message as one number: each symbol narrows an interval by its model "
         "probability q. An ideal coder spends fewer than 2 bits more than −Σ log₂ q for the "
         "whole message (coders with finite-precision integers, a little more), where a Huffman "
-        "code rounds every symbol up to whole bits.",
+        "code gives every symbol a whole number of bits.",
         "把整条消息编码成一个数：每个符号按模型概率 q 缩小一个区间。理想的算术编码器对整条消息只比 "
-        "−Σ log₂ q 多花不到 2 比特（用有限精度整数实现的编码器会稍多一点），而哈夫曼编码要把每个符号"
-        "都取整到整数比特。"),
+        "−Σ log₂ q 多花不到 2 比特（用有限精度整数实现的编码器会稍多一点），而哈夫曼编码给每个符号"
+        "整数个比特。"),
     "gl.bits-per-character.name": ("Bits per character (bpc)", "每字符比特数（bpc）"),
     "gl.bits-per-character.meaning": (
         "A character model's cross-entropy on a text, in bits: the average code length per "

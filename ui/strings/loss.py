@@ -98,8 +98,8 @@ STRINGS = {
     "ls.ml.download": ("Download the table (CSV)", "下载表格（CSV）"),
     "ls.ml.takeaway": (
         "Several labels: one binary cross-entropy per class, added up. Libraries often average "
-        "instead: check the reduction.",
-        "多个标签：每个类别一个二元交叉熵，再相加。各个库常常改为取平均：要看清 reduction。"),
+        "instead: check the `reduction` argument.",
+        "多个标签：每个类别一个二元交叉熵，再相加。各个库常常改为取平均：要看清 `reduction` 参数。"),
 
     # ---- Maximum likelihood ------------------------------------------------------------------
     "ls.ml2": ("Where it comes from: maximum likelihood", "它从哪里来：极大似然"),
@@ -111,6 +111,8 @@ STRINGS = {
         "与 (θ, 1 − θ) 之间的交叉熵。"),
     "ls.ml2.heads": ("Heads h", "正面次数 h"),
     "ls.ml2.tails": ("Tails t", "反面次数 t"),
+    "ls.held": ("Predict above to see the result that answers it.",
+                "先在上面作出预测，再看回答它的结果。"),
     "ls.ml2.none": ("Toss the coin at least once: heads + tails must be at least 1.",
                     "至少要抛一次：正面与反面次数之和至少为 1。"),
     "ls.ml2.nll_now": ("Mean negative log-likelihood at θ", "θ 处的平均负对数似然"),

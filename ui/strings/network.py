@@ -2,15 +2,41 @@
 
 STRINGS = {
     "nw.intro": (
-        "Nielsen's experiment at full size: a sigmoid network with one hidden layer learns to "
-        "read handwritten digits, trained twice from the same initial weights on the same "
-        "mini-batches, once with the quadratic cost (mean squared error) and once with "
-        "cross-entropy. The defaults "
-        "use the 1,797 small 8×8 digits that ship with scikit-learn, train in seconds, and "
-        "compare two starting weights; the book's MNIST run is one click away.",
-        "完整规模的 Nielsen 实验：一个只有一层隐藏层的 sigmoid 网络学习识别手写数字，从相同的初始"
-        "权重出发、用相同的小批量训练两次：一次用二次代价（均方误差），一次用交叉熵。默认使用 scikit-learn 自带"
-        "的 1,797 张 8×8 小图，几秒内训练完，并比较两种初始权重；书中的 MNIST 实验只需点一下。"),
+        "Nielsen's experiment at full size: one sigmoid network learns to read handwritten "
+        "digits, trained twice from the same weights on the same mini-batches, once with the "
+        "quadratic cost ½Σ(a − y)² (five times what PyTorch's nn.MSELoss computes: see below) "
+        "and once with cross-entropy.",
+        "完整规模的 Nielsen 实验：一个 sigmoid 网络学习识别手写数字，从相同的权重出发、用相同的小批量"
+        "训练两次：一次用二次代价 ½Σ(a − y)²（是 PyTorch 的 nn.MSELoss 所算值的五倍，见下文），一次用"
+        "交叉熵。"),
+    "nw.costs": ("The two costs exactly: ½Σ(a − y)² is not nn.MSELoss, and which cross-entropy",
+                 "两种代价的确切形式：½Σ(a − y)² 不是 nn.MSELoss，以及用的是哪种交叉熵"),
+    "nw.costs.body": (
+        "**Quadratic cost.** For one image the ten outputs give "
+        "$C = \\tfrac12\\sum_{{j=1}}^{{10}} (a_j - y_j)^2$, averaged over the images of a "
+        "mini-batch: Nielsen's quadratic cost. It is often called the mean squared error, but "
+        "PyTorch's `nn.MSELoss()` and Keras's `MeanSquaredError()` take the mean over every "
+        "element, $\\tfrac1{{10}}\\sum_j (a_j - y_j)^2$ for one image, so this $C$ and its "
+        "gradient are five times theirs. The book's η = 3.0 is tied to this scale: with "
+        "`nn.MSELoss` the same steps need η = 15.\n\n"
+        "**Cross-entropy.** The network's cross-entropy is Nielsen's: each of the ten sigmoid "
+        "outputs is scored as its own yes-or-no question, "
+        "$C = -\\sum_j [y_j \\ln a_j + (1 - y_j) \\ln(1 - a_j)]$, the sum of ten binary "
+        "cross-entropies (the multi-label form: `nn.BCELoss(reduction='sum')` on one image). "
+        "For one class among several, the lesson “{loss}” recommends softmax with categorical "
+        "cross-entropy instead. This page keeps the book's form on purpose: both networks keep "
+        "the same sigmoid outputs, so the two runs differ in the cost alone, and cross-entropy's "
+        "output error is $a - y$, without the factor σ′(z) that the quadratic cost's carries.",
+        "**二次代价。** 一张图的十个输出给出 $C = \\tfrac12\\sum_{{j=1}}^{{10}} (a_j - y_j)^2$，"
+        "再对小批量中的图取平均：这就是 Nielsen 的二次代价。它常被称为均方误差，但 PyTorch 的 "
+        "`nn.MSELoss()` 和 Keras 的 `MeanSquaredError()` 对每个元素取平均，一张图是 "
+        "$\\tfrac1{{10}}\\sum_j (a_j - y_j)^2$，所以这里的 $C$ 及其梯度是它们的五倍。书中的 "
+        "η = 3.0 与这个尺度绑定：用 `nn.MSELoss` 时，同样的步长需要 η = 15。\n\n"
+        "**交叉熵。** 这个网络的交叉熵是 Nielsen 的形式：十个 sigmoid 输出各自当作一个是非题来打分，"
+        "$C = -\\sum_j [y_j \\ln a_j + (1 - y_j) \\ln(1 - a_j)]$，即十个二元交叉熵之和（多标签"
+        "形式：对一张图用 `nn.BCELoss(reduction='sum')`）。对于多个类别中只有一个正确的情形，"
+        "“{loss}”一课推荐的是 softmax 加多分类交叉熵。本页特意保留书中的形式：两个网络的 sigmoid 输出"
+        "相同，两次运行只差在代价上；交叉熵的输出误差是 $a - y$，没有二次代价所带的 σ′(z) 因子。"),
     "nw.preset.quick": ("Quick: bundled 8×8 digits", "快速：自带的 8×8 数字"),
     "nw.preset.quick.help": (
         "The book's network settings on the bundled digits: 1,500 training and 297 test images, "
@@ -67,7 +93,6 @@ STRINGS = {
         "Stopped after {done} of {epochs} epochs. The results below are what was trained; "
         "press “Train both networks” to carry on from there.",
         "在第 {done}/{epochs} 轮后停止。下面是已训练部分的结果；点击“训练两个网络”可从这里继续。"),
-    "nw.download.title": ("Downloading MNIST", "正在下载 MNIST"),
     "nw.download.progress": ("MNIST: {done} of {total} MB · {seconds} s",
                              "MNIST：{done}/{total} MB · {seconds} 秒"),
     "nw.download.shared": (
@@ -109,7 +134,78 @@ STRINGS = {
         "该结果会保留约 {minutes} 分钟，以免大家重复等待；点击“重新尝试下载”可立即再试。"),
     "nw.results": ("Results", "结果"),
     "nw.m.final": ("{run}: test accuracy", "{run}：测试准确率"),
-    "nw.m.best": ("Best {best}% at epoch {epoch}", "最佳 {best}%，在第 {epoch} 轮"),
+    "nw.m.best": ("Best {best} at epoch {epoch}", "最佳 {best}，在第 {epoch} 轮"),
+    "nw.m.help": ("After the last epoch, {exact}% of the test digits were read right.",
+                  "最后一轮后，测试数字中有 {exact}% 认对。"),
+    # ---- The lesson of the run shown (the results' first line) ----
+    "nw.lesson": ("{first}; {final}, so {carrier}", "{first}；{final}，所以{carrier}"),
+    "nw.lesson.one": (
+        "{first}: one epoch shows only the start; train more epochs to see whether the lead "
+        "lasts.",
+        "{first}：一轮只能看到起步；多训练几轮，看看领先能否保持。"),
+    "nw.lesson.first.cross_entropy": (
+        "After the first epoch cross-entropy is {points} points ahead ({ce} against {quad})",
+        "第一轮后交叉熵领先 {points} 个百分点（{ce} 对 {quad}）"),
+    "nw.lesson.first.quadratic": (
+        "After the first epoch the quadratic cost is {points} points ahead ({quad} against {ce})",
+        "第一轮后二次代价领先 {points} 个百分点（{quad} 对 {ce}）"),
+    "nw.lesson.first.level": ("After the first epoch the two are level ({quad} each)",
+                              "第一轮后两者持平（都是 {quad}）"),
+    "nw.lesson.final.cross_entropy": (
+        "after epoch {epoch} cross-entropy is {points} points ahead ({ce} against {quad})",
+        "第 {epoch} 轮后交叉熵领先 {points} 个百分点（{ce} 对 {quad}）"),
+    "nw.lesson.final.quadratic": (
+        "after epoch {epoch} the quadratic cost is {points} points ahead ({quad} against {ce})",
+        "第 {epoch} 轮后二次代价领先 {points} 个百分点（{quad} 对 {ce}）"),
+    "nw.lesson.final.level": ("after epoch {epoch} they are level ({quad} each)",
+                              "第 {epoch} 轮后两者持平（都是 {quad}）"),
+    "nw.lesson.carrier.first.quadratic": (
+        "the first epoch carries the lesson: cross-entropy learns faster, not better.",
+        "要看的是第一轮：交叉熵学得更快，而不是学得更好。"),
+    "nw.lesson.carrier.first.level": (
+        "the first epoch carries the lesson: cross-entropy learns faster, and the quadratic "
+        "cost catches up.",
+        "要看的是第一轮：交叉熵学得更快，而二次代价随后追平。"),
+    "nw.lesson.carrier.first.cross_entropy": (
+        "the first epoch carries the lesson: cross-entropy learns faster, and its lead shrinks "
+        "as the quadratic cost catches up.",
+        "要看的是第一轮：交叉熵学得更快，随着二次代价追上来，它的领先缩小了。"),
+    "nw.lesson.carrier.both": (
+        "the first and the last epoch both carry the lesson: cross-entropy learns faster and "
+        "keeps its lead.",
+        "第一轮和最后一轮都体现了要点：交叉熵学得更快，并一直保持领先。"),
+    "nw.lesson.carrier.neither": (
+        "this run does not show cross-entropy's faster start.",
+        "这次运行没有显示出交叉熵起步更快。"),
+    # ---- What the network sees, and what it gets wrong ----
+    "nw.sees": ("What the network sees", "网络看到的是什么"),
+    "nw.grid.caption": (
+        "Two training images of each digit, 0 to 9 from left to right, {side}×{side} pixels "
+        "each. The networks train on {train} such images and are tested on {test} others.",
+        "每个数字各两张训练图，从左到右依次是 0 到 9，每张 {side}×{side} 像素。网络在 {train} 张"
+        "这样的图上训练，在另外 {test} 张上测试。"),
+    "nw.grid.alt": (
+        "Twenty handwritten digits in two rows of ten, dark ink on white; each column shows two "
+        "examples of one digit, 0 in the first column up to 9 in the last.",
+        "两行、每行十个的手写数字，白底黑字；每一列是同一个数字的两个样例，第一列是 0，最后一列是 9。"),
+    "nw.grid.wait": (
+        "MNIST's 28×28 digits show here once they are downloaded (press “Train both "
+        "networks”).",
+        "下载完成后，这里会显示 MNIST 的 28×28 数字（点击“训练两个网络”）。"),
+    "nw.wrong": ("The digits each cost gets wrong", "每种代价认错的数字"),
+    "nw.wrong.count": ("{run}: {wrong} of {images} test digits wrong",
+                       "{run}：{images} 张测试数字中认错 {wrong} 张"),
+    "nw.wrong.none": ("{run}: every one of the {images} test digits right",
+                      "{run}：{images} 张测试数字全部认对"),
+    "nw.wrong.rows1": ("True → predicted, left to right: {top}",
+                       "真实 → 预测，从左到右：{top}"),
+    "nw.wrong.rows2": ("True → predicted, top row: {top}; bottom row: {bottom}",
+                       "真实 → 预测，上一行：{top}；下一行：{bottom}"),
+    "nw.wrong.first": ("The first {shown} shown.", "只显示前 {shown} 张。"),
+    "nw.wrong.alt": ("{shown} handwritten test digits that this network reads wrong",
+                     "这个网络认错的 {shown} 张手写测试数字"),
+    "nw.wrong.both": ("{both} test digits are wrong under both costs.",
+                      "有 {both} 张测试数字在两种代价下都认错了。"),
     "nw.book.how30": (
         "The book reports {quad}% (quadratic cost, η 3.0; chapter 1: the best epoch of the best "
         "of three runs) and {ce}% (cross-entropy, η 0.5; chapter 3: the best epoch of one run) "
@@ -121,13 +217,15 @@ STRINGS = {
         "N(0, 1) 权重，在 50,000 张图上训练（另有 10,000 张留作验证集），30 轮，小批量 10，准确率"
         "在 10,000 张测试图上计算。"),
     "nw.book.how100": (
-        "The book reports {quad}% (quadratic cost, η 3.0; chapter 1) and {ce}% (cross-entropy, "
-        "η 0.5; chapter 3) for 784-{hidden}-10 on MNIST, the best epoch, with N(0, 1) weights, "
-        "trained on 50,000 images (10,000 more held out for validation) for 30 epochs in "
-        "mini-batches of 10, accuracy measured on the 10,000 test images.",
-        "书中报告 MNIST 上 784-{hidden}-10 网络的结果为 {quad}%（二次代价，η 3.0；第 1 章）和 "
-        "{ce}%（交叉熵，η 0.5；第 3 章），取最佳轮，使用 N(0, 1) 权重，在 50,000 张图上训练（另有 "
-        "10,000 张留作验证集），30 轮，小批量 10，准确率在 10,000 张测试图上计算。"),
+        "The book reports {quad}% (quadratic cost, η 3.0; chapter 1: the best epoch of the best "
+        "of three runs) and {ce}% (cross-entropy, η 0.5; chapter 3) for 784-{hidden}-10 on "
+        "MNIST, the best epoch, with N(0, 1) weights, trained on 50,000 images (10,000 more held "
+        "out for validation) for 30 epochs in mini-batches of 10, accuracy measured on the "
+        "10,000 test images.",
+        "书中报告 MNIST 上 784-{hidden}-10 网络的结果为 {quad}%（二次代价，η 3.0；第 1 章：三次"
+        "运行中最好一次的最佳轮）和 {ce}%（交叉熵，η 0.5；第 3 章），取最佳轮，使用 N(0, 1) 权重，"
+        "在 50,000 张图上训练（另有 10,000 张留作验证集），30 轮，小批量 10，准确率在 10,000 张"
+        "测试图上计算。"),
     "nw.book.bundled": (
         "The bundled 8×8 digits (1,500 training and 297 test images) are a different, easier "
         "task, so the accuracies here are not comparable with those.",
@@ -140,16 +238,26 @@ STRINGS = {
     "nw.book.diffs": ("Unlike the book here: {diffs}.", "与书中不同之处：{diffs}。"),
     "nw.list.sep": ("; ", "；"),
     "nw.book.always": (
-        "Always different: one run per cost with this page's random numbers (the book's "
-        "quadratic figure is the best of three runs), in float32, so a result can land a few "
-        "tenths of a percent either side of the book's.",
-        "始终不同的是：这里每种代价只运行一次，使用本页的随机数（书中二次代价的数字取自三次运行中最好的"
-        "一次），并以 float32 计算，因此结果可能比书中的高或低零点几个百分点。"),
-    "nw.book.always100": (
-        "Always different: one run per cost with this page's random numbers, in float32, so a "
-        "result can land a few tenths of a percent either side of the book's.",
-        "始终不同的是：这里每种代价只运行一次，使用本页的随机数，并以 float32 计算，因此结果可能比书中"
-        "的高或低零点几个百分点。"),
+        "Always different: one run per cost, from this page's own random start and mini-batch "
+        "order (set by the seed), while the book's quadratic figure is its best of three runs.",
+        "始终不同的是：这里每种代价只运行一次，用的是本页自己的随机起点和小批量顺序（由种子决定），而书中"
+        "二次代价的数字取自三次运行中最好的一次。"),
+    "nw.one_run": ("How much one run tells: the book's figures and ten seeds",
+                   "一次运行能说明多少：书中的数字与十个种子"),
+    "nw.seeds": (
+        "One run is one draw: the seed sets the initial weights and the order of the "
+        "mini-batches, and the same seed gives the same run again. With the default settings "
+        "on the bundled digits, seeds {lo} to {hi} ended between {q_lo} and {q_hi} with the "
+        "quadratic cost and between {ce_lo} and {ce_hi} with cross-entropy; at the end the "
+        "quadratic cost was ahead in {q_n} runs, cross-entropy in {ce_n} and neither in "
+        "{level_n}, while after the first epoch cross-entropy was ahead in {first_n} of {runs}, "
+        "by {lead_lo} to {lead_hi} points. Nielsen notes that some runs end quite a bit worse "
+        "(chapter 1).",
+        "一次运行只是一次抽样：种子决定初始权重和小批量的顺序，相同的种子会再次给出相同的运行。在自带数字上"
+        "用默认设置、种子 {lo} 到 {hi} 各训练一次：最终准确率二次代价在 {q_lo} 到 {q_hi} 之间，交叉熵在 "
+        "{ce_lo} 到 {ce_hi} 之间；最后二次代价领先的有 {q_n} 次，交叉熵领先的有 {ce_n} 次，持平的有 "
+        "{level_n} 次；而第一轮后交叉熵在 {runs} 次中有 {first_n} 次领先，领先 {lead_lo} 到 "
+        "{lead_hi} 个百分点。Nielsen 提到，有些运行的结果会差很多（第 1 章）。"),
     "nw.diff.hidden": ("{hidden} hidden neurons (the book reports 30 and 100)",
                        "{hidden} 个隐藏神经元（书中报告的是 30 和 100 个）"),
     "nw.diff.init": ("{start} (the book: N(0, 1) weights)", "{start}（书中：N(0, 1) 权重）"),
@@ -163,16 +271,19 @@ STRINGS = {
     "nw.chart.live": ("Test accuracy so far", "目前的测试准确率"),
     "nw.q.accuracy": ("Test accuracy (%)", "测试准确率（%）"),
     "nw.q.cost": ("Training cost", "训练代价"),
-    "nw.cost_scales": (
-        "Each run's training cost is its own cost function: the two are on different scales, "
-        "so compare how fast each falls, not their heights.",
-        "每次运行的训练代价是它自己的代价函数：两者取值尺度不同，所以比较各自下降得多快，而不是高低。"),
+    "nw.cost.alt": (
+        "Training cost, first → last epoch: quadratic {q0} → {q1}, cross-entropy {c0} → {c1}. "
+        "Each cost has its own scale: compare how fast each falls, not the heights.",
+        "训练代价，第一轮 → 最后一轮：二次代价 {q0} → {q1}，交叉熵 {c0} → {c1}。两种代价尺度不同："
+        "比较各自下降得多快，而不是高低。"),
     "nw.limits": ("What cross-entropy does not fix", "交叉熵解决不了的问题"),
     "nw.limit1": ("1. Hidden layers still carry σ′(z)", "1. 隐藏层仍然带着 σ′(z)"),
     "nw.limit1.intro": (
-        "How fast each layer learns: the norm (length) of its bias gradient ∂C/∂b, averaged over "
-        "the mini-batches of each epoch.",
-        "各层学得多快：偏置梯度 ∂C/∂b 的范数（长度），对每轮的各个小批量取平均。"),
+        "How fast each layer learns: the length of its bias gradient ∂C/∂b, averaged over "
+        "each epoch's mini-batches.",
+        "各层学得多快：偏置梯度 ∂C/∂b 的长度，对每轮的各个小批量取平均。"),
+    "nw.limit1.more": ("Why the hidden layer keeps its σ′(z), in this run's numbers",
+                       "为什么隐藏层保留了 σ′(z)：用这次运行的数字说明"),
     "nw.limit1.count": (
         "In this run the hidden layer's gradient was larger than the output layer's in {ce} of "
         "{epochs} epochs with cross-entropy and in {quad} of {epochs} with the quadratic cost.",
@@ -187,13 +298,13 @@ STRINGS = {
         "did: {ratio} times as large (the median over the epochs).",
         "在这里，交叉熵下隐藏层的梯度反而比二次代价下小：只有其 {ratio} 倍（各轮的中位数）。"),
     "nw.limit1.why": (
-        "Why: the hidden layer's error is the output error sent back through the weights and "
+        "The hidden layer's error is the output error sent back through the weights and "
         "multiplied by the hidden σ′(z): $\\delta_h = (\\delta_o W) \\odot \\sigma'(z_h)$ "
         "(h for the hidden layer, o for the output layer). Cross-entropy "
         "drops σ′(z) from the output error only (for the same outputs, at least 4 times larger, "
         "since σ′ ≤ 1/4), so more error is sent back; the hidden σ′(z) factor remains, and it "
         "is small wherever a hidden neuron saturates.",
-        "原因：隐藏层的误差是输出误差经权重反传、再乘上隐藏层的 σ′(z)："
+        "隐藏层的误差是输出误差经权重反传、再乘上隐藏层的 σ′(z)："
         "$\\delta_h = (\\delta_o W) \\odot \\sigma'(z_h)$（h 表示隐藏层，o 表示输出层）。"
         "交叉熵只从输出误差中去掉了 σ′(z)（输出相同时至少大 "
         "4 倍，因为 σ′ ≤ 1/4），所以反传的误差更大；但隐藏层的 σ′(z) 因子仍在，隐藏神经元饱和时它就"
@@ -216,9 +327,6 @@ STRINGS = {
         "less.",
         "交叉熵消去了输出层的 σ′(z)，这在该因子很小时最为要紧：也就是输出饱和且错误时，例如从 "
         "N(0, 1) 起点出发。若起点处输出不饱和，σ′(z) 接近其最大值 1/4，两种代价的差别就小一些。"),
-    "nw.limit2.untested": (
-        "Train the other start (above) to see whether this run bears it out.",
-        "训练另一种起点（见上方），看看这次运行是否印证了这一点。"),
     "nw.limit2.bigger": (
         "This run bears it out: after the first epoch cross-entropy's lead was {large} points "
         "from N(0, 1) weights against {normal} from N(0, 1/n_in) weights.",
@@ -230,33 +338,20 @@ STRINGS = {
         "one draw: try another seed.",
         "这次运行没有印证这一点：第一轮后，交叉熵的领先幅度在 N(0, 1) 权重下为 {large} 个百分点，在 "
         "N(0, 1/n_in) 权重下为 {normal} 个百分点。一次运行只是一次抽样：换个种子试试。"),
-    "nw.starts": ("Two starting weights", "两种初始权重"),
     "nw.starts.missing": (
         "The same settings from the other starting weights have not been trained yet.",
         "相同设置、另一种初始权重的结果还没有训练。"),
-    "nw.starts.first": (
-        "After the first epoch, cross-entropy was {large} from N(0, 1) weights and {normal} "
-        "from N(0, 1/n_in) weights.",
-        "第一轮后，交叉熵在 N(0, 1) 权重起点下{large}，在 N(0, 1/n_in) 权重起点下{normal}。"),
-    "nw.starts.final": (
-        "At the end: {large} from N(0, 1) weights, {normal} from N(0, 1/n_in) weights.",
-        "到最后：N(0, 1) 起点下{large}，N(0, 1/n_in) 起点下{normal}。"),
-    "nw.lead.ahead": ("{points} points ahead of the quadratic cost",
-                      "领先二次代价 {points} 个百分点"),
-    "nw.lead.behind": ("{points} points behind the quadratic cost",
-                       "落后二次代价 {points} 个百分点"),
-    "nw.lead.level": ("level with the quadratic cost", "与二次代价持平"),
     "nw.limit2.train": ("Train the other start too ({other})", "也训练另一种起点（{other}）"),
     "nw.start.col": ("Start", "起点"),
     "nw.start.first": ("After epoch 1", "第 1 轮后"),
     "nw.start.final": ("At the end", "最终"),
     "nw.limit3": ("3. Neurons still saturate", "3. 神经元仍然会饱和"),
     "nw.limit3.intro": (
-        "The share of test-set outputs that are saturated: σ′(z) = a(1 − a) ≤ 0.01, that is a "
-        "below about 0.0101 or above 0.9899. Cross-entropy only stops saturation from slowing "
-        "the output layer's learning; it does not keep outputs away from 0 and 1.",
-        "测试集输出中饱和的比例：σ′(z) = a(1 − a) ≤ 0.01，即 a 小于约 0.0101 或大于 0.9899。交叉熵"
-        "只是让饱和不再拖慢输出层的学习，并不会让输出远离 0 和 1。"),
+        "Saturated: σ′(z) = a(1 − a) ≤ 0.01, that is a below about 0.0101 or above 0.9899. "
+        "Cross-entropy stops saturation from slowing the output layer; it does not keep the "
+        "outputs away from 0 and 1.",
+        "饱和：σ′(z) = a(1 − a) ≤ 0.01，即 a 小于约 0.0101 或大于 0.9899。交叉熵让饱和不再拖慢输出层"
+        "的学习，但并不让输出远离 0 和 1。"),
     "nw.limit3.more": (
         "At the end of this run {ce}% of the outputs were saturated with cross-entropy against "
         "{quad}% with the quadratic cost: it drives confident outputs all the way to 0 and 1.",
@@ -311,12 +406,23 @@ STRINGS = {
         "这次训练在服务器上失败了（详情见服务器日志）。请点击“训练两个网络”重试。"),
     "nw.link.calibration": (
         "How sure is each network, and is it right that often? The calibration lesson reads "
-        "this run's outputs: a reliability diagram, the expected calibration error and the "
-        "temperature that corrects it.",
-        "每个网络有多大把握？它真的有那么常答对吗？校准这一课读取这次训练的输出：可靠性图、期望校准"
-        "误差，以及修正它的温度。"),
+        "this run's outputs.",
+        "每个网络有多大把握？它真的有那么常答对吗？校准这一课读取这次训练的输出。"),
     "nw.teachers": ("For teachers", "给教师"),
     "nw.teachers.body": (
-        '**What students often believe:** that cross-entropy gives a better final accuracy, or fixes slow learning everywhere in the network. **Pause on** the checkpoint “who is ahead after one epoch?” before pressing Train. **Ask next:** the output layer loses its σ′ factor under cross-entropy; does the hidden layer? The experiment follows Nielsen, *Neural Networks and Deep Learning*, chapter 3 ([chapter 3](http://neuralnetworksanddeeplearning.com/chap3.html)).',
-        '**学生常有的误解：** 交叉熵能得到更高的最终准确率，或者能消除网络中所有地方的学习缓慢。**在这里停下：** 按“训练”之前，先回答检查点“第一轮后谁领先？”。**接着可以问：** 用交叉熵时输出层没有了 σ′ 因子，隐藏层也是这样吗？本实验依照 Nielsen《神经网络与深度学习》第 3 章（[第 3 章](http://neuralnetworksanddeeplearning.com/chap3.html)）。'),
+        "**What students often believe:** that cross-entropy gives a better final accuracy, or "
+        "fixes slow learning everywhere in the network. **Pause on** the checkpoint “who is ahead "
+        "after one epoch?” before pressing Train, then read the results' first line: it says, "
+        "from the run shown, whether the first or the last epoch carries the lesson (change the "
+        "seed and watch the final order flip while the first-epoch lead stays). **Ask next:** "
+        "the output layer loses its σ′ factor under cross-entropy; does the hidden layer? Which "
+        "digits does each network misread, and would a person misread them too? The experiment "
+        "follows Nielsen, *Neural Networks and Deep Learning*, chapters 1 and 3 "
+        "([chapter 3](http://neuralnetworksanddeeplearning.com/chap3.html)).",
+        "**学生常有的误解：** 交叉熵能得到更高的最终准确率，或者能消除网络中所有地方的学习缓慢。"
+        "**在这里停下：** 按“训练”之前，先回答检查点“第一轮后谁领先？”，然后读结果的第一行：它根据所显示"
+        "的运行说明，是第一轮还是最后一轮体现了要点（换一个种子，看最终的先后顺序翻转，而第一轮的领先依旧）。"
+        "**接着可以问：** 用交叉熵时输出层没有了 σ′ 因子，隐藏层也是这样吗？每个网络认错了哪些数字？"
+        "人也会认错它们吗？本实验依照 Nielsen《神经网络与深度学习》第 1 章和第 3 章"
+        "（[第 3 章](http://neuralnetworksanddeeplearning.com/chap3.html)）。"),
 }

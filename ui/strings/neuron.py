@@ -9,7 +9,7 @@ STRINGS = {
         "Started confidently wrong, the neuron learns slowly with the quadratic cost and fastest "
         "with cross-entropy.",
         "从自信地犯错的起点出发，神经元用二次代价学得很慢，用交叉熵则学得最快。"),
-    "nr.presets": ("Experiments (each sets every control)", "实验（每个都会设定全部参数）"),
+    "nr.presets": ("Experiments", "实验"),
     "nr.preset.normal": ("Normal start (0.6, 0.9)", "普通起点 (0.6, 0.9)"),
     "nr.preset.normal.help": (
         "w₀ = 0.6, b₀ = 0.9 (output 0.818), x = 1, y = 0, η = 0.15 for both costs, 300 epochs, "
@@ -126,6 +126,9 @@ STRINGS = {
     "nr.q.b": ("Bias b", "偏置 b"),
     "nr.q.grad": ("Bias gradient |∂C/∂b| (log scale)", "偏置梯度 |∂C/∂b|（对数刻度）"),
     "nr.q.sigma_prime": ("The factor σ′(z) (log scale)", "因子 σ′(z)（对数刻度）"),
+    # Above a chart a third of the main column wide: short enough not to be cut off.
+    "nr.q.grad.short": ("|∂C/∂b| (log scale)", "|∂C/∂b|（对数刻度）"),
+    "nr.q.sigma_prime.short": ("σ′(z) (log scale)", "σ′(z)（对数刻度）"),
     "nr.more_charts": ("Cost, weight and bias over the whole run", "整个训练过程中的代价、权重和偏置"),
     "nr.table": ("The charts' numbers, as a table", "图表中的数值（表格）"),
     "nr.table.caption": (
@@ -133,6 +136,14 @@ STRINGS = {
         "每个运行每隔 {step} 轮取一行（图表每个运行最多画 300 个点）。"),
     # ---- The outcome ----
     "nr.outcome": ("Who gets there first", "谁先达标"),
+    "nr.speed.wait": (
+        "How the step size changes shows here once you have checked your prediction on the "
+        "first step.",
+        "核对你对第一步的预测之后，这里会显示步长如何变化。"),
+    "nr.map.wait": (
+        "The maps of every starting point show here once you have checked your prediction on "
+        "the race, or run the race to its last epoch.",
+        "核对你对比赛的预测之后，或把比赛跑到最后一轮之后，这里会显示所有起点的地图。"),
     "nr.outcome.wait": (
         "The race's result shows here once you have checked your prediction, or run the race to "
         "its last epoch.",
@@ -350,7 +361,7 @@ STRINGS = {
         "sequel, “cross-entropy solves the vanishing gradient”. With the quadratic cost a "
         "confidently wrong sigmoid neuron gets a tiny gradient, because σ′(z) multiplies the "
         "error; cross-entropy removes that factor at the output layer only.\n\n"
-        "**Pause on** checkpoint 2, the race: let everyone commit a prediction before anyone "
+        "**Pause on** the race's checkpoint: let everyone commit a prediction before anyone "
         "presses Play, then ask why the quadratic cost's output stays near 1 for so long.\n\n"
         "**Ask next.** From the normal start (0.6, 0.9), does the choice of cost still matter? "
         "With the fair-race rates? Which starts on the map does the quadratic cost never "
@@ -361,7 +372,7 @@ STRINGS = {
         "**针对的误解。** “误差越大，梯度一定越大”，以及由此而来的“交叉熵解决了梯度消失”。使用二次"
         "代价时，自信地犯错的 sigmoid 神经元得到的梯度很小，因为误差要乘上 σ′(z)；交叉熵只在输出层"
         "消掉这个因子。\n\n"
-        "**在此停顿：** 检查点 2（比赛）。先让每个人都提交预测，再按“播放”，然后问：为什么二次代价的"
+        "**在此停顿：** 比赛的检查点。先让每个人都提交预测，再按“播放”，然后问：为什么二次代价的"
         "输出那么久都停在 1 附近？\n\n"
         "**接着问：** 从普通起点 (0.6, 0.9) 出发，选哪种代价还重要吗？用公平比赛的学习率呢？在起点图"
         "上，二次代价从哪些起点永远达不了标？它们有什么共同点？隐藏层的 σ′(z) 也会被消掉吗？\n\n"

@@ -1,0 +1,179 @@
+"""lib.network_lesson and lib.digit_grid: the lesson of a run (each case, and the rule the
+checkpoints use), the misread digits against a brute-force count and the run's own accuracy,
+the seed spread trained again, and digits tiled into one picture."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib import digit_grid, digits
+from lib import network_lesson as story
+from lib.network import Comparison, train
+from lib.problems import ProblemError
+
+accuracies = st.lists(st.integers(0, 20).map(lambda k: k / 20), min_size=1, max_size=6)
+
+
+@given(accuracies, accuracies)
+def test_lesson_cases_cover_every_run(q, ce):
+    s = story.lesson(q, ce)
+    n = min(len(q), len(ce))
+    assert s.final.epoch == n and s.first.epoch == 1
+    assert s.first.points == pytest.approx(100 * (ce[0] - q[0]))
+    if n == 1:
+        assert s.carrier == "one_epoch"
+    elif s.first.ahead != "cross_entropy":
+        assert s.carrier == "neither" and ce[0] <= q[0]
+    elif s.carrier == "first":
+        assert s.final.points < s.first.points
+    else:
+        assert s.carrier == "both" and s.final.points >= s.first.points - 1e-9
+    swapped = story.lesson(ce, q)  # the same run with the costs' roles swapped
+    assert {s.first.ahead, swapped.first.ahead} in ({"level"}, {"quadratic", "cross_entropy"})
+
+
+def test_lesson_cases():
+    assert story.lesson([0.5185, 0.9764], [0.8552, 0.9663]).carrier == "first"
+    assert story.lesson([0.5, 0.9], [0.8, 0.95]).carrier == "first"   # lead shrinks, still ahead
+    assert story.lesson([0.5, 0.6], [0.6, 0.9]).carrier == "both"     # lead grows
+    assert story.lesson([0.5, 0.8], [0.6, 0.9]).carrier == "both"     # lead holds
+    assert story.lesson([0.8, 0.9], [0.7, 0.95]).carrier == "neither"  # behind after epoch 1
+    assert story.lesson([0.8, 0.9], [0.8, 0.95]).carrier == "neither"  # level after epoch 1
+    assert story.lesson([0.6], [0.9]).carrier == "one_epoch"
+    level = story.lesson([0.1 + 0.2], [0.3])  # 0.30000000000000004 against 0.3: level
+    assert level.first.ahead == "level"
+    with pytest.raises(ProblemError) as err:
+        story.lesson([], [0.5])
+    assert err.value.problems[0].code == "no_rows"
+
+
+@pytest.fixture(scope="module")
+def run():
+    """A small run of both costs on the bundled digits, with its final outputs."""
+    d = digits.bundled()
+    work = Comparison(d.X_train, d.y_train, d.X_test, d.y_test,
+                      costs=("quadratic", "cross_entropy"), sizes=(64, 15, 10),
+                      etas={"quadratic": 3.0, "cross_entropy": 0.5}, batch_size=10, seed=7,
+                      epochs=3, init="large")
+    for _ in range(work.steps):
+        work.step()
+    return work.finish()
+
+
+def test_mistakes_against_brute_force_and_the_runs_accuracy(run):
+    rows, outputs = run
+    found = {}
+    for cost, out in outputs.items():
+        m = story.mistakes(out.test_z, out.test_y)
+        brute = [i for i, (z, y) in enumerate(zip(out.test_z, out.test_y))
+                 if max(range(10), key=lambda k: (z[k], -k)) != y]  # first largest z
+        assert m.index.tolist() == brute and m.images == 297
+        assert m.count == round(297 * (1 - rows[cost][-1]["test_accuracy"]))
+        assert (m.true == out.test_y[m.index]).all() and (m.predicted != m.true).all()
+        assert not m.index.flags.writeable and not m.predicted.flags.writeable
+        found[cost] = set(brute)
+    both = story.both_wrong(*(story.mistakes(o.test_z, o.test_y) for o in outputs.values()))
+    assert set(both.tolist()) == found["quadratic"] & found["cross_entropy"]
+
+
+def test_mistakes_bad_input():
+    with pytest.raises(ProblemError) as err:
+        story.mistakes(np.zeros((3, 10)), [1, 2])
+    assert err.value.problems[0].code == "length"
+    m = story.mistakes(np.zeros((0, 10)), np.zeros(0, dtype=int))
+    assert m.count == 0 and m.images == 0
+    with pytest.raises(ProblemError):
+        story.both_wrong(story.mistakes(np.eye(2), [0, 0]), story.mistakes(np.eye(3), [0, 1, 2]))
+
+
+def test_seed_runs_are_measured():
+    """SEED_RUNS (the numbers the page states) trained again: the page's default settings on the
+    bundled digits, seeds 1 to 10, test images right after the first and the last epoch."""
+    d = digits.bundled()
+    assert len(d.y_test) == story.SEED_TEST_IMAGES
+    for seed, expected in story.SEED_RUNS.items():
+        got = []
+        for cost, eta in (("quadratic", 3.0), ("cross_entropy", 0.5)):
+            frame = train(d.X_train, d.y_train, d.X_test, d.y_test, cost=cost, sizes=(64, 30, 10),
+                          eta=eta, epochs=30, batch_size=10, seed=seed, init="large")
+            right = frame["test_accuracy"].to_numpy() * len(d.y_test)
+            assert np.allclose(right, np.round(right))
+            got += [int(round(right[0])), int(round(right[-1]))]
+        assert tuple(got) == expected, seed
+
+
+def test_seed_spread_of_the_measured_runs():
+    s = story.seed_spread()
+    assert s.seeds == (1, 10) and s.runs == 10
+    assert s.final["quadratic"] == pytest.approx((100 * 266 / 297, 100 * 291 / 297))
+    assert s.final["cross_entropy"] == pytest.approx((100 * 286 / 297, 100 * 293 / 297))
+    assert s.ends_ahead == {"quadratic": 5, "cross_entropy": 4, "level": 1}
+    assert s.first_ahead == 10
+    assert s.first_lead == pytest.approx((100 * 34 / 297, 100 * 128 / 297))
+    with pytest.raises(ProblemError):
+        story.seed_spread({})
+
+
+# ---- digit_grid -------------------------------------------------------------------------------
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 23), st.integers(1, 7), st.integers(0, 2))
+def test_tile_places_every_image(side, n, columns, gap):
+    rng = np.random.default_rng(side * 100 + n)
+    images = rng.random((n, side * side))
+    out = digit_grid.tile(images, side, columns, gap=gap, gap_ink=0.5)
+    used = min(columns, n)
+    rows = -(-n // used)
+    assert out.shape == (rows * side + (rows + 1) * gap, used * side + (used + 1) * gap)
+    for i, image in enumerate(images):  # brute force: each tile where the formula puts it
+        r, c = divmod(i, used)
+        top, left = gap + r * (side + gap), gap + c * (side + gap)
+        np.testing.assert_array_equal(out[top:top + side, left:left + side],
+                                      image.reshape(side, side))
+    if gap:
+        assert (out[0] == 0.5).all() and (out[:, 0] == 0.5).all()
+
+
+def test_upscale_is_nearest_neighbour_like_kron():
+    image = np.arange(12, dtype=np.uint8).reshape(3, 4)
+    for factor in (1, 2, 5):
+        np.testing.assert_array_equal(digit_grid.upscale(image, factor),
+                                      np.kron(image, np.ones((factor, factor), dtype=np.uint8)))
+
+
+def test_examples_and_the_picture():
+    y = np.array([3, 1, 1, 0, 3, 2])
+    index = digit_grid.examples(y, per_class=2, classes=5)
+    assert index.tolist() == [[3, 1, 5, 0, -1], [-1, 2, -1, 4, -1]]
+    X = np.linspace(0, 1, 6 * 4).reshape(6, 4)
+    picture = digit_grid.picture(X, index, side=2, columns=5, factor=3, gap=2)
+    assert picture.dtype == np.uint8 and not picture.flags.writeable
+    assert picture.shape == (2 * 6 + 3 * 2, 5 * 6 + 6 * 2)  # tiles scaled, gaps not
+    tile = picture[2:8, 10:16]  # row 0, column 1: image 1, each pixel a 3 × 3 block
+    np.testing.assert_array_equal(tile, digit_grid.upscale(
+        digit_grid.grey(X[1].reshape(2, 2)), 3))
+    assert (picture[2:8, 8:10] == digit_grid.grey(digit_grid.GAP_INK)).all()  # a gap line
+    blank = picture[10:16, 2:8]  # row 1, column 0: class 0 has one image
+    assert (blank == 255).all()
+
+
+def test_grid_bad_input():
+    for call, code in ((lambda: digit_grid.tile(np.zeros((2, 5)), 2, 2), "length"),
+                       (lambda: digit_grid.tile(np.zeros((2, 4)), 0, 2), "not_positive"),
+                       (lambda: digit_grid.upscale(np.zeros((2, 2)), 1.5), "not_integer"),
+                       (lambda: digit_grid.picture(np.zeros((2, 4)), [2], 2, 1), "length"),
+                       (lambda: digit_grid.picture(np.zeros((2, 9)), [0], 2, 1), "length"),
+                       (lambda: digit_grid.examples([0], per_class=0), "not_positive")):
+        with pytest.raises(ProblemError) as err:
+            call()
+        assert err.value.problems[0].code == code
+    assert digit_grid.tile(np.zeros((0, 4)), 2, 3).shape == (0, 0)
+
+
+def test_fit_factor():
+    for side, columns in ((8, 10), (28, 10), (8, 6), (28, 6)):
+        f = digit_grid.fit_factor(side, columns)
+        lines = (columns + 1) * digit_grid.GAP
+        assert f * columns * side + lines <= digit_grid.PHONE_WIDTH or f == 1
+        assert (f + 1) * columns * side + lines > digit_grid.PHONE_WIDTH
