@@ -5,6 +5,8 @@ moves the epoch, a click on a map trains from that start); presets as whole expe
 advancing the epoch by itself, Pause holding it. (Play's pace, epochs per second against the
 designed 12, is measured by bench/bench_play.py: speed limits live in bench/, not in tests.)"""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -202,7 +204,9 @@ def pause_and_hold(page: Page, card) -> int:
     page.wait_for_timeout(1000)
     assert epoch_now(page) == stopped
     expect(card.first).to_contain_text(f"epoch {stopped}")
-    assert f"epoch={stopped}" in page.url
+    # The address follows within moments (a frame's run cut short by the click may have
+    # written its own epoch first; the paused run writes the one shown).
+    page.wait_for_url(re.compile(rf"[?&]epoch={stopped}(&|$)"), timeout=5_000)
     return stopped
 
 
