@@ -36,20 +36,23 @@ to the first bin). NLL is in nats unless a ``base`` is given. Bad input raises
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
+from scipy import optimize, special
 
-from lib import costs, info, losses
+from lib import costs, info, losses, soft_targets
 from lib.problems import Problem, ProblemError
 
 __all__ = ["T_BOUNDS", "TemperatureReport", "Split", "expected_calibration_error",
            "expected_scores", "fit_temperature", "nll", "reliability", "scaled_reliability", "score_minimisers",
-           "sigmoid_shares", "split", "verdict", "temperature_report", "top_class"]
+           "sigmoid_shares", "split", "verdict", "temperature_report", "top_class",
+           "best_scores", "reports", "scaling_worse", "sigmoid_ece", "Distillation",
+           "distillation", "run_status", "digest", "fit_temperatures"]
 
 #: The range searched for T (log T is searched, so both ends are equally far from 1).
 T_BOUNDS = (0.01, 100.0)
@@ -388,7 +391,9 @@ def expected_scores(p: float, q: Any, base: float | None = None) -> dict[str, np
     """
     pa = float(_unit(p, "p"))
     qa = np.atleast_1d(_unit(q, "q"))
-    log = np.array([info.cross_entropy((pa, 1 - pa), (v, 1 - v), base) for v in qa])
+    # H((p, 1-p), (q, 1-q)) for every q at once: the terms of lib.info.cross_entropy, summed in
+    # its order (its validation is _unit's here: both pairs are distributions).
+    log = -(special.xlogy(pa, qa) + special.xlogy(1 - pa, 1 - qa)) * info.log_factor(base) + 0.0
     return {"log": log, "brier": pa * (1 - qa) ** 2 + (1 - pa) * qa ** 2,
             "absolute": pa * (1 - qa) + (1 - pa) * qa}
 
@@ -422,3 +427,151 @@ def score_minimisers(p: float) -> dict[str, float | None]:
         best = min((0.0, 1.0, float(inner)), key=f)
         out[rule] = round(best, 6) + 0.0
     return out
+
+
+def best_scores(p: float, base: float | None = None) -> dict[str, tuple[float | None, float]]:
+    """Each rule's best report ``q`` (:func:`score_minimisers`; None when every ``q`` scores
+    the same) and its expected score there (:func:`expected_scores`, at ``q = 1/2`` when
+    None; the log loss in units of ``base``).
+
+    >>> best_scores(0.5)["absolute"], best_scores(0.5, base=2)["log"]
+    ((None, 0.5), (0.5, 1.0))
+    """
+    return {rule: (best, float(expected_scores(p, [0.5 if best is None else best], base)[rule][0]))
+            for rule, best in score_minimisers(p).items()}
+
+
+def run_status(run: Any, costs: Sequence[str]) -> str:
+    """What a digits-network run (a finished, stopped or running training of
+    :mod:`lib.training`, or None) offers for calibration: ``"none"`` (no run, or not begun),
+    ``"training"`` (queued or under way), ``"stopped"`` (stopping or stopped before its last
+    epoch), ``"failed"``, ``"no_outputs"`` (finished without every cost's output-layer values
+    in ``run.outputs``) or ``"ok"``.
+
+    >>> from types import SimpleNamespace as Run
+    >>> run_status(Run(done=True, complete=False, state="running"), ["ce"])
+    'training'
+    >>> run_status(Run(done=True, complete=True, outputs={"ce": 1}), ["ce", "quadratic"])
+    'no_outputs'
+    """
+    if run is None or not run.done:
+        return "none"
+    if not run.complete:
+        state = getattr(run, "state", "stopped")
+        return {"queued": "training", "running": "training", "failed": "failed"}.get(state,
+                                                                                     "stopped")
+    outputs = getattr(run, "outputs", None)
+    return "ok" if outputs and all(c in outputs for c in costs) else "no_outputs"
+
+
+def digest(runs: dict[str, tuple]) -> str:
+    """One key for the numbers of several runs (name -> arrays, each array or None): equal
+    numbers, equal keys.
+
+    >>> digest({"a": (np.zeros(2), None)}) == digest({"a": (np.zeros(2), None)})
+    True
+    """
+    h = hashlib.blake2b(digest_size=16)
+    for value in (v for arrays in runs.values() for v in arrays):
+        h.update(b"none" if value is None else np.ascontiguousarray(value).tobytes())
+        h.update(b"|")
+    return h.hexdigest()
+
+
+def fit_temperatures(runs: dict[str, tuple]) -> dict[str, float | ProblemError]:
+    """Each run's ``(valid_z, valid_y, test_z, test_y)`` fitted T (:func:`fit_temperature` on
+    its fitting examples, :func:`split`), or the problem that prevented it.
+
+    >>> z = np.array([[3.0, 0.0], [0.0, 2.0], [2.0, 0.0], [0.0, 1.0]])
+    >>> t = fit_temperatures({"a": (None, None, z, [0, 1, 1, 1]),
+    ...                       "b": (None, None, z, [0, 9, 0, 1])})
+    >>> t["a"] < 1, t["b"].problems[0].code    # "a" is always right on its fitting half
+    (True, 'cal_labels')
+    """
+    out: dict[str, float | ProblemError] = {}
+    for name, arrays in runs.items():
+        try:
+            s = split(*arrays)
+            out[name] = fit_temperature(s.fit_z, s.fit_y)
+        except ProblemError as err:
+            out[name] = err
+    return out
+
+
+def reports(runs: dict[str, tuple], bins: int,
+            temperatures: dict[str, float | ProblemError]) -> dict[str, TemperatureReport |
+                                                                  ProblemError]:
+    """:func:`temperature_report` of each run ``(valid_z, valid_y, test_z, test_y)`` at its
+    fitted temperature, or the problem that prevented it (the fitting's own, kept).
+
+    >>> z = np.array([[2.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 3.0]])
+    >>> r = reports({"a": (None, None, z, [0, 1, 1, 1]), "b": (None, None, z, [0, 9, 0, 1])},
+    ...             4, {"a": 1.0, "b": 1.0})
+    >>> r["a"].accuracy, r["b"].problems[0].code    # reported on the second half: 1 of 2 right
+    (0.5, 'cal_labels')
+    """
+    out: dict[str, TemperatureReport | ProblemError] = {}
+    for name, arrays in runs.items():
+        try:
+            if isinstance(temperatures[name], ProblemError):
+                raise temperatures[name]
+            out[name] = temperature_report(*arrays, bins=bins, temperature=temperatures[name])
+        except ProblemError as err:
+            out[name] = err
+    return out
+
+
+def scaling_worse(r: TemperatureReport) -> bool:
+    """Whether dividing by the fitted ``T`` made the reporting examples' ECE (to 3 decimals)
+    or NLL worse: ``T`` was fitted on other examples, and with few of them it can be noise.
+
+    >>> scaling_worse(TemperatureReport(1.2, 5, 5, True, 0.8, 0.1, 0.1004, 0.5, 0.4, 0.9, 0.8))
+    False
+    """
+    return round(r.ece_after, 3) > round(r.ece_before, 3) or r.nll_after > r.nll_before
+
+
+def sigmoid_ece(logits: Any, labels: Any, bins: int = 15) -> float | None:
+    """The ECE of :func:`sigmoid_shares` (each output's sigmoid, normalised), or None when
+    those shares are no distribution (an output's sigmoid underflows to 0 in every class).
+
+    >>> round(sigmoid_ece([[2.0, 0.0], [0.0, 1.0]], [0, 1], bins=2), 4)
+    0.3841
+    """
+    try:
+        return expected_calibration_error(sigmoid_shares(logits), labels, bins)
+    except ProblemError:
+        return None
+
+
+@dataclass(frozen=True)
+class Distillation:
+    """A teacher's targets softened by a temperature (see :func:`distillation`)."""
+
+    at_1: np.ndarray     #: ``softmax(z)``
+    at_t: np.ndarray     #: ``softmax(z / T)``
+    top: int             #: the teacher's top class
+    order: tuple[int, ...]  #: the other classes, most probable first at ``T``
+    entropy_1: float     #: entropy of ``softmax(z)``, units of ``base``
+    entropy_t: float     #: entropy of ``softmax(z / T)``
+    gradient: float      #: the length of the soft loss's gradient on the student's logits
+    scaled: float        #: the same × ``T²``
+
+
+def distillation(teacher: Any, student: Any, temperature: float,
+                 base: float | None = None) -> Distillation:
+    """The teacher's target at ``T = 1`` and at ``temperature`` (:func:`lib.soft_targets.tempered`),
+    its top class and the others in order, both targets' entropies and the length of the soft
+    loss's gradient on the student's logits, raw and × ``T²``
+    (:func:`lib.soft_targets.gradient_scale`).
+
+    >>> d = distillation([2.0, 1.0, 0.0], [0.0, 0.0, 0.0], 2.0, base=2)
+    >>> d.top, d.order, round(float(1 - d.at_t[d.top]), 3), round(d.entropy_t, 3)
+    (0, (1, 2), 0.494, 1.472)
+    """
+    at_1 = soft_targets.tempered(teacher, 1.0)
+    at_t = soft_targets.tempered(teacher, temperature)
+    top, *order = soft_targets.ranked(at_t)
+    g = soft_targets.gradient_scale(student, teacher, [temperature])
+    return Distillation(at_1, at_t, top, tuple(order), info.entropy(at_1, base),
+                        info.entropy(at_t, base), float(g["gradient"][0]), float(g["scaled"][0]))

@@ -8,6 +8,7 @@ infinite values are dropped (the page says why in words).
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Mapping, Sequence
 
@@ -26,7 +27,7 @@ DASHES = ((1, 0), (7, 3), (2, 2))
 Text = Mapping[str, str]
 
 __all__ = ["identity_bars", "identity_bars_data", "running_chart", "running_chart_data",
-           "bias_chart", "bias_chart_data"]
+           "bias_chart", "bias_chart_data", "PALETTE", "colored", "message_box", "legend"]
 
 
 def _legend() -> alt.Legend:
@@ -273,3 +274,52 @@ def bias_chart_data(frame: pd.DataFrame, names: tuple[str, str]) -> dict[str, Co
             parts[column].append(values)
     return {"est": {k: np.concatenate(v) for k, v in parts.items()},
             "exact": {"exact": exact[:1]}}
+
+
+# ---- A message, coloured by event (HTML) ------------------------------------------------------
+
+#: One colour per event (repeating after ten): an event's name and its codewords share it.
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+           "#bcbd22", "#17becf", "#ff7f0e")
+
+
+def colored(text: str, event: int, label: str) -> str:
+    """``text`` (an event's name or codeword) as an HTML span in event ``event``'s colour,
+    underlined in it too (readable without the colour), its ``label`` as the tooltip; both
+    escaped, so a reader's label is never read as HTML.
+
+    >>> colored("01", 1, "<b>")[:60]
+    '<span title="&lt;b&gt;" style="color:#d62728; border-bottom:'
+    """
+    color = PALETTE[event % len(PALETTE)]
+    return (f'<span title="{html.escape(label)}" style="color:{color}; '
+            f'border-bottom: 2px solid {color}; margin-right: 1px;">{html.escape(text)}</span>')
+
+
+def message_box(symbols: np.ndarray, texts: Sequence[str], labels: Sequence[str], sep: str,
+                shown: int) -> str:
+    """The first ``shown`` symbols of a message as :func:`colored` spans of their ``texts``
+    (names, joined by ``sep``, or codewords, joined by nothing and broken anywhere) in a
+    scrolling monospace box.
+
+    >>> message_box(np.array([0, 1, 0]), ["0", "1"], ["a", "b"], "", 2).count("<span")
+    2
+    """
+    wrap = "" if sep else "word-break: break-all; "
+    inner = sep.join(colored(texts[s], s, labels[s]) for s in symbols[:shown].tolist())
+    return ('<div style="font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; '
+            f'font-size: 0.92rem; line-height: 1.7; {wrap}overflow-wrap: anywhere;'
+            ' max-height: 16rem; overflow-y: auto; padding: 0.4rem 0.6rem; '
+            'border: 1px solid rgba(128,128,128,0.35); border-radius: 0.4rem;">'
+            f'{inner}</div>')
+
+
+def legend(title: str, symbols: np.ndarray, labels: Sequence[str]) -> str:
+    """``title`` and the name of every event that occurs in ``symbols``, in its colour.
+
+    >>> legend("Colours: ", np.array([1, 1]), ["a", "b"]).count("<span")
+    1
+    """
+    present = np.flatnonzero(np.bincount(symbols, minlength=len(labels)) > 0).tolist()
+    return (f'<div style="line-height: 1.8;">{html.escape(title)}'
+            f'{"&ensp;".join(colored(labels[i], i, labels[i]) for i in present)}</div>')

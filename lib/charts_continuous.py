@@ -8,6 +8,7 @@ line style and direct labels as well as colour. No chart receives a non-finite n
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Sequence
 
 import altair as alt
@@ -217,6 +218,35 @@ def landscape_colour_range(values: np.ndarray, fits: Sequence[continuous.Reverse
     ends = [f.kl for f in fits]
     spread = 3 * (max(ends) - lo) if ends else 0.0
     return lo, lo + max(spread, 1.0)
+
+
+@dataclass(frozen=True)
+class Landscape:
+    """KL(Q‖P) in nats over a grid of Gaussians Q (:func:`landscape`): ``values`` (read only;
+    rows follow ``sds``, columns ``means``) and the colour scale's range ``lo`` … ``hi``
+    (:func:`landscape_colour_range`)."""
+
+    means: np.ndarray
+    sds: np.ndarray
+    values: np.ndarray
+    lo: float
+    hi: float
+
+
+def landscape(weights: Sequence[float], means: Sequence[float], sds: Sequence[float],
+              fits: Sequence[continuous.ReverseFit]) -> Landscape:
+    """KL(Q‖P) of the mixture over :func:`landscape_grid`
+    (:func:`lib.continuous.reverse_landscape`) and its colour range.
+
+    >>> land = landscape([1.0], [0.0], [1.0], [])
+    >>> land.values.shape, round(land.lo, 4), round(land.hi, 4)
+    ((32, 48), 0.0005, 1.0005)
+    """
+    g_m, g_s = landscape_grid(means, sds, fits)
+    values = continuous.reverse_landscape(weights, means, sds, g_m, g_s)
+    for array in (g_m, g_s, values):
+        array.setflags(write=False)
+    return Landscape(g_m, g_s, values, *landscape_colour_range(values, fits))
 
 
 def landscape_chart_data(values: np.ndarray, grid_means: np.ndarray, grid_sds: np.ndarray,

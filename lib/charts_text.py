@@ -1,5 +1,6 @@
 """Altair chart form of the compression page (pattern of :mod:`lib.charts`): bits per character
-of the training text and of the held-out text against the model's order.
+of the training text and of the held-out text against the model's order; and the held-out text
+shaded by each character's cost (:func:`shaded_text`, HTML).
 
 The two series differ by more than colour: the training text's line is dashed with square
 markers, the held-out text's solid with round ones, and each is named at its right end.
@@ -7,12 +8,14 @@ markers, the held-out text's solid with round ones, and each is named at its rig
 
 from __future__ import annotations
 
+import html
 from typing import Mapping, Sequence
 
 import altair as alt
 import numpy as np
 
 from lib.charts import CE_COLOR, INK, P_COLOR, TOOLTIP_FORMAT, Columns
+from lib.text import code_point, control_characters
 
 Text = Mapping[str, str]
 TRAIN_COLOR = P_COLOR
@@ -88,3 +91,41 @@ def chosen_data(order: int, label: str) -> dict[str, Columns]:
     """Dataset ``chosen``: a band half an order wide either side of ``order``."""
     return {"chosen": {"lo": np.array([order - 0.3]), "hi": np.array([order + 0.3]),
                        "label": np.array([label], dtype=object)}}
+
+
+# ---- The held-out text shaded by its cost ------------------------------------------------------
+
+def _glyph(ch: str) -> str:
+    """A character as it is drawn in the shaded text (control characters made visible)."""
+    if ch == "\n":
+        return "↵<br>"
+    if ch == "\t":
+        return "⇥"
+    if ch in control_characters(ch):
+        return f'<span style="font-size:0.7em">{code_point(ch)}</span>'
+    return html.escape(ch)
+
+
+def shaded_text(chars: str, costs: Sequence[float], unit: str, darkest: float = 12.0) -> str:
+    """HTML of ``chars``, each on a purple background as dark as its cost (``costs``, bits;
+    ``darkest`` bits and more the darkest shade), white ink on the darker shades, the cost in
+    each character's tooltip with the name of the ``unit``.
+
+    >>> html_text = shaded_text("a<", [0.0, 12.0], "bits")
+    >>> html_text.count("<span"), "&lt;" in html_text, 'title="a: 0.00 bits"' in html_text
+    (2, True, True)
+    """
+    spans = []
+    for ch, bits in zip(chars, [float(b) for b in costs]):
+        shade = min(max(bits, 0.0) / darkest, 1.0)
+        ink = "#ffffff" if shade > 0.55 else "#1f1f1f"
+        name = code_point(ch) if ch.isspace() or not ch.isprintable() else ch
+        title = html.escape(f"{name}: {bits:.2f} {unit}", quote=True)
+        spans.append(f'<span title="{title}" style="background: rgba(106, 61, 154, '
+                     f'{0.9 * shade:.3f}); color: {ink}; border-radius: 2px;">'
+                     f'{_glyph(ch)}</span>')
+    return ('<div style="font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;'
+            ' font-size: 0.95rem; line-height: 1.75; white-space: pre-wrap; '
+            'overflow-wrap: anywhere; padding: 0.4rem 0.6rem; '
+            'border: 1px solid rgba(128,128,128,0.35); border-radius: 0.4rem;">'
+            + "".join(spans) + "</div>")

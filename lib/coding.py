@@ -35,8 +35,9 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from lib.info import (as_distribution, as_pair, cross_entropy, entropy, kl_divergence,
-                      log_factor)
+from lib.cases import Case
+from lib.info import (as_distribution, as_pair, cross_entropy, entropy, information_content,
+                      kl_divergence, log_factor)
 from lib.sampling import draw
 
 __all__ = [
@@ -63,6 +64,14 @@ __all__ = [
     "encode_message",
     "WordCode",
     "word_code",
+    "EXACT",
+    "code_notes",
+    "own_bound",
+    "shannon_bound",
+    "extra_bits",
+    "message_rates",
+    "cost_rows",
+    "code_table",
 ]
 
 #: Largest codeword length for which :func:`decode` uses a lookup table of 2**length entries.
@@ -687,3 +696,175 @@ def word_code(theta: float, width: int = 16) -> WordCode:
     live = lengths[lengths >= 0]
     return WordCode(entropy(p, 2), expected_length(p, lengths), int(live.min()),
                     int(live.max()))
+
+
+def code_table(c: Codes, p: Any, q: Any) -> dict[str, list]:
+    """Every event's codewords in ``c`` (:func:`build_codes` of ``p`` and ``q``) with their
+    lengths, and its information under P and Q in bits, as columns (name -> one value per
+    event): ``huff_p``, ``huff_p_len``, ``huff_q``, ``huff_q_len``, ``info_p``, ``info_q``,
+    ``shannon_q``, ``shannon_q_len`` (the codes first, the ideal lengths after: the codes page's
+    column order). An event without a codeword has None and length -1.
+
+    >>> t = code_table(build_codes([0.5, 0.5, 0.0], [0.5, 0.25, 0.25]), [0.5, 0.5, 0.0],
+    ...                [0.5, 0.25, 0.25])
+    >>> [column[2] for column in t.values()]
+    [None, -1, '11', 2, inf, 2.0, '11', 2]
+    """
+    lengths = lambda code: [-1 if w is None else len(w) for w in code]  # noqa: E731
+    return {"huff_p": list(c.huff_p), "huff_p_len": lengths(c.huff_p),
+            "huff_q": list(c.huff_q), "huff_q_len": lengths(c.huff_q),
+            "info_p": information_content(p, 2).tolist(),
+            "info_q": information_content(q, 2).tolist(),
+            "shannon_q": list(c.shannon_q), "shannon_q_len": c.shannon_lengths.tolist()}
+
+
+#: The rows of :func:`cost_rows`: the ideal lengths of P and Q, then the three codes.
+COST_ROWS = ("ideal_p", "ideal_q", "huff_p", "shannon_q", "huff_q")
+
+
+def cost_rows(c: Codes) -> dict[str, np.ndarray]:
+    """What each code spends per event under P, split as ``H(P,Q) = H(P) + KL(P || Q)`` plus
+    rounding, in bits, as columns with one row per :data:`COST_ROWS` entry: ``row``, ``with_kl``
+    (the row's ideal is ``H(P,Q)``: Q's lengths), ``ideal`` (``H(P)`` or ``H(P,Q)``), ``h``,
+    ``kl`` (0 where not ``with_kl``), ``round`` (``total - ideal``: whole-bit codewords; NaN
+    where both are inf) and ``total`` (``H(P)``, ``H(P,Q)``, then ``L`` of P's Huffman, Q's
+    Shannon and Q's Huffman code).
+
+    >>> r = cost_rows(build_codes([0.5, 0.25, 0.25], [0.25, 0.25, 0.5]))
+    >>> [r[k].round(12).tolist()[2:] for k in ("ideal", "kl", "round", "total")]
+    [[1.5, 1.75, 1.75], [0.0, 0.25, 0.25], [0.0, 0.0, 0.0], [1.5, 1.75, 1.75]]
+    """
+    with_kl = np.array([False, True, False, True, True])
+    ideal = np.where(with_kl, c.ce, c.h_p)
+    total = np.array([c.h_p, c.ce, c.l_p, c.l_s, c.l_q])
+    with np.errstate(invalid="ignore"):  # inf - inf: NaN, no rounding to speak of
+        rounding = total - ideal
+    return {"row": np.array(COST_ROWS), "with_kl": with_kl, "ideal": ideal,
+            "h": np.full(len(COST_ROWS), c.h_p), "kl": np.where(with_kl, c.kl, 0.0),
+            "round": rounding, "total": total}
+
+
+# ---- Which sentence applies (cases for the codes page) -----------------------------------------
+
+#: Differences below this are equalities (sums of a few products of floats).
+EXACT = 1e-9
+
+
+def code_notes(p: Any, q: Any) -> tuple[Case, ...]:
+    """What is unusual about P and Q for their codes, as :class:`lib.cases.Case` s.
+
+    ``"q_zero"`` (``events``: a tuple of the indices with ``q_i = 0 < p_i``, which Q's code
+    cannot encode; ``"q_zero.many"`` for more than one), ``"p_zero"`` / ``"p_zero.many"``
+    (events with ``p_i = 0``: no codeword in P's code), ``"one_event"`` (P is certain) or else
+    ``"one_event_q"`` (Q is), and ``"ties"`` (:func:`ties_split` for P or Q).
+
+    >>> [(c.name, c.numbers.get("events")) for c in code_notes([0.5, 0.5, 0], [1, 0, 0])]
+    [('q_zero', (1,)), ('p_zero', (2,)), ('one_event_q', None)]
+    """
+    pa, qa = as_pair(p, q)
+    notes = []
+    for name, mask in (("q_zero", (pa > 0) & (qa == 0)), ("p_zero", pa == 0)):
+        if mask.any():
+            notes.append(Case(name + (".many" if mask.sum() > 1 else ""),
+                              {"events": tuple(np.flatnonzero(mask).tolist())}))
+    if np.count_nonzero(pa) == 1:
+        notes.append(Case("one_event"))
+    elif np.count_nonzero(qa) == 1:
+        notes.append(Case("one_event_q"))
+    if ties_split(pa) or ties_split(qa):
+        notes.append(Case("ties"))
+    return tuple(notes)
+
+
+def own_bound(c: Codes) -> Case:
+    """P's Huffman code against ``H(P) <= L < H(P) + 1`` (bits): ``"bounds.own_one"`` (a single
+    certain event, one bit by convention; ``l``), ``"bounds.own_exact"`` (``L = H(P)`` within
+    :data:`EXACT`; ``h``) or ``"bounds.own"`` (``h``, ``l`` and ``h1 = H(P) + 1``, the last two to
+    read apart).
+
+    >>> own_bound(build_codes([0.5, 0.25, 0.25], [0.5, 0.25, 0.25])).name
+    'bounds.own_exact'
+    >>> b = own_bound(build_codes([0.6, 0.4], [0.5, 0.5]))
+    >>> b.name, {k: round(v, 4) for k, v in b.numbers.items()}, b.apart
+    ('bounds.own', {'h': 0.971, 'l': 1.0, 'h1': 1.971}, ('l', 'h1'))
+    """
+    if c.huff_p.count(None) == len(c.huff_p) - 1:
+        return Case("bounds.own_one", {"l": c.l_p})
+    if abs(c.l_p - c.h_p) <= EXACT:
+        return Case("bounds.own_exact", {"h": c.h_p})
+    return Case("bounds.own", {"h": c.h_p, "l": c.l_p, "h1": c.h_p + 1}, ("l", "h1"))
+
+
+def shannon_bound(c: Codes) -> Case | None:
+    """Q's Shannon code used on P against ``H(P, Q) <= L < H(P, Q) + 1`` (bits): None when
+    ``H(P, Q) = inf``; ``"bounds.shannon_one"`` (``l``, ``ce``) when ``L`` reaches ``H(P, Q) + 1``,
+    which only a length 0 (``q_i = 1``) raised to one bit does; else ``"bounds.shannon"`` (``ce``,
+    ``l`` and ``ce1 = H(P, Q) + 1``, the last two to read apart).
+
+    >>> shannon_bound(build_codes([0.5, 0.5], [1.0, 0.0])) is None
+    True
+    >>> shannon_bound(build_codes([1.0, 0.0], [1.0, 0.0])).name
+    'bounds.shannon_one'
+    """
+    if not math.isfinite(c.ce):
+        return None
+    if c.l_s >= c.ce + 1:
+        return Case("bounds.shannon_one", {"l": c.l_s, "ce": c.ce})
+    return Case("bounds.shannon", {"ce": c.ce, "l": c.l_s, "ce1": c.ce + 1}, ("l", "ce1"))
+
+
+def extra_bits(c: Codes) -> tuple[Case, ...]:
+    """Q's Huffman code used on P: its extra bits ``L_Q - L_P`` against ``KL(P || Q)``.
+
+    ``"extra.infinite"`` (Q's code cannot encode P's events); ``"extra.exact"`` (the extra
+    bits equal KL within :data:`EXACT` and both codes spend exactly their ideal lengths,
+    ``L_P = H(P)`` and ``L_Q = H(P, Q)``: nothing is lost to rounding), ``"extra.exact_by_chance"``
+    (equal, but with rounding in the codes) or ``"extra.rounded"`` (``extra``, ``kl``, ``diff``),
+    then ``"round.negative"`` when rounding made Q's code cheaper than ``H(P, Q)``.
+
+    >>> [x.name for x in extra_bits(build_codes([1/2, 1/4, 1/4], [1/4, 1/4, 1/2]))]
+    ['extra.exact']
+    >>> [x.name for x in extra_bits(build_codes([0.6, 0.4], [0.9, 0.1]))]
+    ['extra.rounded', 'round.negative']
+    """
+    if not math.isfinite(c.l_q) or not math.isfinite(c.kl):
+        return (Case("extra.infinite"),)
+    extra = c.l_q - c.l_p
+    numbers = {"extra": extra, "kl": c.kl}
+    if abs(extra - c.kl) <= EXACT:
+        ideal = abs(c.l_p - c.h_p) <= EXACT and abs(c.l_q - c.ce) <= EXACT
+        return (Case("extra.exact" if ideal else "extra.exact_by_chance", numbers),)
+    rounded = Case("extra.rounded", {**numbers, "diff": extra - c.kl})
+    return (rounded, Case("round.negative")) if c.l_q - c.ce < -EXACT else (rounded,)
+
+
+def message_rates(c: Codes, m: Message) -> tuple[Case, ...]:
+    """A message's bits per symbol under each code, how the two totals compare and whether it
+    decoded: ``"message.rate"`` (``per_p``, ``h``, ``per_q``, ``ce``) or ``"message.rate_p"``
+    when Q's code cannot encode it; ``"message.more"``, ``"message.fewer"`` (``extra``: whole
+    bits; ``"message.fewer_tie"`` when Q's code is no worse on average either) or
+    ``"message.same"``; then ``"message.decoded"`` / ``"message.decoded_p"`` (``n``: symbols)
+    or ``"message.mismatch"``.
+
+    >>> p = [1/2, 1/4, 1/8, 1/8]
+    >>> c = build_codes(p, [1/8, 1/2, 1/4, 1/8])
+    >>> [(x.name, x.numbers) for x in message_rates(c, encode_message(c, p, 5, seed=1))][1:]
+    [('message.more', {'extra': 3}), ('message.decoded', {'n': 5})]
+    """
+    n = int(m.symbols.size)
+    per_p = {"per_p": len(m.bits_p) / n, "h": c.h_p}
+    if m.bits_q is None:
+        rates = [Case("message.rate_p", per_p)]
+    else:
+        rates = [Case("message.rate", {**per_p, "per_q": len(m.bits_q) / n, "ce": c.ce})]
+        extra = len(m.bits_q) - len(m.bits_p)
+        if extra > 0:
+            rates.append(Case("message.more", {"extra": extra}))
+        elif extra < 0:
+            tie = c.l_q <= c.l_p + 1e-12
+            rates.append(Case("message.fewer_tie" if tie else "message.fewer", {"extra": -extra}))
+        else:
+            rates.append(Case("message.same"))
+    if not m.decoded_ok_p or m.decoded_ok_q is False:
+        return (*rates, Case("message.mismatch"))
+    return (*rates, Case("message.decoded_p" if m.bits_q is None else "message.decoded", {"n": n}))

@@ -68,7 +68,7 @@ __all__ = [
     "local_optima", "mixture_entropy", "mixture_logpdf", "mixture_modes", "monte_carlo_kl",
     "normalise_weights", "peak_shares", "reverse_fits", "reverse_landscape", "reverse_starts",
     "truncated_kl", "truncated_logpdf", "ZERO", "CENTRED", "ReverseSummary", "ReverseShape",
-    "summarise_fits", "reverse_shape", "shown_divergence",
+    "summarise_fits", "reverse_shape", "shown_divergence", "FitComparison", "compare_fits",
 ]
 
 #: At most this many mixture components.
@@ -734,6 +734,63 @@ def reverse_shape(mean: float, sd: float, weights: Sequence[float], means: Seque
     else:
         kind, held = "spans", max(held, 2)
     return ReverseShape(kind, mode, share, 1.0 - share, held, len(peaks))
+
+
+@dataclass(frozen=True)
+class FitComparison:
+    """Both Gaussian fits of one mixture P, and what a page says of them (:func:`compare_fits`).
+
+    ``forward``: the KL(P‖Q) fit's (mean, sd) (:func:`fit_forward`); ``fits``: every KL(Q‖P)
+    search (:func:`reverse_fits`), ``found``: what they found (:func:`summarise_fits`),
+    ``reverse``: the best search's (mean, sd); ``kls``: KL(P‖Q) and KL(Q‖P) of the forward
+    fit, then of the reverse fit, in nats, each through :func:`shown_divergence`; ``modes``:
+    P's modes; ``shape``: how the reverse fit sits on P (:func:`reverse_shape`); ``case``:
+    ``"gaussian"`` when P is one Gaussian (the forward fit's KL(P‖Q) is below :data:`ZERO`),
+    else ``shape.kind``; ``width``: the reverse fit's sd against the forward fit's:
+    ``"narrower"`` or ``"wider"`` by more than 1%, else ``"same_width"``."""
+
+    forward: tuple[float, float]
+    fits: tuple[ReverseFit, ...]
+    found: ReverseSummary
+    reverse: tuple[float, float]
+    kls: tuple[float, float, float, float]
+    modes: tuple[float, ...]
+    shape: ReverseShape
+    case: str
+    width: str
+
+
+def compare_fits(weights: Sequence[float], means: Sequence[float], sds: Sequence[float],
+                 one_peak: float = 0.9) -> FitComparison:
+    r"""Fit one Gaussian to the mixture P both ways, :math:`\min_Q \mathrm{KL}(P\|Q)` and
+    :math:`\min_Q \mathrm{KL}(Q\|P)`, and say how the two compare (:class:`FitComparison`);
+    ``one_peak`` goes to :func:`reverse_shape`.
+
+    Examples
+    --------
+    >>> c = compare_fits([0.5, 0.5], [-3, 3], [1, 1])
+    >>> [round(v, 4) for v in c.forward], [round(v, 4) for v in c.reverse]
+    ([0.0, 3.1623], [-2.9843, 1.0234])
+    >>> [round(k, 4) for k in c.kls], c.case, c.width
+    ([0.462, 0.938, 7.8601, 0.6888], 'picks', 'narrower')
+    >>> compare_fits([1.0], [0.5], [2.0]).case
+    'gaussian'
+    """
+    w, m, s = _arrays(weights, means, sds)
+    forward = fit_forward(w, m, s)
+    fits = reverse_fits(w, m, s)
+    found = summarise_fits(fits)
+    best = fits[found.best]
+    reverse = (best.mean, best.sd)
+    kls = (kl_mixture_to_gaussian(w, m, s, *forward), kl_gaussian_to_mixture(*forward, w, m, s),
+           kl_mixture_to_gaussian(w, m, s, *reverse), best.kl)
+    shape = reverse_shape(*reverse, w, m, s, one_peak=one_peak)
+    ratio = reverse[1] / forward[1]
+    width = "narrower" if ratio < 0.99 else "wider" if ratio > 1.01 else "same_width"
+    return FitComparison(forward, fits, found, reverse,
+                         tuple(shown_divergence(k) for k in kls),
+                         tuple(mixture_modes(w, m, s).tolist()), shape,
+                         "gaussian" if kls[0] < ZERO else shape.kind, width)
 
 
 def reverse_landscape(weights: Sequence[float], means: Sequence[float], sds: Sequence[float],

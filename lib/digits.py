@@ -34,6 +34,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import http.client
+import logging
+import os
 import socket
 import struct
 import threading
@@ -41,12 +43,15 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 
 __all__ = ["MIN_RATE", "MIRRORS", "MNIST_FILES", "Digits", "DigitsError", "DownloadStatus",
-           "Published", "SharedDownload", "bundled", "fetch", "mnist", "parse_idx"]
+           "Published", "SharedDownload", "bundled", "fetch", "mnist", "mnist_download",
+           "mnist_location", "parse_idx"]
+
+log = logging.getLogger(__name__)
 
 MIRRORS = ("https://storage.googleapis.com/cvdf-datasets/mnist/",
            "https://ossci-datasets.s3.amazonaws.com/mnist/")
@@ -642,3 +647,38 @@ class SharedDownload:
     def _fail(self, err: DigitsError) -> None:
         with self._lock:
             self._state, self._error, self._failed_at = "failed", err, self._clock()
+
+
+def mnist_location(environ: Mapping[str, str] | None = None,
+                   home: Path | None = None) -> tuple[Path, tuple[str, ...], float]:
+    """Where MNIST is cached, the mirrors it is fetched from, and each file's deadline in
+    seconds, from the environment: ``BITS_TO_LOSSES_CACHE`` (the cache's parent folder, default
+    ``~/.cache/from-bits-to-losses``), ``BITS_TO_LOSSES_MNIST_MIRRORS`` (comma-separated,
+    default :data:`MIRRORS`) and ``BITS_TO_LOSSES_MNIST_TIMEOUT`` (default 60). The tests point
+    the mirrors at 127.0.0.1: nothing reaches the internet.
+
+    >>> cache, mirrors, timeout = mnist_location(
+    ...     {"BITS_TO_LOSSES_CACHE": "/tmp/c", "BITS_TO_LOSSES_MNIST_MIRRORS": "http://a/,http://b/"})
+    >>> cache.as_posix(), mirrors, timeout
+    ('/tmp/c/mnist', ('http://a/', 'http://b/'), 60.0)
+    """
+    environ = os.environ if environ is None else environ
+    parent = environ.get("BITS_TO_LOSSES_CACHE") or (home or Path.home()) / ".cache" / \
+        "from-bits-to-losses"
+    mirrors = environ.get("BITS_TO_LOSSES_MNIST_MIRRORS")
+    return (Path(parent) / "mnist", tuple(mirrors.split(",")) if mirrors else MIRRORS,
+            float(environ.get("BITS_TO_LOSSES_MNIST_TIMEOUT", 60)))
+
+
+def mnist_download(cache: Path, mirrors: tuple[str, ...], timeout: float, *,
+                   failure_ttl: float = 180.0) -> SharedDownload:
+    """One :class:`SharedDownload` of MNIST (:func:`mnist` with these arguments): a failure's
+    message, which names paths, goes to the log only; the reader's words come from its
+    ``reason``."""
+    def job(progress):
+        try:
+            return mnist(cache, mirrors=mirrors, timeout=timeout, progress=progress)
+        except DigitsError as err:
+            log.warning("MNIST unavailable (%s): %s", err.reason, err)
+            raise
+    return SharedDownload(job, failure_ttl=failure_ttl)

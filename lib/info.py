@@ -368,6 +368,40 @@ class Comparison:
         with np.errstate(invalid="ignore"):
             return float(np.float64(self.ce_pq) - (np.float64(self.h_p) + self.kl_pq))
 
+    @property
+    def symmetric(self) -> bool:
+        """Whether ``D(P||Q) = D(Q||P)`` (both inf, or equal within a relative 1e-12)."""
+        return bool(self.kl_pq == self.kl_qp or (np.isfinite(self.kl_pq) and np.isclose(
+            self.kl_pq, self.kl_qp, rtol=1e-12, atol=1e-15)))
+
+    def _where(self, mask: np.ndarray) -> tuple[int, ...]:
+        return tuple(np.flatnonzero(mask).tolist())
+
+    def _column(self, name: str) -> np.ndarray:
+        return self.terms[name].to_numpy()
+
+    @property
+    def missing_q(self) -> tuple[int, ...]:
+        """The events with ``q_i = 0 < p_i``, which make ``H(P,Q)`` and ``D(P||Q)`` inf."""
+        return self._where((self._column("p") > 0) & (self._column("q") == 0))
+
+    @property
+    def missing_p(self) -> tuple[int, ...]:
+        """The events with ``p_i = 0 < q_i``, which make ``H(Q,P)`` and ``D(Q||P)`` inf."""
+        return self._where((self._column("q") > 0) & (self._column("p") == 0))
+
+    @property
+    def under_weighted(self) -> tuple[int, ...]:
+        """The events whose KL term ``p_i log(p_i / q_i)`` is positive (``q_i < p_i``)."""
+        return self._where(self._column("kl_term") > 0)
+
+    @property
+    def largest_term(self) -> int:
+        """The event with the largest cross-entropy term ``-p_i log q_i`` (the first inf one,
+        if any)."""
+        terms = self._column("cross_entropy_term")
+        return int(np.argmax(np.where(np.isfinite(terms), terms, np.inf)))
+
 
 def compare(p: Any, q: Any, base: float | None = None) -> Comparison:
     """``H(P)``, ``H(Q)``, ``H(P,Q)``, ``H(Q,P)``, ``D(P||Q)``, ``D(Q||P)`` and the per-event
@@ -376,6 +410,11 @@ def compare(p: Any, q: Any, base: float | None = None) -> Comparison:
     >>> c = compare([0.5, 0.25, 0.125, 0.125], [0.125, 0.5, 0.25, 0.125], base=2)
     >>> [round(v, 12) for v in (c.h_p, c.h_q, c.ce_pq, c.ce_qp, c.kl_pq, c.kl_qp)]
     [1.75, 1.75, 2.375, 2.25, 0.625, 0.5]
+    >>> c.symmetric, c.under_weighted, c.largest_term, c.missing_q
+    (False, (0,), 0, ())
+    >>> c = compare([0.5, 0.5, 0.0], [0.5, 0.0, 0.5])
+    >>> c.missing_q, c.missing_p, c.largest_term, c.symmetric
+    ((1,), (2,), 1, True)
     """
     return Comparison(
         h_p=entropy(p, base), h_q=entropy(q, base),

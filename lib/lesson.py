@@ -33,8 +33,8 @@ import numpy as np
 
 from lib import calibration, coding, continuous, costs, info, losses, neuron, soft_targets
 
-__all__ = ["Answer", "Checkpoint", "CHECKPOINTS", "PROGRESS_MARKS", "by_page", "get",
-           "encode_progress", "decode_progress"]
+__all__ = ["Answer", "Checkpoint", "CHECKPOINTS", "PROGRESS_MARKS", "answered", "by_page",
+           "get", "encode_progress", "decode_progress"]
 
 #: Progress marks: answered right at the first try, right after trying again, last answer wrong.
 PROGRESS_MARKS = {"r": "right", "t": "right_after_retry", "w": "wrong"}
@@ -386,3 +386,14 @@ def decode_progress(text: str) -> dict[tuple[str, str], str]:
     by_slot = {c.slot: (c.page, c.id) for c in CHECKPOINTS}
     return {by_slot[i]: mark for i, mark in enumerate(str(text)[:200])
             if mark in PROGRESS_MARKS and i in by_slot}
+
+
+def answered(text: str, page: str) -> tuple[int, int]:
+    """How many of ``page``'s checkpoints the progress string ``text`` marks answered, of how
+    many.
+
+    >>> answered(encode_progress({("explorer", "kl_direction"): "w"}), "explorer")
+    (1, 3)
+    """
+    done, cps = decode_progress(text), by_page(page)
+    return sum((c.page, c.id) in done for c in cps), len(cps)

@@ -26,10 +26,12 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from lib import digit_grid as grids
 from lib.problems import Problem, ProblemError
 
 __all__ = ["COSTS", "Lead", "Lesson", "Mistakes", "SEED_RUNS", "SEED_TEST_IMAGES", "SeedSpread",
-           "both_wrong", "layer_frame", "lesson", "long_frame", "mistakes", "seed_spread"]
+           "both_wrong", "layer_frame", "lesson", "limit_cases", "long_frame", "misread_view", "mistakes", "results_case",
+           "seed_spread"]
 
 COSTS = ("quadratic", "cross_entropy")
 _TIE = 1e-9
@@ -107,6 +109,28 @@ def lesson(quadratic: Sequence[float], cross_entropy: Sequence[float]) -> Lesson
     return Lesson(first, final, carrier)
 
 
+def limit_cases(first_leads: Mapping[str, float] | None,
+                saturated: Mapping[str, float]) -> tuple[str | None, str]:
+    """Which verdict each of the two computed limits of cross-entropy takes.
+
+    Limit 2, from ``first_leads`` (cross-entropy's lead after the first epoch, in points, by
+    start: ``"large"`` the saturating N(0, 1) weights, ``"normal"`` N(0, 1/n_in); None until
+    both starts are trained): ``"bigger"`` when the lead from the saturating start is larger,
+    else ``"not_bigger"``; None without both. Limit 3, from ``saturated`` (each cost's share
+    of saturated test outputs after the last epoch): ``"more"`` when cross-entropy's is larger
+    than the quadratic cost's, else ``"not_more"``.
+
+    >>> limit_cases({"large": 33.7, "normal": 17.2}, {"quadratic": 0.83, "cross_entropy": 0.92})
+    ('bigger', 'more')
+    >>> limit_cases(None, {"quadratic": 0.5, "cross_entropy": 0.5})
+    (None, 'not_more')
+    """
+    bigger = first_leads and ("bigger" if first_leads["large"] > first_leads["normal"]
+                              else "not_bigger")
+    return (bigger or None,
+            "more" if saturated["cross_entropy"] > saturated["quadratic"] else "not_more")
+
+
 def _level(a: float, b: float) -> bool:
     return abs(a - b) <= _TIE * max(1.0, abs(a))
 
@@ -173,6 +197,29 @@ def both_wrong(a: Mistakes, b: Mistakes) -> np.ndarray:
     return _frozen(np.intersect1d(a.index, b.index))
 
 
+def misread_view(X_test, m: Mistakes, side: int, width: int,
+                 shown: int = 12) -> tuple[np.ndarray | None, tuple[str, ...]]:
+    """The first ``shown`` of ``m``'s misread images (from ``X_test``, ``side × side`` pixels)
+    as one read-only picture (:func:`lib.digit_grid.picture`) in one or two rows of at most
+    ``shown // 2``, scaled so that ``shown // 2`` tiles fit ``width`` pixels (every network's
+    pictures at one scale); and each row's "true→predicted" pairs (:meth:`Mistakes.pairs`).
+    ``(None, ())`` when ``m`` has none.
+
+    >>> X = np.eye(4).repeat(16, axis=1)      # four 8 × 8 images
+    >>> m = mistakes(np.eye(4), [1, 0, 3, 0])  # every one misread
+    >>> picture, rows = misread_view(X, m, 8, 358, shown=4)   # two rows of two
+    >>> rows, picture.shape[1] <= 358, picture.flags.writeable
+    (('1→0 · 0→1', '3→2 · 0→3'), True, False)
+    """
+    if not m.count:
+        return None, ()
+    most, count = shown // 2, min(m.count, shown)
+    columns = max(1, min(m.count, most))
+    picture = grids.picture(X_test, m.index[:shown], side, columns,
+                            grids.fit_factor(side, most, width))
+    return picture, tuple(m.pairs(min(k + columns, shown), k) for k in range(0, count, columns))
+
+
 # ---- How far the seed moves a run -----------------------------------------------------------
 
 #: Test images of the bundled digits (:func:`lib.digits.bundled`), the denominator below.
@@ -230,6 +277,39 @@ def seed_spread(runs: Mapping[int, Sequence[int]] = SEED_RUNS,
         {c: (min(v), max(v)) for c, v in finals.items()},
         {side: ends.count(side) for side in ("quadratic", "cross_entropy", "level")},
         (min(leads), max(leads)), sum(s.first.ahead == "cross_entropy" for s in lessons))
+
+
+# ---- When the results may be shown ----------------------------------------------------------
+
+def results_case(answered: Sequence[bool], before: Sequence[bool], skipped: bool,
+                 teaching: bool) -> str:
+    """Whether a run's results (which answer the page's checkpoints) are shown, and if not,
+    what the reader is asked to do: the page's one rule for it.
+
+    ``answered[i]`` is whether checkpoint ``i`` has a prediction for the run shown (or, in the
+    presentation view, was revealed by the teacher); ``before[i]`` whether the reader committed
+    a prediction there before, for any run (their progress, also carried in a link);
+    ``skipped`` whether the reader chose, this session, to see results without predicting.
+
+    Returns ``"shown"``; else ``"reveal"`` in the presentation view (the teacher reveals every
+    checkpoint, one at a time: earlier predictions and a skip do not count there), or
+    ``"predict"`` (predict at every checkpoint not yet predicted, or skip).
+
+    >>> results_case([True, False], [False, False], skipped=False, teaching=False)
+    'predict'
+    >>> results_case([True, False], [False, True], skipped=False, teaching=False)
+    'shown'
+    >>> results_case([False, False], [True, True], skipped=False, teaching=True)
+    'reveal'
+    >>> results_case([False, False], [False, False], skipped=True, teaching=False)
+    'shown'
+    """
+    if len(answered) != len(before):
+        raise ProblemError([Problem("length", column="before", value=float(len(before)),
+                                    limit=float(len(answered)))])
+    if teaching:
+        return "shown" if all(answered) else "reveal"
+    return "shown" if skipped or all(map(any, zip(answered, before))) else "predict"
 
 
 # ---- The runs as the charts read them -------------------------------------------------------

@@ -30,9 +30,13 @@ from scipy.special import expit
 from lib import costs
 from lib.problems import Problem, ProblemError
 
-__all__ = ["COSTS", "BookDemoRule", "GradientArithmetic", "MapSummary", "SpeedChange",
-           "epochs_to_reach", "gradient_arithmetic", "map_summary", "outward", "significant",
-           "speed_change", "train", "train_many"]
+__all__ = ["COSTS", "SPEED_UP", "BookDemoRule", "GradientArithmetic", "MapSummary",
+           "SpeedChange", "epochs_to_reach", "gradient_arithmetic", "map_summary", "outward",
+           "Race", "race", "race_case", "significant", "speed_change", "speed_lesson", "start_case", "train",
+           "train_many"]
+
+#: A later update this many times the first counts as "sped up" (:meth:`SpeedChange.kind`).
+SPEED_UP = 1.05
 
 #: Exponent cap for the book demo's rule only: e**500 is finite, and beyond it the rule is
 #: already taking absurd steps; the cap keeps those steps finite instead of inf.
@@ -191,6 +195,108 @@ class SpeedChange:
             return float("inf") if self.peak_step > 0 else float("nan")
         return self.peak_step / self.first_step
 
+    @property
+    def kind(self) -> str:
+        """How the run's updates changed after the start: ``"up"`` (the largest later update
+        is more than :data:`SPEED_UP` times the first), ``"down"`` (no later update is larger
+        than the first), ``"flat"`` (in between), or ``"still"`` (no later epoch, or a first
+        update of 0: nothing to compare with)."""
+        if self.peak_epoch < 0 or (self.first_step == 0 and not np.isfinite(self.ratio)):
+            return "still"
+        return "up" if self.ratio > SPEED_UP else "down" if self.ratio <= 1 else "flat"
+
+
+def start_case(q: SpeedChange, ce: SpeedChange) -> str:
+    """Which cost takes the larger first update: ``"ce"``, ``"q"`` or ``"same"``."""
+    if ce.first_step == q.first_step:
+        return "same"
+    return "ce" if ce.first_step > q.first_step else "q"
+
+
+def speed_lesson(q: SpeedChange, ce: SpeedChange) -> str:
+    """What the two runs show about Nielsen's learning slowdown (``q``: the quadratic cost's
+    run, ``ce``: cross-entropy's):
+
+    - ``"lesson"``: the quadratic cost sped up later (:meth:`SpeedChange.kind` ``"up"``) at a
+      smaller error than at the start, i.e. it was slowest when most wrong, while
+      cross-entropy's first update was its largest;
+    - ``"no_slowdown"``: the quadratic cost's updates never grew beyond :data:`SPEED_UP` times
+      its first;
+    - ``"other"``: anything else (e.g. both sped up, or no later epoch).
+
+    >>> q = train(2.0, 2.0, cost="quadratic", eta=0.15, epochs=300)
+    >>> ce = train(2.0, 2.0, cost="cross_entropy", eta=0.15, epochs=300)
+    >>> speed_lesson(speed_change(q.a, q.dC_db, eta=0.15, y=0.0),
+    ...              speed_change(ce.a, ce.dC_db, eta=0.15, y=0.0))
+    'lesson'
+    """
+    q_up = bool(np.isfinite(q.ratio) and q.ratio > SPEED_UP)
+    if q_up and np.isfinite(ce.ratio) and ce.ratio <= 1 and q.peak_error < q.first_error:
+        return "lesson"
+    if not q_up and q.peak_epoch >= 0:
+        return "no_slowdown"
+    return "other"
+
+
+@dataclass(frozen=True)
+class Race:
+    """The costs' race from one start (see :func:`race`); every mapping is keyed by cost."""
+
+    frames: dict          # each run's history (:func:`train`), plus sigma_prime, grad_b_abs
+    reach: dict           # epochs to the goal (:func:`epochs_to_reach`; -1 never)
+    start: dict           # the output a at epoch 0
+    end: dict             # the output a at the last epoch
+    speed: dict           # :func:`speed_change` of the quadratic and cross-entropy runs
+    case: str             # :func:`race_case`
+
+
+def race(w0, b0, *, etas, epochs, threshold=0.1, x=1.0, y=0.0) -> Race:
+    """Train one neuron from ``(w0, b0)`` with each cost of ``etas`` (cost name -> rate; it
+    must hold ``"quadratic"`` and ``"cross_entropy"``, and may hold ``"book_demo"``) and
+    summarise the race to ``|a - y| < threshold``. Each history gains ``sigma_prime``
+    (``σ'(z) = a(1 - a)``) and ``grad_b_abs`` (``|∂C/∂b|``), the quantities the learning
+    slowdown is made of.
+
+    >>> r = race(2.0, 2.0, etas={"quadratic": 0.15, "cross_entropy": 0.025}, epochs=500)
+    >>> r.reach, r.case
+    ({'quadratic': 469, 'cross_entropy': 303}, 'both.ce')
+    """
+    frames = {c: train(w0, b0, cost=c, eta=eta, epochs=epochs, x=x, y=y).assign(
+        sigma_prime=lambda f: costs.sigmoid_prime(f["z"].to_numpy()),
+        grad_b_abs=lambda f: f["dC_db"].abs()) for c, eta in etas.items()}
+    reach = {c: int(epochs_to_reach(w0, b0, cost=c, eta=eta, epochs=epochs,
+                                    threshold=threshold, x=x, y=y)) for c, eta in etas.items()}
+    end = {c: float(f["a"].iloc[-1]) for c, f in frames.items()}
+    speed = {c: speed_change(frames[c]["a"], frames[c]["dC_db"], eta=etas[c], y=y)
+             for c in ("quadratic", "cross_entropy")}
+    return Race(frames, reach, {c: float(f["a"].iloc[0]) for c, f in frames.items()}, end,
+                speed, race_case(reach, end, y))
+
+
+def race_case(reach, end, y: float) -> str:
+    """Who won the race to the goal ``|a - y| < threshold``.
+
+    ``reach`` maps ``"quadratic"`` and ``"cross_entropy"`` to the epochs each took
+    (:func:`epochs_to_reach`; -1 = never), ``end`` to each run's last output ``a``. Returns
+    ``"tie"`` or ``"both.ce"`` / ``"both.q"`` (both reached it: who first), ``"only.ce"`` /
+    ``"only.q"`` (one did), or, when neither did, ``"neither.ce"`` / ``"neither.q"`` (whose last
+    error ``|a - y|`` is smaller) or ``"neither.same"``.
+
+    >>> race_case({"quadratic": 469, "cross_entropy": 303}, {}, 0.0)
+    'both.ce'
+    >>> race_case({"quadratic": -1, "cross_entropy": -1},
+    ...           {"quadratic": 0.9, "cross_entropy": 0.3}, 0.0)
+    'neither.ce'
+    """
+    q, ce = reach["quadratic"], reach["cross_entropy"]
+    if q >= 0 and ce >= 0:
+        return "tie" if q == ce else "both.ce" if ce < q else "both.q"
+    if q >= 0 or ce >= 0:
+        return "only.ce" if ce >= 0 else "only.q"
+    err = {c: abs(end[c] - y) for c in ("quadratic", "cross_entropy")}
+    return ("neither.ce" if err["cross_entropy"] < err["quadratic"] else
+            "neither.q" if err["quadratic"] < err["cross_entropy"] else "neither.same")
+
 
 def speed_change(a, dC_db, *, eta, y) -> SpeedChange:
     """Summarise how fast one run learned early against later, from its history.
@@ -231,6 +337,17 @@ class MapSummary:
     misses: int             # number of starts that never reach it
     miss_min_error: float   # smallest starting |a - y| among the misses (NaN if none)
     miss_max_sigma_prime: float  # largest starting σ'(z) among the misses (NaN if none)
+
+    @property
+    def kind(self) -> str:
+        """``"all"`` starts reach the goal, ``"none"`` does, or ``"some"``."""
+        return "all" if self.misses == 0 else "none" if self.share == 0 else "some"
+
+    @property
+    def saturated(self) -> bool:
+        """Whether every miss starts confidently wrong (``|a₀ - y| ≥ 0.9``, hence
+        ``σ'(z₀) = a₀(1 - a₀) ≤ 0.09``): the saturated starts."""
+        return self.kind == "some" and self.miss_min_error >= 0.9
 
 
 def map_summary(w0, b0, needed, *, x=1.0, y=0.0) -> MapSummary:

@@ -1,5 +1,6 @@
 """Settings as data: what a reader can set on a page, each with its kind, bounds and default,
-and how its value is written in a link and read back from one.
+and how its value is written in a link and read back from one; a page's settings and presets
+together (:class:`Settings`) and the shortest link to their values.
 
 A link is input from strangers: :meth:`Setting.decode` reads a value bounded, validated and
 never evaluated, and raises :class:`lib.problems.ProblemError` for anything that is not one.
@@ -16,8 +17,8 @@ lib.problems.ProblemError: out_of_range
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
@@ -27,6 +28,9 @@ from lib.problems import Problem, ProblemError
 
 #: Longest text a "text" setting keeps.
 MAX_TEXT_SETTING = 60
+#: Longest query string read from a link, all parameters together, besides its tables: each
+#: table setting adds the most its own value may take (:meth:`Setting.link_limit`).
+MAX_LINK = 8000
 
 
 @dataclass(frozen=True)
@@ -165,3 +169,133 @@ def _table_key(frame: pd.DataFrame, setting: Setting) -> tuple:
     cols = ["label", *setting.columns, *setting.bool_columns]
     n = len(frame)
     return (n, *(tuple(frame[c].tolist()) if c in frame.columns else (None,) * n for c in cols))
+
+
+@dataclass
+class Settings:
+    """The settings of one page (``page``: its key; ``""`` for the app-wide settings), its
+    presets (name -> {setting: value}; a preset sets every setting, the ones it does not name
+    to their defaults), and the other pages' settings this page shows too (``shared``; their
+    link parameters are prefixed with their ``tag`` + "."). Pure: the values themselves are the
+    caller's (``ui.state.PageState`` keeps them in session state).
+
+    >>> group = Settings("demo", [Setting("w", 2.0, "float", lo=0.0, hi=9.0),
+    ...                           Setting("n", 3, "int", lo=1, hi=9)], {"big": {"w": 8.0}})
+    >>> group.query({"w": 8.0, "n": 3}), group.query({"w": 2.0, "n": 5})
+    ({'preset': 'big'}, {'n': '5'})
+    >>> values, keep, used, problems = group.read_query({"preset": "big", "n": "4"})
+    >>> values, keep, sorted(used), problems
+    ({'w': 8.0, 'n': 4}, False, ['n', 'preset'], [])
+    """
+
+    page: str
+    settings: Sequence[Setting]
+    presets: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    shared: Sequence["Settings"] = ()
+    tag: str = ""
+
+    def __post_init__(self) -> None:
+        self.by_name = {s.name: s for s in self.settings}
+        assert len(self.by_name) == len(self.settings), f"{self.page}: names must be unique"
+        assert "preset" not in self.by_name
+        for preset, values in self.presets.items():
+            unknown = set(values) - set(self.by_name)
+            assert not unknown, f"{self.page} preset {preset}: unknown settings {unknown}"
+        self.defaults = {s.name: s.coerce(s.default) for s in self.settings}
+        self.preset_settings = {name: self.preset_values(name) for name in self.presets}
+        self._default_keys = self.compare_keys(self.defaults)
+        self._preset_keys = {name: self.compare_keys(v) for name, v in self.preset_settings.items()}
+
+    def preset_values(self, name: str) -> dict[str, Any]:
+        """Every setting's value under the preset ``name`` (defaults where it names none)."""
+        return {s.name: s.coerce(self.presets[name].get(s.name, s.default))
+                for s in self.settings}
+
+    def compare_keys(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Each setting's :meth:`Setting.compare_key` of its value in ``values``."""
+        return {s.name: s.compare_key(values[s.name]) for s in self.settings}
+
+    def preset_of(self, values: Mapping[str, Any]) -> str | None:
+        """The preset whose values are ``values``, if any."""
+        now = self.compare_keys(values)
+        return next((name for name, keys in self._preset_keys.items() if keys == now), None)
+
+    def linked(self) -> list[Setting]:
+        """The settings a link carries."""
+        return [s for s in self.settings if s.link]
+
+    def query(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """The link parameters of ``values``: each setting that differs from its default, or a
+        preset's name and what differs from that preset, whichever needs fewer parameters
+        (the preset's name when equal: it says more to a reader)."""
+        keys = self.compare_keys(values)
+
+        def differing(reference: Mapping[str, Any]) -> list[Setting]:
+            return [s for s in self.linked() if keys[s.name] != reference[s.name]]
+
+        best_preset, best = None, differing(self._default_keys)
+        for name, reference in self._preset_keys.items():
+            candidate = differing(reference)
+            if len(candidate) + 1 <= len(best):
+                best_preset, best = name, candidate
+        out = {"preset": best_preset} if best_preset else {}
+        out.update({s.name: s.encode(values[s.name]) for s in best})
+        return out
+
+    def read_query(self, params: Mapping[str, str], prefix: str = "") -> tuple[
+            dict[str, Any], bool, set[str], list[Problem]]:
+        """Read the link parameters that belong to these settings (named ``prefix + name``):
+        the values they set (a named preset's values, then each parameter's), whether the
+        settings they do not name keep their current values (no preset named), the parameters
+        used and the problems found (a bad value is left out: its setting keeps its value)."""
+        used, problems = set(), []
+        preset = params.get(prefix + "preset") if self.presets else None
+        values: dict[str, Any] = {}
+        if preset is not None:
+            used.add(prefix + "preset")
+            if preset in self.presets:
+                values = self.preset_values(preset)
+            else:
+                problems.append(Problem("bad_choice", field=prefix + "preset", text=preset[:40]))
+        for s in self.linked():
+            if prefix + s.name not in params:
+                continue
+            used.add(prefix + s.name)
+            try:
+                values[s.name] = s.decode(params[prefix + s.name])
+            except ProblemError as err:
+                problems += [replace(p, field=prefix + s.name) for p in err.problems]
+        return values, preset is None, used, problems
+
+
+def link_limit(groups: Sequence[tuple[Settings, str]]) -> int:
+    """The longest query string read for the settings ``groups`` (each with its parameters'
+    prefix): :data:`MAX_LINK`, plus for each table they carry the most that table's value may
+    take, so the largest table a reader can make survives its own link."""
+    return MAX_LINK + sum(s.link_limit() for group, _ in groups for s in group.linked()
+                          if s.kind == "table")
+
+
+def read_link(params: Mapping[str, str], groups: Sequence[tuple[Settings, str]]) -> tuple[
+        list[tuple[Settings, dict[str, Any], bool]], list[Problem]]:
+    """Read a link's ``params`` for the settings ``groups`` (each with its parameters' prefix):
+    for each group what :meth:`Settings.read_query` found (the values to set, and whether the
+    settings they do not name keep theirs), and every problem: a link over
+    :func:`link_limit` is not read at all (``too_long``); a parameter no group reads is an
+    ``unknown_key`` (the first 10 named).
+
+    >>> group = Settings("demo", [Setting("n", 3, "int", lo=1, hi=9)])
+    >>> found, problems = read_link({"n": "4", "x": "1"}, [(group, "")])
+    >>> [(values, keep) for _, values, keep in found], [(p.code, p.field) for p in problems]
+    ([({'n': 4}, True)], [('unknown_key', 'x')])
+    """
+    limit = link_limit(groups)
+    if sum(len(k) + len(v) + 2 for k, v in params.items()) > limit:
+        return [], [Problem("too_long", limit=limit, field="link")]
+    found, used, problems = [], set(), []
+    for group, prefix in groups:
+        values, keep, u, p = group.read_query(params, prefix)
+        found.append((group, values, keep))
+        used, problems = used | u, problems + p
+    problems += [Problem("unknown_key", field=k[:40]) for k in params if k not in used][:10]
+    return found, problems

@@ -64,6 +64,20 @@ class EntropyReport:
     entropy: float
     max_entropy: float
 
+    @property
+    def share(self) -> float:
+        """``H(P) / log n``, the entropy as a share of its maximum (1 for a single event)."""
+        return self.entropy / self.max_entropy if self.max_entropy > 0 else 1.0
+
+    @property
+    def case(self) -> str:
+        """Where ``H(P)`` stands: ``"single"`` (one event: 0 = log 1), ``"at_max"`` (``P`` is
+        uniform: ``H(P) = log n`` within a relative 1e-12) or ``"below_max"``."""
+        if len(self.p) == 1:
+            return "single"
+        close = np.isclose(self.entropy, self.max_entropy, rtol=1e-12, atol=1e-12)
+        return "at_max" if close else "below_max"
+
 
 def entropy_report(weights, base: float | None = 2) -> EntropyReport:
     """Normalise non-negative ``weights`` to ``P`` and compute ``H(P) = -sum_i p_i log p_i``
@@ -75,6 +89,8 @@ def entropy_report(weights, base: float | None = 2) -> EntropyReport:
     >>> r = entropy_report([2, 1, 1, 0])
     >>> r.p.tolist(), r.total, round(r.entropy, 12), r.max_entropy
     ([0.5, 0.25, 0.25, 0.0], 4.0, 1.5, 2.0)
+    >>> r.case, round(r.share, 12), entropy_report([1, 1]).case, entropy_report([3]).case
+    ('below_max', 0.75, 'at_max', 'single')
     """
     weights = np.asarray(weights, dtype=float)
     if weights.sum() == 0:

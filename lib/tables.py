@@ -23,14 +23,15 @@ import base64
 import math
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 from urllib.parse import quote_plus, unquote
 
 import numpy as np
 import pandas as pd
 
+from lib import csvfile
 from lib.info import SUM_TOLERANCE, normalize
 from lib.numbers import MAX_TEXT, format_number, try_parse_number
 from lib.problems import Problem, ProblemError
@@ -73,6 +74,27 @@ def clean_label(cell: object) -> str:
     if label_id(cell) is not None:
         return cell
     return _CONTROL.sub("", str(cell)).strip()[:MAX_LABEL].rstrip()
+
+
+#: Header names a file may use for the label column (besides "label"), in either language.
+LABEL_ALIASES = ("event", "name", "事件", "名称", "标签")
+
+
+def read_file(data: bytes, columns: Sequence[str], max_rows: int) -> csvfile.CsvRead:
+    r"""An uploaded CSV file of an editable table: :func:`lib.csvfile.read_csv` of a ``label``
+    column (optional; or one of :data:`LABEL_ALIASES`) and ``columns`` of numbers (cells stay
+    text), at most ``max_rows`` rows. A file's labels are the reader's text: cleaned
+    (:func:`clean_label`), never a preset identifier.
+
+    >>> read_file(b"event,P\n\x1fdog\x07,0.5\n", ("P",), 10).table.values.tolist()
+    [['0.5', 'dog']]
+    """
+    read = csvfile.read_csv(data, columns, ("label",), numeric=columns,
+                            aliases={"label": LABEL_ALIASES}, max_rows=max_rows)
+    if not read.ok:
+        return read
+    labels = [clean_label(v.replace(LABEL_ID, "")) for v in read.table["label"]]
+    return replace(read, table=read.table.assign(label=labels))
 
 
 @dataclass

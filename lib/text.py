@@ -61,7 +61,7 @@ __all__ = [
     "MAX_ORDER", "MAX_CHARS", "ESCAPE_BITS", "PASTE_MIN", "PASTE_MAX",
     "cross_entropy_bits", "surprisals", "OrderPoint", "order_curve", "encode", "decode",
     "huffman_bits", "huffman_run_lengths", "check_text", "split_text", "control_characters",
-    "Compression", "compress",
+    "Compression", "compress", "code_point", "last_lowest", "CurveShape", "curve_shape",
 ]
 
 #: Highest model order.
@@ -153,6 +153,15 @@ def control_characters(text: str) -> list[str]:
     seen = dict.fromkeys(ch for ch in text
                          if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) and ch not in "\t\n\r")
     return list(seen)
+
+
+def code_point(ch: str) -> str:
+    """A character's Unicode code point as written in text.
+
+    >>> code_point("\\x07"), code_point("中")
+    ('U+0007', 'U+4E2D')
+    """
+    return f"U+{ord(ch):04X}"
 
 
 # ---- The model -----------------------------------------------------------------------------
@@ -371,6 +380,53 @@ def order_curve(train: str, test: str, alpha: float = 0.5,
         out.append(OrderPoint(int(order), _own_bits(model) / len(train),
                               _total_bits(model, test) / len(test)))
     return tuple(out)
+
+
+def last_lowest(values: Sequence[float]) -> int:
+    """The last index at which ``values`` are lowest (a tie with the top order is no rise).
+
+    >>> last_lowest([3.0, 2.0, 2.5, 2.0])
+    3
+    """
+    low = min(values)
+    return max(i for i, v in enumerate(values) if v == low)
+
+
+@dataclass(frozen=True)
+class CurveShape:
+    """What the two curves of :func:`order_curve` do as the order grows (:func:`curve_shape`).
+
+    ``train``: the training text's bits per character ``"falls"`` (lower at every step),
+    ``"wiggles"`` (lowest at the top order, not lower at every step) or ``"turns"`` (lowest
+    below the top order); ``held``: the held-out text's, ``"falls"``, ``"low5"`` (as
+    ``"wiggles"``) or ``"turns"``; ``train_low``, ``held_low``: the orders where each is lowest
+    (:func:`last_lowest`); ``overfit``: the held-out curve turns while the training text's bits
+    at the top order are below those at the held-out curve's lowest order."""
+    train: str
+    train_low: int
+    held: str
+    held_low: int
+    overfit: bool
+
+
+def curve_shape(points: Sequence[OrderPoint]) -> CurveShape:
+    """The cases of :class:`CurveShape` for the points of :func:`order_curve`.
+
+    >>> train, held = "the cat sat on the mat. " * 4, "the dog sat on a log. " * 2
+    >>> curve_shape(order_curve(train, held, 0.01, orders=(0, 1, 2, 3)))
+    CurveShape(train='falls', train_low=3, held='turns', held_low=2, overfit=True)
+    """
+    def case(values: list[float], low: int, steady: str, top: str) -> str:
+        if low < len(values) - 1:
+            return "turns"
+        return steady if all(b < a for a, b in zip(values, values[1:])) else top
+
+    train = [p.train_bits for p in points]
+    held = [p.test_bits for p in points]
+    k_train, k_held = last_lowest(train), last_lowest(held)
+    held_case = case(held, k_held, "falls", "low5")
+    return CurveShape(case(train, k_train, "falls", "wiggles"), k_train, held_case, k_held,
+                      held_case == "turns" and train[-1] < train[k_held])
 
 
 # ---- The arithmetic coder ------------------------------------------------------------------

@@ -117,3 +117,21 @@ def test_a_prediction_made_before_the_answer_is_known_is_judged_once_it_is():
                "the answer is On one peak of P" in text for text in said), said
     assert lesson.decode_progress(at.session_state["done"])[("continuous", "reverse_fit")] == "w"
     assert at.radio(key="_cp.pick.continuous.reverse_fit").value == "between"
+
+
+def test_the_presentation_view_holds_answers_a_reader_predicted_before():
+    """A prediction made earlier (progress carried in the link) lets a page show its answering
+    result for any inputs, but not in the presentation view: there the teacher reveals each
+    answer in turn."""
+    done = lesson.encode_progress({("compression", c.id): "r"
+                                   for c in lesson.by_page("compression")})
+    hold = "Answer the checkpoint above to see this result."
+    page = "pages/lessons/compression.py"
+    at = open_link(page, {"done": done})
+    assert not at.exception and hold not in [c.value for c in at.caption]
+    at = open_link(page, {"done": done, "teach": "1"})
+    assert not at.exception and hold in [c.value for c in at.caption]
+    for c in lesson.by_page("compression"):  # one at a time, as the teacher reveals them
+        assert [x.value for x in at.caption].count(hold) >= 1
+        at.button(key=f"_cp.reveal.compression.{c.id}").click().run()
+    assert hold not in [c.value for c in at.caption]

@@ -428,3 +428,28 @@ def test_shown_divergence_and_standard_errors():
     mc = c.monte_carlo_kl(1.0, 0.5, 0.0, 1.0, 100_000, 2, 2)
     exact = c.gaussian_kl(1.0, 0.5, 0.0, 1.0, 2)
     assert mc.standard_errors(exact) == pytest.approx(abs(mc.estimate - exact) / mc.stderr)
+
+
+@pytest.mark.parametrize("mix", [
+    ([0.5, 0.5], [-3, 3], [1, 1]), ([0.5, 0.5], [-2, 2], [1, 1]), ([1.0], [0.5], [2.0]),
+    ([0.1, 0.8, 0.1], [-2.5, 0, 2.5], [0.3, 1.2, 0.3]), ([0.5, 0.5], [-0.5, 0.5], [1, 1])])
+def test_compare_fits_agrees_with_each_function(mix):
+    """compare_fits against the functions it gathers, called one by one, and its two cases
+    decided again from their numbers."""
+    w, m, s = mix
+    fit = c.compare_fits(w, m, s, one_peak=0.9)
+    assert fit.forward == c.fit_forward(w, m, s)
+    assert fit.reverse == c.fit_reverse(w, m, s)
+    assert fit.fits == c.reverse_fits(w, m, s) and fit.found == c.summarise_fits(fit.fits)
+    assert fit.kls == tuple(c.shown_divergence(k) for k in (
+        c.kl_mixture_to_gaussian(w, m, s, *fit.forward),
+        c.kl_gaussian_to_mixture(*fit.forward, w, m, s),
+        c.kl_mixture_to_gaussian(w, m, s, *fit.reverse),
+        c.kl_gaussian_to_mixture(*fit.reverse, w, m, s)))
+    assert fit.modes == tuple(c.mixture_modes(w, m, s).tolist())
+    shape = c.reverse_shape(*fit.reverse, w, m, s, one_peak=0.9)
+    assert fit.shape == shape
+    assert fit.case == ("gaussian" if len(w) == 1 else shape.kind)
+    ratio = fit.reverse[1] / fit.forward[1]
+    assert fit.width == ("narrower" if ratio < 0.99 else "wider" if ratio > 1.01
+                         else "same_width")

@@ -177,3 +177,73 @@ def test_fit_factor():
         lines = (columns + 1) * digit_grid.GAP
         assert f * columns * side + lines <= digit_grid.PHONE_WIDTH or f == 1
         assert (f + 1) * columns * side + lines > digit_grid.PHONE_WIDTH
+
+
+# ---- When the results may be shown (issue 19) -------------------------------------------------
+
+flags = st.lists(st.booleans(), min_size=1, max_size=4)
+
+
+@given(flags, st.data(), st.booleans(), st.booleans())
+def test_results_case_is_the_rule(answered, data, skipped, teaching):
+    """Brute force: outside the presentation view the results show iff the reader skipped or
+    every checkpoint has a prediction (now or before); in it, iff every one was revealed."""
+    before = data.draw(st.lists(st.booleans(), min_size=len(answered), max_size=len(answered)))
+    case = story.results_case(answered, before, skipped, teaching)
+    if teaching:
+        assert case == ("shown" if all(answered) else "reveal")
+    else:
+        every = all(a or b for a, b in zip(answered, before))
+        assert case == ("shown" if skipped or every else "predict")
+    # More answers never hide the results.
+    assert story.results_case([True] * len(answered), before, skipped, teaching) == "shown"
+
+
+def test_results_case_cases_and_bad_input():
+    assert story.results_case([False, False], [False, False], False, False) == "predict"
+    assert story.results_case([True, False], [False, False], False, False) == "predict"
+    assert story.results_case([True, True], [False, False], False, False) == "shown"
+    assert story.results_case([False, False], [True, True], False, True) == "reveal"
+    assert story.results_case([False, False], [False, False], True, True) == "reveal"
+    with pytest.raises(ProblemError) as err:
+        story.results_case([True], [True, False], False, False)
+    assert err.value.problems[0].code == "length"
+
+
+@pytest.mark.parametrize("count", [0, 1, 5, 6, 7, 12, 20])
+def test_misread_view_against_a_brute_force_layout(count):
+    """The first twelve misread images, six to a row (fewer when there are fewer), each row's
+    pairs as true→predicted, all at the scale six tiles fit 358 pixels."""
+    data = digits.bundled()
+    n = 40
+    y = data.y_test[:n]
+    z = np.eye(10)[y]
+    wrong = np.arange(count) * 2  # every other image misread, as the next class
+    z[wrong] = np.eye(10)[(y[wrong] + 1) % 10]
+    m = story.mistakes(z, y)
+    picture, rows = story.misread_view(data.X_test[:n], m, 8, 358)
+    if not count:
+        assert picture is None and rows == ()
+        return
+    shown = wrong[:12]
+    columns = min(count, 6)
+    expected = [" · ".join(f"{y[i]}→{(y[i] + 1) % 10}" for i in shown[k:k + columns])
+                for k in range(0, len(shown), columns)]
+    assert list(rows) == expected
+    factor = digit_grid.fit_factor(8, 6, 358)
+    np.testing.assert_array_equal(picture, digit_grid.picture(data.X_test[:n], shown, 8, columns,
+                                                              factor))
+    assert picture.shape[1] <= 358 and not picture.flags.writeable
+
+
+@given(st.floats(-50, 50), st.floats(-50, 50), st.floats(0, 1), st.floats(0, 1))
+def test_limit_cases_follow_the_comparisons(large, normal, quad, ce):
+    bigger, more = story.limit_cases({"large": large, "normal": normal},
+                                     {"quadratic": quad, "cross_entropy": ce})
+    assert bigger == ("bigger" if large > normal else "not_bigger")
+    assert more == ("more" if ce > quad else "not_more")
+    assert story.limit_cases(None, {"quadratic": quad, "cross_entropy": ce}) == (None, more)
+    # Swapping the two sides turns a strict verdict.
+    if large != normal:
+        assert story.limit_cases({"large": normal, "normal": large},
+                                 {"quadratic": quad, "cross_entropy": ce})[0] != bigger

@@ -16,16 +16,39 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from lib import charts as lib_charts
-from lib import digit_grid, digits
+from lib import digit_grid, digits, network_runs
 from lib import network_lesson as story
+from lib.lesson import encode_progress
 from lib.network import Comparison, FinishedRun, gradient_summary, train
-from tests.conftest import link_of, open_link, open_page, set_language, widget_key
+from tests import conftest
+from tests.conftest import link_of, set_language, widget_key
 from tests.test_digits import idx_bytes
 from tests.visible_prose import visible_texts, visible_words
 from ui import fmt
 from ui import network as nw
 
 TINY = nw.Config("bundled", 15, 3.0, 0.5, 3, 10, "large", 7)
+PAGE = "pages/lessons/network.py"
+
+
+def open_link(page, query, *, revealed=True):
+    """A fresh session opening ``page`` at a link's parameters (:func:`tests.conftest.open_link`);
+    ``revealed``: a reader who chose to see the results without predicting. (The page holds them
+    back until both checkpoints have a prediction: the tests of that rule and of the
+    checkpoints open it with ``revealed=False``.)"""
+    at = conftest.AppTest.from_file(str(conftest.ROOT / "app.py"),
+                                    default_timeout=conftest.TIMEOUT)
+    at.session_state[nw.SKIPPED] = revealed
+    at.switch_page(page)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page(page=PAGE, *, revealed=True):
+    """A fresh session on ``page`` (``revealed`` as in :func:`open_link`)."""
+    return open_link(page, {}, revealed=revealed)
 LONG = 60  # seconds: only a deadlock reaches it
 
 
@@ -57,7 +80,7 @@ class GatedComparison(Comparison):
 @pytest.fixture
 def gated(monkeypatch):
     """Trainings whose every epoch waits for ``EPOCHS.release()``."""
-    monkeypatch.setattr(nw, "Comparison", GatedComparison)
+    monkeypatch.setattr(network_runs, "Comparison", GatedComparison)
     return EPOCHS
 
 
@@ -119,8 +142,29 @@ def progress_texts(at):
     return [p.proto.text for p in at.get("progress")]
 
 
+def published(cfg):
+    """``cfg``'s finished run in the server's store, if any."""
+    return nw.store().get(nw.key(cfg))
+
+
+def job(cfg):
+    """``cfg``'s training in the server's queue now, if any."""
+    return nw.trainings().status(nw.key(cfg))
+
+
 def wait_epochs(cfg, n):
     return nw.trainings().wait(nw.key(cfg), LONG, until=lambda s: s is not None and s.done >= n)
+
+
+def train_gated(at, gated, seed, epochs=0):
+    """Set ``seed`` and press Train, with each epoch held by ``gated``; let ``epochs`` of them
+    run and wait for them. Returns the configuration trained."""
+    cfg = replace_cfg(seed=seed)
+    press(set_settings(at, seed=seed))
+    if epochs:
+        gated.release(epochs)
+        wait_epochs(cfg, epochs)
+    return cfg
 
 
 @pytest.fixture
@@ -143,7 +187,7 @@ def test_first_visit_shows_the_lesson():
                   "Bias gradient norm by epoch", "Saturated test outputs by epoch"):
         assert sum(title in spec for spec in titles) == 1, title
     # The comparison is computed from the runs shown.
-    large, normal = nw.published(cfg), nw.published(cfg.other_start())
+    large, normal = published(cfg), published(cfg.other_start())
     lead = (large.rows["cross_entropy"][0]["test_accuracy"]
             - large.rows["quadratic"][0]["test_accuracy"]) * 100
     assert f"After the first epoch cross-entropy is {lead:.1f} points ahead" in texts(at)
@@ -155,7 +199,7 @@ def test_first_visit_shows_the_lesson():
 
 def test_limit_one_is_computed_from_the_run(page):
     train_page(page)
-    run = nw.published(TINY)
+    run = published(TINY)
     s = gradient_summary(pd.DataFrame(run.rows["quadratic"]),
                          pd.DataFrame(run.rows["cross_entropy"]))
     text = texts(page)
@@ -174,9 +218,9 @@ def test_train_shows_results_and_limits(page):
     for value in values.values():
         assert value.endswith("%") and 50.0 < float(value[:-1]) <= 100.0
     assert len(page.get("vega_lite_chart")) == 4
-    run = nw.published(TINY)
+    run = published(TINY)
     assert isinstance(run, FinishedRun) and run.complete and run.done == 3
-    assert nw.job(TINY) is None  # the training is over and forgotten: only its result stays
+    assert job(TINY) is None  # the training is over and forgotten: only its result stays
     assert "are a different, easier task" in texts(page)
 
 
@@ -206,27 +250,25 @@ def test_a_published_run_is_shown_not_retrained(page):
     Train again train nothing: the published run is the same object, unchanged."""
     cfg = replace_cfg(seed=11)
     a = train_page(set_settings(page, seed=11))
-    published = nw.published(cfg)
-    rows_before = {c: [dict(r) for r in published.rows[c]] for c in nw.COSTS}
+    shared = published(cfg)
+    rows_before = {c: [dict(r) for r in shared.rows[c]] for c in nw.COSTS}
     b = set_settings(tiny(open_page("pages/lessons/network.py")), seed=11)
     seen_by_b = [m.value for m in b.metric]
     assert seen_by_b == [m.value for m in a.metric] and not b.warning
     for at in (b, a, b):
         press(at)
-        assert nw.job(cfg) is None and nw.trainings().load() == (0, 0)  # nothing queued
+        assert job(cfg) is None and nw.trainings().load() == (0, 0)  # nothing queued
         assert "already trained on this server" in at.info[0].value
         assert [m.value for m in at.metric] == seen_by_b
-    assert nw.published(cfg) is published
-    assert {c: [dict(r) for r in published.rows[c]] for c in nw.COSTS} == rows_before
+    assert published(cfg) is shared
+    assert {c: [dict(r) for r in shared.rows[c]] for c in nw.COSTS} == rows_before
 
 
 def test_a_click_delivered_twice_starts_one_training(page, gated):
     """Train is off while this session's training goes on; a second click that reaches the
     server anyway (sent before the button was turned off) joins the same training."""
-    cfg = replace_cfg(seed=21)
-    set_settings(page, seed=21)
-    press(page)
-    first = nw.job(cfg)
+    cfg = train_gated(page, gated, seed=21)
+    first = job(cfg)
     assert first.state == "running" and first.watchers == {page.session_state[nw.WHO]}
     assert button(page, "Train both networks").disabled
     assert not button(page, "Stop").disabled
@@ -234,24 +276,20 @@ def test_a_click_delivered_twice_starts_one_training(page, gated):
     page.session_state[nw.PENDING] = True  # the second click, as the server receives it
     page.run()
     assert not page.exception
-    assert nw.trainings().load() == (1, 0) and nw.job(cfg).watchers == first.watchers
+    assert nw.trainings().load() == (1, 0) and job(cfg).watchers == first.watchers
     gated.release(cfg.epochs)
     settle(page)
-    assert nw.published(cfg).done == 3 and len(page.metric) == 2
+    assert published(cfg).done == 3 and len(page.metric) == 2
     assert not button(page, "Train both networks").disabled and button(page, "Stop").disabled
 
 
 def test_progress_and_the_accuracy_so_far(page, gated):
-    cfg = replace_cfg(seed=22)
-    set_settings(page, seed=22)
-    press(page)
-    gated.release(1)
-    wait_epochs(cfg, 1)
+    cfg = train_gated(page, gated, seed=22, epochs=1)
     page.run()
     assert progress_texts(page)[0].startswith("Epoch 1 of 3 · about ")
     charts = page.get("vega_lite_chart")
     assert len(charts) == 1 and "Test accuracy so far" in charts[0].proto.spec
-    row = nw.job(cfg).records[0]
+    row = job(cfg).records[0]
     assert page.caption[1].value == (  # the chart in words
         f"After epoch 1: test accuracy {nw.pct(row['quadratic']['test_accuracy'] * 100)} with "
         f"the quadratic cost, {nw.pct(row['cross_entropy']['test_accuracy'] * 100)} with "
@@ -271,13 +309,9 @@ def expected_final(cfg):
 
 
 def test_stop_keeps_the_epochs_and_train_carries_on(page, gated):
-    cfg = replace_cfg(seed=23)
-    set_settings(page, seed=23)
-    press(page)
-    gated.release(1)
-    wait_epochs(cfg, 1)
+    cfg = train_gated(page, gated, seed=23, epochs=1)
     press(page, "Stop")  # the worker is inside epoch 2: it stops when that epoch ends
-    assert nw.job(cfg).state == "stopping"
+    assert job(cfg).state == "stopping"
     assert progress_texts(page) == ["Stopping after this epoch (1 of 3 done)…"]
     gated.release(1)
     assert nw.trainings().wait(nw.key(cfg), LONG).state == "stopped"
@@ -286,11 +320,11 @@ def test_stop_keeps_the_epochs_and_train_carries_on(page, gated):
     assert len(page.metric) == 2  # what was trained is shown
     assert button(page, "Stop").disabled and not button(page, "Train both networks").disabled
     press(page)  # carries on from epoch 3 with the same networks
-    assert nw.job(cfg).done == 2
+    assert job(cfg).done == 2
     gated.release(1)
     settle(page)
     assert not page.warning
-    run = nw.published(cfg)
+    run = published(cfg)
     assert {c: run.rows[c][-1]["test_accuracy"] for c in nw.COSTS} == expected_final(cfg)
 
 
@@ -298,9 +332,9 @@ def test_another_visitors_stop_does_not_stop_mine(page, gated):
     cfg = replace_cfg(seed=24)
     a = press(set_settings(page, seed=24))
     b = press(set_settings(tiny(open_page("pages/lessons/network.py")), seed=24))
-    assert len(nw.job(cfg).watchers) == 2 and nw.trainings().load() == (1, 0)
+    assert len(job(cfg).watchers) == 2 and nw.trainings().load() == (1, 0)
     press(a, "Stop")
-    assert nw.job(cfg).state == "running"  # B still wants it
+    assert job(cfg).state == "running"  # B still wants it
     assert "Another visitor asked for these settings too" in a.caption[1].value
     assert not button(a, "Train both networks").disabled  # A may join again
     gated.release(cfg.epochs)
@@ -310,11 +344,9 @@ def test_another_visitors_stop_does_not_stop_mine(page, gated):
 
 
 def test_changing_a_setting_leaves_the_training(page, gated):
-    cfg = replace_cfg(seed=25)
-    set_settings(page, seed=25)
-    press(page)
+    cfg = train_gated(page, gated, seed=25)
     set_settings(page, seed=26)
-    assert nw.job(cfg).state == "stopping"
+    assert job(cfg).state == "stopping"
     assert "Nothing trained with these settings yet" in page.info[0].value
     gated.release(1)
     assert nw.trainings().wait(nw.key(cfg), LONG).state == "stopped"
@@ -357,7 +389,7 @@ def test_the_queue_shows_each_readers_place(page, busy):
     cfg = replace_cfg(seed=27)
     set_settings(page, seed=27)
     press(page)
-    assert nw.job(cfg).state == "queued"
+    assert job(cfg).state == "queued"
     assert page.info[0].value == (
         "Waiting for the server: number 1 in line. This server runs at most 1 at a time for "
         "all its visitors; yours starts when those ahead of it are done.")
@@ -375,7 +407,7 @@ def test_a_full_line_refuses_with_a_message(page, busy, monkeypatch):
     hold_the_slot(busy)  # in the new queue
     set_settings(page, seed=29)
     press(page)
-    assert nw.job(replace_cfg(seed=29)) is None
+    assert job(replace_cfg(seed=29)) is None
     assert "The server's training line is full (0 waiting)" in page.warning[0].value
     busy.set()
 
@@ -411,11 +443,11 @@ def test_the_book_and_every_bundled_run_fit_the_bound(page):
 
 
 def test_the_bound_and_the_slots_come_from_the_environment(monkeypatch):
-    assert nw.limits() == (1, 32, 300_000)
+    assert network_runs.limits() == (1, 32, 300_000)
     monkeypatch.setenv("BITS_TO_LOSSES_MAX_STEPS", "400")
     monkeypatch.setenv("BITS_TO_LOSSES_TRAININGS", "2")
     monkeypatch.setenv("BITS_TO_LOSSES_TRAINING_QUEUE", "abc")  # unreadable: the default
-    assert nw.limits() == (2, 32, 400)
+    assert network_runs.limits() == (2, 32, 400)
     assert nw.trainings().slots == 2
     assert nw.cost_text(replace_cfg(epochs=2)) is None  # 2 epochs × 150 mini-batches = 300
     message = nw.cost_text(TINY)  # 3 × 150 = 450
@@ -423,7 +455,7 @@ def test_the_bound_and_the_slots_come_from_the_environment(monkeypatch):
     assert "at most 400 per network" in message
     assert "3 epochs of 167 mini-batches" in nw.cost_text(replace_cfg(batch=9))  # ⌈1,500 ÷ 9⌉
     monkeypatch.setenv("BITS_TO_LOSSES_TRAININGS", "0")  # at least one
-    assert nw.limits()[0] == 1
+    assert network_runs.limits()[0] == 1
 
 
 def test_a_failed_training_says_so_and_can_be_tried_again(page, monkeypatch):
@@ -432,7 +464,7 @@ def test_a_failed_training_says_so_and_can_be_tried_again(page, monkeypatch):
 
     set_settings(page, seed=31)
     monkeypatch.setattr(GatedComparison, "step", broken)
-    monkeypatch.setattr(nw, "Comparison", GatedComparison)
+    monkeypatch.setattr(network_runs, "Comparison", GatedComparison)
     settle(press(page))
     assert "This training failed on the server" in page.error[0].value
     assert "out of memory" not in page.error[0].value
@@ -446,7 +478,7 @@ def test_published_runs_carry_their_outputs(page):
     """The calibration page's contract: each cost's final z and labels, read-only, and the
     final accuracy is the share of argmax(z) that is right."""
     train_page(page)
-    run = nw.published(TINY)
+    run = published(TINY)
     assert set(run.outputs) == set(nw.COSTS)
     for cost, out in run.outputs.items():
         assert out.valid_z is None and out.valid_y is None  # the bundled digits: no validation
@@ -555,7 +587,7 @@ def test_mnist_from_a_loopback_mirror(page, loopback_mnist):
     assert (status.state, status.done_bytes, status.total_bytes) == ("done", total, total)
     assert nw.download_text(status).startswith(f"MNIST: {total / 1e6:.1f} of {total / 1e6:.1f} MB")
     settle(page)
-    run = nw.published(replace_cfg(source="mnist"))
+    run = published(replace_cfg(source="mnist"))
     assert run.complete
     assert "This page trains on the same 50,000 images" in texts(page)
     # The validation split's outputs come too (10 held-out images here, 20 test images).
@@ -696,7 +728,7 @@ def test_others_watch_the_one_download_then_see_the_result(page, loopback_mnist)
     assert nw.download().status().state == "running"
     GATE.set()
     settle(finish_download(a))  # A's training starts once the download is done
-    assert nw.published(replace_cfg(source="mnist")).complete
+    assert published(replace_cfg(source="mnist")).complete
     b.run()
     assert [m.value for m in b.metric] == [m.value for m in a.metric]
     assert nw.download().status().attempts == 1 and len(hits) == 4  # one download in all
@@ -712,7 +744,7 @@ def test_stop_while_mnist_arrives_cancels_the_training(page, loopback_mnist):
     assert button(page, "Stop").disabled
     GATE.set()
     settle(finish_download(page))
-    assert nw.job(replace_cfg(source="mnist", seed=41)) is None  # downloaded; nothing trained
+    assert job(replace_cfg(source="mnist", seed=41)) is None  # downloaded; nothing trained
     assert "Nothing trained with these settings yet" in page.info[0].value
 
 
@@ -795,7 +827,7 @@ def test_results_section_is_built_once_per_finished_run_and_language(page, monke
     set_language(page, "zh")
     set_language(page, "en")
     assert built == [TINY, TINY]  # the Chinese view once; English again from the cache
-    run = nw.published(TINY)
+    run = published(TINY)
     frame = nw.frame(run)
     chart = page.get("vega_lite_chart")[0]
     lines = convert_arrow_bytes_to_pandas_df(
@@ -822,8 +854,6 @@ def test_results_follow_the_runs_numbers():
 
 
 # ---- Issue 20: the lesson first, the digits seen and misread, prose that fits -----------------
-
-PAGE = "pages/lessons/network.py"
 
 
 def lead_line(at) -> str:
@@ -872,14 +902,14 @@ def test_the_lead_sentence_is_the_runs_and_turns_with_it(lang):
     at = settle(open_page(PAGE))
     if lang == "zh":
         set_language(at, "zh")
-    run = nw.published(nw.DEFAULT)
+    run = published(nw.DEFAULT)
     s = nw.lesson_of(run)
     assert (s.first.ahead, s.final.ahead, s.carrier) == ("cross_entropy", "quadratic", "first")
     assert (f"{s.final.quadratic:.2f}", f"{s.final.cross_entropy:.2f}") == ("97.64", "96.63")
     assert lead_line(at) == LEAD["defaults"][lang]
     train = {"en": "Train both networks", "zh": "训练两个网络"}[lang]
     settle(press(set_settings(at, seed=4), train))
-    s = nw.lesson_of(nw.published(nw.Config(**{**vars(nw.DEFAULT), "seed": 4})))
+    s = nw.lesson_of(published(nw.Config(**{**vars(nw.DEFAULT), "seed": 4})))
     assert (s.first.ahead, s.final.ahead, s.carrier) == ("cross_entropy", "cross_entropy",
                                                           "first")
     assert lead_line(at) == LEAD["seed 4"][lang]
@@ -996,7 +1026,7 @@ def test_the_digits_each_cost_gets_wrong(page, lang):
     first twelve pictured with "true → predicted" in the caption, and those both misread."""
     train_page(page)
     set_language(page, lang)
-    run, data = nw.published(TINY), nw.bundled()
+    run, data = published(TINY), nw.bundled()
     pictured = images(page)[1:]
     assert len(pictured) == 2
     both = None
@@ -1033,11 +1063,7 @@ def test_the_digits_each_cost_gets_wrong(page, lang):
 
 def test_no_misread_digits_without_a_finished_run(page, gated):
     """A stopped run (no final outputs) and a run published without outputs show none."""
-    cfg = replace_cfg(seed=32)
-    set_settings(page, seed=32)
-    press(page)
-    gated.release(1)
-    wait_epochs(cfg, 1)
+    cfg = train_gated(page, gated, seed=32, epochs=1)
     press(page, "Stop")
     gated.release(1)
     assert nw.trainings().wait(nw.key(cfg), LONG).state == "stopped"
@@ -1052,7 +1078,7 @@ def test_no_misread_digits_without_a_finished_run(page, gated):
 
 def test_mistakes_are_cached_by_the_runs_outputs(page):
     train_page(page)
-    run, data = nw.published(TINY), nw.bundled()
+    run, data = published(TINY), nw.bundled()
     first = nw.mistakes_of(run, data, "bundled")
     assert nw.mistakes_of(run, data, "bundled") is first  # one lookup on a rerun
     assert first["both"] == len(story.both_wrong(*first["found"].values()))
@@ -1229,3 +1255,108 @@ def test_a_cost_with_nothing_wrong_and_one_row_of_mistakes(lang):
     pictured = images(at)[1:]
     assert len(pictured) == 1 and pictured[0].caption == expected[2]
     assert not [c for c in at.caption if "both costs" in c.value or "两种代价下都" in c.value]
+
+
+# ---- Issue 19: the results wait for both predictions ------------------------------------------
+
+HELD = {"en": ("The results appear here once you have predicted at both checkpoints above, or "
+               "show them without predicting.", "Show the results without predicting",
+               "Results"),
+        "zh": ("在上方两个检查点都做出预测后，结果会显示在这里；也可以不预测，直接查看。", "不预测，直接查看结果",
+               "结果")}
+
+
+def results_on_screen(at, lang="en") -> bool:
+    """Whether the results are drawn: their heading, metrics, charts, lead sentence and the
+    held caption's absence all agree (else the test fails)."""
+    parts = {"heading": any(h.value == HELD[lang][2] for h in at.header),
+             "metrics": len(at.metric) == 2, "charts": len(at.get("vega_lite_chart")) == 4,
+             "lead": any(m.value.startswith(":material/lightbulb:") for m in at.markdown),
+             "not held": HELD[lang][0] not in [c.value for c in at.caption]}
+    assert len(set(parts.values())) == 1, parts
+    return parts["heading"]
+
+
+def first_visit(lang, query=None):
+    """A first visit without having chosen to skip predicting, the default run trained."""
+    return settle(open_link(PAGE, {"lang": lang, **(query or {})}, revealed=False))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_results_wait_for_both_predictions(lang):
+    """A first visit trains the default run but shows no result (no lead sentence, metrics,
+    charts, misread digits or limits) until both checkpoints have a prediction: one is not
+    enough; a right and a wrong one both are."""
+    at = first_visit(lang)
+    assert published(nw.DEFAULT).complete  # trained: only its showing waits
+    assert not results_on_screen(at, lang)
+    assert len(images(at)) == 1 and not at.table  # the digits seen; none misread, no limits
+    assert button(at, HELD[lang][1]) is not None
+    predict(at, "after_one", "cross_entropy")  # right
+    assert not results_on_screen(at, lang)
+    predict(at, "at_the_end", "cross_entropy")  # wrong: the quadratic cost ends ahead
+    assert results_on_screen(at, lang) and len(images(at)) == 3
+    assert not [b for b in at.button if b.label == HELD[lang][1]]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_results_without_predicting(lang):
+    at = first_visit(lang)
+    button(at, HELD[lang][1]).click().run()
+    assert results_on_screen(at, lang)
+    assert "done" not in link_of(at)  # nothing predicted: no progress
+    set_settings(at, seed=4)  # for the rest of the session
+    settle(press(at, {"en": "Train both networks", "zh": "训练两个网络"}[lang]))
+    assert results_on_screen(at, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_progress_in_a_link_shows_the_results(lang):
+    """Both checkpoints predicted before (here carried in a link's ?done=): the results show
+    at once; one of the two is not enough."""
+    marks = {("network", "after_one"): "r", ("network", "at_the_end"): "w"}
+    assert results_on_screen(first_visit(lang, {"done": encode_progress(marks)}), lang)
+    one = encode_progress({("network", "after_one"): "r"})
+    assert not results_on_screen(first_visit(lang, {"done": one}), lang)
+
+
+def test_a_new_run_after_predicting_shows_its_results_and_asks_again():
+    """The rule for a changed setting: having predicted both on this page, the reader sees a
+    new run's results (and its accuracy while it trains), and each checkpoint, now judging the
+    new run, asks for a new prediction."""
+    at = first_visit("en")
+    predict(predict(at, "after_one", "cross_entropy"), "at_the_end", "quadratic")
+    set_settings(at, seed=4)
+    assert "The inputs changed since your last prediction" in feedback(at)
+    settle(press(at))
+    assert results_on_screen(at)
+
+
+def test_the_accuracy_so_far_waits_too(gated):
+    """While a run trains before any prediction, its progress shows, its accuracy chart not."""
+    at = first_visit("en")
+    set_settings(at, epochs=TINY.epochs, hidden=TINY.hidden)
+    cfg = train_gated(at, gated, seed=34, epochs=1)
+    at.run()
+    assert progress_texts(at)[0].startswith("Epoch 1 of 3 · about ")
+    assert not at.get("vega_lite_chart") and HELD["en"][0] in [c.value for c in at.caption]
+    button(at, HELD["en"][1]).click().run()
+    assert len(at.get("vega_lite_chart")) == 1 and job(cfg).active
+    gated.release(cfg.epochs)
+
+
+@pytest.mark.parametrize("lang, reveal", [("en", "Reveal the answer"), ("zh", "揭晓答案")])
+def test_the_teacher_reveals_the_results(lang, reveal):
+    """In the presentation view the results follow the teacher's reveal of both checkpoints
+    (progress and the skip button do not count there)."""
+    marks = encode_progress({("network", c): "r" for c in nw.CHECKPOINTS})
+    at = first_visit(lang, {"teach": "1", "done": marks})
+    said = {"en": "The results appear here once both checkpoints above are revealed.",
+            "zh": "上方两个检查点都揭晓后，结果会显示在这里。"}[lang]
+    assert said in [c.value for c in at.caption] and not at.metric
+    assert not [b for b in at.button if b.label == HELD[lang][1]]
+    for cid in nw.CHECKPOINTS:
+        assert not at.metric
+        at.button(key=f"_cp.reveal.network.{cid}").click().run()
+    assert len(at.metric) == 2 and said not in [c.value for c in at.caption]
+    assert any(b.label == reveal for b in at.button)

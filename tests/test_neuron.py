@@ -212,3 +212,76 @@ def test_outward_keeps_exact_bounds():
     assert str(neuron.outward(0.25, 2, up=True)) == "0.25"
     assert str(neuron.outward(0.25, 2, up=False)) == "0.25"
     assert neuron.outward(0.0, 3, up=True) == 0
+
+
+# ---- Which case a page words (issue 18: the decisions live here, the wording in ui) -----------
+
+def test_race_case_by_brute_force():
+    """Every combination of reached / never, and of the last errors, against the rule written
+    out in words."""
+    for q in (-1, 5, 9):
+        for ce in (-1, 5, 9):
+            for aq, ace in ((0.9, 0.3), (0.3, 0.9), (0.5, 0.5)):
+                case = neuron.race_case({"quadratic": q, "cross_entropy": ce},
+                                        {"quadratic": aq, "cross_entropy": ace}, 0.0)
+                if q >= 0 and ce >= 0:
+                    want = "tie" if q == ce else ("both.ce" if ce < q else "both.q")
+                elif q >= 0:
+                    want = "only.q"
+                elif ce >= 0:
+                    want = "only.ce"
+                else:
+                    want = {(0.9, 0.3): "neither.ce", (0.3, 0.9): "neither.q",
+                            (0.5, 0.5): "neither.same"}[(aq, ace)]
+                assert case == want, (q, ce, aq, ace)
+    # The target counts: with y = 1 the output nearer 1 has the smaller error.
+    assert neuron.race_case({"quadratic": -1, "cross_entropy": -1},
+                            {"quadratic": 0.9, "cross_entropy": 0.3}, 1.0) == "neither.q"
+
+
+def _speed(first, peak, k=3, first_error=0.9, peak_error=0.5):
+    return neuron.SpeedChange(first, first_error, peak, k, peak_error, peak, 10)
+
+
+def test_speed_kinds_and_cases():
+    assert _speed(0.01, 0.02).kind == "up"
+    assert _speed(0.01, 0.01 * neuron.SPEED_UP).kind == "flat"  # not more than SPEED_UP times
+    assert _speed(0.01, 0.005).kind == "down"
+    assert _speed(0.01, 0.01).kind == "down"
+    assert _speed(0.0, 0.02).kind == "still"     # nothing to compare the later steps with
+    assert _speed(0.01, float("nan"), k=-1).kind == "still"  # no later epoch
+    q, ce = _speed(0.01, 0.05), _speed(0.2, 0.1)
+    assert neuron.start_case(q, ce) == "ce" and neuron.start_case(ce, q) == "q"
+    assert neuron.start_case(q, q) == "same"
+    assert neuron.speed_lesson(q, ce) == "lesson"
+    # Sped up, but at a larger error than at the start: not Nielsen's point.
+    assert neuron.speed_lesson(_speed(0.01, 0.05, peak_error=0.95), ce) == "other"
+    assert neuron.speed_lesson(_speed(0.01, 0.005), ce) == "no_slowdown"
+    assert neuron.speed_lesson(_speed(0.01, float("nan"), k=-1), ce) == "other"
+
+
+def test_map_kinds():
+    def summary(share, misses, err):
+        return neuron.MapSummary(share, 10.0, misses, err, 0.05)
+    assert summary(1.0, 0, float("nan")).kind == "all"
+    assert summary(0.0, 81, 0.1).kind == "none"
+    some = summary(0.7, 20, 0.95)
+    assert some.kind == "some" and some.saturated
+    assert not summary(0.7, 20, 0.5).saturated
+    assert not summary(0.0, 81, 0.95).saturated  # "none": no comparison to make
+
+
+def test_race_gathers_what_each_run_shows():
+    etas = {"quadratic": 0.15, "cross_entropy": 0.15, "book_demo": 0.005}
+    r = neuron.race(2.0, 2.0, etas=etas, epochs=300, threshold=0.1)
+    for c, eta in etas.items():
+        f = train(2.0, 2.0, cost=c, eta=eta, epochs=300)
+        np.testing.assert_array_equal(r.frames[c]["a"], f["a"])
+        a = f["a"].to_numpy()
+        np.testing.assert_allclose(r.frames[c]["sigma_prime"], a * (1 - a), rtol=1e-12)
+        np.testing.assert_array_equal(r.frames[c]["grad_b_abs"], f["dC_db"].abs())
+        assert r.reach[c] == int(epochs_to_reach(2.0, 2.0, cost=c, eta=eta, epochs=300))
+        assert (r.start[c], r.end[c]) == (a[0], a[-1])
+    assert set(r.speed) == {"quadratic", "cross_entropy"}
+    assert r.reach["quadratic"] == -1  # Nielsen's start: 300 epochs are too few for it
+    assert r.case == neuron.race_case(r.reach, r.end, 0.0) == "only.ce"

@@ -702,6 +702,31 @@ def test_play_advances_and_stops_at_the_end(app):
     assert not app.exception
 
 
+def test_while_playing_the_scrubber_shown_is_never_read_back(app):
+    """A timer tick that crosses a Pause in flight carries the scrubber's value from an earlier
+    frame: while playing, the scrubber shown is a copy under its own key, so such a value cannot
+    pull the epoch back (the race seen in the browser: card, slider and address disagreeing)."""
+    app.button(key="_neuron.play_button").click().run()
+    app.run()
+    playing_at = app.session_state["neuron.epoch"]
+    assert playing_at >= 2
+    shown = app.slider(key=nr.SHOWN)
+    assert shown.disabled and shown.value == playing_at
+    assert not [s for s in app.slider if s.key == widget_key(app, "neuron.epoch")]
+    # A stale value from the browser (a disabled widget, so sent as the browser would).
+    states = app._tree.get_widget_states()
+    for w in states.widgets:
+        if w.id == shown.id:
+            w.double_array_value.data[:] = [0.0]
+    app._run(widget_state=states)
+    assert app.session_state["neuron.epoch"] > playing_at
+    app.button(key="_neuron.pause_button").click().run()
+    paused = app.session_state["neuron.epoch"]
+    assert paused > playing_at and not app.session_state["neuron.playing"]
+    assert app.slider(key=widget_key(app, "neuron.epoch")).value == paused
+    assert f"epoch {paused}" in " ".join(m.value for m in app.markdown)
+
+
 def test_clicking_a_training_chart_moves_the_epoch(app):
     spec = chart_spec(app, 0)
     assert spec["params"][0]["name"] == nr.PICK

@@ -81,3 +81,49 @@ def test_the_largest_table_a_setting_holds_fits_its_link_limit():
     assert text.startswith(tables.COMPACT) and len(text) <= TABLE.link_limit()
     assert TABLE.same(TABLE.decode(text), TABLE.coerce(frame))
     assert W0.link_limit() < 100 < TABLE.link_limit()
+
+
+# ---- a page's settings together: presets and the shortest link (lib.settings.Settings) ----
+
+def _group():
+    from lib.settings import Settings
+    return Settings("demo", [Setting("w", 2.0, "float", lo=0.0, hi=9.0),
+                             Setting("n", 3, "int", lo=1, hi=9),
+                             Setting("busy", False, "bool", link=False)],
+                    {"big": {"w": 8.0}, "both": {"w": 8.0, "n": 9}})
+
+
+def test_the_link_names_a_preset_only_when_it_is_no_longer():
+    group = _group()
+    assert group.query(group.defaults) == {}
+    assert group.query(group.preset_values("big")) == {"preset": "big"}
+    assert group.query({**group.preset_values("both"), "n": 4}) == {"preset": "big", "n": "4"}
+    assert group.query({"w": 1.0, "n": 3, "busy": True}) == {"w": "1"}  # busy: never linked
+    assert group.preset_of(group.preset_values("both")) == "both"
+    assert group.preset_of({"w": 1.0, "n": 3, "busy": False}) is None
+
+
+def test_every_value_survives_its_own_link():
+    """Oracle: reading back the link of any values gives those values (the linked ones)."""
+    group = _group()
+    for w in (0.0, 2.0, 8.0, 8.5):
+        for n in (1, 3, 9):
+            values = {"w": w, "n": n, "busy": False}
+            read, keep, _, problems = group.read_query(group.query(values))
+            assert not problems
+            assert {**(group.defaults if keep else {}), **read} == values
+
+
+def test_read_link_reports_each_problem_and_keeps_the_good_parameters():
+    from lib.settings import MAX_LINK, link_limit, read_link
+    group = _group()
+    found, problems = read_link({"preset": "huge", "n": "4", "w": "99", "zz": "1"},
+                                [(group, "")])
+    assert [(values, keep) for _, values, keep in found] == [({"n": 4}, False)]
+    assert sorted((p.code, p.field) for p in problems) == [
+        ("bad_choice", "preset"), ("out_of_range", "w"), ("unknown_key", "zz")]
+    found, problems = read_link({"p.n": "5"}, [(group, "p.")])
+    assert found[0][1] == {"n": 5} and not problems
+    assert link_limit([(group, "")]) == MAX_LINK
+    found, problems = read_link({"n": "1" * MAX_LINK}, [(group, "")])
+    assert found == [] and [p.code for p in problems] == ["too_long"]

@@ -213,12 +213,13 @@ def test_a_scratch_link_keeps_bad_cells_as_typed():
 
 
 def test_the_link_cap_grows_with_the_tables_a_page_carries():
+    from lib import settings
     from ui import state
     from ui.explorer import S as EXPLORER
     from ui.codes import S as CODES
     largest = tables.link_limits(2, tables.MAX_EVENTS)[1]
-    assert state.link_limit(EXPLORER) >= state.MAX_LINK + largest
-    assert state.link_limit(CODES) >= state.MAX_LINK + largest  # the explorer's table, "pq."
+    assert state.link_limit(EXPLORER) >= settings.MAX_LINK + largest
+    assert state.link_limit(CODES) >= settings.MAX_LINK + largest  # the explorer's table, "pq."
 
 
 PAGES = {  # page -> (its table's key, a link with a bad cell and a row just added with "+")

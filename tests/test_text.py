@@ -307,3 +307,44 @@ def test_compress_agrees_with_the_separate_functions():
         assert c.bits == text.encode(message, train, order, 0.05) and c.decoded
         assert c.huffman == text.huffman_bits(message, train, order, 0.05)
         assert np.allclose(c.costs, text.surprisals(train, message, order, 0.05, limit=10))
+
+
+# ---- what the curves do, and the shaded text -----------------------------------------------------
+
+def _points(train_bits, test_bits):
+    return tuple(text.OrderPoint(k, a, b) for k, (a, b) in enumerate(zip(train_bits, test_bits)))
+
+
+@pytest.mark.parametrize("train,held,shape", [
+    ([3, 2, 1], [5, 4, 3], ("falls", 2, "falls", 2, False)),
+    ([3, 2, 2], [5, 4, 4], ("wiggles", 2, "low5", 2, False)),      # a tie at the top: no rise
+    ([3, 1, 2], [5, 3, 4], ("turns", 1, "turns", 1, False)),
+    ([3, 2, 1], [5, 3, 4], ("falls", 2, "turns", 1, True)),        # the training text goes on
+    ([3, 2, 2.5, 2], [5, 3, 3, 4], ("wiggles", 3, "turns", 2, True)),
+])
+def test_curve_shape_cases(train, held, shape):
+    assert tuple(vars(text.curve_shape(_points(train, held))).values()) == shape
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 20), st.floats(0, 20)), min_size=1, max_size=6))
+def test_curve_shape_against_a_brute_force_reading(pairs):
+    """Oracle: the lowest order found by scanning from the top down, a fall checked pairwise."""
+    tr, he = [a for a, _ in pairs], [b for _, b in pairs]
+    shape = text.curve_shape(_points(tr, he))
+    for values, low in ((tr, shape.train_low), (he, shape.held_low)):
+        assert low == next(k for k in range(len(values) - 1, -1, -1) if values[k] == min(values))
+    falls = all(tr[k + 1] < tr[k] for k in range(len(tr) - 1))
+    assert shape.train == ("falls" if falls else "wiggles" if shape.train_low == len(tr) - 1
+                           else "turns")
+    assert shape.overfit == (shape.held == "turns" and tr[-1] < tr[shape.held_low])
+
+
+def test_shaded_text_escapes_and_shades():
+    from lib.charts_text import shaded_text
+    out = shaded_text("<b>\n\x07", [0.0, 6.0, 12.0, 30.0, 1.0], "bits")
+    assert "&lt;" in out and "&gt;" in out and "↵<br>" in out and "U+0007" in out
+    assert out.count("<span title=") == 5
+    assert "rgba(106, 61, 154, 0.000)" in out and "rgba(106, 61, 154, 0.900)" in out
+    assert out.count("color: #ffffff") == 2  # 12 and 30 bits: the darkest shade
+    assert 'title="U+000A: 30.00 bits"' in out

@@ -1,25 +1,24 @@
 """Settings, cached views and wording of the soft-targets and calibration page.
 
 Each section's view is one cached call (``st.cache_resource``, bounded, the language an explicit
-argument): chart data as Arrow bytes, metrics and sentences chosen by the computed conditions.
-The calibration section reads the digits network page's run for that page's current settings
-(``ui.network.find``): its ``outputs[cost]`` (``valid_z, valid_y, test_z, test_y``: the final
-network's output-layer z and the labels). Its views are keyed by a digest of those numbers.
+argument): chart data as Arrow bytes, metrics and sentences chosen by the computed conditions
+(:mod:`lib.calibration`). The calibration section reads the digits network page's run for that
+page's current settings (``ui.network.find``): its ``outputs[cost]`` (``valid_z, valid_y,
+test_z, test_y``: the final network's output-layer z and the labels). Its views are keyed by a
+digest of those numbers.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import namedtuple
 from typing import Any
 
-import numpy as np
 import streamlit as st
 
 from lib import calibration as cal
 from lib import charts_calibration as cc
 from lib import soft_targets as soft
-from lib.info import convert, entropy
+from lib.info import convert
 from lib.problems import ProblemError
 from ui import checkpoint, fmt, layout, problems
 from ui import network as nw
@@ -70,6 +69,10 @@ def answered(cid: str, inputs: dict[str, Any], shown: bool) -> bool:
             or checkpoint.judge("calibration", cid, inputs).right is None)
 
 
+def _tile(label: str, value: str, help_: str | None = None, caption: str | None = None) -> tuple:
+    return label, value, help_, caption
+
+
 # ---- 1. Proper scoring rules -------------------------------------------------------------------
 
 @st.cache_resource(max_entries=128, show_spinner=False)
@@ -80,23 +83,17 @@ def score_view(p: float, base: float | None, unit: str, language: str,
     names = {r: t(f"cal.rule.{r}") for r in cal.SCORES}
     rules = cal.SCORES if shown else tuple(r for r in cal.SCORES if r != "absolute")
     data = cc.score_chart_data(p, names, base, p_label=f"p = {fmt.prob(p)}", marked=rules)
-    best = cal.score_minimisers(p)
-    at = {r: float(cal.expected_scores(p, [0.5 if b is None else b], base)[r][0])
-          for r, b in best.items()}
-    values = {r: (fmt.amount(v, unit) if r == "log" else fmt.short(v)) for r, v in at.items()}
-    listed = [t("cal.score.at_any", rule=names[r], value=values[r]) if best[r] is None else
-              t("cal.score.at", rule=names[r], q=fmt.prob(best[r]), value=values[r])
+    best = cal.best_scores(p, base)
+    value = lambda r: (fmt.amount(best[r][1], unit) if r == "log"  # noqa: E731
+                       else fmt.short(best[r][1]))
+    listed = [t("cal.score.at_any", rule=names[r], value=value(r)) if best[r][0] is None else
+              t("cal.score.at", rule=names[r], q=fmt.prob(best[r][0]), value=value(r))
               for r in rules]
-    if not shown:
-        take = ""
-    elif p in (0.0, 1.0):
-        take = t("cal.score.take.certain", p=fmt.prob(p))
-    elif best["absolute"] is None:
-        take = t("cal.score.take.flat")
-    else:
-        take = t("cal.score.take.exaggerate", q=fmt.prob(best["absolute"]))
-    metrics = tuple((names[r], t("cal.score.tie"), None, None) if best[r] is None else
-                    (t("cal.score.best", rule=names[r]), fmt.prob(best[r]), None, None)
+    take = ("" if not shown else t("cal.score.take.certain", p=fmt.prob(p)) if p in (0.0, 1.0)
+            else t("cal.score.take.flat") if best["absolute"][0] is None
+            else t("cal.score.take.exaggerate", q=fmt.prob(best["absolute"][0])))
+    metrics = tuple(_tile(names[r], t("cal.score.tie")) if best[r][0] is None else
+                    _tile(t("cal.score.best", rule=names[r]), fmt.prob(best[r][0]))
                     for r in rules)
     text = {"q": t("cal.score.axis_q"), "value": t("cal.score.axis_value"),
             "series": t("cal.score.series"), "best": t("cal.score.best_q"), "p": "p"}
@@ -129,10 +126,9 @@ def smoothing_view(k: int, eps: float, gap: float, base: float | None, unit: str
                 end=fmt.short(GAP_MAX), smoothed=smoothed)
     take = ("" if not shown else t("cal.smooth.take.zero") if eps == 0 else
             t("cal.smooth.take", gap=fmt.short(best)))
-    metrics = ((t("cal.smooth.m.best"), fmt.short(best), None, None),)[:1 if shown else 0] + (
-               (t("cal.smooth.m.ce"), q(at.ce), None, None),
-               (t("cal.smooth.m.h"), q(at.entropy), None, None),
-               (t("cal.smooth.m.kl"), q(at.kl), None, None))
+    metrics = ((_tile(t("cal.smooth.m.best"), fmt.short(best)),) if shown else ()) + tuple(
+        _tile(t(f"cal.smooth.m.{m}"), q(x)) for m, x in (("ce", at.ce), ("h", at.entropy),
+                                                         ("kl", at.kl)))
     identity = (rf"{fmt.tex(fmt.short(at.ce))} = {fmt.tex(fmt.short(at.entropy))} + "
                 rf"{fmt.tex(fmt.short(at.kl))} \quad \text{{({unit})}}")
     text = {"gap": t("cal.smooth.axis_gap"), "value": t("cal.smooth.axis_value", unit=unit),
@@ -147,89 +143,70 @@ def smoothing_view(k: int, eps: float, gap: float, base: float | None, unit: str
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def distil_view(temp: float, base: float | None, unit: str, language: str) -> View:
-    teacher = soft.EXAMPLE_TEACHER
+    """The example teacher's targets at T = 1 and at ``temp`` (:func:`lib.calibration.
+    distillation`), the soft loss's gradient, and their charts."""
+    teacher, student = soft.EXAMPLE_TEACHER, soft.EXAMPLE_STUDENT
     series = (t("cal.distil.at1"), t("cal.distil.atT"))
-    data = cc.target_chart_data(teacher, temp, DIGITS, series)
-    p1, pt = soft.tempered(teacher, 1.0), soft.tempered(teacher, temp)
-    top, *order = soft.ranked(pt)
-    wrong = {"1": 1 - p1[top], "T": 1 - pt[top]}
-    g = soft.gradient_scale(soft.EXAMPLE_STUDENT, teacher, [temp])
+    d = cal.distillation(teacher, student, temp, base)
     one = temp == 1.0  # the two targets are the same: say so once
-    at1 = (lambda value: None) if one else (  # noqa: E731
-        lambda value: t("cal.distil.m.wrong.delta", value=value))
-    metrics = ((t("cal.distil.m.wrong"), fmt.percent(wrong["T"]), None,
-                at1(fmt.percent(wrong["1"]))),
-               (t("cal.distil.m.entropy"), fmt.amount(entropy(pt, base), unit), None,
-                at1(fmt.amount(entropy(p1, base), unit))),
-               (t("cal.distil.m.grad"), fmt.short(g["scaled"][0]),
-                t("cal.distil.m.grad.help", raw=fmt.short(g["gradient"][0])), None))
+    at1 = lambda value: None if one else t("cal.distil.m.wrong.delta", value=value)  # noqa: E731
+    wrong = fmt.percent(1 - d.at_t[d.top])
+    metrics = (_tile(t("cal.distil.m.wrong"), wrong, None, at1(fmt.percent(1 - d.at_1[d.top]))),
+               _tile(t("cal.distil.m.entropy"), fmt.amount(d.entropy_t, unit), None,
+                     at1(fmt.amount(d.entropy_1, unit))),
+               _tile(t("cal.distil.m.grad"), fmt.short(d.scaled),
+                     t("cal.distil.m.grad.help", raw=fmt.short(d.gradient))))
     take = t("cal.distil.take.one" if one else "cal.distil.take", t=fmt.short(temp),
-             wrong=fmt.percent(wrong["T"]), first=DIGITS[order[0]], second=DIGITS[order[1]])
+             wrong=wrong, first=DIGITS[d.order[0]], second=DIGITS[d.order[1]])
     caption = t("cal.distil.caption.one" if one else "cal.distil.caption", t=fmt.short(temp),
-                top1=fmt.percent(p1[top]), top=fmt.percent(pt[top]))
-    grad_names = (t("cal.distil.grad.raw"), t("cal.distil.grad.scaled"))
-    grad = cc.gradient_chart_data(soft.EXAMPLE_STUDENT, teacher, temp, grad_names)
-    marks = soft.gradient_scale(soft.EXAMPLE_STUDENT, teacher, [1.0, 10.0, 100.0])
+                top1=fmt.percent(d.at_1[d.top]), top=fmt.percent(d.at_t[d.top]))
+    grad = cc.gradient_chart_data(student, teacher, temp, (t("cal.distil.grad.raw"),
+                                                          t("cal.distil.grad.scaled")))
+    marks = soft.gradient_scale(student, teacher, [1.0, 10.0, 100.0])
     grad_caption = t("cal.distil.grad.caption", **{
         f"{k}{n}": fmt.short(marks[col][i]) for i, n in enumerate((1, 10, 100))
         for k, col in (("g", "gradient"), ("s", "scaled"))})
     text = {"class": t("cal.distil.digit"), "probability": t("word.probability"),
             "series": t("cal.distil.series"), "T": "T", "value": t("cal.distil.grad.axis")}
-    return View(datasets(data), text, ((series[0], ORANGE), (series[1], BLUE)), metrics, take,
-                caption, (grad_caption,), datasets(grad))
+    return View(datasets(cc.target_chart_data(teacher, temp, DIGITS, series)), text,
+                ((series[0], ORANGE), (series[1], BLUE)), metrics, take, caption,
+                (grad_caption,), datasets(grad))
 
 
 # ---- 4. The digits network's calibration ---------------------------------------------------------
 
 def network_outputs() -> tuple[str, Any, Any]:
-    """``(status, run, outputs)`` for the network page's current settings: status "none" (no
-    run), "training" (queued or under way), "stopped" (stopping or stopped before its last
-    epoch), "failed", "no_outputs" (a finished run without output-layer values) or "ok"."""
-    cfg = nw.config()
-    run = nw.find(cfg)
-    if run is None or not run.done:
-        return "none", None, None
-    if not run.complete:
-        state = getattr(run, "state", "stopped")
-        status = {"queued": "training", "running": "training", "failed": "failed"}
-        return status.get(state, "stopped"), run, None
-    outputs = getattr(run, "outputs", None)
-    if outputs and all(c in outputs for c in NETS):
-        return "ok", run, outputs
-    return "no_outputs", run, None
+    """``(status, run, outputs)`` for the network page's current settings
+    (:func:`lib.calibration.run_status`; the run None while there is none, the outputs None
+    unless the status is "ok")."""
+    run = nw.find(nw.config())
+    status = cal.run_status(run, NETS)
+    return status, None if status == "none" else run, run.outputs if status == "ok" else None
 
 
-def _arrays(o: Any) -> tuple:
-    """A network's outputs (:class:`lib.network.Outputs`) as ``split``'s arguments."""
-    return o.valid_z, o.valid_y, o.test_z, o.test_y
+def _runs(outputs: Any) -> dict[str, tuple]:
+    """Each network's outputs (:class:`lib.network.Outputs`) as ``split``'s arguments."""
+    return {c: (outputs[c].valid_z, outputs[c].valid_y, outputs[c].test_z, outputs[c].test_y)
+            for c in NETS}
 
 
 def digest(outputs: Any) -> str:
     """One key for the numbers of ``outputs`` (both costs, every field)."""
-    h = hashlib.blake2b(digest_size=16)
-    for value in (v for cost in NETS for v in _arrays(outputs[cost])):
-        h.update(b"none" if value is None else np.ascontiguousarray(value).tobytes())
-        h.update(b"|")
-    return h.hexdigest()
+    return cal.digest(_runs(outputs))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def temperatures(key: str, _outputs: Any) -> dict[str, float | ProblemError]:
-    """Each network's fitted T (:func:`lib.calibration.fit_temperature` on its fitting split),
-    or the problem that prevented it; once per run (``key`` = :func:`digest`)."""
-    out: dict[str, float | ProblemError] = {}
-    for cost in NETS:
-        try:
-            s = cal.split(*_arrays(_outputs[cost]))
-            out[cost] = cal.fit_temperature(s.fit_z, s.fit_y)
-        except ProblemError as err:
-            out[cost] = err
-    return out
+    """:func:`lib.calibration.fit_temperatures` of both networks, once per run (``key`` =
+    :func:`digest`)."""
+    return cal.fit_temperatures(_runs(_outputs))
 
 
 #: The calibration section for one run, network and number of bins: the problems worded, the
 #: metric tiles, the reliability chart (datasets None when this network has a problem), its
-#: words, the table comparing both networks and its sentence, and the table of the bins.
+#: words, the table comparing both networks and its sentence, the table of the bins, how the
+#: sigmoid's shares compare ("" when they cannot) and ``noisy``: a sentence when scaling by the
+#: fitted T made the test ECE or NLL worse, else "".
 NetView = namedtuple("NetView", "problems metrics data text colors takeaway detail split caption "
                      "compare compare_text bins how noisy")
 
@@ -241,77 +218,64 @@ def _change(a: float, b: float, show) -> str:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def net_view(key: str, _outputs: Any, net: str, bins: int, base: float | None, unit: str,
-             language: str, shown: bool = True) -> NetView:
-    """The calibration of network ``net``; ``shown`` False: without the fitted T's tile and
-    the takeaway (over- or under-confident), which a checkpoint asks. ``noisy``: a sentence
-    when scaling by the fitted T made the test ECE or NLL worse, else ""."""
-    nll = lambda x: fmt.amount(convert(x, None, base), unit)  # noqa: E731
-    fitted = temperatures(key, _outputs)
-    reports: dict[str, cal.TemperatureReport | ProblemError] = {}
-    for cost in NETS:
-        try:
-            if isinstance(fitted[cost], ProblemError):
-                raise fitted[cost]
-            reports[cost] = cal.temperature_report(*_arrays(_outputs[cost]), bins=bins,
-                                                   temperature=fitted[cost])
-        except ProblemError as err:
-            reports[cost] = err
+def net_view(key: str, _outputs: Any, _fitted: dict[str, float | ProblemError], net: str,
+             bins: int, base: float | None, unit: str, language: str,
+             shown: bool = True) -> NetView:
+    """The calibration of network ``net`` in the run ``_outputs`` (``key`` = :func:`digest`;
+    ``_fitted`` = its :func:`temperatures`); ``shown`` False: without the fitted T's tile and
+    the takeaway (over- or under-confident), which a checkpoint asks."""
+    nll = lambda x, digits=4: fmt.num(convert(x, None, base), digits)  # noqa: E731
+    runs = _runs(_outputs)
+    reports = cal.reports(runs, bins, _fitted)
     found = tuple(t("cal.net.failed", net=t(f"cal.net.name.{c}"),
-                    problem=problems.message(reports[c].problems[0]))
-                  for c in NETS if isinstance(reports[c], ProblemError))
-    cols = [t(f"cal.net.col.{c}", unit=unit) for c in ("net", "acc", "t", "ece0", "ece1",
-                                                          "nll0", "nll1")]
-    rows = [[nw.run_name(c)] + (["—"] * 6 if isinstance(r, ProblemError) else [
-        fmt.percent(r.accuracy, 2), fmt.num(r.temperature, 4), fmt.percent(r.ece_before, 2),
-        fmt.percent(r.ece_after, 2), fmt.num(convert(r.nll_before, None, base), 4),
-        fmt.num(convert(r.nll_after, None, base), 4)])
-        for c, r in reports.items()]
-    compare = arrow_table({col: [row[i] for row in rows] for i, col in enumerate(cols)})
+                    problem=problems.message(r.problems[0]))
+                  for c, r in reports.items() if isinstance(r, ProblemError))
+    fine = {c: r for c, r in reports.items() if not isinstance(r, ProblemError)}
+    rows = [[nw.run_name(c)] + ([fmt.percent(r.accuracy, 2), fmt.num(r.temperature, 4),
+                                 fmt.percent(r.ece_before, 2), fmt.percent(r.ece_after, 2),
+                                 nll(r.nll_before), nll(r.nll_after)] if c in fine else ["—"] * 6)
+            for c, r in reports.items()]
+    compare = arrow_table({t(f"cal.net.col.{col}", unit=unit): [row[i] for row in rows]
+                           for i, col in enumerate(("net", "acc", "t", "ece0", "ece1", "nll0",
+                                                    "nll1"))})
     parts = [t("cal.net.compare.part", net=nw.run_name(c), t=fmt.num(r.temperature, 2),
-               verdict=t(f"cal.verdict.{cal.verdict(r.temperature)}"))
-             for c, r in reports.items() if not isinstance(r, ProblemError)]
+               verdict=t(f"cal.verdict.{cal.verdict(r.temperature)}")) for c, r in fine.items()]
     compare_text = t("cal.net.compare.text", parts=fmt.listing(parts)) if parts else ""
     text = {"confidence": t("cal.net.axis_conf"), "accuracy": t("cal.net.axis_acc"),
             "series": t("cal.net.series"), "count": t("cal.net.count"),
             "perfect": t("cal.net.perfect")}
     series = (t("cal.net.before"), t("cal.net.after"))
     colors = ((series[0], ORANGE), (series[1], BLUE))
-    r = reports[net]
-    if isinstance(r, ProblemError):
+    if net not in fine:
         return NetView(found, (), None, text, colors, "", "", "", "", compare, compare_text,
                        None, "", "")
-    s = cal.split(*_arrays(_outputs[net]))
+    r, s = fine[net], cal.split(*runs[net])
     tables = dict(zip(series, cal.scaled_reliability(s.test_z, s.test_y, r.temperature, bins)))
-    data = datasets(cc.reliability_chart_data(tables, t("cal.net.perfect")))
     name, tt = t(f"cal.net.name.{net}"), fmt.num(r.temperature, 2)
-    verdict = f"cal.net.{cal.verdict(r.temperature)}"
-    rose = round(r.ece_after, 3) > round(r.ece_before, 3) or r.nll_after > r.nll_before
     detail = fmt.sentences(
         t("cal.net.change", ece=_change(r.ece_before, r.ece_after, fmt.percent),
-          nll=_change(r.nll_before, r.nll_after, nll), acc=fmt.percent(r.accuracy)),
+          nll=_change(r.nll_before, r.nll_after, lambda x: fmt.amount(convert(x, None, base),
+                                                                      unit)),
+          acc=fmt.percent(r.accuracy)),
         t("cal.net.mean_conf", conf=fmt.percent(r.confidence_before)))
-    noisy = "" if not rose else t("cal.net.noisy" if r.halved else "cal.net.noisy.valid")
-    metrics = ((t("cal.net.m.t"), tt, None, None),)[:1 if shown else 0] + (
-               (t("cal.net.m.ece"), f"{fmt.percent(r.ece_before)} → "
-                f"{fmt.percent(r.ece_after)}", None, None),
-               (t("cal.net.m.nll", unit=unit), f"{fmt.num(convert(r.nll_before, None, base), 3)}"
-                f" → {fmt.num(convert(r.nll_after, None, base), 3)}", None, None),
-               (t("cal.net.m.acc"), fmt.percent(r.accuracy), t("cal.net.m.acc.help"), None))
+    noisy = (t("cal.net.noisy" if r.halved else "cal.net.noisy.valid")
+             if cal.scaling_worse(r) else "")
+    metrics = ((_tile(t("cal.net.m.t"), tt),) if shown else ()) + (
+        _tile(t("cal.net.m.ece"), f"{fmt.percent(r.ece_before)} → {fmt.percent(r.ece_after)}"),
+        _tile(t("cal.net.m.nll", unit=unit), f"{nll(r.nll_before, 3)} → {nll(r.nll_after, 3)}"),
+        _tile(t("cal.net.m.acc"), fmt.percent(r.accuracy), t("cal.net.m.acc.help")))
     bins_rows = [(name_, f"({fmt.num(b.lo, 3)}, {fmt.num(b.hi, 3)}]", int(b.count),
                   fmt.num(b.confidence, 4), fmt.num(b.accuracy, 4))
                  for name_, frame in tables.items() for b in frame.itertuples() if b.count]
     bins_table = arrow_table({t(f"cal.net.col.{c}"): [row[i] for row in bins_rows]
                               for i, c in enumerate(("series", "bin", "count", "conf",
                                                      "accuracy"))})
-    try:
-        sig = cal.expected_calibration_error(cal.sigmoid_shares(s.test_z), s.test_y, bins)
-        how = t("cal.net.how.text", sigmoid=fmt.percent(sig), softmax=fmt.percent(r.ece_before))
-    except ProblemError:
-        how = ""
+    sigmoid = cal.sigmoid_ece(s.test_z, s.test_y, bins)
+    how = "" if sigmoid is None else t("cal.net.how.text", sigmoid=fmt.percent(sigmoid),
+                                       softmax=fmt.percent(r.ece_before))
     split = t("cal.net.split.halves" if r.halved else "cal.net.split.valid",
               n_fit=f"{r.n_fit:,}", n_test=f"{r.n_test:,}")
-    return NetView(found, metrics, data, text, colors,
-                   t(verdict, t=tt, net=name) if shown else "", detail, split,
-                   t("cal.net.caption", net=name, bins=bins), compare, compare_text,
-                   bins_table, how, noisy)
+    return NetView(found, metrics, datasets(cc.reliability_chart_data(tables, text["perfect"])),
+                   text, colors, t(f"cal.net.{cal.verdict(r.temperature)}", t=tt, net=name)
+                   if shown else "", detail, split, t("cal.net.caption", net=name, bins=bins),
+                   compare, compare_text, bins_table, how, noisy)

@@ -34,17 +34,11 @@ def marks() -> dict[tuple[str, str], str]:
     return lesson.decode_progress(APP.get("done"))
 
 
-def answered(page: str) -> tuple[int, int]:
-    """How many of the page's checkpoints the reader has answered, of how many."""
-    done = marks()
-    cps = lesson.by_page(page)
-    return sum((c.page, c.id) in done for c in cps), len(cps)
-
-
 def predicted(page: str, cid: str) -> bool:
     """Whether the reader has committed a prediction at this checkpoint before (for any
-    inputs): a page may then show its answering number for other inputs without a new one."""
-    return (page, cid) in marks()
+    inputs): a page may then show its answering number for other inputs without a new one.
+    Never in the presentation view, where the teacher reveals each answer in turn."""
+    return (page, cid) in marks() and not teaching()
 
 
 def _mark(cp: lesson.Checkpoint, right: bool) -> None:

@@ -9,10 +9,8 @@ sentence is picked from the numbers it describes.
 
 from __future__ import annotations
 
-import html
 from collections import namedtuple
 
-import numpy as np
 import streamlit as st
 
 from lib import charts_text, text
@@ -74,10 +72,6 @@ def paste_message(problem: Problem) -> str:
              limit=f"{int(problem.limit or 0):,}")
 
 
-def code_point(ch: str) -> str:
-    return f"U+{ord(ch):04X}"
-
-
 def count_bits(n: int) -> str:
     """``n`` bits in words: "1 bit", "2,149 bits"."""
     return t("tx.one_bit") if n == 1 else t("tx.n_bits", n=f"{n:,}")
@@ -99,39 +93,17 @@ CurveView = namedtuple("CurveView", "points chart chart_text table takeaway alt 
                        "chart_train takeaway_train alt_train")
 
 
-def _last_lowest(values: list[float]) -> int:
-    """The highest order at which ``values`` are lowest (a tie with order 5 is no rise)."""
-    low = min(values)
-    return max(i for i, v in enumerate(values) if v == low)
-
-
-def _curve_sentences(points: tuple[text.OrderPoint, ...], alpha: float, v: int,
-                     held: bool = True) -> list[str]:
-    num = lambda x: fmt.num(x, 2)  # noqa: E731
-    tr = [p.train_bits for p in points]
-    he = [p.test_bits for p in points]
-    out = []
-    k_train = _last_lowest(tr)
-    if all(b < a for a, b in zip(tr, tr[1:])):
-        out.append(t("tx.train.falls", first=num(tr[0]), last=num(tr[-1])))
-    elif k_train == len(tr) - 1:
-        out.append(t("tx.train.wiggles", last=num(tr[-1])))
-    else:
-        low, last = fmt.apart(tr[k_train], tr[-1], fmt.num, 2)
-        out.append(t("tx.train.turns", k=k_train, low=low, last=last, av=fmt.short(alpha * v)))
-    if not held:
-        return out
-    k_held = _last_lowest(he)
-    if k_held == len(he) - 1:
-        falls = all(b < a for a, b in zip(he, he[1:]))
-        out.append(t("tx.held.falls", last=num(he[-1])) if falls
-                   else t("tx.held.low5", last=num(he[-1])))
-    else:
-        low, last = fmt.apart(he[k_held], he[-1], fmt.num, 2)
-        out.append(t("tx.held.turns", k=k_held, low=low, last=last))
-        if tr[-1] < tr[k_held]:
-            out.append(t("tx.overfit", k=k_held))
-    return out
+def _curve_sentences(points: tuple[text.OrderPoint, ...], alpha: float, v: int) -> list[str]:
+    """What the curves do (:func:`lib.text.curve_shape`) in sentences, the training text's
+    first."""
+    shape = text.curve_shape(points)
+    tr, he = [p.train_bits for p in points], [p.test_bits for p in points]
+    low, last = fmt.apart(tr[shape.train_low], tr[-1], fmt.num, 2)
+    out = [t(f"tx.train.{shape.train}", first=fmt.num(tr[0], 2), last=last, k=shape.train_low,
+             low=low, av=fmt.short(alpha * v))]
+    low, last = fmt.apart(he[shape.held_low], he[-1], fmt.num, 2)
+    out.append(t(f"tx.held.{shape.held}", k=shape.held_low, low=low, last=last))
+    return out + ([t("tx.overfit", k=shape.held_low)] if shape.overfit else [])
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -154,10 +126,9 @@ def curve(train: str, held: str, alpha: float, language: str) -> CurveView:
     alt = t("tx.chart.alt", train=train_path,
             held=" → ".join(fmt.num(p.test_bits, 2) for p in points), k="{k}")
     train_only = charts_text.order_chart_data([p.train_bits for p in points], [], words)
-    return CurveView(points, datasets(data), words, table,
-                     fmt.sentences(*_curve_sentences(points, alpha, v)), alt, v,
-                     datasets(train_only),
-                     fmt.sentences(*_curve_sentences(points, alpha, v, held=False)),
+    said = _curve_sentences(points, alpha, v)
+    return CurveView(points, datasets(data), words, table, fmt.sentences(*said), alt, v,
+                     datasets(train_only), said[0],
                      t("tx.chart.alt.train", train=train_path, k="{k}"))
 
 
@@ -170,34 +141,6 @@ def curve(train: str, held: str, alpha: float, language: str) -> CurveView:
 #: shaded by their bits).
 CoderView = namedtuple("CoderView", "n n_bytes ideal coded huffman decoded escaped preview "
                        "sentences snippet")
-
-
-def _glyph(ch: str) -> str:
-    """A character as it is drawn in the shaded text (control characters made visible)."""
-    if ch == "\n":
-        return "↵<br>"
-    if ch == "\t":
-        return "⇥"
-    if ch in text.control_characters(ch):
-        return f'<span style="font-size:0.7em">{code_point(ch)}</span>'
-    return html.escape(ch)
-
-
-def _snippet(held: str, costs: np.ndarray) -> str:
-    spans = []
-    for ch, bits in zip(held, costs.tolist()):
-        shade = min(max(bits, 0.0) / DARKEST_BITS, 1.0)
-        ink = "#ffffff" if shade > 0.55 else "#1f1f1f"
-        title = html.escape(f"{code_point(ch) if ch.isspace() or not ch.isprintable() else ch}"
-                            f": {bits:.2f} {t('unit.bits')}", quote=True)
-        spans.append(f'<span title="{title}" style="background: rgba(106, 61, 154, '
-                     f'{0.9 * shade:.3f}); color: {ink}; border-radius: 2px;">'
-                     f'{_glyph(ch)}</span>')
-    return ('<div style="font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;'
-            ' font-size: 0.95rem; line-height: 1.75; white-space: pre-wrap; '
-            'overflow-wrap: anywhere; padding: 0.4rem 0.6rem; '
-            'border: 1px solid rgba(128,128,128,0.35); border-radius: 0.4rem;">'
-            + "".join(spans) + "</div>")
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -217,4 +160,5 @@ def coder(train: str, held: str, order: int, alpha: float, language: str) -> Cod
         sentences.append(t("tx.huffman.fewer", fewer=count_bits(coded - huffman)))
     return CoderView(len(held), len(held.encode("utf-8", "surrogatepass")), ideal, coded,
                      huffman, decoded, escaped, bits[:PREVIEW_BITS], tuple(sentences),
-                     _snippet(held[:SHOWN_CHARS], c.costs))
+                     charts_text.shaded_text(held[:SHOWN_CHARS], c.costs, t("unit.bits"),
+                                             DARKEST_BITS))

@@ -84,39 +84,27 @@ def problem_text(p: Problem) -> str:
 
 
 #: What each section shows (read only): numbers, sentences, the charts' words and datasets.
-#: ``forward``/``reverse``: each fit's (mean, sd); ``kls``: KL(P‖Q), KL(Q‖P) of the forward fit,
-#: then of the reverse (0 below :data:`lib.continuous.ZERO`); ``fits``/``fits_held``: the fits
+#: ``fit``: both fits (:class:`lib.continuous.FitComparison`; its divergences in nats);
+#: ``kls``: its four divergences in the sidebar's unit; ``fits``/``fits_held``: the fits
 #: chart's datasets with and without the KL(Q‖P) fits (held back until the reader predicts),
 #: ``fits_alt``/``fits_alt_held`` their text alternatives; ``colour``: the landscape's colour
-#: range; ``searches``: the table of the reverse fit's searches; ``others``: whether there are
-#: local minima besides the best.
-MixtureView = namedtuple("MixtureView", "forward reverse kls takeaway fits_text fits fits_held "
-                         "fits_alt fits_alt_held landscape_text landscape colour searches "
-                         "searches_sentence others")
+#: range; ``searches``: the table of the reverse fit's searches.
+MixtureView = namedtuple("MixtureView", "fit kls takeaway fits_text fits fits_held fits_alt "
+                         "fits_alt_held landscape_text landscape colour searches "
+                         "searches_sentence")
 EntropyView = namedtuple("EntropyView", "h binned limit sign text data alt")
 VaeView = namedtuple("VaeView", "exact estimate stderr verdict text data")
 SupportView = namedtuple("SupportView", "kl_qp sentence text data")
 
 
-def _takeaway(mix: Mix, fwd: tuple, rev: tuple, kl_fwd_pq: float) -> str:
-    """The section's one line, chosen by :func:`lib.continuous.reverse_shape` with the
-    checkpoint's threshold (:data:`lib.lesson.ONE_PEAK`)."""
-    w, m, s = mix
-    f, r = fmt.fixed(fwd[1], 2), fmt.fixed(rev[1], 2)
-    ratio = rev[1] / fwd[1]
-    width = t("ct.narrower" if ratio < 0.99 else "ct.wider" if ratio > 1.01 else
-              "ct.same_width", rev=r, fwd=f)
-    if kl_fwd_pq < lc.ZERO:
-        return t("ct.take.gaussian")
-    shape = lc.reverse_shape(*rev, w, m, s, one_peak=lesson.ONE_PEAK)
-    mode = fmt.fixed(shape.mode, 2)
-    if shape.kind == "one_mode":
-        return t("ct.take.one_peak", width=width)
-    if shape.kind == "picks":
-        return t("ct.take.picks", mu=mode)
-    if shape.kind == "centred":
-        return t("ct.take.centred", mu=mode, rest=fmt.short(100 * shape.rest), width=width)
-    return t("ct.take.spans", k=shape.held, n=shape.modes, width=width)
+def takeaway(fit: lc.FitComparison) -> str:
+    """The section's one line, in the case :func:`lib.continuous.compare_fits` found (the
+    checkpoint's threshold, :data:`lib.lesson.ONE_PEAK`)."""
+    width = t(f"ct.{fit.width}", rev=fmt.fixed(fit.reverse[1], 2),
+              fwd=fmt.fixed(fit.forward[1], 2))
+    case = "one_peak" if fit.case == "one_mode" else fit.case
+    return t(f"ct.take.{case}", width=width, mu=fmt.fixed(fit.shape.mode, 2),
+             rest=fmt.short(100 * fit.shape.rest), k=fit.shape.held, n=fit.shape.modes)
 
 
 def revealed(shown: bool, mix: Mix) -> bool:
@@ -129,28 +117,29 @@ def revealed(shown: bool, mix: Mix) -> bool:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
+def fitted(mix: Mix) -> tuple[lc.FitComparison, cc.Landscape]:
+    """Both fits of ``mix`` and the KL(Q‖P) landscape, the same in every language and unit
+    (cached apart from :func:`mixture_view`, so that a language or unit switch only
+    re-words them)."""
+    fit = lc.compare_fits(*mix, one_peak=lesson.ONE_PEAK)
+    return fit, cc.landscape(*mix, fit.fits)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
 def mixture_view(mix: Mix, base: float | None, unit: str, language: str) -> MixtureView:
     """Both fits of ``mix``, every divergence in ``base``, the charts' data and the words."""
-    w, m, s = mix
+    fit, land = fitted(mix)
+    fits, best, others = fit.fits, fit.found.best, fit.found.others
     scale = 1.0 if base is None else math.log(base)
-    fwd = lc.fit_forward(w, m, s)
-    fits = lc.reverse_fits(w, m, s)
-    found = lc.summarise_fits(fits)
-    best = found.best
-    rev = (fits[best].mean, fits[best].sd)
-    kls = (lc.kl_mixture_to_gaussian(w, m, s, *fwd), lc.kl_gaussian_to_mixture(*fwd, w, m, s),
-           lc.kl_mixture_to_gaussian(w, m, s, *rev), fits[best].kl)
     text = {"x": "x", "density": t("ct.density"), "curve": t("ct.curve"), "P": "P",
             "forward": t("ct.fit.forward"), "reverse": t("ct.fit.reverse"),
             "other": t("ct.fit.other"), "both": t("ct.fit.both")}
-    g_m, g_s = cc.landscape_grid(m, s, fits)
-    values = lc.reverse_landscape(w, m, s, g_m, g_s)
-    lo, hi = cc.landscape_colour_range(values, fits)
     kl_name = t("ct.kl_qp_unit", unit=unit)
     l_text = {"mean": t("ct.q_mean"), "sd": t("ct.q_sd"), "kl": kl_name,
               "start": t("ct.start"), "end": t("ct.end"), "best": t("ct.best"),
               "search": t("ct.search"), "kind": t("ct.kind")}
-    landscape = cc.landscape_chart_data(values, g_m, g_s, fits, best, lo / scale, hi / scale,
+    colour = (land.lo / scale, land.hi / scale)
+    landscape = cc.landscape_chart_data(land.values, land.means, land.sds, fits, best, *colour,
                                         l_text, scale)
     table = arrow_table({
         t("ct.search"): [str(i + 1) + (" ★" if i == best else "") for i in range(len(fits))],
@@ -160,21 +149,20 @@ def mixture_view(mix: Mix, base: float | None, unit: str, language: str) -> Mixt
                         for f in fits],
         t("ct.steps"): [len(f.path) - 1 for f in fits]})
     sentence = (t("ct.searches.one") if len(fits) == 1 else
-                t("ct.searches.same", n=len(fits)) if found.optima == 1 else
-                t("ct.searches.differ", n=len(fits), k=found.optima))
-    if found.tied > 1:
-        sentence = fmt.sentences(sentence, t("ct.searches.tie", k=found.tied))
-    peaks = fmt.listing(fmt.fixed(v, 2) for v in lc.mixture_modes(w, m, s))
-    fm, fs = fmt.fixed(fwd[0], 2), fmt.fixed(fwd[1], 2)
-    alt = t("ct.fits.alt", peaks=peaks, fm=fm, fs=fs, rm=fmt.fixed(rev[0], 2),
-            rs=fmt.fixed(rev[1], 2))
-    shown = tuple(lc.shown_divergence(k) / scale for k in kls)
+                t("ct.searches.same", n=len(fits)) if fit.found.optima == 1 else
+                t("ct.searches.differ", n=len(fits), k=fit.found.optima))
+    if fit.found.tied > 1:
+        sentence = fmt.sentences(sentence, t("ct.searches.tie", k=fit.found.tied))
+    peaks = fmt.listing(fmt.fixed(v, 2) for v in fit.modes)
+    fm, fs = fmt.fixed(fit.forward[0], 2), fmt.fixed(fit.forward[1], 2)
+    alt = t("ct.fits.alt", peaks=peaks, fm=fm, fs=fs, rm=fmt.fixed(fit.reverse[0], 2),
+            rs=fmt.fixed(fit.reverse[1], 2))
     return MixtureView(
-        fwd, rev, shown, _takeaway(mix, fwd, rev, kls[0]), text,
-        datasets(cc.fits_chart_data(w, m, s, fwd, rev, found.others, text)),
-        datasets(cc.fits_chart_data(w, m, s, fwd, rev, found.others, text, hidden=True)),
+        fit, tuple(k / scale for k in fit.kls), takeaway(fit), text,
+        datasets(cc.fits_chart_data(*mix, fit.forward, fit.reverse, others, text)),
+        datasets(cc.fits_chart_data(*mix, fit.forward, fit.reverse, others, text, hidden=True)),
         alt, t("ct.fits.alt.held", peaks=peaks, fm=fm, fs=fs), l_text, datasets(landscape),
-        (lo / scale, hi / scale), table, sentence, bool(found.others))
+        colour, table, sentence)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -3,15 +3,9 @@
 The page's settings live in :data:`S` (``ui.state``): ``explorer.table`` (label, P, Q as text
 cells), ``explorer.mode`` ("prob" or "counts") and ``explorer.t`` (the blend slider); the presets
 of :mod:`lib.presets` set the table. Other pages show the same table through ``shared=[S]``
-(link prefix "pq.").
-
-Caching (one policy for the app): a section's results are made once per distinct input for
-every session by ``st.cache_resource`` (bounded; plain hashable arguments, the language an
-explicit argument when the result holds words) and are read only: bytes, Arrow tables, frozen
-dataclasses, text. Tables and chart data go to Streamlit as Arrow, built in the cached call.
-
-The page's own helper: :func:`remember` / :func:`last_valid` (the session's last valid P and
-Q, shown as stale while the table has a problem: session state, not a cache).
+(link prefix "pq."). :func:`results` is everything the page shows for one P and Q (cached as
+``ui/MECHANISMS.md`` §7 says); :func:`last_valid` keeps the session's last valid P and Q, shown
+as stale while the table has a problem.
 
 Also here, for both pages with an uploadable table (this one and the information page's entropy
 table): :func:`table_files`, the CSV download and upload of an editable table, and
@@ -40,9 +34,6 @@ S = PageState("explorer", [
     Setting("t", 0.0, "float", lo=0.0, hi=1.0),
 ], presets={name: {"table": preset.table()} for name, preset in PRESETS.items()}, tag="pq")
 
-#: Header names a file may use for the label column (besides "label"), in either language.
-LABEL_ALIASES = ("event", "name", "事件", "名称", "标签")
-_TERM_COLUMNS = ("info_p", "info_q", "entropy_term", "cross_entropy_term", "kl_term")
 
 
 @st.cache_resource(max_entries=256, show_spinner=False,
@@ -58,25 +49,20 @@ def read_table(table: pd.DataFrame, counts: bool, language: str) -> tables.ReadR
     return read
 
 
-def event_names(labels: Sequence[str], mask: np.ndarray) -> str:
-    """The events where ``mask`` holds, quoted, escaped and joined for a sentence."""
-    return fmt.listing(f"“{fmt.text(labels[i])}”" for i in np.flatnonzero(mask))
-
-
-def _term_headers(unit: str) -> dict[str, str]:
-    return {"info_p": t("ex.col.info_p", unit=unit), "info_q": t("ex.col.info_q", unit=unit),
-            "entropy_term": t("ex.col.entropy_term", unit=unit),
-            "cross_entropy_term": t("ex.col.ce_term", unit=unit),
-            "kl_term": t("ex.col.kl_term", unit=unit)}
+def event_names(labels: Sequence[str], events: Sequence[int]) -> str:
+    """The events numbered ``events``, quoted, escaped and joined for a sentence."""
+    return fmt.listing(f"“{fmt.text(labels[i])}”" for i in events)
 
 
 #: Everything the explorer shows for one P and Q (read only): the comparison
 #: (:class:`lib.info.Comparison`), the charts' words and datasets (the blend chart's but "now"),
 #: the per-event table (∞ written out), why H(P, Q) and KL(P‖Q), or H(Q, P) and KL(Q‖P), are
 #: ∞ (None when finite), H(P,Q) = H(P) + KL with the numbers (LaTeX), the sentences, and both
-#: charts' text alternatives. Numbers in sentences have three significant digits; the table six.
+#: charts' text alternatives, and the per-event table's columns with every digit (for the CSV
+#: download, made into a frame when it is clicked).
+#: Numbers in sentences have three significant digits; the table six.
 Results = namedtuple("Results", "c text bars stack blend terms infinity_pq infinity_qp identity "
-                     "residual asymmetry gibbs bars_alt stack_alt")
+                     "residual asymmetry gibbs bars_alt stack_alt csv")
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -94,49 +80,37 @@ def results(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
         "total": t("ex.chart.total"), "part": t("ex.chart.part"),
         "infinite": t("ex.chart.infinite"), "t": "t", "cross_entropy": "H(P, Qₜ)",
         "kl": "KL(P‖Qₜ)", "quantity": t("word.quantity"), "entropy_p": t("ex.chart.floor")}
-    columns = [labels, [fmt.prob(v) for v in p], [fmt.prob(v) for v in q]]
-    columns += [[fmt.exact(v) for v in c.terms[k].tolist()] for k in _TERM_COLUMNS]
-    headers = (t("word.event"), "P", "Q", *_term_headers(unit).values())
-    missing_q, missing_p = (pa_ > 0) & (qa == 0), (qa > 0) & (pa_ == 0)
-    kl_pq, kl_qp = c.kl_pq, c.kl_qp
-    values = {"pq": fmt.amount(kl_pq, unit), "qp": fmt.amount(kl_qp, unit)}
-    same = kl_pq == kl_qp or (np.isfinite(kl_pq) and np.isclose(kl_pq, kl_qp, rtol=1e-12,
-                                                                  atol=1e-15))
-    ce_terms = c.terms["cross_entropy_term"].to_numpy()
-    top = int(np.argmax(np.where(np.isfinite(ce_terms), ce_terms, np.inf)))
-    under = np.flatnonzero(c.terms["kl_term"].to_numpy() > 0)
+    headers = {"p": "P", "q": "Q"} | {k: t(f"ex.col.{k}", unit=unit) for k in (
+        "info_p", "info_q", "entropy_term")} | {
+        "cross_entropy_term": t("ex.col.ce_term", unit=unit),
+        "kl_term": t("ex.col.kl_term", unit=unit)}
+    csv = {t("word.event"): list(labels)} | {title: c.terms[k].to_numpy()
+                                              for k, title in headers.items()}
+    terms = {t("word.event"): labels, "P": [fmt.prob(v) for v in p],
+             "Q": [fmt.prob(v) for v in q]} | {
+        title: [fmt.exact(v) for v in c.terms[k].tolist()]
+        for k, title in list(headers.items())[2:]}
+    amount = lambda x: fmt.amount(x, unit)  # noqa: E731
+    n = fmt.tex(fmt.short(c.ce_pq)), fmt.tex(fmt.short(c.h_p)), fmt.tex(fmt.short(c.kl_pq))
+    top = c.largest_term
     return Results(
         c, text, datasets(charts.distribution_bars_data(labels, pa_, qa, text)),
         datasets(charts.cross_entropy_stack_data(labels, c.terms, text)),
         datasets(charts.blend_chart_data(info.blend_curve(pa_, qa, base), c.h_p, text)),
-        arrow_table(dict(zip(headers, columns))),
-        t("ex.inf.pq", events=event_names(labels, missing_q)) if missing_q.any() else None,
-        t("ex.inf.qp", events=event_names(labels, missing_p)) if missing_p.any() else None,
-        rf"{fmt.tex(fmt.short(c.ce_pq))} = {fmt.tex(fmt.short(c.h_p))} + "
-        rf"{fmt.tex(fmt.short(kl_pq))} \quad \text{{({unit})}}",
+        arrow_table(terms),
+        t("ex.inf.pq", events=event_names(labels, c.missing_q)) if c.missing_q else None,
+        t("ex.inf.qp", events=event_names(labels, c.missing_p)) if c.missing_p else None,
+        rf"{n[0]} = {n[1]} + {n[2]} \quad \text{{({unit})}}",
         t("ex.residual.inf") if np.isinf(c.ce_pq) else t(
             "ex.residual", residual=fmt.short(c.residual), unit=unit),
-        t("ex.asym.equal" if same else "ex.asym", **values),
-        t("ex.gibbs", kl=fmt.amount(kl_pq, unit)),
+        t("ex.asym.equal" if c.symmetric else "ex.asym", pq=amount(c.kl_pq), qp=amount(c.kl_qp)),
+        t("ex.gibbs", kl=amount(c.kl_pq)),
         t("ex.chart.bars.alt", pairs=fmt.listing(
             f"{fmt.text(label)} {fmt.prob(pv)} / {fmt.prob(qv)}"
             for label, pv, qv in zip(labels, p, q))),
-        t("ex.chart.stack.alt" if under.size else "ex.chart.stack.alt.none",
-          event=fmt.text(labels[top]), value=fmt.amount(ce_terms[top], unit),
-          under=event_names(labels, c.terms["kl_term"].to_numpy() > 0)))
-
-
-def terms_csv_table(labels: Sequence[str], terms: pd.DataFrame,
-                    unit: str) -> Callable[[], pd.DataFrame]:
-    """The per-event table with full-precision numbers, for the CSV download: headers
-    translated now, the frame made when the download is clicked."""
-    event, headers, labels = t("word.event"), _term_headers(unit), list(labels)
-
-    def frame() -> pd.DataFrame:
-        return pd.DataFrame({event: labels, "P": terms["p"].to_numpy(),
-                             "Q": terms["q"].to_numpy(),
-                             **{title: terms[k].to_numpy() for k, title in headers.items()}})
-    return frame
+        t("ex.chart.stack.alt" if c.under_weighted else "ex.chart.stack.alt.none",
+          event=fmt.text(labels[top]), value=amount(c.terms["cross_entropy_term"].iloc[top]),
+          under=event_names(labels, c.under_weighted)), csv)
 
 
 # ---- the page's own layout helpers ----------------------------------------------------------
@@ -146,13 +120,13 @@ def terms_csv_table(labels: Sequence[str], terms: pd.DataFrame,
 LAST_VALID = "_explorer.last_valid"
 
 
-def remember(labels: Sequence[str], p: np.ndarray, q: np.ndarray) -> None:
-    """Keep this valid P and Q as the session's last valid one."""
-    st.session_state[LAST_VALID] = (tuple(labels), tuple(p.tolist()), tuple(q.tolist()))
-
-
-def last_valid() -> tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...]] | None:
-    """The session's last valid ``(labels, p, q)``, or None."""
+def last_valid(read: tables.ReadResult) -> tuple[tuple[str, ...], tuple[float, ...],
+                                                 tuple[float, ...]] | None:
+    """The ``(labels, p, q)`` to show: the table's, kept as the session's last valid one, when
+    it describes P and Q; else the session's last valid one, or None."""
+    if read.ok:
+        st.session_state[LAST_VALID] = (tuple(read.labels), tuple(read.p.tolist()),
+                                        tuple(read.q.tolist()))
     return st.session_state.get(LAST_VALID)
 
 
@@ -179,16 +153,10 @@ def _on_upload(state: PageState, name: str, key: str, columns: Mapping[str, str]
     if file is None:
         return
     setting = state.by_name[name]
-    read = csvfile.read_csv(file.getvalue(), setting.columns, ("label",),
-                            numeric=setting.columns, aliases={"label": LABEL_ALIASES},
-                            max_rows=setting.max_rows)
+    read = tables.read_file(file.getvalue(), setting.columns, setting.max_rows)
     if read.ok:
-        table = read.table.copy()
-        # A file's labels are the reader's text: never preset identifiers or control characters.
-        table["label"] = [tables.clean_label(v.replace(tables.LABEL_ID, ""))
-                          for v in table["label"]]
-        state.set(name, table)
-        said = (True, fmt.sentences(t("file.loaded", file=fmt.text(file.name), n=len(table)),
+        state.set(name, read.table)
+        said = (True, fmt.sentences(t("file.loaded", file=fmt.text(file.name), n=len(read.table)),
                                     t("file.decimal_comma") if read.decimal_comma else ""))
     else:
         found = list(read.problems)

@@ -24,10 +24,9 @@ that teaches its term, labelled with the page's menu title.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
+from lib.glossary import Entry
 from ui import fmt
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
@@ -49,34 +48,6 @@ S = PageState("glossary", [
     Setting("query", "", "text", link=False),
 ])
 _SEEN = "_glossary.address_term"  # the ?term= the last run left in the address (None: none)
-
-
-@dataclass(frozen=True)
-class Entry:
-    id: str           # anchor and ?term= value
-    section: str      # "gl.sec.<section>" is its heading
-    names: tuple[str, str]     # English, Chinese
-    formula: tuple[str, ...]   # lines of LaTeX, the same in both languages
-    meanings: tuple[str, str]  # English, Chinese
-    page: str | None = None    # the lesson page that teaches it (a ui.layout.PAGES key)
-    search: tuple[str, str] = ("", "")  # other names a reader may type (not shown)
-
-    def name(self) -> str:
-        """The name in the reader's language."""
-        return self.names[lang() == "zh"]
-
-    def latex(self) -> str:
-        """The formula for st.latex: one line, or its lines stacked (so they fit a phone)."""
-        if len(self.formula) == 1:
-            return self.formula[0]
-        return r"\begin{gathered}" + r" \\ ".join(self.formula) + r"\end{gathered}"
-
-    def matches(self, query: str) -> bool:
-        """Whether ``query`` (any case, either language) occurs in the names, meaning, id or
-        the other names a reader may type (``SEARCH``: 最大似然, 香农编码, MSE, ...)."""
-        q = query.strip().casefold()
-        return not q or any(q in text.casefold() for text in (self.id, *self.names,
-                                                              *self.meanings, *self.search))
 
 
 #: Every entry, in page order (the glossary does not change while the app runs).
@@ -106,7 +77,7 @@ def link(term: str, label: str | None = None) -> None:
     found = entry(term)
     if found is None:
         raise KeyError(f"no glossary term {term!r}")
-    st.page_link(PAGE, label=label or t("gl.link", term=found.name()), icon=ICON,
+    st.page_link(PAGE, label=label or t("gl.link", term=found.names[lang() == "zh"]), icon=ICON,
                  query_params={QUERY: term})
 
 
@@ -144,7 +115,7 @@ def draw(item: Entry, anchor: bool = True) -> None:
     the other language, the formula and the meaning, and a link to the lesson page that
     teaches it, labelled with that page's menu title."""
     with st.container(border=True):
-        st.subheader(item.name(), anchor=item.id if anchor else False)
+        st.subheader(item.names[lang() == "zh"], anchor=item.id if anchor else False)
         st.markdown(card_body(item, lang()))
         if item.page:
             st.page_link(f"pages/lessons/{item.page}.py", label=t(f"page.{item.page}"),

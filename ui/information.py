@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -59,13 +58,11 @@ def function_chart(where, curve: str, x: float, value: float, series: str, y_tit
 def units_table(language: str) -> pa.Table:
     """I(1/2) and I(1/8) in every unit, computed (the base is the unit), worded in
     ``language``."""
-    cols = {t(f"in.why.col.{c}"): [] for c in ("unit", "base", "half", "eighth")}
-    for unit, base in UNITS.items():
-        row = (t(f"unit.{unit}"), {2: "2", None: "e", 10: "10"}[base],
-               *(fmt.num(float(info.information_content(p, base))) for p in (0.5, 0.125)))
-        for column, value in zip(cols.values(), row):
-            column.append(value)
-    return arrow_table(cols)
+    rows = [(t(f"unit.{unit}"), {2: "2", None: "e", 10: "10"}[base],
+             *(fmt.num(float(info.information_content(p, base))) for p in (0.5, 0.125)))
+            for unit, base in UNITS.items()]
+    return arrow_table({t(f"in.why.col.{c}"): list(column) for c, column in
+                        zip(("unit", "base", "half", "eighth"), zip(*rows))})
 
 
 def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:
@@ -103,14 +100,9 @@ def entropy_view(table: pd.DataFrame, units: str, language: str) -> EntropyView:
             p, table=t("in.table_name"), columns={"weight": t("in.entropy.weight")})
             for p in found))
     report.p.setflags(write=False)  # shared by every session: read only
-    h, h_max, n, terms = report.entropy, report.max_entropy, len(report.p), report.terms
-    if n == 1:
-        sentence = t("in.entropy.single")
-    elif np.isclose(h, h_max, rtol=1e-12, atol=1e-12):
-        sentence = t("in.entropy.at_max", n=n)
-    else:
-        sentence = t("in.entropy.below_max", h=fmt.amount(h, unit), max=fmt.amount(h_max, unit),
-                     n=n, share=f"{h / h_max:.1%}")
+    terms = report.terms
+    sentence = t(f"in.entropy.{report.case}", n=len(report.p), share=f"{report.share:.1%}",
+                 h=fmt.amount(report.entropy, unit), max=fmt.amount(report.max_entropy, unit))
     bars = charts_information.entropy_panels_data(labels, terms)["bars"]
     columns = {t("word.event"): labels, "p": terms["p"].to_numpy(),
                t("in.col.info", unit=unit): terms["info_p"].to_numpy(),

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 import streamlit as st
 
+from lib import lesson
 from lib.info import convert
 from ui import fmt, memory, problems, state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
@@ -191,10 +192,9 @@ def run(current: Any) -> None:
 def intro() -> None:
     """A lesson's first lines under its title: what it shows, its time and the reader's
     progress on its checkpoints."""
-    from ui import checkpoint  # imports this module
     info = BY_KEY[st.session_state.get("_page", "home")]
     st.markdown(t(f"page.{info.key}.blurb"))
-    done, total = checkpoint.answered(info.key)
+    done, total = lesson.answered(APP.get("done"), info.key)
     st.caption(t("path.meta", minutes=info.minutes, done=done, total=total))
 
 

@@ -25,7 +25,7 @@ from lib.problems import Problem
 from ui import checkpoint, fmt, problems
 from ui.charts import arrow_bytes, arrow_table, datasets
 from ui.i18n import event_name, t
-from ui.layout import in_units, teaching
+from ui.layout import in_units
 from ui.state import PageState, Setting
 
 CLASSES = ("A", "B", "C", "D")
@@ -80,7 +80,7 @@ def answered(cid: str, inputs: dict) -> bool:
     reader has predicted there (kept when the inputs change), or, in the presentation view,
     once the teacher reveals this answer."""
     shown = checkpoint.show("loss", cid, inputs)
-    return shown or (checkpoint.predicted("loss", cid) and not teaching())
+    return shown or checkpoint.predicted("loss", cid)
 
 
 def colors(pairs: dict[str, str]) -> tuple[tuple[str, str], ...]:

@@ -1,26 +1,17 @@
-"""Settings, data, the shared trainings, the shared results and the wording of the network page.
+"""Settings, data, the shared trainings and results, and the wording of the network page.
 
-A configuration's run is asked of the server's one :class:`lib.training.TrainingQueue`
-(:func:`trainings`), never trained in a script run: a published run is shown, a run under way
-is joined, a stopped one carries on, otherwise a job queues (at most :data:`SLOTS` at once, each
-in a worker thread). Pages read snapshots: the rows so far, then the frozen copy published to
-the shared :class:`lib.network.ResultStore`. Stop (or a changed setting) leaves a run, which stops
-after its epoch unless another visitor wants it. One run costs at most :data:`MAX_STEPS`
-mini-batch updates per network. MNIST is downloaded once for everyone
-(:class:`lib.digits.SharedDownload`). The results section is one cached :func:`results` per runs'
-numbers, configuration and language; :func:`join` and :func:`run_name` serve the neuron page too.
+A configuration's run is asked of the server's one training queue (:func:`trainings`) through
+:class:`lib.network_runs.Runs` (:func:`runs`), never trained in a script run; finished runs are
+published to the shared :func:`store`. MNIST is downloaded once for everyone (:func:`download`).
+The results section is one cached :func:`results` per runs' numbers, configuration and
+language; :func:`run_name` serves the neuron and calibration pages too.
 """
 
 from __future__ import annotations
 
-import html
-import logging
 import math
-import os
 import uuid
-from dataclasses import astuple, dataclass, replace
 from functools import partial
-from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
@@ -29,24 +20,23 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from lib import charts, digits, training
+from lib import charts, digits, network_runs, training
 from lib import digit_grid as grids
 from lib import network_lesson as story
-from lib.network import (COLUMNS, Comparison, FinishedRun, ResultStore, accuracy_summary,
-                         gradient_summary, pack_rows, unpack_rows)
-from lib.problems import Problem, ProblemError
+from lib.charts_network import COLORS, SHADES, color_legend
+from lib.network import (COLUMNS, FinishedRun, ResultStore, accuracy_summary, gradient_summary,
+                         pack_rows, unpack_rows)
+from lib.network_runs import COSTS, TRAIN_SIZE, Config, Partial, Run, key  # noqa: F401 (key: for the page)
+from lib.problems import Problem
 from ui import charts as ui_charts
-from ui import fmt
+from ui import checkpoint, fmt
 from ui.i18n import lang, t
+from ui.layout import teaching
 from ui.state import PageState, Setting
 from ui.strings.network import STRINGS
 
-log = logging.getLogger(__name__)
-
-COSTS = ("quadratic", "cross_entropy")
 INITS = ("large", "normal")
 SOURCES = ("bundled", "mnist")
-COLORS = {"quadratic": "#e8853d", "cross_entropy": "#3b6fb6"}
 #: Every setting of the page. The defaults are the book's MNIST settings (Nielsen, chapters 1
 #: and 3: 784-30-10, N(0, 1) weights, 30 epochs, mini-batches of 10, η 3.0 and 0.5) on the
 #: bundled digits.
@@ -62,69 +52,41 @@ S = PageState("network", [
 ], presets={"quick": {}, "book": {"source": "mnist"}}, tag="nw")
 #: Session-state keys of what is not a setting: whether the page was already visited, a
 #: training asked for while MNIST was still arriving, this session's name in the training
-#: queue, and the configurations whose training this session asked for.
+#: queue, the configurations whose training this session asked for, and whether the reader
+#: chose to see results without predicting.
 VISITED, PENDING, WHO, MINE = "_nw.visited", "_nw.pending", "_nw.who", "_nw.mine"
+SKIPPED = "_nw.skipped"
+#: The page's checkpoints (:mod:`lib.lesson`), in page order: both answered by the results.
+CHECKPOINTS = ("after_one", "at_the_end")
 #: The book's best-epoch test accuracies on MNIST (quadratic, cross-entropy) by hidden size.
 BOOK = {30: (95.42, 95.49), 100: (96.59, 96.82)}
-SHARED_RUNS = 16
-#: Finished runs' results kept (each a few tens of kilobytes).
-RESULT_VIEWS = 32
+#: Finished runs kept for every session; finished runs' results sections kept (each a few tens
+#: of kilobytes); stopped or failed trainings kept, so that Train carries them on.
+SHARED_RUNS, RESULT_VIEWS, KEEP_STOPPED = 16, 32, 8
 #: Seconds a failed MNIST download is remembered before a new request tries again.
 FAILURE_TTL = 180.0
+#: Seconds between two looks at a training under way.
+POLL = 0.5
 #: The numbers of a run's rows that the results show (its timing left out).
 FIELDS = tuple(c for c in COLUMNS if c != "seconds")
-
-
-@dataclass(frozen=True)
-class Config:
-    """One configuration of the page (its settings, by the same names)."""
-
-    source: str
-    hidden: int
-    eta_quadratic: float
-    eta_cross_entropy: float
-    epochs: int
-    batch: int
-    init: str
-    seed: int
-
-    def eta(self, cost: str) -> float:
-        return self.eta_quadratic if cost == "quadratic" else self.eta_cross_entropy
-
-    def other_start(self) -> Config:
-        return replace(self, init="large" if self.init == "normal" else "normal")
-
-
-@dataclass(frozen=True)
-class Partial:
-    """A run not finished (being trained, stopped or failed) as it is now, read-only: both
-    costs' rows so far. (A finished run is a :class:`lib.network.FinishedRun`.)"""
-
-    rows: Mapping[str, tuple[Mapping[str, float], ...]]
-    epochs: int
-    state: str
-
-    complete = False
-
-    @property
-    def done(self) -> int:
-        return min(len(r) for r in self.rows.values())
-
-
-Run = Partial | FinishedRun
-
-
-def frame(run: Run) -> pd.DataFrame:
-    """Both costs' rows in one long frame (:func:`lib.network_lesson.long_frame`), named."""
-    out = story.long_frame(run.rows)
-    return out.assign(run=out["cost"].map(run_name))
-
-
 DEFAULT = Config(**S.defaults)
 
 
 def config() -> Config:
     return Config(**S.values())
+
+
+def results_case(answered: list[bool]) -> str:
+    """Whether the results are shown (``"shown"``) or what the reader is asked first
+    (:func:`lib.network_lesson.results_case`), from whether each of :data:`CHECKPOINTS` has a
+    prediction for the run shown (``answered``, from :func:`ui.checkpoint.show`)."""
+    return story.results_case(answered, [checkpoint.predicted("network", c) for c in CHECKPOINTS],
+                              bool(st.session_state.get(SKIPPED)), teaching())
+
+
+def skip() -> None:
+    """The "show the results without predicting" button's callback."""
+    st.session_state[SKIPPED] = True
 
 
 def first_visit() -> bool:
@@ -135,46 +97,13 @@ def first_visit() -> bool:
     return True
 
 
+def frame(run: Run) -> pd.DataFrame:
+    """Both costs' rows in one long frame (:func:`lib.network_lesson.long_frame`), named."""
+    out = story.long_frame(run.rows)
+    return out.assign(run=out["cost"].map(run_name))
+
+
 # ---- Shared results and trainings ------------------------------------------------------------
-
-def _setting(name: str, default: int, low: int) -> int:
-    """A whole number from the environment variable ``name`` (Community Cloud also puts its
-    root-level secrets there), at least ``low``; ``default`` when unset or unreadable."""
-    text = os.environ.get(name, "").strip()
-    try:
-        return max(low, int(text)) if text else default
-    except ValueError:
-        log.warning("%s=%r is not a whole number; using %d", name, text, default)
-        return default
-
-
-def limits() -> tuple[int, int, int]:
-    """This server's trainings at once, trainings that may wait, and mini-batch updates one
-    network may take: ``BITS_TO_LOSSES_TRAININGS`` (default :data:`SLOTS`),
-    ``BITS_TO_LOSSES_TRAINING_QUEUE`` (default :data:`WAITING`) and
-    ``BITS_TO_LOSSES_MAX_STEPS`` (default :data:`MAX_STEPS`)."""
-    return (_setting("BITS_TO_LOSSES_TRAININGS", SLOTS, 1),
-            _setting("BITS_TO_LOSSES_TRAINING_QUEUE", WAITING, 0),
-            _setting("BITS_TO_LOSSES_MAX_STEPS", MAX_STEPS, 1))
-
-
-#: Trainings run at once by default: one, for Community Cloud's small container (a training
-#: keeps one core busy; the others wait in line).
-SLOTS = 1
-#: Trainings that may wait at once (beyond that, Train is refused with a message).
-WAITING = 32
-#: Mini-batch updates one network may take: twice the book's MNIST run (30 epochs of 50,000
-#: images in batches of 10 = 150,000), about a CPU-minute here; every run on the bundled
-#: digits fits (at most 100 epochs of 1,500 images in batches of 1).
-MAX_STEPS = 300_000
-#: Training images of each source (the bundled digits: 1,797 less 297 for testing; MNIST:
-#: 60,000 less 10,000 for validation), known before any download.
-TRAIN_SIZE = {"bundled": 1_500, "mnist": 50_000}
-#: Stopped or failed trainings kept, so that Train carries them on (newest kept).
-KEEP_STOPPED = 8
-#: Seconds between two looks at a training under way.
-POLL = 0.5
-
 
 @st.cache_resource(show_spinner=False)
 def store() -> ResultStore:
@@ -183,77 +112,28 @@ def store() -> ResultStore:
     return ResultStore(capacity=SHARED_RUNS)
 
 
-def key(cfg: Config) -> tuple:
-    """``cfg`` as a plain tuple of its values: the key of its run in the shared store and in
-    the training queue. (Plain values: when a source file changes during development,
-    Streamlit imports this module again, and a key made before must still match.)"""
-    return astuple(cfg)
-
-
-def published(cfg: Config) -> FinishedRun | None:
-    """``cfg``'s finished run, if one is published."""
-    return store().get(key(cfg))
-
-
-def _publish(shared: ResultStore, cfg_key: tuple, result) -> None:
-    rows, outputs = result
-    shared.publish(cfg_key, rows, epochs=min(len(r) for r in rows.values()), outputs=outputs,
-                   seconds=sum(r["seconds"] for run in rows.values() for r in run))
-
-
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _trainings(slots: int, waiting: int) -> training.TrainingQueue:
     return training.TrainingQueue(slots, max_waiting=waiting, keep_stopped=KEEP_STOPPED,
-                                  on_done=partial(_publish, store()))
+                                  on_done=partial(network_runs.publish, store()))
 
 
 def trainings() -> training.TrainingQueue:
-    """The server's one training queue (for the current :func:`limits`)."""
-    return _trainings(*limits()[:2])
+    """The server's one training queue (for the current :func:`lib.network_runs.limits`)."""
+    return _trainings(*network_runs.limits()[:2])
 
 
-def who() -> str:
-    """This session's name in the training queue (random, never shown)."""
-    return st.session_state.setdefault(WHO, uuid.uuid4().hex)
-
-
-def mine() -> set:
-    """The keys of the configurations whose training this session asked for and has not
-    left."""
-    return st.session_state.setdefault(MINE, set())
-
-
-def job(cfg: Config) -> training.Status | None:
-    """The training of ``cfg`` now (queued, running, stopping, stopped or failed), if any."""
-    return trainings().status(key(cfg))
-
-
-def partial_run(status: training.Status) -> Partial:
-    return Partial({c: tuple(r[c] for r in status.records) for c in COSTS}, status.steps,
-                   status.state)
+def runs() -> network_runs.Runs:
+    """The shared trainings and finished runs as this session uses them: its name in the queue
+    (random, never shown) and the trainings it asked for are kept in session state."""
+    who = st.session_state.setdefault(WHO, uuid.uuid4().hex)
+    return network_runs.Runs(trainings(), store(), who, st.session_state.setdefault(MINE, set()))
 
 
 def find(cfg: Config) -> Run | None:
-    """``cfg``'s run: one being trained or stopped (with an epoch done), else the finished,
-    published one. (The queue is asked first: a run is published before its training is
-    forgotten, so one of the two always has it.)"""
-    status = job(cfg)
-    if status is not None and status.done:
-        return partial_run(status)
-    return published(cfg)
-
-
-def training_mine(cfg: Config) -> bool:
-    """True while this session's own training of ``cfg`` is queued or running."""
-    status = job(cfg)
-    return status is not None and status.active and who() in status.watchers
-
-
-def watched(cfg: Config) -> tuple[tuple, ...]:
-    """Of ``cfg`` and its other start (the comparison needs both), the keys of those being
-    trained now."""
-    return tuple(key(c) for c in (cfg, cfg.other_start())
-                 if (s := job(c)) is not None and s.active)
+    """``cfg``'s run (:meth:`lib.network_runs.Runs.find`): being trained, stopped or
+    published."""
+    return runs().find(cfg)
 
 
 # ---- Data -------------------------------------------------------------------------------------
@@ -264,31 +144,14 @@ def bundled() -> digits.Digits:
     return digits.bundled()
 
 
-def _mnist_location() -> tuple[Path, tuple[str, ...], float]:
-    """Where MNIST is cached and fetched from, and each file's deadline; all three can be set
-    from the environment (the tests point the mirrors at 127.0.0.1: nothing reaches the
-    internet)."""
-    cache = Path(os.environ.get("BITS_TO_LOSSES_CACHE",
-                                Path.home() / ".cache" / "from-bits-to-losses")) / "mnist"
-    mirrors = os.environ.get("BITS_TO_LOSSES_MNIST_MIRRORS")
-    timeout = float(os.environ.get("BITS_TO_LOSSES_MNIST_TIMEOUT", 60))
-    return cache, tuple(mirrors.split(",")) if mirrors else digits.MIRRORS, timeout
-
-
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _download(cache: Path, mirrors: tuple[str, ...], timeout: float) -> digits.SharedDownload:
-    def job(progress):
-        try:
-            return digits.mnist(cache, mirrors=mirrors, timeout=timeout, progress=progress)
-        except digits.DigitsError as err:
-            log.warning("MNIST unavailable (%s): %s", err.reason, err)  # paths: the log only
-            raise
-    return digits.SharedDownload(job, failure_ttl=FAILURE_TTL)
+def _download(cache, mirrors: tuple[str, ...], timeout: float) -> digits.SharedDownload:
+    return digits.mnist_download(cache, mirrors, timeout, failure_ttl=FAILURE_TTL)
 
 
 def download() -> digits.SharedDownload:
-    """The one MNIST download of this server (for the current location settings)."""
-    return _download(*_mnist_location())
+    """The one MNIST download of this server (:func:`lib.digits.mnist_location`)."""
+    return _download(*digits.mnist_location())
 
 
 def try_again() -> None:
@@ -308,7 +171,7 @@ def failure_text(status: digits.DownloadStatus, fallback: bool) -> str:
     instead, and for how long the failure is remembered."""
     reason = getattr(status.error, "reason", "unexpected")
     reason = reason if f"nw.mnist_failed.{reason}" in STRINGS else "unexpected"
-    return fmt.sentences(t(f"nw.mnist_failed.{reason}", seconds=f"{_mnist_location()[2]:g}"),
+    return fmt.sentences(t(f"nw.mnist_failed.{reason}", seconds=f"{digits.mnist_location()[2]:g}"),
                 t("nw.mnist_failed.fallback") if fallback else "",
                 t("nw.mnist_failed.remembered",
                   minutes=f"{max(1, math.ceil(status.retry_in / 60))}"))
@@ -316,18 +179,10 @@ def failure_text(status: digits.DownloadStatus, fallback: bool) -> str:
 
 # ---- Training ---------------------------------------------------------------------------------
 
-def steps(cfg: Config) -> int:
-    """Mini-batch updates one network of ``cfg`` takes (:func:`lib.training.sgd_steps`)."""
-    return training.sgd_steps(cfg.epochs, TRAIN_SIZE[cfg.source], cfg.batch)
-
-
 def cost_text(cfg: Config) -> str | None:
     """Why ``cfg`` is too costly to train on this server (None when it is not)."""
-    try:
-        training.check_steps(steps(cfg), limits()[2])
-    except ProblemError as err:
-        return problem_text(err.problems[0], cfg)
-    return None
+    problem = network_runs.too_costly(cfg, network_runs.limits()[2])
+    return None if problem is None else problem_text(problem, cfg)
 
 
 def problem_text(problem: Problem, cfg: Config) -> str:
@@ -340,61 +195,24 @@ def problem_text(problem: Problem, cfg: Config) -> str:
     return t("problem.queue_full", waiting=int(problem.value or 0))
 
 
-def _work(cfg: Config, data: digits.Digits) -> Comparison:
-    """Both networks of ``cfg`` (built in the training's worker thread)."""
-    return Comparison(data.X_train, data.y_train, data.X_test, data.y_test, data.X_valid,
-                      data.y_valid, costs=COSTS, sizes=(data.features, cfg.hidden, 10),
-                      etas={c: cfg.eta(c) for c in COSTS}, batch_size=cfg.batch, seed=cfg.seed,
-                      epochs=cfg.epochs, init=cfg.init)
-
-
 def request(cfg: Config, data: digits.Digits) -> str | None:
-    """Train ``cfg`` on ``data`` for this session: nothing if its run is published, join it if
-    it is being trained, carry it on if it was stopped, else queue it. Returns why it was
-    refused (too costly, or too many waiting), or None."""
-    problem = cost_text(cfg)
-    if problem is not None:
-        return problem
-    shared, cfg_key = store(), key(cfg)
-    try:
-        status = trainings().request(cfg_key, who(), partial(_work, cfg, data),
-                                     steps=cfg.epochs,
-                                     published=lambda: shared.get(cfg_key) is not None)
-    except ProblemError as err:
-        return problem_text(err.problems[0], cfg)
-    if status is not None:
-        mine().add(cfg_key)
-    return None
-
-
-def follow(*shown: Config) -> None:
-    """Leave this session's trainings of settings no longer shown (a changed setting stops
-    them, as Stop does; ``shown`` and their other starts are kept)."""
-    keep = {key(c) for cfg in shown for c in (cfg, cfg.other_start())}
-    for cfg_key in list(mine()):
-        status = trainings().status(cfg_key)
-        if status is None or not status.active:
-            mine().discard(cfg_key)  # over: nothing to leave
-        elif cfg_key not in keep:
-            trainings().leave(cfg_key, who())
-            mine().discard(cfg_key)
+    """Train ``cfg`` on ``data`` for this session (:meth:`lib.network_runs.Runs.request`);
+    why it was refused, in the reader's words, or None."""
+    problem = runs().request(cfg, data, network_runs.limits()[2])
+    return None if problem is None else problem_text(problem, cfg)
 
 
 def stop() -> None:
     """The Stop button: leave every training this session asked for, and forget one asked for
     while MNIST is still arriving."""
     st.session_state.pop(PENDING, None)
-    for cfg_key in list(mine()):
-        trainings().leave(cfg_key, who())
-    mine().clear()
+    runs().stop()
 
 
 def stoppable() -> bool:
     """True while a training this session asked for is queued or running, or waits for
     MNIST."""
-    statuses = (trainings().status(k) for k in mine())
-    return bool(st.session_state.get(PENDING)) or any(
-        s is not None and s.active and who() in s.watchers for s in statuses)
+    return bool(st.session_state.get(PENDING)) or runs().stoppable()
 
 
 def press_train() -> None:
@@ -423,26 +241,22 @@ def progress(status: training.Status) -> tuple[float, str]:
 
 
 @st.cache_resource(max_entries=RESULT_VIEWS, show_spinner=False)
-def _live(epochs: int, packed: bytes, language: str) -> Chart:
+def _live(epochs: int, packed: bytes, language: str) -> tuple[Chart, str]:
     run = Partial(unpack_rows(packed, COSTS, FIELDS), epochs, "running")
-    return chart(frame(run), "test_accuracy_pct", run.done, title_key="nw.q.accuracy",
-                 axis="%", chart_title_key="nw.chart.live")
+    last = {c: run.rows[c][-1]["test_accuracy"] * 100 for c in COSTS}
+    return (chart(frame(run), "test_accuracy_pct", run.done, title_key="nw.q.accuracy",
+                  axis="%", chart_title_key="nw.chart.live"),
+            t("nw.live.alt", epoch=run.done, quad=pct(last["quadratic"]),
+              ce=pct(last["cross_entropy"])))
 
 
-def live_chart(status: training.Status) -> Chart | None:
-    """The test accuracy so far of a training under way (None before its first epoch)."""
+def live(status: training.Status) -> tuple[Chart, str] | None:
+    """The test accuracy so far of a training under way: a chart, and the chart in words (both
+    costs' accuracy after its last epoch so far); None before its first epoch."""
     if not status.done:
         return None
-    run = partial_run(status)
+    run = network_runs.partial_run(status)
     return _live(status.steps, pack_rows(run.rows, COSTS, FIELDS, run.done), lang())
-
-
-def live_text(status: training.Status) -> str:
-    """The accuracy chart of a training under way in words: both costs' test accuracy after
-    its last epoch so far (its first epoch done)."""
-    last = status.records[-1]
-    return t("nw.live.alt", epoch=status.done, quad=pct(last["quadratic"]["test_accuracy"] * 100),
-             ce=pct(last["cross_entropy"]["test_accuracy"] * 100))
 
 
 def training_note(cfg: Config, status: training.Status | None,
@@ -450,7 +264,7 @@ def training_note(cfg: Config, status: training.Status | None,
     """What a reader is told beside the progress: another visitor's training of these
     settings, or the other start's training for the comparison."""
     if status is not None and status.active:
-        return "" if who() in status.watchers else t("nw.training.others")
+        return "" if runs().who in status.watchers else t("nw.training.others")
     if other is not None and other.active:
         start = start_name(cfg.other_start().init)
         if other.state == "queued":
@@ -536,27 +350,6 @@ def seeds_text() -> str:
              lead_hi=fmt.short(s.first_lead[1]))
 
 
-#: The line of each series in a key, in the order of the chart's series: the same solid,
-#: dashed, dotted and dash-dot strokes as :func:`lib.charts.training_chart` draws them.
-KEY_STROKES = ("━━━", "╍╍╍", "┉┉┉", "━╍━")
-
-
-def color_legend(colors: dict[str, str]) -> str:
-    """A key for a chart, as HTML that wraps on a phone (a chart's own legend does not):
-    each series' stroke, in its colour and dash, before its name (names are this app's own
-    strings, escaped)."""
-    items = (f'<span style="display:inline-block;white-space:nowrap;margin-right:1.2em">'
-             f'<span style="color:{color};font-weight:700">{stroke}</span> '
-             f'{html.escape(name)}</span>'
-             for (name, color), stroke in zip(colors.items(), KEY_STROKES))
-    return f'<div style="line-height:1.9;max-width:100%">{" ".join(items)}</div>'
-
-
-#: The gradient chart's four series (cost, layer) and their colours.
-SHADES = {("quadratic", "output"): "#e8853d", ("quadratic", "hidden"): "#f5c28f",
-          ("cross_entropy", "output"): "#3b6fb6", ("cross_entropy", "hidden"): "#9dbbe3"}
-
-
 def gradient_frame(data: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """Both layers' gradient lengths for both costs (from :func:`frame`): four named series."""
     names = {s: t("nw.grad.series", run=run_name(s[0]), layer=t(f"nw.layer.{s[1]}"))
@@ -635,10 +428,10 @@ def results(cfg: Config, mine: bytes, other: bytes | None, language: str) -> Map
     starts = other_run and {cfg.init: run, cfg.other_start().init: other_run}
     table = start_table(starts) if starts else None
     cost = {c: [r["train_cost"] for r in run.rows[c]] for c in COSTS}
-    # Limit 2: is cross-entropy's first-epoch lead bigger from the saturating start? Limit 3:
-    # which cost saturates more of the outputs by the end?
+    # Limit 2: cross-entropy's first-epoch lead from each start; limit 3: saturation by the end.
     gaps = starts and {init: lesson_of(r).first.points for init, r in starts.items()}
     sat = {c: summary_[c]["saturated"] for c in COSTS}
+    bigger, more = story.limit_cases(gaps, sat)
     return MappingProxyType(dict(
         lesson=lesson_text(lesson_of(run)),
         metrics=tuple((t("nw.m.final", run=run_name(c)), pct(summary_[c]["final"]),
@@ -659,13 +452,11 @@ def results(cfg: Config, mine: bytes, other: bytes | None, language: str) -> Map
         grad=chart(grads, "value", run.done, title_key="nw.q.grad", axis="|∂C/∂b|",
                    chart_title_key="nw.chart.grad", colors=grad_colors, log_scale=True),
         limit1=limit1_text(run),
-        limit2=gaps and t("nw.limit2.bigger" if gaps["large"] > gaps["normal"] else
-                          "nw.limit2.not_bigger", large=fmt.short(gaps["large"]),
-                          normal=fmt.short(gaps["normal"])),
+        limit2=bigger and t(f"nw.limit2.{bigger}", large=fmt.short(gaps["large"]),
+                            normal=fmt.short(gaps["normal"])),
         saturated=chart(data, "saturated_pct", run.done, title_key="nw.q.saturated",
                         axis="%", chart_title_key="nw.chart.saturated"),
-        limit3=t("nw.limit3.more" if sat["cross_entropy"] > sat["quadratic"] else
-                 "nw.limit3.not_more", ce=fmt.short(sat["cross_entropy"]),
+        limit3=t(f"nw.limit3.{more}", ce=fmt.short(sat["cross_entropy"]),
                  quad=fmt.short(sat["quadratic"]))))
 
 
@@ -688,18 +479,13 @@ def mistakes(source: str, width: int, z: tuple[bytes, ...], _run: FinishedRun,
              _data: digits.Digits) -> Mapping:
     """Each cost's misread test digits in ``_run`` (finished, with its outputs; ``z`` its
     costs' ``test_z`` as bytes, the key), the first :data:`WRONG_SHOWN` pictured from
-    ``_data``'s test images in one or two rows at most ``width`` pixels wide; and how many
-    digits both costs misread."""
+    ``_data``'s test images (:func:`lib.network_lesson.misread_view`); and how many digits
+    both costs misread."""
     found = {c: story.mistakes(_run.outputs[c].test_z, _run.outputs[c].test_y) for c in COSTS}
-    most, side = WRONG_SHOWN // 2, _data.side  # every picture at one scale, in one or two rows
-    columns = {c: max(1, min(m.count, most)) for c, m in found.items()}
-    pictures = {c: grids.picture(_data.X_test, m.index[:WRONG_SHOWN], side, columns[c],
-                                 grids.fit_factor(side, most, width)) if m.count else None
-                for c, m in found.items()}
-    rows = {c: tuple(m.pairs(min(k + columns[c], WRONG_SHOWN), k)  # each row's true→predicted
-                     for k in range(0, min(m.count, WRONG_SHOWN), columns[c]))
-            for c, m in found.items()}
-    return MappingProxyType({"found": found, "pictures": pictures, "rows": rows,
+    views = {c: story.misread_view(_data.X_test, m, _data.side, width, WRONG_SHOWN)
+             for c, m in found.items()}
+    return MappingProxyType({"found": found, "pictures": {c: v[0] for c, v in views.items()},
+                             "rows": {c: v[1] for c, v in views.items()},
                              "both": len(story.both_wrong(*found.values()))})
 
 
@@ -710,4 +496,3 @@ def mistakes_of(run: Run, data: digits.Digits | None, source: str,
     if run.complete and set(run.outputs) == set(COSTS) and data is not None:
         z = tuple(run.outputs[c].test_z.tobytes() for c in COSTS)
         return mistakes(source, width, z, run, data)
-

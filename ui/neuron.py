@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from lib import charts, charts_neuron, costs, neuron
+from lib import charts, charts_neuron, neuron
 from ui import fmt
 from ui.charts import arrow_bytes as arrow
 from ui.i18n import t
@@ -70,8 +70,6 @@ KEY = {"quadratic": ("orange", "━━━ ●"), "cross_entropy": ("blue", "╍�
 #: Grid of starting points for the map: 81 x 81 over [-4, 4]^2, spacing 0.1.
 MAP_RANGE, MAP_POINTS = 4.0, 81
 MAP_AXIS = np.linspace(-MAP_RANGE, MAP_RANGE, MAP_POINTS)
-#: A later step this many times the first counts as "sped up" in the wording.
-SPEED_UP = 1.05
 #: The three racing panels: (field, title key, y-axis name, log scale, y domain).
 PANELS = (("a", "nr.q.a", "a", False, (0.0, 1.0)),
           ("grad_b_abs", "nr.q.grad", "|∂C/∂b|", True, None),
@@ -88,6 +86,8 @@ PICK_KEY, MAP_KEY = "_neuron.pick.{}", "_neuron.map.{}"
 PLAY_SECONDS, MIN_RATE, FRAME_SECONDS = 25.0, 4.0, 0.25
 #: Session-state key of Play's clock (transient, not a setting).
 PLAY_CLOCK = "_neuron.play_clock"
+#: Session-state key of the scrubber shown while playing (a copy of the epoch, never read back).
+SHOWN = "_neuron.epoch_shown"
 #: Session-state key of the last experiment (:class:`Settings`) run to its last epoch: its
 #: race's result shows from then on, without a prediction.
 WATCHED = "_neuron.watched"
@@ -217,21 +217,12 @@ def input_notes(s: Settings, a0: float) -> tuple[tuple[str, str], ...]:
     return tuple(notes)
 
 
-def race_sentence(s: Settings, reach: dict[str, int], end: dict[str, float]) -> str:
-    """Who reaches the goal first (``reach``: epochs, -1 never), or where each ended."""
-    q, ce = reach["quadratic"], reach["cross_entropy"]
-    common = {"thr": fmt.prob(s.threshold), "epochs": s.epochs, "q": q, "ce": ce,
-              "aq": fmt.sig(end["quadratic"], 3), "ace": fmt.sig(end["cross_entropy"], 3)}
-    if q >= 0 and ce >= 0:
-        text = t("nr.race.tie" if q == ce else "nr.race.both.ce" if ce < q else "nr.race.both.q",
-                 **common)
-    elif q >= 0 or ce >= 0:
-        text = t("nr.race.only.ce" if ce >= 0 else "nr.race.only.q", **common)
-    else:
-        err = {c: abs(end[c] - s.y) for c in ("quadratic", "cross_entropy")}
-        key = ("ce" if err["cross_entropy"] < err["quadratic"] else
-               "q" if err["quadratic"] < err["cross_entropy"] else "same")
-        text = t(f"nr.race.neither.{key}", **common)
+def race_sentence(s: Settings, r: neuron.Race) -> str:
+    """Who reaches the goal first, or where each ended (:func:`lib.neuron.race_case`)."""
+    reach, end = r.reach, r.end
+    text = t(f"nr.race.{r.case}", thr=fmt.prob(s.threshold),
+             epochs=s.epochs, q=reach["quadratic"], ce=reach["cross_entropy"],
+             aq=fmt.sig(end["quadratic"], 3), ace=fmt.sig(end["cross_entropy"], 3))
     if "book_demo" in reach:
         n, a = reach["book_demo"], fmt.sig(end["book_demo"], 3)
         text = fmt.sentences(text, t("nr.race.book.reached", n=n, a=a) if n >= 0 else
@@ -253,10 +244,7 @@ def _speed_part(cost: str, sc: neuron.SpeedChange) -> str:
     values = {"first": fmt.short(sc.first_step), "peak": fmt.short(sc.peak_step),
               "k": sc.peak_epoch, "err": fmt.short(sc.peak_error),
               "ratio": fmt.short(sc.ratio), "last": fmt.short(sc.last_step), "n": sc.last_epoch}
-    if sc.peak_epoch < 0 or (sc.first_step == 0 and not np.isfinite(sc.ratio)):
-        return t(f"nr.speed.{prefix}.still", **values)
-    kind = "up" if sc.ratio > SPEED_UP else "down" if sc.ratio <= 1 else "flat"
-    return t(f"nr.speed.{prefix}.{kind}", **values)
+    return t(f"nr.speed.{prefix}.{sc.kind}", **values)
 
 
 def speed_sentences(q: neuron.SpeedChange, ce: neuron.SpeedChange,
@@ -267,23 +255,14 @@ def speed_sentences(q: neuron.SpeedChange, ce: neuron.SpeedChange,
     the start."""
     common = {"err": fmt.short(q.first_error), "ce": fmt.short(ce.first_step),
               "q": fmt.short(q.first_step)}
-    if ce.first_step != q.first_step:
-        key = "ce" if ce.first_step > q.first_step else "q"
-        fast, slow = sorted((ce.first_step, q.first_step), reverse=True)
-        start = t(f"nr.speed.start.{key}", **common,
-                  ratio=fmt.short(fast / slow) if slow > 0 else "∞")
-    else:
-        start = t("nr.speed.start.same", **common)
+    slow, fast = sorted((ce.first_step, q.first_step))
+    start = t(f"nr.speed.start.{neuron.start_case(q, ce)}", **common,
+              ratio=fmt.short(fast / slow) if slow > 0 else "∞")
     detail = fmt.sentences(start, _speed_part("quadratic", q),
                            _speed_part("cross_entropy", ce))
-    q_up = bool(np.isfinite(q.ratio) and q.ratio > SPEED_UP)
-    if q_up and np.isfinite(ce.ratio) and ce.ratio <= 1 and q.peak_error < q.first_error:
-        lead = t("nr.speed.lesson", ratio=fmt.short(q.ratio), k=q.peak_epoch,
-                 err=fmt.short(q.peak_error), err0=fmt.short(q.first_error))
-    elif not q_up and q.peak_epoch >= 0:
-        lead = t("nr.speed.no_slowdown", sp=fmt.short(sigma_prime0))
-    else:
-        lead = t("nr.speed.other")
+    lead = t(f"nr.speed.{neuron.speed_lesson(q, ce)}", ratio=fmt.short(q.ratio), k=q.peak_epoch,
+             err=fmt.short(q.peak_error), err0=fmt.short(q.first_error),
+             sp=fmt.short(sigma_prime0))
     return lead, detail
 
 
@@ -295,14 +274,12 @@ def map_caption(s: Settings, summaries: dict[str, neuron.MapSummary]) -> str:
     for cost, m in summaries.items():
         values = {"run": run_name(cost), "share": f"{m.share:.0%}", "eta": fmt.prob(s.eta(cost)),
                   "median": fmt.short(m.median_epochs), "epochs": s.epochs}
-        kind = "all" if m.misses == 0 else "none" if m.share == 0 else "some"
-        if kind == "some":
+        if m.kind == "some":
             values["err"] = fmt.decimal(neuron.outward(m.miss_min_error, 3, up=False))
             values["sp"] = fmt.decimal(neuron.outward(m.miss_max_sigma_prime, 3, up=True))
-        # "Saturated and wrong" only when the numbers say so: then σ′(z) = a(1 − a) ≤ 0.09.
-        saturated = kind == "some" and m.miss_min_error >= 0.9
-        bullets.append("- " + fmt.sentences(t(f"nr.map.{kind}", **values),
-                                            t("nr.map.saturated") if saturated else ""))
+        # "Saturated and wrong" only when the numbers say so.
+        bullets.append("- " + fmt.sentences(t(f"nr.map.{m.kind}", **values),
+                                            t("nr.map.saturated") if m.saturated else ""))
     text = "\n".join(bullets)
     q, ce = summaries["quadratic"].share, summaries["cross_entropy"].share
     if q != ce:
@@ -339,21 +316,14 @@ def view(s: Settings, language: str) -> View:
     """Everything the page shows about experiment ``s`` in ``language`` (the reader's: the
     texts are built with :func:`ui.i18n.t`) but the cards (:func:`cards`) and maps
     (:func:`map_panel`)."""
-    frames = {c: neuron.train(s.w0, s.b0, cost=c, eta=s.eta(c), epochs=s.epochs, x=s.x, y=s.y)
-              .assign(sigma_prime=lambda f: costs.sigmoid_prime(f["z"].to_numpy()),
-                      grad_b_abs=lambda f: f["dC_db"].abs()) for c in s.runs}
-    reach = {c: int(neuron.epochs_to_reach(s.w0, s.b0, cost=c, eta=s.eta(c), epochs=s.epochs,
-                                           threshold=s.threshold, x=s.x, y=s.y))
-             for c in s.runs}
-    start = {c: float(f["a"].iloc[0]) for c, f in frames.items()}
-    end = {c: float(f["a"].iloc[-1]) for c, f in frames.items()}
-    speed = {c: neuron.speed_change(frames[c]["a"], frames[c]["dC_db"], eta=s.eta(c), y=s.y)
-             for c in ("quadratic", "cross_entropy")}
+    r = neuron.race(s.w0, s.b0, etas={c: s.eta(c) for c in s.runs}, epochs=s.epochs,
+                    threshold=s.threshold, x=s.x, y=s.y)
+    frames, reach, start, end = r.frames, r.reach, r.start, r.end
     long = charts.thin(pd.concat([f.assign(run=run_name(c)) for c, f in frames.items()],
                                  ignore_index=True))
     sp0 = float(frames["quadratic"]["sigma_prime"].iloc[0])
     differ, rates = rates_sentence(s)
-    lead, detail = speed_sentences(speed["quadratic"], speed["cross_entropy"], sp0)
+    lead, detail = speed_sentences(r.speed["quadratic"], r.speed["cross_entropy"], sp0)
     step = max(1, -(-s.epochs // 30))
     rows = pd.concat([f.assign(run=run_name(c)) for c, f in frames.items()], ignore_index=True)
     rows = rows[(rows["epoch"] % step == 0) | (rows["epoch"] == s.epochs)]
@@ -369,7 +339,7 @@ def view(s: Settings, language: str) -> View:
                         ((t("nr.m.epochs", thr=fmt.prob(s.threshold)),
                           str(reach[c]) if reach[c] >= 0 else t("nr.never", epochs=s.epochs)),
                          (t("nr.m.end", n=s.epochs), fmt.sig(end[c], 3)))) for c in s.runs),
-        race=race_sentence(s, reach, end), rates_differ=differ, rates=rates,
+        race=race_sentence(s, r), rates_differ=differ, rates=rates,
         speed=lead, speed_detail=detail,
         lines={field: arrow(charts_neuron.race_lines(long, field, log_scale=log))
                for field, _, _, log, _ in PANELS + EXTRA_PANELS},

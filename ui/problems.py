@@ -16,6 +16,30 @@ from ui.i18n import t
 from ui.strings import STRINGS
 
 
+def _fields(problem: Problem, table: str | None, columns: Mapping[str, str]) -> dict[str, Any]:
+    """Every field a problem's sentence may name, worded for the reader."""
+    column = problem.column or ""
+
+    def number(v: float | None) -> str:
+        return fmt.prob(v) if v is not None else ""
+
+    fields = {
+        "table": table or t("problem.this_table"),
+        "col": fmt.text(columns.get(column, column)),
+        "row": (problem.row or 0) + 1,
+        "label": fmt.text(problem.label or ""),
+        "value": number(problem.value), "limit": number(problem.limit),
+        "lo": number(problem.lo), "hi": number(problem.hi),
+        "text": fmt.text(problem.text or ""), "header": fmt.text(problem.text or ""),
+        "field": fmt.text(problem.field or ""),
+        "wanted": fmt.listing(columns.values()),
+    }
+    if problem.code == "too_many_rows" and problem.value is not None:
+        fields["n"] = int(problem.value)
+        fields["extra"] = int(problem.value) - int(problem.limit or 0)
+    return fields
+
+
 def message(problem: Problem, table: str | None = None,
             columns: Mapping[str, str] | None = None) -> str:
     """One clear sentence for ``problem``.
@@ -23,25 +47,10 @@ def message(problem: Problem, table: str | None = None,
     ``table`` is the name of the reader's table on this page (e.g. "the P and Q table"), used by
     the row-count problems; ``columns`` maps lib's column names to the names the page shows.
     """
-    column = problem.column or ""
-    fields = {
-        "table": table or t("problem.this_table"),
-        "col": fmt.text((columns or {}).get(column, column)),
-        "row": (problem.row or 0) + 1,
-        "label": fmt.text(problem.label or ""),
-        "value": fmt.prob(problem.value) if problem.value is not None else "",
-        "text": fmt.text(problem.text or ""),
-        "limit": fmt.prob(problem.limit) if problem.limit is not None else "",
-        "lo": fmt.prob(problem.lo) if problem.lo is not None else "",
-        "hi": fmt.prob(problem.hi) if problem.hi is not None else "",
-        "field": fmt.text(problem.field or ""),
-    }
-    if problem.code == "too_many_rows" and problem.value is not None:
-        fields["n"] = int(problem.value)
-        fields["extra"] = int(problem.value) - int(problem.limit or 0)
     code = problem.code
     if code.startswith("file_"):
         return file_message(problem, columns or {})
+    fields = _fields(problem, table, columns or {})
     if problem.field and f"problem.link.{code}" in STRINGS:
         return t(f"problem.link.{code}", **fields)
     key = f"problem.{code}" if f"problem.{code}" in STRINGS else "problem.unknown"
@@ -56,43 +65,29 @@ def link_summary(problems: list[Problem]) -> str:
     return t("problem.link.intro") + "\n\n" + lines
 
 
+def _file_key(problem: Problem) -> str | None:
+    """The sentence for a problem with an uploaded file (None: not a file's problem)."""
+    code, text = problem.code, problem.text or ""
+    if code == "file_encoding":
+        return {"utf-16": "problem.file.encoding.utf16",
+                "gb18030": "problem.file.encoding.gbk"}.get(text, "problem.file.encoding")
+    if code == "file_columns":
+        return "problem.file.columns." + ("twice" if (problem.value or 0) > 1 else "missing")
+    if code == "file_parse" and problem.column is not None:
+        key = "problem.file.parse." + ("cell" if text.strip() else "empty")
+        return key if problem.label else key + ".nolabel"
+    if code == "file_parse":
+        return "problem.file.parse." + ("wide" if problem.value is not None else "quotes")
+    return {"too_many_rows": "problem.file.too_many_rows", "file_empty": "problem.file.empty",
+            "file_binary": "problem.file.binary"}.get(code)
+
+
 def file_message(problem: Problem, columns: Mapping[str, str]) -> str:
     """One sentence per problem with an uploaded file (codes of :mod:`lib.csvfile`; a row count
     over the limit is the file's). ``columns`` maps the table's columns to the page's names."""
-    code = problem.code
-    fields: dict[str, Any] = {
-        "col": fmt.text(columns.get(problem.column or "", problem.column or "")),
-        "row": (problem.row or 0) + 1, "text": fmt.text(problem.text or ""),
-        "label": fmt.text(problem.label or ""),
-        "value": fmt.prob(problem.value) if problem.value is not None else "",
-        "limit": fmt.prob(problem.limit) if problem.limit is not None else "",
-        "header": fmt.text(problem.text or ""),
-        "wanted": fmt.listing(columns.values()),
-    }
-    if code == "file_too_big":  # the size against the limit, in the upload box's unit too
+    if problem.code == "file_too_big":  # the size against the limit, in the upload box's unit too
         limit = int(problem.limit or 0)
         return t("problem.file.too_big", size=f"{int(problem.value or 0):,}",
                  mb=fmt.prob(limit / 1_000_000), limit=f"{limit:,}")
-    if code == "too_many_rows":
-        return t("problem.file.too_many_rows", **fields)
-    if code == "file_encoding":
-        key = {"utf-16": "problem.file.encoding.utf16", "gb18030": "problem.file.encoding.gbk"}.get(
-            problem.text or "", "problem.file.encoding")
-        return t(key, **fields)
-    if code == "file_columns":
-        return t("problem.file.columns.twice" if (problem.value or 0) > 1
-                 else "problem.file.columns.missing",
-                 **fields)
-    if code == "file_parse":
-        if problem.column is not None:
-            key = ("problem.file.parse.empty" if not (problem.text or "").strip()
-                   else "problem.file.parse.cell")
-            return t(key if problem.label else key + ".nolabel", **fields)
-        if problem.value is not None:
-            return t("problem.file.parse.wide", **fields)
-        return t("problem.file.parse.quotes", **fields)
-    if code == "file_empty":
-        return t("problem.file.empty")
-    if code == "file_binary":
-        return t("problem.file.binary")
-    return message(problem)
+    key = _file_key(problem)
+    return t(key, **_fields(problem, None, columns)) if key else message(problem)

@@ -13,6 +13,8 @@ widget showing it; presets; and the link in the address bar.
   (:func:`lib.tables.apply_edits`); preset labels stay translatable until edited.
 * **Presets and reset.** A preset is a whole experiment: it sets every setting of its page,
   the ones it does not name to their defaults, so what was pressed before never matters.
+  Settings, presets and their link form are pure data (:class:`lib.settings.Settings`);
+  :class:`PageState` keeps their values in session state and draws their widgets.
 * **Links.** The address bar holds the language, the units and every setting of the page that
   differs from its default (or from the preset it matches, named instead). A link is read once,
   on a session's first run, as input from strangers: bounded, validated, never evaluated; each
@@ -25,22 +27,18 @@ widget showing it; presets; and the link in the address bar.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping
 
 import pandas as pd
 import streamlit as st
 
-from lib import tables
-from lib.problems import Problem, ProblemError
-from lib.settings import Setting
+from lib import settings, tables
+from lib.problems import Problem
+from lib.settings import Setting, Settings  # noqa: F401 - pages declare with ui.state.Setting
 from ui.i18n import lang
 
 _LOG = logging.getLogger(__name__)
 
-#: Longest query string read from a link, all parameters together, besides its tables: each
-#: table setting adds the most its own value may take (:meth:`Setting.link_limit`).
-MAX_LINK = 8000
 #: The session-state key holding the problems found in the link that opened the session.
 LINK_PROBLEMS = "_link_problems"
 _LINK_READ = "_link_read"
@@ -48,33 +46,13 @@ _LINK_READ = "_link_read"
 REGISTRY: dict[str, "PageState"] = {}
 
 
-@dataclass
-class PageState:
-    """The settings of one page (``page`` is its key in ``ui.layout.PAGES``; ``""`` for the
-    app-wide settings), its presets (name -> {setting: value}), and the other pages' states whose
-    settings this page shows too (their link parameters are prefixed with their ``tag`` + ".").
-
-    A setting lives in session state under :meth:`key`, which is also the key of the widget
-    that shows it: Streamlit keeps that widget's value (``persist_state="session"``) across
-    language switches (the key, not the label, is the widget's identity) and page visits."""
-
-    page: str
-    settings: Sequence[Setting]
-    presets: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    shared: Sequence["PageState"] = ()
-    tag: str = ""
+class PageState(Settings):
+    """A page's :class:`lib.settings.Settings`, kept in session state: a setting lives under
+    :meth:`key`, which is also the key of the widget that shows it (Streamlit keeps that
+    widget's value, ``persist_state="session"``, across language switches and page visits)."""
 
     def __post_init__(self) -> None:
-        self.by_name = {s.name: s for s in self.settings}
-        assert len(self.by_name) == len(self.settings), f"{self.page}: names must be unique"
-        assert "preset" not in self.by_name
-        for preset, values in self.presets.items():
-            unknown = set(values) - set(self.by_name)
-            assert not unknown, f"{self.page} preset {preset}: unknown settings {unknown}"
-        self.defaults = {s.name: s.coerce(s.default) for s in self.settings}
-        self.preset_settings = {name: self.preset_values(name) for name in self.presets}
-        self._default_keys = self._keys(self.defaults)
-        self._preset_keys = {name: self._keys(v) for name, v in self.preset_settings.items()}
+        super().__post_init__()
         REGISTRY.setdefault(self.page, self)
 
     # ---- truth ---------------------------------------------------------------------------------
@@ -119,18 +97,9 @@ class PageState:
     def reset(self) -> None:
         self.apply({})
 
-    def preset_values(self, name: str) -> dict[str, Any]:
-        """Every setting's value under the preset ``name`` (defaults where it names none)."""
-        return {s.name: s.coerce(self.presets[name].get(s.name, s.default))
-                for s in self.settings}
-
-    def _keys(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        return {s.name: s.compare_key(values[s.name]) for s in self.settings}
-
     def active_preset(self) -> str | None:
         """The preset the page shows unchanged, if any."""
-        now = self._keys(self.values())
-        return next((name for name, keys in self._preset_keys.items() if keys == now), None)
+        return self.preset_of(self.values())
 
     # ---- widgets -------------------------------------------------------------------------------
     def widget(self, fn: Callable, name: str, label: str, *args: Any, **kwargs: Any) -> Any:
@@ -219,56 +188,6 @@ class PageState:
             st.session_state[truth_key] = edited
         return st.session_state[truth_key]
 
-    # ---- links ---------------------------------------------------------------------------------
-    def _linked(self) -> list[Setting]:
-        return [s for s in self.settings if s.link]
-
-    def query(self) -> dict[str, str]:
-        """This page's link parameters: each setting that differs from its default, or a
-        preset's name and what differs from that preset, whichever needs fewer parameters
-        (the preset's name when equal: it says more to a reader)."""
-        now = self.values()
-        keys = self._keys(now)
-        linked = self._linked()
-
-        def differing(reference: Mapping[str, Any]) -> list[Setting]:
-            return [s for s in linked if keys[s.name] != reference[s.name]]
-
-        best_preset, best = None, differing(self._default_keys)
-        for name, reference in self._preset_keys.items():
-            candidate = differing(reference)
-            if len(candidate) + 1 <= len(best):
-                best_preset, best = name, candidate
-        out = {"preset": best_preset} if best_preset else {}
-        out.update({s.name: s.encode(now[s.name]) for s in best})
-        return out
-
-    def read_query(self, params: Mapping[str, str], prefix: str = "") -> tuple[set[str], list[Problem]]:
-        """Apply the link parameters that belong to this page (named ``prefix + name``);
-        return the names used and the problems found (each bad value keeps its default)."""
-        used, problems = set(), []
-        preset = params.get(prefix + "preset") if self.presets else None
-        values: dict[str, Any] = {}
-        if preset is not None:
-            used.add(prefix + "preset")
-            if preset in self.presets:
-                values = self.preset_values(preset)
-            else:
-                problems.append(Problem("bad_choice", field=prefix + "preset", text=preset[:40]))
-        for s in self._linked():
-            if prefix + s.name not in params:
-                continue
-            used.add(prefix + s.name)
-            try:
-                values[s.name] = s.decode(params[prefix + s.name])
-            except ProblemError as err:
-                problems += [replace(p, field=prefix + s.name) for p in err.problems]
-        if values:
-            self.apply({**{s.name: self.get(s.name) for s in self.settings
-                           if s.name not in values and preset is None}, **values})
-        return used, problems
-
-
 def _states(page: PageState | None) -> list[tuple[PageState, str]]:
     """The states whose settings the current page's link carries, with their prefixes."""
     out = [(REGISTRY[""], "")] if "" in REGISTRY else []
@@ -279,16 +198,14 @@ def _states(page: PageState | None) -> list[tuple[PageState, str]]:
 
 
 def link_limit(page: PageState | None) -> int:
-    """The longest query string read for ``page``: :data:`MAX_LINK`, plus for each table it
-    carries the most that table's value may take, so the largest table a reader can make
-    survives its own link."""
-    return MAX_LINK + sum(s.link_limit() for state, _ in _states(page) for s in state._linked()
-                          if s.kind == "table")
+    """The longest query string read for ``page`` (:func:`lib.settings.link_limit` of the
+    settings its link carries)."""
+    return settings.link_limit(_states(page))
 
 
 def read_link(page: PageState | None) -> None:
-    """On a session's first run: apply the link's parameters, keep the problems for the page
-    to show. Never raises: a link is input from strangers."""
+    """On a session's first run: apply the link's parameters (:func:`lib.settings.read_link`),
+    keep the problems for the page to show. Never raises: a link is input from strangers."""
     if st.session_state.get(_LINK_READ):
         return
     st.session_state[_LINK_READ] = True
@@ -298,17 +215,10 @@ def read_link(page: PageState | None) -> None:
         _LOG.warning("could not read the query string", exc_info=True)
         st.session_state[LINK_PROBLEMS] = [Problem("bad_link")]
         return
-    if not params:
-        return
-    limit = link_limit(page)
-    if sum(len(k) + len(v) + 2 for k, v in params.items()) > limit:
-        st.session_state[LINK_PROBLEMS] = [Problem("too_long", limit=limit, field="link")]
-        return
-    used, problems = set(), []
-    for state, prefix in _states(page):
-        u, p = state.read_query(params, prefix)
-        used, problems = used | u, problems + p
-    problems += [Problem("unknown_key", field=k[:40]) for k in params if k not in used][:10]
+    found, problems = settings.read_link(params, _states(page)) if params else ([], [])
+    for state, values, keep in found:
+        if values:
+            state.apply({**state.values(), **values} if keep else values)
     if problems:
         st.session_state[LINK_PROBLEMS] = problems
 
@@ -335,7 +245,7 @@ def sync_url(page: PageState | None) -> None:
     """Write the page's state into the address bar (only when it changed)."""
     try:
         wanted = {prefix + k: v for state, prefix in _states(page)
-                  for k, v in state.query().items()}
+                  for k, v in state.query(state.values()).items()}
         if st.query_params.to_dict() != wanted:
             st.query_params.from_dict(wanted)
     except Exception:  # noqa: BLE001 - the address bar is a convenience, never a failure

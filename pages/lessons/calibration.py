@@ -103,14 +103,15 @@ def network_section() -> None:
     net = S.choice("net", t("cal.net.which"), {c: nw.run_name(c) for c in cb.NETS}, where=c1,
                    horizontal=True)
     bins = S.slider("bins", t("cal.net.bins"), where=c2)
-    fitted = cb.temperatures(cb.digest(outputs), outputs).get(net)
-    inputs = {"temperature": fitted if isinstance(fitted, float) else None}
+    key = cb.digest(outputs)  # the run's numbers, hashed once for both cached calls
+    fitted = cb.temperatures(key, outputs)
+    inputs = {"temperature": fitted[net] if isinstance(fitted[net], float) else None}
     # The fitted T (and so over- or under-confident) answers the checkpoint: held back until a
     # prediction, with the table comparing both networks' T.
     shown = cb.answered("confidence", inputs,
                         checkpoint.show("calibration", "confidence", inputs))
-    v = cb.net_view(cb.digest(outputs), outputs, net, bins, ui.base(), ui.unit_label(),
-                    ui.lang(), shown)
+    v = cb.net_view(key, outputs, fitted, net, bins, ui.base(), ui.unit_label(), ui.lang(),
+                    shown)
     for message in v.problems:
         st.warning(message, icon=":material/warning:")
     if v.data is not None:

@@ -24,19 +24,21 @@ S.preset_buttons({name: t(f"cd.preset.{name}") for name in S.presets},
                  helps={name: t(f"cd.preset.help.{name}") for name in S.presets},
                  title=t("cd.source"))
 src = cd.current_source()
-if S.get("source") == "explorer":
-    st.page_link("pages/lessons/explorer.py", label=t("page.explorer"),
-                 icon=":material/compare_arrows:")
+# Anything drawn only for some P and Q sits in a keyed slot, so that the elements after it keep
+# their place and the browser keeps their charts and tables (tests/test_stable_layout.py).
+with st.container(key="codes-explorer-link"):
+    if S.get("source") == "explorer":
+        st.page_link("pages/lessons/explorer.py", label=t("page.explorer"),
+                     icon=":material/compare_arrows:")
 if src.p is None:
     st.warning(t("cd.explorer.problem"), icon=":material/warning:")
     for problem in src.problems:
         st.error(problems.message(problem, table=t("cd.explorer.table")),
                  icon=":material/error:")
 else:  # the results need a valid P and Q
-    labels, p, q = src.labels, src.p, src.q
-    view = cd.codes(labels, p, q, ui.lang())
+    view = cd.codes(src, ui.lang())
     c = view.c
-    pq = {"p": np.array(p), "q": np.array(q)}
+    pq = {"p": np.array(src.p), "q": np.array(src.q)}
 
     # ---- Codes: the opening experiment ----------------------------------------------------
     st.header(t("cd.codes"), divider="gray")
@@ -44,16 +46,17 @@ else:  # the results need a valid P and Q
     st.dataframe(view.table, hide_index=True, width="stretch",
                  column_config={t(f"cd.col.{k}"): st.column_config.TextColumn(
                      help=t("cd.col.help.info")) for k in ("info_p", "info_q")})
-    for kind, sentence in view.notes:
-        (st.warning if kind == "warning" else st.info)(
-            sentence, icon=":material/block:" if kind == "warning" else ":material/info:")
+    with st.container(key="codes-notes"):
+        for kind, sentence in view.notes:
+            (st.warning if kind == "warning" else st.info)(
+                sentence, icon=":material/block:" if kind == "warning" else ":material/info:")
     with st.expander(t("cd.codes.how"), icon=":material/account_tree:"):
         st.markdown(t("cd.codes.intro"))
         st.markdown(t("cd.why_bits"))
 
     # ---- What each code spends ------------------------------------------------------------
     st.header(t("cd.lengths"), divider="gray")
-    one_event = np.count_nonzero(p) == 1
+    one_event = np.count_nonzero(src.p) == 1
     ui.layout.takeaway(t("cd.lengths.takeaway_one" if one_event else "cd.lengths.takeaway"))
     own = checkpoint.show("codes", "code_length", pq)
     if own or checkpoint.predicted("codes", "code_length"):
@@ -90,13 +93,13 @@ else:  # the results need a valid P and Q
 
     # ---- A message ------------------------------------------------------------------------
     @ui.fragment
-    def message_section(labels, p, q):
+    def message_section(src):
         st.header(t("cd.message"), divider="gray")
         a, b = st.columns(2)
         length = S.number("length", t("cd.message.length"), where=a, step=10)
         seed = S.number("seed", t("cd.message.seed"), where=b, step=1,
                         help=t("cd.message.seed.help"))
-        v = cd.message(labels, p, q, int(length), int(seed), ui.lang())
+        v = cd.message(src, int(length), int(seed), ui.lang())
         m = v.m
         n = m.symbols.size
         st.markdown(f"**{t('cd.message.symbols', n=f'{n:,}')}**")
@@ -109,19 +112,21 @@ else:  # the results need a valid P and Q
         with right:
             if m.bits_q is None:
                 event, pos = m.missing
-                st.warning(t("cd.message.q_fails", event=fmt.text(labels[event]),
+                st.warning(t("cd.message.q_fails", event=fmt.text(src.labels[event]),
                              pos=f"{pos + 1:,}"), icon=":material/block:")
             else:
                 st.markdown(f"**{t('cd.message.with_q', bits=f'{len(m.bits_q):,}')}**")
                 st.html(v.bits_q)
-        if n > cd.MAX_SHOWN:
-            st.caption(t("cd.message.shown", shown=f"{cd.MAX_SHOWN:,}", n=f"{n:,}"))
+        with st.container(key="codes-shown"):
+            if n > cd.MAX_SHOWN:
+                st.caption(t("cd.message.shown", shown=f"{cd.MAX_SHOWN:,}", n=f"{n:,}"))
         st.markdown("\n\n".join(v.rates))
         ok, sentence = v.decoded
         (st.success if ok else st.error)(sentence, icon=":material/check_circle:" if ok
                                          else ":material/error:")
 
-    message_section(labels, p, q)
+    with st.container(key="codes-message"):
+        message_section(src)
     st.page_link("pages/lessons/compression.py", label=t("cd.link.compression"),
                  icon=":material/compress:")
 
@@ -139,28 +144,29 @@ else:  # the results need a valid P and Q
     # ---- Samples, the sample's own distribution and the plug-in bias -----------------------
     # One fragment for both: the plug-in section draws its samples with the seed set above.
     @ui.fragment
-    def sampling_sections(labels, p, q):
+    def sampling_sections(src):
         st.header(t("cd.samples"), divider="gray")
         ui.layout.takeaway(t("cd.samples.takeaway"))
         a, b = st.columns([3, 2])
         n = S.choice("n", t("cd.samples.n"), {k: f"{k:,}" for k in cd.SAMPLE_SIZES},
                      where=a, widget="segmented_control")
         seed = int(S.number("sample_seed", t("cd.samples.seed"), where=b, step=1))
-        s = cd.samples(labels, p, q, int(n), seed, ui.lang())
+        s = cd.samples(src, int(n), seed, ui.lang())
         ui.chart(charts_codes.running_chart, s.chart, text=s.text, names=tuple(s.names.values()),
                  colors=tuple(cd.QUANTITY_COLORS[k] for k in s.names))
-        if s.infinite:
-            st.warning(s.infinite, icon=":material/all_inclusive:")
+        with st.container(key="codes-infinite"):
+            if s.infinite:
+                st.warning(s.infinite, icon=":material/all_inclusive:")
         st.markdown(t("cd.samples.final.head", n=f"{s.r.n:,}") + "\n"
                     + "\n".join(f"- {sentence}" for sentence in s.final))
         with st.expander(t("cd.samples.how"), icon=":material/function:"):
             st.markdown(t("cd.samples.intro"))
 
         st.header(t("cd.mle"), divider="gray")
-        ui.layout.takeaway(t("cd.mle.takeaway_one" if np.count_nonzero(p) == 1
+        ui.layout.takeaway(t("cd.mle.takeaway_one" if np.count_nonzero(src.p) == 1
                              else "cd.mle.takeaway"))
         size = int(S.number("mle_n", t("cd.mle.n"), where=st.columns([1, 2])[0], step=1))
-        v = cd.estimates(labels, p, q, size, seed, ui.lang())
+        v = cd.estimates(src, size, seed, ui.lang())
         e = v.e
         m1 = st.columns(3)
         cd.metric(m1[0], t("cd.mle.m.plug_in"), e.plug_in)
@@ -169,8 +175,9 @@ else:  # the results need a valid P and Q
         m2 = st.columns(3)
         cd.metric(m2[0], t("cd.mle.m.ce_p"), e.cross_entropy_p, t("cd.mle.m.help.ce_p"))
         cd.metric(m2[1], t("cd.mle.m.ce_q"), e.cross_entropy_q, t("cd.mle.m.help.ce_q"))
-        if v.high:  # the takeaway says "low on average": this one sample came out above
-            st.caption(v.high)
+        with st.container(key="codes-high"):
+            if v.high:  # the takeaway says "low on average": this one sample came out above
+                st.caption(v.high)
         table_col, words_col = st.columns([2, 3], gap="large")
         table_col.dataframe(v.table, hide_index=True, width="stretch")
         ui.layout.explain(*v.sentences[1:], where=words_col)  # events never drawn
@@ -187,7 +194,8 @@ else:  # the results need a valid P and Q
             st.markdown(t("cd.bias.intro", repeats=f"{cd.BIAS_REPEATS:,}"))
             st.dataframe(v.bias_numbers, hide_index=True, width="stretch")
 
-    sampling_sections(labels, p, q)
+    with st.container(key="codes-sampling"):
+        sampling_sections(src)
 
 with st.expander(t("cd.teachers"), icon=":material/school:"):
     st.markdown(t("cd.teachers.body"))

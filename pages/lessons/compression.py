@@ -40,7 +40,7 @@ else:  # the results need a usable text
     st.caption(t(split_key, n=f"{n_all:,}", train=f"{len(train):,}", held=f"{len(held):,}"))
     if src.controls:
         st.info(t("tx.controls.one" if src.n_controls == 1 else "tx.controls",
-                  n=f"{src.n_controls:,}", first=cx.code_point(src.controls[0])),
+                  n=f"{src.n_controls:,}", first=text.code_point(src.controls[0])),
                 icon=":material/keyboard_command_key:")
 
     # ---- The curve over orders ---------------------------------------------------------------

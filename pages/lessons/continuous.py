@@ -45,11 +45,14 @@ v = ct.mixture_view(mix, base, unit, lang())
 # prediction (P and the KL(P‖Q) fit, the experiment itself, always show).
 reverse = ct.revealed(shown, mix)
 ui.chart(cc.fits_chart, v.fits if reverse else v.fits_held, where=picture, text=v.fits_text,
-         others=v.others and reverse, reverse=reverse)
+         others=bool(v.fit.found.others) and reverse, reverse=reverse)
 picture.caption(v.fits_alt if reverse else v.fits_alt_held)
-if reverse:
-    ui.layout.takeaway(v.takeaway)
-cards = ((v.forward, "dashed", v.kls[:2]), (v.reverse, "dashdot", v.kls[2:]))
+# Keyed slots around what a prediction reveals: the elements after them keep their place (and
+# the browser its charts) whether or not they are drawn.
+with st.container(key="continuous-takeaway"):
+    if reverse:
+        ui.layout.takeaway(v.takeaway)
+cards = ((v.fit.forward, "dashed", v.kls[:2]), (v.fit.reverse, "dashdot", v.kls[2:]))
 for col, (fit, style, kls) in zip(st.columns(2), cards if reverse else cards[:1]):
     with col.container(border=True):
         name = t("ct.fit.forward" if style == "dashed" else "ct.fit.reverse")
@@ -60,14 +63,15 @@ for col, (fit, style, kls) in zip(st.columns(2), cards if reverse else cards[:1]
         b.metric("KL(Q‖P)", amount(kls[1]))
 
 st.subheader(t("ct.searches"))
-if reverse:
-    ui.chart(cc.landscape_chart, v.landscape, text=v.landscape_text)
-    st.caption(t("ct.landscape.caption", lo=fmt.short(v.colour[0]), hi=fmt.short(v.colour[1]),
-                 unit=unit))
-    st.markdown(v.searches_sentence)
-    st.dataframe(v.searches, hide_index=True, width="stretch")
-else:
-    st.caption(t("ct.hold"))
+with st.container(key="continuous-searches"):
+    if reverse:
+        ui.chart(cc.landscape_chart, v.landscape, text=v.landscape_text)
+        st.caption(t("ct.landscape.caption", lo=fmt.short(v.colour[0]),
+                     hi=fmt.short(v.colour[1]), unit=unit))
+        st.markdown(v.searches_sentence)
+        st.dataframe(v.searches, hide_index=True, width="stretch")
+    else:
+        st.caption(t("ct.hold"))
 with st.expander(t("ct.why"), icon=":material/psychology:"):
     st.markdown(t("ct.intro") + "\n\n" + t("ct.why.body"))
 with st.expander(t("ct.how"), icon=":material/calculate:"):

@@ -44,10 +44,8 @@ with editor_col.expander(t("ex.files"), icon=":material/table_view:"):
                    columns={"label": t("word.event"), "P": "P", "Q": "Q"})
 
 read = ex.read_table(table, counts, ui.lang())
-if read.ok:
-    ex.remember(read.labels, read.p, read.q)
-    shown = (tuple(read.labels), tuple(read.p.tolist()), tuple(read.q.tolist()))
-else:
+shown = ex.last_valid(read)  # the table's P and Q, or while it has a problem the last valid ones
+if not read.ok:
     # Beside the table on a wide screen, right under it on a narrow one: each problem and the
     # one repair we can make. The last valid results stay below, greyed and marked as stale.
     with chart_col:
@@ -58,7 +56,6 @@ else:
             st.button(t("ex.normalise"), icon=":material/balance:", type="primary",
                       on_click=S.set, args=("table", normalised_table(table)))
             st.caption(t("ex.normalise.or_counts"))
-        shown = ex.last_valid()
         st.info(t("ex.stale") if shown else t("ex.waiting"), icon=":material/history:")
 
 if shown is not None:
@@ -92,7 +89,7 @@ if shown is not None:
         reader has committed a prediction there (kept through later edits of the table), or,
         in the presentation view, once the teacher reveals this answer."""
         shown = checkpoint.show("explorer", cid, inputs) if inputs else False
-        return shown or (checkpoint.predicted("explorer", cid) and not ui.layout.teaching())
+        return shown or checkpoint.predicted("explorer", cid)
 
     with results:
         # ---- Cross-entropy ----------------------------------------------------------------
@@ -127,7 +124,7 @@ if shown is not None:
             with box:
                 st.markdown(t("ex.per_event.intro"))
                 st.dataframe(r.terms, hide_index=True, width="stretch")
-                ex.download_csv(ex.terms_csv_table(labels, c.terms, unit), "per_event.csv",
+                ex.download_csv(lambda: pd.DataFrame(r.csv), "per_event.csv",
                                 t("ex.download.terms"), key="_download.explorer.terms")
         box = details("formulas", t("ex.formulas"), ":material/function:")
         if box.open:

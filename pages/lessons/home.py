@@ -3,8 +3,9 @@ progress on its checkpoints), then the quantities in one line each."""
 
 import streamlit as st
 
-from ui import checkpoint, glossary, t
-from ui.layout import BY_KEY, PATH
+from lib import lesson
+from ui import glossary, t
+from ui.layout import APP, BY_KEY, PATH
 
 st.title(t("home.title"))
 st.markdown(f"#### {t('home.subtitle')}")
@@ -13,7 +14,7 @@ st.markdown(t("home.intro"))
 st.header(t("home.path"), divider="gray")
 st.caption(t("home.path.help"))
 for step, page in enumerate(PATH[1:], start=1):
-    done, total = checkpoint.answered(page.key)
+    done, total = lesson.answered(APP.get("done"), page.key)
     with st.container(border=True, key=f"step-{page.key}"):
         st.page_link(page.path, label=t("home.step", n=step, title=t(f"page.{page.key}")),
                      icon=page.icon)

@@ -137,7 +137,7 @@ if r is not None:
                                 {"weights": r.p.tolist(), "base": base})
     if uncertain or checkpoint.predicted("information", "most_uncertain"):
         st.metric(t("in.entropy.max", n=len(r.p)), amount(r.max_entropy))
-        st.progress(min(r.entropy / r.max_entropy, 1.0) if r.max_entropy > 0 else 1.0,
+        st.progress(min(r.share, 1.0),
                     text=t("in.entropy.gauge", h=amount(r.entropy), max=amount(r.max_entropy)))
         st.markdown(view.sentence)
     else:

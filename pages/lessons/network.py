@@ -113,12 +113,16 @@ with st.container(border=True):
 grid_slot = st.container()  # what the network sees: drawn once the data is known (below)
 
 wanted = nw.config()
+runs = nw.runs()  # the server's shared trainings and finished runs, as this session uses them
 # Predict, then train: the answers come from this configuration's finished run.
-shown = nw.find(wanted)
+shown = runs.find(wanted)
 accuracy = {c: [row["test_accuracy"] for row in shown.rows[c]]
             if shown is not None and shown.complete else [] for c in nw.COSTS}
-for where, cid in zip(st.columns(2), ("after_one", "at_the_end")):
-    checkpoint.show("network", cid, accuracy, where=where)
+answered = [checkpoint.show("network", cid, accuracy, where=where)
+            for where, cid in zip(st.columns(2), nw.CHECKPOINTS)]
+# The results answer both checkpoints: "shown", or what the reader is asked first ("predict"
+# or, in the presentation view, "reveal"); the page's one rule: lib.network_lesson.results_case.
+held = nw.results_case(answered)
 
 cfg = wanted  # what is shown: the bundled digits stand in when MNIST could not be had
 too_costly = nw.cost_text(wanted)
@@ -162,9 +166,9 @@ with grid_slot:
                  caption=t("nw.grid.caption", side=data.side, train=f"{len(data.y_train):,}",
                            test=f"{len(data.y_test):,}"))
 
-nw.follow(wanted, cfg)  # a changed setting leaves this session's training of the old ones
+runs.follow(wanted, cfg)  # a changed setting leaves this session's training of the old ones
 if pending and data is not None:
-    if nw.published(cfg) is not None:
+    if runs.published(cfg) is not None:
         problem_slot.info(t("nw.already"), icon=":material/check_circle:")
     else:
         refused = nw.request(cfg, data)
@@ -175,19 +179,21 @@ if pending and data is not None:
 # delivered twice joins the same training, and Train is off while this session's is going.
 b1.button(t("nw.train"), type="primary", icon=":material/play_arrow:", width="stretch",
           on_click=nw.press_train,
-          disabled=too_costly is not None or nw.training_mine(cfg))
+          disabled=too_costly is not None or runs.mine(cfg))
 b2.button(t("nw.stop"), icon=":material/stop:", width="stretch", on_click=nw.stop,
           disabled=not nw.stoppable())
 
 
 @ui.fragment(run_every=nw.POLL)
-def training_view(cfg, seen) -> None:
+def training_view(cfg, seen, held) -> None:
     """The trainings of ``cfg`` and of its other start under way (``seen``), looked at every
-    POLL seconds: place in the line or progress, and the test accuracy so far. When one of
-    them ends, the whole page runs again and shows its results."""
-    if nw.watched(cfg) != seen:
+    POLL seconds: place in the line or progress, and the test accuracy so far (unless the
+    results are ``held``). When one of them ends, the whole page runs again and shows its
+    results."""
+    runs = nw.runs()
+    if runs.watched(cfg) != seen:
         st.rerun()
-    job, other = nw.job(cfg), nw.job(cfg.other_start())
+    job, other = runs.job(cfg), runs.job(cfg.other_start())
     if job is not None and job.active:
         fraction, text = nw.progress(job)
         if job.state == "queued":
@@ -197,20 +203,20 @@ def training_view(cfg, seen) -> None:
     note = nw.training_note(cfg, job, other)
     if note:
         st.caption(note)
-    live = nw.live_chart(job) if job is not None and job.active else None
+    live = nw.live(job) if job is not None and job.active and held == "shown" else None
     if live is not None:
         st.html(nw.color_legend(nw.chart_colors()))
-        nw.draw_chart(live)
-        st.caption(nw.live_text(job))
+        nw.draw_chart(live[0])
+        st.caption(live[1])
 
 
-busy = nw.watched(cfg)
+busy = runs.watched(cfg)
 if busy:
     with progress_slot.container():
-        training_view(cfg, busy)
+        training_view(cfg, busy, held)
 
-job = nw.job(cfg)
-run = nw.find(cfg)
+job = runs.job(cfg)
+run = runs.find(cfg)
 if failed is not None:
     with problem_slot:
         st.error(nw.failure_text(failed, fallback=run is not None and run.done > 0),
@@ -218,15 +224,17 @@ if failed is not None:
         st.button(t("nw.try_again"), on_click=nw.try_again, icon=":material/refresh:")
 if job is not None and job.state == "failed":
     problem_slot.error(t("nw.failed"), icon=":material/error:")
-if nw.key(cfg) not in busy:  # (while it trains, its progress and accuracy so far are shown above)
-    if run is None or not run.done:
-        if too_costly is None:  # (else the warning above says why Train is off)
-            st.info(t("nw.not_trained"), icon=":material/info:")
-    else:
-        if not run.complete:
-            st.warning(t("nw.stopped", done=run.done, epochs=cfg.epochs),
-                       icon=":material/pause:")
-        results(run, cfg, data, width)
+if nw.key(cfg) not in busy and (run is None or not run.done):
+    if too_costly is None:  # (else the warning above says why Train is off)
+        st.info(t("nw.not_trained"), icon=":material/info:")
+elif held != "shown":  # a run trains or is trained: its results wait for the predictions
+    st.caption(t(f"nw.held.{held}"))
+    if held == "predict":
+        st.button(t("nw.skip"), on_click=nw.skip, icon=":material/visibility:")
+elif nw.key(cfg) not in busy:  # (while it trains, its progress and accuracy so far are above)
+    if not run.complete:
+        st.warning(t("nw.stopped", done=run.done, epochs=cfg.epochs), icon=":material/pause:")
+    results(run, cfg, data, width)
 
 st.markdown(t("nw.link.calibration"))
 st.page_link("pages/lessons/calibration.py", label=t("page.calibration"), icon=":material/tune:")

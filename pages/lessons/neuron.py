@@ -38,8 +38,9 @@ with st.expander(t("nr.more"), icon=":material/tune:"):
 
 s = nr.settings()
 v = nr.view(s, lang())  # everything below but the scrubbed cards and the maps, cached
-for kind, message in v.notes:
-    (st.warning if kind == "warning" else st.info)(message, icon=":material/info:")
+with st.container(key="neuron-notes"):  # a keyed slot: the elements below keep their place
+    for kind, message in v.notes:       # (and their charts) however many notes there are
+        (st.warning if kind == "warning" else st.info)(message, icon=":material/info:")
 
 # ---- Predict, then press Play --------------------------------------------------------------
 # The race's question in a narrow column beside Play and the moving charts, so that the
@@ -88,9 +89,16 @@ def training_view() -> None:
             S.set("playing", False)
             st.session_state.pop(nr.PLAY_CLOCK, None)
             st.rerun()  # a full rerun redefines this section without its timer
-    # While playing the scrubber is disabled and the clock owns the epoch.
-    epoch = S.slider("epoch", t("nr.scrub"), max_value=s.epochs, disabled=playing,
-                     label_visibility="collapsed")
+    if playing:
+        # The clock owns the epoch: the scrubber shown is a copy under its own key, so a value
+        # the browser sends back from an earlier frame (a timer tick crossing a Pause) never
+        # reaches the setting.
+        epoch = st.session_state[nr.SHOWN] = S.get("epoch")
+        st.slider(t("nr.scrub"), min_value=0, max_value=s.epochs, key=nr.SHOWN, disabled=True,
+                  label_visibility="collapsed")
+    else:
+        epoch = S.slider("epoch", t("nr.scrub"), max_value=s.epochs,
+                         label_visibility="collapsed")
     if epoch >= s.epochs and not revealed:
         st.rerun()  # scrubbed to the end: the whole page shows the race's result
     st.markdown(v.legend)
@@ -140,7 +148,7 @@ if v.rates_differ:
 else:
     st.caption(v.rates)
 # How the step size changed answers the first checkpoint: it waits for that prediction.
-if step_shown or (checkpoint.predicted("neuron", "first_step") and not ui.layout.teaching()):
+if step_shown or checkpoint.predicted("neuron", "first_step"):
     st.markdown(v.speed)
     with st.expander(t("nr.speed.title"), icon=":material/speed:"):
         st.markdown(v.speed_detail)

@@ -210,10 +210,6 @@ def pause_and_hold(page: Page, card) -> int:
     return stopped
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "a known race, seen in 2 of 6 full runs under load: right after Pause, the card or the "
-    "address can show another epoch than the slider (a frame's run cut short by the click); "
-    "reported open, not yet fixed"))
 def test_play_advances_the_epoch_by_itself(page: Page, server):
     open_app(page, f"{server}/neuron")
     expect(page.locator(CHART)).to_have_count(RACING, timeout=30_000)

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib import calibration as cal
-from lib import continuous, digits, lesson, tables, text
+from lib import continuous, digits, lesson, network_runs, tables, text
 from tests.browser.conftest import open_app, wait_ready
 from ui import calibration as cb
 from ui import compression as cx
@@ -39,7 +39,7 @@ def trained_network() -> tuple[dict[str, list[float]], dict]:
     """The digits network's default run, trained here as the server trains it on a first
     visit (same settings, same bundled digits, same seed; about two seconds): each cost's test
     accuracy per epoch, and its outputs."""
-    work = nw._work(nw.DEFAULT, digits.bundled())
+    work = network_runs.work(nw.DEFAULT, digits.bundled())
     for _ in range(work.steps):
         work.step()
     rows, outputs = work.finish()
@@ -165,10 +165,14 @@ def walk(page: Page, server, answers, lang: str) -> None:
         expect(page.locator("h1").first).to_have_text(heading(there.key, lang),
                                                       timeout=30_000)
         assert urlparse(page.url).path.rstrip("/").endswith(f"/{there.key}")
+        results = page.get_by_role("heading", name=say("nw.results", lang))
         if there.key == "network":  # the first visit trains the default run: wait for it
-            expect(page.get_by_role("heading", name=say("nw.results", lang))).to_be_visible(
+            expect(page.get_by_role("button", name=say("nw.train", lang))).to_be_enabled(
                 timeout=180_000)
             wait_ready(page)
+            # Trained, but its results wait for both predictions.
+            expect(page.get_by_text(say("nw.held.predict", lang))).to_be_visible()
+            expect(results).to_have_count(0)
         for cp in lesson.by_page(there.key):
             answer = answers[(cp.page, cp.id)]
             # Every fourth wrong at first, not the same ones in the two walks.
@@ -183,6 +187,9 @@ def walk(page: Page, server, answers, lang: str) -> None:
                     .to_be_disabled(timeout=30_000)
             predict(page, cp, answer, True, lang)
             marks[(cp.page, cp.id)] = "t" if wrong_first else "r"
+        if there.key == "network":  # both predicted: now the results
+            expect(results).to_be_visible(timeout=30_000)
+            expect(page.get_by_text(say("nw.held.predict", lang))).to_have_count(0)
         wait_ready(page)
         assert page.locator('[data-testid="stException"]').count() == 0
         expect(page.get_by_text(say("app.error", lang))).to_have_count(0)  # nothing failed

@@ -46,6 +46,13 @@ def press_often(page: Page, times: int = 15, every_ms: int = 120) -> None:
         page.wait_for_timeout(every_ms)
 
 
+def show_results(page: Page) -> None:
+    """Press "Show the results without predicting" (there once a run trains or is trained):
+    the results wait for the page's predictions otherwise (issue 19)."""
+    page.get_by_role("button", name=STRINGS["nw.skip"][0]).click(timeout=120_000)
+    wait_ready(page)
+
+
 def epochs_seen(page: Page) -> list[tuple[int, int]]:
     texts = page.evaluate("() => window.__progress")
     return [(int(m[1]), int(m[2])) for t in texts if (m := re.search(r"Epoch (\d+) of (\d+)", t))]
@@ -67,6 +74,7 @@ def test_rapid_presses_start_one_training(page: Page, fresh_server, settings):
     expect(page.get_by_text("Nothing trained with these settings yet")).to_be_visible()
     page.evaluate(RECORD)
     press_often(page)
+    show_results(page)
     expect(page.locator(METRIC)).to_have_count(2, timeout=120_000)
     wait_ready(page)
     page.wait_for_timeout(1500)  # a training started twice would show itself by now
@@ -95,6 +103,7 @@ def test_train_is_off_while_training_and_stop_works(page: Page, fresh_server):
     open_app(page, f"{fresh_server}/network?epochs=100&seed=72&batch=1&hidden=100")
     train = page.get_by_role("button", name=TRAIN)
     train.click()
+    show_results(page)
     expect(page.locator('[data-testid="stProgress"]')).to_contain_text(" of 100",
                                                                       timeout=30_000)
     expect(train).to_be_disabled()

@@ -89,6 +89,14 @@ STRINGS = {
     "nw.not_trained": (
         "Nothing trained with these settings yet. Press “Train both networks”.",
         "这些设置下还没有训练结果。请点击“训练两个网络”。"),
+    "nw.held.predict": (
+        "The results appear here once you have predicted at both checkpoints above, or show "
+        "them without predicting.",
+        "在上方两个检查点都做出预测后，结果会显示在这里；也可以不预测，直接查看。"),
+    "nw.held.reveal": (
+        "The results appear here once both checkpoints above are revealed.",
+        "上方两个检查点都揭晓后，结果会显示在这里。"),
+    "nw.skip": ("Show the results without predicting", "不预测，直接查看结果"),
     "nw.stopped": (
         "Stopped after {done} of {epochs} epochs. The results below are what was trained; "
         "press “Train both networks” to carry on from there.",
