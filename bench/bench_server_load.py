@@ -455,9 +455,15 @@ def browser_requests(url: str, pages: dict[str, str]) -> dict[str, tuple[str, ..
     seen: list[str] = []
 
     def settle(step: str) -> None:
-        page.wait_for_timeout(500)
+        """The step's requests: those until the page is ready and then no new one for
+        half a second (a chart's or formula's script is fetched as it is drawn)."""
+        page.wait_for_timeout(300)
         page.wait_for_selector(READY + " h1", timeout=60_000)
-        page.wait_for_timeout(1500)
+        count, quiet = -1, 0
+        while quiet < 5:  # five polls of 0.1 s without a new request
+            quiet = quiet + 1 if len(seen) == count else 0
+            count = len(seen)
+            page.wait_for_timeout(100)
         steps[step] = tuple(seen)
         seen.clear()
 

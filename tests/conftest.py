@@ -9,6 +9,26 @@ ROOT = Path(__file__).resolve().parents[1]
 # The first run of a fresh AppTest imports numpy, pandas, scipy and altair.
 TIMEOUT = 60
 
+#: The files that take longest, longest first (measured in a whole run: `bash tests/run.sh
+#: --durations=0`). tests/run.sh keeps each file on one worker in collection order
+#: (`--dist loadfile --no-loadscope-reorder`), so starting these first keeps a long file from
+#: running alone at the end while the other worker idles.
+LONGEST_FIRST = (
+    "tests/browser/test_smoke.py", "tests/browser/test_accessibility.py",
+    "tests/browser/test_training.py", "tests/browser/test_neuron_browser.py",
+    "tests/browser/test_network_browser.py", "tests/test_bench.py",
+    "tests/test_network_page.py", "tests/browser/test_path.py",
+    "tests/browser/test_path_phone.py", "tests/browser/test_explorer_browser.py",
+    "tests/test_neuron_page.py", "tests/browser/test_loss_browser.py",
+    "tests/browser/test_codes_browser.py", "tests/test_explorer_page.py",
+    "tests/browser/test_balancer.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
 
 def open_page(page: str | None = None) -> AppTest:
     """Run app.py, then switch to ``page`` (e.g. "pages/lessons/explorer.py") if given."""

@@ -21,4 +21,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Two worker processes, each test file kept on one worker (files share a server or a cache).
-exec python3 -m pytest -n 2 --dist loadfile --durations=25 "$@"
+exec python3 -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=25 "$@"

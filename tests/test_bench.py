@@ -218,7 +218,7 @@ def test_bench_server_load_smoke():
                 for p in PAGES if p.key != "home")  # open, the page's actions, the language
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_server_load.py"),
                           "-n", "2", "--ramp", "0", "--think", "0", "--duration", "12",
-                          "--server-cpus", ""],
+                          "--pause", "0", "--server-cpus", ""],
                          capture_output=True, text=True, timeout=300, check=True).stdout
     row = re.search(r"^\s+2\s+(\d+)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+.*?"
                     r"(\d+) exceptions, (\d+) stuck(.*)$", out, re.M)

@@ -36,6 +36,16 @@ def serious(results: dict) -> list[str]:
     return found
 
 
+#: Every chart drawn and every formula typeset: what the scan must see.
+DRAWN = """() => {
+  for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+    if (!c.querySelector('canvas, svg')) return false;
+  for (const m of document.querySelectorAll('[data-testid="stMarkdownContainer"]'))
+    if (m.textContent.includes('$$')) return false;
+  return true;
+}"""
+
+
 @pytest.fixture(scope="module")
 def axe() -> Axe:
     return Axe()
@@ -46,7 +56,7 @@ def axe() -> Axe:
 def test_no_serious_violation(page: Page, server, axe, key, lang):
     slug = "" if key == "home" else key
     open_app(page, f"{server}/{slug}?lang={lang}")
-    page.wait_for_timeout(1500)  # charts drawn, formulas typeset
+    page.wait_for_function(DRAWN, timeout=30_000)
     problems = serious(axe.run(page).response)
     assert not problems, "\n".join(problems)
 

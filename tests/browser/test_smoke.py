@@ -1,4 +1,4 @@
-"""What only a real browser shows: deep links (also as a fresh server's very first request),
+"""What only a real browser shows: deep links (each as a fresh server's very first request),
 grid edits, settings across pages, screenshots."""
 
 import pytest
@@ -45,17 +45,6 @@ def assert_in_frame(page: Page, key: str, title: str, slug: str) -> None:
     assert page.url.split("?")[0].rstrip("/").endswith(f"/{slug}" if slug else "")
 
 
-@pytest.mark.parametrize("key, slug, title", PAGES, ids=[p[0] for p in PAGES])
-def test_every_page_loads_by_deep_link(page: Page, server, key, slug, title):
-    outside = []  # the app works offline: nothing it shows may come from elsewhere
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-               else (outside.append(route.request.url), route.abort()))
-    open_app(page, f"{server}/{slug}")
-    assert_in_frame(page, key, title, slug)
-    page.wait_for_timeout(500)
-    assert outside == []
-
-
 @pytest.fixture
 def fresh_server():
     """A server of its own, started for one test: no session has run st.navigation yet."""
@@ -66,8 +55,14 @@ def fresh_server():
 @pytest.mark.parametrize("key, slug, title", PAGES, ids=[p[0] for p in PAGES])
 def test_first_request_to_a_fresh_server_runs_the_page_in_the_frame(
         page: Page, fresh_server, key, slug, title):
-    """Issue 18's trap: while Streamlit's old pages-folder mode is on (a fresh server, before
-    any session has run st.navigation), a deep link must still run app.py around the page."""
+    """Every page by its address, as the very first request to a server: issue 18's trap
+    (while Streamlit's old pages-folder mode is on, before any session has run st.navigation,
+    a deep link must still run app.py around the page), and nothing the page shows comes from
+    elsewhere (the app works offline)."""
+    outside = []
+    page.route("**/*", lambda route: route.continue_()
+               if route.request.url.startswith(fresh_server)
+               else (outside.append(route.request.url), route.abort()))
     open_app(page, f"{fresh_server}/{slug}")
     assert_in_frame(page, key, title, slug)
     # The menu leads on from there: the next page opens in the frame as well.
@@ -76,6 +71,8 @@ def test_first_request_to_a_fresh_server_runs_the_page_in_the_frame(
     wait_ready(page)
     next_key, next_slug, next_title = PAGES[after]
     assert_in_frame(page, next_key, next_title, next_slug)
+    page.wait_for_timeout(500)
+    assert outside == []
 
 
 #: The explorer's checkpoints answered (its numbers wait for a prediction): a link's done=.
