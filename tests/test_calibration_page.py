@@ -11,7 +11,7 @@ import pytest
 from scipy.special import expit
 
 from lib import calibration as cal
-from lib import digits, lesson, soft_targets as soft
+from lib import digits, lesson, network_runs, soft_targets as soft
 from lib.network import Trainer
 from tests.conftest import feedback, link_of, open_link, open_page, set_language, set_units
 from tests.conftest import predict as checkpoint_predict
@@ -337,7 +337,8 @@ def test_a_run_without_outputs_or_unfinished_says_so(monkeypatch):
                          ("failed", "failed after 1 of 30 epochs: train it again there"),
                          ("queued", "is training its current settings (1 of 30 epochs"),
                          ("running", "is training its current settings (1 of 30 epochs")):
-        monkeypatch.setattr(nw, "find", lambda cfg, s=state: nw.Partial(rows, 30, s))
+        monkeypatch.setattr(network_runs.Runs, "find",
+                            lambda self, cfg, s=state: nw.Partial(rows, 30, s))
         at.run()
         assert not at.exception and words in text(at)
         assert not net_radio(at)

@@ -3,7 +3,7 @@
 Each section's view is one cached call (``st.cache_resource``, bounded, the language an explicit
 argument): chart data as Arrow bytes, metrics and sentences chosen by the computed conditions
 (:mod:`lib.calibration`). The calibration section reads the digits network page's run for that
-page's current settings (``ui.network.find``): its ``outputs[cost]`` (``valid_z, valid_y,
+page's current settings (``ui.network.runs().find``): its ``outputs[cost]`` (``valid_z, valid_y,
 test_z, test_y``: the final network's output-layer z and the labels). Its views are keyed by a
 digest of those numbers.
 """
@@ -179,7 +179,7 @@ def network_outputs() -> tuple[str, Any, Any]:
     """``(status, run, outputs)`` for the network page's current settings
     (:func:`lib.calibration.run_status`; the run None while there is none, the outputs None
     unless the status is "ok")."""
-    run = nw.find(nw.config())
+    run = nw.runs().find(nw.config())
     status = cal.run_status(run, NETS)
     return status, None if status == "none" else run, run.outputs if status == "ok" else None
 

@@ -130,12 +130,6 @@ def runs() -> network_runs.Runs:
     return network_runs.Runs(trainings(), store(), who, st.session_state.setdefault(MINE, set()))
 
 
-def find(cfg: Config) -> Run | None:
-    """``cfg``'s run (:meth:`lib.network_runs.Runs.find`): being trained, stopped or
-    published."""
-    return runs().find(cfg)
-
-
 # ---- Data -------------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False, max_entries=1)
@@ -408,7 +402,7 @@ def start_table(starts: dict[str, Run]) -> pd.DataFrame:
 def records(run: Run, cfg: Config) -> tuple[bytes, bytes | None]:
     """What :func:`results` is computed from: ``run``'s numbers and, once this run and the other
     start's are both finished, the other start's."""
-    other = find(cfg.other_start())
+    other = runs().find(cfg.other_start())
     both = run.complete and other is not None and other.complete
     return (pack_rows(run.rows, COSTS, FIELDS, run.done),
             pack_rows(other.rows, COSTS, FIELDS, other.done) if both else None)

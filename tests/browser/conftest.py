@@ -89,6 +89,21 @@ def wait_ready(page: Page) -> None:
     page.wait_for_selector(READY, timeout=60_000)
 
 
+#: Every chart drawn and every formula typeset.
+DRAWN = """() => {
+  for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+    if (!c.querySelector('canvas, svg')) return false;
+  for (const m of document.querySelectorAll('[data-testid="stMarkdownContainer"]'))
+    if (m.textContent.includes('$$')) return false;
+  return true;
+}"""
+
+
+def wait_drawn(page: Page) -> None:
+    """Wait until every chart of the page is drawn and every formula typeset."""
+    page.wait_for_function(DRAWN, timeout=30_000)
+
+
 def open_app(page: Page, url: str) -> Page:
     page.goto(url)
     wait_ready(page)

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import open_app, wait_ready
+from tests.browser.conftest import open_app, wait_drawn, wait_ready
 from ui.layout import PAGES
 
 pytestmark = pytest.mark.browser
@@ -36,16 +36,6 @@ def serious(results: dict) -> list[str]:
     return found
 
 
-#: Every chart drawn and every formula typeset: what the scan must see.
-DRAWN = """() => {
-  for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
-    if (!c.querySelector('canvas, svg')) return false;
-  for (const m of document.querySelectorAll('[data-testid="stMarkdownContainer"]'))
-    if (m.textContent.includes('$$')) return false;
-  return true;
-}"""
-
-
 @pytest.fixture(scope="module")
 def axe() -> Axe:
     return Axe()
@@ -56,7 +46,7 @@ def axe() -> Axe:
 def test_no_serious_violation(page: Page, server, axe, key, lang):
     slug = "" if key == "home" else key
     open_app(page, f"{server}/{slug}?lang={lang}")
-    page.wait_for_function(DRAWN, timeout=30_000)
+    wait_drawn(page)  # the scan sees every chart and formula
     problems = serious(axe.run(page).response)
     assert not problems, "\n".join(problems)
 
