@@ -16,7 +16,7 @@ from lib.network import Trainer
 from tests.conftest import feedback, link_of, open_link, open_page, set_language, set_units
 from tests.conftest import predict as checkpoint_predict
 from tests.visible_prose import visible_texts, visible_words
-from ui import fmt
+from lib import fmt
 from ui import network as nw
 
 PAGE = "pages/lessons/calibration.py"

@@ -12,7 +12,7 @@ from tests.conftest import (edit_table, link_of, open_link, open_page, set_langu
 from tests.test_information_page import (MAX_WORDS, feedback, predict, visible_prose,
                                          word_count)
 from ui import codes as cd
-from ui import fmt
+from lib import fmt
 
 PAGE = "pages/lessons/codes.py"
 

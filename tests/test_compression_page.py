@@ -11,7 +11,7 @@ from tests.conftest import (answered, feedback, link_of, open_link, open_page, o
                             set_language, set_units)
 from tests.conftest import predict as checkpoint_predict
 from tests.visible_prose import visible_texts, visible_words
-from ui import fmt
+from lib import fmt
 from ui.strings import STRINGS
 
 PAGE = "pages/lessons/compression.py"

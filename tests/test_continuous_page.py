@@ -10,7 +10,7 @@ import pytest
 
 from lib import continuous as lc
 from lib import lesson
-from ui import fmt
+from lib import fmt
 from tests.conftest import answered as answered_page
 from tests.conftest import (feedback, link_of, open_link, open_page, own_link, set_language,
                             set_units)

@@ -15,7 +15,7 @@ from tests.conftest import (edit_table, link_of, open_link, open_page, set_langu
 from tests.visible_prose import visible_texts, visible_words
 from ui import explorer as ex
 from ui.layout import OPENED
-from ui import fmt
+from lib import fmt
 from ui.strings import STRINGS
 
 PAGE = "pages/lessons/explorer.py"

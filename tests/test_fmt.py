@@ -1,10 +1,10 @@
-"""ui.fmt: one number style everywhere, ∞ written as ∞."""
+"""lib.fmt: one number style everywhere, ∞ written as ∞."""
 
 import math
 
 import pytest
 
-from ui import fmt
+from lib import fmt
 
 
 @pytest.mark.parametrize("x, text", [

@@ -13,7 +13,7 @@ from lib import csvfile, lesson, library_calls, losses
 from tests.conftest import (edit_table, link_of, open_link, open_page, set_language, set_units,
                             widget_key)
 from tests.visible_prose import visible_texts, visible_words
-from ui import fmt
+from lib import fmt
 from ui import loss as ls
 from ui.layout import OPENED
 from ui.strings import STRINGS

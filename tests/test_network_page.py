@@ -24,7 +24,7 @@ from tests import conftest
 from tests.conftest import link_of, set_language, widget_key
 from tests.test_digits import idx_bytes
 from tests.visible_prose import visible_texts, visible_words
-from ui import fmt
+from lib import fmt
 from ui import network as nw
 
 TINY = nw.Config("bundled", 15, 3.0, 0.5, 3, 10, "large", 7)

@@ -18,7 +18,7 @@ from lib import charts, charts_neuron, costs, lesson, neuron, raster
 from lib.neuron import epochs_to_reach
 from tests.conftest import (link_of, open_link, open_page, set_language, set_units,
                             widget_key)
-from ui import fmt
+from lib import fmt
 from ui import neuron as nr
 from ui.layout import OPENED
 from ui.strings import STRINGS

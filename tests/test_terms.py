@@ -69,7 +69,7 @@ def ascii_minus(text: str) -> list[str]:
             for pattern in (_SIGN, _SPACED) for m in pattern.finditer(shown)]
 
 
-#: Fields whose value is a bare number (ui.fmt output without a unit), never a word.
+#: Fields whose value is a bare number (lib.fmt output without a unit), never a word.
 NUMBER_FIELDS = frozenset({
     "a", "b", "batch", "done", "epoch", "epochs", "err", "eta", "extra", "hidden", "k", "left",
     "m", "max", "median", "minutes", "n", "odds", "p", "pct", "points", "residual", "row",

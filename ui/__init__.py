@@ -1,11 +1,11 @@
 """Streamlit glue shared by the pages: the frame (``layout``), settings and links (``state``),
-compiled charts, problems, translations and number formatting."""
+compiled charts, problems and translations. Number formatting is :mod:`lib.fmt`."""
 
-from ui import fmt, state
+from ui import state
 from ui.charts import chart
-from ui.i18n import event_name, lang, t
+from ui.i18n import event_name, lang, listing, sentences, t
 from ui.layout import APP, base, fragment, unit_label, units
 from ui.state import PageState, Setting
 
-__all__ = ["APP", "PageState", "Setting", "base", "chart", "event_name", "fmt", "fragment",
-           "lang", "state", "t", "unit_label", "units"]
+__all__ = ["APP", "PageState", "Setting", "base", "chart", "event_name", "fragment",
+           "lang", "listing", "sentences", "state", "t", "unit_label", "units"]

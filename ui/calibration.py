@@ -20,10 +20,11 @@ from lib import charts_calibration as cc
 from lib import soft_targets as soft
 from lib.info import convert
 from lib.problems import ProblemError
-from ui import checkpoint, fmt, layout, problems
+from lib import fmt
+from ui import checkpoint, layout, problems
 from ui import network as nw
 from ui.charts import arrow_table, chart, datasets
-from ui.i18n import t
+from ui.i18n import listing, sentences, t
 from ui.state import PageState, Setting
 
 NETS = ("cross_entropy", "quadratic")
@@ -99,7 +100,7 @@ def score_view(p: float, base: float | None, unit: str, language: str,
             "series": t("cal.score.series"), "best": t("cal.score.best_q"), "p": "p"}
     return View(datasets(data), text, tuple((names[r], RULE_COLORS[r]) for r in cal.SCORES),
                 metrics, take, t("cal.score.caption", p=fmt.prob(p), unit=unit,
-                                 list=fmt.listing(listed)))
+                                 list=listing(listed)))
 
 
 # ---- 2. Label smoothing ------------------------------------------------------------------------
@@ -240,7 +241,7 @@ def net_view(key: str, _outputs: Any, _fitted: dict[str, float | ProblemError], 
                                                     "nll1"))})
     parts = [t("cal.net.compare.part", net=nw.run_name(c), t=fmt.num(r.temperature, 2),
                verdict=t(f"cal.verdict.{cal.verdict(r.temperature)}")) for c, r in fine.items()]
-    compare_text = t("cal.net.compare.text", parts=fmt.listing(parts)) if parts else ""
+    compare_text = t("cal.net.compare.text", parts=listing(parts)) if parts else ""
     text = {"confidence": t("cal.net.axis_conf"), "accuracy": t("cal.net.axis_acc"),
             "series": t("cal.net.series"), "count": t("cal.net.count"),
             "perfect": t("cal.net.perfect")}
@@ -252,7 +253,7 @@ def net_view(key: str, _outputs: Any, _fitted: dict[str, float | ProblemError], 
     r, s = fine[net], cal.split(*runs[net])
     tables = dict(zip(series, cal.scaled_reliability(s.test_z, s.test_y, r.temperature, bins)))
     name, tt = t(f"cal.net.name.{net}"), fmt.num(r.temperature, 2)
-    detail = fmt.sentences(
+    detail = sentences(
         t("cal.net.change", ece=_change(r.ece_before, r.ece_after, fmt.percent),
           nll=_change(r.nll_before, r.nll_after, lambda x: fmt.amount(convert(x, None, base),
                                                                       unit)),

@@ -17,8 +17,8 @@ import streamlit as st
 
 from lib import lesson
 from lib.problems import ProblemError
-from ui import fmt
-from ui.i18n import t
+from lib import fmt
+from ui.i18n import sentences, t
 from ui.layout import APP, teaching, unit_label
 from ui.strings import STRINGS
 
@@ -177,7 +177,7 @@ def _feedback(box: Any, cp: lesson.Checkpoint, answer: lesson.Answer, pick: Any,
     own = f"{prefix}.if.{pick}"  # what this choice missed or got right, if it has its own words
     case = answer.numbers.get("case")
     why = f"{prefix}.why.{case}" if case and f"{prefix}.why.{case}" in STRINGS else f"{prefix}.why"
-    parts = (fmt.sentences(*said), t(own, **fields) if cp.choices and own in STRINGS else "",
+    parts = (sentences(*said), t(own, **fields) if cp.choices and own in STRINGS else "",
              t(why, **fields))
     body = _say("\n\n".join(part for part in parts if part))
     if verdict:

@@ -21,7 +21,8 @@ from lib import charts_codes, coding, sampling
 from lib.cases import Case
 from lib.charts import CE_COLOR, KL_COLOR, P_COLOR
 from lib.presets import CODE_EXAMPLES
-from ui import explorer, fmt, layout
+from lib import fmt
+from ui import explorer, layout
 from ui.charts import arrow_table, datasets
 from ui.i18n import event_name, lang, t
 from ui.state import PageState, Setting

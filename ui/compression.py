@@ -15,9 +15,10 @@ import streamlit as st
 
 from lib import charts_text, text
 from lib.problems import Problem
-from ui import fmt, layout
+from lib import fmt
+from ui import layout
 from ui.charts import arrow_table, datasets
-from ui.i18n import t
+from ui.i18n import sentences, t
 from ui.state import PageState, Setting
 from ui.strings import STRINGS
 
@@ -127,7 +128,7 @@ def curve(train: str, held: str, alpha: float, language: str) -> CurveView:
             held=" → ".join(fmt.num(p.test_bits, 2) for p in points), k="{k}")
     train_only = charts_text.order_chart_data([p.train_bits for p in points], [], words)
     said = _curve_sentences(points, alpha, v)
-    return CurveView(points, datasets(data), words, table, fmt.sentences(*said), alt, v,
+    return CurveView(points, datasets(data), words, table, sentences(*said), alt, v,
                      datasets(train_only), said[0],
                      t("tx.chart.alt.train", train=train_path, k="{k}"))
 

@@ -20,9 +20,10 @@ from lib import continuous as lc
 from lib import lesson
 from lib.info import convert
 from lib.problems import Problem, ProblemError
-from ui import checkpoint, fmt
+from lib import fmt
+from ui import checkpoint
 from ui.charts import arrow_table, datasets
-from ui.i18n import t
+from ui.i18n import listing, sentences, t
 from ui.state import PageState, Setting
 from ui.strings import STRINGS
 
@@ -152,8 +153,8 @@ def mixture_view(mix: Mix, base: float | None, unit: str, language: str) -> Mixt
                 t("ct.searches.same", n=len(fits)) if fit.found.optima == 1 else
                 t("ct.searches.differ", n=len(fits), k=fit.found.optima))
     if fit.found.tied > 1:
-        sentence = fmt.sentences(sentence, t("ct.searches.tie", k=fit.found.tied))
-    peaks = fmt.listing(fmt.fixed(v, 2) for v in fit.modes)
+        sentence = sentences(sentence, t("ct.searches.tie", k=fit.found.tied))
+    peaks = listing(fmt.fixed(v, 2) for v in fit.modes)
     fm, fs = fmt.fixed(fit.forward[0], 2), fmt.fixed(fit.forward[1], 2)
     alt = t("ct.fits.alt", peaks=peaks, fm=fm, fs=fs, rm=fmt.fixed(fit.reverse[0], 2),
             rs=fmt.fixed(fit.reverse[1], 2))

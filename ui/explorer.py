@@ -23,9 +23,10 @@ import streamlit as st
 
 from lib import charts, csvfile, info, tables
 from lib.presets import DEFAULT_PRESET, PRESETS
-from ui import fmt, problems
+from lib import fmt
+from ui import problems
 from ui.charts import arrow_table, datasets
-from ui.i18n import event_name, t
+from ui.i18n import event_name, listing, sentences, t
 from ui.state import PageState, Setting
 
 S = PageState("explorer", [
@@ -51,7 +52,7 @@ def read_table(table: pd.DataFrame, counts: bool, language: str) -> tables.ReadR
 
 def event_names(labels: Sequence[str], events: Sequence[int]) -> str:
     """The events numbered ``events``, quoted, escaped and joined for a sentence."""
-    return fmt.listing(f"“{fmt.text(labels[i])}”" for i in events)
+    return listing(f"“{fmt.text(labels[i])}”" for i in events)
 
 
 #: Everything the explorer shows for one P and Q (read only): the comparison
@@ -105,7 +106,7 @@ def results(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
             "ex.residual", residual=fmt.short(c.residual), unit=unit),
         t("ex.asym.equal" if c.symmetric else "ex.asym", pq=amount(c.kl_pq), qp=amount(c.kl_qp)),
         t("ex.gibbs", kl=amount(c.kl_pq)),
-        t("ex.chart.bars.alt", pairs=fmt.listing(
+        t("ex.chart.bars.alt", pairs=listing(
             f"{fmt.text(label)} {fmt.prob(pv)} / {fmt.prob(qv)}"
             for label, pv, qv in zip(labels, p, q))),
         t("ex.chart.stack.alt" if c.under_weighted else "ex.chart.stack.alt.none",
@@ -156,7 +157,7 @@ def _on_upload(state: PageState, name: str, key: str, columns: Mapping[str, str]
     read = tables.read_file(file.getvalue(), setting.columns, setting.max_rows)
     if read.ok:
         state.set(name, read.table)
-        said = (True, fmt.sentences(t("file.loaded", file=fmt.text(file.name), n=len(read.table)),
+        said = (True, sentences(t("file.loaded", file=fmt.text(file.name), n=len(read.table)),
                                     t("file.decimal_comma") if read.decimal_comma else ""))
     else:
         found = list(read.problems)
@@ -198,7 +199,7 @@ def table_files(state: PageState, name: str, *, file_name: str, columns: Mapping
         t("file.upload", rows=setting.max_rows, mb=csvfile.MAX_MB), type=["csv", "txt"],
         key=key, on_change=_on_upload, args=(state, name, key, columns),
         max_upload_size=csvfile.MAX_MB,
-        help=t("file.upload.help", columns=fmt.listing(
+        help=t("file.upload.help", columns=listing(
             ["label", *setting.columns]), rows=setting.max_rows, mb=csvfile.MAX_MB))
     said = st.session_state.pop(f"_upload_msg.{k}", None)
     if said is not None:

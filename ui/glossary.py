@@ -27,7 +27,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.glossary import Entry
-from ui import fmt
+from lib import fmt
 from ui.i18n import lang, t
 from ui.state import PageState, Setting
 from ui.strings import STRINGS

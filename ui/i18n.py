@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import streamlit as st
 
 from ui.strings import STRINGS
@@ -27,3 +29,14 @@ def event_name(identifier: str) -> str:
     without a translation (die faces) are shown as they are."""
     key = f"event.{identifier}"
     return t(key) if key in STRINGS else identifier
+
+
+def sentences(*parts: str) -> str:
+    """Sentences in a row, empty ones left out: a space between them in English, none after a
+    Chinese full stop."""
+    return ("" if lang() == "zh" else " ").join(s for s in parts if s)
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items of a list in a sentence: ``A, B, C`` (``A、B、C`` in Chinese)."""
+    return t("list.sep").join(items)

@@ -16,7 +16,8 @@ import streamlit as st
 from lib import charts, charts_information, curves, info, surprise
 from lib.problems import ProblemError
 from lib.tables import read_column
-from ui import fmt, problems
+from lib import fmt
+from ui import problems
 from ui.charts import arrow_bytes, arrow_table, chart
 from ui.i18n import t
 from ui.layout import UNITS

@@ -17,7 +17,8 @@ import streamlit as st
 
 from lib import lesson
 from lib.info import convert
-from ui import fmt, memory, problems, state
+from lib import fmt
+from ui import memory, problems, state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 _LOG = logging.getLogger("bits_to_losses")
@@ -110,7 +111,7 @@ def unit_label() -> str:
 
 def amount(x: float) -> str:
     """An information quantity in the sidebar's unit, with that unit (``1.39 nats``,
-    :func:`ui.fmt.amount`)."""
+    :func:`lib.fmt.amount`)."""
     return fmt.amount(x, unit_label())
 
 
@@ -204,7 +205,7 @@ def takeaway(text: str, where: Any = None) -> None:
 
 
 def prose(*blocks: str, where: Any = None) -> None:
-    """Paragraphs and display formulas (:func:`ui.fmt.math_block`) drawn as one Markdown
+    """Paragraphs and display formulas (:func:`lib.fmt.math_block`) drawn as one Markdown
     element instead of one element each: the same text and formulas in the same order."""
     (where or st).markdown("\n\n".join(blocks))
 

@@ -3,7 +3,7 @@
 
 Losses here are in nats, the natural log every training library uses; where the sidebar asks
 for another unit, cross-entropy values also show the converted number (:func:`nats`). On screen,
-numbers have three significant digits (:func:`ui.fmt.short`); tables and the code cards'
+numbers have three significant digits (:func:`lib.fmt.short`); tables and the code cards'
 comments show more.
 
 Caching (ui/MECHANISMS.md): one ``st.cache_resource`` function per interactive section
@@ -22,7 +22,8 @@ import streamlit as st
 
 from lib import charts_loss, csvfile, library_calls, losses, tables
 from lib.problems import Problem
-from ui import checkpoint, fmt, problems
+from lib import fmt
+from ui import checkpoint, problems
 from ui.charts import arrow_bytes, arrow_table, datasets
 from ui.i18n import event_name, t
 from ui.layout import in_units

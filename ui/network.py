@@ -29,8 +29,9 @@ from lib.network import (COLUMNS, FinishedRun, ResultStore, accuracy_summary, gr
 from lib.network_runs import COSTS, TRAIN_SIZE, Config, Partial, Run, key  # noqa: F401 (key: for the page)
 from lib.problems import Problem
 from ui import charts as ui_charts
-from ui import checkpoint, fmt
-from ui.i18n import lang, t
+from lib import fmt
+from ui import checkpoint
+from ui.i18n import lang, sentences, t
 from ui.layout import teaching
 from ui.state import PageState, Setting
 from ui.strings.network import STRINGS
@@ -165,7 +166,7 @@ def failure_text(status: digits.DownloadStatus, fallback: bool) -> str:
     instead, and for how long the failure is remembered."""
     reason = getattr(status.error, "reason", "unexpected")
     reason = reason if f"nw.mnist_failed.{reason}" in STRINGS else "unexpected"
-    return fmt.sentences(t(f"nw.mnist_failed.{reason}", seconds=f"{digits.mnist_location()[2]:g}"),
+    return sentences(t(f"nw.mnist_failed.{reason}", seconds=f"{digits.mnist_location()[2]:g}"),
                 t("nw.mnist_failed.fallback") if fallback else "",
                 t("nw.mnist_failed.remembered",
                   minutes=f"{max(1, math.ceil(status.retry_in / 60))}"))
@@ -318,7 +319,7 @@ def book_note(cfg: Config) -> str:
     how = t("nw.book.how30" if hidden == 30 else "nw.book.how100", quad=f"{quad:.2f}",
             ce=f"{ce:.2f}", hidden=hidden)
     if cfg.source != "mnist":
-        return fmt.sentences(how, t("nw.book.bundled"))
+        return sentences(how, t("nw.book.bundled"))
     diffs = [t(k, **f) for differs, k, f in (
         (cfg.hidden not in BOOK, "nw.diff.hidden", {"hidden": cfg.hidden}),
         (cfg.init != "large", "nw.diff.init", {"start": start_name(cfg.init)}),
@@ -327,7 +328,7 @@ def book_note(cfg: Config) -> str:
           for c, book in zip(COSTS, (3.0, 0.5))),
         (cfg.batch != 10, "nw.diff.batch", {"batch": cfg.batch}),
         (cfg.epochs != 30, "nw.diff.epochs", {"epochs": cfg.epochs})) if differs]
-    return fmt.sentences(how, t("nw.book.here"),
+    return sentences(how, t("nw.book.here"),
                 t("nw.book.diffs", diffs=t("nw.list.sep").join(diffs)) if diffs else "",
                 t("nw.book.always"))
 
@@ -379,11 +380,11 @@ def limit1_text(run: Run) -> tuple[str, str]:
     remains (for an expander)."""
     s = gradient_summary(*(pd.DataFrame(list(map(dict, run.rows[c]))) for c in COSTS))
     ratio = s["hidden_ratio"]
-    return (fmt.sentences(t("nw.limit1.count", epochs=s["epochs"], ce=s["hidden_above"]["cross_entropy"],
+    return (sentences(t("nw.limit1.count", epochs=s["epochs"], ce=s["hidden_above"]["cross_entropy"],
                    quad=s["hidden_above"]["quadratic"]),
                  t("nw.limit1.larger" if ratio >= 1 else "nw.limit1.smaller",
                    ratio=fmt.short(ratio))),
-            fmt.sentences(t("nw.limit1.why"), t("nw.limit1.slope",
+            sentences(t("nw.limit1.why"), t("nw.limit1.slope",
                                        ce=fmt.short(s["hidden_slope"]["cross_entropy"]),
                                        quad=fmt.short(s["hidden_slope"]["quadratic"]))))
 

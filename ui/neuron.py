@@ -22,9 +22,9 @@ import pyarrow as pa
 import streamlit as st
 
 from lib import charts, charts_neuron, neuron
-from ui import fmt
+from lib import fmt
 from ui.charts import arrow_bytes as arrow
-from ui.i18n import t
+from ui.i18n import sentences, t
 from ui.strings import STRINGS
 from ui.network import run_name
 from ui.state import PageState, Setting
@@ -225,7 +225,7 @@ def race_sentence(s: Settings, r: neuron.Race) -> str:
              aq=fmt.sig(end["quadratic"], 3), ace=fmt.sig(end["cross_entropy"], 3))
     if "book_demo" in reach:
         n, a = reach["book_demo"], fmt.sig(end["book_demo"], 3)
-        text = fmt.sentences(text, t("nr.race.book.reached", n=n, a=a) if n >= 0 else
+        text = sentences(text, t("nr.race.book.reached", n=n, a=a) if n >= 0 else
                              t("nr.race.book.never", epochs=s.epochs, a=a))
     return text
 
@@ -258,7 +258,7 @@ def speed_sentences(q: neuron.SpeedChange, ce: neuron.SpeedChange,
     slow, fast = sorted((ce.first_step, q.first_step))
     start = t(f"nr.speed.start.{neuron.start_case(q, ce)}", **common,
               ratio=fmt.short(fast / slow) if slow > 0 else "∞")
-    detail = fmt.sentences(start, _speed_part("quadratic", q),
+    detail = sentences(start, _speed_part("quadratic", q),
                            _speed_part("cross_entropy", ce))
     lead = t(f"nr.speed.{neuron.speed_lesson(q, ce)}", ratio=fmt.short(q.ratio), k=q.peak_epoch,
              err=fmt.short(q.peak_error), err0=fmt.short(q.first_error),
@@ -278,7 +278,7 @@ def map_caption(s: Settings, summaries: dict[str, neuron.MapSummary]) -> str:
             values["err"] = fmt.decimal(neuron.outward(m.miss_min_error, 3, up=False))
             values["sp"] = fmt.decimal(neuron.outward(m.miss_max_sigma_prime, 3, up=True))
         # "Saturated and wrong" only when the numbers say so.
-        bullets.append("- " + fmt.sentences(t(f"nr.map.{m.kind}", **values),
+        bullets.append("- " + sentences(t(f"nr.map.{m.kind}", **values),
                                             t("nr.map.saturated") if m.saturated else ""))
     text = "\n".join(bullets)
     q, ce = summaries["quadratic"].share, summaries["cross_entropy"].share

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from lib.problems import Problem
-from ui import fmt
-from ui.i18n import t
+from lib import fmt
+from ui.i18n import listing, t
 from ui.strings import STRINGS
 
 
@@ -32,7 +32,7 @@ def _fields(problem: Problem, table: str | None, columns: Mapping[str, str]) -> 
         "lo": number(problem.lo), "hi": number(problem.hi),
         "text": fmt.text(problem.text or ""), "header": fmt.text(problem.text or ""),
         "field": fmt.text(problem.field or ""),
-        "wanted": fmt.listing(columns.values()),
+        "wanted": listing(columns.values()),
     }
     if problem.code == "too_many_rows" and problem.value is not None:
         fields["n"] = int(problem.value)

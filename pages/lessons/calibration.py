@@ -7,7 +7,8 @@ import streamlit as st
 import ui
 from lib import charts_calibration as cc
 from ui import calibration as cb
-from ui import checkpoint, fmt, t
+from lib import fmt
+from ui import checkpoint, t
 from ui import network as nw
 
 S = cb.S

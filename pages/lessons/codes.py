@@ -6,7 +6,8 @@ import streamlit as st
 
 import ui
 from lib import charts_codes
-from ui import checkpoint, fmt, problems, t
+from lib import fmt
+from ui import checkpoint, problems, t
 from ui import codes as cd
 
 S = cd.S

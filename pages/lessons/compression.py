@@ -10,7 +10,8 @@ import streamlit as st
 import ui
 from lib import charts_text, text
 from ui import compression as cx
-from ui import checkpoint, fmt, glossary, t
+from lib import fmt
+from ui import checkpoint, glossary, sentences, t
 
 S = cx.S
 
@@ -94,7 +95,7 @@ else:  # the results need a usable text
     ui.layout.takeaway(cd.sentences[0])
     if huffman and cd.sentences[1:]:
         with st.expander(t("tx.huffman.x"), icon=":material/data_array:"):
-            st.markdown(fmt.sentences(*cd.sentences[1:]))
+            st.markdown(sentences(*cd.sentences[1:]))
     (st.success if cd.decoded else st.error)(
         t("tx.decoded", n=f"{cd.n:,}") if cd.decoded else t("tx.decoded.wrong"),
         icon=":material/check_circle:" if cd.decoded else ":material/error:")

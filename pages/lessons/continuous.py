@@ -6,7 +6,8 @@ import streamlit as st
 import ui
 from lib import charts_continuous as cc
 from ui import continuous as ct
-from ui import checkpoint, fmt, lang, t
+from lib import fmt
+from ui import checkpoint, lang, listing, t
 from ui.layout import amount
 
 S = ct.S
@@ -38,7 +39,7 @@ with controls:
         st.info(t("ct.last_good"), icon=":material/history:")
     elif n > 1 and abs(total - 1) > 1e-9:
         st.caption(t("ct.normalised", total=fmt.prob(round(total, 6)),
-                     weights=fmt.listing(fmt.num(w, 3) for w in mix[0])))
+                     weights=listing(fmt.num(w, 3) for w in mix[0])))
 
 v = ct.mixture_view(mix, base, unit, lang())
 # The KL(Q‖P) fit answers the checkpoint: its curve, card, takeaway and searches wait for a

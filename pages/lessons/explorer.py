@@ -14,7 +14,8 @@ import ui
 from lib import charts, info
 from lib.tables import MAX_EVENTS, normalised_table
 from ui import explorer as ex
-from ui import checkpoint, fmt, problems, t
+from lib import fmt
+from ui import checkpoint, problems, t
 from ui.charts import arrow_table
 from ui.layout import amount, details, explain, takeaway
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from lib import fmt
 from ui import glossary, t
 from ui.glossary import S
 
@@ -27,9 +28,9 @@ if query:  # the search looks through every group
     shown = [e for e in items if e.matches(query)]
     if shown:
         st.caption(t("gl.filter.count", n=len(shown), total=len(items),
-                     query=ui.fmt.text(query)))
+                     query=fmt.text(query)))
     else:
-        st.info(t("gl.filter.none", query=ui.fmt.text(query)), icon=":material/search_off:")
+        st.info(t("gl.filter.none", query=fmt.text(query)), icon=":material/search_off:")
 else:
     shown = [e for e in items if section in ("all", e.section)]
 

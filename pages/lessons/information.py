@@ -8,7 +8,8 @@ import streamlit as st
 import ui
 from lib import charts, charts_information, info, surprise
 from lib.tables import MAX_EVENTS
-from ui import checkpoint, fmt, t
+from lib import fmt
+from ui import checkpoint, t
 from ui import explorer as ex
 from ui import information as inf
 from ui.layout import amount

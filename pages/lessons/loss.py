@@ -13,7 +13,8 @@ import streamlit as st
 
 import ui
 from lib import charts_loss, info, losses
-from ui import fmt, t
+from lib import fmt
+from ui import t
 from ui import loss as ls
 from ui.layout import details, explain, prose, takeaway
 

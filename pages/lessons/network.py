@@ -6,7 +6,8 @@ import streamlit as st
 
 import ui
 from lib.digit_grid import PHONE_WIDTH
-from ui import checkpoint, fmt, lang, t
+from lib import fmt
+from ui import checkpoint, lang, sentences, t
 from ui import network as nw
 
 
@@ -52,7 +53,7 @@ def results(run, cfg, data, width) -> None:
                 shown, rows = min(m.count, nw.WRONG_SHOWN), wrong["rows"][cost]
                 picture = wrong["pictures"][cost]
                 col.image(picture, alt=t("nw.wrong.alt", shown=shown), width=picture.shape[1],
-                          output_format="PNG", caption=fmt.sentences(
+                          output_format="PNG", caption=sentences(
                               t("nw.wrong.first", shown=shown) if shown < m.count else "",
                               t(f"nw.wrong.rows{len(rows)}", top=rows[0], bottom=rows[-1])))
         if wrong["both"]:

@@ -7,7 +7,8 @@ import streamlit as st
 
 import ui
 from lib import charts, charts_neuron
-from ui import checkpoint, fmt, glossary, lang, t
+from lib import fmt
+from ui import checkpoint, glossary, lang, t
 from ui import neuron as nr
 
 S = nr.S

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from lib import csvfile, info
-from ui import fmt
+from lib import fmt
 from tests.browser.conftest import (edit_cell, metric_value, nav_link, open_app, screenshot,
                                     wait_ready)
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from ui import fmt
+from lib import fmt
 from lib import csvfile, lesson, losses
 from tests.browser.conftest import metric_value, open_app, screenshot, wait_ready
 

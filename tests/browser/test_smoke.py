@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib import info, lesson
-from ui import fmt
+from lib import fmt
 from tests.browser.conftest import (edit_cell, metric_value, nav_link, open_app,
                                     running_server, screenshot, wait_ready)
 from ui.layout import PAGES as PAGE_INFO

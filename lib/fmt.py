@@ -8,7 +8,6 @@ style for ∞, minus signs and reader text.
   decimals) where a column's digits line up; a coordinate such as a mean: :func:`fixed`;
 * factors whose product is shown: :func:`sig` or, exactly, :func:`decimal`; two numbers that
   must read differently: :func:`apart`;
-* sentences and lists in the reader's language: :func:`sentences`, :func:`listing`.
 
 Displayed numbers use the real minus sign (U+2212 "−"), not a hyphen; :func:`tex` gives the
 same number for LaTeX, where a hyphen is already typeset as a minus. Reader text (event labels,
@@ -21,9 +20,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
-from typing import Callable, Iterable
-
-from ui.i18n import lang, t
+from typing import Callable
 
 MINUS = "\u2212"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&\"'=^@%])")
@@ -238,13 +235,3 @@ def text(value: object) -> str:
     """
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
 
-
-def sentences(*parts: str) -> str:
-    """Sentences in a row, empty ones left out: a space between them in English, none after a
-    Chinese full stop."""
-    return ("" if lang() == "zh" else " ").join(s for s in parts if s)
-
-
-def listing(items: Iterable[str]) -> str:
-    """Items of a list in a sentence: ``A, B, C`` (``A、B、C`` in Chinese)."""
-    return t("list.sep").join(items)
