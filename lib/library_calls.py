@@ -321,3 +321,29 @@ def agrees(value: float, app: float) -> bool:
     """
     return value == app or (math.isfinite(value) and math.isfinite(app)
                             and math.isclose(value, app, rel_tol=1e-9, abs_tol=1e-12))
+
+
+#: Calls said to return this app's loss summed over the classes (checked by :func:`explained`).
+SUM_CALLS = ("bce_sum", "bce_logits_sum", "tf_sum")
+#: Calls said to return its mean over the classes.
+MEAN_CALLS = ("bce_mean", "bce_logits_mean")
+
+
+def explained(call: Call, app: float) -> tuple[str, ...]:
+    """The explanations a multi-label call gets, by key, given this app's summed loss ``app``:
+    its own (``call.key``); a summing call that does not return ``app`` (:func:`agrees`) gets
+    instead ``"logits_nan"`` when it returns NaN (a logit of 0 or 1 is infinite) or
+    ``"bce_sum_clamped"`` (the logs clamped at −100); a mean that is NaN gets
+    ``"logits_nan"`` after its own.
+
+    >>> sum_call, mean_call = Call("", math.inf, "bce_sum"), Call("", math.nan, "bce_mean")
+    >>> explained(sum_call, math.inf), explained(Call("", 100.0, "bce_sum"), math.inf)
+    (('bce_sum',), ('bce_sum_clamped',))
+    >>> explained(Call("", math.nan, "tf_sum"), math.inf), explained(mean_call, math.inf)
+    (('logits_nan',), ('bce_mean', 'logits_nan'))
+    """
+    if call.key in SUM_CALLS and not agrees(call.value, app):
+        return ("logits_nan" if math.isnan(call.value) else "bce_sum_clamped",)
+    if call.key in MEAN_CALLS and math.isnan(call.value):
+        return call.key, "logits_nan"
+    return (call.key,)

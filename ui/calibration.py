@@ -63,10 +63,10 @@ def draw(v: View | NetView, form: Any, columns: int | None = None, **params: Any
         st.caption(t("cal.hold"))
 
 
-def answered(cid: str, inputs: dict[str, Any], shown: bool) -> bool:
-    """Whether the answer to the checkpoint ``cid`` may show: the reader predicted (``shown``,
-    or at any earlier time), or it has no right answer for ``inputs`` (e.g. ε = 0)."""
-    return (shown or checkpoint.predicted("calibration", cid)
+def answered(cid: str, inputs: dict[str, Any]) -> bool:
+    """The checkpoint ``cid``, drawn; and whether its answer may show: as
+    :func:`ui.checkpoint.ask` says, or when it has no right answer for ``inputs`` (e.g. ε = 0)."""
+    return (checkpoint.ask("calibration", cid, inputs)
             or checkpoint.judge("calibration", cid, inputs).right is None)
 
 

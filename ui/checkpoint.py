@@ -160,6 +160,13 @@ def show(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -
     return True
 
 
+def ask(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -> bool:
+    """:func:`show` the checkpoint; return whether the result answering it may show: the reader
+    predicted here, for these inputs or earlier for others (:func:`predicted`), or, in the
+    presentation view, the teacher revealed it."""
+    return show(page, cid, inputs, where=where) or predicted(page, cid)
+
+
 def _feedback(box: Any, cp: lesson.Checkpoint, answer: lesson.Answer, pick: Any,
               prefix: str) -> None:
     verdict = cp.judge(pick, answer)

@@ -23,9 +23,9 @@ import streamlit as st
 from lib import charts_loss, csvfile, library_calls, losses, tables
 from lib.problems import Problem
 from lib import fmt
-from ui import checkpoint, problems
+from ui import problems
 from ui.charts import arrow_bytes, arrow_table, datasets
-from ui.i18n import event_name, t
+from ui.i18n import event_name, sentences, t
 from ui.layout import in_units
 from ui.state import PageState, Setting
 
@@ -74,14 +74,6 @@ def ce_metric(container, label: str, x: float, **kwargs) -> None:
     container.metric(label, fmt.amount(x, t("unit.nats")),
                      delta=f"= {other}" if other else None, delta_color="off",
                      delta_arrow="off", **kwargs)
-
-
-def answered(cid: str, inputs: dict) -> bool:
-    """The checkpoint ``cid``, drawn; and whether the result answering it may show: once the
-    reader has predicted there (kept when the inputs change), or, in the presentation view,
-    once the teacher reveals this answer."""
-    shown = checkpoint.show("loss", cid, inputs)
-    return shown or checkpoint.predicted("loss", cid)
 
 
 def colors(pairs: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -184,23 +176,14 @@ def multi_view(table: pd.DataFrame, language: str) -> MultiView:
     total = float(terms.sum())
     # The app's loss in a sentence: as the cards write numbers, but ∞ as the page writes it.
     app = library_calls.value_text(total) if math.isfinite(total) else fmt.num(total)
-    cards = []
-    for card in library_calls.multi_label_cards(y, a):
-        texts = []
-        for c in card.calls:
-            key = c.key
-            if key in ("bce_sum", "bce_logits_sum", "tf_sum") and not library_calls.agrees(
-                    c.value, total):
-                key = "logits_nan" if math.isnan(c.value) else "bce_sum_clamped"
-            text = t(f"ls.lib.{key}", n=len(a), app=app)
-            if key in ("bce_mean", "bce_logits_mean") and math.isnan(c.value):
-                text += " " + t("ls.lib.logits_nan", app=app)
-            texts.append(text)
-        cards.append(_card(card, texts))
+    cards = tuple(_card(card, [sentences(*(t(f"ls.lib.{key}", n=len(a), app=app)
+                                           for key in library_calls.explained(c, total)))
+                               for c in card.calls])
+                  for card in library_calls.multi_label_cards(y, a))
     results = arrow_table({t("ls.ml.class"): labels, "y": [int(v) for v in y],
                             "a": [fmt.prob(v) for v in a],
                             t("ls.ml.term"): [fmt.exact(v) for v in terms]})
-    return MultiView(tuple(labels), (), y, a, terms, results, tuple(cards))
+    return MultiView(tuple(labels), (), y, a, terms, results, cards)
 
 
 def table_csv(table: pd.DataFrame, labels: list[str]) -> bytes:

@@ -21,8 +21,7 @@ def score_section() -> None:
     st.markdown(t("cal.score.intro"))
     p = S.slider("p", t("cal.score.p"), step=0.01)
     # Where the absolute error is lowest answers the checkpoint: held back until a prediction.
-    shown = cb.answered("absolute_report", {"p": p},
-                        checkpoint.show("calibration", "absolute_report", {"p": p}))
+    shown = cb.answered("absolute_report", {"p": p})
     v = cb.score_view(p, ui.base(), ui.unit_label(), ui.lang(), shown)
     cb.draw(v, cc.score_chart)
     with st.expander(t("cal.score.why"), icon=":material/function:"):
@@ -47,8 +46,7 @@ def smoothing_section() -> None:
     gap = S.slider("gap", t("cal.smooth.gap"), where=c3, step=0.1,
                    help=t("cal.smooth.gap.help"))
     inputs = {"k": k, "eps": eps}
-    shown = cb.answered("smoothing_gap", inputs,
-                        checkpoint.show("calibration", "smoothing_gap", inputs))
+    shown = cb.answered("smoothing_gap", inputs)
     v = cb.smoothing_view(k, eps, gap, ui.base(), ui.unit_label(), ui.lang(), shown)
     ui.chart(cc.smoothing_chart, v.data, text=v.text, colors=v.colors, x_max=cb.GAP_MAX)
     st.caption(v.caption)
@@ -109,8 +107,7 @@ def network_section() -> None:
     inputs = {"temperature": fitted[net] if isinstance(fitted[net], float) else None}
     # The fitted T (and so over- or under-confident) answers the checkpoint: held back until a
     # prediction, with the table comparing both networks' T.
-    shown = cb.answered("confidence", inputs,
-                        checkpoint.show("calibration", "confidence", inputs))
+    shown = cb.answered("confidence", inputs)
     v = cb.net_view(key, outputs, fitted, net, bins, ui.base(), ui.unit_label(), ui.lang(),
                     shown)
     for message in v.problems:

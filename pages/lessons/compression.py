@@ -48,9 +48,8 @@ else:  # the results need a usable text
     cv = cx.curve(train, held, alpha, ui.lang())
     # The held-out curve answers the checkpoint: its line, verdict and table wait for a
     # prediction; the training curve and the numbers at the chosen order always show.
-    turn = checkpoint.show("compression", "held_out_turn",
-                           {"held_bits": [p.test_bits for p in cv.points]}) or \
-        checkpoint.predicted("compression", "held_out_turn")
+    turn = checkpoint.ask("compression", "held_out_turn",
+                          {"held_bits": [p.test_bits for p in cv.points]})
     st.subheader(t("tx.curve"))
     ui.chart(charts_text.order_chart, {**(cv.chart if turn else cv.chart_train),
                                        **charts_text.chosen_data(order, t("tx.chart.chosen"))},
@@ -79,9 +78,8 @@ else:  # the results need a usable text
     st.header(t("tx.coder"), divider="gray")
     cd = cx.coder(train, held, order, alpha, ui.lang())
     # The Huffman code's bits answer the checkpoint: its tile and sentence wait for a prediction.
-    huffman = checkpoint.show("compression", "huffman_vs_arithmetic",
-                              {"huffman": cd.huffman, "coded": cd.coded}) or \
-        checkpoint.predicted("compression", "huffman_vs_arithmetic")
+    huffman = checkpoint.ask("compression", "huffman_vs_arithmetic",
+                             {"huffman": cd.huffman, "coded": cd.coded})
     c = st.columns(4)
     vs = {"delta_color": "off", "delta_arrow": "off", "delta_description": t("tx.m.vs_ideal")}
     c[0].metric(t("tx.m.ideal"), f"{cd.ideal:,.1f}", help=t("tx.m.ideal.help", n=f"{cd.n:,}"))

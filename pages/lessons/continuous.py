@@ -90,8 +90,7 @@ def entropy_section() -> None:
     sd = S.slider("h_sd", t("ct.h.sd"), where=c1, step=0.01)
     delta = S.choice("delta", t("ct.h.delta"), {d: fmt.prob(d) for d in ct.DELTAS}, where=c2,
                      widget="select_slider")
-    sign = checkpoint.show("continuous", "entropy_sign", {"sd": sd, "base": base}) or \
-        checkpoint.predicted("continuous", "entropy_sign")
+    sign = checkpoint.ask("continuous", "entropy_sign", {"sd": sd, "base": base})
     e = ct.entropy_view(sd, delta, base, unit, lang())
     m1, m2, m3 = st.columns(3)
     if sign:  # h and its sign answer the checkpoint

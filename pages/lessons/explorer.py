@@ -89,8 +89,8 @@ if shown is not None:
         """The checkpoint, drawn; and whether the numbers answering it may show: once the
         reader has committed a prediction there (kept through later edits of the table), or,
         in the presentation view, once the teacher reveals this answer."""
-        shown = checkpoint.show("explorer", cid, inputs) if inputs else False
-        return shown or checkpoint.predicted("explorer", cid)
+        return (checkpoint.ask("explorer", cid, inputs) if inputs
+                else checkpoint.predicted("explorer", cid))
 
     with results:
         # ---- Cross-entropy ----------------------------------------------------------------

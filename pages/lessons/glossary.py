@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-import ui
 from lib import fmt
 from ui import glossary, t
 from ui.glossary import S

@@ -51,9 +51,8 @@ p1 = S.slider("p1", t("in.add.p1"), where=c1, step=0.001, format="%.3f")
 p2 = S.slider("p2", t("in.add.p2"), where=c2, step=0.001, format="%.3f")
 steps = {"p1": p1, "p2": p2, "base": base}
 checkpoint.show("information", "rarer", steps)
-together = checkpoint.show("information", "together", steps)
+together = checkpoint.ask("information", "together", steps)
 i1, i2, i12 = (float(info.information_content(v, base)) for v in (p1, p2, p1 * p2))
-together = together or checkpoint.predicted("information", "together")
 if together:
     st.latex(inf.additivity_latex(p1, p2, i1, i2, i12, unit))
 else:
@@ -134,9 +133,7 @@ if r is not None:
             st.dataframe(view.numbers, hide_index=True, width="stretch")
             ex.download_csv(view.csv, "entropy_terms.csv", t("in.download.terms"),
                             key="_download.information.terms")
-    uncertain = checkpoint.show("information", "most_uncertain",
-                                {"weights": r.p.tolist(), "base": base})
-    if uncertain or checkpoint.predicted("information", "most_uncertain"):
+    if checkpoint.ask("information", "most_uncertain", {"weights": r.p.tolist(), "base": base}):
         st.metric(t("in.entropy.max", n=len(r.p)), amount(r.max_entropy))
         st.progress(min(r.share, 1.0),
                     text=t("in.entropy.gauge", h=amount(r.entropy), max=amount(r.max_entropy)))

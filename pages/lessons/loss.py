@@ -14,7 +14,7 @@ import streamlit as st
 import ui
 from lib import charts_loss, info, losses
 from lib import fmt
-from ui import t
+from ui import checkpoint, t
 from ui import loss as ls
 from ui.layout import details, explain, prose, takeaway
 
@@ -91,7 +91,7 @@ def multi_label_section() -> None:
         st.info(t("ls.lib.multi_wait"), icon=":material/info:")
         return
     # The cards print what PyTorch returns: they wait for the prediction.
-    cards_shown = ls.answered("bce_reduction", {"a": view.a, "y": view.y})
+    cards_shown = checkpoint.ask("loss", "bce_reduction", {"a": view.a, "y": view.y})
     box = details("multi_code", t("ls.lib.multi"), ":material/code:")
     if box.open:
         with box:
@@ -108,7 +108,7 @@ def likelihood_section() -> None:
         heads = S.number("heads", t("ls.ml2.heads"))
         tails = S.number("tails", t("ls.ml2.tails"))
     # The best θ waits for a prediction (in the presentation view, for the teacher's reveal).
-    best_shown = ls.answered("mle", {"heads": heads, "tails": tails})
+    best_shown = checkpoint.ask("loss", "mle", {"heads": heads, "tails": tails})
     theta = S.slider("theta", "θ", step=0.01)
     if heads + tails == 0:
         st.error(t("ls.ml2.none"), icon=":material/error:")
@@ -148,7 +148,7 @@ def softmax_section() -> None:
         ls.ce_metric(st, t("ls.sm.loss"), view.loss)
         st.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), fmt.short(view.probs[true]))
     # The gradient bars and their caption answer the checkpoint: they wait for a prediction.
-    grads_shown = ls.answered("logit_gradient", {"logits": z.tolist(), "true": true})
+    grads_shown = checkpoint.ask("loss", "logit_gradient", {"logits": z.tolist(), "true": true})
     series = {"ls.sm.a": "cross_entropy", "ls.sm.y": "label"}
     ui.chart(charts_loss.class_bars, {"bars": view.bars if grads_shown else view.bars_held},
              text={"category": t("ls.sm.class"), "y": t("word.value"),
