@@ -5,7 +5,7 @@ Playwright. Each round opens ``/neuron`` in a new browser context (a new session
 its charts, presses Play, lets the scrubber reach epoch 3 (the timer is running), then counts
 the epochs the scrubber advances in ``--seconds`` seconds, and presses Pause.
 
-The designed pace is ``ui.neuron.play_rate`` (12 epochs a second for the default 300 epochs,
+The designed pace is ``lib.charts_neuron.play_rate`` (12 epochs a second for the default 300 epochs,
 a frame every ``ui.neuron.FRAME_SECONDS``). Target: every round at least half of it (the limit
 the browser test held before speed limits moved out of the tests; a busy machine slows the
 frames, so measure on a quiet one).
@@ -66,9 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CHROMIUM} is missing: run `bash tests/run.sh` once, which installs it")
         return 2
     sys.path.insert(0, str(ROOT))
+    from lib import charts_neuron
     from ui import neuron
 
-    designed = neuron.play_rate(neuron.S.defaults["epochs"])
+    designed = charts_neuron.play_rate(neuron.S.defaults["epochs"])
     rates: list[float] = []
     with served_browser() as (url, browser):
         one_round(browser, url, 1.0)  # untimed: imports, caches, scripts

@@ -23,6 +23,8 @@ Conventions
 - A refused training is a :class:`lib.problems.Problem`: ``too_costly`` (``value`` the
   updates it would take, ``limit`` the bound) or ``queue_full`` (``value`` the trainings
   waiting).
+- What the page says about a training is a :class:`lib.cases.Case` as
+  :mod:`lib.network_lesson` writes them (named as the page's strings, numbers written).
 """
 
 from __future__ import annotations
@@ -34,13 +36,14 @@ from functools import partial
 from typing import Mapping
 
 from lib import training
+from lib.cases import Case
 from lib.digits import Digits
-from lib.network import Comparison, FinishedRun, ResultStore
+from lib.network import COLUMNS, Comparison, FinishedRun, ResultStore, pack_rows
 from lib.problems import Problem, ProblemError
 
-__all__ = ["COSTS", "Config", "MAX_STEPS", "Partial", "Run", "Runs", "SLOTS", "TRAIN_SIZE",
-           "WAITING", "env_int", "key", "limits", "partial_run", "publish", "steps", "too_costly",
-           "work"]
+__all__ = ["COSTS", "Config", "FIELDS", "MAX_STEPS", "Partial", "Run", "Runs", "SLOTS",
+           "TRAIN_SIZE", "WAITING", "env_int", "key", "limits", "numbers", "partial_run",
+           "progress", "publish", "records", "steps", "too_costly", "training_note", "work"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,8 @@ MAX_STEPS = 300_000
 #: Training images of each source (the bundled digits: 1,797 less 297 for testing; MNIST:
 #: 60,000 less 10,000 for validation), known before any download.
 TRAIN_SIZE = {"bundled": 1_500, "mnist": 50_000}
+#: The numbers of a run's rows that the results show (its timing left out).
+FIELDS = tuple(c for c in COLUMNS if c != "seconds")
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,83 @@ def partial_run(status: training.Status) -> Partial:
     """A training's rows so far (its snapshot ``status``) as a run."""
     return Partial({c: tuple(r[c] for r in status.records) for c in COSTS}, status.steps,
                    status.state)
+
+
+def numbers(run: Run) -> bytes:
+    """``run``'s numbers as one immutable value, quick to hash and to compare: :data:`FIELDS`
+    of each cost's first ``run.done`` rows (:func:`lib.network.pack_rows`), read back by
+    :func:`lib.network_lesson.results`.
+
+    >>> row = dict.fromkeys(FIELDS, 0.5)
+    >>> run = Partial({c: (row, row) for c in COSTS}, 3, "stopped")
+    >>> len(numbers(run)) == len(COSTS) * 2 * len(FIELDS) * 8   # float64: 8 bytes each
+    True
+    """
+    return pack_rows(run.rows, COSTS, FIELDS, run.done)
+
+
+def records(run: Run, other: Run | None) -> tuple[bytes, bytes | None]:
+    """What the results of ``run`` are computed from: its :func:`numbers` and, once it and
+    ``other`` (the same settings from the other start, None if never trained) are both
+    finished, the other's (None until then: the start comparison waits for both).
+
+    >>> row = dict.fromkeys(FIELDS, 0.5)
+    >>> stopped = Partial({c: (row,) for c in COSTS}, 3, "stopped")
+    >>> finished = FinishedRun({c: (row,) for c in COSTS}, 1, 0.0)
+    >>> records(finished, stopped)[1] is None, records(finished, finished)[1] is None
+    (True, False)
+    """
+    both = run.complete and other is not None and other.complete
+    return numbers(run), numbers(other) if both else None
+
+
+def progress(status: training.Status) -> tuple[float, Case]:
+    """A training's progress bar from its snapshot ``status``: the fraction done and what it
+    says, ``queue.place`` while it waits (its place in the line and the trainings the server
+    runs at once), ``stopping`` after Stop (epochs done), ``first_epoch`` before an epoch is
+    done, else ``progress`` (epochs done, and the seconds left at the pace so far, whole).
+
+    >>> s = training.Status("k", "running", 0, ({}, {}), 4, 6.0, frozenset(), 1, 0, 1)
+    >>> progress(s)[0], progress(s)[1].numbers
+    (0.5, {'epoch': 2, 'epochs': 4, 'left': '6'})
+    >>> progress(training.Status("k", "queued", 3, (), 4, 0.0, frozenset(), 1, 3, 1))
+    (0.0, Case(name='queue.place', numbers={'place': 3, 'slots': 1}, apart=()))
+    """
+    fraction = min(1.0, status.done / max(status.steps, 1))
+    if status.state == "queued":
+        return 0.0, Case("queue.place", {"place": status.place, "slots": status.slots})
+    if status.state == "stopping":
+        return fraction, Case("stopping", {"epoch": status.done, "epochs": status.steps})
+    if not status.done:
+        return 0.0, Case("first_epoch")
+    return fraction, Case("progress", {"epoch": status.done, "epochs": status.steps,
+                                       "left": f"{status.left():.0f}"})
+
+
+def training_note(cfg: Config, status: training.Status | None, other: training.Status | None,
+                  who: str) -> Case | None:
+    """What the reader ``who`` is told beside the progress of ``cfg``'s training (``status``):
+    that another visitor's training of these settings serves them too (``training.others``),
+    or, while ``cfg``'s is not under way, how the other start's training (``other``) for the
+    comparison goes (``training.other_start``, or ``.queued`` with its place in the line);
+    None when there is nothing to say.
+
+    >>> cfg = Config("bundled", 30, 3.0, 0.5, 30, 10, "large", 1)
+    >>> theirs = training.Status("k", "running", 0, (), 30, 0.0, frozenset({"them"}), 1, 0, 1)
+    >>> training_note(cfg, theirs, None, "me"), training_note(cfg, None, None, "me")
+    (Case(name='training.others', numbers={}, apart=()), None)
+    >>> training_note(cfg, None, theirs, "me").numbers["start"]
+    Case(name='init.normal', numbers={}, apart=())
+    """
+    if status is not None and status.active:
+        return None if who in status.watchers else Case("training.others")
+    if other is None or not other.active:
+        return None
+    start = Case(f"init.{cfg.other_start().init}")
+    if other.state == "queued":
+        return Case("training.other_start.queued", {"start": start, "place": other.place})
+    return Case("training.other_start", {"start": start, "epoch": other.done,
+                                         "epochs": other.steps})
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,11 @@ output ``y`` for the single input ``x`` (Nielsen, *Neural Networks and Deep Lear
 Everything is computed from ``z`` in stable forms (``expit``, ``logaddexp``), so any start in
 [-50, 50], learning rates up to 100 and thousands of epochs give finite numbers and no warnings.
 :func:`gradient_arithmetic` picks the digits a page shows of the bias gradient so that the
-shown product, worked out by hand, gives the shown result.
+shown product, worked out by hand, gives the shown result (:func:`gradient_formula` writes it).
+What a page says about a race is decided here as well, from its numbers: an
+:class:`Experiment` is one race as a page sets it up; :func:`input_notes`, :func:`race_case`,
+:func:`rates_case`, :func:`speed_cases` and :func:`more_starts` name the sentence that applies
+and the numbers it quotes (:class:`lib.cases.Case`); the page only words them.
 Bad arguments raise :class:`lib.problems.ProblemError` (a ``ValueError``) carrying
 :class:`~lib.problems.Problem` records: ``bad_choice`` for an unknown cost, ``out_of_range``
 (with ``column`` naming the argument) for the rest.
@@ -22,21 +26,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from lib import costs
+from lib import costs, fmt
+from lib.cases import Case
 from lib.problems import Problem, ProblemError
 
-__all__ = ["COSTS", "SPEED_UP", "BookDemoRule", "GradientArithmetic", "MapSummary",
-           "SpeedChange", "epochs_to_reach", "gradient_arithmetic", "map_summary", "outward",
-           "Race", "race", "race_case", "significant", "speed_change", "speed_lesson", "start_case", "train",
+__all__ = ["BIG_ETA", "COSTS", "MAP_AXIS", "MAP_RANGE", "SPEED_UP", "BookDemoRule",
+           "Experiment", "GradientArithmetic", "MapSummary", "Race", "SpeedChange",
+           "epochs_to_reach", "gradient_arithmetic", "gradient_formula", "input_notes",
+           "map_summary", "more_starts", "outward", "race", "race_case", "rates_case",
+           "significant", "speed_cases", "speed_change", "speed_lesson", "start_case", "train",
            "train_many"]
 
 #: A later update this many times the first counts as "sped up" (:meth:`SpeedChange.kind`).
 SPEED_UP = 1.05
+#: A learning rate from which the output jumps about instead of settling (:func:`input_notes`).
+BIG_ETA = 10.0
+#: The initialisation map's starts: an 81 x 81 grid over [-4, 4]^2, spacing 0.1, the same
+#: axis for ``w0`` and ``b0``.
+MAP_RANGE, MAP_POINTS = 4.0, 81
+MAP_AXIS = np.linspace(-MAP_RANGE, MAP_RANGE, MAP_POINTS)
+MAP_AXIS.flags.writeable = False
 
 #: Exponent cap for the book demo's rule only: e**500 is finite, and beyond it the rule is
 #: already taking absurd steps; the cap keeps those steps finite instead of inf.
@@ -238,6 +253,123 @@ def speed_lesson(q: SpeedChange, ce: SpeedChange) -> str:
     return "other"
 
 
+class Experiment(NamedTuple):
+    """One race of the costs, as a page sets it up: the start ``(w0, b0)``, the input ``x``
+    and target ``y``, each cost's learning rate, the epochs, the goal ``|a - y| < threshold``,
+    and whether the book demo's rule (:class:`BookDemoRule`) runs too. Hashable, so a page can
+    cache what it shows by it.
+
+    >>> e = Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.005, 300, 0.1, True)
+    >>> e.runs, e.eta("quadratic"), e.eta("book_demo")
+    (('quadratic', 'cross_entropy', 'book_demo'), 0.15, 0.005)
+    """
+
+    w0: float
+    b0: float
+    x: float
+    y: float
+    eta_quadratic: float
+    eta_cross_entropy: float
+    epochs: int
+    threshold: float
+    book: bool
+
+    def eta(self, cost: str) -> float:
+        """A run's learning rate (the book demo's rule runs at the cross-entropy rate, as the
+        book's demo did)."""
+        return self.eta_quadratic if cost == "quadratic" else self.eta_cross_entropy
+
+    @property
+    def runs(self) -> tuple[str, ...]:
+        """The runs, in the order a page shows them: both costs, then the book demo's rule."""
+        return ("quadratic", "cross_entropy") + (("book_demo",) if self.book else ())
+
+
+def input_notes(e: Experiment, a0: float) -> tuple[tuple[str, str], ...]:
+    """The notes an experiment's inputs call for, as ``(kind, name)`` pairs in this order:
+
+    - ``("warning", "x_zero")``: ``x = 0``, so ``∂C/∂w = x ∂C/∂z = 0`` and only the bias
+      learns;
+    - ``("warning", "big_eta")``: a learning rate of :data:`BIG_ETA` or more, whose steps make
+      the output jump about;
+    - ``("info", "soft_target")``: ``0 < y < 1``, where the cross-entropy's minimum is the
+      target's entropy, not 0;
+    - ``("info", "already")``: the start's output ``a0`` already meets the goal,
+      ``|a0 - y| < threshold`` (both costs need 0 epochs).
+
+    A ``"warning"`` says the picture misleads without it, an ``"info"`` that it is unusual.
+
+    >>> input_notes(Experiment(2.0, 2.0, 0.0, 1.0, 0.15, 10.0, 300, 0.1, False), 0.95)
+    (('warning', 'x_zero'), ('warning', 'big_eta'), ('info', 'already'))
+    >>> input_notes(Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.15, 300, 0.1, False), 0.982)
+    ()
+    """
+    notes = []
+    if e.x == 0:
+        notes.append(("warning", "x_zero"))
+    if max(e.eta_quadratic, e.eta_cross_entropy) >= BIG_ETA:
+        notes.append(("warning", "big_eta"))
+    if 0 < e.y < 1:
+        notes.append(("info", "soft_target"))
+    if abs(a0 - e.y) < e.threshold:
+        notes.append(("info", "already"))
+    return tuple(notes)
+
+
+def rates_case(eta_quadratic: float, eta_cross_entropy: float) -> Case:
+    """Whether the two costs race at the same learning rate: ``"equal"`` (numbers: ``eta``)
+    or ``"differ.smaller"`` / ``"differ.larger"`` (cross-entropy's rate against the quadratic
+    cost's; numbers: both rates, ``q`` and ``ce``, and ``ratio``, the larger over the smaller).
+
+    >>> rates_case(0.15, 0.15)
+    Case(name='equal', numbers={'eta': 0.15}, apart=())
+    >>> c = rates_case(0.15, 0.005)
+    >>> c.name, round(c.numbers["ratio"], 6)
+    ('differ.smaller', 30.0)
+    """
+    if eta_quadratic == eta_cross_entropy:
+        return Case("equal", {"eta": eta_quadratic})
+    return Case(f"differ.{'smaller' if eta_cross_entropy < eta_quadratic else 'larger'}",
+                {"q": eta_quadratic, "ce": eta_cross_entropy,
+                 "ratio": max(eta_quadratic, eta_cross_entropy)
+                 / min(eta_quadratic, eta_cross_entropy)})
+
+
+def speed_cases(q: SpeedChange, ce: SpeedChange, sigma_prime0: float) -> tuple[Case, ...]:
+    """What the two runs show about the speed of learning, as the cases a page words, in this
+    order (``q``: the quadratic cost's run, ``ce``: cross-entropy's; ``sigma_prime0``: σ'(z)
+    at the start):
+
+    1. the lead, :func:`speed_lesson` (numbers: the quadratic cost's ``ratio``, peak epoch
+       ``k`` and error there ``err``, its first error ``err0``, and ``sp``, σ'(z) at the start);
+    2. the start, named ``"start.<case>"`` (:func:`start_case`; numbers: the first error
+       ``err``, both first updates, ``q`` and ``ce``, and ``ratio``, the larger over the
+       smaller, ∞ over a 0);
+    3. and 4. how each run's updates changed, named ``"q.<kind>"`` and ``"ce.<kind>"``
+       (:attr:`SpeedChange.kind`; numbers: the ``first``, ``peak`` and ``last`` updates, the
+       peak's epoch ``k`` and error ``err``, the peak's ``ratio`` to the first, the last
+       epoch ``n``).
+
+    >>> q = train(2.0, 2.0, cost="quadratic", eta=0.15, epochs=300)
+    >>> ce = train(2.0, 2.0, cost="cross_entropy", eta=0.15, epochs=300)
+    >>> cases = speed_cases(speed_change(q.a, q.dC_db, eta=0.15, y=0.0),
+    ...                     speed_change(ce.a, ce.dC_db, eta=0.15, y=0.0), 0.0177)
+    >>> [c.name for c in cases], cases[0].numbers["k"], round(cases[1].numbers["ratio"], 1)
+    (['lesson', 'start.ce', 'q.up', 'ce.down'], 215, 56.6)
+    """
+    slow, fast = sorted((ce.first_step, q.first_step))
+    lead = Case(speed_lesson(q, ce), {"ratio": q.ratio, "k": q.peak_epoch, "err": q.peak_error,
+                                      "err0": q.first_error, "sp": sigma_prime0})
+    start = Case(f"start.{start_case(q, ce)}", {
+        "err": q.first_error, "ce": ce.first_step, "q": q.first_step,
+        "ratio": fast / slow if slow > 0 else float("inf")})
+    runs = tuple(Case(f"{prefix}.{sc.kind}", {
+        "first": sc.first_step, "peak": sc.peak_step, "k": sc.peak_epoch, "err": sc.peak_error,
+        "ratio": sc.ratio, "last": sc.last_step, "n": sc.last_epoch})
+        for prefix, sc in (("q", q), ("ce", ce)))
+    return (lead, start, *runs)
+
+
 @dataclass(frozen=True)
 class Race:
     """The costs' race from one start (see :func:`race`); every mapping is keyed by cost."""
@@ -348,6 +480,32 @@ class MapSummary:
         """Whether every miss starts confidently wrong (``|a₀ - y| ≥ 0.9``, hence
         ``σ'(z₀) = a₀(1 - a₀) ≤ 0.09``): the saturated starts."""
         return self.kind == "some" and self.miss_min_error >= 0.9
+
+    @property
+    def error_bound(self) -> Decimal:
+        """:attr:`miss_min_error` to 3 significant digits, rounded down (:func:`outward`), so
+        that "every miss starts with ``|a - y| ≥`` this bound" stays true."""
+        return outward(self.miss_min_error, 3, up=False)
+
+    @property
+    def sigma_prime_bound(self) -> Decimal:
+        """:attr:`miss_max_sigma_prime` to 3 significant digits, rounded up, so that "every
+        miss starts with ``σ'(z) ≤`` this bound" stays true."""
+        return outward(self.miss_max_sigma_prime, 3, up=True)
+
+
+def more_starts(summaries) -> str | None:
+    """The cost whose map reaches the goal from more starts (``summaries`` maps
+    ``"quadratic"`` and ``"cross_entropy"`` to their :class:`MapSummary`), None on a tie.
+
+    >>> q = MapSummary(0.7, 10.0, 1968, 0.91, 0.08)
+    >>> ce = MapSummary(1.0, 12.0, 0, float("nan"), float("nan"))
+    >>> more_starts({"quadratic": q, "cross_entropy": ce}), more_starts({"quadratic": ce,
+    ...                                                                  "cross_entropy": ce})
+    ('cross_entropy', None)
+    """
+    q, ce = summaries["quadratic"].share, summaries["cross_entropy"].share
+    return None if q == ce else "cross_entropy" if ce > q else "quadratic"
 
 
 def map_summary(w0, b0, needed, *, x=1.0, y=0.0) -> MapSummary:
@@ -478,3 +636,47 @@ def gradient_arithmetic(cost: str, *, a: float, sigma_prime: float, grad: float,
     # Unreachable in practice (17 digits are a double's own); keep the display consistent.
     return replace(out, result=significant((out.a - shown_y) * out.sigma_prime, 4)
                    if out.a != shown_y else Decimal(0))
+
+
+def gradient_formula(cost: str, *, a: float, sigma_prime: float, grad: float, y: float,
+                     step: str) -> tuple[Decimal, str]:
+    r"""The bias gradient of one run at one epoch as a page shows it: ``σ'(z)`` with the digits
+    shown, and the gradient worked out with the numbers substituted, as the rows of a LaTeX
+    ``aligned`` environment (numbers by :func:`lib.fmt.decimal`).
+
+    - Quadratic cost: ``∂C/∂b = (a - y) σ'(z) = (a - y) × σ'(z) = result``, with the digits of
+      :func:`gradient_arithmetic`, so that the product adds up as shown; σ'(z) is shown with
+      the digits of that factor.
+    - Cross-entropy: ``∂C/∂b = a - y = a - y = result`` (the exact difference of the shown
+      numbers).
+    - The book demo's rule: its step ``(a - y) / (a(1 - a))``, which is ``grad``, to 4
+      significant digits, named ``step`` (the reader's word for it, set in ``\text``).
+
+    Outside the quadratic cost σ'(z) shows 4 significant digits.
+
+    Nielsen's badly wrong start at epoch 0 (``a = σ(4)``):
+
+    >>> a = float(expit(4.0)); sp = float(costs.sigmoid_prime(4.0))
+    >>> shown, formula = gradient_formula("quadratic", a=a, sigma_prime=sp, grad=a * sp, y=0.0,
+    ...                                   step="step")
+    >>> shown, formula.split(r"\\")[1:]
+    (Decimal('0.017663'), [' &= (0.98201 - 0) \\times 0.017663 ', ' &= 0.01735'])
+    >>> print(gradient_formula("cross_entropy", a=a, sigma_prime=sp, grad=a, y=0.0,
+    ...                        step="step")[1])
+    \frac{\partial C}{\partial b} &= a - y\\ &= 0.9820 - 0 = 0.9820
+    >>> print(gradient_formula("book_demo", a=a, sigma_prime=sp, grad=1 / (1 - a), y=0.0,
+    ...                        step="step")[1])
+    \text{step} &= \frac{a-y}{a(1-a)}\\ &= 55.60
+    """
+    if cost == "book_demo":
+        return significant(sigma_prime, 4), (
+            rf"\text{{{step}}} &= \frac{{a-y}}{{a(1-a)}}\\ &= "
+            + fmt.decimal(significant(grad, 4), latex=True))
+    ar = gradient_arithmetic(cost, a=a, sigma_prime=sigma_prime, grad=grad, y=y)
+    shown_a, shown_y, result = (fmt.decimal(d, latex=True) for d in (ar.a, ar.y, ar.result))
+    if cost == "quadratic":
+        return ar.sigma_prime, (
+            rf"\frac{{\partial C}}{{\partial b}} &= (a-y)\,\sigma'(z)\\ &= ({shown_a} - "
+            rf"{shown_y}) \times {fmt.decimal(ar.sigma_prime, latex=True)} \\ &= {result}")
+    return significant(sigma_prime, 4), (
+        rf"\frac{{\partial C}}{{\partial b}} &= a - y\\ &= {shown_a} - {shown_y} = {result}")

@@ -70,7 +70,7 @@ def publish(seed: int, *, valid: int = 0, outputs: bool = True, spoil: bool = Fa
             _frozen(d.y_train[:valid], np.int64) if valid else None,
             _frozen(test_z, np.float32), _frozen(d.y_test, np.int64))
     # As the network page publishes a finished run: under its configuration's key.
-    nw.store().publish(nw.key(cfg), rows, epochs=cfg.epochs, outputs=outs if outputs else None)
+    nw.store().publish(network_runs.key(cfg), rows, epochs=cfg.epochs, outputs=outs if outputs else None)
     return cfg, outs
 
 
@@ -338,7 +338,7 @@ def test_a_run_without_outputs_or_unfinished_says_so(monkeypatch):
                          ("queued", "is training its current settings (1 of 30 epochs"),
                          ("running", "is training its current settings (1 of 30 epochs")):
         monkeypatch.setattr(network_runs.Runs, "find",
-                            lambda self, cfg, s=state: nw.Partial(rows, 30, s))
+                            lambda self, cfg, s=state: network_runs.Partial(rows, 30, s))
         at.run()
         assert not at.exception and words in text(at)
         assert not net_radio(at)

@@ -1,15 +1,20 @@
 """lib.network_lesson and lib.digit_grid: the lesson of a run (each case, and the rule the
 checkpoints use), the misread digits against a brute-force count and the run's own accuracy,
-the seed spread trained again, and digits tiled into one picture."""
+the seed spread trained again, what the results say of a real run (each sentence's case and
+numbers), and digits tiled into one picture."""
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import digit_grid, digits
+from lib import digit_grid, digits, fmt, network_runs
 from lib import network_lesson as story
-from lib.network import Comparison, train
+from lib.cases import Case
+from lib.charts_network import SHADES
+from lib.network import Comparison, FinishedRun, gradient_summary, train
+from lib.network_runs import COSTS, Config
 from lib.problems import ProblemError
 
 accuracies = st.lists(st.integers(0, 20).map(lambda k: k / 20), min_size=1, max_size=6)
@@ -236,14 +241,156 @@ def test_misread_view_against_a_brute_force_layout(count):
     assert picture.shape[1] <= 358 and not picture.flags.writeable
 
 
-@given(st.floats(-50, 50), st.floats(-50, 50), st.floats(0, 1), st.floats(0, 1))
+@given(st.floats(-50, 50), st.floats(-50, 50), st.floats(0, 100), st.floats(0, 100))
 def test_limit_cases_follow_the_comparisons(large, normal, quad, ce):
     bigger, more = story.limit_cases({"large": large, "normal": normal},
                                      {"quadratic": quad, "cross_entropy": ce})
-    assert bigger == ("bigger" if large > normal else "not_bigger")
-    assert more == ("more" if ce > quad else "not_more")
+    assert bigger.name == ("limit2.bigger" if large > normal else "limit2.not_bigger")
+    assert more.name == ("limit3.more" if ce > quad else "limit3.not_more")
+    assert bigger.numbers == {"large": fmt.short(large), "normal": fmt.short(normal)}
+    assert more.numbers == {"ce": fmt.short(ce), "quad": fmt.short(quad)}
     assert story.limit_cases(None, {"quadratic": quad, "cross_entropy": ce}) == (None, more)
     # Swapping the two sides turns a strict verdict.
     if large != normal:
         assert story.limit_cases({"large": normal, "normal": large},
-                                 {"quadratic": quad, "cross_entropy": ce})[0] != bigger
+                                 {"quadratic": quad, "cross_entropy": ce})[0].name != bigger.name
+
+
+# ---- What the results say ---------------------------------------------------------------------
+
+def test_lesson_case_of_the_default_run():
+    """Seed 1 of the default run (SEED_RUNS): the sentence the page opens with, in parts."""
+    q0, q1, c0, c1 = (k / 297 for k in story.SEED_RUNS[1])
+    case = story.lesson_case(story.lesson([q0, q1], [c0, c1]))
+    first, final = case.numbers["first"], case.numbers["final"]
+    assert case.name == "lesson"
+    assert case.numbers["carrier"] == Case("lesson.carrier.first.quadratic")
+    assert first == Case("lesson.first.cross_entropy",
+                         {"epoch": 1, "quad": "51.9", "ce": "85.5", "points": "33.7"})
+    assert final == Case("lesson.final.quadratic",
+                         {"epoch": 2, "quad": "97.6", "ce": "96.6", "points": "1.01"})
+
+
+@given(accuracies, accuracies)
+def test_lesson_case_names_and_numbers(q, ce):
+    s = story.lesson(q, ce)
+    case = story.lesson_case(s)
+    first = case.numbers["first"]
+    assert first.name == f"lesson.first.{s.first.ahead}"
+    # Two accuracies read differently exactly when they differ (k/20: one decimal is enough).
+    assert (first.numbers["quad"] == first.numbers["ce"]) == (q[0] == ce[0])
+    assert float(first.numbers["quad"]) == pytest.approx(100 * q[0], abs=0.05)
+    if len(q) == 1 or len(ce) == 1:
+        assert case.name == "lesson.one" and set(case.numbers) == {"first"}
+    else:
+        assert case.numbers["final"].name == f"lesson.final.{s.final.ahead}"
+        assert case.numbers["carrier"].name.startswith(f"lesson.carrier.{s.carrier}")
+
+
+def test_lesson_case_adds_a_decimal_only_where_needed():
+    first = story.lesson_case(story.lesson([0.9761], [0.9764])).numbers["first"]
+    assert (first.numbers["quad"], first.numbers["ce"]) == ("97.61", "97.64")
+    first = story.lesson_case(story.lesson([0.9761], [0.9861])).numbers["first"]
+    assert (first.numbers["quad"], first.numbers["ce"]) == ("97.6", "98.6")
+
+
+def test_seeds_case_states_the_measured_spread():
+    numbers = story.seeds_case(story.seed_spread()).numbers
+    assert numbers == {"lo": 1, "hi": 10, "q_lo": "89.6", "q_hi": "98.0", "ce_lo": "96.3",
+                       "ce_hi": "98.7", "q_n": 5, "ce_n": 4, "level_n": 1, "first_n": 10,
+                       "runs": 10, "lead_lo": "11.4", "lead_hi": "43.1"}
+
+
+def test_book_cases_name_each_difference():
+    book = Config("mnist", 30, 3.0, 0.5, 30, 10, "large", 5)
+    assert [c.name for c in story.book_cases(book)] == ["book.how30", "book.here", "book.always"]
+    how, here, diffs, always = story.book_cases(
+        Config("mnist", 40, 2.0, 0.25, 10, 20, "normal", 1))
+    assert how.numbers == {"quad": "95.42", "ce": "95.49", "hidden": 30}
+    assert [(d.name, d.numbers) for d in diffs.numbers["diffs"]] == [
+        ("diff.hidden", {"hidden": 40}), ("diff.init", {"start": Case("init.normal")}),
+        ("diff.eta", {"run": Case("run.quadratic"), "eta": "2", "book": "3"}),
+        ("diff.eta", {"run": Case("run.cross_entropy"), "eta": "0.25", "book": "0.5"}),
+        ("diff.batch", {"batch": 20}), ("diff.epochs", {"epochs": 10})]
+    hundred = story.book_cases(Config("bundled", 100, 3.0, 0.5, 30, 10, "large", 1))
+    assert hundred == (Case("book.how100", {"quad": "96.59", "ce": "96.82", "hidden": 100}),
+                       Case("book.bundled"))
+
+
+def test_limit1_cases_of_a_real_run(run):
+    rows, _ = run
+    s = gradient_summary(*(pd.DataFrame(rows[c]) for c in COSTS))
+    (count, ratio), (why, slope) = story.limit1_cases(rows)
+    assert count == Case("limit1.count", {"epochs": 3, "ce": s["hidden_above"]["cross_entropy"],
+                                          "quad": s["hidden_above"]["quadratic"]})
+    assert ratio.name == ("limit1.larger" if s["hidden_ratio"] >= 1 else "limit1.smaller")
+    assert ratio.numbers == {"ratio": fmt.short(s["hidden_ratio"])}
+    assert why == Case("limit1.why")
+    assert slope.numbers == {"ce": fmt.short(s["hidden_slope"]["cross_entropy"]),
+                             "quad": fmt.short(s["hidden_slope"]["quadratic"])}
+
+
+def test_results_of_a_real_run(run):
+    """The results of a small run against its own rows; the start comparison once the other
+    start's run is there too."""
+    rows, _ = run
+    cfg = Config("bundled", 15, 3.0, 0.5, 3, 10, "large", 7)
+    mine = network_runs.numbers(FinishedRun(rows, 3, 0.0))
+    r = story.results(cfg, mine, None)
+    assert r.done == 3 and r.starts is None and r.limit2 is None
+    for (label, value, best, exact), c in zip(r.metrics, COSTS):
+        accuracy = [row["test_accuracy"] for row in rows[c]]
+        assert label == Case("m.final", {"run": Case(f"run.{c}")})
+        assert value == fmt.percent(accuracy[-1]) and exact.numbers["exact"] == fmt.num(
+            100 * accuracy[-1], 2)
+        assert best.numbers == {"best": fmt.num(100 * max(accuracy), 1),
+                                "epoch": 1 + accuracy.index(max(accuracy))}
+    assert r.lesson == story.lesson_case(story.run_lesson(rows))
+    assert r.cost.numbers["q0"] == fmt.short(rows["quadratic"][0]["train_cost"])
+    assert r.cost.numbers["c1"] == fmt.short(rows["cross_entropy"][-1]["train_cost"])
+    saturated = {c: fmt.short(100 * rows[c][-1]["saturated_output"]) for c in COSTS}
+    assert r.limit3.numbers == {"ce": saturated["cross_entropy"], "quad": saturated["quadratic"]}
+    assert len(r.frame) == 6 and r.frame["test_accuracy_pct"].tolist() == pytest.approx(
+        [100 * row["test_accuracy"] for c in COSTS for row in rows[c]])
+    assert len(r.grads) == 12 and list(zip(r.grads["cost"], r.grads["layer"]))[::3] == list(SHADES)
+    assert r.book == story.book_cases(cfg) and r.seeds == story.seeds_case(story.seed_spread())
+    # The same run from the other start (here: itself, shifted 10 points lower after epoch 1).
+    lower = {c: [dict(row) for row in rows[c]] for c in COSTS}
+    lower["cross_entropy"][0]["test_accuracy"] -= 0.1
+    r = story.results(cfg, mine, network_runs.numbers(FinishedRun(lower, 3, 0.0)))
+    assert [s[:2] for s in r.starts] == [("large", "quadratic"), ("large", "cross_entropy"),
+                                        ("normal", "quadratic"), ("normal", "cross_entropy")]
+    assert r.starts[3][2] == fmt.percent(lower["cross_entropy"][0]["test_accuracy"])
+    gap = 100 * (rows["cross_entropy"][0]["test_accuracy"] - rows["quadratic"][0]["test_accuracy"])
+    assert r.limit2.name == "limit2.bigger" and r.limit2.numbers["large"] == fmt.short(gap)
+
+
+def test_live_view_of_the_epochs_so_far(run):
+    rows, _ = run
+    so_far = network_runs.Partial({c: tuple(rows[c][:2]) for c in COSTS}, 3, "running")
+    frame, done, words = story.live_view(network_runs.numbers(so_far))
+    assert done == 2 and len(frame) == 4
+    assert words == Case("live.alt", {
+        "epoch": 2, "quad": fmt.num(100 * rows["quadratic"][1]["test_accuracy"], 1),
+        "ce": fmt.num(100 * rows["cross_entropy"][1]["test_accuracy"], 1)})
+
+
+def test_misread_of_a_real_run(run):
+    """Each cost's misread digits as the results show them, against lib's own pieces."""
+    _, outputs = run
+    d = digits.bundled()
+    views, both = story.misread(outputs, d.X_test, d.side, 358)
+    found = [story.mistakes(outputs[c].test_z, outputs[c].test_y) for c in COSTS]
+    for view, m, c in zip(views, found, COSTS):
+        np.testing.assert_array_equal(view.found.index, m.index)
+        assert view.count == Case("wrong.count" if m.count else "wrong.none",
+                                  {"run": Case(f"run.{c}"), "wrong": m.count, "images": 297})
+        picture, rows = story.misread_view(d.X_test, m, d.side, 358, story.WRONG_SHOWN)
+        np.testing.assert_array_equal(view.picture, picture)
+        shown = min(m.count, story.WRONG_SHOWN)
+        assert view.alt == Case("wrong.alt", {"shown": shown})
+        assert view.caption[-1] == Case(f"wrong.rows{len(rows)}",
+                                        {"top": rows[0], "bottom": rows[-1]})
+        assert [c.name for c in view.caption[:-1]] == (["wrong.first"] if shown < m.count else [])
+    n = len(story.both_wrong(*found))
+    assert both == (Case("wrong.both", {"both": n}) if n else None)

@@ -146,16 +146,17 @@ def progress_texts(at):
 
 def published(cfg):
     """``cfg``'s finished run in the server's store, if any."""
-    return nw.store().get(nw.key(cfg))
+    return nw.store().get(network_runs.key(cfg))
 
 
 def job(cfg):
     """``cfg``'s training in the server's queue now, if any."""
-    return nw.trainings().status(nw.key(cfg))
+    return nw.trainings().status(network_runs.key(cfg))
 
 
 def wait_epochs(cfg, n):
-    return nw.trainings().wait(nw.key(cfg), LONG, until=lambda s: s is not None and s.done >= n)
+    return nw.trainings().wait(network_runs.key(cfg), LONG,
+                               until=lambda s: s is not None and s.done >= n)
 
 
 def train_gated(at, gated, seed, epochs=0):
@@ -298,8 +299,8 @@ def test_progress_and_the_accuracy_so_far(page, gated):
     assert len(charts) == 1 and "Test accuracy so far" in charts[0].proto.spec
     row = job(cfg).records[0]
     assert page.caption[1].value == (  # the chart in words
-        f"After epoch 1: test accuracy {nw.pct(row['quadratic']['test_accuracy'] * 100)} with "
-        f"the quadratic cost, {nw.pct(row['cross_entropy']['test_accuracy'] * 100)} with "
+        f"After epoch 1: test accuracy {fmt.percent(row['quadratic']['test_accuracy'])} with "
+        f"the quadratic cost, {fmt.percent(row['cross_entropy']['test_accuracy'])} with "
         "cross-entropy.")
     assert not page.metric and not page.info  # the results come when it is done
     set_language(page, "zh")
@@ -321,7 +322,7 @@ def test_stop_keeps_the_epochs_and_train_carries_on(page, gated):
     assert job(cfg).state == "stopping"
     assert progress_texts(page) == ["Stopping after this epoch (1 of 3 done)…"]
     gated.release(1)
-    assert nw.trainings().wait(nw.key(cfg), LONG).state == "stopped"
+    assert nw.trainings().wait(network_runs.key(cfg), LONG).state == "stopped"
     page.run()
     assert "Stopped after 2 of 3 epochs" in page.warning[0].value
     assert len(page.metric) == 2  # what was trained is shown
@@ -356,7 +357,7 @@ def test_changing_a_setting_leaves_the_training(page, gated):
     assert job(cfg).state == "stopping"
     assert "Nothing trained with these settings yet" in page.info[0].value
     gated.release(1)
-    assert nw.trainings().wait(nw.key(cfg), LONG).state == "stopped"
+    assert nw.trainings().wait(network_runs.key(cfg), LONG).state == "stopped"
 
 
 BUSY = replace_cfg(seed=9_999, epochs=1)
@@ -380,7 +381,7 @@ class Busy:
 
 
 def hold_the_slot(release):
-    nw.trainings().request(nw.key(BUSY), "someone else", partial(Busy, release), steps=1)
+    nw.trainings().request(network_runs.key(BUSY), "someone else", partial(Busy, release), steps=1)
 
 
 @pytest.fixture
@@ -620,15 +621,15 @@ def test_book_preset_sets_every_setting(page):
 
 
 def test_book_note_names_each_difference():
-    note = nw.book_note(nw.Config("mnist", 40, 2.0, 0.5, 10, 20, "normal", 1))
+    note = nw.say(*story.book_cases(nw.Config("mnist", 40, 2.0, 0.5, 10, 20, "normal", 1)))
     for words in ("40 hidden neurons (the book reports 30 and 100)",
                   "N(0, 1/n_in) weights (the book: N(0, 1) weights)",
                   "Quadratic cost: η 2 (the book: 3)", "mini-batches of 20 (the book: 10)",
                   "10 epochs (the book: 30)", "best of three runs"):
         assert words in note, words
-    same = nw.book_note(nw.Config("mnist", 30, 3.0, 0.5, 30, 10, "large", 5))
+    same = nw.say(*story.book_cases(nw.Config("mnist", 30, 3.0, 0.5, 30, 10, "large", 5)))
     assert "Unlike the book" not in same and "95.42%" in same and "95.49%" in same
-    hundred = nw.book_note(nw.Config("mnist", 100, 3.0, 0.5, 30, 10, "large", 5))
+    hundred = nw.say(*story.book_cases(nw.Config("mnist", 100, 3.0, 0.5, 30, 10, "large", 5)))
     # Issue 20, item 4: chapter 1's 96.59% is its best of three runs too (as 95.42% is).
     assert "96.59% (quadratic cost, η 3.0; chapter 1: the best epoch of the best of three runs)" \
         in hundred and "96.82%" in hundred
@@ -772,13 +773,13 @@ def _run(q, ce):
 def _stopped(q, ce):
     """A run stopped after its rows (as a reader sees one)."""
     rows = _rows(q, ce)
-    return nw.Partial({c: tuple(r) for c, r in rows.items()}, 3, "stopped")
+    return network_runs.Partial({c: tuple(r) for c, r in rows.items()}, 3, "stopped")
 
 
 def view_of(run, cfg=TINY):
     """The results section :func:`ui.network.results` builds for ``run`` (no other start), in
     English (outside a session)."""
-    return nw.results(cfg, nw.pack_rows(run.rows, nw.COSTS, nw.FIELDS, run.done), None, "en")
+    return nw.results(cfg, network_runs.numbers(run), None, "en")
 
 
 def test_run_sentences_follow_the_numbers():
@@ -787,7 +788,8 @@ def test_run_sentences_follow_the_numbers():
              [(0.8, 3.0, 1.0, 0.4), (0.95, 3.0, 1.0, 0.6)])
     b = _run([(0.8, 3.0, 1.0, 0.4), (0.95, 3.0, 1.0, 0.6)],
              [(0.5, 1.0, 2.0, 0.2), (0.9, 1.0, 2.0, 0.3)])
-    (text_a, why_a), (text_b, _) = nw.limit1_text(a), nw.limit1_text(b)
+    (text_a, why_a), (text_b, _) = (tuple(nw.say(*part) for part in story.limit1_cases(run.rows))
+                                    for run in (a, b))
     assert "in 2 of 2 epochs with cross-entropy and in 0 of 2" in text_a
     assert "3 times as large" in text_a
     assert "in 0 of 2 epochs with cross-entropy and in 2 of 2" in text_b
@@ -807,13 +809,13 @@ def test_start_verdict_follows_the_runs(page):
     set_settings(page, seed=12)
     wide = _rows([(0.5, 1, 1, 0)] * 3, [(0.8, 1, 1, 0)] * 3)    # cross-entropy 30 points ahead
     narrow = _rows([(0.7, 1, 1, 0)] * 3, [(0.8, 1, 1, 0)] * 3)  # 10 points ahead
-    nw.store().publish(nw.key(cfg), wide, epochs=3)
-    nw.store().publish(nw.key(cfg.other_start()), narrow, epochs=3)
+    nw.store().publish(network_runs.key(cfg), wide, epochs=3)
+    nw.store().publish(network_runs.key(cfg.other_start()), narrow, epochs=3)
     page.run()
     assert "This run bears it out" in texts(page)
     cfg = replace_cfg(seed=13)
-    nw.store().publish(nw.key(cfg), narrow, epochs=3)
-    nw.store().publish(nw.key(cfg.other_start()), wide, epochs=3)
+    nw.store().publish(network_runs.key(cfg), narrow, epochs=3)
+    nw.store().publish(network_runs.key(cfg.other_start()), wide, epochs=3)
     set_settings(page, seed=13)
     assert "This run does not bear it out" in texts(page)
     assert "This run bears it out" not in texts(page)
@@ -824,8 +826,9 @@ def test_results_section_is_built_once_per_finished_run_and_language(page, monke
     (charts as bytes, sentences); the charts carry exactly the data lib.charts makes."""
     train_page(page)
     built = []
-    original = nw.book_note  # called once per build of the results
-    monkeypatch.setattr(nw, "book_note", lambda cfg: built.append(cfg) or original(cfg))
+    original = story.results  # called once per build of the results
+    monkeypatch.setattr(story, "results",
+                        lambda cfg, *runs: built.append(cfg) or original(cfg, *runs))
     nw.results.clear()  # (equal runs of other tests share the entries)
     page.run()
     assert built == [TINY] and not page.exception
@@ -835,7 +838,7 @@ def test_results_section_is_built_once_per_finished_run_and_language(page, monke
     set_language(page, "en")
     assert built == [TINY, TINY]  # the Chinese view once; English again from the cache
     run = published(TINY)
-    frame = nw.frame(run)
+    frame = nw.named(story.long_frame(run.rows))
     chart = page.get("vega_lite_chart")[0]
     lines = convert_arrow_bytes_to_pandas_df(
         next(d.data.data for d in chart.proto.datasets if d.name == "lines"))
@@ -848,16 +851,16 @@ def test_results_follow_the_runs_numbers():
     it) shows its new epochs, another run with the same numbers shares the entry, and a run
     with other numbers never gets another run's results."""
     stopped = _stopped([(0.5, 1.0, 2.0, 0.2)], [(0.8, 3.0, 1.0, 0.4)])
-    before = nw.results(TINY, *nw.records(stopped, TINY), "en")
+    before = nw.results(TINY, *network_runs.records(stopped, None), "en")
     further = _stopped([(0.5, 1.0, 2.0, 0.2), (0.9, 1.0, 2.0, 0.2)],
                        [(0.8, 3.0, 1.0, 0.4), (0.8, 3.0, 1.0, 0.4)])
-    after = nw.results(TINY, *nw.records(further, TINY), "en")
+    after = nw.results(TINY, *network_runs.records(further, None), "en")
     assert before["metrics"] != after["metrics"] and after["metrics"][0][1] == "90.0%"
     twin = _stopped([(0.5, 1.0, 2.0, 0.2), (0.9, 1.0, 2.0, 0.2)],
                     [(0.8, 3.0, 1.0, 0.4), (0.8, 3.0, 1.0, 0.4)])
-    assert nw.results(TINY, *nw.records(twin, TINY), "en") is after
+    assert nw.results(TINY, *network_runs.records(twin, None), "en") is after
     other = _stopped([(0.6, 1.0, 2.0, 0.2)], [(0.8, 3.0, 1.0, 0.4)])
-    assert nw.results(TINY, *nw.records(other, TINY), "en")["metrics"][0][1] == "60.0%"
+    assert nw.results(TINY, *network_runs.records(other, None), "en")["metrics"][0][1] == "60.0%"
 
 
 # ---- Issue 20: the lesson first, the digits seen and misread, prose that fits -----------------
@@ -910,13 +913,13 @@ def test_the_lead_sentence_is_the_runs_and_turns_with_it(lang):
     if lang == "zh":
         set_language(at, "zh")
     run = published(nw.DEFAULT)
-    s = nw.lesson_of(run)
+    s = story.run_lesson(run.rows)
     assert (s.first.ahead, s.final.ahead, s.carrier) == ("cross_entropy", "quadratic", "first")
     assert (f"{s.final.quadratic:.2f}", f"{s.final.cross_entropy:.2f}") == ("97.64", "96.63")
     assert lead_line(at) == LEAD["defaults"][lang]
     train = {"en": "Train both networks", "zh": "训练两个网络"}[lang]
     settle(press(set_settings(at, seed=4), train))
-    s = nw.lesson_of(published(nw.Config(**{**vars(nw.DEFAULT), "seed": 4})))
+    s = story.run_lesson(published(nw.Config(**{**vars(nw.DEFAULT), "seed": 4})).rows)
     assert (s.first.ahead, s.final.ahead, s.carrier) == ("cross_entropy", "cross_entropy",
                                                           "first")
     assert lead_line(at) == LEAD["seed 4"][lang]
@@ -962,7 +965,7 @@ def test_every_lead_sentence_has_its_case(lang):
     set_language(at, lang)
     for seed, (name, (q, ce, expected)) in enumerate(cases.items(), start=101):
         cfg = nw.Config(**{**vars(nw.DEFAULT), "seed": seed, "epochs": 2})
-        nw.store().publish(nw.key(cfg), _rows(q, ce), epochs=2)
+        nw.store().publish(network_runs.key(cfg), _rows(q, ce), epochs=2)
         set_settings(at, seed=seed, epochs=2)
         assert lead_line(at) == expected[lang], name
 
@@ -1073,12 +1076,13 @@ def test_no_misread_digits_without_a_finished_run(page, gated):
     cfg = train_gated(page, gated, seed=32, epochs=1)
     press(page, "Stop")
     gated.release(1)
-    assert nw.trainings().wait(nw.key(cfg), LONG).state == "stopped"
+    assert nw.trainings().wait(network_runs.key(cfg), LONG).state == "stopped"
     page.run()
     assert len(page.metric) == 2 and len(images(page)) == 1  # results, the digits seen only
     assert "test digits wrong" not in texts(page)
     cfg = replace_cfg(seed=33)
-    nw.store().publish(nw.key(cfg), _rows([(0.5, 1, 1, 0)] * 3, [(0.8, 1, 1, 0)] * 3), epochs=3)
+    nw.store().publish(network_runs.key(cfg), _rows([(0.5, 1, 1, 0)] * 3, [(0.8, 1, 1, 0)] * 3),
+                       epochs=3)
     set_settings(page, seed=33)
     assert len(page.metric) == 2 and len(images(page)) == 1
 
@@ -1088,11 +1092,12 @@ def test_mistakes_are_cached_by_the_runs_outputs(page):
     run, data = published(TINY), nw.bundled()
     first = nw.mistakes_of(run, data, "bundled")
     assert nw.mistakes_of(run, data, "bundled") is first  # one lookup on a rerun
-    assert first["both"] == len(story.both_wrong(*first["found"].values()))
-    for cost in nw.COSTS:
-        picture = first["pictures"][cost]
-        m = first["found"][cost]
-        shown = min(m.count, nw.WRONG_SHOWN)
+    costs, both = first
+    assert (0 if both is None else both.numbers["both"]) == len(
+        story.both_wrong(*(m.found for m in costs)))
+    for view in costs:
+        picture, m = view.picture, view.found
+        shown = min(m.count, story.WRONG_SHOWN)
         columns = min(shown, 6)
         rows = -(-shown // columns)  # digits 8 × 7 = 56 pixels a side, lines 2 pixels
         assert picture.shape == (rows * 56 + (rows + 1) * 2, columns * 56 + (columns + 1) * 2)
@@ -1248,7 +1253,8 @@ def test_a_cost_with_nothing_wrong_and_one_row_of_mistakes(lang):
                "cross_entropy": Outputs(None, None, frozen(np.eye(10, dtype=np.float32)[guess]),
                                         frozen(y))}
     cfg = nw.Config(**{**vars(nw.DEFAULT), "seed": 120, "epochs": 2})
-    nw.store().publish(nw.key(cfg), _rows([(1.0, 1, 1, 0)] * 2, [(1 - 5 / 297, 1, 1, 0)] * 2),
+    nw.store().publish(network_runs.key(cfg),
+                       _rows([(1.0, 1, 1, 0)] * 2, [(1 - 5 / 297, 1, 1, 0)] * 2),
                        epochs=2, outputs=outputs)
     at = set_language(open_page(PAGE), lang)
     set_settings(at, seed=120, epochs=2)

@@ -1,6 +1,7 @@
 """lib.network_runs: the network page's configurations, the server's limits from the environment,
-the cost bound, and one reader's use of the shared trainings (ask, join, leave, stop) against a
-real :class:`lib.training.TrainingQueue` on the bundled digits; lib.charts_network's key; the
+the cost bound, one reader's use of the shared trainings (ask, join, leave, stop) against a
+real :class:`lib.training.TrainingQueue` on the bundled digits and what the reader is told of
+them, a run's numbers as the results read them; lib.charts_network's key; the
 MNIST location from the environment (lib.digits)."""
 
 import threading
@@ -12,9 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib import digits, network_runs, training
+from lib.cases import Case
 from lib.charts_network import KEY_STROKES, color_legend
-from lib.network import Comparison, ResultStore
-from lib.network_runs import Config, Runs
+from lib.network import Comparison, FinishedRun, ResultStore, unpack_rows
+from lib.network_runs import Config, Partial, Runs
 
 TINY = Config("bundled", 10, 3.0, 0.5, 2, 10, "large", 3)
 LONG = 60
@@ -118,6 +120,51 @@ def test_refusals_are_problems(shared):
         assert reader.request(Config(**{**vars(TINY), "seed": seed}), data, 300_000) is None
     problem = reader.request(Config(**{**vars(TINY), "seed": 3}), data, 300_000)
     assert (problem.code, problem.value) == ("queue_full", 1)
+
+
+def test_what_a_reader_is_told_of_the_trainings(shared):
+    """The progress bar and the note beside it, from the queue's own snapshots: one reader's
+    training running and another's other start waiting, then Stop."""
+    queue, store = shared
+    data = digits.bundled()
+    a, b = Runs(queue, store, "a", set()), Runs(queue, store, "b", set())
+    assert a.request(TINY, data, 300_000) is None
+    assert b.request(TINY.other_start(), data, 300_000) is None  # waits: one slot
+    queue.wait(network_runs.key(TINY), LONG, until=lambda s: s is not None and s.state == "running")
+    mine, other = a.job(TINY), a.job(TINY.other_start())
+    assert network_runs.progress(mine) == (0.0, Case("first_epoch"))
+    assert network_runs.progress(other) == (0.0, Case("queue.place", {"place": 1, "slots": 1}))
+    assert network_runs.training_note(TINY, mine, other, "a") is None  # its own: nothing to add
+    assert network_runs.training_note(TINY, mine, other, "b") == Case("training.others")
+    assert network_runs.training_note(TINY, None, other, "a") == Case(
+        "training.other_start.queued", {"start": Case("init.normal"), "place": 1})
+    EPOCHS.release(1)
+    mine = queue.wait(network_runs.key(TINY), LONG, until=lambda s: s is not None and s.done >= 1)
+    fraction, words = network_runs.progress(mine)
+    assert fraction == 0.5 and words.name == "progress"
+    assert words.numbers == {"epoch": 1, "epochs": 2, "left": f"{mine.left():.0f}"}
+    a.stop()
+    stopping = a.job(TINY)
+    assert network_runs.progress(stopping) == (0.5, Case("stopping", {"epoch": 1, "epochs": 2}))
+    assert network_runs.training_note(TINY.other_start(), None, stopping, "b") == Case(
+        "training.other_start", {"start": Case("init.large"), "epoch": 1, "epochs": 2})
+    b.stop()
+
+
+def test_numbers_and_records_of_runs():
+    row = dict.fromkeys(network_runs.FIELDS, 0.5) | {"epoch": 1, "test_accuracy": 0.75}
+    rows = {c: (row, row) for c in network_runs.COSTS}
+    stopped, finished = Partial(rows, 3, "stopped"), FinishedRun(rows, 2, 0.0)
+    assert unpack_rows(network_runs.numbers(stopped), network_runs.COSTS,
+                       network_runs.FIELDS) == {c: (row, row) for c in network_runs.COSTS}
+    # The epochs both costs have (a training's snapshot may hold one cost's epoch already).
+    uneven = Partial({"quadratic": (row, row), "cross_entropy": (row,)}, 3, "running")
+    assert network_runs.numbers(uneven) == network_runs.numbers(
+        Partial({c: (row,) for c in network_runs.COSTS}, 3, "running"))
+    assert network_runs.records(finished, None) == (network_runs.numbers(finished), None)
+    assert network_runs.records(finished, stopped)[1] is None  # the other start not finished
+    assert network_runs.records(stopped, finished)[1] is None  # this one not finished
+    assert network_runs.records(finished, finished)[1] == network_runs.numbers(finished)
 
 
 def test_color_legend_escapes_and_strokes():

@@ -1,11 +1,14 @@
 """lib.neuron: the book's numbers, gradients against finite differences, stability, vectorising."""
 
+import re
 import warnings
+from decimal import Decimal
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.special import expit
 
 from lib import costs, neuron
 from lib.problems import ProblemError
@@ -285,3 +288,162 @@ def test_race_gathers_what_each_run_shows():
     assert set(r.speed) == {"quadratic", "cross_entropy"}
     assert r.reach["quadratic"] == -1  # Nielsen's start: 300 epochs are too few for it
     assert r.case == neuron.race_case(r.reach, r.end, 0.0) == "only.ce"
+
+
+# ---- The page's experiment and what it says about it (issue 18: decided here, worded in ui) ---
+
+def _experiment(**changes):
+    """Nielsen's badly wrong start, both costs at η = 0.15, with ``changes``."""
+    values = {"w0": 2.0, "b0": 2.0, "x": 1.0, "y": 0.0, "eta_quadratic": 0.15,
+              "eta_cross_entropy": 0.15, "epochs": 300, "threshold": 0.1, "book": False}
+    return neuron.Experiment(**{**values, **changes})
+
+
+def test_experiment_runs_and_rates():
+    e = _experiment(eta_cross_entropy=0.005)
+    assert e.runs == ("quadratic", "cross_entropy")
+    assert (e.eta("quadratic"), e.eta("cross_entropy")) == (0.15, 0.005)
+    book = e._replace(book=True)
+    assert book.runs == ("quadratic", "cross_entropy", "book_demo")
+    assert book.eta("book_demo") == 0.005  # the book demo's rule runs at cross-entropy's rate
+    assert hash(book) == hash(_experiment(eta_cross_entropy=0.005, book=True))  # a cache key
+
+
+@pytest.mark.parametrize("changes, a0, notes", [
+    ({}, 0.982, ()),
+    ({"x": 0.0}, 0.982, (("warning", "x_zero"),)),
+    ({"eta_quadratic": 10.0}, 0.982, (("warning", "big_eta"),)),
+    ({"eta_cross_entropy": 9.99}, 0.982, ()),
+    ({"y": 0.5}, 0.982, (("info", "soft_target"),)),
+    ({"y": 1.0}, 0.982, (("info", "already"),)),     # |0.982 - 1| < 0.1
+    ({"threshold": 0.018}, 0.01799, (("info", "already"),)),
+    ({"threshold": 0.018}, 0.018, ()),               # the goal is strict: |a - y| < threshold
+    ({"x": 0.0, "eta_cross_entropy": 100.0, "y": 0.99}, 0.982,
+     (("warning", "x_zero"), ("warning", "big_eta"), ("info", "soft_target"),
+      ("info", "already"))),
+])
+def test_input_notes(changes, a0, notes):
+    assert neuron.input_notes(_experiment(**changes), a0) == notes
+
+
+@settings(deadline=None)
+@given(st.floats(1e-4, 100), st.floats(1e-4, 100))
+def test_rates_case_names_the_smaller_rate_and_their_ratio(q, ce):
+    case = neuron.rates_case(q, ce)
+    if q == ce:
+        assert case == ("equal", {"eta": q}, ())
+        return
+    assert case.name == ("differ.smaller" if ce < q else "differ.larger")
+    assert (case.numbers["q"], case.numbers["ce"]) == (q, ce)
+    assert case.numbers["ratio"] >= 1
+    assert case.numbers["ratio"] * min(q, ce) == pytest.approx(max(q, ce))
+
+
+def test_rates_case_of_the_presets():
+    assert neuron.rates_case(0.15, 0.15).name == "equal"
+    fair = neuron.rates_case(0.15, 0.025)
+    assert fair.name == "differ.smaller" and fair.numbers["ratio"] == pytest.approx(6)
+    assert neuron.rates_case(0.15, 0.6).numbers["ratio"] == pytest.approx(4)
+
+
+def test_map_summary_bounds_are_outward_and_tight():
+    # The defaults' map: the misses start at |a - y| ≥ 0.90888… and σ'(z) ≤ 0.082820….
+    w0, b0 = np.meshgrid(neuron.MAP_AXIS, neuron.MAP_AXIS)
+    q = neuron.map_summary(w0, b0, epochs_to_reach(w0, b0, cost="quadratic", eta=0.15,
+                                                   epochs=300))
+    assert (str(q.error_bound), str(q.sigma_prime_bound)) == ("0.908", "0.0829")
+    assert q.error_bound <= Decimal(q.miss_min_error) < q.error_bound + Decimal("0.001")
+    assert q.sigma_prime_bound - Decimal("0.0001") < Decimal(q.miss_max_sigma_prime) \
+        <= q.sigma_prime_bound
+
+
+def test_map_axis_is_the_81_point_grid():
+    assert neuron.MAP_AXIS.shape == (81,) and not neuron.MAP_AXIS.flags.writeable
+    assert (neuron.MAP_AXIS[0], neuron.MAP_AXIS[-1]) == (-neuron.MAP_RANGE, neuron.MAP_RANGE)
+    np.testing.assert_allclose(np.diff(neuron.MAP_AXIS), 0.1)
+
+
+def test_more_starts():
+    w0, b0 = np.meshgrid(neuron.MAP_AXIS, neuron.MAP_AXIS)
+    summaries = {c: neuron.map_summary(w0, b0, epochs_to_reach(
+        w0, b0, cost=c, eta=eta, epochs=300)) for c, eta in (("quadratic", 0.15),
+                                                             ("cross_entropy", 0.15))}
+    assert neuron.more_starts(summaries) == "cross_entropy"
+    # Cross-entropy at a 30 times smaller rate reaches the goal from fewer starts.
+    summaries["cross_entropy"] = neuron.map_summary(w0, b0, epochs_to_reach(
+        w0, b0, cost="cross_entropy", eta=0.005, epochs=300))
+    assert neuron.more_starts(summaries) == "quadratic"
+    assert neuron.more_starts({"quadratic": summaries["quadratic"],
+                               "cross_entropy": summaries["quadratic"]}) is None
+
+
+def test_speed_cases_at_nielsens_start():
+    q = train(2.0, 2.0, cost="quadratic", eta=0.15, epochs=300)
+    ce = train(2.0, 2.0, cost="cross_entropy", eta=0.15, epochs=300)
+    sq = neuron.speed_change(q.a, q.dC_db, eta=0.15, y=0.0)
+    sce = neuron.speed_change(ce.a, ce.dC_db, eta=0.15, y=0.0)
+    lead, start, q_part, ce_part = neuron.speed_cases(sq, sce, 0.0177)
+    assert lead.name == "lesson" and start.name == "start.ce"
+    assert (q_part.name, ce_part.name) == ("q.up", "ce.down")
+    assert lead.numbers == {"ratio": sq.ratio, "k": 215, "err": sq.peak_error,
+                            "err0": sq.first_error, "sp": 0.0177}
+    assert round(lead.numbers["ratio"], 2) == 8.54 and round(lead.numbers["err"], 3) == 0.664
+    assert start.numbers["ratio"] == pytest.approx(sce.first_step / sq.first_step)
+    assert (start.numbers["q"], start.numbers["ce"]) == (sq.first_step, sce.first_step)
+    assert q_part.numbers["k"] == 215 and q_part.numbers["n"] == 300
+    assert ce_part.numbers["last"] == sce.last_step
+
+
+def test_speed_cases_name_the_faster_start_and_a_standstill():
+    q = _speed(0.0, 0.0, k=3)   # a quadratic run that never moves
+    ce = _speed(0.2, 0.1)
+    lead, start, q_part, ce_part = neuron.speed_cases(q, ce, 0.25)
+    assert start.name == "start.ce" and start.numbers["ratio"] == float("inf")
+    assert q_part.name == "q.still" and ce_part.name == "ce.down"
+    lead, start, *_ = neuron.speed_cases(ce, q, 0.25)
+    assert start.name == "start.q" and start.numbers["ratio"] == float("inf")
+    assert neuron.speed_cases(ce, ce, 0.25)[1].name == "start.same"
+
+
+# ---- The gradient as a card shows it -------------------------------------------------------
+
+def test_gradient_formula_at_nielsens_start():
+    a, sp = float(expit(4.0)), float(costs.sigmoid_prime(4.0))
+    shown, formula = neuron.gradient_formula("quadratic", a=a, sigma_prime=sp, grad=a * sp,
+                                             y=0.0, step="book step")
+    assert shown == Decimal("0.017663")
+    assert formula == (r"\frac{\partial C}{\partial b} &= (a-y)\,\sigma'(z)\\ &= "
+                       r"(0.98201 - 0) \times 0.017663 \\ &= 0.01735")
+    shown, formula = neuron.gradient_formula("cross_entropy", a=a, sigma_prime=sp, grad=a,
+                                             y=0.0, step="book step")
+    assert shown == Decimal("0.01766")  # 4 significant digits: no factor to add up with
+    assert formula == r"\frac{\partial C}{\partial b} &= a - y\\ &= 0.9820 - 0 = 0.9820"
+    step = 1 / (1 - a)  # the book demo's (a - y) / (a(1 - a)) for y = 0
+    shown, formula = neuron.gradient_formula("book_demo", a=a, sigma_prime=sp, grad=step,
+                                             y=0.0, step="书中步长")
+    assert shown == Decimal("0.01766")
+    assert formula == r"\text{书中步长} &= \frac{a-y}{a(1-a)}\\ &= 55.60"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(-30, 30), st.floats(0, 1))
+def test_gradient_formula_adds_up_as_shown(z, y):
+    """The quadratic cost's shown factors multiply, rounded to the shown result's digits, to
+    the shown result; cross-entropy's shown difference is exact."""
+    a, sp = float(expit(z)), float(costs.sigmoid_prime(z))
+    shown, formula = neuron.gradient_formula("quadratic", a=a, sigma_prime=sp,
+                                             grad=(a - y) * sp, y=y, step="step")
+    m = re.search(r"&= \((\S+) - (\S+)\) \\times (\S+) \\\\ &= (\S+)$", formula)
+    if m is None:  # a factor outside 1e-4 … 1e6: written as a power of ten
+        assert r"\times 10^" in formula
+        return
+    a_, y_, sp_, g = (Decimal(v) for v in m.groups())
+    assert sp_ == shown
+    assert (g == 0) if (a_ - y_) * sp_ == 0 else \
+        neuron.significant((a_ - y_) * sp_, len(g.as_tuple().digits)) == g
+    _, formula = neuron.gradient_formula("cross_entropy", a=a, sigma_prime=sp, grad=a - y,
+                                         y=y, step="step")
+    m = re.search(r"&= (\S+) - (\S+) = (\S+)$", formula)
+    if m is not None and "times" not in formula:
+        a_, y_, g = (Decimal(v) for v in m.groups())
+        assert a_ - y_ == g

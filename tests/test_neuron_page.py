@@ -78,7 +78,7 @@ def needed(w0, b0, cost, eta, threshold=0.1, epochs=300):
 
 def map_grid(cost, eta, epochs, threshold, x, y) -> pd.DataFrame:
     """Epochs to the goal from every start of the page's map grid, straight from lib."""
-    w0, b0 = np.meshgrid(nr.MAP_AXIS, nr.MAP_AXIS)
+    w0, b0 = np.meshgrid(neuron.MAP_AXIS, neuron.MAP_AXIS)
     needed = epochs_to_reach(w0, b0, cost=cost, eta=eta, epochs=epochs, threshold=threshold,
                              x=x, y=y)
     return pd.DataFrame({"w0": w0.ravel(), "b0": b0.ravel(), "epochs_needed": needed.ravel()})
@@ -386,7 +386,7 @@ def test_map_caption_bounds_round_outward(app):
     true extremes at the defaults are 0.90888… and 0.082820…: "≥ 0.91" and "≤ 0.0828" were
     false)."""
     s = run_sentences(app)
-    w0, b0 = np.meshgrid(nr.MAP_AXIS, nr.MAP_AXIS)
+    w0, b0 = np.meshgrid(neuron.MAP_AXIS, neuron.MAP_AXIS)
     q = epochs_to_reach(w0, b0, cost="quadratic", eta=0.15, epochs=300)
     summary = neuron.map_summary(w0, b0, q)
     assert f"{summary.miss_min_error:.5f}" == "0.90888"

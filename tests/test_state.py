@@ -14,15 +14,16 @@ SCRIPT = '''
 import pandas as pd
 import streamlit as st
 from lib import tables
+from lib.settings import Setting
 from ui import state
 from ui.layout import APP
 
 S = state.REGISTRY.get("scratch") or state.PageState("scratch", [
-    state.Setting("x", 0.5, "float", lo=0.0, hi=1.0),
-    state.Setting("n", 3, "int", lo=1, hi=10),
-    state.Setting("mode", "a", "choice", choices=("a", "b")),
-    state.Setting("on", False, "bool"),
-    state.Setting("table", pd.DataFrame({"label": [tables.preset_label("dog"), "b"],
+    Setting("x", 0.5, "float", lo=0.0, hi=1.0),
+    Setting("n", 3, "int", lo=1, hi=10),
+    Setting("mode", "a", "choice", choices=("a", "b")),
+    Setting("on", False, "bool"),
+    Setting("table", pd.DataFrame({"label": [tables.preset_label("dog"), "b"],
                                          "P": ["1/2", "1/2"]}), "table", columns=("P",)),
 ], presets={"big": {"x": 0.9, "n": 7}, "b": {"mode": "b", "on": True}})
 st.session_state["_page"] = "scratch"

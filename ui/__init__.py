@@ -5,7 +5,7 @@ from ui import state
 from ui.charts import chart
 from ui.i18n import event_name, lang, listing, sentences, t
 from ui.layout import APP, base, fragment, unit_label, units
-from ui.state import PageState, Setting
+from ui.state import PageState
 
-__all__ = ["APP", "PageState", "Setting", "base", "chart", "event_name", "fragment",
+__all__ = ["APP", "PageState", "base", "chart", "event_name", "fragment",
            "lang", "listing", "sentences", "state", "t", "unit_label", "units"]

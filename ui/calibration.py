@@ -21,11 +21,12 @@ from lib import soft_targets as soft
 from lib.info import convert
 from lib.problems import ProblemError
 from lib import fmt
+from lib.settings import Setting
 from ui import checkpoint, layout, problems
 from ui import network as nw
 from ui.charts import arrow_table, chart, datasets
 from ui.i18n import listing, sentences, t
-from ui.state import PageState, Setting
+from ui.state import PageState
 
 NETS = ("cross_entropy", "quadratic")
 S = PageState("calibration", [

@@ -16,10 +16,11 @@ import streamlit as st
 from lib import charts_text, text
 from lib.problems import Problem
 from lib import fmt
+from lib.settings import Setting
 from ui import layout
 from ui.charts import arrow_table, datasets
 from ui.i18n import sentences, t
-from ui.state import PageState, Setting
+from ui.state import PageState
 from ui.strings import STRINGS
 
 SOURCES = ("en", "zh", "paste")

@@ -21,10 +21,11 @@ from lib import lesson
 from lib.info import convert
 from lib.problems import Problem, ProblemError
 from lib import fmt
+from lib.settings import Setting
 from ui import checkpoint
 from ui.charts import arrow_table, datasets
 from ui.i18n import listing, sentences, t
-from ui.state import PageState, Setting
+from ui.state import PageState
 from ui.strings import STRINGS
 
 DELTAS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0)

@@ -24,10 +24,11 @@ import streamlit as st
 from lib import charts, csvfile, info, tables
 from lib.presets import DEFAULT_PRESET, PRESETS
 from lib import fmt
+from lib.settings import Setting
 from ui import problems
 from ui.charts import arrow_table, datasets
 from ui.i18n import event_name, listing, sentences, t
-from ui.state import PageState, Setting
+from ui.state import PageState
 
 S = PageState("explorer", [
     Setting("table", PRESETS[DEFAULT_PRESET].table(), "table", columns=tables.COLUMNS),

@@ -28,8 +28,9 @@ import streamlit as st
 
 from lib.glossary import Entry
 from lib import fmt
+from lib.settings import Setting
 from ui.i18n import lang, t
-from ui.state import PageState, Setting
+from ui.state import PageState
 from ui.strings import STRINGS
 from ui.strings.glossary import FORMULAS, PAGES, SEARCH, SECTIONS
 

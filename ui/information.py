@@ -17,11 +17,12 @@ from lib import charts, charts_information, curves, info, surprise
 from lib.problems import ProblemError
 from lib.tables import read_column
 from lib import fmt
+from lib.settings import Setting
 from ui import problems
 from ui.charts import arrow_bytes, arrow_table, chart
 from ui.i18n import t
 from ui.layout import UNITS
-from ui.state import PageState, Setting
+from ui.state import PageState
 
 #: The entropy table: a label and a weight per event, weights as typed text.
 DEFAULT_TABLE = pd.DataFrame({"label": ["A", "B", "C", "D"],

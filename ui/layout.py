@@ -18,6 +18,7 @@ import streamlit as st
 from lib import lesson
 from lib.info import convert
 from lib import fmt
+from lib.settings import Setting
 from ui import memory, problems, state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
@@ -81,10 +82,10 @@ ICON = str(ROOT / "ui" / "icon.png")
 
 #: The app-wide settings: widgets keyed "lang" and "units".
 APP = state.PageState("", [
-    state.Setting("lang", DEFAULT_LANGUAGE, "choice", choices=tuple(LANGUAGES)),
-    state.Setting("units", DEFAULT_UNITS, "choice", choices=tuple(UNITS)),
-    state.Setting("teach", False, "bool"),   # the presentation view
-    state.Setting("done", "", "text"),       # checkpoint progress (lib.lesson.encode_progress)
+    Setting("lang", DEFAULT_LANGUAGE, "choice", choices=tuple(LANGUAGES)),
+    Setting("units", DEFAULT_UNITS, "choice", choices=tuple(UNITS)),
+    Setting("teach", False, "bool"),   # the presentation view
+    Setting("done", "", "text"),       # checkpoint progress (lib.lesson.encode_progress)
 ])
 
 

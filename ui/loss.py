@@ -23,11 +23,12 @@ import streamlit as st
 from lib import charts_loss, csvfile, library_calls, losses, tables
 from lib.problems import Problem
 from lib import fmt
+from lib.settings import Setting
 from ui import problems
 from ui.charts import arrow_bytes, arrow_table, datasets
 from ui.i18n import event_name, sentences, t
 from ui.layout import in_units
-from ui.state import PageState, Setting
+from ui.state import PageState
 
 CLASSES = ("A", "B", "C", "D")
 DEFAULT_LOGITS = (2.5, -1.0, 3.2, 0.5)

@@ -4,10 +4,11 @@ Three cached functions (``st.cache_resource``, bounded, shared by every session)
 the page shows, each from plain arguments: :func:`view`, the experiment's outcome, training
 charts and texts; :func:`map_panel`, one initialisation map (without the start, so moving the
 start only moves its circle); :func:`rule`, the scrubbed epoch's mark on the charts. The
-scrubbed epoch's cards are worded from the view on each frame (:func:`cards`). Every sentence
-that describes a run is picked and filled here from that run's numbers, computed in
-:mod:`lib.neuron`. Charts are controls too: a click on a training chart shows that epoch
-(:func:`pick_epoch`), a click on a map trains from that start (:func:`pick_start`).
+scrubbed epoch's cards are worded from the view on each frame (:func:`cards`). Which sentence
+describes a run, and the numbers it quotes, are decided in :mod:`lib.neuron` (the charts' data
+and Play's pace in :mod:`lib.charts_neuron`); here they are worded. Charts are controls too: a
+click on a training chart shows that epoch (:func:`pick_epoch`), a click on a map trains from
+that start (:func:`pick_start`).
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ import streamlit as st
 
 from lib import charts, charts_neuron, neuron
 from lib import fmt
-from ui.charts import arrow_bytes as arrow
+from lib.settings import Setting
+from ui.charts import arrow_bytes, datasets
 from ui.i18n import sentences, t
 from ui.strings import STRINGS
 from ui.network import run_name
-from ui.state import PageState, Setting
+from ui.state import PageState
 
 #: Every control of the experiment, as settings (keys "neuron.<name>"). The defaults are
 #: Nielsen's badly wrong start with both costs at the same rate.
@@ -55,21 +57,11 @@ S = PageState("neuron", [
     # The book's own demo rates, with the rule its cross-entropy demo actually used.
     "book": {"eta_cross_entropy": 0.005, "book": True},
 })
-#: The settings that define the experiment (everything but the scrubber and Play).
-CONTROLS = ("w0", "b0", "x", "y", "eta_quadratic", "eta_cross_entropy", "epochs", "threshold",
-            "book")
+#: The settings that define the experiment (everything but the scrubber and Play): the fields
+#: of :class:`lib.neuron.Experiment`.
+CONTROLS = neuron.Experiment._fields
 #: Every preset with all of its controls spelled out.
 PRESETS = {name: {c: S.preset_values(name)[c] for c in CONTROLS} for name in S.presets}
-COLORS = {"quadratic": "#e8853d", "cross_entropy": "#3b6fb6", "book_demo": "#6b6b6b"}
-#: Runs differ in more than colour: dash pattern and the marker at each line's head.
-DASHES = {"quadratic": (1, 0), "cross_entropy": (7, 3), "book_demo": (2, 2)}
-SHAPES = {"quadratic": "circle", "cross_entropy": "square", "book_demo": "triangle-up"}
-#: The same, in the one key above the charts (Streamlit's markdown colour names).
-KEY = {"quadratic": ("orange", "━━━ ●"), "cross_entropy": ("blue", "╍╍╍ ■"),
-       "book_demo": ("gray", "┅┅┅ ▲")}
-#: Grid of starting points for the map: 81 x 81 over [-4, 4]^2, spacing 0.1.
-MAP_RANGE, MAP_POINTS = 4.0, 81
-MAP_AXIS = np.linspace(-MAP_RANGE, MAP_RANGE, MAP_POINTS)
 #: The three racing panels: (field, title key, y-axis name, log scale, y domain).
 PANELS = (("a", "nr.q.a", "a", False, (0.0, 1.0)),
           ("grad_b_abs", "nr.q.grad", "|∂C/∂b|", True, None),
@@ -81,33 +73,17 @@ EXTRA_PANELS = (("cost", "nr.q.cost", "C", False, None), ("w", "nr.q.w", "w", Fa
 PICK, START = "pick", "start"
 PICK_KEY, MAP_KEY = "_neuron.pick.{}", "_neuron.map.{}"
 
-#: Play's pace: a whole run in about PLAY_SECONDS (12 epochs a second for 300 epochs), never
-#: slower than MIN_RATE epochs a second; the server draws a frame every FRAME_SECONDS.
-PLAY_SECONDS, MIN_RATE, FRAME_SECONDS = 25.0, 4.0, 0.25
-#: Session-state key of Play's clock (transient, not a setting).
+#: While playing the server draws a frame every FRAME_SECONDS (Play's pace:
+#: :func:`lib.charts_neuron.play_rate`).
+FRAME_SECONDS = 0.25
+#: Session-state key of Play's clock (a :class:`lib.charts_neuron.PlayClock`; transient, not a
+#: setting).
 PLAY_CLOCK = "_neuron.play_clock"
 #: Session-state key of the scrubber shown while playing (a copy of the epoch, never read back).
 SHOWN = "_neuron.epoch_shown"
-#: Session-state key of the last experiment (:class:`Settings`) run to its last epoch: its
-#: race's result shows from then on, without a prediction.
+#: Session-state key of the last experiment (:class:`lib.neuron.Experiment`) run to its last
+#: epoch: its race's result shows from then on, without a prediction.
 WATCHED = "_neuron.watched"
-
-
-def play_rate(epochs: int) -> float:
-    """Epochs per second while playing."""
-    return max(MIN_RATE, epochs / PLAY_SECONDS)
-
-
-def play_epoch(clock: dict, epochs: int, now: float) -> int:
-    """The epoch to show now while playing: where Play started plus the time since, at
-    :func:`play_rate`, and at least one epoch further than the last frame. ``clock`` (set by
-    :func:`play`) holds the start time, the start epoch and the last epoch shown; it is
-    the only authority while playing, so a slider value the browser sends back from an earlier
-    frame cannot pull the epoch back."""
-    target = clock["e0"] + int((now - clock["t0"]) * play_rate(epochs))
-    epoch = min(max(target, clock["last"] + 1), epochs)
-    clock["last"] = epoch
-    return epoch
 
 
 def play(epochs: int) -> None:
@@ -118,7 +94,7 @@ def play(epochs: int) -> None:
     start = 0 if S.get("epoch") >= epochs else S.get("epoch")
     S.set("playing", True)
     S.set("epoch", start)
-    st.session_state[PLAY_CLOCK] = {"t0": time.monotonic(), "e0": start, "last": start}
+    st.session_state[PLAY_CLOCK] = charts_neuron.PlayClock(time.monotonic(), start, start)
 
 
 def pause() -> None:
@@ -128,27 +104,14 @@ def pause() -> None:
     clock = st.session_state.pop(PLAY_CLOCK, None)
     S.set("playing", False)
     # The last frame drawn, not whatever the browser sent back with the click.
-    S.set("epoch", clock["last"] if clock else S.get("epoch"))
+    S.set("epoch", clock.last if clock else S.get("epoch"))
 
 
-class Settings(namedtuple("Settings", CONTROLS)):
-    """One experiment (the :data:`CONTROLS`, by the same names): the key of :func:`view`."""
-
-    __slots__ = ()
-
-    def eta(self, cost: str) -> float:
-        """A run's rate (the book demo's rule runs at the cross-entropy rate)."""
-        return self.eta_quadratic if cost == "quadratic" else self.eta_cross_entropy
-
-    @property
-    def runs(self) -> tuple[str, ...]:
-        return ("quadratic", "cross_entropy") + (("book_demo",) if self.book else ())
-
-
-def settings(values: Mapping | None = None) -> Settings:
-    """The experiment the page shows, or the one described by ``values`` (a preset's)."""
+def settings(values: Mapping | None = None) -> neuron.Experiment:
+    """The experiment the page shows, or the one described by ``values`` (a preset's): the key
+    of :func:`view`."""
     values = S.values() if values is None else values
-    return Settings(**{c: values[c] for c in CONTROLS})
+    return neuron.Experiment(**{c: values[c] for c in CONTROLS})
 
 
 #: From Nielsen's normal start (1,000 epochs at most): epochs to the goal at equal rates and
@@ -170,54 +133,27 @@ def good_start_sentence() -> str:
 
 # ---- Charts as controls ---------------------------------------------------------------------
 
-def _picked(key: str, name: str) -> dict | None:
-    """The point a click selected on the chart widget ``key`` (selection ``name``), if any."""
-    state = st.session_state.get(key)
-    try:
-        points = state["selection"][name]
-    except (KeyError, TypeError):
-        return None
-    return points[0] if isinstance(points, list) and points else None
-
-
 def pick_epoch(key: str) -> None:
     """A click on a training chart: show the epoch clicked (pausing Play)."""
-    point = _picked(key, PICK)
-    if point is None or point.get("epoch") is None:
-        return
-    pause()
-    S.set("epoch", int(min(max(round(float(point["epoch"])), 0), S.get("epochs"))))
+    epoch = charts_neuron.clicked_epoch(st.session_state.get(key), PICK, S.get("epochs"))
+    if epoch is not None:
+        pause()
+        S.set("epoch", epoch)
 
 
 def pick_start(key: str) -> None:
     """A click on a map: train from the start clicked, shown from epoch 0 (pausing Play)."""
-    point = _picked(key, START)
-    if point is None or point.get("w0") is None or point.get("b0") is None:
-        return
-    pause()
-    S.set("w0", round(float(point["w0"]), 2))
-    S.set("b0", round(float(point["b0"]), 2))
-    S.set("epoch", 0)
+    start = charts_neuron.clicked_start(st.session_state.get(key), START)
+    if start is not None:
+        pause()
+        S.set("w0", start[0])
+        S.set("b0", start[1])
+        S.set("epoch", 0)
 
 
 # ---- The outcome, worded from the runs ------------------------------------------------------
 
-def input_notes(s: Settings, a0: float) -> tuple[tuple[str, str], ...]:
-    """(kind, message) for inputs that make the picture unusual (``a0``: the start's output)."""
-    notes = []
-    if s.x == 0:
-        notes.append(("warning", t("nr.note.x_zero")))
-    if max(s.eta_quadratic, s.eta_cross_entropy) >= 10:
-        notes.append(("warning", t("nr.note.big_eta")))
-    if 0 < s.y < 1:
-        notes.append(("info", t("nr.note.soft_target")))
-    if abs(a0 - s.y) < s.threshold:
-        notes.append(("info", t("nr.note.already", a=fmt.sig(a0, 3),
-                                thr=fmt.prob(s.threshold))))
-    return tuple(notes)
-
-
-def race_sentence(s: Settings, r: neuron.Race) -> str:
+def race_sentence(s: neuron.Experiment, r: neuron.Race) -> str:
     """Who reaches the goal first, or where each ended (:func:`lib.neuron.race_case`)."""
     reach, end = r.reach, r.end
     text = t(f"nr.race.{r.case}", thr=fmt.prob(s.threshold),
@@ -230,43 +166,19 @@ def race_sentence(s: Settings, r: neuron.Race) -> str:
     return text
 
 
-def rates_sentence(s: Settings) -> tuple[bool, str]:
-    """(rates differ?, the sentence saying which rate each cost runs at)."""
-    eq, ece = s.eta_quadratic, s.eta_cross_entropy
-    if eq == ece:
-        return False, t("nr.rates.equal", eta=fmt.prob(eq))
-    return True, t(f"nr.rates.differ.{'smaller' if ece < eq else 'larger'}", q=fmt.prob(eq),
-                   ce=fmt.prob(ece), ratio=fmt.short(max(eq, ece) / min(eq, ece)))
-
-
-def _speed_part(cost: str, sc: neuron.SpeedChange) -> str:
-    prefix = "q" if cost == "quadratic" else "ce"
-    values = {"first": fmt.short(sc.first_step), "peak": fmt.short(sc.peak_step),
-              "k": sc.peak_epoch, "err": fmt.short(sc.peak_error),
-              "ratio": fmt.short(sc.ratio), "last": fmt.short(sc.last_step), "n": sc.last_epoch}
-    return t(f"nr.speed.{prefix}.{sc.kind}", **values)
-
-
 def speed_sentences(q: neuron.SpeedChange, ce: neuron.SpeedChange,
                     sigma_prime0: float) -> tuple[str, str]:
-    """How the update size |Δb| changed (:func:`lib.neuron.speed_change`): (the lead, shown
+    """How the update size |Δb| changed (:func:`lib.neuron.speed_cases`): (the lead, shown
     with the outcome: Nielsen's point only when this run shows it, or that it shows no
     slowdown; the numbers, early against later, for both costs). ``sigma_prime0``: σ′(z) at
-    the start."""
-    common = {"err": fmt.short(q.first_error), "ce": fmt.short(ce.first_step),
-              "q": fmt.short(q.first_step)}
-    slow, fast = sorted((ce.first_step, q.first_step))
-    start = t(f"nr.speed.start.{neuron.start_case(q, ce)}", **common,
-              ratio=fmt.short(fast / slow) if slow > 0 else "∞")
-    detail = sentences(start, _speed_part("quadratic", q),
-                           _speed_part("cross_entropy", ce))
-    lead = t(f"nr.speed.{neuron.speed_lesson(q, ce)}", ratio=fmt.short(q.ratio), k=q.peak_epoch,
-             err=fmt.short(q.peak_error), err0=fmt.short(q.first_error),
-             sp=fmt.short(sigma_prime0))
-    return lead, detail
+    the start. Whole counts are quoted as they are, the rest with three significant digits."""
+    lead, *detail = (t(f"nr.speed.{c.name}", **{k: v if isinstance(v, int) else fmt.short(v)
+                                                 for k, v in c.numbers.items()})
+                     for c in neuron.speed_cases(q, ce, sigma_prime0))
+    return lead, sentences(*detail)
 
 
-def map_caption(s: Settings, summaries: dict[str, neuron.MapSummary]) -> str:
+def map_caption(s: neuron.Experiment, summaries: dict[str, neuron.MapSummary]) -> str:
     """What the two maps show: shares reached, where misses start (one bullet per cost; the
     bounds rounded outward, so that they stay true), then which cost reaches the goal from
     more starts."""
@@ -275,16 +187,12 @@ def map_caption(s: Settings, summaries: dict[str, neuron.MapSummary]) -> str:
         values = {"run": run_name(cost), "share": f"{m.share:.0%}", "eta": fmt.prob(s.eta(cost)),
                   "median": fmt.short(m.median_epochs), "epochs": s.epochs}
         if m.kind == "some":
-            values["err"] = fmt.decimal(neuron.outward(m.miss_min_error, 3, up=False))
-            values["sp"] = fmt.decimal(neuron.outward(m.miss_max_sigma_prime, 3, up=True))
+            values.update(err=fmt.decimal(m.error_bound), sp=fmt.decimal(m.sigma_prime_bound))
         # "Saturated and wrong" only when the numbers say so.
         bullets.append("- " + sentences(t(f"nr.map.{m.kind}", **values),
-                                            t("nr.map.saturated") if m.saturated else ""))
-    text = "\n".join(bullets)
-    q, ce = summaries["quadratic"].share, summaries["cross_entropy"].share
-    if q != ce:
-        text += "\n\n" + t("nr.map.more", run=run_name("cross_entropy" if ce > q else "quadratic"))
-    return text
+                                        t("nr.map.saturated") if m.saturated else ""))
+    more = neuron.more_starts(summaries)
+    return "\n".join(bullets) + ("\n\n" + t("nr.map.more", run=run_name(more)) if more else "")
 
 
 # ---- What the page shows about one experiment -----------------------------------------------
@@ -312,49 +220,49 @@ def _panels(specs) -> tuple[Panel, ...]:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def view(s: Settings, language: str) -> View:
+def view(s: neuron.Experiment, language: str) -> View:
     """Everything the page shows about experiment ``s`` in ``language`` (the reader's: the
     texts are built with :func:`ui.i18n.t`) but the cards (:func:`cards`) and maps
     (:func:`map_panel`)."""
     r = neuron.race(s.w0, s.b0, etas={c: s.eta(c) for c in s.runs}, epochs=s.epochs,
                     threshold=s.threshold, x=s.x, y=s.y)
     frames, reach, start, end = r.frames, r.reach, r.start, r.end
-    long = charts.thin(pd.concat([f.assign(run=run_name(c)) for c, f in frames.items()],
-                                 ignore_index=True))
+    names = {c: run_name(c) for c in s.runs}
+    # Every run's history in one long frame: the charts' lines (thinned) and the table.
+    rows = pd.concat([f.assign(run=names[c]) for c, f in frames.items()], ignore_index=True)
+    long = charts.thin(rows)
+    table, step = charts_neuron.race_table(rows, s.epochs, {"epoch": t("nr.epoch"),
+                                                            "run": t("nr.cost")})
     sp0 = float(frames["quadratic"]["sigma_prime"].iloc[0])
-    differ, rates = rates_sentence(s)
+    rates = neuron.rates_case(s.eta_quadratic, s.eta_cross_entropy)
     lead, detail = speed_sentences(r.speed["quadratic"], r.speed["cross_entropy"], sp0)
-    step = max(1, -(-s.epochs // 30))
-    rows = pd.concat([f.assign(run=run_name(c)) for c, f in frames.items()], ignore_index=True)
-    rows = rows[(rows["epoch"] % step == 0) | (rows["epoch"] == s.epochs)]
-    table = pa.Table.from_pandas(pd.DataFrame({
-        t("nr.epoch"): rows["epoch"], t("nr.cost"): rows["run"], "a": rows["a"],
-        "C": rows["cost"], "w": rows["w"], "b": rows["b"], "∂C/∂b": rows["dC_db"],
-        "σ′(z)": rows["sigma_prime"]}), preserve_index=False)
     return View(
         settings=s, history=tuple(pa.Table.from_pandas(f, preserve_index=False)
                                   for f in frames.values()),
-        notes=input_notes(s, start["quadratic"]),
-        outcomes=tuple((f"**{run_name(c)}** · η = {fmt.prob(s.eta(c))}",
+        # Each note in the reader's words (the start's a and the goal: what "already" quotes).
+        notes=tuple((kind, t(f"nr.note.{name}", a=fmt.sig(start["quadratic"], 3),
+                             thr=fmt.prob(s.threshold)))
+                    for kind, name in neuron.input_notes(s, start["quadratic"])),
+        outcomes=tuple((f"**{names[c]}** · η = {fmt.prob(s.eta(c))}",
                         ((t("nr.m.epochs", thr=fmt.prob(s.threshold)),
                           str(reach[c]) if reach[c] >= 0 else t("nr.never", epochs=s.epochs)),
                          (t("nr.m.end", n=s.epochs), fmt.sig(end[c], 3)))) for c in s.runs),
-        race=race_sentence(s, r), rates_differ=differ, rates=rates,
+        race=race_sentence(s, r), rates_differ=rates.name != "equal",
+        # The rates as typed, their ratio with three significant digits.
+        rates=t(f"nr.rates.{rates.name}", **{k: fmt.short(v) if k == "ratio" else fmt.prob(v)
+                                             for k, v in rates.numbers.items()}),
         speed=lead, speed_detail=detail,
-        lines={field: arrow(charts_neuron.race_lines(long, field, log_scale=log))
+        lines={field: arrow_bytes(charts_neuron.race_lines(long, field, log_scale=log))
                for field, _, _, log, _ in PANELS + EXTRA_PANELS},
-        targets=arrow(charts_neuron.race_targets(s.epochs)),
-        style={"colors": {run_name(c): COLORS[c] for c in s.runs},
-               "dashes": {run_name(c): DASHES[c] for c in s.runs},
-               "shapes": {run_name(c): SHAPES[c] for c in s.runs}},
-        legend="\u2003".join(f":{KEY[c][0]}[**{KEY[c][1]}**] {run_name(c)}" for c in s.runs),
+        targets=arrow_bytes(charts_neuron.race_targets(s.epochs)),
+        style=charts_neuron.race_style(names), legend=charts_neuron.race_key(names),
         panels=_panels(PANELS), extra_panels=_panels(EXTRA_PANELS),
-        table=table, table_step=step,
+        table=pa.Table.from_pandas(table, preserve_index=False), table_step=step,
         why=t("nr.why.text", sp=fmt.short(sp0), pct=f"{sp0:.1%}",
               a=fmt.sig(start["quadratic"], 3)),
         map_intro=t("nr.map.intro", thr=fmt.prob(s.threshold), epochs=s.epochs),
-        map_start=arrow(charts.init_map_here((s.w0, s.b0), t("nr.map.start"))),
-        outside=max(abs(s.w0), abs(s.b0)) > MAP_RANGE)
+        map_start=arrow_bytes(charts.init_map_here((s.w0, s.b0), t("nr.map.start"))),
+        outside=max(abs(s.w0), abs(s.b0)) > neuron.MAP_RANGE)
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)
@@ -362,29 +270,19 @@ def rule(epoch: int) -> bytes:
     """The epoch shown, as the charts' ``rule`` dataset
     (:func:`lib.charts_neuron.race_rule_data`) in chart bytes: the only data a scrub or Play
     frame sends."""
-    return arrow(charts_neuron.race_rule_data(epoch))
+    return arrow_bytes(charts_neuron.race_rule_data(epoch))
 
 
 def cards(v: View, epoch: int) -> tuple[str, ...]:
     """Each run's card at ``epoch`` as one Markdown block: heading, values, and the bias
     gradient with the numbers substituted, digits chosen so that it adds up as shown
-    (:func:`lib.neuron.gradient_arithmetic`)."""
+    (:func:`lib.neuron.gradient_formula`)."""
     out = []
     for cost, history in zip(v.settings.runs, v.history):
         row = history.slice(epoch, 1).to_pylist()[0]
-        ar = neuron.gradient_arithmetic(cost, a=row["a"], sigma_prime=row["sigma_prime"],
-                                        grad=row["dC_db"], y=v.settings.y)
-        a, y, g = (fmt.decimal(d, latex=True) for d in (ar.a, ar.y, ar.result))
-        if cost == "quadratic":
-            formula = (rf"\frac{{\partial C}}{{\partial b}} &= (a-y)\,\sigma'(z)\\ &= ({a} - {y})"
-                       rf" \times {fmt.decimal(ar.sigma_prime, latex=True)} \\ &= {g}")
-        elif cost == "cross_entropy":
-            formula = rf"\frac{{\partial C}}{{\partial b}} &= a - y\\ &= {a} - {y} = {g}"
-        else:
-            formula = (rf"\text{{{t('nr.book.step')}}} &= \frac{{a-y}}{{a(1-a)}}\\ &= "
-                       + fmt.decimal(neuron.significant(row["dC_db"], 4), latex=True))
-        # σ′(z) with the digits of the quadratic cost's formula (the factor it multiplies).
-        sp = ar.sigma_prime if cost == "quadratic" else neuron.significant(row["sigma_prime"], 4)
+        sp, formula = neuron.gradient_formula(cost, a=row["a"], sigma_prime=row["sigma_prime"],
+                                              grad=row["dC_db"], y=v.settings.y,
+                                              step=t("nr.book.step"))
         values = t("nr.state.values", **{k: fmt.sig(row[c], 3) for k, c in (
             ("w", "w"), ("b", "b"), ("z", "z"), ("a", "a"), ("c", "cost"))}, sp=fmt.decimal(sp))
         out.append("\n\n".join((t("nr.state", run=run_name(cost), epoch=epoch), values,
@@ -406,19 +304,12 @@ MapPanel = namedtuple("MapPanel", "data summary text")
 def map_panel(cost: str, eta: float, epochs: int, threshold: float, x: float, y: float,
               language: str) -> MapPanel:
     """The map of epochs to the goal (:func:`lib.neuron.epochs_to_reach`) over the
-    :data:`MAP_AXIS` grid of starts, in ``language`` (the reader's)."""
-    w0, b0 = np.meshgrid(MAP_AXIS, MAP_AXIS)
+    :data:`lib.neuron.MAP_AXIS` grid of starts, in ``language`` (the reader's)."""
+    w0, b0 = np.meshgrid(neuron.MAP_AXIS, neuron.MAP_AXIS)
     needed = neuron.epochs_to_reach(w0, b0, cost=cost, eta=eta, epochs=epochs,
                                     threshold=threshold, x=x, y=y)
-    grid = pd.DataFrame({"w0": w0.ravel(), "b0": b0.ravel(), "epochs_needed": needed.ravel()})
     text = {"w0": "w₀", "b0": "b₀", "epochs": t("nr.map.epochs", thr=fmt.prob(threshold)),
             "never": t("nr.never", epochs=epochs), "title": run_name(cost),
             "start": t("nr.map.start")}
-    data = charts.init_map_data(grid, (0.0, 0.0), text, epochs)
-    # Hover targets in about half the bytes, drawn the same: 32-bit numbers (a 0.1 grid,
-    # tooltips with two decimals) and no index column (the chart does not use it).
-    cells = data["cells"].reset_index(drop=True)
-    cells = cells.astype({c: np.float32 if d == np.float64 else np.int32
-                          for c, d in cells.dtypes.items() if d in (np.float64, np.int64)})
-    return MapPanel({"picture": arrow(data["picture"]), "cells": arrow(cells)},
+    return MapPanel(datasets(charts_neuron.init_map_data(w0, b0, needed, text, epochs)),
                     neuron.map_summary(w0, b0, needed, x=x, y=y), text)

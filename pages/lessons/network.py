@@ -5,9 +5,9 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
+from lib import network_runs
 from lib.digit_grid import PHONE_WIDTH
-from lib import fmt
-from ui import checkpoint, lang, sentences, t
+from ui import checkpoint, lang, t
 from ui import network as nw
 
 
@@ -22,13 +22,13 @@ def download_view() -> None:
     st.progress(status.fraction, text=nw.download_text(status))
 
 
-def results(run, cfg, data, width) -> None:
-    """The results of ``run`` (trained with ``cfg`` on ``data``): the lesson first, then the
-    accuracy, the misread digits (pictures at most ``width`` pixels wide) and the limits of
-    cross-entropy."""
+def results(run, other, cfg, data, width) -> None:
+    """The results of ``run`` (trained with ``cfg`` on ``data``; ``other`` the same settings'
+    run from the other start, if any): the lesson first, then the accuracy, the misread digits
+    (pictures at most ``width`` pixels wide) and the limits of cross-entropy."""
     # ---- Results --------------------------------------------------------------------------------
     st.header(t("nw.results"), divider="gray")
-    view = nw.results(cfg, *nw.records(run, cfg), lang())  # built once per runs and language
+    view = nw.results(cfg, *network_runs.records(run, other), lang())  # once per runs, language
     ui.layout.takeaway(view["lesson"])
     for col, (label, value, caption, exact) in zip(st.columns(2), view["metrics"]):
         col.metric(label, value, help=exact)
@@ -40,24 +40,19 @@ def results(run, cfg, data, width) -> None:
     st.caption(view["cost_text"])
     with st.expander(t("nw.one_run"), icon=":material/casino:"):
         st.markdown(view["book_note"])
-        st.markdown(nw.seeds_text())
+        st.markdown(view["seeds"])
 
     wrong = nw.mistakes_of(run, data, cfg.source, width)  # finished runs only: with outputs
     if wrong is not None:
         st.subheader(t("nw.wrong"))
-        for col, cost in zip(st.columns(2), nw.COSTS):
-            m, name = wrong["found"][cost], nw.run_name(cost)
-            col.markdown(t("nw.wrong.count" if m.count else "nw.wrong.none", run=name,
-                           wrong=m.count, images=m.images))
-            if m.count:
-                shown, rows = min(m.count, nw.WRONG_SHOWN), wrong["rows"][cost]
-                picture = wrong["pictures"][cost]
-                col.image(picture, alt=t("nw.wrong.alt", shown=shown), width=picture.shape[1],
-                          output_format="PNG", caption=sentences(
-                              t("nw.wrong.first", shown=shown) if shown < m.count else "",
-                              t(f"nw.wrong.rows{len(rows)}", top=rows[0], bottom=rows[-1])))
-        if wrong["both"]:
-            st.caption(t("nw.wrong.both", both=wrong["both"]))
+        costs, both = wrong
+        for col, m in zip(st.columns(2), costs):
+            col.markdown(nw.say(m.count))
+            if m.picture is not None:
+                col.image(m.picture, alt=nw.say(m.alt), width=m.picture.shape[1],
+                          output_format="PNG", caption=nw.say(*m.caption))
+        if both is not None:
+            st.caption(nw.say(both))
 
     # ---- The limits of cross-entropy ----------------------------------------------------------
     st.header(t("nw.limits"), divider="gray")
@@ -118,7 +113,7 @@ runs = nw.runs()  # the server's shared trainings and finished runs, as this ses
 # Predict, then train: the answers come from this configuration's finished run.
 shown = runs.find(wanted)
 accuracy = {c: [row["test_accuracy"] for row in shown.rows[c]]
-            if shown is not None and shown.complete else [] for c in nw.COSTS}
+            if shown is not None and shown.complete else [] for c in network_runs.COSTS}
 answered = [checkpoint.show("network", cid, accuracy, where=where)
             for where, cid in zip(st.columns(2), nw.CHECKPOINTS)]
 # The results answer both checkpoints: "shown", or what the reader is asked first ("predict"
@@ -196,19 +191,19 @@ def training_view(cfg, seen, held) -> None:
         st.rerun()
     job, other = runs.job(cfg), runs.job(cfg.other_start())
     if job is not None and job.active:
-        fraction, text = nw.progress(job)
+        fraction, words = network_runs.progress(job)
         if job.state == "queued":
-            st.info(text, icon=":material/hourglass_top:")
+            st.info(nw.say(words), icon=":material/hourglass_top:")
         else:
-            st.progress(fraction, text=text)
-    note = nw.training_note(cfg, job, other)
-    if note:
-        st.caption(note)
-    live = nw.live(job) if job is not None and job.active and held == "shown" else None
-    if live is not None:
-        st.html(nw.color_legend(nw.chart_colors()))
-        nw.draw_chart(live[0])
-        st.caption(live[1])
+            st.progress(fraction, text=nw.say(words))
+    note = network_runs.training_note(cfg, job, other, runs.who)
+    if note is not None:
+        st.caption(nw.say(note))
+    if job is not None and job.active and job.done and held == "shown":  # the accuracy so far
+        legend, chart, words = nw.live(network_runs.numbers(network_runs.partial_run(job)), lang())
+        st.html(legend)
+        nw.draw_chart(chart)
+        st.caption(words)
 
 
 busy = runs.watched(cfg)
@@ -218,6 +213,7 @@ if busy:
 
 job = runs.job(cfg)
 run = runs.find(cfg)
+trains = network_runs.key(cfg) in busy
 if failed is not None:
     with problem_slot:
         st.error(nw.failure_text(failed, fallback=run is not None and run.done > 0),
@@ -225,17 +221,17 @@ if failed is not None:
         st.button(t("nw.try_again"), on_click=nw.try_again, icon=":material/refresh:")
 if job is not None and job.state == "failed":
     problem_slot.error(t("nw.failed"), icon=":material/error:")
-if nw.key(cfg) not in busy and (run is None or not run.done):
+if not trains and (run is None or not run.done):
     if too_costly is None:  # (else the warning above says why Train is off)
         st.info(t("nw.not_trained"), icon=":material/info:")
 elif held != "shown":  # a run trains or is trained: its results wait for the predictions
     st.caption(t(f"nw.held.{held}"))
     if held == "predict":
         st.button(t("nw.skip"), on_click=nw.skip, icon=":material/visibility:")
-elif nw.key(cfg) not in busy:  # (while it trains, its progress and accuracy so far are above)
+elif not trains:  # (while it trains, its progress and accuracy so far are above)
     if not run.complete:
         st.warning(t("nw.stopped", done=run.done, epochs=cfg.epochs), icon=":material/pause:")
-    results(run, cfg, data, width)
+    results(run, runs.find(cfg.other_start()), cfg, data, width)
 
 st.markdown(t("nw.link.calibration"))
 st.page_link("pages/lessons/calibration.py", label=t("page.calibration"), icon=":material/tune:")

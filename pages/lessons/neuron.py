@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 import ui
-from lib import charts, charts_neuron
+from lib import charts, charts_neuron, neuron
 from lib import fmt
 from ui import checkpoint, glossary, lang, t
 from ui import neuron as nr
@@ -83,12 +83,11 @@ def training_view() -> None:
         # Paced by the clock, not by the frame rate: a slow frame skips epochs, never time.
         clock = st.session_state.get(nr.PLAY_CLOCK)
         if clock is None:  # playing without a clock (a session restored mid-play): start one
-            clock = {"t0": time.monotonic(), "e0": S.get("epoch"), "last": S.get("epoch")}
-            st.session_state[nr.PLAY_CLOCK] = clock
-        S.set("epoch", nr.play_epoch(clock, s.epochs, time.monotonic()))
-        if S.get("epoch") >= s.epochs:
-            S.set("playing", False)
-            st.session_state.pop(nr.PLAY_CLOCK, None)
+            clock = charts_neuron.PlayClock(time.monotonic(), S.get("epoch"), S.get("epoch"))
+        clock = st.session_state[nr.PLAY_CLOCK] = clock.next(s.epochs, time.monotonic())
+        S.set("epoch", clock.last)
+        if clock.last >= s.epochs:
+            nr.pause()  # at the run's last epoch
             st.rerun()  # a full rerun redefines this section without its timer
     if playing:
         # The clock owns the epoch: the scrubber shown is a copy under its own key, so a value
@@ -169,8 +168,8 @@ if revealed:  # the maps show where this start's race ends, for both costs
         ui.chart(charts.init_map, {**m.data, "here": v.map_start}, where=col, key=key,
                  select={"on_select": partial(nr.pick_start, key),
                          "selection_mode": nr.START},
-                 text=m.text, epochs=s.epochs, lo=-nr.MAP_RANGE, hi=nr.MAP_RANGE,
-                 step=float(nr.MAP_AXIS[1] - nr.MAP_AXIS[0]), selection=nr.START)
+                 text=m.text, epochs=s.epochs, lo=-neuron.MAP_RANGE, hi=neuron.MAP_RANGE,
+                 step=float(neuron.MAP_AXIS[1] - neuron.MAP_AXIS[0]), selection=nr.START)
     st.markdown(nr.map_caption(s, {c: m.summary for c, m in maps.items()}))
     if v.outside:
         st.caption(t("nr.map.outside"))

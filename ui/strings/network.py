@@ -142,7 +142,7 @@ STRINGS = {
         "该结果会保留约 {minutes} 分钟，以免大家重复等待；点击“重新尝试下载”可立即再试。"),
     "nw.results": ("Results", "结果"),
     "nw.m.final": ("{run}: test accuracy", "{run}：测试准确率"),
-    "nw.m.best": ("Best {best} at epoch {epoch}", "最佳 {best}，在第 {epoch} 轮"),
+    "nw.m.best": ("Best {best}% at epoch {epoch}", "最佳 {best}%，在第 {epoch} 轮"),
     "nw.m.help": ("After the last epoch, {exact}% of the test digits were read right.",
                   "最后一轮后，测试数字中有 {exact}% 认对。"),
     # ---- The lesson of the run shown (the results' first line) ----
@@ -152,21 +152,23 @@ STRINGS = {
         "lasts.",
         "{first}：一轮只能看到起步；多训练几轮，看看领先能否保持。"),
     "nw.lesson.first.cross_entropy": (
-        "After the first epoch cross-entropy is {points} points ahead ({ce} against {quad})",
-        "第一轮后交叉熵领先 {points} 个百分点（{ce} 对 {quad}）"),
+        "After the first epoch cross-entropy is {points} points ahead ({ce}% against {quad}%)",
+        "第一轮后交叉熵领先 {points} 个百分点（{ce}% 对 {quad}%）"),
     "nw.lesson.first.quadratic": (
-        "After the first epoch the quadratic cost is {points} points ahead ({quad} against {ce})",
-        "第一轮后二次代价领先 {points} 个百分点（{quad} 对 {ce}）"),
-    "nw.lesson.first.level": ("After the first epoch the two are level ({quad} each)",
-                              "第一轮后两者持平（都是 {quad}）"),
+        "After the first epoch the quadratic cost is {points} points ahead ({quad}% against "
+        "{ce}%)",
+        "第一轮后二次代价领先 {points} 个百分点（{quad}% 对 {ce}%）"),
+    "nw.lesson.first.level": ("After the first epoch the two are level ({quad}% each)",
+                              "第一轮后两者持平（都是 {quad}%）"),
     "nw.lesson.final.cross_entropy": (
-        "after epoch {epoch} cross-entropy is {points} points ahead ({ce} against {quad})",
-        "第 {epoch} 轮后交叉熵领先 {points} 个百分点（{ce} 对 {quad}）"),
+        "after epoch {epoch} cross-entropy is {points} points ahead ({ce}% against {quad}%)",
+        "第 {epoch} 轮后交叉熵领先 {points} 个百分点（{ce}% 对 {quad}%）"),
     "nw.lesson.final.quadratic": (
-        "after epoch {epoch} the quadratic cost is {points} points ahead ({quad} against {ce})",
-        "第 {epoch} 轮后二次代价领先 {points} 个百分点（{quad} 对 {ce}）"),
-    "nw.lesson.final.level": ("after epoch {epoch} they are level ({quad} each)",
-                              "第 {epoch} 轮后两者持平（都是 {quad}）"),
+        "after epoch {epoch} the quadratic cost is {points} points ahead ({quad}% against "
+        "{ce}%)",
+        "第 {epoch} 轮后二次代价领先 {points} 个百分点（{quad}% 对 {ce}%）"),
+    "nw.lesson.final.level": ("after epoch {epoch} they are level ({quad}% each)",
+                              "第 {epoch} 轮后两者持平（都是 {quad}%）"),
     "nw.lesson.carrier.first.quadratic": (
         "the first epoch carries the lesson: cross-entropy learns faster, not better.",
         "要看的是第一轮：交叉熵学得更快，而不是学得更好。"),
@@ -255,15 +257,15 @@ STRINGS = {
     "nw.seeds": (
         "One run is one draw: the seed sets the initial weights and the order of the "
         "mini-batches, and the same seed gives the same run again. With the default settings "
-        "on the bundled digits, seeds {lo} to {hi} ended between {q_lo} and {q_hi} with the "
-        "quadratic cost and between {ce_lo} and {ce_hi} with cross-entropy; at the end the "
+        "on the bundled digits, seeds {lo} to {hi} ended between {q_lo}% and {q_hi}% with the "
+        "quadratic cost and between {ce_lo}% and {ce_hi}% with cross-entropy; at the end the "
         "quadratic cost was ahead in {q_n} runs, cross-entropy in {ce_n} and neither in "
         "{level_n}, while after the first epoch cross-entropy was ahead in {first_n} of {runs}, "
         "by {lead_lo} to {lead_hi} points. Nielsen notes that some runs end quite a bit worse "
         "(chapter 1).",
         "一次运行只是一次抽样：种子决定初始权重和小批量的顺序，相同的种子会再次给出相同的运行。在自带数字上"
-        "用默认设置、种子 {lo} 到 {hi} 各训练一次：最终准确率二次代价在 {q_lo} 到 {q_hi} 之间，交叉熵在 "
-        "{ce_lo} 到 {ce_hi} 之间；最后二次代价领先的有 {q_n} 次，交叉熵领先的有 {ce_n} 次，持平的有 "
+        "用默认设置、种子 {lo} 到 {hi} 各训练一次：最终准确率二次代价在 {q_lo}% 到 {q_hi}% 之间，交叉熵在 "
+        "{ce_lo}% 到 {ce_hi}% 之间；最后二次代价领先的有 {q_n} 次，交叉熵领先的有 {ce_n} 次，持平的有 "
         "{level_n} 次；而第一轮后交叉熵在 {runs} 次中有 {first_n} 次领先，领先 {lead_lo} 到 "
         "{lead_hi} 个百分点。Nielsen 提到，有些运行的结果会差很多（第 1 章）。"),
     "nw.diff.hidden": ("{hidden} hidden neurons (the book reports 30 and 100)",
@@ -377,9 +379,9 @@ STRINGS = {
         "等待服务器：排在第 {place} 位。本服务器同时最多为所有访问者进行 {slots} 个训练；前面的训练"
         "完成后就轮到你的。"),
     "nw.live.alt": (
-        "After epoch {epoch}: test accuracy {quad} with the quadratic cost, {ce} with "
+        "After epoch {epoch}: test accuracy {quad}% with the quadratic cost, {ce}% with "
         "cross-entropy.",
-        "第 {epoch} 轮后：测试准确率二次代价为 {quad}，交叉熵为 {ce}。"),
+        "第 {epoch} 轮后：测试准确率二次代价为 {quad}%，交叉熵为 {ce}%。"),
     "nw.first_epoch": ("Training the first epoch…", "正在训练第一轮……"),
     "nw.stopping": ("Stopping after this epoch ({epoch} of {epochs} done)…",
                     "本轮结束后停止（已完成 {epoch}/{epochs} 轮）……"),
