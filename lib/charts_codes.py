@@ -135,10 +135,11 @@ def _exact_text(value: float) -> str:
 
 def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -> alt.LayerChart:
     """Running averages against ``n`` (log scale) with ±2 standard-error bands and the exact
-    values as dashed rules. Datasets ``lines``: ``n, quantity, mean, se, exact`` (``exact`` as
-    text, since it may be ∞); ``band``: the
-    same plus ``lo``, ``hi`` (±2 standard errors, clipped to the plotted range); ``exact``:
-    ``quantity, exact``.
+    values as rules. Datasets ``lines``: ``n, q, mean, se, lo, hi`` (``q`` the quantity's index
+    in ``names``; ``lo``, ``hi``: ±2 standard errors, clipped to the plotted range), read by the
+    bands, the lines and their tooltips; ``quantities``: ``q, quantity, exact`` (each quantity's
+    shown name and exact value as text, since it may be ∞, looked up by ``q``); ``exact``:
+    ``quantity, exact`` (the finite exact values); ``ends``: ``n, mean, quantity, label``.
     ``names`` are the quantities' shown names in colour order. ``text`` keys: ``x``, ``y``,
     ``quantity``, ``mean``, ``se``, ``exact``, ``n``."""
     color = alt.Color("quantity:N", scale=alt.Scale(domain=list(names), range=list(colors)),
@@ -152,8 +153,9 @@ def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -
             alt.Tooltip("mean:Q", title=text["mean"], format=TOOLTIP_FORMAT),
             alt.Tooltip("se:Q", title=text["se"], format=TOOLTIP_FORMAT),
             alt.Tooltip("exact:N", title=text["exact"])]
-    base = alt.Chart(alt.NamedData("lines"))
-    band = alt.Chart(alt.NamedData("band")).mark_area(opacity=0.18).encode(
+    base = alt.Chart(alt.NamedData("lines")).transform_lookup(
+        lookup="q", from_=alt.LookupData(alt.NamedData("quantities"), "q", ["quantity", "exact"]))
+    band = base.mark_area(opacity=0.18).encode(
         x=x, y=alt.Y("lo:Q", title=text["y"]), y2="hi:Q", color=color)
     line = base.mark_line(strokeWidth=2).encode(x=x, y="mean:Q", color=color,
                                                 strokeDash=dash, tooltip=tips)
@@ -171,54 +173,71 @@ def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -
 
 def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
                        names: Mapping[str, str]) -> dict[str, Columns]:
-    """Long-form frames from :attr:`lib.sampling.RunningAverages.table`; ``names`` maps each
-    quantity (``info_p``, ``info_q``, ``log_ratio``) to its shown name. Rows whose average is
-    infinite are dropped; bands exist only where the standard error is finite and are clipped
-    to the range the averages cover from n = 10 on (so the first wild draws do not flatten
-    the chart; the tooltip gives the real standard error)."""
-    parts: dict[str, list] = {"n": [], "quantity": [], "mean": [], "se": [], "exact": []}
-    rules = []
-    for key, name in names.items():
+    """The datasets of :func:`running_chart` from :attr:`lib.sampling.RunningAverages.table`;
+    ``names`` maps each quantity (``info_p``, ``info_q``, ``log_ratio``) to its shown name, in
+    colour order.
+
+    ``lines`` has one row per quantity and plotted ``n`` where both the average and its
+    standard error are finite: every row of the table the chart can draw (``n = 1`` has no
+    spread yet; an average is infinite from the first draw with ``q = 0`` on, and the page says
+    so in words). None is dropped: the table's sizes (400 spaced evenly on the log axis, rounded
+    to whole draws) are at least 1/781 of the axis apart for every n up to 10**6, so each has a
+    pixel column of its own on a chart 781 px wide, a laptop's. A quantity's name and exact
+    value, the same on each of its rows, are sent once, in ``quantities``. The bands are
+    clipped to the range the averages cover from ``n = 10`` on (with the finite exact values
+    and a quarter of that range, at least 0.1, around it), so the first wild draws do not
+    flatten the chart; the tooltip gives the real standard error.
+
+    >>> table = pd.DataFrame({"n": [1, 2, 3], "info_p": [1.0, 1.5, 1.0],
+    ...                       "info_p_se": [np.inf, 0.5, 0.25], "info_q": [2.0, np.inf, np.inf],
+    ...                       "info_q_se": [np.inf, np.inf, np.inf]})
+    >>> d = running_chart_data(table, {"info_p": 1.25, "info_q": np.inf}, {"info_p": "a",
+    ...                                                                   "info_q": "b"})
+    >>> [d["lines"][k].tolist() for k in ("n", "q", "lo", "hi")]  # lo clipped at 1 - 0.25
+    [[2, 3], [0, 0], [0.75, 0.75], [2.25, 1.5]]
+    >>> {k: v.tolist() for k, v in d["quantities"].items()}
+    {'q': [0, 1], 'quantity': ['a', 'b'], 'exact': ['1.250000', '∞']}
+    >>> d["exact"]["quantity"].tolist(), d["ends"]["label"].tolist()
+    (['a'], ['a'])
+    """
+    n = table["n"].to_numpy()
+    parts: dict[str, list] = {"n": [], "q": [], "mean": [], "se": []}
+    finite_n, finite_mean = [], []
+    for q, key in enumerate(names):
         mean = table[key].to_numpy(dtype=float)
         se = table[f"{key}_se"].to_numpy(dtype=float)
-        ok = np.isfinite(mean)
-        count = int(ok.sum())
-        parts["n"].append(table["n"].to_numpy()[ok])
-        parts["quantity"].append(np.full(count, name, dtype=object))
-        parts["mean"].append(mean[ok])
-        parts["se"].append(np.where(np.isfinite(se[ok]), se[ok], np.nan))
-        parts["exact"].append(np.full(count, _exact_text(exact[key]), dtype=object))
-        if math.isfinite(exact[key]):
-            rules.append((name, exact[key]))
-    columns = {k: np.concatenate(v) if v else np.array([], dtype=object if k in
-                                                        ("quantity", "exact") else float)
-               for k, v in parts.items()}
-    mean, se = columns["mean"], columns["se"]
-    late = columns["n"] >= 10
-    settled = mean[late] if late.any() else mean
-    exact_values = [v for _, v in rules]
-    lo_all = min([*settled.tolist(), *exact_values], default=0.0)
-    hi_all = max([*settled.tolist(), *exact_values], default=1.0)
+        finite = np.isfinite(mean)
+        finite_n.append(n[finite])
+        finite_mean.append(mean[finite])
+        drawn = finite & np.isfinite(se)
+        parts["n"].append(n[drawn].astype(np.int32))
+        parts["q"].append(np.full(int(drawn.sum()), q, dtype=np.int8))
+        parts["mean"].append(mean[drawn])
+        parts["se"].append(se[drawn])
+    lines = {k: np.concatenate(v) for k, v in parts.items()}
+    finite_n, finite_mean = np.concatenate(finite_n), np.concatenate(finite_mean)
+    late = finite_n >= 10
+    settled = finite_mean[late] if late.any() else finite_mean
+    rules = {key: exact[key] for key in names if math.isfinite(exact[key])}
+    reach = [*settled.tolist(), *rules.values()]
+    lo_all, hi_all = min(reach, default=0.0), max(reach, default=1.0)
     pad = max(0.25 * (hi_all - lo_all), 0.1)
-    lo_clip, hi_clip = lo_all - pad, hi_all + pad
-    spread = ~np.isnan(se)  # n = 1: no spread yet, neither a line point nor a band
-    lines = {k: v[spread] for k, v in columns.items()}
-    band = {**lines, "lo": np.clip(mean - 2 * se, lo_clip, hi_clip)[spread],
-            "hi": np.clip(mean + 2 * se, lo_clip, hi_clip)[spread]}
-    ends = []
-    for name in names.values():
-        mine = np.flatnonzero(lines["quantity"] == name)
-        if mine.size:
-            ends.append((lines["n"][mine[-1]], lines["mean"][mine[-1]], name,
-                         name.split("→")[-1].strip()))
-    end_columns = list(zip(*ends)) if ends else [(), (), (), ()]
-    return {"lines": lines, "band": band,
-            "exact": {"quantity": np.array([name for name, _ in rules], dtype=object),
-                      "exact": np.array(exact_values, dtype=float)},
-            "ends": {"n": np.array(end_columns[0], dtype=float),
-                     "mean": np.array(end_columns[1], dtype=float),
-                     "quantity": np.array(end_columns[2], dtype=object),
-                     "label": np.array(end_columns[3], dtype=object)}}
+    lines["lo"] = np.clip(lines["mean"] - 2 * lines["se"], lo_all - pad, hi_all + pad)
+    lines["hi"] = np.clip(lines["mean"] + 2 * lines["se"], lo_all - pad, hi_all + pad)
+    shown = list(names.values())
+    last = [np.flatnonzero(lines["q"] == q)[-1:] for q in range(len(shown))]
+    ends = np.concatenate(last).astype(np.int64)
+    return {"lines": lines,
+            "quantities": {"q": np.arange(len(shown), dtype=np.int8),
+                           "quantity": np.array(shown, dtype=object),
+                           "exact": np.array([_exact_text(exact[k]) for k in names],
+                                             dtype=object)},
+            "exact": {"quantity": np.array([names[k] for k in rules], dtype=object),
+                      "exact": np.array(list(rules.values()), dtype=float)},
+            "ends": {"n": lines["n"][ends].astype(float), "mean": lines["mean"][ends],
+                     "quantity": np.array([shown[q] for q in lines["q"][ends]], dtype=object),
+                     "label": np.array([shown[q].split("→")[-1].strip()
+                                        for q in lines["q"][ends]], dtype=object)}}
 
 
 # ---- Plug-in bias ----------------------------------------------------------------------------

@@ -9,7 +9,8 @@ grows. A canonical code is fixed by its lengths alone, which keeps every result 
 
 The numbers of the codes page come from here too: :func:`build_codes` (the codes of a pair P, Q
 and what they cost under P), :func:`encode_message` (a message drawn from P, encoded with both)
-and :func:`word_code` (a random 16-bit word).
+and :func:`word_code` (a random 16-bit word); and so does which of its sentences applies, to
+them and to its samples from :mod:`lib.sampling` (the cases at the end of this module).
 
 Lengths are in bits (one binary digit per bit), so every quantity in this module is base 2;
 :func:`ideal_lengths` takes a ``base`` like :mod:`lib.info` for the information content it
@@ -38,7 +39,7 @@ import numpy as np
 from lib.cases import Case
 from lib.info import (as_distribution, as_pair, cross_entropy, entropy, information_content,
                       kl_divergence, log_factor)
-from lib.sampling import draw
+from lib.sampling import QUANTITIES, BiasCheck, Estimates, RunningAverages, draw
 
 __all__ = [
     "CodingError",
@@ -64,12 +65,16 @@ __all__ = [
     "encode_message",
     "WordCode",
     "word_code",
+    "word_cases",
     "EXACT",
     "code_notes",
     "own_bound",
     "shannon_bound",
     "extra_bits",
     "message_rates",
+    "final_cases",
+    "sample_notes",
+    "bias_cases",
     "cost_rows",
     "code_table",
 ]
@@ -868,3 +873,92 @@ def message_rates(c: Codes, m: Message) -> tuple[Case, ...]:
     if not m.decoded_ok_p or m.decoded_ok_q is False:
         return (*rates, Case("message.mismatch"))
     return (*rates, Case("message.decoded_p" if m.bits_q is None else "message.decoded", {"n": n}))
+
+
+def word_cases(w: WordCode, width: int = 16) -> tuple[Case, Case]:
+    """What :func:`word_code` found for a ``width``-bit word: ``"sixteen.result"`` (``h``,
+    ``l``, and the shortest and longest codewords ``lo``, ``hi``), then ``"sixteen.uniform"``
+    (``l``: every codeword is as long as the word, as when each digit is a fair coin) or
+    ``"sixteen.saving"`` (``saved``: ``width − L`` bits a word).
+
+    >>> result, uniform = word_cases(word_code(0.5, 3), 3)
+    >>> round(result.numbers["h"], 12), result.numbers["l"], uniform
+    (3.0, 3.0, Case(name='sixteen.uniform', numbers={'l': 3}, apart=()))
+    >>> saving = word_cases(word_code(0.1, 3), 3)[1]
+    >>> saving.name, round(saving.numbers["saved"], 3)
+    ('sixteen.saving', 1.402)
+    """
+    result = Case("sixteen.result", {"h": w.h, "l": w.l, "lo": w.lo, "hi": w.hi})
+    if w.lo == w.hi:
+        return result, Case("sixteen.uniform", {"l": w.lo})
+    return result, Case("sixteen.saving", {"saved": width - w.l})
+
+
+def final_cases(r: RunningAverages) -> tuple[Case, ...]:
+    """Each running average over all of ``r``'s draws (:func:`lib.sampling.running_averages`),
+    in the order of :data:`lib.sampling.QUANTITIES`, against its exact value: ``"samples.final"``
+    (``value`` ± ``se``, two standard errors, and ``exact``) or ``"samples.final_inf"``
+    (``exact``) when a draw with ``q = 0`` made the average ∞.
+
+    >>> from lib.sampling import running_averages
+    >>> r = running_averages([0.5, 0.5], [1.0, 0.0], 100, seed=1)
+    >>> [(c.name, c.numbers["exact"]) for c in final_cases(r)]
+    [('samples.final', 1.0), ('samples.final_inf', inf), ('samples.final_inf', inf)]
+    >>> {k: round(v, 4) for k, v in final_cases(r)[0].numbers.items()}
+    {'value': 1.0, 'se': 0.0, 'exact': 1.0}
+    """
+    return tuple(Case("samples.final_inf", {"exact": r.exact[k]}) if math.isinf(r.final[k])
+                 else Case("samples.final", {"value": r.final[k], "se": 2 * r.final_se[k],
+                                             "exact": r.exact[k]})
+                 for k in QUANTITIES)
+
+
+def sample_notes(e: Estimates, repeats: int) -> tuple[Case | None, Case | None]:
+    """What one sample (:func:`lib.sampling.estimates`) calls for beyond its numbers, as
+    ``(unseen, high)``: ``"mle.unseen"`` when ``k`` of the ``K`` possible events (``p_i > 0``)
+    were never drawn, so ``P̂`` gives them 0 (else None); ``"mle.high"`` when this sample's
+    ``H(P̂)`` (``plug``) came out above ``H(P)`` (``h``) by more than :data:`EXACT`, though the
+    plug-in entropy is low on average over the ``repeats`` samples of the bias chart (else
+    None).
+
+    >>> from lib.sampling import estimates
+    >>> unseen, high = sample_notes(estimates([0.5, 0.25, 0.125, 0.125], [0.25] * 4, 8, seed=3),
+    ...                             1000)
+    >>> unseen, high
+    (Case(name='mle.unseen', numbers={'k': 1, 'K': 4}, apart=()), None)
+    """
+    unseen = (Case("mle.unseen", {"k": e.support - e.seen, "K": e.support})
+              if e.seen < e.support else None)
+    high = (Case("mle.high", {"plug": e.plug_in, "h": e.entropy_p, "repeats": repeats})
+            if e.plug_in > e.entropy_p + EXACT else None)
+    return unseen, high
+
+
+def bias_cases(table: Any, n: int, repeats: int, check: BiasCheck) -> tuple[Case, Case]:
+    """The plug-in entropy's bias at sample size ``n``, measured and exact.
+
+    The measured one is ``table``'s row for ``n`` (:func:`lib.sampling.plugin_bias` over
+    ``repeats`` samples): ``"bias.sentence"`` when the average ``H(P̂)`` (``plug``) came out
+    below ``H(P)`` (``h``), as it does in expectation, else ``"bias.sentence_above"`` (the
+    bias is smaller than the noise of the average); with ``n``, ``repeats``, ``bias`` (the
+    distance from ``H(P)``), ``se`` (two standard errors of the average) and ``mm`` (the average
+    Miller–Madow estimate). The exact one is ``check`` (:func:`lib.sampling.bias_against_rule`
+    at ``n``): ``"bias.rule_holds"`` when the first-order ``(K − 1)/(2n)`` nats is close to
+    the exact bias, else ``"bias.rule_fails"`` (with ``ratio``: the rule over the exact bias);
+    with ``exact``, ``n``, ``rule`` and ``np`` (the smallest ``n·p_i``).
+
+    >>> from lib.sampling import bias_against_rule, plugin_bias
+    >>> p = [0.5, 0.25, 0.125, 0.125]
+    >>> measured, rule = bias_cases(plugin_bias(p, [20, 1000], repeats=1000), 1000, 1000,
+    ...                             bias_against_rule(p, 1000))
+    >>> measured.name, round(float(measured.numbers["bias"]), 6), rule.name, rule.numbers["np"]
+    ('bias.sentence', 0.002132, 'bias.rule_holds', 125.0)
+    """
+    row = table[table["n"] == n].iloc[0]
+    measured = Case("bias.sentence" if row["bias"] < 0 else "bias.sentence_above", {
+        "n": n, "plug": row["plug_in"], "repeats": repeats, "bias": abs(row["bias"]),
+        "h": row["exact"], "se": 2 * row["plug_in_se"], "mm": row["miller_madow"]})
+    rule = Case("bias.rule_holds" if check.close else "bias.rule_fails", {
+        "exact": check.exact, "n": n, "rule": check.rule, "np": check.smallest_np,
+        **({} if check.close else {"ratio": check.rule / check.exact})})
+    return measured, rule

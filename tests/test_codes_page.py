@@ -172,6 +172,30 @@ def test_samples_controls(animals):
     assert texts(at) != before
 
 
+def test_samples_chart_sends_each_name_once(animals):
+    """Issue 22: the running averages go to the browser as numbers, one row per quantity and
+    plotted n; each quantity's name and exact value once, in a lookup (in the reader's
+    language)."""
+    import pyarrow as pa
+
+    def datasets(at):
+        chart = next(c for c in at.get("vega_lite_chart")
+                     if "lines" in [d.name for d in c.proto.datasets])
+        return {d.name: pa.ipc.open_stream(d.data.data).read_all() for d in chart.proto.datasets}
+
+    sent = datasets(animals)
+    assert sorted(sent) == ["ends", "exact", "lines", "quantities"]
+    assert sent["lines"].column_names == ["n", "q", "mean", "se", "lo", "hi"]
+    assert sent["lines"].num_rows == 834  # 10,000 draws: 278 plotted sizes after n = 1, × 3
+    assert sent["quantities"].to_pydict() == {
+        "q": [0, 1, 2], "quantity": ["average of −log₂ p(x) → H(P)",
+                                     "average of −log₂ q(x) → H(P,Q)",
+                                     "average of log₂(p(x)/q(x)) → KL(P‖Q)"],
+        "exact": ["1.750000", "2.375000", "0.625000"]}
+    set_language(animals, "zh")
+    assert datasets(animals)["quantities"]["quantity"][0].as_py().startswith("−log₂ p(x) 的平均")
+
+
 def test_estimation_and_bias(animals):
     at = animals
     text = texts(at)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import coding, info
+from lib.cases import Case
 from lib.coding import CodingError, DecodeError, NoCodewordError
 from lib.info import DistributionError
 
@@ -362,6 +363,10 @@ def test_sixteen_bit_word_code():
     w = coding.word_code(0.1)
     assert w.h == pytest.approx(16 * 0.4689955935892812, rel=1e-12)
     assert round(w.l, 4) == 7.5469 and w.h <= w.l < w.h + 1
+    result, saving = coding.word_cases(w)
+    assert result == Case("sixteen.result", {"h": w.h, "l": w.l, "lo": w.lo, "hi": w.hi})
+    assert saving.name == "sixteen.saving" and round(saving.numbers["saved"], 4) == 8.4531
+    assert coding.word_cases(coding.word_code(0.5))[1] == Case("sixteen.uniform", {"l": 16})
 
 
 def test_code_examples_are_distributions():
@@ -394,3 +399,61 @@ def test_dyadic_p_with_two_or_more_events_is_exactly_l_equals_h(exponents):
     p = raw / raw.sum()
     c = coding.build_codes(p, p)
     assert (abs(c.l_p - c.h_p) <= 1e-9) == coding.is_dyadic(p)
+
+
+# ---- Which sentence applies to samples (the codes page's estimates and bias) ------------------
+
+def test_sample_notes_name_unseen_events_and_a_sample_above_h():
+    from lib import sampling
+    animals = ((0.5, 0.25, 0.125, 0.125), (0.125, 0.5, 0.25, 0.125))
+    high = sampling.estimates(*animals, 20, seed=0)  # H(P̂) = 1.846 > H(P) = 1.75
+    assert coding.sample_notes(high, 1000) == (None, Case("mle.high", {
+        "plug": high.plug_in, "h": high.entropy_p, "repeats": 1000}))
+    assert round(high.plug_in, 4) == 1.8464
+    assert coding.sample_notes(sampling.estimates(*animals, 20, seed=1), 1000) == (None, None)
+    unseen, above = coding.sample_notes(sampling.estimates(*animals, 8, seed=3), 1000)
+    assert unseen == Case("mle.unseen", {"k": 1, "K": 4}) and above is None
+    # P certain: H(P̂) = H(P) = 0 in every sample, neither above nor short of an event.
+    assert coding.sample_notes(sampling.estimates([1.0, 0.0], [0.5, 0.5], 5), 10) == (None, None)
+
+
+def test_bias_cases_word_the_measured_row_and_the_exact_bias():
+    from lib import sampling
+    p = (0.5, 0.25, 0.125, 0.125)
+    table = sampling.plugin_bias(p, [2, 20, 1000], repeats=1000, seed=0)
+    measured, rule = coding.bias_cases(table, 20, 1000, sampling.bias_against_rule(p, 20))
+    row = table.iloc[1]
+    assert measured == Case("bias.sentence", {
+        "n": 20, "plug": row.plug_in, "repeats": 1000, "bias": -row.bias, "h": row.exact,
+        "se": 2 * row.plug_in_se, "mm": row.miller_madow})
+    assert round(row.bias, 4) == -0.1258
+    # The exact bias 0.1182 bits, (K − 1)/(2n) nats = 0.1082 bits: within 10%.
+    assert rule.name == "bias.rule_holds" and rule.numbers["np"] == 2.5
+    assert (round(rule.numbers["exact"], 4), round(rule.numbers["rule"], 4)) == (0.1182, 0.1082)
+    # Ten samples of 1,000 from (0.9, 0.1): the average came out above H(P), by noise.
+    noisy = sampling.plugin_bias([0.9, 0.1], [1000], repeats=10, seed=2)
+    measured, _ = coding.bias_cases(noisy, 1000, 10, sampling.bias_against_rule([0.9, 0.1], 1000))
+    assert measured.name == "bias.sentence_above" and noisy.bias[0] > 0
+    assert measured.numbers["bias"] == noisy.bias[0]
+    # Events of probability 1e−12: the rule is off by a factor of about 1.2e7.
+    tiny = [1 - 5e-12] + [1e-12] * 5
+    _, rule = coding.bias_cases(sampling.plugin_bias(tiny, [2000], repeats=10), 2000, 10,
+                                sampling.bias_against_rule(tiny, 2000))
+    assert rule.name == "bias.rule_fails" and f"{rule.numbers['ratio']:.3g}" == "1.25e+07"
+
+
+def test_final_cases_quote_two_standard_errors_or_infinity():
+    from lib import sampling
+    from lib.presets import CODE_EXAMPLES
+    animals, ruled_out = CODE_EXAMPLES["animals"], CODE_EXAMPLES["ruled_out"]
+    r = sampling.running_averages(animals.p, animals.q, 10_000, seed=0)
+    cases = coding.final_cases(r)
+    assert [c.name for c in cases] == ["samples.final"] * 3
+    assert [{k: round(v, 4) for k, v in c.numbers.items()} for c in cases] == [
+        {"value": 1.7515, "se": 0.0166, "exact": 1.75},
+        {"value": 2.369, "se": 0.0171, "exact": 2.375},
+        {"value": 0.6175, "se": 0.0283, "exact": 0.625}]
+    assert cases[0].numbers["se"] == 2 * r.final_se["info_p"]
+    r = sampling.running_averages(ruled_out.p, ruled_out.q, 10_000, seed=0)
+    assert [(c.name, c.numbers["exact"]) for c in coding.final_cases(r)][1:] == [
+        ("samples.final_inf", math.inf), ("samples.final_inf", math.inf)]

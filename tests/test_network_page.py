@@ -26,6 +26,7 @@ from tests.test_digits import idx_bytes
 from tests.visible_prose import visible_texts, visible_words
 from lib import fmt
 from ui import network as nw
+from ui.i18n import say
 
 TINY = nw.Config("bundled", 15, 3.0, 0.5, 3, 10, "large", 7)
 PAGE = "pages/lessons/network.py"
@@ -621,15 +622,15 @@ def test_book_preset_sets_every_setting(page):
 
 
 def test_book_note_names_each_difference():
-    note = nw.say(*story.book_cases(nw.Config("mnist", 40, 2.0, 0.5, 10, 20, "normal", 1)))
+    note = say("nw", *story.book_cases(nw.Config("mnist", 40, 2.0, 0.5, 10, 20, "normal", 1)))
     for words in ("40 hidden neurons (the book reports 30 and 100)",
                   "N(0, 1/n_in) weights (the book: N(0, 1) weights)",
                   "Quadratic cost: η 2 (the book: 3)", "mini-batches of 20 (the book: 10)",
                   "10 epochs (the book: 30)", "best of three runs"):
         assert words in note, words
-    same = nw.say(*story.book_cases(nw.Config("mnist", 30, 3.0, 0.5, 30, 10, "large", 5)))
+    same = say("nw", *story.book_cases(nw.Config("mnist", 30, 3.0, 0.5, 30, 10, "large", 5)))
     assert "Unlike the book" not in same and "95.42%" in same and "95.49%" in same
-    hundred = nw.say(*story.book_cases(nw.Config("mnist", 100, 3.0, 0.5, 30, 10, "large", 5)))
+    hundred = say("nw", *story.book_cases(nw.Config("mnist", 100, 3.0, 0.5, 30, 10, "large", 5)))
     # Issue 20, item 4: chapter 1's 96.59% is its best of three runs too (as 95.42% is).
     assert "96.59% (quadratic cost, η 3.0; chapter 1: the best epoch of the best of three runs)" \
         in hundred and "96.82%" in hundred
@@ -788,7 +789,7 @@ def test_run_sentences_follow_the_numbers():
              [(0.8, 3.0, 1.0, 0.4), (0.95, 3.0, 1.0, 0.6)])
     b = _run([(0.8, 3.0, 1.0, 0.4), (0.95, 3.0, 1.0, 0.6)],
              [(0.5, 1.0, 2.0, 0.2), (0.9, 1.0, 2.0, 0.3)])
-    (text_a, why_a), (text_b, _) = (tuple(nw.say(*part) for part in story.limit1_cases(run.rows))
+    (text_a, why_a), (text_b, _) = (tuple(say("nw", *part) for part in story.limit1_cases(run.rows))
                                     for run in (a, b))
     assert "in 2 of 2 epochs with cross-entropy and in 0 of 2" in text_a
     assert "3 times as large" in text_a

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import special
 
 from lib import info, sampling
 from lib.info import DistributionError
@@ -59,7 +60,7 @@ def test_zero_q_makes_the_average_infinite_from_the_first_such_draw():
     r = sampling.running_averages(p, q, 1000, seed=0, points=1000)
     x = sampling.draw(p, 1000, seed=0)
     first = int(np.flatnonzero(x == 1)[0]) + 1
-    assert r.first_infinite == first
+    assert r.first_infinite == first and r.infinite_event == 1
     t = r.table
     before, after = t[t.n < first], t[t.n >= first]
     assert np.isfinite(before.info_q).all() and (after.info_q == math.inf).all()
@@ -155,7 +156,26 @@ def test_counts_are_those_of_the_located_draws(weights, n, repeats, seed):
     u = np.random.default_rng(seed).random((repeats, n))
     located = np.searchsorted(cdf, u, side="right")
     want = np.stack([np.bincount(row, minlength=cdf.size) for row in located])
-    assert np.array_equal(sampling._counts(cdf, u), want)
+    assert np.array_equal(sampling._counts(cdf, sampling._keys(u)), want)
+
+
+def _located_counts(cdf, u):
+    """Counts of :func:`lib.sampling.draw`'s events (inverse CDF), row by row."""
+    located = np.searchsorted(cdf, u, side="right") + cdf.size * np.arange(len(u))[:, None]
+    return np.bincount(located.ravel(), minlength=cdf.size * len(u)).reshape(len(u), cdf.size)
+
+
+def test_counts_across_blocks_and_on_the_boundaries():
+    """Rows are searched in blocks of 512; a draw equal to a boundary F_i belongs to the next
+    event, and an event of probability 0 (an empty interval) is never counted."""
+    cdf = sampling._sampler(np.array([0.5, 0.0, 0.25, 0.25, 0.0]))
+    assert cdf.tolist() == [0.5, 0.5, 0.75, 1.0, 1.0]
+    edges = np.array([[0.0, 0.5, 0.75, 0.5 - 2**-53, 0.75 - 2**-53, 0.999]])
+    assert sampling._counts(cdf, sampling._keys(edges)).tolist() == [[2, 0, 2, 2, 0]]
+    u = np.random.default_rng(3).random((1100, 7))
+    assert np.array_equal(sampling._counts(cdf, sampling._keys(u)), _located_counts(cdf, u))
+    with pytest.raises(ValueError):
+        sampling._keys(np.array([[2.0**-60]]))  # not a draw of numpy's 53-bit generator
 
 
 def test_bias_table_of_a_fixed_seed_is_unchanged():
@@ -167,6 +187,28 @@ def test_bias_table_of_a_fixed_seed_is_unchanged():
     from scipy import special
     plug = np.sum(special.entr(counts / 20), axis=1) / math.log(2)
     assert b.plug_in[1] == pytest.approx(float(plug.mean()), rel=1e-12)
+
+
+def test_draws_kept_for_several_p_give_the_same_table():
+    """The codes page keeps the draws of its ten sizes (they do not depend on P) and searches
+    them for each P: the very table of drawing each time, for many events too, and a size the
+    kept draws lack is drawn."""
+    sizes = (2, 3, 5, 10, 20, 50, 100, 200, 500, 1000)
+    draws = sampling.bias_draws(sizes, repeats=1000, seed=0)
+    assert sorted(draws.keys) == list(sizes) and draws.keys[20].shape == (1000, 20)
+    fifty = np.random.default_rng(1).random(50)
+    fifty /= fifty.sum()
+    for p in (P4, fifty, [1.0]):
+        kept = sampling.plugin_bias(p, [37, *sizes], repeats=1000, seed=0, draws=draws)
+        assert kept.equals(sampling.plugin_bias(p, [37, *sizes], repeats=1000, seed=0))
+    u = np.random.default_rng([0, 1000]).random((1000, 1000))
+    plug = np.sum(special.entr(_located_counts(sampling._sampler(fifty), u) / 1000), axis=1)
+    kept = sampling.plugin_bias(fifty, [1000], repeats=1000, seed=0, draws=draws)
+    assert kept.plug_in[0] == pytest.approx(float(plug.mean()) / math.log(2), rel=1e-12)
+    with pytest.raises(ValueError):
+        sampling.plugin_bias(P4, sizes, repeats=500, seed=0, draws=draws)
+    with pytest.raises(ValueError):
+        sampling.plugin_bias(P4, sizes, repeats=1000, seed=1, draws=draws)
 
 
 # ---- The exact expected plug-in entropy (issue 20, item 2) -----------------------------------

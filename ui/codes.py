@@ -18,14 +18,14 @@ import pandas as pd
 import streamlit as st
 
 from lib import charts_codes, coding, sampling
-from lib.cases import Case
 from lib.charts import CE_COLOR, KL_COLOR, P_COLOR
 from lib.presets import CODE_EXAMPLES
+from lib.settings import Setting
 from lib import fmt
 from ui import explorer, layout
 from ui.charts import arrow_table, datasets
-from ui.i18n import event_name, lang, t
-from ui.state import PageState, Setting
+from ui.i18n import event_name, lang, say, t
+from ui.state import PageState
 
 EXPLORER = explorer.S
 SOURCES = ("explorer", *CODE_EXAMPLES)
@@ -89,21 +89,6 @@ def unit_note() -> str | None:
     return one_bit and t("cd.why_bits.unit", unit=layout.unit_label(), one_bit=one_bit)
 
 
-def say(case: Case, labels: tuple[str, ...] = ()) -> str:
-    """The sentence ``cd.<case.name>`` with its numbers: three significant digits (the two
-    numbers of ``case.apart`` with as many more as it takes to read differently: ``1.0000000000``
-    against ``1.0000000002``), whole counts with thousands separators, a tuple of event indices
-    as the events' quoted ``labels``."""
-    fields = {k: explorer.event_names(labels, v) if isinstance(v, tuple)
-              else f"{v:,}" if isinstance(v, (int, np.integer)) else fmt.short(v)
-              for k, v in case.numbers.items()}
-    if case.apart:
-        a, b = case.apart
-        fields[a], fields[b] = fmt.apart(case.numbers[a], case.numbers[b], lambda x, d:
-                                         fmt.short(x) if d == 3 else fmt.sig(x, d), 3)
-    return t(f"cd.{case.name}", **fields)
-
-
 # ---- Codes and expected lengths ----------------------------------------------------------------
 
 #: The codes (:class:`lib.coding.Codes`), the table of every event's probabilities,
@@ -128,7 +113,8 @@ def codes(src: Source, language: str) -> CodesView:
                          t("cd.col.q"): list(map(fmt.prob, src.q))} | {
         t(f"cd.col.{k}"): [cell(k, x) for x in v]
         for k, v in coding.code_table(c, src.p, src.q).items()})
-    notes = tuple(("warning" if n.name.startswith("q_zero") else "info", say(n, src.labels))
+    notes = tuple(("warning" if n.name.startswith("q_zero") else "info",
+                   say("cd", n, labels=src.labels))
                   for n in coding.code_notes(src.p, src.q))
     text = {k: t(f"cd.chart.{k}") for k in ("x", "row", "part", "value", "total")}
     text.update({k: t(f"cd.chart.part.{k}") for k in ("h", "kl", "round")})
@@ -144,8 +130,9 @@ def codes(src: Source, language: str) -> CodesView:
                 ("kl", "cd.chart.part.kl"), ("round", "cd.chart.part.round"),
                 ("total", "cd.chart.total"))}})
     shannon = coding.shannon_bound(c)
-    return CodesView(c, table, notes, say(coding.own_bound(c)), shannon and say(shannon),
-                     tuple(say(x) for x in coding.extra_bits(c)), chart, text, numbers)
+    return CodesView(c, table, notes, say("cd", coding.own_bound(c)),
+                     shannon and say("cd", shannon),
+                     tuple(say("cd", x) for x in coding.extra_bits(c)), chart, text, numbers)
 
 
 # ---- A message ---------------------------------------------------------------------------------
@@ -160,7 +147,7 @@ MessageView = namedtuple("MessageView", "m symbols legend bits_p bits_q rates de
 def message(src: Source, length: int, seed: int, language: str) -> MessageView:
     """:func:`lib.coding.encode_message` of a message of ``length`` events drawn from P, as
     HTML, with its rates and whether it decodes (:func:`lib.coding.message_rates`)."""
-    c = coding.build_codes(src.p, src.q)
+    c = codes(src, language).c
     m = coding.encode_message(c, src.p, length, seed)
     *rates, decoded = coding.message_rates(c, m)
     box = lambda texts, sep="": charts_codes.message_box(  # noqa: E731
@@ -168,8 +155,8 @@ def message(src: Source, length: int, seed: int, language: str) -> MessageView:
     return MessageView(m, box(src.labels, " "),
                        charts_codes.legend(t("cd.message.legend"), m.symbols, src.labels),
                        box(c.huff_p), None if m.bits_q is None else box(c.huff_q),
-                       tuple(say(r) for r in rates),
-                       (decoded.name != "message.mismatch", say(decoded)))
+                       tuple(say("cd", r) for r in rates),
+                       (decoded.name != "message.mismatch", say("cd", decoded)))
 
 
 # ---- The 16-bit number ---------------------------------------------------------------------------
@@ -177,10 +164,7 @@ def message(src: Source, length: int, seed: int, language: str) -> MessageView:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def sixteen(theta: float, language: str) -> tuple[str, ...]:
     """What :func:`lib.coding.word_code` finds for a 16-bit number with P(1) = ``theta``."""
-    w = coding.word_code(theta)
-    return (t("cd.sixteen.result", h=fmt.short(w.h), l=fmt.short(w.l), lo=w.lo, hi=w.hi),
-            t("cd.sixteen.uniform", l=w.lo) if w.lo == w.hi
-            else t("cd.sixteen.saving", saved=fmt.short(16 - w.l)))
+    return tuple(say("cd", case) for case in coding.word_cases(coding.word_code(theta)))
 
 
 # ---- Samples -----------------------------------------------------------------------------------
@@ -196,15 +180,10 @@ def samples(src: Source, size: int, seed: int, language: str) -> SamplesView:
     chart."""
     r = sampling.running_averages(src.p, src.q, size, seed=seed, base=2)
     names = {k: t(f"cd.q.{k}") for k in sampling.QUANTITIES}
-    final = tuple(t("cd.samples.final_inf", name=name.split(" →")[0], exact=fmt.short(
-        r.exact[k])) if math.isinf(r.final[k]) else t(
-        "cd.samples.final", name=name.split(" →")[0], value=fmt.short(r.final[k]),
-        se=fmt.short(2 * r.final_se[k]), exact=fmt.short(r.exact[k])) for k, name in names.items())
-    infinite = None
-    if r.first_infinite is not None:
-        x = sampling.draw(src.p, r.first_infinite, r.seed)
-        infinite = t("cd.samples.infinite", m=f"{r.first_infinite:,}",
-                     event=fmt.text(src.labels[int(x[-1])]))
+    final = tuple(say("cd", case, name=name.split(" →")[0])  # the name without its limit
+                  for case, name in zip(coding.final_cases(r), names.values()))
+    infinite = r.first_infinite and t("cd.samples.infinite", m=f"{r.first_infinite:,}",
+                                      event=fmt.text(src.labels[r.infinite_event]))
     text = {k: t(f"cd.samples.{k}") for k in ("x", "y", "mean", "se", "exact")}
     text.update(quantity=t("cd.chart.part"), n="n")
     return SamplesView(r, datasets(charts_codes.running_chart_data(r.table, r.exact, names)),
@@ -221,11 +200,23 @@ EstimatesView = namedtuple("EstimatesView", "e table sentences bias bias_text bi
                            "bias_sentence rule_sentence bias_numbers high")
 
 
-@st.cache_resource(max_entries=16, **CACHE)
-def _bias_rows(src: Source, seed: int) -> pd.DataFrame:
-    """:func:`lib.sampling.plugin_bias` at :data:`BIAS_SIZES` (each size has its own generator,
-    so these rows do not change with the reader's own ``n``)."""
-    return sampling.plugin_bias(src.p, BIAS_SIZES, repeats=BIAS_REPEATS, seed=seed, base=2)
+@st.cache_resource(max_entries=2, show_spinner=False)
+def bias_draws(seed: int) -> sampling.BiasDraws:
+    """:func:`lib.sampling.bias_draws` at :data:`BIAS_SIZES`: the same for every P, so a new P
+    only searches them (15 MB a seed)."""
+    return sampling.bias_draws(BIAS_SIZES, BIAS_REPEATS, seed)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def bias_results(p: tuple[float, ...], size: int,
+                 seed: int) -> tuple[pd.DataFrame, sampling.BiasCheck]:
+    """The plug-in entropy's bias, the same in every language (keyed by P alone, not the
+    events' translated names): measured at :data:`BIAS_SIZES` and ``size``
+    (:func:`lib.sampling.plugin_bias` of :func:`bias_draws`), and exactly at ``size``
+    (:func:`lib.sampling.bias_against_rule`)."""
+    return (sampling.plugin_bias(p, sorted({*BIAS_SIZES, size}), repeats=BIAS_REPEATS,
+                                 seed=seed, base=2, draws=bias_draws(seed)),
+            sampling.bias_against_rule(p, size, 2))
 
 
 @st.cache_resource(max_entries=64, **CACHE)
@@ -239,33 +230,22 @@ def estimates(src: Source, size: int, seed: int, language: str) -> EstimatesView
                          t("cd.col.p"): [fmt.prob(x) for x in src.p],
                          t("cd.mle.col.count"): e.counts.astype(np.int64),
                          t("cd.mle.col.freq"): [fmt.prob(x) for x in e.freqs]})
+    unseen, above = coding.sample_notes(e, BIAS_REPEATS)
     sentences = (t("cd.mle.sentence", plug=fmt.short(e.plug_in),
                    ce_p=fmt.short(e.cross_entropy_p), kl=fmt.short(e.kl_to_p)),
-                 *([t("cd.mle.unseen", k=e.support - e.seen, K=e.support)]
-                   if e.seen < e.support else []))
+                 *([say("cd", unseen)] if unseen else []))
+    high = above and say("cd", above)
     names = (t("cd.bias.plug_in"), t("cd.bias.mm"))
     text = {k: t(f"cd.bias.{k}") for k in ("x", "y", "exact", "bias")}
     text.update(estimator=t("cd.chart.part"), mean=t("cd.samples.mean"),
                 se=t("cd.samples.se"), n="n")
-    high = (t("cd.mle.high", plug=fmt.short(e.plug_in), h=fmt.short(e.entropy_p),
-              repeats=f"{BIAS_REPEATS:,}") if e.plug_in > e.entropy_p + coding.EXACT else None)
     if e.support < 2:
         return EstimatesView(e, table, sentences, None, text, names, None, None, None, high)
-    frame = _bias_rows(src, seed)
-    if size not in BIAS_SIZES:
-        extra = sampling.plugin_bias(src.p, [size], repeats=BIAS_REPEATS, seed=seed, base=2)
-        frame = pd.concat([frame, extra]).sort_values("n", ignore_index=True)
-    row = frame[frame["n"] == size].iloc[0]
-    sentence = say(Case("bias.sentence" if row["bias"] < 0 else "bias.sentence_above", {
-        "n": size, "plug": row["plug_in"], "repeats": BIAS_REPEATS, "bias": abs(row["bias"]),
-        "h": row["exact"], "se": 2 * row["plug_in_se"], "mm": row["miller_madow"]}))
-    rule = sampling.bias_against_rule(src.p, size, 2)
-    rule_sentence = say(Case("bias.rule_holds" if rule.close else "bias.rule_fails", {
-        "exact": rule.exact, "n": size, "rule": rule.rule, "np": rule.smallest_np,
-        **({} if rule.close else {"ratio": rule.rule / rule.exact})}))
+    frame, check = bias_results(src.p, size, seed)
+    measured, rule = coding.bias_cases(frame, size, BIAS_REPEATS, check)
     numbers = arrow_table({"n": frame["n"].to_numpy(),
                            names[0]: [fmt.exact(x) for x in frame["plug_in"]],
                            names[1]: [fmt.exact(x) for x in frame["miller_madow"]],
                            t("cd.bias.exact"): [fmt.exact(x) for x in frame["exact"]]})
     return EstimatesView(e, table, sentences, datasets(charts_codes.bias_chart_data(frame, names)),
-                         text, names, sentence, rule_sentence, numbers, high)
+                         text, names, say("cd", measured), say("cd", rule), numbers, high)

@@ -27,7 +27,7 @@ from lib import fmt
 from lib.settings import Setting
 from ui import problems
 from ui.charts import arrow_table, datasets
-from ui.i18n import event_name, listing, sentences, t
+from ui.i18n import event_name, event_names, listing, sentences, t
 from ui.state import PageState
 
 S = PageState("explorer", [
@@ -49,11 +49,6 @@ def read_table(table: pd.DataFrame, counts: bool, language: str) -> tables.ReadR
         if isinstance(values, np.ndarray):
             values.setflags(write=False)
     return read
-
-
-def event_names(labels: Sequence[str], events: Sequence[int]) -> str:
-    """The events numbered ``events``, quoted, escaped and joined for a sentence."""
-    return listing(f"“{fmt.text(labels[i])}”" for i in events)
 
 
 #: Everything the explorer shows for one P and Q (read only): the comparison

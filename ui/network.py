@@ -33,7 +33,7 @@ from lib.problems import Problem
 from lib.settings import Setting
 from ui import charts as ui_charts
 from ui import checkpoint
-from ui.i18n import sentences, t
+from ui.i18n import say, sentences, t
 from ui.layout import teaching
 from ui.state import PageState
 from ui.strings.network import STRINGS
@@ -215,21 +215,6 @@ def train_other_start() -> None:
 
 # ---- Words and charts ---------------------------------------------------------------------------
 
-def say(*cases: Case) -> str:
-    """Sentences decided in lib (:mod:`lib.network_lesson`, :mod:`lib.network_runs`) in the
-    reader's words, in a row (:func:`ui.i18n.sentences`): each case the string ``nw.<name>``
-    with its numbers as lib wrote them; a number that is a Case is worded first (a name, a part
-    of the sentence), a tuple of Cases is a list."""
-
-    def word(value):
-        if isinstance(value, Case):
-            return say(value)
-        return t("nw.list.sep").join(map(say, value)) if isinstance(value, tuple) else value
-
-    return sentences(*(t(f"nw.{c.name}", **{k: word(v) for k, v in c.numbers.items()})
-                       for c in cases))
-
-
 def run_name(cost: str) -> str:
     """A cost's name (or the neuron page's book demo rule's), the same on both lesson pages."""
     return t(f"nw.run.{cost}")
@@ -278,7 +263,7 @@ def live(mine: bytes, language: str) -> tuple[str, Chart, str]:
     data, done, words = story.live_view(mine)
     return (color_legend(chart_colors()),
             chart(named(data), "test_accuracy_pct", done, title_key="nw.q.accuracy", axis="%",
-                  chart_title_key="nw.chart.live"), say(words))
+                  chart_title_key="nw.chart.live"), say("nw", words))
 
 
 @st.cache_resource(max_entries=RESULT_VIEWS, show_spinner=False)
@@ -298,25 +283,25 @@ def results(cfg: Config, mine: bytes, other: bytes | None, language: str) -> Map
         columns=[t(k) for k in ("nw.start.col", "nw.cost", "nw.start.first", "nw.start.final")]
     ).set_index(t("nw.start.col")))
     return MappingProxyType(dict(
-        lesson=say(r.lesson),
-        metrics=tuple((say(label), value, say(best), say(exact))
+        lesson=say("nw", r.lesson),
+        metrics=tuple((say("nw", label), value, say("nw", best), say("nw", exact))
                       for label, value, best, exact in r.metrics),
-        book_note=say(*r.book), seeds=say(r.seeds),
+        book_note=say("nw", *r.book), seeds=say("nw", r.seeds),
         legend=color_legend(chart_colors()),
         accuracy=chart(data, "test_accuracy_pct", r.done, title_key="nw.q.accuracy",
                        axis="%", chart_title_key="nw.chart.accuracy"),
         cost=chart(data, "train_cost", r.done, title_key="nw.q.cost", axis="C",
                    chart_title_key="nw.chart.cost"),
-        cost_text=say(r.cost),
+        cost_text=say("nw", r.cost),
         starts=starts,
         grad_legend=color_legend(grad_colors),
         grad=chart(grads, "value", r.done, title_key="nw.q.grad", axis="|∂C/∂b|",
                    chart_title_key="nw.chart.grad", colors=grad_colors, log_scale=True),
-        limit1=tuple(say(*part) for part in r.limit1),
-        limit2=r.limit2 and say(r.limit2),
+        limit1=tuple(say("nw", *part) for part in r.limit1),
+        limit2=r.limit2 and say("nw", r.limit2),
         saturated=chart(data, "saturated_pct", r.done, title_key="nw.q.saturated",
                         axis="%", chart_title_key="nw.chart.saturated"),
-        limit3=say(r.limit3)))
+        limit3=say("nw", r.limit3)))
 
 
 # ---- Pictures of the digits ---------------------------------------------------------------------

@@ -34,7 +34,7 @@ import streamlit as st
 
 from lib import settings, tables
 from lib.problems import Problem
-from lib.settings import Setting, Settings  # noqa: F401 - pages declare with ui.state.Setting
+from lib.settings import Settings
 from ui.i18n import lang
 
 _LOG = logging.getLogger(__name__)

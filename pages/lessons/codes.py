@@ -73,8 +73,7 @@ else:  # the results need a valid P and Q
     if other or checkpoint.predicted("codes", "wrong_code"):
         r2 = st.columns(3)
         cd.metric(r2[0], t("cd.m.l_q"), c.l_q, t("cd.m.help.l_q"))
-        cd.metric(r2[1], t("cd.m.extra"), c.l_q - c.l_p if np.isfinite(c.l_q) else np.inf,
-               t("cd.m.help.extra"))
+        cd.metric(r2[1], t("cd.m.extra"), c.l_q - c.l_p, t("cd.m.help.extra"))  # ∞ - L_P = ∞
         cd.metric(r2[2], t("cd.m.kl"), c.kl)
         r3 = st.columns(3)
         cd.metric(r3[0], t("cd.m.ce"), c.ce)

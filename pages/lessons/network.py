@@ -7,7 +7,7 @@ import streamlit as st
 import ui
 from lib import network_runs
 from lib.digit_grid import PHONE_WIDTH
-from ui import checkpoint, lang, t
+from ui import checkpoint, lang, say, t
 from ui import network as nw
 
 
@@ -47,12 +47,12 @@ def results(run, other, cfg, data, width) -> None:
         st.subheader(t("nw.wrong"))
         costs, both = wrong
         for col, m in zip(st.columns(2), costs):
-            col.markdown(nw.say(m.count))
+            col.markdown(say("nw", m.count))
             if m.picture is not None:
-                col.image(m.picture, alt=nw.say(m.alt), width=m.picture.shape[1],
-                          output_format="PNG", caption=nw.say(*m.caption))
+                col.image(m.picture, alt=say("nw", m.alt), width=m.picture.shape[1],
+                          output_format="PNG", caption=say("nw", *m.caption))
         if both is not None:
-            st.caption(nw.say(both))
+            st.caption(say("nw", both))
 
     # ---- The limits of cross-entropy ----------------------------------------------------------
     st.header(t("nw.limits"), divider="gray")
@@ -193,12 +193,12 @@ def training_view(cfg, seen, held) -> None:
     if job is not None and job.active:
         fraction, words = network_runs.progress(job)
         if job.state == "queued":
-            st.info(nw.say(words), icon=":material/hourglass_top:")
+            st.info(say("nw", words), icon=":material/hourglass_top:")
         else:
-            st.progress(fraction, text=nw.say(words))
+            st.progress(fraction, text=say("nw", words))
     note = network_runs.training_note(cfg, job, other, runs.who)
     if note is not None:
-        st.caption(nw.say(note))
+        st.caption(say("nw", note))
     if job is not None and job.active and job.done and held == "shown":  # the accuracy so far
         legend, chart, words = nw.live(network_runs.numbers(network_runs.partial_run(job)), lang())
         st.html(legend)

@@ -1,0 +1,77 @@
+"""lib.charts_codes: the datasets of the codes page's running-averages chart, with real values."""
+
+import json
+
+import numpy as np
+import pytest
+
+from lib import charts, charts_codes, sampling
+from lib.presets import CODE_EXAMPLES
+
+NAMES = {"info_p": "average of −log₂ p(x) → H(P)", "info_q": "average of −log₂ q(x) → H(P,Q)",
+         "log_ratio": "average of log₂ p(x)/q(x) → KL(P‖Q)"}
+
+
+def running(example: str, n: int, seed: int = 0):
+    ex = CODE_EXAMPLES[example]
+    r = sampling.running_averages(ex.p, ex.q, n, seed=seed, base=2)
+    return r, charts_codes.running_chart_data(r.table, r.exact, NAMES)
+
+
+def test_lines_hold_each_drawn_row_once_with_names_and_exact_values_looked_up():
+    r, d = running("animals", 10_000)
+    lines = d["lines"]
+    assert set(lines) == {"n", "q", "mean", "se", "lo", "hi"}  # no text on any row
+    assert len(lines["n"]) == 834 and np.bincount(lines["q"]).tolist() == [278, 278, 278]
+    for q, key in enumerate(NAMES):
+        mine = lines["q"] == q
+        # Every plotted size but n = 1 (no spread yet), with the table's own numbers.
+        assert lines["n"][mine].tolist() == r.table["n"].tolist()[1:]
+        assert np.array_equal(lines["mean"][mine], r.table[key].to_numpy()[1:])
+        assert np.array_equal(lines["se"][mine], r.table[f"{key}_se"].to_numpy()[1:])
+    seventh = np.flatnonzero((lines["q"] == 0) & (lines["n"] == 7))[0]
+    assert lines["mean"][seventh] == pytest.approx(13 / 7)  # 3·1 + 2·2 + 2·3 bits over 7 draws
+    assert lines["lo"][seventh] == lines["mean"][seventh] - 2 * lines["se"][seventh]
+    assert lines["hi"][seventh] == lines["mean"][seventh] + 2 * lines["se"][seventh]
+    # Bands clipped to the averages' range from n = 10 on (0 to 2.4154) and a quarter of it.
+    assert lines["lo"].min() == pytest.approx(-0.603846, abs=1e-6)
+    assert lines["hi"].max() == pytest.approx(3.019231, abs=1e-6)
+    assert {k: v.tolist() for k, v in d["quantities"].items()} == {
+        "q": [0, 1, 2], "quantity": list(NAMES.values()),
+        "exact": ["1.750000", "2.375000", "0.625000"]}
+    assert d["exact"]["exact"].tolist() == pytest.approx([1.75, 2.375, 0.625], abs=1e-12)
+    assert d["ends"]["n"].tolist() == [10_000.0] * 3
+    assert d["ends"]["mean"].tolist() == [r.table[k].iloc[-1] for k in NAMES]
+
+
+def test_lines_stop_at_the_first_draw_q_rules_out():
+    r, d = running("ruled_out", 10_000)
+    assert (r.first_infinite, r.infinite_event) == (6, 3)  # draw 6 is "bird", q = 0
+    lines = d["lines"]
+    assert np.bincount(lines["q"]).tolist() == [278, 4, 4]
+    assert lines["n"][lines["q"] == 1].tolist() == [2, 3, 4, 5]
+    assert d["quantities"]["exact"].tolist() == ["1.750000", "∞", "∞"]
+    assert d["exact"]["quantity"].tolist() == [NAMES["info_p"]]  # no rule at ∞
+    assert d["ends"]["n"].tolist() == [10_000.0, 5.0, 5.0]
+    assert d["ends"]["label"].tolist() == ["H(P)", "H(P,Q)", "KL(P‖Q)"]
+
+
+@pytest.mark.parametrize("n", [100, 1_000, 10_000, 100_000, 1_000_000])
+def test_every_size_the_axis_can_tell_apart_is_kept(n):
+    """The page's sample sizes: each plotted n > 1 is a row of every quantity's line, and
+    consecutive ones are at least 1/781 of the log axis apart (a pixel on a 781 px chart)."""
+    r, d = running("skewed", n, seed=3)
+    sizes = r.table["n"].to_numpy()
+    for q in range(3):
+        assert d["lines"]["n"][d["lines"]["q"] == q].tolist() == sizes[1:].tolist()
+    log = np.log(sizes)
+    assert np.diff(log).min() >= (log[-1] - log[0]) / 781
+
+
+def test_the_chart_looks_the_names_up_by_index():
+    spec = charts.compile_spec(charts_codes.running_chart, text={k: k for k in (
+        "x", "y", "quantity", "mean", "se", "exact", "n")}, names=tuple(NAMES.values()),
+        colors=("#000", "#111", "#222"))
+    text = json.dumps(spec)
+    assert text.count('"lookup": "q"') == 3  # the band, the line and its tooltip points
+    assert '"name": "quantities"' in text and '"name": "band"' not in text
