@@ -784,19 +784,25 @@ def code_notes(p: Any, q: Any) -> tuple[Case, ...]:
 def own_bound(c: Codes) -> Case:
     """P's Huffman code against ``H(P) <= L < H(P) + 1`` (bits): ``"bounds.own_one"`` (a single
     certain event, one bit by convention; ``l``), ``"bounds.own_exact"`` (``L = H(P)`` within
-    :data:`EXACT`; ``h``) or ``"bounds.own"`` (``h``, ``l`` and ``h1 = H(P) + 1``, the last two to
-    read apart).
+    :data:`EXACT`; ``h``), ``"bounds.own"`` (``h``, ``l`` and ``h1 = H(P) + 1``, the last two to
+    read apart) or, when ``H(P)`` is so small that ``H(P) + 1`` rounds to ``L`` in floating point
+    (``P = (1 − 10⁻²⁴⁴, 10⁻²⁴⁴)``: ``L = 1``, ``H(P) ≈ 8e−242``), ``"bounds.own_rounded"``
+    (``h``, ``l``): ``L < H(P) + 1`` still holds exactly, but no number of digits shows it.
 
     >>> own_bound(build_codes([0.5, 0.25, 0.25], [0.5, 0.25, 0.25])).name
     'bounds.own_exact'
     >>> b = own_bound(build_codes([0.6, 0.4], [0.5, 0.5]))
     >>> b.name, {k: round(v, 4) for k, v in b.numbers.items()}, b.apart
     ('bounds.own', {'h': 0.971, 'l': 1.0, 'h1': 1.971}, ('l', 'h1'))
+    >>> own_bound(build_codes([1 - 1e-244, 1e-244], [0.5, 0.5])).name
+    'bounds.own_rounded'
     """
     if c.huff_p.count(None) == len(c.huff_p) - 1:
         return Case("bounds.own_one", {"l": c.l_p})
     if abs(c.l_p - c.h_p) <= EXACT:
         return Case("bounds.own_exact", {"h": c.h_p})
+    if c.h_p + 1 <= c.l_p:
+        return Case("bounds.own_rounded", {"h": c.h_p, "l": c.l_p})
     return Case("bounds.own", {"h": c.h_p, "l": c.l_p, "h1": c.h_p + 1}, ("l", "h1"))
 
 

@@ -489,3 +489,22 @@ def test_the_code_columns_come_first_on_a_phone():
     assert columns[:7] == ["event", "P", "Q", "P's Huffman code", "bits (P's code)",
                            "Q's Huffman code", "bits (Q's code)"]
     assert columns[7:] == ["−log₂ p", "−log₂ q", "Q's Shannon code", "⌈−log₂ q⌉"]
+
+
+def test_a_bound_that_floating_point_cannot_show_is_said_so():
+    """P = (1 − 10⁻²⁴⁴, 10⁻²⁴⁴): L = 1 bit and H(P) ≈ 8e−242, so H(P) + 1 is 1.0 in floating
+    point. The page must not print "L = 1 < H(P) + 1 = 1"; it says the bound holds exactly and
+    why the digits cannot show it, in both languages."""
+    at = open_page("pages/lessons/explorer.py")
+    edit_table(at, "explorer.table", edited={0: {"P": "1"}, 1: {"P": "1e-244"}, 2: {"P": "0"},
+                                             3: {"P": "0"}})
+    at.switch_page(PAGE).run()
+    answer_both(at, own=1.0, other="same")
+    text = texts(at)
+    assert not at.exception
+    assert "< H(P) + 1 = 1 bits" not in text
+    assert ("H(P) = 8.11e−242 ≤ L = 1 bits per symbol, and L < H(P) + 1 holds exactly, but H(P) "
+            "is so small that H(P) + 1 rounds to 1 in the computer's floating-point numbers."
+            ) in text
+    set_language(at, "zh")
+    assert "H(P) + 1 在计算机的浮点数里被舍入成 1" in texts(at)

@@ -173,6 +173,12 @@ STRINGS = {
     "cd.bounds.own": (
         "P's own code: H(P) = {h} ≤ L = {l} < H(P) + 1 = {h1} bits per symbol.",
         "P 自己的编码：H(P) = {h} ≤ L = {l} < H(P) + 1 = {h1} 比特/符号。"),
+    "cd.bounds.own_rounded": (
+        "P's own code: H(P) = {h} ≤ L = {l} bits per symbol, and L < H(P) + 1 holds exactly, "
+        "but H(P) is so small that H(P) + 1 rounds to {l} in the computer's floating-point "
+        "numbers.",
+        "P 自己的编码：H(P) = {h} ≤ L = {l} 比特/符号，且严格地 L < H(P) + 1；只是 H(P) 太小，"
+        "H(P) + 1 在计算机的浮点数里被舍入成 {l}。"),
     "cd.bounds.own_exact": (
         "L = H(P) = {h} bits per symbol: every probability in P is a power of ½, so every "
         "ideal length −log₂ p is whole.",
