@@ -18,6 +18,12 @@ And why the log loss rewards honest probabilities: :func:`expected_scores` and
 :func:`score_minimisers` for a coin of true probability ``p`` reported as ``q`` (log loss,
 quadratic (Brier) score, absolute error).
 
+And what the soft-targets and calibration page says about its numbers, each sentence, tile and
+table row decided here as :class:`lib.cases.Case` values (the page words them):
+:func:`score_cases`, :func:`smoothing_cases`, :func:`distillation_cases`, :func:`comparison`,
+:func:`network_cases` and, while the digits network has no calibration to show,
+:func:`run_case`.
+
 Conventions: ``probs`` is an ``n × K`` array whose rows are distributions over ``K >= 2``
 classes; ``logits`` an ``n × K`` array of finite numbers; ``labels`` ``n`` integers in
 ``0 … K-1``. Confidence bins are right-closed, ``((b-1)/B, b/B]`` (a confidence of exactly 0 goes
@@ -49,9 +55,9 @@ from lib import costs, info, losses, soft_targets
 from lib.problems import Problem, ProblemError
 
 __all__ = ["T_BOUNDS", "TemperatureReport", "Split", "expected_calibration_error",
-           "expected_scores", "fit_temperature", "nll", "reliability", "scaled_reliability", "score_minimisers",
-           "sigmoid_shares", "split", "verdict", "temperature_report", "top_class",
-           "best_scores", "reports", "scaling_worse", "sigmoid_ece", "Distillation",
+           "expected_scores", "fit_temperature", "nll", "reliability", "scaled_reliability",
+           "score_minimisers", "sigmoid_shares", "split", "verdict", "temperature_report",
+           "top_class", "best_scores", "reports", "scaling_worse", "sigmoid_ece", "Distillation",
            "distillation", "run_status", "digest", "fit_temperatures"]
 
 #: The range searched for T (log T is searched, so both ends are equally far from 1).

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from scipy import optimize, special
 
 from lib import calibration as cal
+from lib import calibration_lesson as cal_lesson
 from lib import charts, charts_calibration as cc
-from lib import info, soft_targets as soft
-from lib.problems import ProblemError
+from lib import fmt, info, soft_targets as soft
+from lib.cases import Case
+from lib.problems import Problem, ProblemError
 
 
 def codes(err: pytest.ExceptionInfo) -> list[str]:
@@ -414,3 +416,169 @@ def test_target_and_gradient_and_reliability_chart_data():
     r = cal.reliability([[0.9, 0.1], [0.6, 0.4], [0.2, 0.8]], [0, 1, 1], bins=5)
     data = cc.reliability_chart_data({"x": r}, "perfect")
     assert data["bins"]["count"].sum() == 3 and data["diagonal"]["name"][0] == "perfect"
+
+
+# ---- what the page says (lib.calibration's cases) ---------------------------------------------
+
+def words(tiles) -> list:
+    """The tiles' labels and values: Case names, or the text a value is."""
+    return [(t.label.name, getattr(t.value, "name", t.value)) for t in tiles]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 100).map(lambda i: i / 100))
+def test_score_cases_follow_where_each_rule_is_lowest(p):
+    # p as the slider sets it (steps of 0.01): the proper rules' tiles read p itself.
+    s = cal_lesson.score_cases(p, 2, "bits")
+    log, brier, absolute = words(s.tiles)
+    assert log == ("score.best", fmt.prob(p)) and brier == ("score.best", fmt.prob(p))
+    if p in (0.0, 1.0):
+        assert absolute[1] == fmt.prob(p) and s.take.name == "score.take.certain"
+    elif p == 0.5:
+        assert absolute == ("rule.absolute", "score.tie") and s.take.name == "score.take.flat"
+    else:
+        q = "1" if p > 0.5 else "0"
+        assert absolute == ("score.best", q)
+        assert s.take == Case("score.take.exaggerate", {"q": q})
+    assert [c.numbers["rule"].name for c in s.caption.numbers["list"]] == [
+        "rule.log", "rule.brier", "rule.absolute"]
+    held = cal_lesson.score_cases(p, 2, "bits", shown=False)
+    assert held.rules == ("log", "brier") and held.take is None
+    assert held.tiles == s.tiles[:2]
+
+
+def test_score_cases_at_the_defaults():
+    s = cal_lesson.score_cases(0.7, 2, "bits")
+    log = s.caption.numbers["list"][0]
+    assert log == Case("score.at", {"rule": Case("rule.log"), "q": "0.7",
+                                    "value": "0.881 bits"})
+    assert s.caption.numbers["list"][1].numbers["value"] == "0.21"   # Brier: no unit
+    at_half = cal_lesson.score_cases(0.5, None, "nats").caption.numbers["list"][2]
+    assert at_half == Case("score.at_any", {"rule": Case("rule.absolute"), "value": "0.5"})
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 20), st.integers(0, 50).map(lambda i: i / 100),
+       st.floats(0.0, 20.0), st.sampled_from([5.0, 20.0]))
+def test_smoothing_cases_say_what_the_numbers_are(k, eps, gap, x_max):
+    s = cal_lesson.smoothing_cases(k, eps, gap, 2, "bits", x_max)
+    at, best = soft.smoothing_at(k, eps, gap, 2), soft.optimal_gap(k, eps)
+    assert words(s.tiles) == [("smooth.m.best", fmt.short(best)),
+                              ("smooth.m.ce", fmt.amount(at.ce, "bits")),
+                              ("smooth.m.h", fmt.amount(at.entropy, "bits")),
+                              ("smooth.m.kl", fmt.amount(at.kl, "bits"))]
+    smoothed = s.caption.numbers["smoothed"]
+    if eps == 0:
+        assert smoothed == "" and s.take == Case("smooth.take.zero")
+    else:
+        assert smoothed.name == ("smooth.caption.far" if best > x_max
+                                 else "smooth.caption.smoothed")
+        assert s.take == Case("smooth.take", {"gap": fmt.short(best)})
+    held = cal_lesson.smoothing_cases(k, eps, gap, 2, "bits", x_max, shown=False)
+    assert held.tiles == s.tiles[1:] and held.take is None
+    assert held.caption.numbers["smoothed"] == ""
+
+
+def test_smoothing_cases_at_the_defaults():
+    s = cal_lesson.smoothing_cases(10, 0.1, 8.0, 2, "bits", 20.0)
+    assert s.identity == r"1.04 = 0.722 + 0.321 \quad \text{(bits)}"
+    # The one-hot curve log₂(1 + (K − 1) e^−g) at g = 0 and at the axis's end, g = 20.
+    assert s.caption == Case("smooth.caption", {
+        "k": 10, "one_hot_0": "3.32 bits", "one_hot_end": "2.68e−8 bits", "end": "20",
+        "smoothed": Case("smooth.caption.smoothed", {"h": "0.722 bits", "gap": "4.51"})})
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(1.0, 20.0))
+def test_distillation_cases_name_the_runners_up_at_every_temperature(T):
+    # Tempering keeps the order of the classes: after the 7, the 9 and the 1 at every T.
+    d = cal_lesson.distillation_cases(soft.EXAMPLE_TEACHER, soft.EXAMPLE_STUDENT, T, 2, "bits")
+    assert (d.take.numbers["first"], d.take.numbers["second"]) == ("9", "1")
+    one = T == 1.0
+    assert d.take.name == ("distil.take.one" if one else "distil.take")
+    assert [t.caption is None for t in d.tiles] == [one, one, True]
+
+
+def test_distillation_cases_at_the_defaults():
+    d = cal_lesson.distillation_cases(soft.EXAMPLE_TEACHER, soft.EXAMPLE_STUDENT, 4.0, 2, "bits")
+    assert words(d.tiles) == [("distil.m.wrong", "51.7%"), ("distil.m.entropy", "2.56 bits"),
+                              ("distil.m.grad", "1.65")]
+    assert d.caption == Case("distil.caption", {"t": "4", "top1": "99.5%", "top": "48.3%"})
+    g = soft.gradient_scale(soft.EXAMPLE_STUDENT, soft.EXAMPLE_TEACHER, [1.0, 10.0, 100.0])
+    assert d.gradient.numbers == {"g1": g["gradient"][0], "s1": g["scaled"][0],
+                                  "g10": g["gradient"][1], "s10": g["scaled"][1],
+                                  "g100": g["gradient"][2], "s100": g["scaled"][2]}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0.0, 2.0), st.floats(0.0, 2.0))
+def test_change_says_same_fell_or_rose_as_shown(before, after):
+    c = cal_lesson.change(before, after, fmt.percent)
+    a, b = fmt.percent(before), fmt.percent(after)
+    if a == b:
+        assert c == Case("change.same", {"a": a})
+    else:
+        assert c == Case("change.fell" if after < before else "change.rose", {"a": a, "b": b})
+
+
+def test_comparison_rows_and_the_sentence_on_each_temperature():
+    over = cal.TemperatureReport(1.32, 148, 149, True, 0.9262, 0.0512, 0.0231, 0.30, 0.25,
+                                 0.95, 0.9)
+    level = cal.TemperatureReport(1.02, 148, 149, True, 0.88, 0.03, 0.03, 0.4, 0.4, 0.9, 0.9)
+    bad = ProblemError([Problem("cal_not_finite", row=5)], "row 5")
+    table, text = cal_lesson.comparison({"a": over, "b": level, "c": bad},
+                                 {"a": "A", "b": "B", "c": "C"}, None)
+    assert list(table) == list(cal_lesson.COMPARE_COLUMNS)
+    assert [table[c][0] for c in cal_lesson.COMPARE_COLUMNS] == [
+        "A", "92.62%", "1.3200", "5.12%", "2.31%", "0.3000", "0.2500"]
+    assert table["acc"][2] == "—" and table["net"][2] == "C"
+    assert [(p.numbers["t"], p.numbers["verdict"].name) for p in text.numbers["parts"]] == [
+        ("1.32", "verdict.over"), ("1.02", "verdict.level")]
+    assert cal_lesson.comparison({"a": over}, {"a": "A"}, 2)[0]["nll1"] == [
+        fmt.num(0.25 / math.log(2), 4)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 60), st.integers(2, 5), st.integers(1, 20), st.integers(0, 2**16))
+def test_bin_rows_hold_every_example_once(n, k, bins, seed):
+    rng = np.random.default_rng(seed)
+    z = rng.normal(size=(n, k)) * 3
+    y = rng.integers(0, k, n)
+    tables = dict(zip("ab", cal.scaled_reliability(z, y, 2.0, bins)))
+    rows = cal_lesson.bin_rows(tables)
+    assert sum(rows["count"]) == 2 * n and min(rows["count"]) >= 1
+    assert rows["series"].count("a") == int((tables["a"]["count"] > 0).sum())
+
+
+def test_network_cases_of_a_classifier_that_is_too_sure():
+    rng = np.random.default_rng(3)
+    z = rng.normal(size=(400, 4)) * 5                      # confident,
+    y = np.where(rng.random(400) < 0.6, z.argmax(axis=1), rng.integers(0, 4, 400))  # often wrong
+    r = cal.temperature_report(z[:100], y[:100], z[100:], y[100:], bins=10)
+    n = cal_lesson.network_cases(r, (z[:100], y[:100], z[100:], y[100:]), "cross_entropy", 10, None,
+                          "nats", ("1", "T"))
+    assert r.temperature > 1.05 and n.take == Case("net.over", {
+        "t": fmt.num(r.temperature, 2), "net": Case("net.name.cross_entropy")})
+    assert n.split == Case("net.split.valid", {"n_fit": 100, "n_test": 300})
+    assert words(n.tiles) == [
+        ("net.m.t", fmt.num(r.temperature, 2)),
+        ("net.m.ece", f"{fmt.percent(r.ece_before)} → {fmt.percent(r.ece_after)}"),
+        ("net.m.nll", f"{fmt.num(r.nll_before, 3)} → {fmt.num(r.nll_after, 3)}"),
+        ("net.m.acc", fmt.percent(r.accuracy))]
+    assert n.detail[0].numbers["ece"] == cal_lesson.change(r.ece_before, r.ece_after, fmt.percent)
+    assert (n.noisy is not None) == cal.scaling_worse(r)
+    assert n.how.numbers["softmax"] == fmt.percent(r.ece_before)
+    assert sum(n.bins["count"]) == 2 * 300
+    held = cal_lesson.network_cases(r, (z[:100], y[:100], z[100:], y[100:]), "cross_entropy", 10,
+                             None, "nats", ("1", "T"), shown=False)
+    assert held.tiles == n.tiles[1:] and held.take is None
+
+
+@pytest.mark.parametrize("state, status", [("queued", "training"), ("running", "training"),
+                                           ("stopping", "stopped"), ("stopped", "stopped"),
+                                           ("failed", "failed")])
+def test_run_case_of_a_run_not_finished(state, status):
+    from types import SimpleNamespace as Run
+    run = Run(done=2, epochs=30, complete=False, state=state)
+    assert cal_lesson.run_case(run, ["a"]) == Case(f"run.{status}", {"done": 2, "epochs": 30})
+    assert cal_lesson.run_case(Run(done=30, complete=True, outputs={}), ["a"]) == Case("run.no_outputs")

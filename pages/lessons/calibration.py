@@ -8,7 +8,7 @@ import ui
 from lib import charts_calibration as cc
 from ui import calibration as cb
 from lib import fmt
-from ui import checkpoint, t
+from ui import checkpoint, say, t
 from ui import network as nw
 
 S = cb.S
@@ -87,15 +87,10 @@ def distil_section() -> None:
 def network_section() -> None:
     st.header(t("cal.net"), divider="gray")
     st.markdown(t("cal.net.intro"))
-    status, run, outputs = cb.network_outputs()
-    if status != "ok":
+    missing, outputs = cb.network_outputs()
+    if missing:
         checkpoint.show("calibration", "confidence", {"temperature": None})
-        done = {"done": run and run.done, "epochs": getattr(run, "epochs", None)}
-        message = {"none": t("cal.net.none"), "no_outputs": t("cal.net.no_outputs"),
-                   "stopped": t("cal.net.stopped", **done),
-                   "failed": t("cal.net.failed_run", **done),
-                   "training": t("cal.net.training", **done)}[status]
-        st.info(message, icon=":material/info:")
+        st.info(say("cal", missing), icon=":material/info:")
         st.page_link(NETWORK_PAGE, label=t("cal.net.link"), icon=":material/hub:")
         return
     c1, c2 = st.columns(2)
@@ -121,7 +116,8 @@ def network_section() -> None:
     st.subheader(t("cal.net.compare"))
     if shown:
         st.dataframe(v.compare, hide_index=True, width="stretch")
-        st.markdown(v.compare_text)
+        if v.compare_text:  # none when neither network could be measured
+            st.markdown(v.compare_text)
     else:
         st.caption(t("cal.hold"))
     if v.bins is not None:

@@ -207,22 +207,22 @@ STRINGS = {
         "Calibrated: of the images given confidence c, a fraction c is right. Below: the "
         "digits network page's two networks at its current settings.",
         "校准：在被给出置信度 c 的图像中，恰好有比例 c 被分对。下面是手写数字网络页面当前设置下的两个网络。"),
-    "cal.net.none": (
+    "cal.run.none": (
         "The digits network page has no finished run for its current settings yet.",
         "手写数字网络页面在当前设置下还没有训练完成的结果。"),
-    "cal.net.stopped": (
+    "cal.run.stopped": (
         "The digits network page's run for its current settings was stopped after {done} of "
         "{epochs} epochs: finish it there.",
         "手写数字网络页面当前设置下的训练在第 {done} 轮（共 {epochs} 轮）时停止了：请在那里完成训练。"),
-    "cal.net.failed_run": (
+    "cal.run.failed": (
         "The digits network page's training of its current settings failed after {done} of "
         "{epochs} epochs: train it again there.",
         "手写数字网络页面当前设置下的训练在第 {done} 轮（共 {epochs} 轮）后失败了：请在那里重新训练。"),
-    "cal.net.training": (
+    "cal.run.training": (
         "The digits network page is training its current settings ({done} of {epochs} epochs "
         "done): the calibration appears here once it has finished.",
         "手写数字网络页面正在训练当前设置（已完成 {done} 轮，共 {epochs} 轮）：训练完成后这里会显示校准结果。"),
-    "cal.net.no_outputs": (
+    "cal.run.no_outputs": (
         "The digits network page's run for its current settings kept no output-layer values "
         "to read. Train it again there.",
         "手写数字网络页面当前设置下的训练结果没有保存输出层的数值。请在那里重新训练。"),
