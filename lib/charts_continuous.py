@@ -334,7 +334,7 @@ def entropy_chart_data(sd: float, delta: float, text: Text, base: float | None =
     limit = h - np.log(deltas) / log_base
     now = {"delta": np.array([delta, delta]),
            "value": np.array([continuous.binned_entropy(sd, delta, base),
-                              h - math.log(delta) / log_base]),
+                              continuous.entropy_limit(sd, delta, base)]),
            "series": np.array([text["binned"], text["limit"]], dtype=object)}
     return {"curves": {"delta": np.tile(deltas, 2), "value": np.concatenate([binned, limit]),
                        "series": np.repeat(np.array([text["binned"], text["limit"]],

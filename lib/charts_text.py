@@ -14,15 +14,16 @@ from typing import Mapping, Sequence
 import altair as alt
 import numpy as np
 
+from lib import fmt
 from lib.charts import CE_COLOR, INK, P_COLOR, TOOLTIP_FORMAT, Columns
-from lib.text import code_point, control_characters
+from lib.text import OrderPoint, code_point, control_characters
 
 Text = Mapping[str, str]
 TRAIN_COLOR = P_COLOR
 HELD_COLOR = CE_COLOR
 CHOSEN_COLOR = "#555555"
 
-__all__ = ["order_chart", "order_chart_data", "chosen_data"]
+__all__ = ["order_chart", "order_chart_data", "order_table", "chosen_data", "shaded_text"]
 
 
 def order_chart(text: Text, held: bool = True) -> alt.LayerChart:
@@ -85,6 +86,26 @@ def order_chart_data(train_bits: Sequence[float], held_bits: Sequence[float],
     return {"curve": {"order": np.array([*range(n), *range(len(held_bits))], dtype=np.int64),
                       "series": series, "bits": bits, "perplexity": np.exp2(bits),
                       "label": labels}}
+
+
+def order_table(points: Sequence[OrderPoint]) -> dict[str, list[str]]:
+    """The numbers of :func:`order_chart` as a table's columns (:func:`lib.text.order_curve`'s
+    points): ``order``, and the training and held-out texts' bits per character (three
+    decimals) and perplexities (two): ``train_bits``, ``train_ppl``, ``held_bits``,
+    ``held_ppl``.
+
+    >>> order_table([OrderPoint(0, 4.2, 4.3), OrderPoint(1, 3.0, 3.5)])["train_ppl"]
+    ['18.38', '8.00']
+    >>> [(k, *v) for k, v in order_table([OrderPoint(0, 4.2, 4.3)]).items()]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('order', '0'), ('train_bits', '4.200'), ('train_ppl', '18.38'), ('held_bits', '4.300'),
+     ('held_ppl', '19.70')]
+    """
+    return {"order": [str(p.order) for p in points],
+            "train_bits": [fmt.num(p.train_bits, 3) for p in points],
+            "train_ppl": [fmt.num(p.train_perplexity, 2) for p in points],
+            "held_bits": [fmt.num(p.test_bits, 3) for p in points],
+            "held_ppl": [fmt.num(p.test_perplexity, 2) for p in points]}
 
 
 def chosen_data(order: int, label: str) -> dict[str, Columns]:

@@ -41,6 +41,10 @@ Conventions shared by every function here:
 * :math:`\log p` of a mixture is computed as a log-sum-exp of the components' log densities:
   far from every mode the densities underflow to 0 and a naive :math:`\log \sum` would give
   :math:`-\infty`.
+* **What a page says** of these numbers is decided here too (the last section): each function
+  there returns :class:`lib.cases.Case` values named as the continuous-KL page's strings
+  (``take.picks`` for ``ct.take.picks``), their numbers as they are or, where a sentence
+  wants another form (two decimals for a mean, a unit), already written with :mod:`lib.fmt`.
 
 Examples
 --------
@@ -59,6 +63,8 @@ from typing import Sequence
 import numpy as np
 from scipy import optimize, special
 
+from lib import fmt
+from lib.cases import Case
 from lib.problems import Problem, ProblemError
 
 __all__ = [
@@ -69,6 +75,8 @@ __all__ = [
     "normalise_weights", "peak_shares", "reverse_fits", "reverse_landscape", "reverse_starts",
     "truncated_kl", "truncated_logpdf", "ZERO", "CENTRED", "ReverseSummary", "ReverseShape",
     "summarise_fits", "reverse_shape", "shown_divergence", "FitComparison", "compare_fits",
+    "ENTROPY_EDGE", "takeaway_case", "searches_cases", "search_rows", "entropy_case",
+    "band_case", "support_case", "entropy_limit",
 ]
 
 #: At most this many mixture components.
@@ -857,6 +865,17 @@ def binned_entropy(sd: float, delta: float, base: float | None = math.e,
     return float(special.entr(p).sum()) / _log_base(base)
 
 
+def entropy_limit(sd: float, delta: float, base: float | None = math.e) -> float:
+    r""":math:`h - \log\Delta` for :math:`N(0, \sigma^2)`: what the entropy of the Gaussian
+    binned at width :math:`\Delta` (:func:`binned_entropy`) tends to as :math:`\Delta \to 0`,
+    in ``base``.
+
+    >>> round(entropy_limit(1.0, 0.01), 6), round(binned_entropy(1.0, 0.01), 6)
+    (6.024109, 6.024113)
+    """
+    return gaussian_entropy(sd, base) - math.log(_scalar(delta, "delta", True)) / _log_base(base)
+
+
 # ---- Monte Carlo, to check the formula -----------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -980,3 +999,117 @@ def truncated_kl(cut: float, base: float | None = math.e) -> tuple[float, float]
     c = _scalar(cut, "cut", True)
     # -log erf(x) = -log1p(-erfc(x)): keeps its digits when erf(x) is near 1.
     return math.inf, -math.log1p(-math.erfc(c / math.sqrt(2))) / _log_base(base)
+
+
+# ---- what a page says ------------------------------------------------------------------------------
+
+#: The standard deviation below which a Gaussian's differential entropy is negative,
+#: :math:`1/\sqrt{2\pi e}` (where :math:`\tfrac12\log(2\pi e\sigma^2) = 0`).
+ENTROPY_EDGE = 1 / math.sqrt(2 * math.pi * math.e)
+
+
+def takeaway_case(fit: FitComparison) -> Case:
+    """The one line on both fits of P: ``take.<case>`` for :attr:`FitComparison.case`
+    (``gaussian``, ``one_mode``, ``picks``, ``centred`` or ``spans``), quoting the mode the
+    KL(Q‖P) fit is closest to, ``mu`` (two decimals), the percentage of that fit outside its
+    basin, ``rest``, the basins holding it, ``k``, of P's ``n`` modes (:class:`ReverseShape`),
+    and ``width``: the case :attr:`FitComparison.width` (``narrower``, ``wider`` or
+    ``same_width``) with both fits' sds, ``rev`` and ``fwd`` (two decimals).
+
+    >>> c = takeaway_case(compare_fits([0.5, 0.5], [-3, 3], [1, 1]))
+    >>> c.name, c.numbers["mu"], c.numbers["width"].name, c.numbers["width"].numbers
+    ('take.picks', '−3.00', 'narrower', {'rev': '1.02', 'fwd': '3.16'})
+    >>> takeaway_case(compare_fits([1.0], [0.5], [2.0])).name
+    'take.gaussian'
+    """
+    width = Case(fit.width, {"rev": fmt.fixed(fit.reverse[1], 2),
+                             "fwd": fmt.fixed(fit.forward[1], 2)})
+    return Case(f"take.{fit.case}", {"width": width, "mu": fmt.fixed(fit.shape.mode, 2),
+                                     "rest": 100 * fit.shape.rest, "k": fit.shape.held,
+                                     "n": fit.shape.modes})
+
+
+def searches_cases(fit: FitComparison) -> tuple[Case, ...]:
+    """What the KL(Q‖P) searches of ``fit`` found (:class:`ReverseSummary`): ``searches.one``
+    (a single start), ``searches.same`` (all ``n`` searches end at one minimum) or
+    ``searches.differ`` (``n`` starts, ``k`` distinct local minima); then ``searches.tie``
+    when ``k`` of those minima tie for the lowest KL(Q‖P).
+
+    >>> [(c.name, c.numbers) for c in searches_cases(compare_fits([0.5, 0.5], [-3, 3], [1, 1]))]
+    [('searches.differ', {'n': 3, 'k': 3}), ('searches.tie', {'k': 2})]
+    >>> searches_cases(compare_fits([1.0], [0.5], [2.0]))
+    (Case(name='searches.one', numbers={}, apart=()),)
+    """
+    n, found = len(fit.fits), fit.found
+    said = (Case("searches.one") if n == 1 else
+            Case("searches.same", {"n": n}) if found.optima == 1 else
+            Case("searches.differ", {"n": n, "k": found.optima}))
+    return (said, Case("searches.tie", {"k": found.tied})) if found.tied > 1 else (said,)
+
+
+def search_rows(fit: FitComparison, scale: float = 1.0) -> dict[str, list]:
+    """The table of the KL(Q‖P) searches of ``fit``, one row per start, as columns:
+    ``search`` (its number, ``★`` on the best), ``kl`` (KL(Q‖P) where it ended, through
+    :func:`shown_divergence`, divided by ``scale``: the natural log of the unit's base),
+    ``end`` and ``start`` (``μ = …, σ = …``: the end to four decimals, the start to two) and
+    ``steps`` (the search's steps).
+
+    >>> rows = search_rows(compare_fits([0.5, 0.5], [-3, 3], [1, 1]), math.log(2))
+    >>> rows["search"], [round(v, 4) for v in rows["kl"]], rows["steps"][0] > 0
+    (['1 ★', '2', '3'], [0.9937, 0.9937, 1.2128], True)
+    >>> rows["end"][0], rows["start"][0]
+    ('μ = −2.9843, σ = 1.0234', 'μ = −3.00, σ = 1.00')
+    """
+    fits, best = fit.fits, fit.found.best
+    return {"search": [str(i + 1) + (" ★" if i == best else "") for i in range(len(fits))],
+            "kl": [shown_divergence(f.kl) / scale for f in fits],
+            "end": [f"μ = {fmt.fixed(f.mean, 4)}, σ = {fmt.num(f.sd, 4)}" for f in fits],
+            "start": [f"μ = {fmt.fixed(f.start[0], 2)}, σ = {fmt.fixed(f.start[1], 2)}"
+                      for f in fits],
+            "steps": [len(f.path) - 1 for f in fits]}
+
+
+def entropy_case(sd: float, base: float | None, unit: str) -> Case:
+    """The sign of N(0, sd²)'s differential entropy :math:`h` in ``base``
+    (:func:`gaussian_entropy`): ``h.negative``, ``h.zero`` or ``h.positive``, quoting ``sd``
+    (two decimals), ``h`` with its ``unit`` (:func:`lib.fmt.amount`) and the border
+    :data:`ENTROPY_EDGE`, ``cut`` (three decimals).
+
+    >>> entropy_case(0.1, 2, "bits")
+    Case(name='h.negative', numbers={'sd': '0.10', 'h': '−1.27 bits', 'cut': '0.242'}, apart=())
+    >>> entropy_case(ENTROPY_EDGE, None, "nats").name, entropy_case(1.0, 2, "bits").name
+    ('h.zero', 'h.positive')
+    """
+    h = gaussian_entropy(sd, base)
+    return Case("h.negative" if h < 0 else "h.zero" if h == 0 else "h.positive",
+                {"sd": fmt.fixed(sd, 2), "h": fmt.amount(h, unit),
+                 "cut": fmt.num(ENTROPY_EDGE, 3)})
+
+
+def band_case(mc: MonteCarloKL, exact: float) -> Case:
+    """Whether the exact value lies in the Monte Carlo estimate's band of ± 2 standard errors:
+    ``vae.inside`` or ``vae.outside``, quoting how many standard errors apart they are, ``z``
+    (:meth:`MonteCarloKL.standard_errors`).
+
+    >>> mc = monte_carlo_kl(1.0, 0.5, 0.0, 1.0, 1000, seed=0)
+    >>> band_case(mc, mc.estimate + 2 * mc.stderr)
+    Case(name='vae.inside', numbers={'z': 2.0}, apart=())
+    >>> band_case(mc, mc.estimate - 3 * mc.stderr).name
+    'vae.outside'
+    """
+    inside = abs(mc.estimate - exact) <= 2 * mc.stderr
+    return Case("vae.inside" if inside else "vae.outside", {"z": mc.standard_errors(exact)})
+
+
+def support_case(cut: float, base: float | None, unit: str) -> Case:
+    r"""Why P = N(0, 1) and Q = P cut to :math:`|x| \le c` (:func:`truncated_kl`) have one
+    divergence infinite and one finite: ``support.sentence``, quoting P's probability where
+    Q is 0, ``mass`` = :math:`\mathrm{erfc}(c/\sqrt2)`, the cut ``c`` (two decimals) and
+    KL(Q‖P) in ``base`` with its ``unit``, ``kl``.
+
+    >>> support_case(1.0, 2, "bits").numbers
+    {'mass': 0.31731050786291415, 'c': '1.00', 'kl': '0.551 bits'}
+    """
+    return Case("support.sentence", {"mass": math.erfc(cut / math.sqrt(2)),
+                                     "c": fmt.num(cut, 2),
+                                     "kl": fmt.amount(truncated_kl(cut, base)[1], unit)})

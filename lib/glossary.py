@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lib import fmt
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -33,6 +35,18 @@ class Entry:
         if len(self.formula) == 1:
             return self.formula[0]
         return r"\begin{gathered}" + r" \\ ".join(self.formula) + r"\end{gathered}"
+
+    def card(self, zh: bool) -> str:
+        """Everything of the entry's card under its heading, as one Markdown block: the name in
+        the other language (small, grey, as a caption), the formula (display math, as
+        ``st.latex`` writes it) and the meaning in the reader's language (Chinese when ``zh``).
+
+        >>> h = Entry("h", "basics", ("entropy", "熵"), ("H(P)",), ("mean surprise", "平均惊讶"))
+        >>> h.card(True)
+        ':gray[:small[entropy]]\\n\\n$$\\nH(P)\\n$$\\n\\n平均惊讶'
+        """
+        return (f":gray[:small[{self.names[not zh]}]]\n\n{fmt.math_block(self.latex())}\n\n"
+                f"{self.meanings[zh]}")
 
     def matches(self, query: str) -> bool:
         """Whether ``query`` (any case, either language) occurs in the names, meaning, id or

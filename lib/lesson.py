@@ -241,7 +241,7 @@ def _reverse_fit(weights, means, sds) -> Answer:
 
 def _entropy_sign(sd: float, base: float | None) -> Answer:
     h = continuous.gaussian_entropy(sd, math.e if base is None else base)
-    edge = 1 / math.sqrt(2 * math.pi * math.e)
+    edge = continuous.ENTROPY_EDGE
     return Answer("negative" if h < 0 else "zero" if h == 0 else "positive",
                   {"h": h, "sd": sd, "edge": edge})
 

@@ -32,6 +32,11 @@ character and a flag (two regional-indicator code points) is two. Bad input rais
 ``int``), ``not_positive`` (``α ≤ 0`` or not finite), ``not_binary`` (bits other than ``0`` and
 ``1``), ``bad_bits`` (bits that decode to no character).
 
+What the compression page says of these numbers is decided here too (:func:`source`,
+:func:`curve_cases`, :func:`coder_cases`): :class:`lib.cases.Case` values named as its strings
+(``held.turns`` for ``tx.held.turns``), their numbers as they are or, where a sentence wants
+another form, already written with :mod:`lib.fmt`.
+
 >>> train = "abracadabra"
 >>> h = cross_entropy_bits(train, "cadabra", order=2)       # bits per character
 >>> round(h, 4), round(7 * h, 2), round(2 ** h, 3)          # ... total, perplexity
@@ -55,6 +60,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from lib import fmt
+from lib.cases import Case
 from lib.problems import Problem, ProblemError
 
 __all__ = [
@@ -62,6 +69,7 @@ __all__ = [
     "cross_entropy_bits", "surprisals", "OrderPoint", "order_curve", "encode", "decode",
     "huffman_bits", "huffman_run_lengths", "check_text", "split_text", "control_characters",
     "Compression", "compress", "code_point", "last_lowest", "CurveShape", "curve_shape",
+    "Source", "source", "curve_cases", "coder_cases",
 ]
 
 #: Highest model order.
@@ -162,6 +170,48 @@ def code_point(ch: str) -> str:
     ('U+0007', 'U+4E2D')
     """
     return f"U+{ord(ch):04X}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A text split for a page to train on and hold out (:func:`source`): ``train`` and
+    ``held`` (None when a paste is refused, then its ``problems``), and what the page says of
+    it: ``split`` and ``controls`` (:class:`lib.cases.Case`; ``controls`` None when the text
+    holds no control character)."""
+    train: str | None
+    held: str | None
+    problems: tuple[Problem, ...]
+    split: Case | None
+    controls: Case | None
+
+
+def source(value: str, pasted: bool = True) -> Source:
+    """``value`` split into its training and held-out parts (:func:`split_text`), and what a
+    page says of it.
+
+    A reader's paste (``pasted``) is checked first (:func:`check_text`: its problems leave the
+    texts None) and searched for control characters (:func:`control_characters`); the app's
+    own prose is neither. ``split`` is the case ``split`` (a paste) or ``split.prose``, quoting
+    the characters ``n``, ``train`` and ``held``; ``controls`` is ``controls.one`` or
+    ``controls``, quoting how many control characters the paste holds, ``n``, and the first
+    one's code point, ``first``.
+
+    >>> s = source("Bell \\x07 rings twice: \\x07\\x07. " * 3)
+    >>> s.split.name, s.split.numbers, s.controls.name, s.controls.numbers
+    ('split', {'n': 72, 'train': 57, 'held': 15}, 'controls', {'n': 9, 'first': 'U+0007'})
+    >>> source("Too short.").problems[0].code, source("Too short.", pasted=False).split.name
+    ('text_too_short', 'split.prose')
+    """
+    problems = check_text(value) if pasted else []
+    if problems:
+        return Source(None, None, tuple(problems), None, None)
+    train, held = split_text(value)
+    split = Case("split" if pasted else "split.prose",
+                 {"n": len(value), "train": len(train), "held": len(held)})
+    controls = control_characters(value) if pasted else []
+    n = sum(value.count(ch) for ch in controls)
+    return Source(train, held, (), split, Case("controls.one" if n == 1 else "controls", {
+        "n": n, "first": code_point(controls[0])}) if controls else None)
 
 
 # ---- The model -----------------------------------------------------------------------------
@@ -427,6 +477,37 @@ def curve_shape(points: Sequence[OrderPoint]) -> CurveShape:
     held_case = case(held, k_held, "falls", "low5")
     return CurveShape(case(train, k_train, "falls", "wiggles"), k_train, held_case, k_held,
                       held_case == "turns" and train[-1] < train[k_held])
+
+
+def curve_cases(points: Sequence[OrderPoint], alpha: float, size: int) -> tuple[Case, ...]:
+    """What the two curves of :func:`order_curve` do (:func:`curve_shape`), the training
+    text's first.
+
+    ``train.<falls|wiggles|turns>`` quotes the training text's bits per character at the
+    first order, ``first``, at its lowest, ``low`` (order ``k``), and at the top order,
+    ``last`` (two decimals; ``low`` and ``last`` with as many more as it takes to read
+    differently, :func:`lib.fmt.apart`), and ``av`` = α·V, the counts smoothing adds to every
+    context of an alphabet of ``size`` = V symbols; ``held.<falls|low5|turns>`` quotes the
+    held-out text's ``k``, ``low`` and ``last``; then ``overfit`` (``k``: the held-out curve's
+    lowest order) when the shape says the model overfits.
+
+    >>> points = [OrderPoint(0, 4.2, 4.3), OrderPoint(1, 3.1, 3.9), OrderPoint(2, 2.0, 4.1)]
+    >>> [(c.name, c.numbers) for c in curve_cases(points, 0.5, 31)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('train.falls', {'first': '4.20', 'last': '2.00', 'k': 2, 'low': '2.00', 'av': 15.5}),
+     ('held.turns', {'k': 1, 'low': '3.90', 'last': '4.10'}), ('overfit', {'k': 1})]
+    """
+    shape = curve_shape(points)
+    tr, he = [p.train_bits for p in points], [p.test_bits for p in points]
+    low, last = fmt.apart(tr[shape.train_low], tr[-1], fmt.num, 2)
+    said = [Case(f"train.{shape.train}", {"first": fmt.num(tr[0], 2), "last": last,
+                                          "k": shape.train_low, "low": low,
+                                          "av": float(alpha) * size})]
+    low, last = fmt.apart(he[shape.held_low], he[-1], fmt.num, 2)
+    said.append(Case(f"held.{shape.held}", {"k": shape.held_low, "low": low, "last": last}))
+    if shape.overfit:
+        said.append(Case("overfit", {"k": shape.held_low}))
+    return tuple(said)
 
 
 # ---- The arithmetic coder ------------------------------------------------------------------
@@ -739,12 +820,14 @@ def _huffman_bits(model: _Model, text: str) -> int:
 class Compression:
     """A text coded with the model of one order: ``ideal`` = ``−Σ log₂ q(xᵢ | cᵢ)`` (n times
     the cross-entropy), the arithmetic code's ``bits``, whether they decode to the text, the
-    bits of a Huffman code per context, and the first characters' costs."""
+    bits of a Huffman code per context, the first characters' costs, and how many characters
+    are escaped."""
     ideal: float
     bits: str
     decoded: bool
     huffman: int
     costs: np.ndarray     #: −log₂ q of the first characters (21 bits added for escapes)
+    escaped: int          #: characters the training text never contains
 
 
 def compress(text: str, train: str, order: int, alpha: float = 0.5,
@@ -756,10 +839,61 @@ def compress(text: str, train: str, order: int, alpha: float = 0.5,
     >>> c = compress("cadabra", "abracadabra", 2, shown=3)
     >>> round(c.ideal, 2), len(c.bits), c.decoded, c.huffman, c.costs.round(2).tolist()
     (10.88, 11, True, 9, [3.22, 1.42, 1.42])
+    >>> compress("cadabra xyz", "abracadabra", 2).escaped   # " ", "x", "y", "z"
+    4
     """
     train, text, order, alpha_ = _check(train, text, order, alpha, "text")
     model = _Model(train, order, alpha_)
     bits = _encode(model, text)
     return Compression(_total_bits(model, text), bits,
                        _decode(model, bits, len(text)) == text, _huffman_bits(model, text),
-                       _surprisals(model, text, shown))
+                       _surprisals(model, text, shown),
+                       sum(1 for ch in text if ch not in model.index))
+
+
+def _bits(n: int) -> Case:
+    return Case("one_bit") if n == 1 else Case("n_bits", {"n": n})
+
+
+def coder_cases(c: Compression, n: int, preview: int) -> dict[str, Case]:
+    """What a page says of a text of ``n`` characters coded by :func:`compress`, whose first
+    ``preview`` bits it shows, by part of the page:
+
+    ``coded``
+        ``coded``: the arithmetic code's bits, ``coded``, and how far they are from
+        ``−Σ log₂ q``, ``diff`` (:func:`lib.fmt.signed`);
+    ``huffman`` (only when the two codes differ)
+        ``huffman.more``: a Huffman code per context spends ``extra`` bits more (a case,
+        ``one_bit`` or ``n_bits`` with ``n``), ``pct`` more in percent (one decimal); or
+        ``huffman.fewer``: ``fewer`` bits fewer (the same case);
+    ``decoded``
+        ``decoded`` (all ``n`` characters back) or ``decoded.wrong``;
+    ``escaped`` (only when some characters are escaped)
+        ``escaped.one`` or ``escaped``: ``count`` of the ``n`` characters are not in the
+        training text;
+    ``preview``
+        ``preview``: the first ``shown`` of the ``total`` bits, or ``preview.all``.
+
+    >>> said = coder_cases(compress("cadabra xyz", "abracadabra", 1), 11, 40)
+    >>> said["coded"].numbers
+    {'coded': 107, 'diff': '−0.32'}
+    >>> said["huffman"].name, said["huffman"].numbers
+    ('huffman.more', {'extra': Case(name='one_bit', numbers={}, apart=()), 'pct': '+0.9%'})
+    >>> said["decoded"].name, said["escaped"].numbers, said["preview"].numbers
+    ('decoded', {'count': 4, 'n': 11}, {'shown': 40, 'total': 107})
+    """
+    coded = len(c.bits)
+    said = {"coded": Case("coded", {"coded": coded, "diff": fmt.signed(coded - c.ideal)})}
+    more = c.huffman - coded
+    if more > 0:
+        said["huffman"] = Case("huffman.more", {"extra": _bits(more),
+                                                "pct": f"+{100 * more / coded:.1f}%"})
+    elif more < 0:
+        said["huffman"] = Case("huffman.fewer", {"fewer": _bits(-more)})
+    said["decoded"] = Case("decoded", {"n": n}) if c.decoded else Case("decoded.wrong")
+    if c.escaped:
+        said["escaped"] = Case("escaped.one" if c.escaped == 1 else "escaped",
+                               {"count": c.escaped, "n": n})
+    said["preview"] = (Case("preview", {"shown": preview, "total": coded}) if coded > preview
+                       else Case("preview.all", {"total": coded}))
+    return said

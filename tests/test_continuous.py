@@ -278,7 +278,10 @@ def test_modes_and_peak_shares():
 @settings(deadline=None)
 @given(st.floats(0.05, 3), st.sampled_from([0.001, 0.003, 0.01]))
 def test_binned_entropy_tends_to_h_minus_log_delta(sd, delta):
-    gap = c.binned_entropy(sd, delta) - (c.gaussian_entropy(sd) - math.log(delta))
+    limit = c.entropy_limit(sd, delta)
+    assert limit == pytest.approx(c.gaussian_entropy(sd) - math.log(delta), rel=1e-12)
+    assert c.entropy_limit(sd, delta, base=2) == pytest.approx(limit / math.log(2), rel=1e-12)
+    gap = c.binned_entropy(sd, delta) - limit
     # about Δ²/(24σ²) (Sheppard's correction to the variance of a rounded variable)
     assert gap == pytest.approx((delta / sd) ** 2 / 24, rel=0.05, abs=1e-9)
 
@@ -453,3 +456,92 @@ def test_compare_fits_agrees_with_each_function(mix):
     ratio = fit.reverse[1] / fit.forward[1]
     assert fit.width == ("narrower" if ratio < 0.99 else "wider" if ratio > 1.01
                          else "same_width")
+
+
+# ---- what the page says: the cases ----------------------------------------------------------------
+
+@pytest.mark.parametrize("mix,name,numbers", [
+    (([0.5, 0.5], [-3, 3], [1, 1]), "take.picks", {"mu": "−3.00", "k": 1, "n": 2}),
+    (([0.5, 0.5], [-2, 2], [1, 1]), "take.spans", {"k": 2, "n": 2}),
+    (([0.1, 0.8, 0.1], [-2.5, 0, 2.5], [0.3, 1.2, 0.3]), "take.centred", {"mu": "0.00"}),
+    (([0.5, 0.5], [-0.5, 0.5], [1, 1]), "take.one_mode", {"n": 1}),
+    (([1.0], [0.5], [2.0]), "take.gaussian", {}),
+])
+def test_takeaway_case_follows_compare_fits(mix, name, numbers):
+    fit = c.compare_fits(*mix, one_peak=0.9)
+    case = c.takeaway_case(fit)
+    assert case.name == name == f"take.{fit.case}"
+    assert {k: case.numbers[k] for k in numbers} == numbers
+    assert case.numbers["rest"] == pytest.approx(100 * (1 - fit.shape.share))
+    width = case.numbers["width"]
+    assert width.name == fit.width
+    assert width.numbers == {"rev": f"{fit.reverse[1]:.2f}", "fwd": f"{fit.forward[1]:.2f}"}
+    if name == "take.spans":
+        assert width.numbers == {"rev": "2.05", "fwd": "2.24"} and width.name == "narrower"
+
+
+@pytest.mark.parametrize("mix,said", [
+    (([0.5, 0.5], [-3, 3], [1, 1]), [("searches.differ", {"n": 3, "k": 3}),
+                                     ("searches.tie", {"k": 2})]),
+    (([0.5, 0.5], [-2, 2], [1, 1]), [("searches.same", {"n": 3})]),
+    (([1.0], [0.5], [2.0]), [("searches.one", {})]),
+])
+def test_searches_cases(mix, said):
+    fit = c.compare_fits(*mix)
+    assert [(case.name, dict(case.numbers)) for case in c.searches_cases(fit)] == said
+    # the case read again from a brute-force count of the searches' distinct ends
+    ends = {(round(f.mean, 3) + 0.0, round(f.sd, 3)) for f in fit.fits}
+    first = c.searches_cases(fit)[0]
+    assert first.name == ("searches.one" if len(fit.fits) == 1 else
+                          "searches.same" if len(ends) == 1 else "searches.differ")
+
+
+def test_search_rows_star_the_lowest_divergence():
+    fit = c.compare_fits([1 / 3] * 3, [-4, 0, 4], [1, 1, 1])
+    rows = c.search_rows(fit, math.log(2))
+    assert {len(column) for column in rows.values()} == {len(fit.fits)}
+    kls = [f.kl for f in fit.fits]
+    assert [s.endswith(" ★") for s in rows["search"]] == [
+        i == kls.index(min(kls)) for i in range(len(kls))]
+    assert rows["kl"] == pytest.approx([k / math.log(2) for k in kls])
+    assert rows["steps"] == [len(f.path) - 1 for f in fit.fits]
+    assert rows["start"][0] == "μ = −4.00, σ = 1.00"
+    assert rows["end"][1].startswith("μ = 0.0000, σ = ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0.05, 3.0), st.sampled_from([2, math.e, 10]))
+def test_entropy_case_is_the_checkpoints_sign(sd, base):
+    """h < 0 exactly below 1/√(2πe): the sentence and the checkpoint (lib.lesson) agree."""
+    from lib import lesson
+    case = c.entropy_case(sd, base, "u")
+    right = lesson.get("continuous", "entropy_sign").answer({"sd": sd, "base": base}).right
+    assert case.name == f"h.{right}"
+    assert (case.name == "h.negative") == (sd < c.ENTROPY_EDGE)
+    assert case.numbers["cut"] == "0.242" and case.numbers["sd"] == f"{sd:.2f}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(means, st.floats(0.1, 3.0), st.integers(2, 5000), st.integers(0, 9999),
+       st.floats(-5, 5))
+def test_band_case_is_inside_exactly_within_two_standard_errors(mu, sd, n, seed, shift):
+    mc = c.monte_carlo_kl(mu, sd, 0.0, 1.0, n, seed)
+    exact = mc.estimate + shift * mc.stderr
+    case = c.band_case(mc, exact)
+    assert case.name == ("vae.inside" if abs(mc.estimate - exact) <= 2 * mc.stderr
+                         else "vae.outside")
+    assert case.numbers["z"] == mc.standard_errors(exact)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0.1, 4.0))
+def test_support_case_mass_and_divergence(cut):
+    """P's probability outside |x| ≤ c and inside it add up to 1; KL(Q‖P) is −log of the
+    inside."""
+    case = c.support_case(cut, 2, "bits")
+    inside = norm.cdf(cut) - norm.cdf(-cut)
+    assert case.numbers["mass"] + inside == pytest.approx(1, abs=1e-12)
+    value, unit = case.numbers["kl"].split()
+    assert float(value.replace("−", "-")) == pytest.approx(-math.log2(inside), rel=5e-3)
+    assert unit == ("bit" if value == "1" else "bits")
+    assert case.numbers["c"] == f"{cut:.2f}"

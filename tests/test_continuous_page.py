@@ -338,9 +338,10 @@ def test_takeaway_follows_the_computed_shape(query, said):
 
 def test_takeaway_when_the_reverse_fit_is_not_narrower():
     """The wording's other branch (no preset reaches it): chosen from the numbers alone."""
-    from ui import continuous as ct
+    from ui.i18n import say
     fit = lc.compare_fits((0.5, 0.5), (-0.5, 0.5), (1.0, 1.0))
-    said = ct.takeaway(replace(fit, forward=(0.0, 1.0), reverse=(0.0, 1.2), width="wider"))
+    said = say("ct", lc.takeaway_case(replace(fit, forward=(0.0, 1.0), reverse=(0.0, 1.2),
+                                              width="wider")))
     assert said == ("P has one mode: both fits cover it; the KL(Q‖P) fit is wider "
                     "(σ = 1.20 against 1.00).")
 

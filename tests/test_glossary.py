@@ -131,7 +131,7 @@ def test_every_entry_shows_with_both_names_formula_and_meaning(gl_page, lang):
     set_language(page, lang)
     i = 1 if lang == "zh" else 0
     assert page.title[0].value == STRINGS["page.glossary"][i]
-    entries = glossary.entries()
+    entries = glossary.ENTRIES
     headings = [h for h in page.subheader]
     assert [h.proto.anchor for h in headings] == IDS
     assert [h.value for h in headings] == [STRINGS[f"gl.{e.id}.name"][i] for e in entries]
@@ -173,9 +173,9 @@ def test_card_links_go_to_real_lesson_pages():
 
 
 def test_a_multi_line_formula_is_stacked():
-    kl = glossary.entry("kl")
+    kl = glossary.BY_ID.get("kl")
     assert kl.latex().startswith(r"\begin{gathered}") and kl.latex().count(r"\\") == 1
-    assert glossary.entry("entropy").latex() == FORMULAS["entropy"][0]
+    assert glossary.BY_ID.get("entropy").latex() == FORMULAS["entropy"][0]
 
 
 def fresh_session(query: dict[str, str]) -> AppTest:
@@ -192,9 +192,9 @@ def _shows_first(at, term: str, lang: str) -> None:
     first = at.subheader[0]
     assert first.value == STRINGS[f"gl.{term}.name"][i] and not first.proto.anchor
     assert STRINGS["gl.looked_up"][i] in at.caption[0].value
-    assert card_blocks(at)[0][1] == f"$$\n{glossary.entry(term).latex()}\n$$"
+    assert card_blocks(at)[0][1] == f"$$\n{glossary.BY_ID.get(term).latex()}\n$$"
     # The term's group still follows, with the anchored entry in its place.
-    group = glossary.entry(term).section
+    group = glossary.BY_ID.get(term).section
     assert [h.proto.anchor for h in at.subheader[1:]] == list(dict(SECTIONS)[group])
 
 
@@ -269,7 +269,7 @@ def test_filter_matches_either_language(query, lang, includes, excludes):
     at.text_input(key=widget_key(at, "glossary.query")).set_value(query).run()
     assert not at.exception
     found = [h.proto.anchor for h in at.subheader]
-    assert found == [e.id for e in glossary.entries() if e.matches(query)]
+    assert found == [e.id for e in glossary.ENTRIES if e.matches(query)]
     assert includes <= set(found) and not excludes & set(found)
     n = len(found)
     assert at.caption[0].value == STRINGS["gl.filter.count"][lang == "zh"].format(
@@ -294,7 +294,7 @@ def test_filter_without_match_says_so():
     ("Laplace", "n-gram"), ("蒸馏", "distillation"), ("温度缩放", "temperature-scaling"),
 ])
 def test_search_finds_the_names_students_type(query, term):
-    assert glossary.entry(term).matches(query)
+    assert glossary.BY_ID.get(term).matches(query)
     at = open_page(PAGE)
     at.text_input(key=widget_key(at, "glossary.query")).set_value(query).run()
     assert term in [h.proto.anchor for h in at.subheader]

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib import coding, text
+from lib.cases import Case
 from lib.problems import ProblemError
 
 ASCII = "abcde \n."
@@ -287,6 +288,28 @@ def test_split_and_control_characters():
     assert text.control_characters("plain 中文 😀") == []
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET), min_size=1, max_size=120), st.booleans())
+def test_source_splits_and_counts_control_characters(value, pasted):
+    s = text.source(value, pasted)
+    if pasted and text.check_text(value):
+        assert (s.train, s.held, s.split, s.controls) == (None, None, None, None)
+        assert [p.code for p in s.problems] == [p.code for p in text.check_text(value)]
+        return
+    assert (s.train, s.held) == text.split_text(value) and s.problems == ()
+    assert s.split.name == ("split" if pasted else "split.prose")
+    assert s.split.numbers == {"n": len(value), "train": len(s.train), "held": len(s.held)}
+    # oracle: the control characters other than tab, line feed and carriage return, counted
+    count = sum(1 for ch in value if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0)
+                and ch not in "\t\n\r")
+    if not pasted or count == 0:
+        assert s.controls is None
+    else:
+        assert s.controls.name == ("controls.one" if count == 1 else "controls")
+        first = next(ch for ch in value if ch in "\x00\x07\x1b")
+        assert s.controls.numbers == {"n": count, "first": f"U+{ord(first):04X}"}
+
+
 def test_bench_text_smoke():
     """The benchmark runs on a small text and prints its measurements (no time asserted)."""
     import subprocess
@@ -338,6 +361,63 @@ def test_curve_shape_against_a_brute_force_reading(pairs):
     assert shape.train == ("falls" if falls else "wiggles" if shape.train_low == len(tr) - 1
                            else "turns")
     assert shape.overfit == (shape.held == "turns" and tr[-1] < tr[shape.held_low])
+
+
+#: Bits per character to six decimals, as a curve's points might be (fmt.apart tells apart two
+#: that differ; a difference in the 17th digit of 1e−20 it cannot show).
+bits_per_char = st.floats(0, 20).map(lambda x: round(x, 6))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(bits_per_char, bits_per_char), min_size=1, max_size=6),
+       st.floats(1e-3, 10), st.integers(1, 200))
+def test_curve_cases_follow_the_shape(pairs, alpha, size):
+    points = _points([a for a, _ in pairs], [b for _, b in pairs])
+    shape = text.curve_shape(points)
+    said = text.curve_cases(points, alpha, size)
+    assert [c.name for c in said] == [f"train.{shape.train}", f"held.{shape.held}",
+                                      *(["overfit"] if shape.overfit else [])]
+    train, held = said[0].numbers, said[1].numbers
+    assert (train["k"], held["k"]) == (shape.train_low, shape.held_low)
+    assert train["av"] == pytest.approx(alpha * size)
+    for numbers, values, low in ((train, [a for a, _ in pairs], shape.train_low),
+                                 (held, [b for _, b in pairs], shape.held_low)):
+        # two different numbers never read the same (lib.fmt.apart), equal ones always do
+        assert (numbers["low"] == numbers["last"]) == (values[low] == values[-1])
+        assert float(numbers["last"]) == pytest.approx(values[-1], abs=0.005)
+    if shape.overfit:
+        assert said[2].numbers == {"k": shape.held_low}
+
+
+def test_curve_cases_on_a_fixed_text():
+    curve = text.order_curve(PARAGRAPH[:270], PARAGRAPH[270:], 0.5)
+    said = text.curve_cases(curve, 0.5, len(set(PARAGRAPH[:270])) + 1)
+    assert [(c.name, dict(c.numbers)) for c in said] == [
+        ("train.turns", {"first": "4.17", "last": "3.25", "k": 2, "low": "3.12", "av": 15.5}),
+        ("held.turns", {"k": 1, "low": "4.17", "last": "4.83"}), ("overfit", {"k": 1})]
+
+
+@SETTINGS
+@given(train=texts, message=scored.filter(bool), order=orders, alpha=alphas,
+       preview=st.integers(1, 300))
+def test_coder_cases_against_the_numbers(train, message, order, alpha, preview):
+    c = text.compress(message, train, order, alpha)
+    assert c.escaped == sum(1 for ch in message if ch not in set(train))
+    said = text.coder_cases(c, len(message), preview)
+    coded = len(c.bits)
+    assert said["coded"].numbers["coded"] == coded
+    if c.huffman == coded:
+        assert "huffman" not in said
+    else:
+        more = said["huffman"].name == "huffman.more"
+        assert more == (c.huffman > coded)
+        bits = said["huffman"].numbers["extra" if more else "fewer"]
+        diff = abs(c.huffman - coded)
+        assert bits.name == ("one_bit" if diff == 1 else "n_bits")
+        assert bits.numbers == ({} if diff == 1 else {"n": diff})
+    assert said["decoded"] == Case("decoded", {"n": len(message)})
+    assert ("escaped" in said) == (c.escaped > 0)
+    assert said["preview"].name == ("preview" if coded > preview else "preview.all")
 
 
 def test_shaded_text_escapes_and_shades():

@@ -5,6 +5,8 @@ mean, sd), the entropy section (``h_sd``, ``delta``), the VAE section (``vae_mu`
 ``samples``, ``seed``) and the support section (``cut``). Weights are divided by their sum and
 the page says so; a mixture lib refuses is worded here and the last good one stays on screen.
 One cached view per section (``st.cache_resource``, bounded; language an explicit argument).
+Which sentence applies is decided in :mod:`lib.continuous` (its cases: ``takeaway_case``,
+``searches_cases``, ``entropy_case``, ``band_case``, ``support_case``) and worded here (``say``).
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ import streamlit as st
 from lib import charts_continuous as cc
 from lib import continuous as lc
 from lib import lesson
-from lib.info import convert
 from lib.problems import Problem, ProblemError
 from lib import fmt
 from lib.settings import Setting
 from ui import checkpoint
 from ui.charts import arrow_table, datasets
-from ui.i18n import listing, sentences, t
+from ui.i18n import listing, say, t
 from ui.state import PageState
 from ui.strings import STRINGS
 
@@ -99,16 +100,6 @@ VaeView = namedtuple("VaeView", "exact estimate stderr verdict text data")
 SupportView = namedtuple("SupportView", "kl_qp sentence text data")
 
 
-def takeaway(fit: lc.FitComparison) -> str:
-    """The section's one line, in the case :func:`lib.continuous.compare_fits` found (the
-    checkpoint's threshold, :data:`lib.lesson.ONE_PEAK`)."""
-    width = t(f"ct.{fit.width}", rev=fmt.fixed(fit.reverse[1], 2),
-              fwd=fmt.fixed(fit.forward[1], 2))
-    case = "one_peak" if fit.case == "one_mode" else fit.case
-    return t(f"ct.take.{case}", width=width, mu=fmt.fixed(fit.shape.mode, 2),
-             rest=fmt.short(100 * fit.shape.rest), k=fit.shape.held, n=fit.shape.modes)
-
-
 def revealed(shown: bool, mix: Mix) -> bool:
     """Whether the KL(Q‖P) fit may show: the reader predicted at the checkpoint (``shown``, or
     at any earlier time), or the checkpoint has no right answer for ``mix`` (P with one
@@ -143,28 +134,19 @@ def mixture_view(mix: Mix, base: float | None, unit: str, language: str) -> Mixt
     colour = (land.lo / scale, land.hi / scale)
     landscape = cc.landscape_chart_data(land.values, land.means, land.sds, fits, best, *colour,
                                         l_text, scale)
-    table = arrow_table({
-        t("ct.search"): [str(i + 1) + (" ★" if i == best else "") for i in range(len(fits))],
-        kl_name: [lc.shown_divergence(f.kl) / scale for f in fits],
-        t("ct.end"): [f"μ = {fmt.fixed(f.mean, 4)}, σ = {fmt.num(f.sd, 4)}" for f in fits],
-        t("ct.start"): [f"μ = {fmt.fixed(f.start[0], 2)}, σ = {fmt.fixed(f.start[1], 2)}"
-                        for f in fits],
-        t("ct.steps"): [len(f.path) - 1 for f in fits]})
-    sentence = (t("ct.searches.one") if len(fits) == 1 else
-                t("ct.searches.same", n=len(fits)) if fit.found.optima == 1 else
-                t("ct.searches.differ", n=len(fits), k=fit.found.optima))
-    if fit.found.tied > 1:
-        sentence = sentences(sentence, t("ct.searches.tie", k=fit.found.tied))
+    heads = {**l_text, "steps": t("ct.steps")}  # the table's columns: the chart's names
+    table = arrow_table({heads[name]: column
+                         for name, column in lc.search_rows(fit, scale).items()})
     peaks = listing(fmt.fixed(v, 2) for v in fit.modes)
     fm, fs = fmt.fixed(fit.forward[0], 2), fmt.fixed(fit.forward[1], 2)
     alt = t("ct.fits.alt", peaks=peaks, fm=fm, fs=fs, rm=fmt.fixed(fit.reverse[0], 2),
             rs=fmt.fixed(fit.reverse[1], 2))
     return MixtureView(
-        fit, tuple(k / scale for k in fit.kls), takeaway(fit), text,
+        fit, tuple(k / scale for k in fit.kls), say("ct", lc.takeaway_case(fit)), text,
         datasets(cc.fits_chart_data(*mix, fit.forward, fit.reverse, others, text)),
         datasets(cc.fits_chart_data(*mix, fit.forward, fit.reverse, others, text, hidden=True)),
         alt, t("ct.fits.alt.held", peaks=peaks, fm=fm, fs=fs), l_text, datasets(landscape),
-        colour, table, sentence)
+        colour, table, say("ct", *lc.searches_cases(fit)))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -172,17 +154,15 @@ def entropy_view(sd: float, delta: float, base: float | None, unit: str,
                  language: str) -> EntropyView:
     h = lc.gaussian_entropy(sd, base)
     binned = lc.binned_entropy(sd, delta, base)
-    limit = h - convert(math.log(delta), None, base)  # binned ≈ h − log Δ
-    threshold = fmt.num(1 / math.sqrt(2 * math.pi * math.e), 3)
-    values = {"sd": fmt.fixed(sd, 2), "h": fmt.amount(h, unit), "cut": threshold}
-    sign = t("ct.h.negative" if h < 0 else "ct.h.zero" if h == 0 else "ct.h.positive", **values)
+    limit = lc.entropy_limit(sd, delta, base)
     text = {"delta": t("ct.delta_axis"), "value": unit, "binned": t("ct.binned"),
             "limit": t("ct.limit")}
     data = cc.entropy_chart_data(sd, delta, text, base)
     gap = binned - limit
     alt = t("ct.h.alt", delta=fmt.prob(delta), binned=fmt.short(binned), limit=fmt.short(limit),
             gap=fmt.short(gap), unit=unit)
-    return EntropyView(h, binned, limit, sign, text, datasets(data), alt)
+    return EntropyView(h, binned, limit, say("ct", lc.entropy_case(sd, base, unit)), text,
+                       datasets(data), alt)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -190,21 +170,16 @@ def vae_view(mu: float, sd: float, n: int, seed: int, base: float | None, unit: 
              language: str) -> VaeView:
     exact = lc.gaussian_kl(mu, sd, 0.0, 1.0, base)
     mc = lc.monte_carlo_kl(mu, sd, 0.0, 1.0, n, seed, base)
-    inside = abs(mc.estimate - exact) <= 2 * mc.stderr
-    verdict = t("ct.vae.inside" if inside else "ct.vae.outside",
-                z=fmt.short(mc.standard_errors(exact)))
     text = {"n": t("ct.vae.n_axis"), "value": unit, "estimate": t("ct.vae.estimate"),
             "exact": t("ct.vae.exact"), "band": t("ct.vae.band")}
-    return VaeView(exact, mc.estimate, mc.stderr, verdict, text,
+    return VaeView(exact, mc.estimate, mc.stderr, say("ct", lc.band_case(mc, exact)), text,
                    datasets(cc.monte_carlo_chart_data(mc, exact, text)))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def support_view(cut: float, base: float | None, unit: str, language: str) -> SupportView:
     _, kl_qp = lc.truncated_kl(cut, base)
-    outside = math.erfc(cut / math.sqrt(2))
-    sentence = t("ct.support.sentence", mass=fmt.short(outside), c=fmt.num(cut, 2),
-                 kl=fmt.amount(kl_qp, unit))
     text = {"x": "x", "density": t("ct.density"), "P": "P = N(0, 1)",
             "Q": t("ct.support.q"), "gap": "Q = 0, P > 0"}
-    return SupportView(kl_qp, sentence, text, datasets(cc.support_chart_data(cut, text)))
+    return SupportView(kl_qp, say("ct", lc.support_case(cut, base, unit)), text,
+                       datasets(cc.support_chart_data(cut, text)))

@@ -27,7 +27,6 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.glossary import Entry
-from lib import fmt
 from lib.settings import Setting
 from ui.i18n import lang, t
 from ui.state import PageState
@@ -56,17 +55,7 @@ ENTRIES: tuple[Entry, ...] = tuple(
     Entry(term, section, STRINGS[f"gl.{term}.name"], FORMULAS[term],
           STRINGS[f"gl.{term}.meaning"], PAGES.get(term), SEARCH.get(term, ("", "")))
     for section, ids in SECTIONS for term in ids)
-_BY_ID = {e.id: e for e in ENTRIES}
-
-
-def entries() -> list[Entry]:
-    """Every entry, in page order."""
-    return list(ENTRIES)
-
-
-def entry(term: str) -> Entry | None:
-    """The entry with id ``term``, or None."""
-    return _BY_ID.get(term)
+BY_ID = {e.id: e for e in ENTRIES}
 
 
 def link(term: str, label: str | None = None) -> None:
@@ -75,7 +64,7 @@ def link(term: str, label: str | None = None) -> None:
     ``label`` defaults to "Glossary: <the term's name in the reader's language>". An unknown id
     is a programming error and raises KeyError, so a typo cannot ship as a dead link.
     """
-    found = entry(term)
+    found = BY_ID.get(term)
     if found is None:
         raise KeyError(f"no glossary term {term!r}")
     st.page_link(PAGE, label=label or t("gl.link", term=found.names[lang() == "zh"]), icon=ICON,
@@ -91,23 +80,14 @@ def follow_address() -> None:
     if _SEEN in st.session_state and st.session_state[_SEEN] == asked:
         return
     S.set("term", asked if asked in IDS else "")
-    if asked in IDS and S.get("section") not in ("all", _BY_ID[asked].section):
-        S.set("section", _BY_ID[asked].section)  # list the term's group, where its anchor is
+    if asked in IDS and S.get("section") not in ("all", BY_ID[asked].section):
+        S.set("section", BY_ID[asked].section)  # list the term's group, where its anchor is
     remember_address()
 
 
 def remember_address() -> None:
     """Note the ``?term=`` the page frame is about to write (the current term, or none)."""
     st.session_state[_SEEN] = S.get("term") or None
-
-
-def card_body(item: Entry, language: str) -> str:
-    """Everything of a card under its heading, as one Markdown block: the name in the other
-    language (small, grey, as a caption), the formula (display math, as ``st.latex`` writes it)
-    and the meaning in ``language``."""
-    zh = language == "zh"
-    return (f":gray[:small[{item.names[not zh]}]]\n\n{fmt.math_block(item.latex())}\n\n"
-            f"{item.meanings[zh]}")
 
 
 def draw(item: Entry, anchor: bool = True) -> None:
@@ -117,7 +97,7 @@ def draw(item: Entry, anchor: bool = True) -> None:
     teaches it, labelled with that page's menu title."""
     with st.container(border=True):
         st.subheader(item.names[lang() == "zh"], anchor=item.id if anchor else False)
-        st.markdown(card_body(item, lang()))
+        st.markdown(item.card(lang() == "zh"))
         if item.page:
             st.page_link(f"pages/lessons/{item.page}.py", label=t(f"page.{item.page}"),
                          icon=":material/school:")

@@ -11,7 +11,7 @@ import ui
 from lib import charts_text, text
 from ui import compression as cx
 from lib import fmt
-from ui import checkpoint, glossary, sentences, t
+from ui import checkpoint, glossary, say, t
 
 S = cx.S
 
@@ -36,13 +36,9 @@ if src.train is None:
         st.warning(cx.paste_message(problem), icon=":material/edit_note:")
 else:  # the results need a usable text
     train, held = src.train, src.held
-    n_all = len(train) + len(held)
-    split_key = "tx.split" if S.get("text") == "paste" else "tx.split.prose"
-    st.caption(t(split_key, n=f"{n_all:,}", train=f"{len(train):,}", held=f"{len(held):,}"))
+    st.caption(say("tx", src.split))
     if src.controls:
-        st.info(t("tx.controls.one" if src.n_controls == 1 else "tx.controls",
-                  n=f"{src.n_controls:,}", first=text.code_point(src.controls[0])),
-                icon=":material/keyboard_command_key:")
+        st.info(say("tx", src.controls), icon=":material/keyboard_command_key:")
 
     # ---- The curve over orders ---------------------------------------------------------------
     cv = cx.curve(train, held, alpha, ui.lang())
@@ -90,18 +86,15 @@ else:  # the results need a usable text
     else:
         c[2].caption(t("tx.hold"))
     c[3].metric(t("tx.m.utf8"), f"{8 * cd.n_bytes:,}")
-    ui.layout.takeaway(cd.sentences[0])
-    if huffman and cd.sentences[1:]:
+    ui.layout.takeaway(cd.said["coded"])
+    if huffman and "huffman" in cd.said:
         with st.expander(t("tx.huffman.x"), icon=":material/data_array:"):
-            st.markdown(sentences(*cd.sentences[1:]))
+            st.markdown(cd.said["huffman"])
     (st.success if cd.decoded else st.error)(
-        t("tx.decoded", n=f"{cd.n:,}") if cd.decoded else t("tx.decoded.wrong"),
-        icon=":material/check_circle:" if cd.decoded else ":material/error:")
-    if cd.escaped:
-        st.markdown(t("tx.escaped.one" if cd.escaped == 1 else "tx.escaped",
-                      count=f"{cd.escaped:,}", n=f"{cd.n:,}"))
-    st.caption(t("tx.preview", shown=len(cd.preview), total=f"{cd.coded:,}")
-               if cd.coded > len(cd.preview) else t("tx.preview.all", total=f"{cd.coded:,}"))
+        cd.said["decoded"], icon=":material/check_circle:" if cd.decoded else ":material/error:")
+    if "escaped" in cd.said:
+        st.markdown(cd.said["escaped"])
+    st.caption(cd.said["preview"])
     st.code(cd.preview + ("…" if cd.coded > len(cd.preview) else ""), language=None,
             wrap_lines=True)
     st.subheader(t("tx.surprise"))

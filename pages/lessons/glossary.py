@@ -10,7 +10,7 @@ glossary.follow_address()
 st.title(t("page.glossary"))
 st.markdown(t("gl.intro"))
 
-found = glossary.entry(S.get("term"))
+found = glossary.BY_ID.get(S.get("term"))
 if found:
     st.caption(f":material/search: {t('gl.looked_up')}")
     glossary.draw(found, anchor=False)
@@ -22,7 +22,7 @@ section = S.choice("section", t("gl.section"),
                    {"all": t("gl.section.all"),
                     **{s: t(f"gl.sec.{s}") for s in glossary.SECTION_IDS}},
                    widget="pills", help=t("gl.section.help"), disabled=bool(query))
-items = glossary.entries()
+items = glossary.ENTRIES
 if query:  # the search looks through every group
     shown = [e for e in items if e.matches(query)]
     if shown:

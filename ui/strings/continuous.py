@@ -42,7 +42,7 @@ STRINGS = {
     "ct.take.gaussian": (
         "P is a single Gaussian: both fits are P itself, and every divergence is 0.",
         "P 本身就是一个高斯分布：两个拟合都等于 P，所有散度都是 0。"),
-    "ct.take.one_peak": (
+    "ct.take.one_mode": (
         "P has one mode: both fits cover it; {width}.",
         "P 只有一个峰：两个拟合都覆盖它；{width}。"),
     "ct.take.picks": (
