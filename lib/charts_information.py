@@ -11,9 +11,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from lib.charts import ENTROPY_COLOR, P_COLOR, TOOLTIP_FORMAT, Columns
+from lib import curves
+from lib.charts import ENTROPY_COLOR, P_COLOR, TOOLTIP_FORMAT, Columns, function_chart_data
 
-__all__ = ["TEXT_COLOR", "entropy_panels", "entropy_panels_data"]
+__all__ = ["TEXT_COLOR", "curve_data", "entropy_panels", "entropy_panels_data"]
 
 #: Axis, label and title text: dark on white (12.5:1; WCAG AA asks 4.5:1), as lib.charts.INK.
 TEXT_COLOR = "#31333f"
@@ -84,3 +85,20 @@ def entropy_panels_data(labels: Sequence[str], terms: pd.DataFrame) -> dict[str,
         "p": terms["p"].to_numpy(dtype=float),
         "info": np.where(np.isfinite(info_p), info_p, np.nan),
         "term": terms["entropy_term"].to_numpy(dtype=float)}}
+
+
+def curve_data(curve: str, base: float | None, series: str) -> pd.DataFrame:
+    """The dataset ``curves`` of :func:`lib.charts.function_chart` for ``curve``
+    (``"surprisal"``: ``−log_b p`` over p in [0.001, 1], :func:`lib.curves.surprisal`; or
+    ``"binary_entropy"``: ``H(p) = −p log_b p − (1 − p) log_b(1 − p)`` over p in [0, 1],
+    :func:`lib.curves.binary_entropy`) in the unit of ``base``, named ``series``; columns
+    ``x``, ``value``, ``series``, non-finite values dropped.
+
+    >>> d = curve_data("binary_entropy", 2, "H")
+    >>> float(d["value"].max()), d["series"].iloc[0]
+    (1.0, 'H')
+    >>> float(curve_data("surprisal", 2, "I")["value"].max()) < float("inf")
+    True
+    """
+    frame = getattr(curves, curve)(base).set_axis(["x", "value"], axis=1)
+    return function_chart_data(frame.assign(series=series))["curves"]

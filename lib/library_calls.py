@@ -63,8 +63,12 @@ import numpy as np
 import scipy.special
 import scipy.stats
 
-__all__ = ["Call", "Card", "agrees", "bce_clamped", "bce_with_logits", "card_text", "kl_div",
-           "literal", "multi_label_cards", "softmax_cards", "softmax_twice_floor",
+from lib import fmt
+from lib.cases import Case
+
+__all__ = ["Call", "Card", "agrees", "bce_clamped", "bce_with_logits", "card_text", "explained",
+           "kl_div", "literal", "multi_label_cards", "softmax_cards", "softmax_explained",
+           "softmax_twice_floor",
            "tf_sigmoid_ce_with_logits", "torch_cross_entropy", "value_text"]
 
 #: PyTorch's BCELoss clamps each log at this value.
@@ -312,6 +316,20 @@ def softmax_twice_floor(n: int) -> float:
     return float(np.log1p((n - 1) / np.e))
 
 
+def softmax_explained(call: Call, n: int, loss: float) -> Case:
+    """The explanation of a softmax card's ``call``, named by its string's key (``call.key``),
+    for ``n`` logits whose loss ``−ln a(true)`` is ``loss`` nats: it quotes ``n``, ``k = n −
+    1``, the loss ``ce`` and the floor of softmax applied twice (:func:`softmax_twice_floor`),
+    both as the cards write numbers (:func:`value_text`).
+
+    >>> softmax_explained(Call("", 0.7, "torch_bug"), 4, 0.45666123)
+    Case(name='torch_bug', numbers={'n': 4, 'k': 3, 'ce': '0.45666', 'floor': '0.74367'}, \
+apart=())
+    """
+    return Case(call.key, {"n": n, "k": n - 1, "ce": value_text(loss),
+                           "floor": value_text(softmax_twice_floor(n))})
+
+
 def agrees(value: float, app: float) -> bool:
     """Whether a library's ``value`` is this app's number ``app``: equal (``inf`` equals
     ``inf``), or both finite and within a relative 1e-9 (``nan`` agrees with nothing).
@@ -329,21 +347,31 @@ SUM_CALLS = ("bce_sum", "bce_logits_sum", "tf_sum")
 MEAN_CALLS = ("bce_mean", "bce_logits_mean")
 
 
-def explained(call: Call, app: float) -> tuple[str, ...]:
-    """The explanations a multi-label call gets, by key, given this app's summed loss ``app``:
-    its own (``call.key``); a summing call that does not return ``app`` (:func:`agrees`) gets
-    instead ``"logits_nan"`` when it returns NaN (a logit of 0 or 1 is infinite) or
-    ``"bce_sum_clamped"`` (the logs clamped at −100); a mean that is NaN gets
-    ``"logits_nan"`` after its own.
+def explained(call: Call, app: float, n: int) -> tuple[Case, ...]:
+    """The explanations a multi-label call gets, as cases named by their strings' keys, given
+    this app's loss ``app`` summed over ``n`` classes: its own (``call.key``); a summing call
+    that does not return ``app`` (:func:`agrees`) gets instead ``"logits_nan"`` when it returns
+    NaN (a logit of 0 or 1 is infinite) or ``"bce_sum_clamped"`` (the logs clamped at −100); a
+    mean that is NaN gets ``"logits_nan"`` after its own. Each quotes ``n`` and ``app``, written
+    as the cards write numbers (:func:`value_text`) but ∞ as the page does (:func:`lib.fmt.num`).
 
     >>> sum_call, mean_call = Call("", math.inf, "bce_sum"), Call("", math.nan, "bce_mean")
-    >>> explained(sum_call, math.inf), explained(Call("", 100.0, "bce_sum"), math.inf)
-    (('bce_sum',), ('bce_sum_clamped',))
-    >>> explained(Call("", math.nan, "tf_sum"), math.inf), explained(mean_call, math.inf)
-    (('logits_nan',), ('bce_mean', 'logits_nan'))
+    >>> explained(sum_call, math.inf, 3)
+    (Case(name='bce_sum', numbers={'n': 3, 'app': '∞'}, apart=()),)
+    >>> [c.name for c in explained(Call("", 100.0, "bce_sum"), math.inf, 3)]
+    ['bce_sum_clamped']
+    >>> [c.name for c in explained(Call("", math.nan, "tf_sum"), math.inf, 3)]
+    ['logits_nan']
+    >>> [c.name for c in explained(mean_call, math.inf, 3)]
+    ['bce_mean', 'logits_nan']
+    >>> explained(Call("", 0.43386, "tf_sum"), 0.433861, 2)[0].numbers
+    {'n': 2, 'app': '0.43386'}
     """
     if call.key in SUM_CALLS and not agrees(call.value, app):
-        return ("logits_nan" if math.isnan(call.value) else "bce_sum_clamped",)
-    if call.key in MEAN_CALLS and math.isnan(call.value):
-        return call.key, "logits_nan"
-    return (call.key,)
+        keys = ("logits_nan" if math.isnan(call.value) else "bce_sum_clamped",)
+    elif call.key in MEAN_CALLS and math.isnan(call.value):
+        keys = (call.key, "logits_nan")
+    else:
+        keys = (call.key,)
+    numbers = {"n": n, "app": value_text(app) if math.isfinite(app) else fmt.num(app)}
+    return tuple(Case(key, numbers) for key in keys)

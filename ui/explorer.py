@@ -21,13 +21,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib import charts, csvfile, info, tables
+from lib import charts, csvfile, explorer_lesson, info, tables
+from lib.cases import Case
 from lib.presets import DEFAULT_PRESET, PRESETS
 from lib import fmt
 from lib.settings import Setting
 from ui import problems
 from ui.charts import arrow_table, datasets
-from ui.i18n import event_name, event_names, listing, sentences, t
+from ui.i18n import event_name, listing, say, sentences, t
 from ui.state import PageState
 
 S = PageState("explorer", [
@@ -77,37 +78,23 @@ def results(labels: tuple[str, ...], p: tuple[float, ...], q: tuple[float, ...],
         "total": t("ex.chart.total"), "part": t("ex.chart.part"),
         "infinite": t("ex.chart.infinite"), "t": "t", "cross_entropy": "H(P, Qₜ)",
         "kl": "KL(P‖Qₜ)", "quantity": t("word.quantity"), "entropy_p": t("ex.chart.floor")}
-    headers = {"p": "P", "q": "Q"} | {k: t(f"ex.col.{k}", unit=unit) for k in (
-        "info_p", "info_q", "entropy_term")} | {
-        "cross_entropy_term": t("ex.col.ce_term", unit=unit),
-        "kl_term": t("ex.col.kl_term", unit=unit)}
-    csv = {t("word.event"): list(labels)} | {title: c.terms[k].to_numpy()
-                                              for k, title in headers.items()}
-    terms = {t("word.event"): labels, "P": [fmt.prob(v) for v in p],
-             "Q": [fmt.prob(v) for v in q]} | {
-        title: [fmt.exact(v) for v in c.terms[k].tolist()]
-        for k, title in list(headers.items())[2:]}
-    amount = lambda x: fmt.amount(x, unit)  # noqa: E731
-    n = fmt.tex(fmt.short(c.ce_pq)), fmt.tex(fmt.short(c.h_p)), fmt.tex(fmt.short(c.kl_pq))
-    top = c.largest_term
+    titles = {"event": t("word.event"), "p": "P", "q": "Q"} | {
+        k: t(f"ex.col.{k}", unit=unit) for k in explorer_lesson.TERMS}
+    csv = {titles["event"]: list(labels)} | {
+        titles[k]: c.terms[k].to_numpy() for k in ("p", "q", *explorer_lesson.TERMS)}
+    table = explorer_lesson.per_event(labels, c)
+    w = explorer_lesson.said(labels, c, unit)
+
+    def word(case: Case | None) -> str | None:
+        return case and say("ex", case, labels=labels)
+
     return Results(
         c, text, datasets(charts.distribution_bars_data(labels, pa_, qa, text)),
         datasets(charts.cross_entropy_stack_data(labels, c.terms, text)),
         datasets(charts.blend_chart_data(info.blend_curve(pa_, qa, base), c.h_p, text)),
-        arrow_table(terms),
-        t("ex.inf.pq", events=event_names(labels, c.missing_q)) if c.missing_q else None,
-        t("ex.inf.qp", events=event_names(labels, c.missing_p)) if c.missing_p else None,
-        rf"{n[0]} = {n[1]} + {n[2]} \quad \text{{({unit})}}",
-        t("ex.residual.inf") if np.isinf(c.ce_pq) else t(
-            "ex.residual", residual=fmt.short(c.residual), unit=unit),
-        t("ex.asym.equal" if c.symmetric else "ex.asym", pq=amount(c.kl_pq), qp=amount(c.kl_qp)),
-        t("ex.gibbs", kl=amount(c.kl_pq)),
-        t("ex.chart.bars.alt", pairs=listing(
-            f"{fmt.text(label)} {fmt.prob(pv)} / {fmt.prob(qv)}"
-            for label, pv, qv in zip(labels, p, q))),
-        t("ex.chart.stack.alt" if c.under_weighted else "ex.chart.stack.alt.none",
-          event=fmt.text(labels[top]), value=amount(c.terms["cross_entropy_term"].iloc[top]),
-          under=event_names(labels, c.under_weighted)), csv)
+        arrow_table({titles[k]: v for k, v in table.items()}), word(w.infinity_pq),
+        word(w.infinity_qp), w.identity, word(w.residual), word(w.asymmetry), word(w.gibbs),
+        word(w.bars_alt), word(w.stack_alt), csv)
 
 
 # ---- the page's own layout helpers ----------------------------------------------------------

@@ -13,14 +13,14 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from lib import charts, charts_information, curves, info, surprise
+from lib import charts, charts_information, information_lesson, surprise
 from lib.problems import ProblemError
 from lib.tables import read_column
 from lib import fmt
 from lib.settings import Setting
 from ui import problems
 from ui.charts import arrow_bytes, arrow_table, chart
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.layout import UNITS
 from ui.state import PageState
 
@@ -40,11 +40,8 @@ S = PageState("information", [
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def curve_data(curve: str, base: float | None, series: str) -> bytes:
-    """The dataset ``curves`` of :func:`lib.charts.function_chart` for ``curve`` ("surprisal":
-    −log p, or "binary_entropy": H(p)) in the unit of ``base``, as Arrow bytes."""
-    frame = getattr(curves, curve)(base)
-    frame = frame.set_axis(["x", "value"], axis=1).assign(series=series)
-    return arrow_bytes(charts.function_chart_data(frame)["curves"])
+    """:func:`lib.charts_information.curve_data` as Arrow bytes."""
+    return arrow_bytes(charts_information.curve_data(curve, base, series))
 
 
 def function_chart(where, curve: str, x: float, value: float, series: str, y_title: str,
@@ -58,25 +55,10 @@ def function_chart(where, curve: str, x: float, value: float, series: str, y_tit
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def units_table(language: str) -> pa.Table:
-    """I(1/2) and I(1/8) in every unit, computed (the base is the unit), worded in
-    ``language``."""
-    rows = [(t(f"unit.{unit}"), {2: "2", None: "e", 10: "10"}[base],
-             *(fmt.num(float(info.information_content(p, base))) for p in (0.5, 0.125)))
-            for unit, base in UNITS.items()]
-    return arrow_table({t(f"in.why.col.{c}"): list(column) for c, column in
-                        zip(("unit", "base", "half", "eighth"), zip(*rows))})
-
-
-def additivity_latex(p1, p2, i1, i2, i12, unit) -> str:
-    """−log p₁ − log p₂ = i₁ + i₂ = their sum, and −log(p₁p₂) = i₁₂, three significant digits
-    (the exact values are in the section's expander). Short lines, to fit a phone screen; an
-    ``array`` rather than ``aligned``, whose box KaTeX draws 2 px wider than its container (a
-    region that scrolls sideways but takes no keyboard focus, for axe)."""
-    n = lambda x: fmt.tex(fmt.short(x))  # noqa: E731
-    eq = r"&\kern{-8pt}= "  # the array's column gap taken back: "= " sits close, as in aligned
-    return (rf"\begin{{array}}{{rl}}-\log({fmt.prob(p1)}) - \log({fmt.prob(p2)}) {eq}{n(i1)}"
-            rf" + {n(i2)} \\ {eq}{n(i1 + i2)} \text{{ {unit}}} \\ "
-            rf"-\log({fmt.prob(p1 * p2)}) {eq}{n(i12)} \text{{ {unit}}}\end{{array}}")
+    """:func:`lib.information_lesson.unit_rows` of every unit, worded in ``language``."""
+    rows = information_lesson.unit_rows(UNITS)
+    rows["unit"] = [t(f"unit.{unit}") for unit in rows["unit"]]
+    return arrow_table({t(f"in.why.col.{c}"): column for c, column in rows.items()})
 
 
 #: What the entropy section shows for one table: the problems worded (then nothing else), or
@@ -102,14 +84,13 @@ def entropy_view(table: pd.DataFrame, units: str, language: str) -> EntropyView:
             p, table=t("in.table_name"), columns={"weight": t("in.entropy.weight")})
             for p in found))
     report.p.setflags(write=False)  # shared by every session: read only
-    terms = report.terms
-    sentence = t(f"in.entropy.{report.case}", n=len(report.p), share=f"{report.share:.1%}",
-                 h=fmt.amount(report.entropy, unit), max=fmt.amount(report.max_entropy, unit))
-    bars = charts_information.entropy_panels_data(labels, terms)["bars"]
-    columns = {t("word.event"): labels, "p": terms["p"].to_numpy(),
-               t("in.col.info", unit=unit): terms["info_p"].to_numpy(),
-               t("in.col.term", unit=unit): terms["entropy_term"].to_numpy()}
-    shown = arrow_table({name: values if name == t("word.event") else
-                         [fmt.num(v, 6) for v in values] for name, values in columns.items()})
-    return EntropyView(tuple(labels), (), report, arrow_bytes(bars), sentence, shown,
-                       pd.DataFrame(columns))
+    bars = charts_information.entropy_panels_data(labels, report.terms)["bars"]
+    titles = {"event": t("word.event"), "p": "p", "info": t("in.col.info", unit=unit),
+              "term": t("in.col.term", unit=unit)}
+    shown = information_lesson.entropy_table(labels, report)
+    csv = pd.DataFrame({titles["event"]: labels} | {
+        titles[k]: report.terms[c].to_numpy()
+        for k, c in information_lesson.ENTROPY_COLUMNS.items()})
+    return EntropyView(tuple(labels), (), report, arrow_bytes(bars),
+                       say("in.entropy", information_lesson.entropy_case(report, unit)),
+                       arrow_table({titles[k]: v for k, v in shown.items()}), csv)

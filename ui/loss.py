@@ -14,19 +14,18 @@ binary curves, which do not follow the slider, are cached apart so that moving i
 
 from __future__ import annotations
 
-import math
 from collections import namedtuple
 
 import pandas as pd
 import streamlit as st
 
-from lib import charts_loss, csvfile, library_calls, losses, tables
+from lib import charts_loss, library_calls, loss_lesson, losses, tables
 from lib.problems import Problem
 from lib import fmt
 from lib.settings import Setting
 from ui import problems
 from ui.charts import arrow_bytes, arrow_table, datasets
-from ui.i18n import event_name, sentences, t
+from ui.i18n import event_name, say, t
 from ui.layout import in_units
 from ui.state import PageState
 
@@ -108,15 +107,8 @@ def binary_view(a: float, y: int, language: str) -> tuple:
 
 # ---- softmax ----------------------------------------------------------------------------------
 
-#: A code card as the page draws it: (the card's text, the numbered list explaining its calls).
-CardView = tuple[str, str]
-
-
-def _card(card: library_calls.Card, texts: list[str]) -> CardView:
-    """The card's text and, as a Markdown list numbered like the calls' ``(n)`` comments, what
-    each call returns and means. The calls and meanings are this app's own text."""
-    return (library_calls.card_text(card),
-            "\n".join(f"{i}. {text}" for i, text in enumerate(texts, 1)))
+#: A code card as the page draws it: (the card's text, what each call returns and means).
+CardView = tuple[str, tuple[str, ...]]
 
 
 #: The bar chart's dataset, the probabilities, the gradients a − y, the loss −ln a(true) in
@@ -132,12 +124,10 @@ def softmax_view(z: tuple[float, ...], true: int, language: str) -> SoftmaxView:
     ``language``."""
     bars, a, grads, loss = charts_loss.softmax_bars_data(z, true, CLASSES, t("ls.sm.a"),
                                                          t("ls.sm.y"), t("ls.sm.grad"))
-    n = len(z)
-    fields = {"n": n, "quote": problems.message(Problem("sum", column="P", value=4.0)),
-              "page": t("page.explorer"), "ce": library_calls.value_text(loss), "k": n - 1,
-              "floor": library_calls.value_text(library_calls.softmax_twice_floor(n))}
-    cards = tuple(_card(card, [t(f"ls.lib.{c.key}", **fields) for c in card.calls])
-                  for card in library_calls.softmax_cards(z, true))
+    quote, page = problems.message(Problem("sum", column="P", value=4.0)), t("page.explorer")
+    cards = tuple((library_calls.card_text(card), tuple(
+        say("ls.lib", library_calls.softmax_explained(c, len(z), loss), quote=quote, page=page)
+        for c in card.calls)) for card in library_calls.softmax_cards(z, true))
     return SoftmaxView(arrow_bytes(bars), tuple(float(v) for v in a),
                        tuple(float(v) for v in grads), loss, cards,
                        arrow_bytes(bars[bars["series"] != t("ls.sm.grad")]))
@@ -145,10 +135,11 @@ def softmax_view(z: tuple[float, ...], true: int, language: str) -> SoftmaxView:
 
 def draw_cards(cards: tuple[CardView, ...]) -> None:
     """Each code card (it scrolls sideways when wider than the page, never breaking an
-    identifier), then the numbered list of what its calls return and mean."""
-    for code, text in cards:
+    identifier), then what its calls return and mean, as a Markdown list numbered like the
+    calls' ``(n)`` comments. The calls and meanings are this app's own text."""
+    for code, texts in cards:
         st.code(code, language="python")
-        st.markdown(text)
+        st.markdown("\n".join(f"{i}. {text}" for i, text in enumerate(texts, 1)))
 
 
 # ---- multi-label ------------------------------------------------------------------------------
@@ -175,23 +166,13 @@ def multi_view(table: pd.DataFrame, language: str) -> MultiView:
     for array in (y, a, terms):
         array.setflags(write=False)  # shared by every session: read only
     total = float(terms.sum())
-    # The app's loss in a sentence: as the cards write numbers, but ∞ as the page writes it.
-    app = library_calls.value_text(total) if math.isfinite(total) else fmt.num(total)
-    cards = tuple(_card(card, [sentences(*(t(f"ls.lib.{key}", n=len(a), app=app)
-                                           for key in library_calls.explained(c, total)))
-                               for c in card.calls])
-                  for card in library_calls.multi_label_cards(y, a))
-    results = arrow_table({t("ls.ml.class"): labels, "y": [int(v) for v in y],
-                            "a": [fmt.prob(v) for v in a],
-                            t("ls.ml.term"): [fmt.exact(v) for v in terms]})
-    return MultiView(tuple(labels), (), y, a, terms, results, cards)
-
-
-def table_csv(table: pd.DataFrame, labels: list[str]) -> bytes:
-    """The multi-label table as the reader sees it: class, y (0/1), a (as typed)."""
-    frame = pd.DataFrame({"class": labels, "y": [int(bool(v)) for v in table["y"]],
-                          "a": list(table["a"])})
-    return csvfile.write_csv(frame)
+    cards = tuple((library_calls.card_text(card), tuple(
+        say("ls.lib", *library_calls.explained(c, total, len(a))) for c in card.calls))
+        for card in library_calls.multi_label_cards(y, a))
+    table = loss_lesson.multi_label_table(labels, y, a, terms)
+    titles = {"class": t("ls.ml.class"), "y": "y", "a": "a", "term": t("ls.ml.term")}
+    return MultiView(tuple(labels), (), y, a, terms,
+                     arrow_table({titles[k]: v for k, v in table.items()}), cards)
 
 
 # ---- maximum likelihood -------------------------------------------------------------------------

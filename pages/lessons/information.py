@@ -6,7 +6,7 @@ import math
 import streamlit as st
 
 import ui
-from lib import charts, charts_information, info, surprise
+from lib import charts, charts_information, info, information_lesson, surprise
 from lib.tables import MAX_EVENTS
 from lib import fmt
 from ui import checkpoint, t
@@ -54,7 +54,7 @@ checkpoint.show("information", "rarer", steps)
 together = checkpoint.ask("information", "together", steps)
 i1, i2, i12 = (float(info.information_content(v, base)) for v in (p1, p2, p1 * p2))
 if together:
-    st.latex(inf.additivity_latex(p1, p2, i1, i2, i12, unit))
+    st.latex(information_lesson.additivity_latex(p1, p2, i1, i2, i12, unit))
 else:
     st.caption(t("in.add.hold"))
 ui.layout.explain(t("in.add.intro"))

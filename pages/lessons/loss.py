@@ -12,7 +12,7 @@ import numpy as np
 import streamlit as st
 
 import ui
-from lib import charts_loss, info, losses
+from lib import charts_loss, csvfile, info, loss_lesson, losses
 from lib import fmt
 from ui import checkpoint, t
 from ui import loss as ls
@@ -75,7 +75,8 @@ def multi_label_section() -> None:
         column_order=("label", "y", "a"))
     view = ls.multi_view(table, ui.lang())
     # The CSV files are written only when the reader clicks (a callable `data`).
-    left.download_button(t("ls.ml.download"), lambda: ls.table_csv(table, view.labels),
+    left.download_button(t("ls.ml.download"), lambda: csvfile.write_csv(
+                         loss_lesson.multi_label_file(view.labels, table)),
                          file_name="multi-label.csv", mime="text/csv", on_click="ignore",
                          icon=":material/download:", key="_loss.csv_table")
     with right:

@@ -122,7 +122,7 @@ STRINGS = {
     "ex.col.info_p": ("−log p ({unit})", "−log p（{unit}）"),
     "ex.col.info_q": ("−log q ({unit})", "−log q（{unit}）"),
     "ex.col.entropy_term": ("−p log p ({unit})", "−p log p（{unit}）"),
-    "ex.col.ce_term": ("−p log q ({unit})", "−p log q（{unit}）"),
+    "ex.col.cross_entropy_term": ("−p log q ({unit})", "−p log q（{unit}）"),
     "ex.col.kl_term": ("p log(p/q) ({unit})", "p log(p/q)（{unit}）"),
     "ex.chart.stack": ("Cross-entropy, event by event", "逐个事件的交叉熵"),
     "ex.chart.stack.caption": (
@@ -137,6 +137,7 @@ STRINGS = {
     "ex.chart.stack.alt.none": ("Largest term: “{event}”, {value}. Q under-weights no event.",
                                 "最大的一项：“{event}”，{value}。Q 没有低估任何事件。"),
     "ex.chart.bars.alt": ("P / Q for each event: {pairs}.", "每个事件的 P / Q：{pairs}。"),
+    "ex.chart.bars.pair": ("{event} {p} / {q}", "{event} {p} / {q}"),
     "ex.per_event.table": ("Event by event: every term, exact (table and CSV)",
                            "逐个事件：每一项的精确值（表格与 CSV）"),
     "ex.chart.value": ("Value ({unit})", "数值（{unit}）"),
