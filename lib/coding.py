@@ -36,6 +36,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from lib import fmt
 from lib.cases import Case
 from lib.info import (as_distribution, as_pair, cross_entropy, entropy, information_content,
                       kl_divergence, log_factor)
@@ -77,6 +78,7 @@ __all__ = [
     "bias_cases",
     "cost_rows",
     "code_table",
+    "code_table_text",
 ]
 
 #: Largest codeword length for which :func:`decode` uses a lookup table of 2**length entries.
@@ -721,6 +723,30 @@ def code_table(c: Codes, p: Any, q: Any) -> dict[str, list]:
             "info_p": information_content(p, 2).tolist(),
             "info_q": information_content(q, 2).tolist(),
             "shannon_q": list(c.shannon_q), "shannon_q_len": c.shannon_lengths.tolist()}
+
+
+def code_table_text(c: Codes, p: Any, q: Any, no_codeword: str) -> dict[str, list]:
+    """The codes page's table of ``c`` (:func:`build_codes` of ``p`` and ``q``) as text: ``p``
+    and ``q`` as typed (:func:`lib.fmt.prob`), then :func:`code_table`'s columns, each event's
+    information with three significant digits (:func:`lib.fmt.short`), a codeword as it is
+    (``no_codeword`` where the code has none) and its length as a whole number (``—`` where
+    there is none).
+
+    >>> t = code_table_text(build_codes([0.5, 0.5, 0.0], [0.5, 0.25, 0.25]), [0.5, 0.5, 0.0],
+    ...                     [0.5, 0.25, 0.25], "none")
+    >>> [column[2] for column in t.values()]
+    ['0', '0.25', 'none', '—', '11', '2', '∞', '2', '11', '2']
+    """
+    def cell(column: str, x: Any) -> str:
+        if column.startswith("info"):
+            return fmt.short(x)
+        if x is None:
+            return no_codeword
+        return ("—" if x < 0 else str(x)) if column.endswith("_len") else x
+
+    return {"p": [fmt.prob(x) for x in p], "q": [fmt.prob(x) for x in q]} | {
+        column: [cell(column, x) for x in values]
+        for column, values in code_table(c, p, q).items()}
 
 
 #: The rows of :func:`cost_rows`: the ideal lengths of P and Q, then the three codes.

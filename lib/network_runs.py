@@ -30,6 +30,7 @@ Conventions
 from __future__ import annotations
 
 import logging
+import math
 import os
 from dataclasses import astuple, dataclass, replace
 from functools import partial
@@ -37,13 +38,14 @@ from typing import Mapping
 
 from lib import training
 from lib.cases import Case
-from lib.digits import Digits
+from lib.digits import Digits, DownloadStatus
 from lib.network import COLUMNS, Comparison, FinishedRun, ResultStore, pack_rows
 from lib.problems import Problem, ProblemError
 
-__all__ = ["COSTS", "Config", "FIELDS", "MAX_STEPS", "Partial", "Run", "Runs", "SLOTS",
-           "TRAIN_SIZE", "WAITING", "env_int", "key", "limits", "numbers", "partial_run",
-           "progress", "publish", "records", "steps", "too_costly", "training_note", "work"]
+__all__ = ["COSTS", "Config", "FIELDS", "MAX_STEPS", "MNIST_REASONS", "Partial", "Run", "Runs",
+           "SLOTS", "TRAIN_SIZE", "WAITING", "download_failure", "env_int", "key", "limits",
+           "numbers", "partial_run", "progress", "publish", "records", "refusal", "steps",
+           "too_costly", "training_note", "work"]
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +168,52 @@ def too_costly(cfg: Config, limit: int) -> Problem | None:
     except ProblemError as err:
         return err.problems[0]
     return None
+
+
+def refusal(problem: Problem, cfg: Config) -> Case:
+    """A refused training of ``cfg`` (:func:`too_costly`, :meth:`Runs.request`) as the page's
+    ``problem.<code>`` sentence: ``"too_costly"`` (numbers: the ``steps`` it would take and the
+    ``limit``, its ``epochs`` of ``per_epoch`` mini-batches, the training ``images`` and the
+    ``batch`` as typed) or ``"queue_full"`` (numbers: the trainings ``waiting``).
+
+    >>> cfg = Config("bundled", 30, 3.0, 0.5, 3, 9, "large", 1)
+    >>> refusal(too_costly(cfg, 400), cfg).numbers
+    {'epochs': 3, 'images': 1500, 'batch': '9', 'per_epoch': 167, 'steps': 501, 'limit': 400}
+    >>> refusal(Problem("queue_full", value=32.0), cfg)
+    Case(name='queue_full', numbers={'waiting': 32}, apart=())
+    """
+    if problem.code == "too_costly":
+        images = TRAIN_SIZE[cfg.source]
+        return Case("too_costly", {"epochs": cfg.epochs, "images": images, "batch": str(cfg.batch),
+                                   "per_epoch": training.sgd_steps(1, images, cfg.batch),
+                                   "steps": int(problem.value), "limit": int(problem.limit)})
+    return Case("queue_full", {"waiting": int(problem.value or 0)})
+
+
+#: Why MNIST could not be had, as :class:`lib.digits.DigitsError` gives it (any other failure is
+#: ``"unexpected"``).
+MNIST_REASONS = ("network", "timeout", "too_big", "checksum", "format", "filesystem")
+
+
+def download_failure(status: DownloadStatus, fallback: bool, timeout: float) -> tuple[Case, ...]:
+    """A failed MNIST download (``status``) as the page's ``nw.mnist_failed.<name>`` sentences:
+    the reason (one of :data:`MNIST_REASONS` or ``"unexpected"``; numbers: each file's
+    ``timeout`` in ``seconds``), ``"fallback"`` when the bundled digits are shown instead, and
+    ``"remembered"`` (numbers: the whole ``minutes``, at least 1, until the failure is
+    forgotten). Never a server path: a reason only.
+
+    >>> from lib.digits import DigitsError
+    >>> status = DownloadStatus("failed", error=DigitsError("/srv: slow", "timeout"),
+    ...                         retry_in=61.0)
+    >>> [(c.name, c.numbers) for c in download_failure(status, False, 30.0)]
+    [('timeout', {'seconds': '30'}), ('remembered', {'minutes': 2})]
+    >>> [c.name for c in download_failure(DownloadStatus("failed"), True, 30.0)]
+    ['unexpected', 'fallback', 'remembered']
+    """
+    reason = getattr(status.error, "reason", "unexpected")
+    reason = reason if reason in MNIST_REASONS else "unexpected"
+    return (Case(reason, {"seconds": f"{timeout:g}"}), *([Case("fallback")] if fallback else []),
+            Case("remembered", {"minutes": max(1, math.ceil(status.retry_in / 60))}))
 
 
 def work(cfg: Config, data: Digits) -> Comparison:

@@ -15,7 +15,8 @@ Everything is computed from ``z`` in stable forms (``expit``, ``logaddexp``), so
 shown product, worked out by hand, gives the shown result (:func:`gradient_formula` writes it).
 What a page says about a race is decided here as well, from its numbers: an
 :class:`Experiment` is one race as a page sets it up; :func:`input_notes`, :func:`race_case`,
-:func:`rates_case`, :func:`speed_cases` and :func:`more_starts` name the sentence that applies
+:func:`race_cases`, :func:`rates_case`, :func:`speed_cases`, :func:`map_cases`,
+:func:`more_starts` and :func:`good_start_case` name the sentence that applies
 and the numbers it quotes (:class:`lib.cases.Case`); the page only words them.
 Bad arguments raise :class:`lib.problems.ProblemError` (a ``ValueError``) carrying
 :class:`~lib.problems.Problem` records: ``bad_choice`` for an unknown cost, ``out_of_range``
@@ -38,10 +39,10 @@ from lib.problems import Problem, ProblemError
 
 __all__ = ["BIG_ETA", "COSTS", "MAP_AXIS", "MAP_RANGE", "SPEED_UP", "BookDemoRule",
            "Experiment", "GradientArithmetic", "MapSummary", "Race", "SpeedChange",
-           "epochs_to_reach", "gradient_arithmetic", "gradient_formula", "input_notes",
-           "map_summary", "more_starts", "outward", "race", "race_case", "rates_case",
-           "significant", "speed_cases", "speed_change", "speed_lesson", "start_case", "train",
-           "train_many"]
+           "epochs_to_reach", "good_start_case", "gradient_arithmetic", "gradient_formula",
+           "input_notes", "map_cases", "map_summary", "more_starts", "outward", "race",
+           "race_case", "race_cases", "rates_case", "significant", "speed_cases",
+           "speed_change", "speed_lesson", "start_case", "train", "train_many"]
 
 #: A later update this many times the first counts as "sped up" (:meth:`SpeedChange.kind`).
 SPEED_UP = 1.05
@@ -350,22 +351,25 @@ def speed_cases(q: SpeedChange, ce: SpeedChange, sigma_prime0: float) -> tuple[C
        peak's epoch ``k`` and error ``err``, the peak's ``ratio`` to the first, the last
        epoch ``n``).
 
+    Epochs are text, whole numbers without separators as the page's settings show them; the
+    rest are floats.
+
     >>> q = train(2.0, 2.0, cost="quadratic", eta=0.15, epochs=300)
     >>> ce = train(2.0, 2.0, cost="cross_entropy", eta=0.15, epochs=300)
     >>> cases = speed_cases(speed_change(q.a, q.dC_db, eta=0.15, y=0.0),
     ...                     speed_change(ce.a, ce.dC_db, eta=0.15, y=0.0), 0.0177)
     >>> [c.name for c in cases], cases[0].numbers["k"], round(cases[1].numbers["ratio"], 1)
-    (['lesson', 'start.ce', 'q.up', 'ce.down'], 215, 56.6)
+    (['lesson', 'start.ce', 'q.up', 'ce.down'], '215', 56.6)
     """
     slow, fast = sorted((ce.first_step, q.first_step))
-    lead = Case(speed_lesson(q, ce), {"ratio": q.ratio, "k": q.peak_epoch, "err": q.peak_error,
+    lead = Case(speed_lesson(q, ce), {"ratio": q.ratio, "k": str(q.peak_epoch), "err": q.peak_error,
                                       "err0": q.first_error, "sp": sigma_prime0})
     start = Case(f"start.{start_case(q, ce)}", {
         "err": q.first_error, "ce": ce.first_step, "q": q.first_step,
         "ratio": fast / slow if slow > 0 else float("inf")})
     runs = tuple(Case(f"{prefix}.{sc.kind}", {
-        "first": sc.first_step, "peak": sc.peak_step, "k": sc.peak_epoch, "err": sc.peak_error,
-        "ratio": sc.ratio, "last": sc.last_step, "n": sc.last_epoch})
+        "first": sc.first_step, "peak": sc.peak_step, "k": str(sc.peak_epoch),
+        "err": sc.peak_error, "ratio": sc.ratio, "last": sc.last_step, "n": str(sc.last_epoch)})
         for prefix, sc in (("q", q), ("ce", ce)))
     return (lead, start, *runs)
 
@@ -428,6 +432,52 @@ def race_case(reach, end, y: float) -> str:
     err = {c: abs(end[c] - y) for c in ("quadratic", "cross_entropy")}
     return ("neither.ce" if err["cross_entropy"] < err["quadratic"] else
             "neither.q" if err["quadratic"] < err["cross_entropy"] else "neither.same")
+
+
+def race_cases(e: Experiment, r: Race) -> tuple[Case, ...]:
+    """The outcome of the race ``r`` of experiment ``e`` as the page's ``nr.race.<name>``
+    sentences: :attr:`Race.case`, then, when the book demo's rule runs, ``"book.reached"`` (at
+    epoch ``n``) or ``"book.never"``. The numbers are text as the page quotes them: the goal
+    ``thr`` as typed, the ``epochs`` and epochs to the goal (``q``, ``ce``, ``n``; -1 never)
+    as whole numbers without separators, like the settings, and the last outputs (``aq``,
+    ``ace``, ``a``) with three significant digits.
+
+    >>> e = Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.005, 300, 0.1, True)
+    >>> r = race(2.0, 2.0, etas={c: e.eta(c) for c in e.runs}, epochs=300)
+    >>> outcome, book = race_cases(e, r)
+    >>> outcome.name, outcome.numbers["q"], outcome.numbers["aq"], book.name, book.numbers
+    ('neither.q', '-1', '0.203', 'book.reached', {'n': '227', 'a': '0.0479'})
+    """
+    reach, end = r.reach, r.end
+    outcome = Case(r.case, {"thr": fmt.prob(e.threshold), "epochs": str(e.epochs),
+                            "q": str(reach["quadratic"]), "ce": str(reach["cross_entropy"]),
+                            "aq": fmt.sig(end["quadratic"], 3),
+                            "ace": fmt.sig(end["cross_entropy"], 3)})
+    if "book_demo" not in reach:
+        return (outcome,)
+    n, a = reach["book_demo"], fmt.sig(end["book_demo"], 3)
+    return (outcome, Case("book.reached", {"n": str(n), "a": a}) if n >= 0 else
+            Case("book.never", {"epochs": str(e.epochs), "a": a}))
+
+
+def good_start_case(w0: float, b0: float, threshold: float, eta: float, fair_eta: float,
+                    epochs: int = 1000) -> Case:
+    """From a good start ``(w0, b0)`` (Nielsen's normal one), how alike the costs are:
+    ``"good_start"`` with the epochs each needs to reach ``|a - y| < threshold``
+    (:func:`epochs_to_reach` with ``x = 1, y = 0``, at most ``epochs``) at the same rate
+    ``eta`` (``q``, ``ce``) and cross-entropy's at the fair race's rate ``fair_eta``
+    (``ce_fair``); ``thr`` and ``fair`` as typed.
+
+    >>> good_start_case(0.6, 0.9, 0.1, 0.15, 0.025).numbers
+    {'thr': '0.1', 'fair': '0.025', 'q': 273, 'ce': 41, 'ce_fair': 249}
+    """
+    def needed(cost: str, rate: float) -> int:
+        return int(epochs_to_reach(w0, b0, cost=cost, eta=rate, epochs=epochs,
+                                   threshold=threshold))
+
+    return Case("good_start", {"thr": fmt.prob(threshold), "fair": fmt.prob(fair_eta),
+                               "q": needed("quadratic", eta), "ce": needed("cross_entropy", eta),
+                               "ce_fair": needed("cross_entropy", fair_eta)})
 
 
 def speed_change(a, dC_db, *, eta, y) -> SpeedChange:
@@ -506,6 +556,35 @@ def more_starts(summaries) -> str | None:
     """
     q, ce = summaries["quadratic"].share, summaries["cross_entropy"].share
     return None if q == ce else "cross_entropy" if ce > q else "quadratic"
+
+
+def map_cases(e: Experiment,
+              summaries) -> tuple[tuple[str, tuple[Case, ...]], ...]:
+    """What each initialisation map of experiment ``e`` shows (``summaries`` maps each cost to
+    its :class:`MapSummary`), as ``(cost, cases)``, the cases the page's ``nr.map.<name>``
+    sentences: the map's :attr:`MapSummary.kind` (numbers: the ``share`` of starts that reach
+    the goal in whole percent, the cost's ``eta`` as typed, the ``median`` epochs with three
+    significant digits, the ``epochs``; for ``"some"`` the misses' bounds ``err`` and ``sp``,
+    rounded outward so that they stay true), then ``"saturated"`` when every miss starts
+    confidently wrong (:attr:`MapSummary.saturated`).
+
+    >>> e = Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.15, 300, 0.1, False)
+    >>> q = MapSummary(0.7392, 191.0, 1711, 0.908877, 0.0828196)
+    >>> ce = MapSummary(1.0, 34.0, 0, float("nan"), float("nan"))
+    >>> [(cost, [c.name for c in cases]) for cost, cases in map_cases(e, {"quadratic": q,
+    ...                                                                   "cross_entropy": ce})]
+    [('quadratic', ['some', 'saturated']), ('cross_entropy', ['all'])]
+    >>> {k: map_cases(e, {"quadratic": q})[0][1][0].numbers[k] for k in ("share", "err", "sp")}
+    {'share': '74%', 'err': '0.908', 'sp': '0.0829'}
+    """
+    out = []
+    for cost, m in summaries.items():
+        numbers = {"share": f"{m.share:.0%}", "eta": fmt.prob(e.eta(cost)),
+                   "median": fmt.short(m.median_epochs), "epochs": str(e.epochs)}
+        if m.kind == "some":
+            numbers.update(err=fmt.decimal(m.error_bound), sp=fmt.decimal(m.sigma_prime_bound))
+        out.append((cost, (Case(m.kind, numbers), *([Case("saturated")] if m.saturated else []))))
+    return tuple(out)
 
 
 def map_summary(w0, b0, needed, *, x=1.0, y=0.0) -> MapSummary:

@@ -457,3 +457,15 @@ def test_final_cases_quote_two_standard_errors_or_infinity():
     r = sampling.running_averages(ruled_out.p, ruled_out.q, 10_000, seed=0)
     assert [(c.name, c.numbers["exact"]) for c in coding.final_cases(r)][1:] == [
         ("samples.final_inf", math.inf), ("samples.final_inf", math.inf)]
+
+
+def test_code_table_text_is_the_pages_table():
+    p, q = [0.5, 0.25, 0.25, 0.0], [0.25, 0.25, 0.5, 0.0]
+    c = coding.build_codes(p, q)
+    table = coding.code_table_text(c, p, q, "no codeword")
+    assert list(table) == ["p", "q", *coding.code_table(c, p, q)]
+    assert table["p"] == ["0.5", "0.25", "0.25", "0"]
+    assert table["info_p"] == ["1", "2", "2", "∞"]
+    assert table["huff_p_len"] == ["1", "2", "2", "—"]
+    assert table["huff_p"][3] == "no codeword" and table["huff_p"][0] in ("0", "1")
+    assert table["shannon_q_len"] == ["2", "2", "1", "—"]  # Q gives the last event no codeword

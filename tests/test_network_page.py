@@ -61,13 +61,13 @@ def offline(monkeypatch, tmp_path):
     monkeypatch.setenv("BITS_TO_LOSSES_MNIST_MIRRORS", "http://127.0.0.1:9/")
     monkeypatch.setenv("BITS_TO_LOSSES_CACHE", str(tmp_path))
     global EPOCHS
-    nw._download.clear()  # one shared download per test
+    nw.download.clear()  # one shared download per test
     yield
     EPOCHS.release(10_000)  # let any held training end
     assert nw.trainings().wait_idle(LONG)
-    nw._trainings.clear()  # a fresh queue per test: no stopped training carries over
+    nw.trainings.clear()  # a fresh queue per test: no stopped training carries over
     EPOCHS = threading.Semaphore(0)
-    nw._download.clear()
+    nw.download.clear()
 
 
 #: Each epoch of a gated training waits for one permit of this (see ``gated``).
@@ -413,6 +413,7 @@ def test_the_queue_shows_each_readers_place(page, busy):
 
 def test_a_full_line_refuses_with_a_message(page, busy, monkeypatch):
     monkeypatch.setenv("BITS_TO_LOSSES_TRAINING_QUEUE", "0")
+    nw.trainings.clear()  # the server's queue is made with the limits of its first use
     hold_the_slot(busy)  # in the new queue
     set_settings(page, seed=29)
     press(page)
@@ -457,6 +458,7 @@ def test_the_bound_and_the_slots_come_from_the_environment(monkeypatch):
     monkeypatch.setenv("BITS_TO_LOSSES_TRAININGS", "2")
     monkeypatch.setenv("BITS_TO_LOSSES_TRAINING_QUEUE", "abc")  # unreadable: the default
     assert network_runs.limits() == (2, 32, 400)
+    nw.trainings.clear()  # the server's queue is made with the limits of its first use
     assert nw.trainings().slots == 2
     assert nw.cost_text(replace_cfg(epochs=2)) is None  # 2 epochs × 150 mini-batches = 300
     message = nw.cost_text(TINY)  # 3 × 150 = 450
@@ -579,7 +581,7 @@ def loopback_mnist(tmp_path, monkeypatch):
     real = digits.mnist
     monkeypatch.setattr(digits, "mnist", lambda cache, **kw: real(
         cache, **{**kw, "files": files, "validation": 10}))
-    nw._download.clear()
+    nw.download.clear()
     yield files, hits
     GATE.set()
     server.shutdown()

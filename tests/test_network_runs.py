@@ -17,6 +17,7 @@ from lib.cases import Case
 from lib.charts_network import KEY_STROKES, color_legend
 from lib.network import Comparison, FinishedRun, ResultStore, unpack_rows
 from lib.network_runs import Config, Partial, Runs
+from lib.problems import Problem
 
 TINY = Config("bundled", 10, 3.0, 0.5, 2, 10, "large", 3)
 LONG = 60
@@ -190,3 +191,27 @@ def test_mnist_download_logs_a_failure_and_reports_its_reason(tmp_path, caplog):
     status = shared.wait(30)
     assert status.state == "failed" and status.error.reason == "network"
     assert "MNIST unavailable (network)" in caplog.text
+
+
+def test_a_refused_training_quotes_its_numbers():
+    book = Config("mnist", 30, 3.0, 0.5, 100, 1, "large", 1)  # 100 epochs of 50,000 batches
+    case = network_runs.refusal(network_runs.too_costly(book, 300_000), book)
+    assert case == Case("too_costly", {"epochs": 100, "images": 50_000, "batch": "1",
+                                       "per_epoch": 50_000, "steps": 5_000_000,
+                                       "limit": 300_000})
+    full = network_runs.refusal(Problem("queue_full", value=0.0), book)
+    assert full == Case("queue_full", {"waiting": 0})
+
+
+@pytest.mark.parametrize("reason, retry_in, name, minutes", [
+    ("checksum", 180.0, "checksum", 3), ("filesystem", 20.0, "filesystem", 1),
+    ("something new", 121.0, "unexpected", 3)])
+def test_a_failed_download_names_its_reason_and_how_long_it_is_kept(reason, retry_in, name,
+                                                                    minutes):
+    status = digits.DownloadStatus("failed", error=digits.DigitsError("/srv/x: no", reason),
+                                   retry_in=retry_in)
+    cases = network_runs.download_failure(status, True, 12.5)
+    assert cases == (Case(name, {"seconds": "12.5"}), Case("fallback"),
+                     Case("remembered", {"minutes": minutes}))
+    assert [c.name for c in network_runs.download_failure(status, False, 12.5)] == [
+        name, "remembered"]

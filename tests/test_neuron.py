@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from scipy.special import expit
 
 from lib import costs, neuron
+from lib.cases import Case
 from lib.problems import ProblemError
 from lib.costs import CrossEntropy, Quadratic
 from lib.neuron import epochs_to_reach, train, train_many
@@ -385,12 +386,12 @@ def test_speed_cases_at_nielsens_start():
     lead, start, q_part, ce_part = neuron.speed_cases(sq, sce, 0.0177)
     assert lead.name == "lesson" and start.name == "start.ce"
     assert (q_part.name, ce_part.name) == ("q.up", "ce.down")
-    assert lead.numbers == {"ratio": sq.ratio, "k": 215, "err": sq.peak_error,
+    assert lead.numbers == {"ratio": sq.ratio, "k": "215", "err": sq.peak_error,
                             "err0": sq.first_error, "sp": 0.0177}
     assert round(lead.numbers["ratio"], 2) == 8.54 and round(lead.numbers["err"], 3) == 0.664
     assert start.numbers["ratio"] == pytest.approx(sce.first_step / sq.first_step)
     assert (start.numbers["q"], start.numbers["ce"]) == (sq.first_step, sce.first_step)
-    assert q_part.numbers["k"] == 215 and q_part.numbers["n"] == 300
+    assert q_part.numbers["k"] == "215" and q_part.numbers["n"] == "300"
     assert ce_part.numbers["last"] == sce.last_step
 
 
@@ -447,3 +448,41 @@ def test_gradient_formula_adds_up_as_shown(z, y):
     if m is not None and "times" not in formula:
         a_, y_, g = (Decimal(v) for v in m.groups())
         assert a_ - y_ == g
+
+
+def test_race_cases_quote_the_race_as_the_page_shows_it():
+    e = neuron.Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.025, 1500, 0.1, True)
+    r = neuron.race(2.0, 2.0, etas={c: e.eta(c) for c in e.runs}, epochs=1500)
+    outcome, book = neuron.race_cases(e, r)
+    assert outcome.name == r.case == "both.ce"
+    assert outcome.numbers == {"thr": "0.1", "epochs": "1500", "q": "469", "ce": "303",
+                               "aq": f"{r.end['quadratic']:.3g}",
+                               "ace": f"{r.end['cross_entropy']:.3g}"}
+    assert book.name == "book.reached" and book.numbers["n"] == str(r.reach["book_demo"])
+    short = e._replace(epochs=1)
+    never = neuron.race(2.0, 2.0, etas={c: short.eta(c) for c in short.runs}, epochs=1)
+    assert neuron.race_cases(short, never)[1].name == "book.never"
+    assert neuron.race_cases(e._replace(book=False), neuron.race(
+        2.0, 2.0, etas={"quadratic": 0.15, "cross_entropy": 0.025}, epochs=1500))[1:] == ()
+
+
+def test_good_start_case_counts_the_epochs_from_the_normal_start():
+    case = neuron.good_start_case(0.6, 0.9, 0.1, 0.15, 0.025)
+    assert case.name == "good_start"
+    assert case.numbers == {"thr": "0.1", "fair": "0.025", "q": 273, "ce": 41, "ce_fair": 249}
+    assert case.numbers["q"] == epochs_to_reach(0.6, 0.9, cost="quadratic", eta=0.15,
+                                                epochs=1000, threshold=0.1)
+
+
+def test_map_cases_of_the_default_maps():
+    e = neuron.Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.15, 300, 0.1, False)
+    w0, b0 = np.meshgrid(neuron.MAP_AXIS, neuron.MAP_AXIS)
+    summaries = {c: neuron.map_summary(w0, b0, epochs_to_reach(w0, b0, cost=c, eta=0.15,
+                                                               epochs=300)) for c in e.runs}
+    (q, q_cases), (ce, ce_cases) = neuron.map_cases(e, summaries)
+    assert (q, ce) == ("quadratic", "cross_entropy")
+    assert [c.name for c in q_cases] == ["some", "saturated"]
+    assert q_cases[0].numbers == {"share": "74%", "eta": "0.15", "median": "191",
+                                  "epochs": "300", "err": "0.908", "sp": "0.0829"}
+    assert ce_cases == (Case("all", {"share": "100%", "eta": "0.15", "median": "34",
+                                     "epochs": "300"}),)

@@ -20,6 +20,7 @@ from tests.conftest import (link_of, open_link, open_page, set_language, set_uni
                             widget_key)
 from lib import fmt
 from ui import neuron as nr
+from ui.i18n import say
 from ui.layout import OPENED
 from ui.strings import STRINGS
 
@@ -372,7 +373,7 @@ def _speed(first_step, first_error, peak_step, peak_epoch, peak_error):
     (_speed(0.05, 0.5, 0.04, 1, 0.4), _speed(0.1, 0.5, 0.09, 1, 0.4), "no_slowdown"),
 ])
 def test_speed_lead_is_chosen_from_the_numbers(app, q, ce, lead):
-    got, _ = nr.speed_sentences(q, ce, 0.25)
+    got = say("nr.speed", neuron.speed_cases(q, ce, 0.25)[0])
     expected = {"lesson": "the learning slowdown", "other": "see the numbers below",
                 "no_slowdown": "shows no slowdown"}[lead]
     assert expected in got

@@ -103,16 +103,10 @@ CodesView = namedtuple("CodesView", "c table notes own shannon sentences chart c
 def codes(src: Source, language: str) -> CodesView:
     """:func:`lib.coding.build_codes` of P and Q with its table, notes, sentences and chart."""
     c = coding.build_codes(src.p, src.q)
-    none = t("cd.no_codeword")
-    cell = lambda k, x: (fmt.short(x) if k.startswith("info") else  # noqa: E731
-                         none if x is None else ("—" if x < 0 else str(x)) if k.endswith("_len")
-                         else x)
     # The codes before the ideal lengths: on a phone the bits of P's code, which the first
     # checkpoint asks about, are on screen without scrolling sideways.
-    table = arrow_table({t("cd.col.event"): src.labels, t("cd.col.p"): list(map(fmt.prob, src.p)),
-                         t("cd.col.q"): list(map(fmt.prob, src.q))} | {
-        t(f"cd.col.{k}"): [cell(k, x) for x in v]
-        for k, v in coding.code_table(c, src.p, src.q).items()})
+    table = arrow_table({t("cd.col.event"): src.labels} | {t(f"cd.col.{k}"): v for k, v in (
+        coding.code_table_text(c, src.p, src.q, t("cd.no_codeword")).items())})
     notes = tuple(("warning" if n.name.startswith("q_zero") else "info",
                    say("cd", n, labels=src.labels))
                   for n in coding.code_notes(src.p, src.q))

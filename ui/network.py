@@ -11,7 +11,6 @@ too.
 
 from __future__ import annotations
 
-import math
 import uuid
 from functools import partial
 from types import MappingProxyType
@@ -28,15 +27,13 @@ from lib import network_lesson as story
 from lib.cases import Case
 from lib.charts_network import COLORS, SHADES, color_legend
 from lib.network import FinishedRun, ResultStore
-from lib.network_runs import COSTS, TRAIN_SIZE, Config, Run
-from lib.problems import Problem
+from lib.network_runs import COSTS, Config, Run
 from lib.settings import Setting
 from ui import charts as ui_charts
 from ui import checkpoint
-from ui.i18n import say, sentences, t
+from ui.i18n import say, t
 from ui.layout import teaching
 from ui.state import PageState
-from ui.strings.network import STRINGS
 
 INITS = ("large", "normal")
 SOURCES = ("bundled", "mnist")
@@ -106,14 +103,12 @@ def store() -> ResultStore:
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)
-def _trainings(slots: int, waiting: int) -> training.TrainingQueue:
+def trainings() -> training.TrainingQueue:
+    """The server's one training queue, with :func:`lib.network_runs.limits` as they are when
+    it is first asked for (a test that changes them clears this cache)."""
+    slots, waiting, _ = network_runs.limits()
     return training.TrainingQueue(slots, max_waiting=waiting, keep_stopped=KEEP_STOPPED,
                                   on_done=partial(network_runs.publish, store()))
-
-
-def trainings() -> training.TrainingQueue:
-    """The server's one training queue (for the current :func:`lib.network_runs.limits`)."""
-    return _trainings(*network_runs.limits()[:2])
 
 
 def runs() -> network_runs.Runs:
@@ -131,14 +126,11 @@ def bundled() -> digits.Digits:
     return digits.bundled()
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _download(cache, mirrors: tuple[str, ...], timeout: float) -> digits.SharedDownload:
-    return digits.mnist_download(cache, mirrors, timeout, failure_ttl=FAILURE_TTL)
-
-
+@st.cache_resource(show_spinner=False, max_entries=1)
 def download() -> digits.SharedDownload:
-    """The one MNIST download of this server (:func:`lib.digits.mnist_location`)."""
-    return _download(*digits.mnist_location())
+    """The one MNIST download of this server, from :func:`lib.digits.mnist_location` as it is
+    when first asked for (a test that changes it clears this cache)."""
+    return digits.mnist_download(*digits.mnist_location(), failure_ttl=FAILURE_TTL)
 
 
 def try_again() -> None:
@@ -153,40 +145,19 @@ def download_text(status: digits.DownloadStatus) -> str:
              total=f"{status.total_bytes / 1e6:.1f}", seconds=f"{status.seconds:.0f}")
 
 
-def failure_text(status: digits.DownloadStatus, fallback: bool) -> str:
-    """Why MNIST could not be had (never a server path), whether the bundled digits are shown
-    instead, and for how long the failure is remembered."""
-    reason = getattr(status.error, "reason", "unexpected")
-    reason = reason if f"nw.mnist_failed.{reason}" in STRINGS else "unexpected"
-    return sentences(t(f"nw.mnist_failed.{reason}", seconds=f"{digits.mnist_location()[2]:g}"),
-                t("nw.mnist_failed.fallback") if fallback else "",
-                t("nw.mnist_failed.remembered",
-                  minutes=f"{max(1, math.ceil(status.retry_in / 60))}"))
-
-
 # ---- Training ---------------------------------------------------------------------------------
 
 def cost_text(cfg: Config) -> str | None:
     """Why ``cfg`` is too costly to train on this server (None when it is not)."""
     problem = network_runs.too_costly(cfg, network_runs.limits()[2])
-    return None if problem is None else problem_text(problem, cfg)
-
-
-def problem_text(problem: Problem, cfg: Config) -> str:
-    """A refused training in the reader's words: too costly, or the line is full."""
-    if problem.code == "too_costly":
-        images = TRAIN_SIZE[cfg.source]
-        return t("problem.too_costly", epochs=cfg.epochs, images=f"{images:,}", batch=cfg.batch,
-                 per_epoch=f"{training.sgd_steps(1, images, cfg.batch):,}",
-                 steps=f"{int(problem.value):,}", limit=f"{int(problem.limit):,}")
-    return t("problem.queue_full", waiting=int(problem.value or 0))
+    return problem and say("problem", network_runs.refusal(problem, cfg))
 
 
 def request(cfg: Config, data: digits.Digits) -> str | None:
     """Train ``cfg`` on ``data`` for this session (:meth:`lib.network_runs.Runs.request`);
-    why it was refused, in the reader's words, or None."""
+    why it was refused (:func:`lib.network_runs.refusal`), in the reader's words, or None."""
     problem = runs().request(cfg, data, network_runs.limits()[2])
-    return None if problem is None else problem_text(problem, cfg)
+    return problem and say("problem", network_runs.refusal(problem, cfg))
 
 
 def stop() -> None:
@@ -218,10 +189,6 @@ def train_other_start() -> None:
 def run_name(cost: str) -> str:
     """A cost's name (or the neuron page's book demo rule's), the same on both lesson pages."""
     return t(f"nw.run.{cost}")
-
-
-def start_name(init: str) -> str:
-    return t(f"nw.init.{init}")
 
 
 def chart_colors() -> dict[str, str]:
@@ -279,7 +246,7 @@ def results(cfg: Config, mine: bytes, other: bytes | None, language: str) -> Map
     grads = r.grads.assign(run=[grad_names[s] for s in zip(r.grads["cost"], r.grads["layer"])])
     grad_colors = {grad_names[s]: color for s, color in SHADES.items()}
     starts = r.starts and pa.Table.from_pandas(pd.DataFrame(
-        [(start_name(init), run_name(c), first, final) for init, c, first, final in r.starts],
+        [(t(f"nw.init.{init}"), run_name(c), first, final) for init, c, first, final in r.starts],
         columns=[t(k) for k in ("nw.start.col", "nw.cost", "nw.start.first", "nw.start.final")]
     ).set_index(t("nw.start.col")))
     return MappingProxyType(dict(
@@ -314,13 +281,14 @@ def digit_grid(source: str, width: int, _data: digits.Digits) -> np.ndarray:
     return grids.class_picture(_data.X_train, _data.y_train, _data.side, width=width)
 
 
-@st.cache_resource(max_entries=RESULT_VIEWS, show_spinner=False)
-def mistakes(source: str, width: int, z: tuple[bytes, ...], _run: FinishedRun,
+@st.cache_resource(max_entries=RESULT_VIEWS, show_spinner=False, hash_funcs={
+    FinishedRun: lambda run: tuple(run.outputs[c].test_z.tobytes() for c in COSTS)})
+def mistakes(source: str, width: int, run: FinishedRun,
              _data: digits.Digits) -> tuple[tuple[story.Misread, ...], Case | None]:
-    """Each cost's misread test digits in ``_run`` (finished, with its outputs; ``z`` its
-    costs' ``test_z`` as bytes, the key), pictured from ``_data``'s test images at most
-    ``width`` pixels wide (:func:`lib.network_lesson.misread`)."""
-    return story.misread(_run.outputs, _data.X_test, _data.side, width)
+    """Each cost's misread test digits in ``run`` (finished, with its outputs, hashed by its
+    costs' ``test_z``), pictured from ``_data``'s test images (``source``'s) at most ``width``
+    pixels wide (:func:`lib.network_lesson.misread`)."""
+    return story.misread(run.outputs, _data.X_test, _data.side, width)
 
 
 def mistakes_of(run: Run, data: digits.Digits | None, source: str,
@@ -328,5 +296,4 @@ def mistakes_of(run: Run, data: digits.Digits | None, source: str,
     """:func:`mistakes` of a finished run with outputs (None for a partial run, one without
     outputs, or when its digits are not at hand)."""
     if run.complete and set(run.outputs) == set(COSTS) and data is not None:
-        z = tuple(run.outputs[c].test_z.tobytes() for c in COSTS)
-        return mistakes(source, width, z, run, data)
+        return mistakes(source, width, run, data)

@@ -26,7 +26,7 @@ from lib import charts, charts_neuron, neuron
 from lib import fmt
 from lib.settings import Setting
 from ui.charts import arrow_bytes, datasets
-from ui.i18n import sentences, t
+from ui.i18n import say, sentences, t
 from ui.strings import STRINGS
 from ui.network import run_name
 from ui.state import PageState
@@ -114,21 +114,11 @@ def settings(values: Mapping | None = None) -> neuron.Experiment:
     return neuron.Experiment(**{c: values[c] for c in CONTROLS})
 
 
-#: From Nielsen's normal start (1,000 epochs at most): epochs to the goal at equal rates and
-#: at the fair race's cross-entropy rate, by (cost, η).
-GOOD_START = {(c, eta): int(neuron.epochs_to_reach(
-    PRESETS["normal"]["w0"], PRESETS["normal"]["b0"], cost=c, eta=eta, epochs=1000,
-    threshold=PRESETS["normal"]["threshold"]))
-    for c, eta in (("quadratic", 0.15), ("cross_entropy", 0.15),
-                   ("cross_entropy", PRESETS["fair"]["eta_cross_entropy"]))}
-
-
-def good_start_sentence() -> str:
-    """From Nielsen's normal start: equal rates against the fair-race rates (:data:`GOOD_START`)."""
-    fair = PRESETS["fair"]["eta_cross_entropy"]
-    return t("nr.limits.good_start", thr=fmt.prob(PRESETS["normal"]["threshold"]),
-             q=GOOD_START[("quadratic", 0.15)], ce=GOOD_START[("cross_entropy", 0.15)],
-             ce_fair=GOOD_START[("cross_entropy", fair)], fair=fmt.prob(fair))
+#: From Nielsen's normal start: epochs to the goal at equal rates against the fair race's
+#: cross-entropy rate (:func:`lib.neuron.good_start_case`; the page's ``nr.limits`` sentence).
+GOOD_START = neuron.good_start_case(
+    PRESETS["normal"]["w0"], PRESETS["normal"]["b0"], PRESETS["normal"]["threshold"],
+    PRESETS["normal"]["eta_quadratic"], PRESETS["fair"]["eta_cross_entropy"])
 
 
 # ---- Charts as controls ---------------------------------------------------------------------
@@ -153,44 +143,11 @@ def pick_start(key: str) -> None:
 
 # ---- The outcome, worded from the runs ------------------------------------------------------
 
-def race_sentence(s: neuron.Experiment, r: neuron.Race) -> str:
-    """Who reaches the goal first, or where each ended (:func:`lib.neuron.race_case`)."""
-    reach, end = r.reach, r.end
-    text = t(f"nr.race.{r.case}", thr=fmt.prob(s.threshold),
-             epochs=s.epochs, q=reach["quadratic"], ce=reach["cross_entropy"],
-             aq=fmt.sig(end["quadratic"], 3), ace=fmt.sig(end["cross_entropy"], 3))
-    if "book_demo" in reach:
-        n, a = reach["book_demo"], fmt.sig(end["book_demo"], 3)
-        text = sentences(text, t("nr.race.book.reached", n=n, a=a) if n >= 0 else
-                             t("nr.race.book.never", epochs=s.epochs, a=a))
-    return text
-
-
-def speed_sentences(q: neuron.SpeedChange, ce: neuron.SpeedChange,
-                    sigma_prime0: float) -> tuple[str, str]:
-    """How the update size |Δb| changed (:func:`lib.neuron.speed_cases`): (the lead, shown
-    with the outcome: Nielsen's point only when this run shows it, or that it shows no
-    slowdown; the numbers, early against later, for both costs). ``sigma_prime0``: σ′(z) at
-    the start. Whole counts are quoted as they are, the rest with three significant digits."""
-    lead, *detail = (t(f"nr.speed.{c.name}", **{k: v if isinstance(v, int) else fmt.short(v)
-                                                 for k, v in c.numbers.items()})
-                     for c in neuron.speed_cases(q, ce, sigma_prime0))
-    return lead, sentences(*detail)
-
-
 def map_caption(s: neuron.Experiment, summaries: dict[str, neuron.MapSummary]) -> str:
-    """What the two maps show: shares reached, where misses start (one bullet per cost; the
-    bounds rounded outward, so that they stay true), then which cost reaches the goal from
-    more starts."""
-    bullets = []
-    for cost, m in summaries.items():
-        values = {"run": run_name(cost), "share": f"{m.share:.0%}", "eta": fmt.prob(s.eta(cost)),
-                  "median": fmt.short(m.median_epochs), "epochs": s.epochs}
-        if m.kind == "some":
-            values.update(err=fmt.decimal(m.error_bound), sp=fmt.decimal(m.sigma_prime_bound))
-        # "Saturated and wrong" only when the numbers say so.
-        bullets.append("- " + sentences(t(f"nr.map.{m.kind}", **values),
-                                        t("nr.map.saturated") if m.saturated else ""))
+    """What the two maps show (:func:`lib.neuron.map_cases`, one bullet per cost), then which
+    cost reaches the goal from more starts (:func:`lib.neuron.more_starts`)."""
+    bullets = ["- " + say("nr.map", *cases, run=run_name(cost))
+               for cost, cases in neuron.map_cases(s, summaries)]
     more = neuron.more_starts(summaries)
     return "\n".join(bullets) + ("\n\n" + t("nr.map.more", run=run_name(more)) if more else "")
 
@@ -235,7 +192,10 @@ def view(s: neuron.Experiment, language: str) -> View:
                                                             "run": t("nr.cost")})
     sp0 = float(frames["quadratic"]["sigma_prime"].iloc[0])
     rates = neuron.rates_case(s.eta_quadratic, s.eta_cross_entropy)
-    lead, detail = speed_sentences(r.speed["quadratic"], r.speed["cross_entropy"], sp0)
+    # How the update size |Δb| changed: the lead, shown with the outcome (Nielsen's point only
+    # when this run shows it, or that it shows no slowdown), and the numbers behind it.
+    lead, *detail = (say("nr.speed", c) for c in neuron.speed_cases(
+        r.speed["quadratic"], r.speed["cross_entropy"], sp0))
     return View(
         settings=s, history=tuple(pa.Table.from_pandas(f, preserve_index=False)
                                   for f in frames.values()),
@@ -247,11 +207,11 @@ def view(s: neuron.Experiment, language: str) -> View:
                         ((t("nr.m.epochs", thr=fmt.prob(s.threshold)),
                           str(reach[c]) if reach[c] >= 0 else t("nr.never", epochs=s.epochs)),
                          (t("nr.m.end", n=s.epochs), fmt.sig(end[c], 3)))) for c in s.runs),
-        race=race_sentence(s, r), rates_differ=rates.name != "equal",
+        race=say("nr.race", *neuron.race_cases(s, r)), rates_differ=rates.name != "equal",
         # The rates as typed, their ratio with three significant digits.
         rates=t(f"nr.rates.{rates.name}", **{k: fmt.short(v) if k == "ratio" else fmt.prob(v)
                                              for k, v in rates.numbers.items()}),
-        speed=lead, speed_detail=detail,
+        speed=lead, speed_detail=sentences(*detail),
         lines={field: arrow_bytes(charts_neuron.race_lines(long, field, log_scale=log))
                for field, _, _, log, _ in PANELS + EXTRA_PANELS},
         targets=arrow_bytes(charts_neuron.race_targets(s.epochs)),

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
-from lib import network_runs
+from lib import digits, network_runs
 from lib.digit_grid import PHONE_WIDTH
 from ui import checkpoint, lang, say, t
 from ui import network as nw
@@ -69,7 +69,7 @@ def results(run, other, cfg, data, width) -> None:
     ui.layout.explain(t("nw.limit2.text"))
     if view["starts"] is None:  # until both starts are trained
         st.markdown(t("nw.starts.missing"))
-        st.button(t("nw.limit2.train", other=nw.start_name(cfg.other_start().init)),
+        st.button(t("nw.limit2.train", other=t(f"nw.init.{cfg.other_start().init}")),
                   on_click=nw.train_other_start, icon=":material/compare:")
     else:
         st.table(view["starts"])
@@ -216,8 +216,11 @@ run = runs.find(cfg)
 trains = network_runs.key(cfg) in busy
 if failed is not None:
     with problem_slot:
-        st.error(nw.failure_text(failed, fallback=run is not None and run.done > 0),
-                 icon=":material/cloud_off:")
+        # Why MNIST could not be had (never a server path), whether the bundled digits are
+        # shown instead, and for how long the failure is remembered.
+        st.error(say("nw.mnist_failed", *network_runs.download_failure(
+            failed, run is not None and run.done > 0, digits.mnist_location()[2])),
+            icon=":material/cloud_off:")
         st.button(t("nw.try_again"), on_click=nw.try_again, icon=":material/refresh:")
 if job is not None and job.state == "failed":
     problem_slot.error(t("nw.failed"), icon=":material/error:")

@@ -8,7 +8,7 @@ import streamlit as st
 import ui
 from lib import charts, charts_neuron, neuron
 from lib import fmt
-from ui import checkpoint, glossary, lang, t
+from ui import checkpoint, glossary, lang, say, t
 from ui import neuron as nr
 
 S = nr.S
@@ -218,7 +218,7 @@ if derivation.open:
 # ---- What cross-entropy does not fix ------------------------------------------------------
 ui.layout.takeaway(t("nr.limits.takeaway"))
 with st.expander(t("nr.limits.title"), icon=":material/rule:"):
-    st.markdown(t("nr.limits", good_start=nr.good_start_sentence()))
+    st.markdown(t("nr.limits", good_start=say("nr.limits", nr.GOOD_START)))
     glossary.link("vanishing-gradient")
 with st.expander(t("nr.teachers.title"), icon=":material/co_present:"):
     st.markdown(t("nr.teachers"))
