@@ -33,7 +33,8 @@ What the reader accepts (decisions, so the app can state them):
   non-empty cells than the header has names is ``file_parse`` (``value`` = cells, ``limit`` =
   header length); missing trailing cells are empty.
 * **Rows in problems** are 0-based lines of the file with the header as line 0, so ``row + 1``
-  is the row number a spreadsheet shows.
+  is the row number a spreadsheet shows. Which sentence each problem gets is
+  :func:`problem_case`.
 
 The writer always writes UTF-8 with a byte-order mark (so Excel shows Chinese labels correctly),
 commas, ``\\r\\n`` line ends, a header line, and float cells as the shortest text that reads back
@@ -56,10 +57,13 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from lib import fmt
+from lib.cases import Case
 from lib.numbers import format_number, try_parse_number
 from lib.problems import Problem
 
-__all__ = ["MAX_BYTES", "MAX_MB", "MAX_ROWS", "CsvRead", "read_csv", "write_csv"]
+__all__ = ["MAX_BYTES", "MAX_MB", "MAX_ROWS", "CsvRead", "problem_case", "read_csv",
+           "write_csv"]
 
 #: Largest file read, in megabytes of 1,000,000 bytes (an upload box counts in whole megabytes;
 #: fifty rows with 60-character labels take about 5 KB).
@@ -277,6 +281,54 @@ def read_csv(data: bytes, required: Sequence[str], optional: Sequence[str] = (),
         return CsvRead(None, tuple(problems), delimiter, used_comma)
     table = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in columns.items()})
     return CsvRead(table, (), delimiter, used_comma)
+
+
+def problem_case(problem: Problem) -> Case | None:
+    """Which sentence a problem of :func:`read_csv` gets (``None``: not a file's problem).
+
+    Cases (``ui.problems`` words ``problem.file.<name>`` with the problem's own fields):
+
+    * ``encoding.utf16`` / ``encoding.gbk`` / ``encoding``: ``file_encoding`` with ``text``
+      ``"utf-16"``, ``"gb18030"`` or anything else;
+    * ``columns.twice`` when ``file_columns`` found two or more matching columns (``value``),
+      else ``columns.missing``;
+    * ``parse.cell`` / ``parse.empty`` for a ``file_parse`` cell (``column`` set) that holds
+      text or only spaces, with ``.nolabel`` appended when the row has no ``label``;
+      ``parse.wide`` for a row with too many cells (``value`` set), else ``parse.quotes``;
+    * ``too_big``, quoting the file's ``size`` and the ``limit`` in bytes (whole counts) and the
+      limit in the upload box's unit, ``mb`` (megabytes of 1,000,000 bytes, as
+      :func:`lib.fmt.prob` writes them);
+    * ``too_many_rows``, ``empty``, ``binary`` for ``too_many_rows``, ``file_empty`` and
+      ``file_binary``.
+
+    Examples
+    --------
+    >>> problem_case(Problem("file_encoding", text="gb18030")).name
+    'encoding.gbk'
+    >>> problem_case(Problem("file_parse", column="P", row=1, text=" "))
+    Case(name='parse.empty.nolabel', numbers={}, apart=())
+    >>> problem_case(Problem("file_too_big", value=2_345_678.0, limit=1_000_000.0)).numbers
+    {'size': 2345678, 'mb': '1', 'limit': 1000000}
+    >>> problem_case(Problem("sum", column="P", value=4.0)) is None
+    True
+    """
+    code, text = problem.code, problem.text or ""
+    if code == "file_too_big":
+        limit = int(problem.limit or 0)
+        return Case("too_big", {"size": int(problem.value or 0), "mb": fmt.prob(limit / 1_000_000),
+                                "limit": limit})
+    if code == "file_encoding":
+        return Case({"utf-16": "encoding.utf16", "gb18030": "encoding.gbk"}.get(text, "encoding"))
+    if code == "file_columns":
+        return Case("columns." + ("twice" if (problem.value or 0) > 1 else "missing"))
+    if code == "file_parse" and problem.column is not None:
+        name = "parse." + ("cell" if text.strip() else "empty")
+        return Case(name if problem.label else name + ".nolabel")
+    if code == "file_parse":
+        return Case("parse." + ("wide" if problem.value is not None else "quotes"))
+    name = {"too_many_rows": "too_many_rows", "file_empty": "empty",
+            "file_binary": "binary"}.get(code)
+    return Case(name) if name else None
 
 
 def _is_number(value: object) -> bool:

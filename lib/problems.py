@@ -26,7 +26,8 @@ Codes in use (a ``Problem`` may carry any subset of the fields):
 ``not_positive``   a standard deviation, bin width, cut, sample count or α that is ≤ 0
 ``not_integer``    a whole number was needed (an n-gram order)
 ``not_text``       text was needed (:mod:`lib.text`); ``text_empty``, ``text_too_short`` and
-                   ``text_too_long`` (``limit``) bound it; ``not_binary``/``bad_bits`` a code
+                   ``text_too_long`` (``value``, ``limit``: counts of characters,
+                   :data:`COUNTS`) bound it; ``not_binary``/``bad_bits`` a code
                    that is not a string of 0s and 1s the decoder can read
 ``length``         lists that must have the same length do not (``column``: the one that differs)
 ``zero_denominator`` a fraction typed with 0 below the line
@@ -44,7 +45,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Problem", "ProblemError"]
+__all__ = ["COUNTS", "Problem", "ProblemError"]
+
+#: Codes whose ``value`` and ``limit`` are counts of characters, quoted with thousands separators
+#: (``50,001``); every other number is quoted as typed (:func:`lib.fmt.prob`: ``50001``).
+COUNTS = frozenset({"text_too_short", "text_too_long"})
 
 
 @dataclass(frozen=True)

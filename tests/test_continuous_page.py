@@ -214,8 +214,8 @@ def test_out_of_range_state_is_clamped_and_lib_refusals_are_worded(at):
     assert not at.exception and not at.error
     assert at.session_state["continuous.s2"] == 0.2 and at.session_state["continuous.m1"] == -5
     from lib.problems import Problem
-    from ui import continuous as ct
-    said = [ct.problem_text(Problem(code, column=column, row=row, value=value))
+    from ui import problems
+    said = [problems.message(Problem(code, column=column, row=row, value=value), page="ct")
             for code, column, row, value in (("not_positive", "sd", 1, -1.0),
                                              ("not_finite", "mean", 0, None),
                                              ("negative", "weight", 0, -0.5),

@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.csvfile import MAX_BYTES, MAX_ROWS, read_csv, write_csv
+from lib.csvfile import MAX_BYTES, MAX_ROWS, problem_case, read_csv, write_csv
 from lib.numbers import format_number, parse_number
+from ui.strings import STRINGS
 
 EXPLORER = {"required": ("P", "Q"), "optional": ("label",), "numeric": ("P", "Q"),
             "aliases": {"label": ("event", "事件")}}
@@ -62,28 +63,35 @@ def test_blank_lines_and_extra_columns_are_ignored():
     assert r.table.to_dict("list") == {"weight": ["2", "3"], "label": ["a", "b"]}
 
 
-@pytest.mark.parametrize("data, code", [
-    (b"", "file_empty"),
-    (b"  \r\n\n", "file_empty"),
-    (b"label,weight\n", "file_empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file_binary"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "file_binary"),
-    ("label,weight\n狗,1\n".encode("utf-16"), "file_encoding"),
-    ("label,weight\n狗,1\n".encode("gb18030"), "file_encoding"),
-    (b"label,weight\n\xe9t\xe9,1\n", "file_encoding"),
-    (b"name,value\na,1\n", "file_columns"),
-    (b"label,weight,Weight\na,1,2\n", "file_columns"),
-    (b"label,weight\na,abc\n", "file_parse"),
-    (b"label,weight\na,\n", "file_parse"),
-    (b"label,weight\na,inf\n", "file_parse"),
-    (b"label,weight\na,1,2\n", "file_parse"),
-    (b'label,weight\n"a,1\n', "file_parse"),
-    (b'label,weight\n"a"b,1\n', "file_parse"),
+@pytest.mark.parametrize("data, code, case", [
+    (b"", "file_empty", "empty"),
+    (b"  \r\n\n", "file_empty", "empty"),
+    (b"label,weight\n", "file_empty", "empty"),
+    (b"x" * (MAX_BYTES + 1), "file_too_big", "too_big"),
+    (b"label,weight\n" + b"a,1\n" * (MAX_ROWS + 1), "too_many_rows", "too_many_rows"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file_binary", "binary"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "file_binary", "binary"),
+    ("label,weight\n狗,1\n".encode("utf-16"), "file_encoding", "encoding.utf16"),
+    ("label,weight\n狗,1\n".encode("gb18030"), "file_encoding", "encoding.gbk"),
+    (b"label,weight\n\xe9t\xe9,1\n", "file_encoding", "encoding"),
+    (b"name,value\na,1\n", "file_columns", "columns.missing"),
+    (b"label,weight,Weight\na,1,2\n", "file_columns", "columns.twice"),
+    (b"label,weight\na,abc\n", "file_parse", "parse.cell"),
+    (b"weight\nabc\n", "file_parse", "parse.cell.nolabel"),
+    (b"label,weight\na,\n", "file_parse", "parse.empty"),
+    (b"weight,notes\n,x\n", "file_parse", "parse.empty.nolabel"),
+    (b"label,weight\na,inf\n", "file_parse", "parse.cell"),
+    (b"label,weight\na,1,2\n", "file_parse", "parse.wide"),
+    (b'label,weight\n"a,1\n', "file_parse", "parse.quotes"),
+    (b'label,weight\n"a"b,1\n', "file_parse", "parse.quotes"),
 ])
-def test_bad_files(data, code):
+def test_bad_files(data, code, case):
+    """Each problem's code, and the sentence it gets (problem_case: problem.file.<case>)."""
     r = read_csv(data, **ENTROPY)
     assert codes(r) and set(codes(r)) == {code}
     assert r.table is None and not r.ok
+    assert {problem_case(p).name for p in r.problems} == {case}
+    assert f"problem.file.{case}" in STRINGS
 
 
 def test_problem_details():

@@ -46,7 +46,7 @@ def _codes_in_lib() -> set[str]:
 
 def test_every_problem_code_in_lib_has_wording():
     def worded(code: str) -> bool:
-        if code.startswith("file_"):  # ui.problems.file_message: problem.file.<kind>[.<case>]
+        if code.startswith("file_"):  # lib.csvfile.problem_case: problem.file.<case>
             return any(k.startswith("problem." + code.replace("_", ".", 1)) for k in STRINGS)
         # A link's own problems (lib.settings.read_link: always with the parameter's field)
         # are worded as problem.link.<code>.

@@ -16,7 +16,6 @@ from types import MappingProxyType
 import streamlit as st
 
 from lib import charts_text, text
-from lib.problems import Problem
 from lib import fmt
 from lib.settings import Setting
 from ui import layout
@@ -57,12 +56,6 @@ def current_source() -> text.Source:
     if which == "paste":
         return text.source(st.session_state.get(PASTE_KEY, ""))
     return text.source(prose(which), pasted=False)
-
-
-def paste_message(problem: Problem) -> str:
-    """A paste problem in one sentence, counts with thousands separators."""
-    return t(f"problem.{problem.code}", value=f"{int(problem.value or 0):,}",
-             limit=f"{int(problem.limit or 0):,}")
 
 
 def unit_sentence(held_bits: float) -> str | None:

@@ -27,7 +27,6 @@ from ui import checkpoint
 from ui.charts import arrow_table, datasets
 from ui.i18n import listing, say, t
 from ui.state import PageState
-from ui.strings import STRINGS
 
 DELTAS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0)
 SAMPLES = (10, 100, 1000, 10000, 100000)
@@ -76,14 +75,6 @@ def read_mixture(values: Mapping[str, Any] | None = None) -> tuple[Mix | None, f
     if values is None:
         st.session_state[LAST_GOOD] = mix
     return mix, float(sum(w)), []
-
-
-def problem_text(p: Problem) -> str:
-    """One sentence for a refused mixture parameter (lib.continuous's codes)."""
-    key = f"ct.problem.{p.code}"
-    return t(key if key in STRINGS else "problem.unknown",
-             what=t(f"ct.col.{p.column}") if f"ct.col.{p.column}" in STRINGS else "",
-             i=(p.row or 0) + 1, value=fmt.short(p.value) if p.value is not None else "")
 
 
 #: What each section shows (read only): numbers, sentences, the charts' words and datasets.

@@ -2,17 +2,19 @@
 
 ``lib`` reports bad input as :class:`lib.problems.Problem` records; this module is the only place
 that turns them into sentences. A table problem names the page's own table (``table=``), its
-column as the page shows it (``columns=``), the row and the event; reader text inside a message
-is escaped so it shows literally (``**x**`` stays ``**x**``).
+column as the page shows it (``columns=``), the row and the event; a page with sentences of its
+own for some problems names itself (``page=``); reader text inside a message is escaped so it
+shows literally (``**x**`` stays ``**x**``).
 """
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from lib.problems import Problem
+from lib.csvfile import problem_case
+from lib.problems import COUNTS, Problem
 from lib import fmt
-from ui.i18n import listing, t
+from ui.i18n import listing, say, t
 from ui.strings import STRINGS
 
 
@@ -37,19 +39,31 @@ def _fields(problem: Problem, table: str | None, columns: Mapping[str, str]) -> 
     if problem.code == "too_many_rows" and problem.value is not None:
         fields["n"] = int(problem.value)
         fields["extra"] = int(problem.value) - int(problem.limit or 0)
+    if problem.code in COUNTS:  # counts of characters: with thousands separators
+        fields["value"] = f"{int(problem.value or 0):,}"
+        fields["limit"] = f"{int(problem.limit or 0):,}"
     return fields
 
 
 def message(problem: Problem, table: str | None = None,
-            columns: Mapping[str, str] | None = None) -> str:
+            columns: Mapping[str, str] | None = None, page: str | None = None) -> str:
     """One clear sentence for ``problem``.
 
     ``table`` is the name of the reader's table on this page (e.g. "the P and Q table"), used by
     the row-count problems; ``columns`` maps lib's column names to the names the page shows.
+    ``page`` is the prefix of a page that words its problems itself (the continuous page's
+    ``ct``): the sentence ``<page>.problem.<code>`` names the parameter ``{what}``
+    (``<page>.col.<column>``) of component ``{i}`` and its ``{value}``; a code without such a
+    sentence is "problem.unknown".
     """
     code = problem.code
     if code.startswith("file_"):
         return file_message(problem, columns or {})
+    if page is not None:
+        key, what = f"{page}.problem.{code}", f"{page}.col.{problem.column}"
+        return t(key if key in STRINGS else "problem.unknown",
+                 what=t(what) if what in STRINGS else "", i=(problem.row or 0) + 1,
+                 value=fmt.short(problem.value) if problem.value is not None else "")
     fields = _fields(problem, table, columns or {})
     if problem.field and f"problem.link.{code}" in STRINGS:
         return t(f"problem.link.{code}", **fields)
@@ -65,29 +79,11 @@ def link_summary(problems: list[Problem]) -> str:
     return t("problem.link.intro") + "\n\n" + lines
 
 
-def _file_key(problem: Problem) -> str | None:
-    """The sentence for a problem with an uploaded file (None: not a file's problem)."""
-    code, text = problem.code, problem.text or ""
-    if code == "file_encoding":
-        return {"utf-16": "problem.file.encoding.utf16",
-                "gb18030": "problem.file.encoding.gbk"}.get(text, "problem.file.encoding")
-    if code == "file_columns":
-        return "problem.file.columns." + ("twice" if (problem.value or 0) > 1 else "missing")
-    if code == "file_parse" and problem.column is not None:
-        key = "problem.file.parse." + ("cell" if text.strip() else "empty")
-        return key if problem.label else key + ".nolabel"
-    if code == "file_parse":
-        return "problem.file.parse." + ("wide" if problem.value is not None else "quotes")
-    return {"too_many_rows": "problem.file.too_many_rows", "file_empty": "problem.file.empty",
-            "file_binary": "problem.file.binary"}.get(code)
-
-
 def file_message(problem: Problem, columns: Mapping[str, str]) -> str:
-    """One sentence per problem with an uploaded file (codes of :mod:`lib.csvfile`; a row count
-    over the limit is the file's). ``columns`` maps the table's columns to the page's names."""
-    if problem.code == "file_too_big":  # the size against the limit, in the upload box's unit too
-        limit = int(problem.limit or 0)
-        return t("problem.file.too_big", size=f"{int(problem.value or 0):,}",
-                 mb=fmt.prob(limit / 1_000_000), limit=f"{limit:,}")
-    key = _file_key(problem)
-    return t(key, **_fields(problem, None, columns)) if key else message(problem)
+    """One sentence per problem with an uploaded file (:func:`lib.csvfile.problem_case`; a row
+    count over the limit is the file's); ``columns``: the page's names of the table's columns."""
+    case = problem_case(problem)
+    if case is None:
+        return message(problem)
+    fields = _fields(problem, None, columns)
+    return say("problem.file", case, **{k: v for k, v in fields.items() if k not in case.numbers})

@@ -11,7 +11,7 @@ import ui
 from lib import charts_text, text
 from ui import compression as cx
 from lib import fmt
-from ui import checkpoint, glossary, say, t
+from ui import checkpoint, glossary, problems, say, t
 
 S = cx.S
 
@@ -33,7 +33,7 @@ alpha = float(S.choice("alpha", t("tx.alpha"), {a: fmt.prob(a) for a in cx.ALPHA
 src = cx.current_source()
 if src.train is None:
     for problem in src.problems:
-        st.warning(cx.paste_message(problem), icon=":material/edit_note:")
+        st.warning(problems.message(problem), icon=":material/edit_note:")
 else:  # the results need a usable text
     train, held = src.train, src.held
     st.caption(say("tx", src.split))

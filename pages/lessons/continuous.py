@@ -7,7 +7,7 @@ import ui
 from lib import charts_continuous as cc
 from ui import continuous as ct
 from lib import fmt
-from ui import checkpoint, lang, listing, t
+from ui import checkpoint, lang, listing, problems, t
 from ui.layout import amount
 
 S = ct.S
@@ -28,13 +28,13 @@ with controls:
             S.slider(f"w{i}", t("ct.weight"), where=tab, step=0.05)
         S.slider(f"m{i}", t("ct.mean"), where=tab, step=0.1)
         S.slider(f"s{i}", t("ct.sd"), where=tab, step=0.05)
-    mix, total, problems = ct.read_mixture()
-    if not problems:
+    mix, total, refused = ct.read_mixture()
+    if not refused:
         shown = checkpoint.show("continuous", "reverse_fit",
                                 dict(zip(("weights", "means", "sds"), mix)), where=controls)
-    if problems:
-        for problem in problems:
-            st.error(ct.problem_text(problem), icon=":material/error:")
+    if refused:
+        for problem in refused:
+            st.error(problems.message(problem, page="ct"), icon=":material/error:")
         mix = st.session_state.get(ct.LAST_GOOD) or ct.read_mixture(S.defaults)[0]
         st.info(t("ct.last_good"), icon=":material/history:")
     elif n > 1 and abs(total - 1) > 1e-9:
