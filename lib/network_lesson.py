@@ -20,7 +20,7 @@ Conventions
   ones need to read differently; other quantities to three significant digits; counts and
   epochs as they are). A number that is itself a Case is a name or a part of the sentence
   (``run.quadratic``, ``init.normal``), a tuple of Cases a list; the page words them
-  (``ui.network.say``).
+  (``ui.say``).
 
 Bad input raises :class:`lib.problems.ProblemError`: ``no_rows`` (no epochs, no test images)
 and ``length`` (lists or arrays that must match do not).

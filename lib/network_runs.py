@@ -43,9 +43,9 @@ from lib.network import COLUMNS, Comparison, FinishedRun, ResultStore, pack_rows
 from lib.problems import Problem, ProblemError
 
 __all__ = ["COSTS", "Config", "FIELDS", "MAX_STEPS", "MNIST_REASONS", "Partial", "Run", "Runs",
-           "SLOTS", "TRAIN_SIZE", "WAITING", "download_failure", "env_int", "key", "limits",
-           "numbers", "partial_run", "progress", "publish", "records", "refusal", "steps",
-           "too_costly", "training_note", "work"]
+           "SLOTS", "TRAIN_SIZE", "WAITING", "download_case", "download_failure", "env_int",
+           "key", "limits", "numbers", "partial_run", "progress", "publish", "records",
+           "refusal", "steps", "too_costly", "training_note", "work"]
 
 log = logging.getLogger(__name__)
 
@@ -214,6 +214,19 @@ def download_failure(status: DownloadStatus, fallback: bool, timeout: float) -> 
     reason = reason if reason in MNIST_REASONS else "unexpected"
     return (Case(reason, {"seconds": f"{timeout:g}"}), *([Case("fallback")] if fallback else []),
             Case("remembered", {"minutes": max(1, math.ceil(status.retry_in / 60))}))
+
+
+def download_case(status: DownloadStatus) -> Case:
+    """An MNIST download under way (``status``) as the page's ``nw.download.progress``
+    sentence: megabytes (10**6 bytes) received and in all, ``done`` and ``total``, with one
+    decimal, and the ``seconds`` since it began, whole; all as text.
+
+    >>> download_case(DownloadStatus("running", 5_500_000, 11_000_000, 2.6)).numbers
+    {'done': '5.5', 'total': '11.0', 'seconds': '3'}
+    """
+    return Case("download.progress", {"done": f"{status.done_bytes / 1e6:.1f}",
+                                      "total": f"{status.total_bytes / 1e6:.1f}",
+                                      "seconds": f"{status.seconds:.0f}"})
 
 
 def work(cfg: Config, data: Digits) -> Comparison:

@@ -15,9 +15,10 @@ Everything is computed from ``z`` in stable forms (``expit``, ``logaddexp``), so
 shown product, worked out by hand, gives the shown result (:func:`gradient_formula` writes it).
 What a page says about a race is decided here as well, from its numbers: an
 :class:`Experiment` is one race as a page sets it up; :func:`input_notes`, :func:`race_case`,
-:func:`race_cases`, :func:`rates_case`, :func:`speed_cases`, :func:`map_cases`,
-:func:`more_starts` and :func:`good_start_case` name the sentence that applies
-and the numbers it quotes (:class:`lib.cases.Case`); the page only words them.
+:func:`race_cases`, :func:`rates_case`, :func:`reach_case`, :func:`speed_cases`,
+:func:`map_cases`, :func:`more_starts`, :func:`good_start_case` and :func:`card_case` name
+the sentence that applies and the numbers it quotes (:class:`lib.cases.Case`); the page only
+words them.
 Bad arguments raise :class:`lib.problems.ProblemError` (a ``ValueError``) carrying
 :class:`~lib.problems.Problem` records: ``bad_choice`` for an unknown cost, ``out_of_range``
 (with ``column`` naming the argument) for the rest.
@@ -37,12 +38,12 @@ from lib import costs, fmt
 from lib.cases import Case
 from lib.problems import Problem, ProblemError
 
-__all__ = ["BIG_ETA", "COSTS", "MAP_AXIS", "MAP_RANGE", "SPEED_UP", "BookDemoRule",
-           "Experiment", "GradientArithmetic", "MapSummary", "Race", "SpeedChange",
+__all__ = ["BIG_ETA", "COSTS", "MAP_AXIS", "MAP_RANGE", "SPEED_UP", "BookDemoRule", "Experiment",
+           "GradientArithmetic", "MapSummary", "Race", "SpeedChange", "card_case",
            "epochs_to_reach", "good_start_case", "gradient_arithmetic", "gradient_formula",
-           "input_notes", "map_cases", "map_summary", "more_starts", "outward", "race",
-           "race_case", "race_cases", "rates_case", "significant", "speed_cases",
-           "speed_change", "speed_lesson", "start_case", "train", "train_many"]
+           "input_notes", "map_cases", "map_epochs", "map_summary", "more_starts", "outward",
+           "race", "race_case", "race_cases", "rates_case", "reach_case", "significant",
+           "speed_cases", "speed_change", "speed_lesson", "start_case", "train", "train_many"]
 
 #: A later update this many times the first counts as "sped up" (:meth:`SpeedChange.kind`).
 SPEED_UP = 1.05
@@ -184,6 +185,21 @@ def epochs_to_reach(w0, b0, *, cost, eta, epochs, threshold=0.1, x=1.0, y=0.0) -
     return first.reshape(shape)
 
 
+def map_epochs(*, cost, eta, epochs, threshold=0.1, x=1.0, y=0.0
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The initialisation map of one cost: the starts ``w0`` and ``b0`` of the
+    :data:`MAP_AXIS` grid (``np.meshgrid`` order: ``w0`` varies along a row) and the epochs
+    each needs to reach ``|a - y| < threshold`` (:func:`epochs_to_reach`; -1 never).
+
+    >>> w0, b0, needed = map_epochs(cost="quadratic", eta=0.15, epochs=300)
+    >>> needed.shape, w0[0, :2].tolist(), b0[:2, 0].tolist(), int(needed[49, 46])
+    ((81, 81), [-4.0, -3.9], [-4.0, -3.9], 273)
+    """
+    w0, b0 = np.meshgrid(MAP_AXIS, MAP_AXIS)
+    return w0, b0, epochs_to_reach(w0, b0, cost=cost, eta=eta, epochs=epochs,
+                                   threshold=threshold, x=x, y=y)
+
+
 @dataclass(frozen=True)
 class SpeedChange:
     """How the size of one run's bias update ``|Δb| = η |∂C/∂b|`` changed during training.
@@ -261,8 +277,10 @@ class Experiment(NamedTuple):
     cache what it shows by it.
 
     >>> e = Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.005, 300, 0.1, True)
-    >>> e.runs, e.eta("quadratic"), e.eta("book_demo")
-    (('quadratic', 'cross_entropy', 'book_demo'), 0.15, 0.005)
+    >>> e.runs, e.eta("quadratic"), e.eta("book_demo"), e.outside_map
+    (('quadratic', 'cross_entropy', 'book_demo'), 0.15, 0.005, False)
+    >>> e._replace(b0=-4.5).outside_map
+    True
     """
 
     w0: float
@@ -285,9 +303,16 @@ class Experiment(NamedTuple):
         """The runs, in the order a page shows them: both costs, then the book demo's rule."""
         return ("quadratic", "cross_entropy") + (("book_demo",) if self.book else ())
 
+    @property
+    def outside_map(self) -> bool:
+        """Whether the start lies outside the initialisation map's square
+        ``[-MAP_RANGE, MAP_RANGE]²`` (:data:`MAP_AXIS`), so no map can circle it."""
+        return max(abs(self.w0), abs(self.b0)) > MAP_RANGE
 
-def input_notes(e: Experiment, a0: float) -> tuple[tuple[str, str], ...]:
-    """The notes an experiment's inputs call for, as ``(kind, name)`` pairs in this order:
+
+def input_notes(e: Experiment, a0: float) -> tuple[tuple[str, Case], ...]:
+    """The notes an experiment's inputs call for, as ``(kind, case)`` pairs in this order
+    (each case names the page's ``nr.note.<name>`` sentence):
 
     - ``("warning", "x_zero")``: ``x = 0``, so ``∂C/∂w = x ∂C/∂z = 0`` and only the bias
       learns;
@@ -296,42 +321,61 @@ def input_notes(e: Experiment, a0: float) -> tuple[tuple[str, str], ...]:
     - ``("info", "soft_target")``: ``0 < y < 1``, where the cross-entropy's minimum is the
       target's entropy, not 0;
     - ``("info", "already")``: the start's output ``a0`` already meets the goal,
-      ``|a0 - y| < threshold`` (both costs need 0 epochs).
+      ``|a0 - y| < threshold`` (both costs need 0 epochs; numbers, as text: the start's
+      output ``a`` with three significant digits and the goal ``thr`` as typed).
 
     A ``"warning"`` says the picture misleads without it, an ``"info"`` that it is unusual.
 
-    >>> input_notes(Experiment(2.0, 2.0, 0.0, 1.0, 0.15, 10.0, 300, 0.1, False), 0.95)
-    (('warning', 'x_zero'), ('warning', 'big_eta'), ('info', 'already'))
+    >>> notes = input_notes(Experiment(2.0, 2.0, 0.0, 1.0, 0.15, 10.0, 300, 0.1, False), 0.95)
+    >>> [(kind, c.name) for kind, c in notes]
+    [('warning', 'x_zero'), ('warning', 'big_eta'), ('info', 'already')]
+    >>> notes[-1][1].numbers
+    {'a': '0.950', 'thr': '0.1'}
     >>> input_notes(Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.15, 300, 0.1, False), 0.982)
     ()
     """
     notes = []
     if e.x == 0:
-        notes.append(("warning", "x_zero"))
+        notes.append(("warning", Case("x_zero")))
     if max(e.eta_quadratic, e.eta_cross_entropy) >= BIG_ETA:
-        notes.append(("warning", "big_eta"))
+        notes.append(("warning", Case("big_eta")))
     if 0 < e.y < 1:
-        notes.append(("info", "soft_target"))
+        notes.append(("info", Case("soft_target")))
     if abs(a0 - e.y) < e.threshold:
-        notes.append(("info", "already"))
+        notes.append(("info", Case("already", {"a": fmt.sig(a0, 3),
+                                               "thr": fmt.prob(e.threshold)})))
     return tuple(notes)
+
+
+def reach_case(n: int, epochs: int) -> Case:
+    """The epochs a run took to reach the goal (:func:`epochs_to_reach`), as a page quotes
+    them: ``"reached"`` (numbers: ``n``) or, for ``n = -1``, ``"never"`` within ``epochs``.
+    Whole numbers as text without separators, like the settings.
+
+    >>> reach_case(1303, 5000)
+    Case(name='reached', numbers={'n': '1303'}, apart=())
+    >>> reach_case(-1, 300)
+    Case(name='never', numbers={'epochs': '300'}, apart=())
+    """
+    return Case("reached", {"n": str(n)}) if n >= 0 else Case("never", {"epochs": str(epochs)})
 
 
 def rates_case(eta_quadratic: float, eta_cross_entropy: float) -> Case:
     """Whether the two costs race at the same learning rate: ``"equal"`` (numbers: ``eta``)
     or ``"differ.smaller"`` / ``"differ.larger"`` (cross-entropy's rate against the quadratic
     cost's; numbers: both rates, ``q`` and ``ce``, and ``ratio``, the larger over the smaller).
+    The rates are text as typed (:func:`lib.fmt.prob`); the ratio is a float.
 
     >>> rates_case(0.15, 0.15)
-    Case(name='equal', numbers={'eta': 0.15}, apart=())
+    Case(name='equal', numbers={'eta': '0.15'}, apart=())
     >>> c = rates_case(0.15, 0.005)
-    >>> c.name, round(c.numbers["ratio"], 6)
-    ('differ.smaller', 30.0)
+    >>> c.name, c.numbers["ce"], round(c.numbers["ratio"], 6)
+    ('differ.smaller', '0.005', 30.0)
     """
     if eta_quadratic == eta_cross_entropy:
-        return Case("equal", {"eta": eta_quadratic})
+        return Case("equal", {"eta": fmt.prob(eta_quadratic)})
     return Case(f"differ.{'smaller' if eta_cross_entropy < eta_quadratic else 'larger'}",
-                {"q": eta_quadratic, "ce": eta_cross_entropy,
+                {"q": fmt.prob(eta_quadratic), "ce": fmt.prob(eta_cross_entropy),
                  "ratio": max(eta_quadratic, eta_cross_entropy)
                  / min(eta_quadratic, eta_cross_entropy)})
 
@@ -385,6 +429,11 @@ class Race:
     speed: dict           # :func:`speed_change` of the quadratic and cross-entropy runs
     case: str             # :func:`race_case`
 
+    @property
+    def sigma_prime0(self) -> float:
+        """σ'(z) at the start (every run starts from the same ``z``)."""
+        return float(self.frames["quadratic"]["sigma_prime"].iloc[0])
+
 
 def race(w0, b0, *, etas, epochs, threshold=0.1, x=1.0, y=0.0) -> Race:
     """Train one neuron from ``(w0, b0)`` with each cost of ``etas`` (cost name -> rate; it
@@ -394,8 +443,8 @@ def race(w0, b0, *, etas, epochs, threshold=0.1, x=1.0, y=0.0) -> Race:
     slowdown is made of.
 
     >>> r = race(2.0, 2.0, etas={"quadratic": 0.15, "cross_entropy": 0.025}, epochs=500)
-    >>> r.reach, r.case
-    ({'quadratic': 469, 'cross_entropy': 303}, 'both.ce')
+    >>> r.reach, r.case, round(r.sigma_prime0, 6)
+    ({'quadratic': 469, 'cross_entropy': 303}, 'both.ce', 0.017663)
     """
     frames = {c: train(w0, b0, cost=c, eta=eta, epochs=epochs, x=x, y=y).assign(
         sigma_prime=lambda f: costs.sigmoid_prime(f["z"].to_numpy()),
@@ -715,6 +764,27 @@ def gradient_arithmetic(cost: str, *, a: float, sigma_prime: float, grad: float,
     # Unreachable in practice (17 digits are a double's own); keep the display consistent.
     return replace(out, result=significant((out.a - shown_y) * out.sigma_prime, 4)
                    if out.a != shown_y else Decimal(0))
+
+
+def card_case(cost: str, row, *, y: float, step: str) -> tuple[Case, str]:
+    r"""One run's card at one epoch: its values as the page's ``nr.state.values`` sentence and
+    its bias gradient worked out (:func:`gradient_formula`, whose σ'(z) digits the sentence
+    quotes). ``row`` is the epoch's row of a :func:`race` history (``w``, ``b``, ``z``, ``a``,
+    ``cost``, ``dC_db``, ``sigma_prime``); ``y`` the target; ``step`` the reader's word for the
+    book demo's step. The numbers are text: ``w``, ``b``, ``z``, ``a`` and the cost ``c`` with
+    three significant digits (:func:`lib.fmt.sig`), ``sp`` as the formula shows it.
+
+    >>> row = race(2.0, 2.0, etas={"quadratic": 0.15, "cross_entropy": 0.15},
+    ...            epochs=1).frames["quadratic"].iloc[0]
+    >>> values, formula = card_case("quadratic", row, y=0.0, step="step")
+    >>> values.numbers
+    {'w': '2.00', 'b': '2.00', 'z': '4.00', 'a': '0.982', 'c': '0.482', 'sp': '0.017663'}
+    """
+    sp, formula = gradient_formula(cost, a=row["a"], sigma_prime=row["sigma_prime"],
+                                   grad=row["dC_db"], y=y, step=step)
+    return Case("state.values", {**{k: fmt.sig(row[c], 3) for k, c in (
+        ("w", "w"), ("b", "b"), ("z", "z"), ("a", "a"), ("c", "cost"))},
+        "sp": fmt.decimal(sp)}), formula
 
 
 def gradient_formula(cost: str, *, a: float, sigma_prime: float, grad: float, y: float,

@@ -596,7 +596,7 @@ def test_mnist_from_a_loopback_mirror(page, loopback_mnist):
     status = nw.download().status()
     total = sum(p.size for p in loopback_mnist[0].values())
     assert (status.state, status.done_bytes, status.total_bytes) == ("done", total, total)
-    assert nw.download_text(status).startswith(f"MNIST: {total / 1e6:.1f} of {total / 1e6:.1f} MB")
+    assert say("nw", network_runs.download_case(status)).startswith(f"MNIST: {total / 1e6:.1f} of {total / 1e6:.1f} MB")
     settle(page)
     run = published(replace_cfg(source="mnist"))
     assert run.complete

@@ -185,6 +185,16 @@ def test_mnist_location_from_the_environment(tmp_path):
     assert (cache, mirrors, timeout) == (Path("/x/mnist"), ("http://127.0.0.1:9/",), 2.5)
 
 
+@pytest.mark.parametrize("done, total, seconds, numbers", [
+    (0, 0, 0.0, {"done": "0.0", "total": "0.0", "seconds": "0"}),
+    (5_500_000, 11_000_000, 2.6, {"done": "5.5", "total": "11.0", "seconds": "3"}),
+    (11_594_722, 11_594_722, 61.4, {"done": "11.6", "total": "11.6", "seconds": "61"}),
+])
+def test_download_case_quotes_megabytes_and_seconds(done, total, seconds, numbers):
+    status = digits.DownloadStatus("running", done, total, seconds)
+    assert network_runs.download_case(status) == Case("download.progress", numbers)
+
+
 def test_mnist_download_logs_a_failure_and_reports_its_reason(tmp_path, caplog):
     shared = digits.mnist_download(tmp_path, ("http://127.0.0.1:9/",), 2.0, failure_ttl=60)
     status = shared.start()

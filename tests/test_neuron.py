@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import expit
 
-from lib import costs, neuron
+from lib import costs, fmt, neuron
 from lib.cases import Case
 from lib.problems import ProblemError
 from lib.costs import CrossEntropy, Quadratic
@@ -324,7 +324,59 @@ def test_experiment_runs_and_rates():
       ("info", "already"))),
 ])
 def test_input_notes(changes, a0, notes):
-    assert neuron.input_notes(_experiment(**changes), a0) == notes
+    assert tuple((kind, c.name) for kind, c in neuron.input_notes(_experiment(**changes), a0)) \
+        == notes
+
+
+def test_the_already_note_quotes_the_start_and_the_goal_as_text():
+    (kind, case), = neuron.input_notes(_experiment(threshold=0.018), 0.01799)
+    assert (kind, case) == ("info", Case("already", {"a": "0.0180", "thr": "0.018"}))
+
+
+@pytest.mark.parametrize("n, epochs, case", [
+    (469, 500, Case("reached", {"n": "469"})),
+    (0, 300, Case("reached", {"n": "0"})),
+    (-1, 5000, Case("never", {"epochs": "5000"})),
+])
+def test_reach_case(n, epochs, case):
+    assert neuron.reach_case(n, epochs) == case
+
+
+@pytest.mark.parametrize("w0, b0, outside", [
+    (2.0, 2.0, False), (4.0, -4.0, False), (4.01, 0.0, True), (0.0, -50.0, True)])
+def test_outside_map_is_outside_the_mapped_square(w0, b0, outside):
+    assert _experiment(w0=w0, b0=b0).outside_map is outside
+
+
+def test_map_epochs_is_epochs_to_reach_over_the_map_grid():
+    w0, b0, needed = neuron.map_epochs(cost="cross_entropy", eta=0.15, epochs=300,
+                                       threshold=0.1, x=1.0, y=0.0)
+    assert w0.shape == b0.shape == needed.shape == (81, 81)
+    assert np.array_equal(w0[0], neuron.MAP_AXIS) and np.array_equal(b0[:, 0], neuron.MAP_AXIS)
+    # Nielsen's two starts: (0.6, 0.9) at row 49, column 46; (2, 2) at row 60, column 60.
+    assert (needed[49, 46], needed[60, 60]) == tuple(
+        epochs_to_reach([0.6, 2.0], [0.9, 2.0], cost="cross_entropy", eta=0.15, epochs=300))
+    assert needed[49, 46] == 41
+
+
+def test_race_sigma_prime0_is_the_derivative_at_the_start():
+    r = neuron.race(2.0, 2.0, etas={"quadratic": 0.15, "cross_entropy": 0.15}, epochs=3)
+    assert r.sigma_prime0 == pytest.approx(float(expit(4.0) * (1 - expit(4.0))))
+
+
+def test_card_case_quotes_the_row_and_the_formula_s_sigma_prime():
+    r = neuron.race(2.0, 2.0, etas={"quadratic": 0.15, "cross_entropy": 0.15}, epochs=300)
+    row = r.frames["quadratic"].iloc[215]
+    values, formula = neuron.card_case("quadratic", row, y=0.0, step="step")
+    sp, shown = neuron.gradient_formula("quadratic", a=row["a"], sigma_prime=row["sigma_prime"],
+                                        grad=row["dC_db"], y=0.0, step="step")
+    assert values.name == "state.values" and formula == shown
+    assert values.numbers == {"w": fmt.sig(row["w"], 3), "b": fmt.sig(row["b"], 3),
+                              "z": fmt.sig(row["z"], 3), "a": fmt.sig(row["a"], 3),
+                              "c": fmt.sig(row["cost"], 3), "sp": fmt.decimal(sp)}
+    ce = neuron.card_case("cross_entropy", r.frames["cross_entropy"].iloc[0], y=0.0,
+                            step="step")[0]
+    assert ce.numbers["a"] == "0.982" and ce.numbers["sp"] == "0.01766"
 
 
 @settings(deadline=None)
@@ -332,10 +384,10 @@ def test_input_notes(changes, a0, notes):
 def test_rates_case_names_the_smaller_rate_and_their_ratio(q, ce):
     case = neuron.rates_case(q, ce)
     if q == ce:
-        assert case == ("equal", {"eta": q}, ())
+        assert case == ("equal", {"eta": fmt.prob(q)}, ())
         return
     assert case.name == ("differ.smaller" if ce < q else "differ.larger")
-    assert (case.numbers["q"], case.numbers["ce"]) == (q, ce)
+    assert (case.numbers["q"], case.numbers["ce"]) == (fmt.prob(q), fmt.prob(ce))
     assert case.numbers["ratio"] >= 1
     assert case.numbers["ratio"] * min(q, ce) == pytest.approx(max(q, ce))
 

@@ -139,12 +139,6 @@ def try_again() -> None:
     st.session_state[PENDING] = True
 
 
-def download_text(status: digits.DownloadStatus) -> str:
-    """Progress in megabytes and seconds, in the reader's language."""
-    return t("nw.download.progress", done=f"{status.done_bytes / 1e6:.1f}",
-             total=f"{status.total_bytes / 1e6:.1f}", seconds=f"{status.seconds:.0f}")
-
-
 # ---- Training ---------------------------------------------------------------------------------
 
 def cost_text(cfg: Config) -> str | None:
@@ -180,7 +174,7 @@ def press_train() -> None:
 
 def train_other_start() -> None:
     """Button callback: switch to the other starting weights and train them."""
-    S.set("init", "large" if S.get("init") == "normal" else "normal")
+    S.set("init", config().other_start().init)
     st.session_state[PENDING] = True
 
 

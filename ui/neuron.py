@@ -17,7 +17,6 @@ import time
 from collections import namedtuple
 from typing import Mapping
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -162,11 +161,10 @@ Panel = namedtuple("Panel", "field text log y_domain")
 #: ``speed`` and ``speed_detail``, what this run shows about the speed and the numbers behind
 #: it; ``lines``, each panel's lines by field; ``targets``, the racing charts' click targets;
 #: ``style``, colours, dashes and shapes by run name; ``table``, the charts' numbers every
-#: ``table_step`` epochs (their text alternative); ``map_start``, the circle on both maps;
-#: ``outside``, whether the start lies outside them.
+#: ``table_step`` epochs (their text alternative); ``map_start``, the circle on both maps.
 View = namedtuple("View", "settings history notes outcomes race rates_differ rates speed "
                   "speed_detail lines targets style legend panels extra_panels table "
-                  "table_step why map_intro map_start outside")
+                  "table_step why map_intro map_start")
 
 
 def _panels(specs) -> tuple[Panel, ...]:
@@ -190,27 +188,22 @@ def view(s: neuron.Experiment, language: str) -> View:
     long = charts.thin(rows)
     table, step = charts_neuron.race_table(rows, s.epochs, {"epoch": t("nr.epoch"),
                                                             "run": t("nr.cost")})
-    sp0 = float(frames["quadratic"]["sigma_prime"].iloc[0])
     rates = neuron.rates_case(s.eta_quadratic, s.eta_cross_entropy)
     # How the update size |Δb| changed: the lead, shown with the outcome (Nielsen's point only
     # when this run shows it, or that it shows no slowdown), and the numbers behind it.
     lead, *detail = (say("nr.speed", c) for c in neuron.speed_cases(
-        r.speed["quadratic"], r.speed["cross_entropy"], sp0))
+        r.speed["quadratic"], r.speed["cross_entropy"], r.sigma_prime0))
     return View(
         settings=s, history=tuple(pa.Table.from_pandas(f, preserve_index=False)
                                   for f in frames.values()),
-        # Each note in the reader's words (the start's a and the goal: what "already" quotes).
-        notes=tuple((kind, t(f"nr.note.{name}", a=fmt.sig(start["quadratic"], 3),
-                             thr=fmt.prob(s.threshold)))
-                    for kind, name in neuron.input_notes(s, start["quadratic"])),
+        notes=tuple((kind, say("nr.note", c))
+                    for kind, c in neuron.input_notes(s, start["quadratic"])),
         outcomes=tuple((f"**{names[c]}** · η = {fmt.prob(s.eta(c))}",
                         ((t("nr.m.epochs", thr=fmt.prob(s.threshold)),
-                          str(reach[c]) if reach[c] >= 0 else t("nr.never", epochs=s.epochs)),
+                          say("nr", neuron.reach_case(reach[c], s.epochs))),
                          (t("nr.m.end", n=s.epochs), fmt.sig(end[c], 3)))) for c in s.runs),
         race=say("nr.race", *neuron.race_cases(s, r)), rates_differ=rates.name != "equal",
-        # The rates as typed, their ratio with three significant digits.
-        rates=t(f"nr.rates.{rates.name}", **{k: fmt.short(v) if k == "ratio" else fmt.prob(v)
-                                             for k, v in rates.numbers.items()}),
+        rates=say("nr.rates", rates),
         speed=lead, speed_detail=sentences(*detail),
         lines={field: arrow_bytes(charts_neuron.race_lines(long, field, log_scale=log))
                for field, _, _, log, _ in PANELS + EXTRA_PANELS},
@@ -218,11 +211,10 @@ def view(s: neuron.Experiment, language: str) -> View:
         style=charts_neuron.race_style(names), legend=charts_neuron.race_key(names),
         panels=_panels(PANELS), extra_panels=_panels(EXTRA_PANELS),
         table=pa.Table.from_pandas(table, preserve_index=False), table_step=step,
-        why=t("nr.why.text", sp=fmt.short(sp0), pct=f"{sp0:.1%}",
+        why=t("nr.why.text", sp=fmt.short(r.sigma_prime0), pct=f"{r.sigma_prime0:.1%}",
               a=fmt.sig(start["quadratic"], 3)),
         map_intro=t("nr.map.intro", thr=fmt.prob(s.threshold), epochs=s.epochs),
-        map_start=arrow_bytes(charts.init_map_here((s.w0, s.b0), t("nr.map.start"))),
-        outside=max(abs(s.w0), abs(s.b0)) > neuron.MAP_RANGE)
+        map_start=arrow_bytes(charts.init_map_here((s.w0, s.b0), t("nr.map.start"))))
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)
@@ -236,16 +228,12 @@ def rule(epoch: int) -> bytes:
 def cards(v: View, epoch: int) -> tuple[str, ...]:
     """Each run's card at ``epoch`` as one Markdown block: heading, values, and the bias
     gradient with the numbers substituted, digits chosen so that it adds up as shown
-    (:func:`lib.neuron.gradient_formula`)."""
+    (:func:`lib.neuron.card_case`)."""
     out = []
     for cost, history in zip(v.settings.runs, v.history):
-        row = history.slice(epoch, 1).to_pylist()[0]
-        sp, formula = neuron.gradient_formula(cost, a=row["a"], sigma_prime=row["sigma_prime"],
-                                              grad=row["dC_db"], y=v.settings.y,
-                                              step=t("nr.book.step"))
-        values = t("nr.state.values", **{k: fmt.sig(row[c], 3) for k, c in (
-            ("w", "w"), ("b", "b"), ("z", "z"), ("a", "a"), ("c", "cost"))}, sp=fmt.decimal(sp))
-        out.append("\n\n".join((t("nr.state", run=run_name(cost), epoch=epoch), values,
+        values, formula = neuron.card_case(cost, history.slice(epoch, 1).to_pylist()[0],
+                                           y=v.settings.y, step=t("nr.book.step"))
+        out.append("\n\n".join((t("nr.state", run=run_name(cost), epoch=epoch), say("nr", values),
                                 # Small type: a card is a sixth of a wide page (beside Play,
                                 # with the charts above it on one screen) and must not scroll.
                                 fmt.math_block(rf"\footnotesize\begin{{aligned}}{formula}"
@@ -263,11 +251,10 @@ MapPanel = namedtuple("MapPanel", "data summary text")
 @st.cache_resource(max_entries=32, show_spinner=False)
 def map_panel(cost: str, eta: float, epochs: int, threshold: float, x: float, y: float,
               language: str) -> MapPanel:
-    """The map of epochs to the goal (:func:`lib.neuron.epochs_to_reach`) over the
-    :data:`lib.neuron.MAP_AXIS` grid of starts, in ``language`` (the reader's)."""
-    w0, b0 = np.meshgrid(neuron.MAP_AXIS, neuron.MAP_AXIS)
-    needed = neuron.epochs_to_reach(w0, b0, cost=cost, eta=eta, epochs=epochs,
-                                    threshold=threshold, x=x, y=y)
+    """The map of epochs to the goal over the :data:`lib.neuron.MAP_AXIS` grid of starts
+    (:func:`lib.neuron.map_epochs`), in ``language`` (the reader's)."""
+    w0, b0, needed = neuron.map_epochs(cost=cost, eta=eta, epochs=epochs, threshold=threshold,
+                                       x=x, y=y)
     text = {"w0": "w₀", "b0": "b₀", "epochs": t("nr.map.epochs", thr=fmt.prob(threshold)),
             "never": t("nr.never", epochs=epochs), "title": run_name(cost),
             "start": t("nr.map.start")}

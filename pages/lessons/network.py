@@ -19,7 +19,7 @@ def download_view() -> None:
     if status.state != "running":
         st.rerun()
     st.caption(t("nw.download.shared"))
-    st.progress(status.fraction, text=nw.download_text(status))
+    st.progress(status.fraction, text=say("nw", network_runs.download_case(status)))
 
 
 def results(run, other, cfg, data, width) -> None:

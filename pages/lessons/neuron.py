@@ -171,7 +171,7 @@ if revealed:  # the maps show where this start's race ends, for both costs
                  text=m.text, epochs=s.epochs, lo=-neuron.MAP_RANGE, hi=neuron.MAP_RANGE,
                  step=float(neuron.MAP_AXIS[1] - neuron.MAP_AXIS[0]), selection=nr.START)
     st.markdown(nr.map_caption(s, {c: m.summary for c, m in maps.items()}))
-    if v.outside:
+    if s.outside_map:
         st.caption(t("nr.map.outside"))
 else:
     st.caption(t("nr.map.wait"))

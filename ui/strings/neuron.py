@@ -150,6 +150,7 @@ STRINGS = {
         "核对预测之后，或把比赛跑到最后一轮之后，这里会显示比赛结果。"),
     "nr.m.epochs": ("Epochs until |a − y| < {thr}", "达到 |a − y| < {thr} 所需轮数"),
     "nr.m.end": ("Output after {n} epochs", "{n} 轮后的输出"),
+    "nr.reached": ("{n}", "{n}"),
     "nr.never": ("not within {epochs}", "{epochs} 轮内未达到"),
     "nr.race.both.ce": (
         "Cross-entropy reaches the goal |a − y| < {thr} first, at epoch {ce}; the quadratic "
