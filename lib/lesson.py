@@ -224,11 +224,13 @@ def _at_the_end(quadratic, cross_entropy) -> Answer:
 ONE_PEAK = 0.9
 
 
-def _reverse_fit(weights, means, sds) -> Answer:
-    """Unknown (no right answer) when P has one peak: both fits sit on it, so both choices
-    would be right. Means are rounded to 1e-6, as the page shows them, so that a search that
-    ends at −5e−9 for a symmetric P reads 0."""
-    mu, sd = continuous.fit_reverse(weights, means, sds)
+def _reverse_fit(weights, means, sds, mu, sd) -> Answer:
+    """``mu``, ``sd``: the KL(Q‖P) fit of P (:func:`lib.continuous.fit_reverse`, the same as
+    :func:`lib.continuous.compare_fits`' ``reverse``), which the page has already searched for:
+    the checkpoint judges the Gaussian on screen without a second search. Unknown (no right
+    answer) when P has one peak: both fits sit on it, so both choices would be right. Means are
+    rounded to 1e-6, as the page shows them, so that a search that ends at −5e−9 for a
+    symmetric P reads 0."""
     fmu, fsd = continuous.fit_forward(weights, means, sds)
     # The page's takeaway reads the same shape (one threshold, ONE_PEAK, for both).
     shape = continuous.reverse_shape(mu, sd, weights, means, sds, one_peak=ONE_PEAK)
@@ -322,8 +324,8 @@ CHECKPOINTS: tuple[Checkpoint, ...] = (
     Checkpoint("network", "after_one", 13, ("quadratic", "cross_entropy"), _after_one, _NETS),
     Checkpoint("network", "at_the_end", 14, ("quadratic", "cross_entropy"), _at_the_end,
                _NETS),
-    Checkpoint("continuous", "reverse_fit", 15, ("weights", "means", "sds"), _reverse_fit,
-               ("between", "one_peak")),
+    Checkpoint("continuous", "reverse_fit", 15, ("weights", "means", "sds", "mu", "sd"),
+               _reverse_fit, ("between", "one_peak")),
     Checkpoint("continuous", "entropy_sign", 16, ("sd", "base"), _entropy_sign,
                ("positive", "zero", "negative")),
     Checkpoint("compression", "held_out_turn", 17, ("held_bits",), _held_out_turn,

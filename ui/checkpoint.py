@@ -92,8 +92,9 @@ def _again(cp: lesson.Checkpoint) -> None:
 @st.cache_resource(max_entries=512, show_spinner=False)
 def judge(page: str, cid: str, inputs: dict[str, Any]) -> lesson.Answer:
     """The right answer to ``cid`` of ``page`` for ``inputs`` (an unknown one when the inputs
-    cannot be judged), the same for every session: some rules fit a model (the continuous
-    page's reverse fit costs tens of milliseconds), so each set of inputs is judged once."""
+    cannot be judged), the same for every session, so each set of inputs is judged once. A rule
+    that needs a search the page also shows takes its result as an input (the continuous page's
+    KL(Q‖P) fit, searched once by ``ui.continuous.fitted``)."""
     try:
         return lesson.get(page, cid).answer(inputs)
     except (ProblemError, ValueError, ZeroDivisionError):

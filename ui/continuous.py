@@ -91,11 +91,18 @@ VaeView = namedtuple("VaeView", "exact estimate stderr verdict text data")
 SupportView = namedtuple("SupportView", "kl_qp sentence text data")
 
 
+def reverse_inputs(mix: Mix) -> dict[str, Any]:
+    """The reverse-fit checkpoint's inputs: P and its KL(Q‖P) fit, as :func:`fitted` found it
+    (one search for the page and the checkpoint)."""
+    mu, sd = fitted(mix)[0].reverse
+    return {"weights": mix[0], "means": mix[1], "sds": mix[2], "mu": mu, "sd": sd}
+
+
 def revealed(shown: bool, mix: Mix) -> bool:
     """Whether the KL(Q‖P) fit may show: the reader predicted at the checkpoint (``shown``, or
     at any earlier time), or the checkpoint has no right answer for ``mix`` (P with one
     mode)."""
-    inputs = dict(zip(("weights", "means", "sds"), mix))
+    inputs = reverse_inputs(mix)
     return (shown or checkpoint.predicted("continuous", "reverse_fit")
             or checkpoint.judge("continuous", "reverse_fit", inputs).right is None)
 

@@ -30,8 +30,8 @@ with controls:
         S.slider(f"s{i}", t("ct.sd"), where=tab, step=0.05)
     mix, total, refused = ct.read_mixture()
     if not refused:
-        shown = checkpoint.show("continuous", "reverse_fit",
-                                dict(zip(("weights", "means", "sds"), mix)), where=controls)
+        shown = checkpoint.show("continuous", "reverse_fit", ct.reverse_inputs(mix),
+                                where=controls)
     if refused:
         for problem in refused:
             st.error(problems.message(problem, page="ct"), icon=":material/error:")
