@@ -224,8 +224,8 @@ def _at_the_end(quadratic, cross_entropy) -> Answer:
 ONE_PEAK = 0.9
 
 
-def _reverse_fit(weights, means, sds, mu, sd) -> Answer:
-    """``mu``, ``sd``: the KL(Q‖P) fit of P (:func:`lib.continuous.fit_reverse`, the same as
+def _reverse_fit(weights, means, sds, mu_q, sd_q) -> Answer:
+    """``mu_q``, ``sd_q``: the KL(Q‖P) fit of P (:func:`lib.continuous.fit_reverse`, the same as
     :func:`lib.continuous.compare_fits`' ``reverse``), which the page has already searched for:
     the checkpoint judges the Gaussian on screen without a second search. Unknown (no right
     answer) when P has one peak: both fits sit on it, so both choices would be right. Means are
@@ -233,8 +233,8 @@ def _reverse_fit(weights, means, sds, mu, sd) -> Answer:
     symmetric P reads 0."""
     fmu, fsd = continuous.fit_forward(weights, means, sds)
     # The page's takeaway reads the same shape (one threshold, ONE_PEAK, for both).
-    shape = continuous.reverse_shape(mu, sd, weights, means, sds, one_peak=ONE_PEAK)
-    numbers = {"mu": round(mu, 6) + 0.0, "sd": sd, "share": 100 * shape.share,
+    shape = continuous.reverse_shape(mu_q, sd_q, weights, means, sds, one_peak=ONE_PEAK)
+    numbers = {"mu": round(mu_q, 6) + 0.0, "sd": sd_q, "share": 100 * shape.share,
                "peaks": shape.modes, "forward_mu": round(fmu, 6) + 0.0, "forward_sd": fsd}
     if shape.kind == "one_mode":
         return Answer(None, numbers)
@@ -324,7 +324,7 @@ CHECKPOINTS: tuple[Checkpoint, ...] = (
     Checkpoint("network", "after_one", 13, ("quadratic", "cross_entropy"), _after_one, _NETS),
     Checkpoint("network", "at_the_end", 14, ("quadratic", "cross_entropy"), _at_the_end,
                _NETS),
-    Checkpoint("continuous", "reverse_fit", 15, ("weights", "means", "sds", "mu", "sd"),
+    Checkpoint("continuous", "reverse_fit", 15, ("weights", "means", "sds", "mu_q", "sd_q"),
                _reverse_fit, ("between", "one_peak")),
     Checkpoint("continuous", "entropy_sign", 16, ("sd", "base"), _entropy_sign,
                ("positive", "zero", "negative")),

@@ -366,7 +366,7 @@ def test_a_fit_centred_on_one_mode_that_spills_over_the_others(language, said):
     assert shares.round(3).tolist() == [0.094, 0.812, 0.094]
     assert shares.max() < lesson.ONE_PEAK  # so the checkpoint's answer is "between" ...
     assert lesson.get("continuous", "reverse_fit").answer(
-        {"weights": w, "means": m, "sds": s, "mu": mu, "sd": sd}).right == "between"
+        {"weights": w, "means": m, "sds": s, "mu_q": mu, "sd_q": sd}).right == "between"
     at = open_link(PAGE, {**CENTRED, "lang": language, "done": DONE})
     assert not at.exception
     expected = said.format(mu=fmt.fixed(peaks[1], 2), rest=fmt.short(100 * (1 - shares[1])))

@@ -17,7 +17,7 @@ P, Q = [0.5, 0.25, 0.125, 0.125], [0.125, 0.5, 0.25, 0.125]
 
 def ask(page, cid, **inputs):
     if (page, cid) == ("continuous", "reverse_fit"):  # the fit the page has searched for
-        inputs["mu"], inputs["sd"] = continuous.fit_reverse(
+        inputs["mu_q"], inputs["sd_q"] = continuous.fit_reverse(
             inputs["weights"], inputs["means"], inputs["sds"])
     return get(page, cid).answer(inputs)
 

@@ -95,7 +95,7 @@ def reverse_inputs(mix: Mix) -> dict[str, Any]:
     """The reverse-fit checkpoint's inputs: P and its KL(Q‖P) fit, as :func:`fitted` found it
     (one search for the page and the checkpoint)."""
     mu, sd = fitted(mix)[0].reverse
-    return {"weights": mix[0], "means": mix[1], "sds": mix[2], "mu": mu, "sd": sd}
+    return {"weights": mix[0], "means": mix[1], "sds": mix[2], "mu_q": mu, "sd_q": sd}
 
 
 def revealed(shown: bool, mix: Mix) -> bool:

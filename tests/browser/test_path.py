@@ -57,6 +57,10 @@ def answers() -> dict[tuple[str, str], lesson.Answer]:
     train, held = text.split_text(cx.prose(tx["text"]))
     coded = text.compress(held, train, tx["order"], tx["alpha"])
     components = range(1, int(mix["n"]) + 1)
+    mixture = {"weights": continuous.normalise_weights(
+                   [mix[f"w{i}"] for i in components] if len(components) > 1 else [1.0]),
+               "means": [mix[f"m{i}"] for i in components],
+               "sds": [mix[f"s{i}"] for i in components]}
     accuracy, outputs = trained_network()
     o = outputs[calib["net"]]
     fit = cal.split(o.valid_z, o.valid_y, o.test_z, o.test_y)
@@ -68,12 +72,9 @@ def answers() -> dict[tuple[str, str], lesson.Answer]:
         "compression": {"held_bits": [pt.test_bits for pt in text.order_curve(
                             train, held, tx["alpha"])],
                         "huffman": coded.huffman, "coded": len(coded.bits)},
-        "continuous": {"weights": continuous.normalise_weights(
-                           [mix[f"w{i}"] for i in components] if len(components) > 1
-                           else [1.0]),
-                       "means": [mix[f"m{i}"] for i in components],
-                       "sds": [mix[f"s{i}"] for i in components],
-                       "sd": mix["h_sd"], "base": BITS},
+        "continuous": {**mixture, "sd": mix["h_sd"], "base": BITS,
+                       # the reverse-fit checkpoint judges the fit the page shows
+                       **dict(zip(("mu_q", "sd_q"), continuous.fit_reverse(**mixture)))},
         "loss": {"a": tables.read_column(loss_d["table"], "a")[1],
                  "y": np.array([bool(v) for v in loss_d["table"]["y"]], float),
                  "heads": loss_d["heads"], "tails": loss_d["tails"],
