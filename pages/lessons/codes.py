@@ -59,8 +59,7 @@ else:  # the results need a valid P and Q
     st.header(t("cd.lengths"), divider="gray")
     one_event = np.count_nonzero(src.p) == 1
     ui.layout.takeaway(t("cd.lengths.takeaway_one" if one_event else "cd.lengths.takeaway"))
-    own = checkpoint.show("codes", "code_length", pq)
-    if own or checkpoint.predicted("codes", "code_length"):
+    if checkpoint.ask("codes", "code_length", pq):
         r1 = st.columns(2)
         cd.metric(r1[0], t("cd.m.h_p"), c.h_p)
         cd.metric(r1[1], t("cd.m.l_p"), c.l_p, t("cd.m.help.l_p"))
@@ -69,8 +68,7 @@ else:  # the results need a valid P and Q
         cd.metric(st, t("cd.m.h_p"), c.h_p)
         st.caption(t("cd.hold.own"))
 
-    other = checkpoint.show("codes", "wrong_code", pq)
-    if other or checkpoint.predicted("codes", "wrong_code"):
+    if checkpoint.ask("codes", "wrong_code", pq):
         r2 = st.columns(3)
         cd.metric(r2[0], t("cd.m.l_q"), c.l_q, t("cd.m.help.l_q"))
         cd.metric(r2[1], t("cd.m.extra"), c.l_q - c.l_p, t("cd.m.help.extra"))  # ∞ - L_P = ∞

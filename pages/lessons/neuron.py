@@ -118,7 +118,7 @@ def training_view() -> None:
 
 with moving:
     training_view()
-step_shown = checkpoint.show("neuron", "first_step", inputs)
+step_shown = checkpoint.ask("neuron", "first_step", inputs)
 # Heavy content (charts, a table, a page of formulas) is drawn only while its expander is open
 # (ui.layout.details), to keep the page light in the browser.
 more = ui.layout.details("charts", t("nr.more_charts"), ":material/stacked_line_chart:")
@@ -148,7 +148,7 @@ if v.rates_differ:
 else:
     st.caption(v.rates)
 # How the step size changed answers the first checkpoint: it waits for that prediction.
-if step_shown or checkpoint.predicted("neuron", "first_step"):
+if step_shown:
     st.markdown(v.speed)
     with st.expander(t("nr.speed.title"), icon=":material/speed:"):
         st.markdown(v.speed_detail)
