@@ -29,7 +29,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from lib import raster
+from lib import fmt, raster
 
 P_COLOR = "#3b6fb6"
 Q_COLOR = "#e8853d"
@@ -228,7 +228,7 @@ def cross_entropy_stack_data(labels: Sequence[str], terms: pd.DataFrame,
     ce = terms["cross_entropy_term"].to_numpy()
     finite = np.isfinite(ce)
     # Tooltip text rather than a number, so an infinite total reads "∞" and no inf reaches Vega.
-    total_text = np.array([f"{v:.6f}" if np.isfinite(v) else "∞" for v in ce], dtype=object)
+    total_text = np.array([fmt.num(v, 6) for v in ce], dtype=object)
     shown = finite & (k != 0)
     top = float(np.max(ce[finite])) if finite.any() else 1.0
     top = top if top > 0 else 1.0

@@ -16,6 +16,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from lib import fmt
 from lib.charts import CE_COLOR, ENTROPY_COLOR, KL_COLOR, P_COLOR, TOOLTIP_FORMAT, Columns
 
 ROUND_COLOR = "#c8c8c8"
@@ -124,13 +125,6 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
 LABEL_SHARE = 0.12
 
 
-def _exact_text(value: float) -> str:
-    """An exact value for a tooltip: six decimals with a real minus sign, or ∞."""
-    if math.isinf(value):
-        return "∞" if value > 0 else "\u2212∞"
-    return f"{value:.6f}".replace("-", "\u2212")
-
-
 # ---- Running averages -----------------------------------------------------------------------
 
 def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -> alt.LayerChart:
@@ -230,7 +224,7 @@ def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
     return {"lines": lines,
             "quantities": {"q": np.arange(len(shown), dtype=np.int8),
                            "quantity": np.array(shown, dtype=object),
-                           "exact": np.array([_exact_text(exact[k]) for k in names],
+                           "exact": np.array([fmt.num(exact[k], 6) for k in names],
                                              dtype=object)},
             "exact": {"quantity": np.array([names[k] for k in rules], dtype=object),
                       "exact": np.array(list(rules.values()), dtype=float)},

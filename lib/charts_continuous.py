@@ -14,7 +14,7 @@ from typing import Sequence
 import altair as alt
 import numpy as np
 
-from lib import continuous, raster
+from lib import continuous, fmt, raster
 from lib.charts import CE_COLOR, INK, KL_COLOR, P_COLOR, Q_COLOR, TOOLTIP_FORMAT, Columns, Text
 
 FORWARD_COLOR = Q_COLOR        # orange
@@ -284,7 +284,7 @@ def landscape_chart_data(values: np.ndarray, grid_means: np.ndarray, grid_sds: n
     for i, f in enumerate(fits):
         rows.append((f.start[0], f.start[1], text["start"], str(i + 1), "", 0))
         kind = text["best"] if i == best else text["end"]
-        rows.append((f.mean, f.sd, kind, str(i + 1), f"{f.kl / scale:.6f}", 2 if i == best else 1))
+        rows.append((f.mean, f.sd, kind, str(i + 1), fmt.num(f.kl / scale, 6), 2 if i == best else 1))
     rows.sort(key=lambda row: row[5])  # the best drawn last, on top
     points = {"mean": np.array([r[0] for r in rows]), "sd": np.array([r[1] for r in rows]),
               "kind": np.array([r[2] for r in rows], dtype=object),

@@ -141,7 +141,7 @@ def shaded_text(chars: str, costs: Sequence[float], unit: str, darkest: float = 
         shade = min(max(bits, 0.0) / darkest, 1.0)
         ink = "#ffffff" if shade > 0.55 else "#1f1f1f"
         name = code_point(ch) if ch.isspace() or not ch.isprintable() else ch
-        title = html.escape(f"{name}: {bits:.2f} {unit}", quote=True)
+        title = html.escape(f"{name}: {fmt.num(bits, 2)} {unit}", quote=True)
         spans.append(f'<span title="{title}" style="background: rgba(106, 61, 154, '
                      f'{0.9 * shade:.3f}); color: {ink}; border-radius: 2px;">'
                      f'{_glyph(ch)}</span>')
