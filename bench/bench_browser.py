@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_classroom import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, page_slug  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
+from tests.browser.conftest import DRAWN_CHECKS  # noqa: E402
 from ui.layout import PAGES as PAGE_INFO  # noqa: E402
 
 CPU_RATIO, MAX_NODES = 3.0, 4000
@@ -48,13 +49,9 @@ st.button("Another button")
 '''
 SETTLED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
-    if (!c.querySelector('canvas, svg')) return false;
-  for (const m of document.querySelectorAll('[data-testid="stMarkdownContainer"]'))
-    if (m.textContent.includes('$$')) return false;
-  return Date.now() - (window.__lastMutation || 0) > 500;
-}"""
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;""" + (
+    DRAWN_CHECKS + """  return Date.now() - (window.__lastMutation || 0) > 500;
+}""")
 WATCH = """() => { window.__lastMutation = Date.now();
   new MutationObserver(() => { window.__lastMutation = Date.now(); })
     .observe(document.body, {subtree: true, childList: true, attributes: true,

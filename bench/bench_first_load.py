@@ -47,6 +47,7 @@ from bench_browser import BARE_APP  # noqa: E402
 from bench_classroom import ROOT, Server, page_slug, served_browser  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
+from tests.browser.conftest import DRAWN_CHECKS  # noqa: E402
 from ui.layout import PAGES as PAGE_INFO  # noqa: E402
 
 TARGET = 1.0  # issue 22: a first-time visitor waits at most a second
@@ -56,12 +57,7 @@ PAGES = {p.key: page_slug(p) for p in PAGE_INFO}
 READY = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (!document.querySelector('h1')) return false;
-  for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
-    if (!c.querySelector('canvas, svg')) return false;
-  for (const m of document.querySelectorAll('[data-testid="stMarkdownContainer"]'))
-    if (m.textContent.includes('$$')) return false;
-  return true;
+  if (!document.querySelector('h1')) return false;""" + DRAWN_CHECKS + """  return true;
 }"""
 
 
