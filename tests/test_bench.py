@@ -70,10 +70,10 @@ def test_serve_timed_logs_page_runs_and_section_runs_alone(tmp_path):
 
 
 def test_memory_module_is_safe_and_idempotent():
-    """ui.memory caps glibc's arenas once per process and never raises (elsewhere: no-op)."""
+    """deploy.memory caps glibc's arenas once per process and never raises (elsewhere: no-op)."""
     import platform
 
-    from ui import memory
+    from deploy import memory
 
     first = memory.configure()
     assert memory.configure() == first  # once per process

@@ -19,7 +19,7 @@ from lib import lesson
 from lib.info import convert
 from lib import fmt
 from lib.settings import Setting
-from ui import memory, problems, state
+from ui import problems, state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 _LOG = logging.getLogger("bits_to_losses")
@@ -159,7 +159,6 @@ def run(current: Any) -> None:
     st.session_state["_page"] = info.key
     page_state = None
     try:
-        memory.trim_after_sessions()
         page_state = settings_of(info)
         state.ensure_all(page_state)
         titles_in = st.session_state["lang"]

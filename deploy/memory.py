@@ -8,7 +8,7 @@ Cloud the start command and its environment are not ours. So, when this module i
 per process, on glibc Linux; elsewhere nothing happens and nothing raises):
 
 - ``mallopt(M_ARENA_MAX, 2)`` caps the number of arenas for threads that start afterwards;
-- :func:`trim_after_sessions` (the frame calls it on every run) registers a per-session
+- :func:`trim_after_sessions` (``app.py`` calls it on every run) registers a per-session
   resource whose release, when Streamlit drops the session, asks glibc to hand free pages back
   with ``malloc_trim(0)`` (at most once every few seconds, off the event loop).
 """
