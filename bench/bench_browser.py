@@ -6,7 +6,7 @@ Starts two servers on loopback ports: the app, and a bare Streamlit page (a titl
 two buttons) with the app's own configuration. One quiet chromium tab per page. For every page:
 
 - **DOM nodes** as first shown (``document.querySelectorAll('*').length`` once the script run
-  has finished, charts drawn and formulas typeset);
+  has finished, the title shown, charts drawn and formulas typeset);
 - **renderer CPU per interaction**: Chrome's ``TaskDuration`` (CDP ``Performance.getMetrics``,
   the renderer main thread's busy time) from just before the action until the page has settled
   again (the script run finished, charts drawn, and 0.5 s without new DOM mutations), for each
@@ -49,7 +49,10 @@ st.button("Another button")
 '''
 SETTLED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;""" + (
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  // Before a fresh server's first run of a page has begun, the app is also "notRunning", with
+  // an empty page: every page's script writes its title first.
+  if (!document.querySelector('h1')) return false;""" + (
     DRAWN_CHECKS + """  return Date.now() - (window.__lastMutation || 0) > 500;
 }""")
 WATCH = """() => { window.__lastMutation = Date.now();
