@@ -19,7 +19,7 @@ from lib import lesson
 from lib.problems import ProblemError
 from lib import fmt
 from ui.i18n import sentences, t
-from ui.layout import APP, teaching, unit_label
+from ui.layout import APP, PROGRESSED, teaching, unit_label
 from ui.strings import STRINGS
 
 #: Session-state key of a checkpoint's last prediction: {"pick": ..., "answer": repr(Answer),
@@ -78,6 +78,7 @@ def _check(cp: lesson.Checkpoint, answer: lesson.Answer) -> None:
     verdict = cp.judge(pick, answer)
     if verdict is not None:
         _mark(cp, verdict)
+        st.session_state[PROGRESSED] = True  # the progress line above the section too
 
 
 def _reveal(cp: lesson.Checkpoint) -> None:

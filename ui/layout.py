@@ -143,6 +143,9 @@ def _sidebar(info: PageInfo, page_state: state.PageState | None) -> None:
 
 #: Session-state flag: True while the frame runs a whole page (not one section alone).
 _WHOLE_RUN = "_whole_run"
+#: Session-state flag: a prediction was judged since the page was last drawn whole, so the
+#: progress line under the title (:func:`intro`) is out of date.
+PROGRESSED = "_progressed"
 
 
 def _unexpected(where: str) -> None:
@@ -157,6 +160,7 @@ def run(current: Any) -> None:
     state in the address bar."""
     info = BY_KEY[current.url_path or "home"]
     st.session_state["_page"] = info.key
+    st.session_state.pop(PROGRESSED, None)  # this run draws the progress line
     page_state = None
     try:
         page_state = settings_of(info)
@@ -271,10 +275,15 @@ def _next_and_back(info: PageInfo) -> None:
 
 def fragment(func: Callable | None = None, *, run_every: float | None = None) -> Any:
     """``st.fragment`` for a section of a page: when a widget inside it changes, only the
-    section reruns; it is guarded like the page and keeps the link current."""
+    section reruns; it is guarded like the page and keeps the link current. When the change
+    was a checkpoint's answer, the whole page runs, so that its progress line is current."""
     def wrap(f: Callable) -> Any:
         @functools.wraps(f)
         def body(*args: Any, **kwargs: Any) -> None:
+            # A checkpoint answered in this section changed the page's progress line, which
+            # sits outside it: the whole page runs instead (RerunException is no Exception).
+            if not st.session_state.get(_WHOLE_RUN) and st.session_state.pop(PROGRESSED, None):
+                st.rerun(scope="app")
             try:
                 f(*args, **kwargs)
             except Exception:  # noqa: BLE001

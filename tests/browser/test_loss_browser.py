@@ -128,3 +128,18 @@ def test_screenshots(page: Page, server, lang):
     overflow = page.evaluate(
         "() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth - window.innerWidth")
     assert overflow <= 4
+
+
+def test_progress_line_counts_an_answer_given_inside_a_section(page: Page, server):
+    # The loss page's checkpoints sit inside fragments, which rerun alone; the progress line
+    # under the title is outside them and must count the answer all the same.
+    open_app(page, f"{server}/loss")
+    meta = page.get_by_text(re.compile(r"checkpoints answered: \d of 3"))
+    expect(meta).to_contain_text("checkpoints answered: 0 of 3")
+    box = page.locator(".st-key-checkpoint-loss-bce_reduction")
+    box.scroll_into_view_if_needed()
+    box.locator('[role="radiogroup"] label').first.click()
+    wait_ready(page)
+    box.get_by_role("button", name="Check my prediction").click()
+    wait_ready(page)
+    expect(meta).to_contain_text("checkpoints answered: 1 of 3")
