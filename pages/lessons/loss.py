@@ -90,8 +90,10 @@ def multi_label_section() -> None:
             st.dataframe(view.results, hide_index=True, width="stretch")
     if view.errors:
         st.info(t("ls.lib.multi_wait"), icon=":material/info:")
+        takeaway(t("ls.ml.takeaway"))
         return
-    # The cards print what PyTorch returns: they wait for the prediction.
+    # The cards print what PyTorch returns, and the takeaway says libraries average: both wait
+    # for the prediction.
     cards_shown = checkpoint.ask("loss", "bce_reduction", {"a": view.a, "y": view.y})
     box = details("multi_code", t("ls.lib.multi"), ":material/code:")
     if box.open:
@@ -101,6 +103,7 @@ def multi_label_section() -> None:
                 ls.draw_cards(view.cards)
             else:
                 st.caption(t("ls.held"))
+    takeaway(t("ls.ml.takeaway") + (" " + t("ls.ml.takeaway.libraries") if cards_shown else ""))
 
 
 @ui.fragment
@@ -179,8 +182,7 @@ binary_section()  # with its takeaway and the costs' expander
 # ---- Several labels at once ---------------------------------------------------------------
 st.header(t("ls.ml"), divider="gray")
 explain(t("ls.ml.lead"))
-multi_label_section()
-takeaway(t("ls.ml.takeaway"))
+multi_label_section()  # with its takeaway
 
 # ---- Maximum likelihood -------------------------------------------------------------------
 st.header(t("ls.ml2"), divider="gray")

@@ -247,7 +247,7 @@ STRINGS = {
         "**Variational inference and VAEs minimise KL(q‖p)**, the reverse direction: it "
         "averages over q, which we choose and can sample, and the posterior's unknown "
         "normaliser drops out (the ELBO). The price: q may leave modes of p out, and must be 0 "
-        "wherever p is.",
+        "wherever p is 0.",
         "**变分推断和 VAE 最小化的是 KL(q‖p)**，即反向 KL：它在 q 下求平均，而 q 是我们自己选的、"
         "可以抽样；后验分布未知的归一化常数也会消掉（即 ELBO）。代价是："
         "q 可能漏掉 p 的一些峰，并且在 p 为 0 的地方 q 也必须为 0。"),

@@ -96,10 +96,11 @@ STRINGS = {
         "80% all work).",
         "预测这个类别出现在照片中的概率，介于 0 和 1 之间（0.8、4/5 和 80% 都可以）。"),
     "ls.ml.download": ("Download the table (CSV)", "下载表格（CSV）"),
-    "ls.ml.takeaway": (
-        "Several labels: one binary cross-entropy per class, added up. Libraries often average "
-        "instead: check the `reduction` argument.",
-        "多个标签：每个类别一个二元交叉熵，再相加。各个库常常改为取平均：要看清 `reduction` 参数。"),
+    "ls.ml.takeaway": ("Several labels: one binary cross-entropy per class, added up.",
+                       "多个标签：每个类别一个二元交叉熵，再相加。"),
+    # Only once the checkpoint on what PyTorch returns is answered: it is that answer.
+    "ls.ml.takeaway.libraries": ("Libraries often average instead: check the `reduction` argument.",
+                                 "各个库常常改为取平均：要看清 `reduction` 参数。"),
 
     # ---- Maximum likelihood ------------------------------------------------------------------
     "ls.ml2": ("Where it comes from: maximum likelihood", "它从哪里来：极大似然"),
@@ -196,7 +197,8 @@ STRINGS = {
     "ls.sm.takeaway": (
         "∂C/∂z = a − y: each logit moves by its prediction minus its label.",
         "∂C/∂z = a − y：每个 logit 按“预测减标签”移动。"),
-    "ls.sm.jac": ("Where a − y comes from, step by step", "a − y 从哪里来：逐步推导"),
+    # The title must not answer the checkpoint above it (∂C/∂z for the true class).
+    "ls.sm.jac": ("The gradient through the softmax, step by step", "穿过 softmax 的梯度：逐步推导"),
     "ls.sm.formulas": (
         "The softmax output, the loss and its gradient. The gradient is prediction minus label "
         "provided the labels add up to 1 (Σⱼ yⱼ = 1, true of a one-hot label and of any "
