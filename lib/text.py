@@ -32,7 +32,9 @@ character and a flag (two regional-indicator code points) is two. Bad input rais
 ``int``), ``not_positive`` (``α ≤ 0`` or not finite), ``not_binary`` (bits other than ``0`` and
 ``1``), ``bad_bits`` (bits that decode to no character).
 
-What the compression page says of these numbers is decided here too (:func:`source`,
+The page's own text to compress, the app's strings as plain prose, is made here as well
+(:func:`prose`: template fields and formulas elided, Markdown marks removed). What the
+compression page says of these numbers is decided here too (:func:`source`,
 :func:`curve_cases`, :func:`coder_cases`): :class:`lib.cases.Case` values named as its strings
 (``held.turns`` for ``tx.held.turns``), their numbers as they are or, where a sentence wants
 another form, already written with :mod:`lib.fmt`.
@@ -52,11 +54,13 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
+import string
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
@@ -69,7 +73,8 @@ __all__ = [
     "cross_entropy_bits", "surprisals", "OrderPoint", "order_curve", "encode", "decode",
     "huffman_bits", "huffman_run_lengths", "check_text", "split_text", "control_characters",
     "Compression", "compress", "code_point", "last_lowest", "CurveShape", "curve_shape",
-    "Source", "source", "curve_cases", "coder_cases",
+    "Source", "source", "curve_cases", "coder_cases", "ELIDED", "LETTERS_PER_GAP",
+    "plain_text", "prose",
 ]
 
 #: Highest model order.
@@ -170,6 +175,88 @@ def code_point(ch: str) -> str:
     ('U+0007', 'U+4E2D')
     """
     return f"U+{ord(ch):04X}"
+
+
+# ---- The app's own strings as prose ---------------------------------------------------------
+
+#: What stands for a value filled in at run time (a ``{name}`` field) or a formula.
+ELIDED = "…"
+#: A string keeps its place in :func:`prose` only with at least this many letters per gap.
+LETTERS_PER_GAP = 4
+
+_DISPLAY_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$", re.S)
+_INLINE_MATH = re.compile(r"(?<!\\)\$([^$\n]+?)(?<!\\)\$")
+_LATEX = re.compile(r"[\\^_{}]")
+_MARKUP = (
+    (re.compile(r"`([^`\n]*)`"), r"\1"),                                   # code
+    (re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)"), r"\1"),                       # a link
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S), r"\2"),               # bold
+    (re.compile(r"(?<![*\\])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?!\*)"), r"\1"),  # italic
+    (re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),   # italic, not p_k
+    (re.compile(r"(?m)^[ \t]*(?:#{1,6}|[-*+])[ \t]+"), ""),      # a heading's, an item's mark
+    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),                 # an escaped character
+    (re.compile(r"(?m)[ \t]+$"), ""),                           # a line break's spaces
+)
+
+
+def plain_text(template: str) -> tuple[str, int]:
+    """A string of the app's tables as plain prose, and how many gaps it has.
+
+    The string is read as a :meth:`str.format` template: each field (``{name}``, a value
+    the app fills in as it runs) becomes :data:`ELIDED`, ``{{`` and ``}}`` become ``{`` and
+    ``}``. Then formulas: ``$…$`` and ``$$…$$`` keep their text when it holds no LaTeX
+    (no ``\\ ^ _ { }``: ``$a - y$`` reads ``a - y``), otherwise become :data:`ELIDED`
+    too; each field and each formula so elided is one gap. Then Markdown: code, links,
+    bold and italic keep their text without their marks, a heading's or a list item's mark
+    (``#``, ``-``, ``*``, ``+`` before a line) goes (numbered items keep their numbers), an
+    escaped character loses its backslash, and trailing spaces (a line break) go.
+
+    >>> plain_text("**{run}**, epoch {epoch}: $a - y$ and `nn.MSELoss()`")
+    ('…, epoch …: a - y and nn.MSELoss()', 2)
+    >>> plain_text(r"$C = \\tfrac12\\sum_{{j=1}}^{{10}} (a_j - y_j)^2$, see [a book](http://x)")
+    ('…, see a book', 1)
+    """
+    parts, gaps = [], 0
+    for literal, field, _, _ in string.Formatter().parse(template):
+        parts.append(literal)
+        if field is not None:
+            parts.append(ELIDED)
+            gaps += 1
+    elided = []
+
+    def formula(found: re.Match) -> str:
+        body = found.group(1).strip()
+        if body and not _LATEX.search(body):
+            return body
+        elided.append(body)
+        return ELIDED
+
+    out = _INLINE_MATH.sub(formula, _DISPLAY_MATH.sub(formula, "".join(parts)))
+    gaps += len(elided)
+    for pattern, replacement in _MARKUP:
+        out = pattern.sub(replacement, out)
+    return out, gaps
+
+
+def prose(pairs: Iterable[Sequence[str]], column: int = 0) -> str:
+    """The app's strings as one text of prose, one string a line, in the order given: of each
+    pair (English, Chinese) the one in ``column`` (0 or 1), through :func:`plain_text`.
+
+    A pair whose English string has fewer than :data:`LETTERS_PER_GAP` letters per gap (mostly
+    fields or formulas, such as ``{done}/{total} MB``) is left out in both languages, so the
+    two texts hold the same strings (letters measure words only in an alphabetic script).
+
+    >>> pairs = [("{n} bits", "{n} 比特"), ("{done}/{total} MB", "{done}/{total} MB"),
+    ...          ("*Hello*, {name}.", "*你好*，{name}。")]
+    >>> prose(pairs), prose(pairs, 1)
+    ('… bits\\nHello, ….', '… 比特\\n你好，…。')
+    """
+    kept = []
+    for pair in pairs:
+        english, gaps = plain_text(pair[0])
+        if sum(ch.isalpha() for ch in english) >= LETTERS_PER_GAP * gaps:
+            kept.append(plain_text(pair[column])[0] if column else english)
+    return "\n".join(kept)
 
 
 @dataclass(frozen=True)
@@ -860,8 +947,11 @@ def coder_cases(c: Compression, n: int, preview: int) -> dict[str, Case]:
     ``preview`` bits it shows, by part of the page:
 
     ``coded``
-        ``coded``: the arithmetic code's bits, ``coded``, and how far they are from
-        ``−Σ log₂ q``, ``diff`` (:func:`lib.fmt.signed`);
+        ``coded`` when the arithmetic code's bits, ``coded``, are at least ``−Σ log₂ q`` of
+        the same text under the same model (``ideal``: n times the cross-entropy, two
+        decimals), ``coded.fewer`` when they are fewer (by less than one bit: the code need
+        not mark where it ends, :func:`encode`); ``diff``: by how much, either way (two
+        decimals, no sign);
     ``huffman`` (only when the two codes differ)
         ``huffman.more``: a Huffman code per context spends ``extra`` bits more (a case,
         ``one_bit`` or ``n_bits`` with ``n``), ``pct`` more in percent (one decimal); or
@@ -875,15 +965,17 @@ def coder_cases(c: Compression, n: int, preview: int) -> dict[str, Case]:
         ``preview``: the first ``shown`` of the ``total`` bits, or ``preview.all``.
 
     >>> said = coder_cases(compress("cadabra xyz", "abracadabra", 1), 11, 40)
-    >>> said["coded"].numbers
-    {'coded': 107, 'diff': '−0.32'}
+    >>> said["coded"].name, said["coded"].numbers
+    ('coded.fewer', {'coded': 107, 'ideal': '107.32', 'diff': '0.32'})
     >>> said["huffman"].name, said["huffman"].numbers
     ('huffman.more', {'extra': Case(name='one_bit', numbers={}, apart=()), 'pct': '+0.9%'})
     >>> said["decoded"].name, said["escaped"].numbers, said["preview"].numbers
     ('decoded', {'count': 4, 'n': 11}, {'shown': 40, 'total': 107})
     """
     coded = len(c.bits)
-    said = {"coded": Case("coded", {"coded": coded, "diff": fmt.signed(coded - c.ideal)})}
+    diff = coded - c.ideal
+    said = {"coded": Case("coded" if diff >= 0 else "coded.fewer", {
+        "coded": coded, "ideal": f"{c.ideal:,.2f}", "diff": fmt.fixed(abs(diff), 2)})}
     more = c.huffman - coded
     if more > 0:
         said["huffman"] = Case("huffman.more", {"extra": _bits(more),

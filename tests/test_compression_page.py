@@ -7,6 +7,7 @@ import math
 import pytest
 
 from lib import lesson, text
+from lib.charts_text import shaded_text
 from tests.conftest import (answered, feedback, link_of, open_link, open_page, own_link,
                             set_language, set_units)
 from tests.conftest import predict as checkpoint_predict
@@ -35,7 +36,8 @@ def predict(at, cid: str, value):
 
 
 def prose(language: str) -> str:
-    return "\n".join(STRINGS[key][language == "zh"] for key in sorted(STRINGS))
+    """The app's strings as the page reads them: plain prose, in key order (lib.text.prose)."""
+    return text.prose((STRINGS[key] for key in sorted(STRINGS)), int(language == "zh"))
 
 
 def metrics(at) -> dict[str, str]:
@@ -93,7 +95,7 @@ def test_defaults_show_the_curve_the_coder_and_the_decoding(english):
     assert_numbers(at, train, held, 3, 0.01)
     all_text = texts(at)
     n = len(train) + len(held)
-    assert (f"Every string this app shows, joined: {n:,} characters. The first 80% "
+    assert (f"This app's strings as plain text: {n:,} characters. The first 80% "
             f"({len(train):,}) train the model") in all_text
     assert f"Decoded back: all {len(held):,} characters identical to the held-out text." \
         in all_text
@@ -113,6 +115,13 @@ def test_defaults_show_the_curve_the_coder_and_the_decoding(english):
     coded = int(metrics(at)["Arithmetic code (bits)"].replace(",", ""))
     ideal = float(metrics(at)["n × bits per character (bits)"].replace(",", ""))
     assert abs(coded - ideal) <= 2 + 0.001 * ideal
+    # the takeaway names both numbers it compares, and which way they differ
+    c = text.compress(held, train, 3, 0.01)
+    diff = len(c.bits) - c.ideal
+    assert (f"The arithmetic coder spends {len(c.bits):,} bits, {fmt.fixed(abs(diff), 2)} "
+            f"{'more' if diff >= 0 else 'fewer'} than n × bits per character "
+            f"({c.ideal:,.2f}): no rounding per character") in all_text
+    assert ("no bits spent marking where the code ends" in all_text) == (diff < 0)
     assert "same number in a language model" in " ".join(h.value for h in at.header)
     assert "Here, at order 3:" in all_text and "nats per character" in all_text
     links = [el.proto.label for el in at.get("page_link")]
@@ -139,6 +148,22 @@ def test_chinese_prose():
     train, held = text.split_text(prose("zh"))
     assert_numbers(at, train, held, 3, 0.01)
     assert own_link(at) == {"text": "zh"}
+
+
+@pytest.mark.parametrize("source", ["en", "zh"])
+def test_the_app_prose_reads_as_prose(source):
+    """The app's own prose, which the page trains on and shades where the model is surprised,
+    holds no template field, Markdown or LaTeX mark."""
+    whole = prose(source)
+    for mark in ("{", "}", "$", "**", "`", "](", "\\"):
+        at_mark = whole.find(mark)
+        assert at_mark < 0, whole[max(0, at_mark - 40):at_mark + 40]
+    at = opened()
+    run(at, "segmented_control", "compression.text", source)
+    train, held = text.split_text(whole)
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert shaded_text(held[:240], text.surprisals(train, held, 3, 0.01, limit=240),
+                       "bits") in html
 
 
 def test_language_units_other_page_and_back_keep_everything(english):
@@ -352,10 +377,13 @@ def test_held_out_curve_waits_for_a_prediction(english, language):
         series = "held-out text" if language == "en" else "留出文本"
         verdict = "The held-out text's bits per" if language == "en" else "留出文本的每字符比特数"
         hold = "Answer the checkpoint above" if language == "en" else "先回答上面的检查点"
+        # the overfitting explainer tells why the curve may turn up: held back as well
+        why = STRINGS["tx.x.overfit"][language == "zh"]
         assert series not in chart_series(at) and verdict not in texts(at)
-        assert hold in texts(at)
+        assert hold in texts(at) and why not in [e.label for e in at.expander]
         predict(at, "held_out_turn", pick)
         assert series in chart_series(at) and verdict in texts(at)
+        assert why in [e.label for e in at.expander]
         assert (at.success if pick == right else at.warning)
         low = min(p.test_bits for p in curve)
         assert fmt.short(low) in feedback(at)

@@ -281,6 +281,48 @@ def test_check_text():
     assert [p.code for p in text.check_text(None)] == ["not_text"]
 
 
+# ---- The app's own strings as prose --------------------------------------------------------
+
+@pytest.mark.parametrize("template, plain, gaps", [
+    ("{run}: η {eta} (the book: {book})", "…: η … (the book: …)", 3),
+    ("MNIST: {done}/{total} MB", "MNIST: …/… MB", 2),
+    ("{n:,} images, {{not a field}}", "… images, {not a field}", 1),
+    ("**Bold** and *italic*, `nn.MSELoss()`, [a link](https://x.org/a_b)",
+     "Bold and italic, nn.MSELoss(), a link", 0),
+    ("the error $a - y$ and the cost $C$", "the error a - y and the cost C", 0),
+    (r"$\delta_h = (\delta_o W) \odot \sigma'(z_h)$ for h", "… for h", 1),
+    ("so\n\n$$H_\\Delta = -\\sum_k p_k$$\n\nthen", "so\n\n…\n\nthen", 1),
+    ("- **First:** one  \n- two\n1. three", "First: one\ntwo\n1. three", 0),
+    ("g\\* = {gap}; p_k and q_T stay", "g* = …; p_k and q_T stay", 1),
+    ("*覆盖概率质量*，第 {k} 阶", "覆盖概率质量，第 … 阶", 1),
+    ("", "", 0),
+])
+def test_plain_text(template, plain, gaps):
+    assert text.plain_text(template) == (plain, gaps)
+
+
+words = st.text(alphabet=st.sampled_from("abc xyz.,;()"), max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(words, st.sampled_from(["n", "run", "eta", "done"])), max_size=5),
+       words)
+def test_every_field_becomes_one_gap(parts, tail):
+    out, gaps = text.plain_text("".join(f"{w}{{{name}}}" for w, name in parts) + tail)
+    assert gaps == len(parts)
+    assert out == ("".join(w + text.ELIDED for w, _ in parts) + tail).rstrip(" ")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(words, st.integers(0, 3)), max_size=8))
+def test_prose_leaves_out_the_same_strings_in_both_languages(spec):
+    pairs = [(w + " {x}" * k, "中文" + "{x}" * k) for w, k in spec]
+    # a pair stays when its English string has at least 4 letters per field
+    kept = [pair for pair, (w, k) in zip(pairs, spec) if sum(ch.isalpha() for ch in w) >= 4 * k]
+    assert text.prose(pairs) == "\n".join(text.plain_text(en)[0] for en, _ in kept)
+    assert text.prose(pairs, 1) == "\n".join(text.plain_text(zh)[0] for _, zh in kept)
+
+
 def test_split_and_control_characters():
     assert text.split_text("0123456789") == ("01234567", "89")
     assert text.split_text("0123456789", 0.5) == ("01234", "56789")
@@ -406,6 +448,12 @@ def test_coder_cases_against_the_numbers(train, message, order, alpha, preview):
     said = text.coder_cases(c, len(message), preview)
     coded = len(c.bits)
     assert said["coded"].numbers["coded"] == coded
+    # which way the code differs from −Σ log₂ q, and both numbers as the sentence quotes them
+    assert said["coded"].name == ("coded" if coded >= c.ideal else "coded.fewer")
+    assert float(said["coded"].numbers["ideal"].replace(",", "")) == pytest.approx(
+        c.ideal, abs=0.005)
+    assert float(said["coded"].numbers["diff"]) == pytest.approx(abs(coded - c.ideal),
+                                                                 abs=0.005)
     if c.huffman == coded:
         assert "huffman" not in said
     else:

@@ -1,9 +1,11 @@
 """Settings, texts and cached results of the compression page.
 
-The texts: this app's own prose, every English (or Chinese) string of :mod:`ui.strings` joined
-in key order, or a text the reader pastes (kept in session state under :data:`PASTE_KEY`, never
-in a link: it may be 50,000 characters). Each is split into its first 80% (training) and last
-20% (held out) by :func:`lib.text.split_text`. Every number comes from :mod:`lib.text`, and so
+The texts: this app's own prose, the English (or Chinese) strings of :mod:`ui.strings` in key
+order as plain prose (:func:`lib.text.prose`: the values filled in at run time and formulas
+shown as "…", Markdown marks removed, strings that are mostly such gaps left out), or a text
+the reader pastes (kept in session state under :data:`PASTE_KEY`, never in a link: it may be
+50,000 characters). Each is split into its first 80% (training) and last 20% (held out) by
+:func:`lib.text.split_text`. Every number comes from :mod:`lib.text`, and so
 does which sentence applies (:func:`lib.text.source`, :func:`lib.text.curve_cases`,
 :func:`lib.text.coder_cases`); this module words them.
 """
@@ -44,9 +46,9 @@ S = PageState("compression", [
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def prose(language: str) -> str:
-    """Every string of the app in ``language`` ("en" or "zh"), in key order, one per line."""
-    column = 1 if language == "zh" else 0
-    return "\n".join(STRINGS[key][column] for key in sorted(STRINGS))
+    """The app's strings in ``language`` ("en" or "zh"), in key order, one per line, as plain
+    prose (:func:`lib.text.prose`)."""
+    return text.prose((STRINGS[key] for key in sorted(STRINGS)), 1 if language == "zh" else 0)
 
 
 def current_source() -> text.Source:

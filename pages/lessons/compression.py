@@ -20,7 +20,7 @@ ui.layout.intro()
 
 # ---- The experiment: a text, an order, α ---------------------------------------------------------
 S.choice("text", t("tx.text"), {k: t(f"tx.text.{k}") for k in cx.SOURCES},
-         widget="segmented_control")
+         widget="segmented_control", help=t("tx.text.help"))
 if S.get("text") == "paste":
     st.text_area(t("tx.paste", max=f"{text.PASTE_MAX:,}"), key=cx.PASTE_KEY,
                  persist_state="session", height=160, help=t("tx.paste.help"),
@@ -122,8 +122,9 @@ else:  # the results need a usable text
             t("tx.x.model.escape"),
             r"$$H = -\frac{1}{n}\sum_{i=1}^{n} \log_2 q(x_i \mid c_i) \qquad "
             r"\text{perplexity} = 2^{H}$$")))
-    with st.expander(t("tx.x.overfit"), icon=":material/trending_up:"):
-        st.markdown(t("tx.x.overfit.body"))
+    if turn:  # why the held-out curve may turn up: the checkpoint's answer, held back too
+        with st.expander(t("tx.x.overfit"), icon=":material/trending_up:"):
+            st.markdown(t("tx.x.overfit.body"))
 
 # ---- Links ---------------------------------------------------------------------------------------
 st.header(t("tx.links"), divider="gray")

@@ -13,6 +13,12 @@ STRINGS = {
     "tx.text.en": ("This app's English prose", "本应用的英文文字"),
     "tx.text.zh": ("This app's Chinese prose", "本应用的中文文字"),
     "tx.text.paste": ("Your own text", "你自己的文本"),
+    "tx.text.help": (
+        "This app's prose is every string it shows, as plain text: the values it fills in as it "
+        "runs and its formulas appear as “…”, Markdown marks are removed, and strings made "
+        "mostly of such gaps are left out. Your own text is used as it is.",
+        "“本应用的文字”是它显示的所有字符串，整理成纯文本：运行时填入的数值和公式显示为“…”，Markdown 标记被去掉，"
+        "主要由这类空缺组成的字符串不计入。你自己的文本则原样使用。"),
     "tx.paste": ("Paste a text (at most {max} characters)", "粘贴一段文本（最多 {max} 个字符）"),
     "tx.paste.help": (
         "Any language, any Unicode. It is sent to this app's server only to compute this page, "
@@ -26,9 +32,9 @@ STRINGS = {
         "held out.",
         "共 {n} 个字符：前 80%（{train} 个）训练模型，后 20%（{held} 个）留作测试。"),
     "tx.split.prose": (
-        "Every string this app shows, joined: {n} characters. The first 80% ({train}) train "
-        "the model, the last 20% ({held}) are held out.",
-        "把本应用显示的所有字符串连在一起：共 {n} 个字符。前 80%（{train} 个）训练模型，后 20%（{held} 个）留作测试。"),
+        "This app's strings as plain text: {n} characters. The first 80% ({train}) train the "
+        "model, the last 20% ({held}) are held out.",
+        "本应用的字符串，整理成纯文本：共 {n} 个字符。前 80%（{train} 个）训练模型，后 20%（{held} 个）留作测试。"),
     "tx.order": ("Order: characters of context", "阶数：上下文的字符数"),
     "tx.order.help": (
         "The model predicts each character from the k characters just before it (order k is "
@@ -140,9 +146,14 @@ STRINGS = {
     "tx.one_bit": ("1 bit", "1 比特"),
     "tx.m.vs_ideal": ("vs n × bits/char", "相对 n × 每字符比特"),
     "tx.coded": (
-        "The arithmetic coder spends {coded} bits, {diff} bits from n × bits per character: no "
-        "rounding per character, at most about one bit at the end.",
-        "算术编码用了 {coded} 比特，与 n × 每字符比特数相差 {diff} 比特：不按字符取整，只在结尾多出至多约一比特。"),
+        "The arithmetic coder spends {coded} bits, {diff} more than n × bits per character "
+        "({ideal}): no rounding per character, at most about one bit at the end.",
+        "算术编码用了 {coded} 比特，比 n × 每字符比特数（{ideal}）多 {diff} 比特：不按字符取整，只在结尾多出至多约一比特。"),
+    "tx.coded.fewer": (
+        "The arithmetic coder spends {coded} bits, {diff} fewer than n × bits per character "
+        "({ideal}): no rounding per character, and no bits spent marking where the code ends.",
+        "算术编码用了 {coded} 比特，比 n × 每字符比特数（{ideal}）少 {diff} 比特：不按字符取整，"
+        "也不花比特标明编码在哪里结束。"),
     "tx.huffman.more": (
         "A Huffman code per context spends {extra} more than the arithmetic code ({pct}): "
         "every character costs whole bits, at least 1 even when the model is nearly sure (the "
@@ -217,14 +228,21 @@ STRINGS = {
         "about −log₂ w bits: −Σ log₂ q(xᵢ | cᵢ), with no rounding per character. This coder "
         "counts in whole numbers (α = a/b, every count multiplied by b), so the decoder follows "
         "exactly the same steps; it writes each bit as soon as it is settled and ends with one "
-        "more, so it spends between 1 bit less and 1 bit more than −Σ log₂ q.",
+        "more, so it spends between 1 bit less and 1 bit more than −Σ log₂ q. It can spend "
+        "less because its bits only have to name one point of the final interval: the decoder "
+        "is told how many characters there are and reads past the last bit as zeros. Bits that "
+        "had to mark their own end, so that any bits after them decode the same, would need "
+        "every number that begins with them, a slice of width 2⁻ᴸ for L bits, to lie inside the "
+        "final interval: then L is at least −Σ log₂ q.",
         "编码器维护 [0, 1) 中的一个区间，开始时是整个区间。每个字符把区间缩小到 q(· | c) 分给这个字符的那一段，"
         "所以编完整段文本后区间宽度就是各个 q(xᵢ | cᵢ) 的乘积。要指出宽度为 w 的区间里的一个点，大约需要 −log₂ w 比特："
         "即 −Σ log₂ q(xᵢ | cᵢ)，不按字符取整。这个编码器只用整数计算（α = a/b，所有计数乘以 b），"
         "所以解码器能一步不差地重复同样的步骤；它在每一位确定后立即写出，最后再多写一位，"
-        "因此所用比特数与 −Σ log₂ q 相差不超过 1 比特（可多可少）。"),
-    "tx.x.overfit": ("Why the held-out curve turns up: overfitting (or too much smoothing)",
-                     "为什么留出曲线会上翘：过拟合（或平滑过度）"),
+        "因此所用比特数与 −Σ log₂ q 相差不超过 1 比特（可多可少）。它可能更少，是因为它的比特只需指出最终区间里的一个点："
+        "解码器知道共有多少个字符，并把最后一位之后都读作 0。如果这些比特必须自己标明在哪里结束，让后面接上任何比特都解码出同样的结果，"
+        "那么以这 L 个比特开头的所有数（一段宽度为 2⁻ᴸ 的区间）都必须落在最终区间内：这时 L 至少是 −Σ log₂ q。"),
+    "tx.x.overfit": ("When the held-out curve turns up: overfitting (or too much smoothing)",
+                     "留出曲线何时上翘：过拟合（或平滑过度）"),
     "tx.x.overfit.body": (
         "A longer context predicts better only if the training text holds that context often "
         "enough. At order 5 far more contexts of new text were seen once or never than at "
