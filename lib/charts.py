@@ -115,6 +115,14 @@ def _legend() -> alt.Legend:
     return alt.Legend(orient="top", labelLimit=0)
 
 
+def line_legend(**extra: Any) -> alt.Legend:
+    """A legend of lines that tell series apart by dash as well as colour: each symbol a stroke
+    long enough (about 25 px) to show its dash pattern (the default symbol is a 10 px stub,
+    too short for an [8, 4] dash to look dashed)."""
+    return alt.Legend(orient="top", labelLimit=0, symbolType="stroke", symbolSize=600,
+                      symbolStrokeWidth=3, **extra)
+
+
 # ---- explorer ----------------------------------------------------------------------------------
 
 def distribution_bars(text: Text, rotate: bool = False) -> alt.LayerChart:
@@ -258,8 +266,8 @@ def blend_chart(text: Text) -> alt.LayerChart:
         y=alt.Y("value:Q", title=text["value"]),
         color=alt.Color("quantity:N", title=text["quantity"],
                         scale=alt.Scale(domain=names, range=[CE_COLOR, KL_COLOR]),
-                        legend=_legend()),
-        strokeDash=alt.StrokeDash("quantity:N", title=text["quantity"], legend=_legend(),
+                        legend=line_legend()),
+        strokeDash=alt.StrokeDash("quantity:N", title=text["quantity"], legend=line_legend(),
                                   scale=alt.Scale(domain=names, range=[[1, 0], [8, 4]])),
         tooltip=[alt.Tooltip("t:Q", title=text["t"], format=".2f"),
                  alt.Tooltip("quantity:N", title=text["quantity"]),

@@ -34,9 +34,7 @@ def _series(colors: Mapping[str, str], title: str, legend: bool = True,
     names = list(colors)
     legend_ = None
     if legend:  # line symbols (with their dash) unless the chart is points only
-        legend_ = (charts._legend() if shape_legend else
-                   alt.Legend(orient="top", labelLimit=0, symbolType="stroke",
-                              symbolStrokeWidth=2.5))
+        legend_ = charts._legend() if shape_legend else charts.line_legend()
     return {
         "color": alt.Color("series:N", title=title, legend=legend_,
                            scale=alt.Scale(domain=names, range=list(colors.values()))),
