@@ -18,6 +18,7 @@ shape, never in colour alone (:func:`race_style`, :func:`race_key`). Play's pace
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
@@ -36,10 +37,9 @@ TITLE_TEXT = "#31333f"
 COLORS = {**charts_network.COLORS, "book_demo": "#6b6b6b"}
 DASHES = {"quadratic": (1, 0), "cross_entropy": (7, 3), "book_demo": (2, 2)}
 SHAPES = {"quadratic": "circle", "cross_entropy": "square", "book_demo": "triangle-up"}
-#: The same, in the one key above the charts: Streamlit's Markdown colour name, the stroke
-#: and the marker.
-KEY = {"quadratic": ("orange", "━━━ ●"), "cross_entropy": ("blue", "╍╍╍ ■"),
-       "book_demo": ("gray", "┅┅┅ ▲")}
+#: The same, in the one key above the charts: the stroke and the marker (drawn in the run's
+#: colour, :data:`COLORS`).
+KEY = {"quadratic": "━━━ ●", "cross_entropy": "╍╍╍ ■", "book_demo": "┅┅┅ ▲"}
 #: The table of the charts' numbers shows about this many epochs of each run.
 TABLE_EPOCHS = 30
 #: Play's pace: a whole run in about PLAY_SECONDS (12 epochs a second for 300 epochs), never
@@ -224,14 +224,20 @@ def race_style(names: Mapping[str, str]) -> dict[str, dict]:
 
 
 def race_key(names: Mapping[str, str]) -> str:
-    """The one key above the race charts, as Streamlit Markdown: each run's stroke and marker
-    (:data:`KEY`) bold in its colour, then its display name (``names``: cost -> name), the
-    runs an em space apart.
+    """The one key above the race charts, as HTML: each run's stroke and marker (:data:`KEY`)
+    bold in its colour (:data:`COLORS`), then its display name (``names``: cost -> name;
+    escaped). Each run's entry stays on one line, so a narrow screen wraps the key between
+    runs, never between a marker and its name nor inside a name.
 
-    >>> race_key({"quadratic": "Q", "cross_entropy": "CE"}).split("\\u2003")
-    [':orange[**━━━ ●**] Q', ':blue[**╍╍╍ ■**] CE']
+    >>> print(race_key({"cross_entropy": "A & B"}))  # doctest: +NORMALIZE_WHITESPACE
+    <div style="line-height:1.9"><span
+    style="display:inline-block;white-space:nowrap;margin-right:1.2em"><span
+    style="color:#3b6fb6;font-weight:700">╍╍╍ ■</span> A &amp; B</span></div>
     """
-    return "\u2003".join(f":{KEY[c][0]}[**{KEY[c][1]}**] {name}" for c, name in names.items())
+    entries = " ".join('<span style="display:inline-block;white-space:nowrap;margin-right:1.2em">'
+                      f'<span style="color:{COLORS[c]};font-weight:700">{KEY[c]}</span> '
+                      f'{html.escape(name)}</span>' for c, name in names.items())
+    return f'<div style="line-height:1.9">{entries}</div>'
 
 
 def race_table(runs: pd.DataFrame, epochs: int, text: Text) -> tuple[pd.DataFrame, int]:

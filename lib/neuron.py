@@ -16,9 +16,9 @@ shown product, worked out by hand, gives the shown result (:func:`gradient_formu
 What a page says about a race is decided here as well, from its numbers: an
 :class:`Experiment` is one race as a page sets it up; :func:`input_notes`, :func:`race_case`,
 :func:`race_cases`, :func:`rates_case`, :func:`reach_case`, :func:`speed_cases`,
-:func:`map_cases`, :func:`more_starts`, :func:`good_start_case` and :func:`card_case` name
-the sentence that applies and the numbers it quotes (:class:`lib.cases.Case`); the page only
-words them.
+:func:`map_cases`, :func:`more_starts`, :func:`good_start_case`, :func:`card_case` and
+:func:`card_cases` name the sentence that applies and the numbers it quotes
+(:class:`lib.cases.Case`); the page only words them.
 Bad arguments raise :class:`lib.problems.ProblemError` (a ``ValueError``) carrying
 :class:`~lib.problems.Problem` records: ``bad_choice`` for an unknown cost, ``out_of_range``
 (with ``column`` naming the argument) for the rest.
@@ -39,7 +39,7 @@ from lib.cases import Case
 from lib.problems import Problem, ProblemError
 
 __all__ = ["BIG_ETA", "COSTS", "MAP_AXIS", "MAP_RANGE", "SPEED_UP", "BookDemoRule", "Experiment",
-           "GradientArithmetic", "MapSummary", "Race", "SpeedChange", "card_case",
+           "GradientArithmetic", "MapSummary", "Race", "SpeedChange", "card_case", "card_cases",
            "epochs_to_reach", "good_start_case", "gradient_arithmetic", "gradient_formula",
            "input_notes", "map_cases", "map_epochs", "map_summary", "more_starts", "outward",
            "race", "race_case", "race_cases", "rates_case", "reach_case", "significant",
@@ -729,15 +729,17 @@ class GradientArithmetic:
 
 
 def gradient_arithmetic(cost: str, *, a: float, sigma_prime: float, grad: float,
-                        y: float) -> GradientArithmetic:
+                        y: float, digits: int = 4) -> GradientArithmetic:
     """Digits of the bias gradient ``∂C/∂b`` that add up as shown.
 
     Quadratic cost: ``∂C/∂b = (a - y) σ'(z)``. The result keeps 4 significant digits of the
-    true gradient ``grad``; ``a`` (4 decimals, or 4 significant digits below 1e-4) and ``σ'(z)``
-    (4 significant digits) gain digits together, up to 17, until the product of the shown
-    numbers, rounded to the result's digits, is the shown result (:attr:`GradientArithmetic.
-    adds_up`): with ``a`` near ``y`` the difference loses leading digits, so ``a`` needs more.
-    Cross-entropy: ``∂C/∂b = a - y``, the exact difference of the shown numbers.
+    true gradient ``grad``; ``a`` (``digits`` decimals, or ``digits`` significant digits below
+    1e-4) and ``σ'(z)`` (``digits`` significant digits) gain digits together, up to 17, until
+    the product of the shown numbers, rounded to the result's digits, is the shown result
+    (:attr:`GradientArithmetic.adds_up`): with ``a`` near ``y`` the difference loses leading
+    digits, so ``a`` needs more. ``digits`` (4 unless a page needs more, :func:`card_cases`) is
+    where they start. Cross-entropy: ``∂C/∂b = a - y``, the exact difference of the shown
+    numbers, ``a`` with 4 decimals.
 
     ``y`` is shown as typed (rounded to 6 decimals, trailing zeros dropped).
 
@@ -756,9 +758,8 @@ def gradient_arithmetic(cost: str, *, a: float, sigma_prime: float, grad: float,
         shown_a = _decimals(a, 4)
         return GradientArithmetic(shown_a, shown_y, None, shown_a - shown_y)
     result = significant(grad, 4) if grad != 0 else Decimal(0)
-    for digits in range(4, 18):
-        out = GradientArithmetic(_decimals(a, digits), shown_y, significant(sigma_prime, digits),
-                                 result)
+    for d in range(min(digits, 17), 18):
+        out = GradientArithmetic(_decimals(a, d), shown_y, significant(sigma_prime, d), result)
         if out.adds_up:
             return out
     # Unreachable in practice (17 digits are a double's own); keep the display consistent.
@@ -766,13 +767,15 @@ def gradient_arithmetic(cost: str, *, a: float, sigma_prime: float, grad: float,
                    if out.a != shown_y else Decimal(0))
 
 
-def card_case(cost: str, row, *, y: float, step: str) -> tuple[Case, str]:
+def card_case(cost: str, row, *, y: float, step: str, digits: int = 4) -> tuple[Case, str]:
     r"""One run's card at one epoch: its values as the page's ``nr.state.values`` sentence and
-    its bias gradient worked out (:func:`gradient_formula`, whose σ'(z) digits the sentence
-    quotes). ``row`` is the epoch's row of a :func:`race` history (``w``, ``b``, ``z``, ``a``,
-    ``cost``, ``dC_db``, ``sigma_prime``); ``y`` the target; ``step`` the reader's word for the
-    book demo's step. The numbers are text: ``w``, ``b``, ``z``, ``a`` and the cost ``c`` with
-    three significant digits (:func:`lib.fmt.sig`), ``sp`` as the formula shows it.
+    its bias gradient worked out (:func:`gradient_formula`, with σ'(z) to at least ``digits``
+    significant digits, the digits the sentence quotes). ``row`` is the epoch's row of a
+    :func:`race` history (``w``, ``b``, ``z``, ``a``, ``cost``, ``dC_db``, ``sigma_prime``);
+    ``y`` the target; ``step`` the reader's word for the book demo's step. The numbers are
+    text: ``w``, ``b``, ``z``, ``a`` and the cost ``c`` with three significant digits
+    (:func:`lib.fmt.sig`), ``sp`` as the formula shows it. A page showing several runs' cards
+    at once takes them from :func:`card_cases`.
 
     >>> row = race(2.0, 2.0, etas={"quadratic": 0.15, "cross_entropy": 0.15},
     ...            epochs=1).frames["quadratic"].iloc[0]
@@ -781,27 +784,50 @@ def card_case(cost: str, row, *, y: float, step: str) -> tuple[Case, str]:
     {'w': '2.00', 'b': '2.00', 'z': '4.00', 'a': '0.982', 'c': '0.482', 'sp': '0.017663'}
     """
     sp, formula = gradient_formula(cost, a=row["a"], sigma_prime=row["sigma_prime"],
-                                   grad=row["dC_db"], y=y, step=step)
+                                   grad=row["dC_db"], y=y, step=step, digits=digits)
     return Case("state.values", {**{k: fmt.sig(row[c], 3) for k, c in (
         ("w", "w"), ("b", "b"), ("z", "z"), ("a", "a"), ("c", "cost"))},
         "sp": fmt.decimal(sp)}), formula
 
 
+def card_cases(rows, *, y: float, step: str) -> tuple[tuple[Case, str], ...]:
+    r"""Every run's card at one epoch (:func:`card_case`; ``rows`` maps each cost to its row,
+    in the order the page shows the cards). σ'(z) is one quantity on every card: each shows
+    it with the same number of significant digits, the most any card's formula needs (the
+    quadratic cost's product can need more than 4, :func:`gradient_arithmetic`).
+
+    Nielsen's badly wrong start at epoch 0, where every run has the same σ'(z):
+
+    >>> r = race(2.0, 2.0, etas={"quadratic": 0.15, "cross_entropy": 0.15}, epochs=1)
+    >>> [values.numbers["sp"] for values, _ in card_cases(
+    ...     {c: f.iloc[0] for c, f in r.frames.items()}, y=0.0, step="step")]
+    ['0.017663', '0.017663']
+    """
+    def shown(cost, row, digits):
+        return gradient_formula(cost, a=row["a"], sigma_prime=row["sigma_prime"],
+                                grad=row["dC_db"], y=y, step=step, digits=digits)[0]
+    digits = max(len(shown(cost, row, 4).as_tuple().digits) for cost, row in rows.items())
+    return tuple(card_case(cost, row, y=y, step=step, digits=max(digits, 4))
+                 for cost, row in rows.items())
+
+
 def gradient_formula(cost: str, *, a: float, sigma_prime: float, grad: float, y: float,
-                     step: str) -> tuple[Decimal, str]:
+                     step: str, digits: int = 4) -> tuple[Decimal, str]:
     r"""The bias gradient of one run at one epoch as a page shows it: ``σ'(z)`` with the digits
     shown, and the gradient worked out with the numbers substituted, as the rows of a LaTeX
-    ``aligned`` environment (numbers by :func:`lib.fmt.decimal`).
+    ``aligned`` environment (numbers by :func:`lib.fmt.decimal`), one short step a row so that
+    it fits a narrow card.
 
-    - Quadratic cost: ``∂C/∂b = (a - y) σ'(z) = (a - y) × σ'(z) = result``, with the digits of
-      :func:`gradient_arithmetic`, so that the product adds up as shown; σ'(z) is shown with
-      the digits of that factor.
+    - Quadratic cost: ``∂C/∂b = (a - y) σ'(z) = (a - y) × σ'(z) = result``, the product's two
+      factors on two rows, with the digits of :func:`gradient_arithmetic` (``digits`` at
+      least), so that the product adds up as shown; σ'(z) is shown with the digits of that
+      factor.
     - Cross-entropy: ``∂C/∂b = a - y = a - y = result`` (the exact difference of the shown
       numbers).
     - The book demo's rule: its step ``(a - y) / (a(1 - a))``, which is ``grad``, to 4
       significant digits, named ``step`` (the reader's word for it, set in ``\text``).
 
-    Outside the quadratic cost σ'(z) shows 4 significant digits.
+    Outside the quadratic cost σ'(z) shows ``digits`` significant digits.
 
     Nielsen's badly wrong start at epoch 0 (``a = σ(4)``):
 
@@ -809,23 +835,25 @@ def gradient_formula(cost: str, *, a: float, sigma_prime: float, grad: float, y:
     >>> shown, formula = gradient_formula("quadratic", a=a, sigma_prime=sp, grad=a * sp, y=0.0,
     ...                                   step="step")
     >>> shown, formula.split(r"\\")[1:]
-    (Decimal('0.017663'), [' &= (0.98201 - 0) \\times 0.017663 ', ' &= 0.01735'])
+    (Decimal('0.017663'), [' &= (0.98201 - 0) ', ' &\\quad \\times 0.017663 ', ' &= 0.01735'])
     >>> print(gradient_formula("cross_entropy", a=a, sigma_prime=sp, grad=a, y=0.0,
     ...                        step="step")[1])
-    \frac{\partial C}{\partial b} &= a - y\\ &= 0.9820 - 0 = 0.9820
+    \frac{\partial C}{\partial b} &= a - y\\ &= 0.9820 - 0 \\ &= 0.9820
     >>> print(gradient_formula("book_demo", a=a, sigma_prime=sp, grad=1 / (1 - a), y=0.0,
     ...                        step="step")[1])
     \text{step} &= \frac{a-y}{a(1-a)}\\ &= 55.60
     """
     if cost == "book_demo":
-        return significant(sigma_prime, 4), (
+        return significant(sigma_prime, digits), (
             rf"\text{{{step}}} &= \frac{{a-y}}{{a(1-a)}}\\ &= "
             + fmt.decimal(significant(grad, 4), latex=True))
-    ar = gradient_arithmetic(cost, a=a, sigma_prime=sigma_prime, grad=grad, y=y)
+    ar = gradient_arithmetic(cost, a=a, sigma_prime=sigma_prime, grad=grad, y=y, digits=digits)
     shown_a, shown_y, result = (fmt.decimal(d, latex=True) for d in (ar.a, ar.y, ar.result))
     if cost == "quadratic":
         return ar.sigma_prime, (
             rf"\frac{{\partial C}}{{\partial b}} &= (a-y)\,\sigma'(z)\\ &= ({shown_a} - "
-            rf"{shown_y}) \times {fmt.decimal(ar.sigma_prime, latex=True)} \\ &= {result}")
-    return significant(sigma_prime, 4), (
-        rf"\frac{{\partial C}}{{\partial b}} &= a - y\\ &= {shown_a} - {shown_y} = {result}")
+            rf"{shown_y}) \\ &\quad \times {fmt.decimal(ar.sigma_prime, latex=True)} \\ "
+            rf"&= {result}")
+    return significant(sigma_prime, digits), (
+        rf"\frac{{\partial C}}{{\partial b}} &= a - y\\ &= {shown_a} - {shown_y} \\ "
+        rf"&= {result}")

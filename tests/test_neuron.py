@@ -379,6 +379,32 @@ def test_card_case_quotes_the_row_and_the_formula_s_sigma_prime():
     assert ce.numbers["a"] == "0.982" and ce.numbers["sp"] == "0.01766"
 
 
+@pytest.mark.parametrize("epoch", [0, 1, 97, 215, 300])
+def test_card_cases_show_sigma_prime_with_one_precision(epoch):
+    """σ'(z) is one quantity: every card of an epoch quotes it with the same number of
+    significant digits, the quadratic formula's (which still adds up), and each card is
+    :func:`lib.neuron.card_case` at those digits."""
+    e = neuron.Experiment(2.0, 2.0, 1.0, 0.0, 0.15, 0.005, 300, 0.1, True)
+    r = neuron.race(2.0, 2.0, etas={c: e.eta(c) for c in e.runs}, epochs=e.epochs)
+    rows = {c: r.frames[c].iloc[epoch] for c in e.runs}
+    shown = neuron.card_cases(rows, y=0.0, step="step")
+    assert len(shown) == 3
+    quoted = [Decimal(values.numbers["sp"]) for values, _ in shown]
+    digits = {len(q.as_tuple().digits) for q in quoted}
+    q_sp, q_formula = neuron.gradient_formula("quadratic", a=rows["quadratic"]["a"],
+                                              sigma_prime=rows["quadratic"]["sigma_prime"],
+                                              grad=rows["quadratic"]["dC_db"], y=0.0,
+                                              step="step")
+    assert digits == {len(q_sp.as_tuple().digits)} and quoted[0] == q_sp
+    for (values, formula), (cost, row) in zip(shown, rows.items()):
+        assert (values, formula) == neuron.card_case(cost, row, y=0.0, step="step",
+                                                     digits=max(digits))
+        assert Decimal(values.numbers["sp"]) == neuron.significant(row["sigma_prime"],
+                                                                   max(digits))
+    if epoch == 0:  # one start, one σ'(z): the same number on every card
+        assert [str(q) for q in quoted] == ["0.017663"] * 3
+
+
 @settings(deadline=None)
 @given(st.floats(1e-4, 100), st.floats(1e-4, 100))
 def test_rates_case_names_the_smaller_rate_and_their_ratio(q, ce):
@@ -466,11 +492,11 @@ def test_gradient_formula_at_nielsens_start():
                                              y=0.0, step="book step")
     assert shown == Decimal("0.017663")
     assert formula == (r"\frac{\partial C}{\partial b} &= (a-y)\,\sigma'(z)\\ &= "
-                       r"(0.98201 - 0) \times 0.017663 \\ &= 0.01735")
+                       r"(0.98201 - 0) \\ &\quad \times 0.017663 \\ &= 0.01735")
     shown, formula = neuron.gradient_formula("cross_entropy", a=a, sigma_prime=sp, grad=a,
                                              y=0.0, step="book step")
     assert shown == Decimal("0.01766")  # 4 significant digits: no factor to add up with
-    assert formula == r"\frac{\partial C}{\partial b} &= a - y\\ &= 0.9820 - 0 = 0.9820"
+    assert formula == r"\frac{\partial C}{\partial b} &= a - y\\ &= 0.9820 - 0 \\ &= 0.9820"
     step = 1 / (1 - a)  # the book demo's (a - y) / (a(1 - a)) for y = 0
     shown, formula = neuron.gradient_formula("book_demo", a=a, sigma_prime=sp, grad=step,
                                              y=0.0, step="书中步长")
@@ -486,7 +512,7 @@ def test_gradient_formula_adds_up_as_shown(z, y):
     a, sp = float(expit(z)), float(costs.sigmoid_prime(z))
     shown, formula = neuron.gradient_formula("quadratic", a=a, sigma_prime=sp,
                                              grad=(a - y) * sp, y=y, step="step")
-    m = re.search(r"&= \((\S+) - (\S+)\) \\times (\S+) \\\\ &= (\S+)$", formula)
+    m = re.search(r"&= \((\S+) - (\S+)\) \\\\ &\\quad \\times (\S+) \\\\ &= (\S+)$", formula)
     if m is None:  # a factor outside 1e-4 … 1e6: written as a power of ten
         assert r"\times 10^" in formula
         return
@@ -496,7 +522,7 @@ def test_gradient_formula_adds_up_as_shown(z, y):
         neuron.significant((a_ - y_) * sp_, len(g.as_tuple().digits)) == g
     _, formula = neuron.gradient_formula("cross_entropy", a=a, sigma_prime=sp, grad=a - y,
                                          y=y, step="step")
-    m = re.search(r"&= (\S+) - (\S+) = (\S+)$", formula)
+    m = re.search(r"&= (\S+) - (\S+) \\\\ &= (\S+)$", formula)
     if m is not None and "times" not in formula:
         a_, y_, g = (Decimal(v) for v in m.groups())
         assert a_ - y_ == g

@@ -52,6 +52,22 @@ def texts(at) -> list[str]:
     return [x.value for x in [*at.markdown, *at.caption, *at.warning, *at.info, *at.latex]]
 
 
+def shown_blocks(at) -> list[str]:
+    """Each Markdown block, as a reader reads it: no-break spaces as spaces, word joiners
+    (which only keep a name on one line) dropped."""
+    return [m.value.replace("\u00a0", " ").replace("\u2060", "") for m in at.markdown]
+
+
+def shown(at) -> str:
+    """Every Markdown block as one text (:func:`shown_blocks`)."""
+    return " ".join(shown_blocks(at))
+
+
+def html(at) -> str:
+    """Every st.html block (the key above the race charts)."""
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
 def formulas(at) -> str:
     """Every formula shown: st.latex elements and display math inside Markdown blocks (the
     page sends a passage's text and its formulas as one block)."""
@@ -294,11 +310,11 @@ def test_normal_start_preset(app):
 # ---- Number formats (issue 20) -----------------------------------------------------------------
 
 def test_values_show_three_significant_digits(app):
-    cards = " ".join(m.value for m in app.markdown)
+    cards = shown(app)
     assert "w = 2.00, b = 2.00, z = 4.00" in cards and "a = 0.982, C = 0.482" in cards
     assert "2.0000" not in cards and "0.9820," not in cards
     # The factors of the worked gradient keep the digits that make it add up.
-    assert r"(0.98201 - 0) \times 0.017663 \\ &= 0.01735" in formulas(app)
+    assert r"(0.98201 - 0) \\ &\quad \times 0.017663 \\ &= 0.01735" in formulas(app)
     assert fmt_value(0.0120443) == "0.0120" and fmt_value(-2.2061) == "−2.21"
 
 
@@ -604,23 +620,29 @@ def test_displayed_formula_adds_up(app):
         for epoch in (0, 97, 250):
             app.slider(key=widget_key(app, "neuron.epoch")).set_value(epoch).run()
             latex = formulas(app)
-            m = re.search(r"= \(([\d.]+) - ([\d.]+)\) \\times ([\d.]+) \\\\ &= ([\d.]+)", latex)
+            m = re.search(r"= \(([\d.]+) - ([\d.]+)\) \\\\ &\\quad \\times ([\d.]+) \\\\ &= ([\d.]+)",
+                          latex)
             assert m, latex
             a, y, sp, g = (Decimal(v) for v in m.groups())
             digits = len(g.as_tuple().digits)
             assert Decimal(f"{(a - y) * sp:.{digits - 1}e}") == g, (name, epoch, m.groups())
-            # The card shows the same σ′(z) as the formula.
-            assert f"σ′(z) = {m.group(3)}" in " ".join(x.value for x in app.markdown)
-            m = re.search(r"&= ([\d.]+) - ([\d.]+) = ([\d.]+)", latex)
+            # Every card shows σ′(z) with the formula's digits (one quantity, one precision).
+            cards = " ".join(b for b in shown_blocks(app) if f", epoch {epoch}" in b)
+            quoted = re.findall(r"σ′\(z\) = ([\d.]+)", cards)
+            assert len(quoted) == 2 + app.session_state["neuron.book"], quoted
+            assert quoted[0] == m.group(3)
+            assert {len(Decimal(q).as_tuple().digits) for q in quoted} == \
+                {len(Decimal(m.group(3)).as_tuple().digits)}
+            m = re.search(r"&= ([\d.]+) - ([\d.]+) \\\\ &= ([\d.]+)", latex)
             assert Decimal(m.group(1)) - Decimal(m.group(2)) == Decimal(m.group(3))
 
 
 def test_gradient_formulas_show_current_numbers(app):
     latex = formulas(app)
-    assert r"(0.98201 - 0) \times 0.017663 \\ &= 0.01735" in latex
-    assert r"0.9820 - 0 = 0.9820" in latex
+    assert r"(0.98201 - 0) \\ &\quad \times 0.017663 \\ &= 0.01735" in latex
+    assert r"0.9820 - 0 \\ &= 0.9820" in latex
     app.slider(key=widget_key(app, "neuron.epoch")).set_value(150).run()
-    cards = " ".join(m.value for m in app.markdown)
+    cards = shown(app)
     assert "epoch 150" in cards and "a = 0.933" in cards and "a = 0.0257" in cards
 
 
@@ -685,7 +707,7 @@ def test_threshold_and_controls(app):
     assert app.slider(key=widget_key(app, "neuron.epoch")).max == 1000
     app.number_input(key=widget_key(app, "neuron.x")).set_value(2.0).run()
     frame = neuron.train(2, 2, cost="quadratic", eta=0.6, epochs=1000, x=2.0)
-    assert f"a = {fmt_value(frame.a[1000])}," in " ".join(m.value for m in to_the_end(app).markdown)
+    assert f"a = {fmt_value(frame.a[1000])}," in shown(to_the_end(app))
 
 
 def test_play_advances_and_stops_at_the_end(app):
@@ -762,7 +784,7 @@ def test_clicking_the_map_trains_from_that_start(app):
     assert (st_["neuron.w0"], st_["neuron.b0"], st_["neuron.epoch"]) == (-1.5, 0.5, 0)
     assert app.number_input(key=widget_key(app, "neuron.w0")).value == -1.5
     frame = neuron.train(-1.5, 0.5, cost="quadratic", eta=0.15, epochs=300)
-    assert f"a = {fmt_value(frame.a[0])}," in " ".join(m.value for m in app.markdown)
+    assert f"a = {fmt_value(frame.a[0])}," in shown(app)
     assert chart_data(app, maps(app)[0])["here"][["w_lo", "b_lo"]].iloc[0].tolist() == \
         pytest.approx([-1.5, 0.5])
     assert link_of(app)["w0"] == "-1.5"
@@ -804,7 +826,8 @@ def test_runs_differ_in_more_than_colour(app):
     shapes = next(e["shape"]["scale"]["range"] for e in encodings if "shape" in e)
     assert len({tuple(d) for d in dashes}) == 2 and len(set(shapes)) == 2
     assert spec["config"]["axis"]["labelColor"] == "#4b4f5c"
-    legend = next(m.value for m in app.markdown if "Quadratic cost" in m.value and "━" in m.value)
+    legend = html(app)
+    assert "Quadratic cost" in legend and "━" in legend
     assert "●" in legend and "■" in legend  # the key shows the markers and dashes too
     map_spec = chart_spec(app, maps(app)[0])
     assert map_spec["config"]["axis"]["labelColor"] == "#4b4f5c"

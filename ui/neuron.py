@@ -225,20 +225,23 @@ def rule(epoch: int) -> bytes:
     return arrow_bytes(charts_neuron.race_rule_data(epoch))
 
 
+#: Cards side by side in one row of the training view (more runs take more rows): a card half
+#: of the column beside Play is wide enough for its formula on a 1280-pixel screen.
+CARDS_PER_ROW = 2
+
+
 def cards(v: View, epoch: int) -> tuple[str, ...]:
     """Each run's card at ``epoch`` as one Markdown block: heading, values, and the bias
-    gradient with the numbers substituted, digits chosen so that it adds up as shown
-    (:func:`lib.neuron.card_case`)."""
-    out = []
-    for cost, history in zip(v.settings.runs, v.history):
-        values, formula = neuron.card_case(cost, history.slice(epoch, 1).to_pylist()[0],
-                                           y=v.settings.y, step=t("nr.book.step"))
-        out.append("\n\n".join((t("nr.state", run=run_name(cost), epoch=epoch), say("nr", values),
-                                # Small type: a card is a sixth of a wide page (beside Play,
-                                # with the charts above it on one screen) and must not scroll.
-                                fmt.math_block(rf"\footnotesize\begin{{aligned}}{formula}"
-                                               r"\end{aligned}"))))
-    return tuple(out)
+    gradient with the numbers substituted, digits chosen so that it adds up as shown, σ'(z)
+    with the same digits on every card (:func:`lib.neuron.card_cases`)."""
+    rows = {cost: history.slice(epoch, 1).to_pylist()[0]
+            for cost, history in zip(v.settings.runs, v.history)}
+    return tuple("\n\n".join((t("nr.state", run=run_name(cost), epoch=epoch), say("nr", values),
+                               # Small type: the charts above and the cards fit one screen.
+                               fmt.math_block(rf"\footnotesize\begin{{aligned}}{formula}"
+                                              r"\end{aligned}")))
+                 for cost, (values, formula) in zip(rows, neuron.card_cases(
+                     rows, y=v.settings.y, step=t("nr.book.step"))))
 
 
 # ---- The initialisation maps ----------------------------------------------------------------

@@ -101,7 +101,7 @@ def training_view() -> None:
                          label_visibility="collapsed")
     if epoch >= s.epochs and not revealed:
         st.rerun()  # scrubbed to the end: the whole page shows the race's result
-    st.markdown(v.legend)
+    st.html(v.legend)
     rule = nr.rule(epoch)
     for col, panel in zip(st.columns(len(v.panels)), v.panels):
         key = nr.PICK_KEY.format(panel.field)
@@ -111,9 +111,12 @@ def training_view() -> None:
                                              "selection_mode": nr.PICK},
                  text=panel.text, **v.style, log_scale=panel.log, y_domain=panel.y_domain,
                  future=revealed, selection=nr.PICK)
-    for col, card in zip(st.columns(len(s.runs)), nr.cards(v, epoch)):
-        with col, st.container(border=True):
-            st.markdown(card)
+    # The cards in rows of two, each wide enough for its formula; stacked on a phone.
+    shown = nr.cards(v, epoch)
+    for first in range(0, len(shown), nr.CARDS_PER_ROW):
+        for col, card in zip(st.columns(nr.CARDS_PER_ROW), shown[first:first + nr.CARDS_PER_ROW]):
+            with col, st.container(border=True):
+                st.markdown(card)
 
 
 with moving:

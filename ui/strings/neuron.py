@@ -117,8 +117,13 @@ STRINGS = {
     "nr.epoch": ("Epoch", "轮次"),
     "nr.cost": ("Cost", "代价"),
     "nr.state": ("**{run}**, epoch {epoch}", "**{run}**，第 {epoch} 轮"),
-    "nr.state.values": ("w = {w}, b = {b}, z = {z}  \na = {a}, C = {c}, σ′(z) = {sp}",
-                        "w = {w}，b = {b}，z = {z}  \na = {a}，C = {c}，σ′(z) = {sp}"),
+    # No-break spaces (\u00a0) around each "=" and a word joiner (\u2060) inside σ′(z): a
+    # narrow card wraps between values, never inside a name or between a name and its number.
+    "nr.state.values": (
+        "w\u00a0=\u00a0{w}, b\u00a0=\u00a0{b}, z\u00a0=\u00a0{z}  \n"
+        "a\u00a0=\u00a0{a}, C\u00a0=\u00a0{c}, σ′\u2060(z)\u00a0=\u00a0{sp}",
+        "w\u00a0=\u00a0{w}，b\u00a0=\u00a0{b}，z\u00a0=\u00a0{z}  \n"
+        "a\u00a0=\u00a0{a}，C\u00a0=\u00a0{c}，σ′\u2060(z)\u00a0=\u00a0{sp}"),
     "nr.book.step": ("book step", "书中步长"),
     "nr.q.a": ("Output a", "输出 a"),
     "nr.q.cost": ("Cost C", "代价 C"),
