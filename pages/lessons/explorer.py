@@ -145,9 +145,9 @@ if shown is not None:
             if r.infinity_qp:
                 st.warning(r.infinity_qp, icon=":material/all_inclusive:")
             explain(r.asymmetry)
+            takeaway(t("ex.direction.takeaway"))  # "KL usually changes": rules out "equal"
         else:
             st.caption(t("ex.held"))
-        takeaway(t("ex.direction.takeaway"))
 
         # ---- Move Q toward P ----------------------------------------------------------------
         st.header(t("ex.blend") + badge, divider="gray")
