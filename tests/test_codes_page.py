@@ -1,6 +1,7 @@
 """Codes & samples page (AppTest): every control, both languages, units, links, bad input,
 the checkpoints, the statements that depend on a condition, and the page's visible prose."""
 
+import json
 import re
 
 import pytest
@@ -508,3 +509,59 @@ def test_a_bound_that_floating_point_cannot_show_is_said_so():
             ) in text
     set_language(at, "zh")
     assert "H(P) + 1 在计算机的浮点数里被舍入成 1" in texts(at)
+
+
+#: Source Sans at 14 px in Chromium, the tables' font (measured with a canvas): a digit 7.0 px,
+#: and a cell has 8 px of padding either side.
+NUMBER_PX = {**dict.fromkeys("0123456789", 7.0), ".": 3.5, "e": 6.9, "−": 7.0, "∞": 10.9,
+             "—": 11.2}
+PADDING_PX = 16
+#: At 1280 px beside the sidebar (browser): the code table's width, and the sample's table's.
+CODE_TABLE_PX_1280, SAMPLE_TABLE_PX_1280 = 820, 319
+SHORT_LABELS = {
+    "en": ["event", "P", "Q", "P's Huffman", "bits", "Q's Huffman", "bits", "−log₂ p", "−log₂ q",
+           "Q's Shannon", "bits"],
+    "zh": ["事件", "P", "Q", "P 的哈夫曼码", "比特", "Q 的哈夫曼码", "比特", "−log₂ p", "−log₂ q",
+           "Q 的香农码", "比特"]}
+
+
+def column_config(frame) -> dict:
+    """A shown table's ``column_config`` as Streamlit sends it to the browser."""
+    return json.loads(frame.proto.columns)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_number_has_room_in_its_column(lang):
+    """Browser review: after "Tiny p", Q's 1/6 showed as "0.1666…". The browser sizes a table's
+    columns to its first data (the explorer's animals: 0.125 at most) and keeps those widths
+    when the data changes. Every column of every table now comes with a width computed from the
+    data shown, wide enough for each number; the code table's eleven columns fit beside the
+    sidebar at 1280 px under short labels, each with its help, in both languages."""
+    at = open_page(PAGE)
+    set_language(at, lang)
+    answer_both(at)  # the chart's numbers are shown too
+    q = at.dataframe[0].value.columns[2]
+    animals_q = column_config(at.dataframe[0])[q]["width"]
+    for preset in CODE_EXAMPLES:
+        press(at, preset)
+        assert len(at.dataframe) >= 2
+        for frame in at.dataframe:
+            config = column_config(frame)
+            for name in frame.value.columns:
+                width = config[name]["width"]
+                assert isinstance(width, int), (preset, name)
+                for cell in map(str, frame.value[name]):
+                    if set(cell) <= set(NUMBER_PX):
+                        assert width >= PADDING_PX + sum(map(NUMBER_PX.get, cell)), (
+                            preset, name, cell, width)
+        code = column_config(at.dataframe[0])
+        columns = list(at.dataframe[0].value.columns)
+        assert [code[c].get("label", c) for c in columns] == SHORT_LABELS[lang]
+        assert all(code[c].get("help") for c in columns[3:])
+        assert sum(code[c]["width"] for c in columns) <= CODE_TABLE_PX_1280, preset
+        sample = next(f for f in at.dataframe if f.value.columns[-1].startswith("p̂"))
+        assert sum(c["width"] for k, c in column_config(sample).items()
+                   if k != "_index") <= SAMPLE_TABLE_PX_1280, preset
+        if preset == "tiny":
+            assert at.dataframe[0].value[q].tolist() == ["0.166667"] * 6
+            assert column_config(at.dataframe[0])[q]["width"] > animals_q

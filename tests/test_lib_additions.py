@@ -100,3 +100,16 @@ def test_ranked_orders_by_probability_and_ignores_temperature(z, temp):
     # Tempering keeps the order of distinct logits.
     if len(set(z)) == len(z) and min(abs(a - b) for a, b in itertools.combinations(z, 2)) > 1e-3:
         assert soft_targets.ranked(soft_targets.tempered(z, temp)) == order
+
+
+def test_column_widths_hold_the_widest_cell_or_label():
+    """lib.column_widths: a column is as wide as its widest cell or its shown label, padded;
+    Chinese characters count one em, a digit never less than it measures (7.2 px)."""
+    from lib.column_widths import CELL_PX, char_px, column_widths, text_px
+
+    assert char_px("7") >= 7.2 and char_px("汉") == 14.0 and char_px("（") == 14.0
+    assert text_px("0.166667") > text_px("0.125")
+    widths = column_widths({"Q": ["0.125", "0.166667"], "bits (Q's code)": [1, 2]},
+                           labels={"bits (Q's code)": "比特"})
+    assert widths["Q"] == math.ceil(CELL_PX + text_px("0.166667"))
+    assert widths["bits (Q's code)"] == math.ceil(CELL_PX + 2 * 14.0)  # the label, not the name
