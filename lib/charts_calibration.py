@@ -2,8 +2,9 @@
 form/data split: a form's arguments are hashable, its marks read named datasets).
 
 Every series is told apart by more than its colour: a dash pattern for lines, a shape for
-points, filled against hollow for bars. Non-finite values never reach a chart (Vega-Lite cannot
-place ∞): they are dropped from the data.
+points (and filled against hollow on the reliability diagram), filled against hollow for bars.
+Non-finite values never reach a chart (Vega-Lite cannot place ∞): they are dropped from the
+data.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import pandas as pd
 from lib import calibration, charts, soft_targets
 from lib.charts import Columns, Text
 
-__all__ = ["DASHES", "SHAPES", "gradient_chart", "gradient_chart_data", "reliability_chart",
+__all__ = ["DASHES", "RELIABILITY_DRAW", "RELIABILITY_FILLED", "RELIABILITY_STROKE", "SHAPES",
+           "gradient_chart", "gradient_chart_data", "reliability_chart",
            "reliability_chart_data", "score_chart", "score_chart_data", "smoothing_chart",
            "smoothing_chart_data", "target_chart", "target_chart_data"]
 
@@ -25,6 +27,12 @@ __all__ = ["DASHES", "SHAPES", "gradient_chart", "gradient_chart_data", "reliabi
 DASHES = ((1, 0), (8, 4), (2, 3))
 SHAPES = ("circle", "square", "triangle-up")
 GREY = "#555555"
+#: The reliability diagram's series (T = 1, fitted T) in the order they are drawn (the fitted
+#: T's squares first, T = 1's circles over them), each one's fill (T = 1 hollow: no fill, so
+#: nothing under it is hidden) and ring width in px.
+RELIABILITY_DRAW = (1, 0)
+RELIABILITY_FILLED = (False, True)
+RELIABILITY_STROKE = (2.5, 1.0)
 
 
 def _series(colors: Mapping[str, str], title: str, legend: bool = True,
@@ -267,13 +275,21 @@ def gradient_chart_data(student: Sequence[float], teacher: Sequence[float], temp
 
 def reliability_chart(text: Text, colors: Mapping[str, str]) -> alt.LayerChart:
     """Accuracy against mean confidence per bin, one point per bin and series (before and after
-    temperature scaling: colour and shape), each point's area by its number of examples, and
-    the diagonal of perfect calibration. Points are not joined: a bin of one image would draw
-    a long line that says nothing. Datasets from :func:`reliability_chart_data`. ``text`` keys:
-    ``confidence``, ``accuracy``, ``series``, ``count``, ``perfect``."""
-    enc = _series(colors, text["series"])
+    temperature scaling), each point's area by its number of examples, and the diagonal of
+    perfect calibration. Points are not joined: a bin of one image would draw a long line that
+    says nothing. Datasets from :func:`reliability_chart_data`. ``text`` keys: ``confidence``,
+    ``accuracy``, ``series``, ``count``, ``perfect``.
+
+    The two series (``colors``: T = 1 first, then the fitted T) are told apart by colour, shape
+    and fill: the second's filled squares are drawn first, the first's hollow circles (a
+    coloured ring, thicker) over them. Where both series have a bin at the same place (most
+    images sit at 100%, 100% before and after scaling) both markers show, at their true
+    values, whichever is larger: the ring over the square, or the square inside the ring."""
+    names = list(colors)
+    title = text["series"]
+    legend = alt.Legend(orient="top", labelLimit=0, symbolSize=220, symbolStrokeWidth=2.5)
     axis = {"scale": alt.Scale(domain=[0, 1]), "axis": alt.Axis(format="%")}
-    tip = [alt.Tooltip("series:N", title=text["series"]),
+    tip = [alt.Tooltip("series:N", title=title),
            alt.Tooltip("confidence:Q", title=text["confidence"], format=".2%"),
            alt.Tooltip("accuracy:Q", title=text["accuracy"], format=".2%"),
            alt.Tooltip("count:Q", title=text["count"])]
@@ -282,13 +298,25 @@ def reliability_chart(text: Text, colors: Mapping[str, str]) -> alt.LayerChart:
         x=alt.X("x:Q", title=text["confidence"], **axis),
         y=alt.Y("y:Q", title=text["accuracy"], **axis),
         tooltip=alt.Tooltip("name:N", title=text["perfect"]))
-    points = alt.Chart(alt.NamedData("bins")).mark_point(
-        filled=True, opacity=0.75, stroke="#222", strokeWidth=0.8).encode(
-        x="confidence:Q", y="accuracy:Q", color=enc["color"], shape=enc["shape"],
-        size=alt.Size("count:Q", title=text["count"], legend=None,
-                      scale=alt.Scale(range=[25, 900], zero=True)),
-        tooltip=tip)
-    return alt.layer(diagonal, points).properties(height=340)
+    # One legend (shape, ring colour, fill) for both layers: the same field, title and legend.
+    series = {
+        "shape": alt.Shape("series:N", title=title, legend=legend,
+                           scale=alt.Scale(domain=names, range=list(SHAPES[:len(names)]))),
+        "stroke": alt.Stroke("series:N", title=title, legend=legend,
+                             scale=alt.Scale(domain=names, range=list(colors.values()))),
+        "fill": alt.Fill("series:N", title=title, legend=legend,
+                         scale=alt.Scale(domain=names, range=[
+                             c if filled else "transparent"
+                             for c, filled in zip(colors.values(), RELIABILITY_FILLED)])),
+    }
+    size = alt.Size("count:Q", title=text["count"], legend=None,
+                    scale=alt.Scale(range=[25, 900], zero=True))
+    points = [alt.Chart(alt.NamedData("bins")).transform_filter(
+        alt.datum.series == names[i]).mark_point(
+        filled=True, opacity=1, fillOpacity=0.75, strokeWidth=RELIABILITY_STROKE[i]).encode(
+        x="confidence:Q", y="accuracy:Q", size=size, tooltip=tip, **series)
+        for i in RELIABILITY_DRAW if i < len(names)]
+    return alt.layer(diagonal, *points).properties(height=340)
 
 
 def reliability_chart_data(tables: Mapping[str, pd.DataFrame],

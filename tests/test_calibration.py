@@ -418,6 +418,38 @@ def test_target_and_gradient_and_reliability_chart_data():
     assert data["bins"]["count"].sum() == 3 and data["diagonal"]["name"][0] == "perfect"
 
 
+def test_reliability_markers_at_the_same_place_both_show():
+    """Browser review: at (100%, 100%) both series have a bin, and the T = 1 circle hid
+    completely under the fitted T's square (both filled, the square drawn later). The fitted
+    T's filled squares are now drawn first and T = 1's hollow circles (a thicker coloured ring,
+    no fill) over them: a ring over a square of any size, or a square inside a ring, both
+    visible; told apart by shape and fill as well as colour, and at their own values (no
+    offset)."""
+    probs = [[1.0, 0.0]] * 8 + [[0.7, 0.3]] * 2
+    r = cal.reliability(probs, [0] * 9 + [1], bins=5)
+    bins = pd.DataFrame(cc.reliability_chart_data({"T = 1": r, "fitted": r})["bins"])
+    top = bins[(bins["confidence"] == 1.0) & (bins["accuracy"] == 1.0)]
+    assert top["series"].tolist() == ["T = 1", "fitted"] and top["count"].tolist() == [8, 8]
+    orange, blue = "#b8551a", "#2f5f9e"
+    spec = charts.compile_spec(cc.reliability_chart, text={k: k for k in (
+        "confidence", "accuracy", "series", "count", "perfect")},
+        colors=(("T = 1", orange), ("fitted", blue)))
+    diagonal, first, last = spec["layer"]
+    assert diagonal["mark"]["type"] == "line"
+    assert "'fitted'" in first["transform"][0]["filter"]     # the filled squares, drawn first
+    assert "'T = 1'" in last["transform"][0]["filter"]       # the hollow circles, over them
+    for layer in first, last:
+        enc = layer["encoding"]
+        assert enc["shape"]["scale"]["range"] == ["circle", "square"]
+        assert enc["fill"]["scale"]["range"] == ["transparent", blue]
+        assert enc["stroke"]["scale"]["range"] == [orange, blue]
+        assert (enc["x"]["field"], enc["y"]["field"]) == ("confidence", "accuracy")
+        assert not {"xOffset", "yOffset"} & set(enc)
+        assert enc["size"] == first["encoding"]["size"]      # one area scale for both
+        assert enc["shape"]["legend"] == enc["fill"]["legend"] == enc["stroke"]["legend"]
+    assert last["mark"]["strokeWidth"] > first["mark"]["strokeWidth"]
+
+
 # ---- what the page says (lib.calibration's cases) ---------------------------------------------
 
 def words(tiles) -> list:

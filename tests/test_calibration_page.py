@@ -18,6 +18,7 @@ from tests.conftest import predict as checkpoint_predict
 from tests.visible_prose import visible_texts, visible_words
 from lib import fmt
 from ui import network as nw
+from ui.strings import STRINGS
 
 PAGE = "pages/lessons/calibration.py"
 #: Every checkpoint of the page answered (progress, as a link's ``done``).
@@ -353,6 +354,13 @@ def predict(at, cid: str, value):
 HOLD = {"en": "Answer the checkpoint above to see this result.", "zh": "先回答上面的检查点，再看这个结果。"}
 
 
+def score_series(at) -> list[str]:
+    """The scores the first chart draws (its colour scale's domain), in order."""
+    import json
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    return spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+
+
 def new_reader(language: str, **kw):
     at = open_with(seed=9001, done="", **kw)
     if language == "zh":
@@ -369,8 +377,12 @@ def test_absolute_report_waits_for_a_prediction(language, pick):
     assert "exaggerating pays" not in text(at) and "夸大反而划算" not in text(at)
     assert "Absolute error q = 1" not in text(at)      # nor in the chart's caption
     assert len(metrics(at)) == len(DEFAULTS) - 2        # g* is held back too
+    # Nor its curve: a straight line, lowest at an end, would answer the question.
+    absolute = STRINGS["cal.rule.absolute"][language == "zh"]
+    assert absolute not in score_series(at) and len(score_series(at)) == 2
     predict(at, "absolute_report", pick)
     assert metrics(at)[label] == "1"
+    assert score_series(at)[-1] == absolute
     assert (at.success if pick == "q_extreme" else at.warning)
     assert "q = 1" in feedback(at)
     assert lesson.decode_progress(link_of(at)["done"]) == {

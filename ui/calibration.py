@@ -86,14 +86,15 @@ def tiles(items: tuple[cal_lesson.Tile, ...]) -> tuple:
 def score_view(p: float, base: float | None, unit: str, language: str,
                shown: bool = True) -> View:
     """The scores at ``p`` (:func:`lib.calibration.score_cases`); ``shown`` False: without
-    where the absolute error is lowest (its tile, its marker, its part of the caption and the
-    takeaway), which a checkpoint asks."""
-    names = {r: t(f"cal.rule.{r}") for r in cal.SCORES}
+    the absolute error (its curve, tile, marker, part of the caption and the takeaway), whose
+    lowest point a checkpoint asks."""
     w = cal_lesson.score_cases(p, base, unit, shown)
-    data = cc.score_chart_data(p, names, base, p_label=f"p = {fmt.prob(p)}", marked=w.rules)
+    # While held, the absolute error's curve goes too: a straight line shows where it is lowest.
+    names = {r: t(f"cal.rule.{r}") for r in w.rules}
+    data = cc.score_chart_data(p, names, base, p_label=f"p = {fmt.prob(p)}")
     text = {"q": t("cal.score.axis_q"), "value": t("cal.score.axis_value"),
             "series": t("cal.score.series"), "best": t("cal.score.best_q"), "p": "p"}
-    return View(datasets(data), text, tuple((names[r], RULE_COLORS[r]) for r in cal.SCORES),
+    return View(datasets(data), text, tuple((names[r], RULE_COLORS[r]) for r in w.rules),
                 tiles(w.tiles), w.take and say("cal", w.take), say("cal", w.caption))
 
 
