@@ -23,6 +23,7 @@ so that Chinese titles are not drawn lying on their side.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable, Mapping, Sequence
 
 import altair as alt
@@ -37,6 +38,8 @@ ENTROPY_COLOR = "#7fa7d9"
 KL_COLOR = "#d9534f"
 KL_NEGATIVE_COLOR = "#4daf7c"
 CE_COLOR = "#6a3d9a"
+#: The blend chart's dotted H(P) line.
+FLOOR_COLOR = "#4b4f5c"
 TOOLTIP_FORMAT = ".6f"
 #: More categories than this and their axis labels are slanted.
 ROTATE_AFTER = 8
@@ -180,31 +183,39 @@ def cross_entropy_stack(text: Text, rotate: bool = False) -> alt.LayerChart:
 
     The entropy part is a bar from 0; the KL part floats on top of it (pointing down when the
     term is negative, i.e. Q gives the event more probability than P does); a dark tick marks
-    the total; events whose term is infinite get an ``∞`` mark instead of a KL bar. Datasets
-    from :func:`cross_entropy_stack_data`. ``text`` keys: ``event``, ``value``,
-    ``entropy_part``, ``kl_adds``, ``kl_subtracts``, ``total``, ``part``, ``infinite``.
+    the total; events whose term is infinite get an ``∞`` mark instead of a KL bar. One legend,
+    below the plot, one entry per line: the three parts (squares) and the total (a stroke, as
+    the tick is drawn). Datasets from :func:`cross_entropy_stack_data`. ``text`` keys:
+    ``event``, ``value``, ``entropy_part``, ``kl_adds``, ``kl_subtracts``, ``total``, ``part``,
+    ``infinite``.
     """
     x = _x_nominal(text["event"], rotate)
     tooltip = [alt.Tooltip("event:N", title=text["event"]),
                alt.Tooltip("part:N", title=text["part"]),
                alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT),
                alt.Tooltip("total_text:N", title=text["total"])]
-    domain = [text["entropy_part"], text["kl_adds"], text["kl_subtracts"]]
+    domain = [text["entropy_part"], text["kl_adds"], text["kl_subtracts"], text["total"]]
     # Colour-blind-safe: grey, vermillion (up), blue (down); a legend of one entry per line, so
-    # that no entry is cut off on a phone.
+    # that no entry is cut off on a phone. The total's entry is a stroke in the tick's colour,
+    # so that the tick is told apart from the bars by its shape in the legend too.
+    is_total = f"datum.value === {json.dumps(text['total'], ensure_ascii=False)}"
     color = alt.Color("part:N", title=text["part"],
-                      scale=alt.Scale(domain=domain, range=list(STACK_COLORS)),
-                      legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0,
-                                        symbolType="square"))
+                      scale=alt.Scale(domain=domain, range=[*STACK_COLORS, CE_COLOR]),
+                      legend=alt.Legend(
+                          orient="bottom", direction="vertical", labelLimit=0,
+                          symbolType=alt.ExprRef(f"{is_total} ? 'stroke' : 'square'"),
+                          symbolStrokeColor=alt.ExprRef(f"{is_total} ? '{CE_COLOR}' : null"),
+                          symbolStrokeWidth=3))
     # The KL part is drawn narrower so that where it points down (Q over-weights the event)
     # it does not hide the entropy bar it subtracts from.
     bars = alt.Chart(alt.NamedData("entropy")).mark_bar(size=30).encode(
         x=x, y=alt.Y("start:Q", title=text["value"]), y2="end:Q", color=color, tooltip=tooltip)
     kl = alt.Chart(alt.NamedData("kl")).mark_bar(size=14).encode(
         x=x, y="start:Q", y2="end:Q", color=color, tooltip=tooltip)
+    # Opaque (a tick's default is 0.7), so that it and its legend entry are the same colour.
     ticks = alt.Chart(alt.NamedData("totals")).mark_tick(
-        color=CE_COLOR, thickness=3, size=36).encode(
-        x=x, y=alt.Y("total:Q"),
+        thickness=3, size=36, opacity=1).encode(
+        x=x, y=alt.Y("total:Q"), color=alt.Color(datum=text["total"]),
         tooltip=[alt.Tooltip("event:N", title=text["event"]),
                  alt.Tooltip("total:Q", title=text["total"], format=TOOLTIP_FORMAT)])
     flags = alt.Chart(alt.NamedData("flags")).mark_text(
@@ -258,24 +269,26 @@ def cross_entropy_stack_data(labels: Sequence[str], terms: pd.DataFrame,
 def blend_chart(text: Text) -> alt.LayerChart:
     """``H(P, Q_t)`` (solid) and ``D(P || Q_t)`` (dashed) against ``t``, the current ``t`` as a
     vertical rule and ``H(P)`` (the floor of the cross-entropy) as a dotted horizontal rule.
-    Datasets from :func:`blend_chart_data` and :func:`blend_now_data`. ``text`` keys: ``t``,
-    ``value``, ``cross_entropy``, ``kl``, ``quantity``, ``entropy_p``."""
-    names = [text["cross_entropy"], text["kl"]]
+    One legend of the three (:func:`line_legend`, one entry per line so that the floor's long
+    name fits on a phone): each with its colour and dash. Datasets from
+    :func:`blend_chart_data` and :func:`blend_now_data`. ``text`` keys: ``t``, ``value``,
+    ``cross_entropy``, ``kl``, ``quantity``, ``entropy_p``."""
+    names = [text["cross_entropy"], text["kl"], text["entropy_p"]]
+    legend = line_legend(direction="vertical")
+    color = alt.Color("quantity:N", title=text["quantity"], legend=legend,
+                      scale=alt.Scale(domain=names, range=[CE_COLOR, KL_COLOR, FLOOR_COLOR]))
+    dash = alt.StrokeDash("quantity:N", title=text["quantity"], legend=legend,
+                          scale=alt.Scale(domain=names, range=[[1, 0], [8, 4], [2, 3]]))
     lines = alt.Chart(alt.NamedData("curve")).mark_line(strokeWidth=3).encode(
         x=alt.X("t:Q", title=text["t"], scale=alt.Scale(domain=[0, 1])),
-        y=alt.Y("value:Q", title=text["value"]),
-        color=alt.Color("quantity:N", title=text["quantity"],
-                        scale=alt.Scale(domain=names, range=[CE_COLOR, KL_COLOR]),
-                        legend=line_legend()),
-        strokeDash=alt.StrokeDash("quantity:N", title=text["quantity"], legend=line_legend(),
-                                  scale=alt.Scale(domain=names, range=[[1, 0], [8, 4]])),
+        y=alt.Y("value:Q", title=text["value"]), color=color, strokeDash=dash,
         tooltip=[alt.Tooltip("t:Q", title=text["t"], format=".2f"),
                  alt.Tooltip("quantity:N", title=text["quantity"]),
                  alt.Tooltip("value:Q", title=text["value"], format=TOOLTIP_FORMAT)])
-    floor = alt.Chart(alt.NamedData("floor")).mark_rule(strokeDash=[2, 3], color="#4b4f5c",
-                                                        strokeWidth=2).encode(
-        y="h:Q", tooltip=[alt.Tooltip("name:N", title=text["quantity"]),
-                          alt.Tooltip("h:Q", title=text["value"], format=TOOLTIP_FORMAT)])
+    floor = alt.Chart(alt.NamedData("floor")).mark_rule(strokeWidth=2).encode(
+        y="h:Q", color=color, strokeDash=dash,
+        tooltip=[alt.Tooltip("quantity:N", title=text["quantity"]),
+                 alt.Tooltip("h:Q", title=text["value"], format=TOOLTIP_FORMAT)])
     now = alt.Chart(alt.NamedData("now")).mark_rule(color="#222", strokeWidth=1.5).encode(
         x="t:Q")
     return alt.layer(lines, floor, now).properties(height=380)
@@ -298,7 +311,7 @@ def blend_chart_data(curve: pd.DataFrame, entropy_p: float, text: Text) -> dict[
     return {"curve": {"t": np.concatenate([t, t])[keep], "quantity": names[keep],
                       "value": values[keep]},
             "floor": {"h": np.array([entropy_p], dtype=float),
-                      "name": np.array([text["entropy_p"]], dtype=object)}}
+                      "quantity": np.array([text["entropy_p"]], dtype=object)}}
 
 
 def blend_now_data(t: float) -> dict[str, Columns]:

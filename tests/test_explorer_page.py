@@ -2,6 +2,7 @@
 valid results stay, marked as stale), its three checkpoints, persistence across language/unit/
 page switches, links, CSV files, reader labels shown as text, and what the page shows first."""
 
+import json
 import math
 
 import numpy as np
@@ -386,7 +387,7 @@ def test_charts_have_no_non_finite_values(explorer):
 def test_charts_tell_their_series_apart_by_more_than_colour():
     """Issue 22: P and Q by outline, fill and a letter; the stack's legend one entry per line
     (no entry cut off on a phone), its colours safe for colour-vision deficiencies; the blend
-    chart's curves by dash."""
+    chart's curves and its floor by dash."""
     text = {k: k for k in ("event", "probability", "P", "Q", "distribution", "value",
                            "entropy_part", "kl_adds", "kl_subtracts", "total", "part",
                            "infinite", "t", "cross_entropy", "kl", "quantity", "entropy_p")}
@@ -398,12 +399,54 @@ def test_charts_tell_their_series_apart_by_more_than_colour():
     color = stack["layer"][0]["encoding"]["color"]
     assert color["legend"]["orient"] == "bottom" and color["legend"]["direction"] == "vertical"
     assert color["legend"]["labelLimit"] == 0
-    assert color["scale"]["domain"] == ["entropy_part", "kl_adds", "kl_subtracts"]
+    assert color["scale"]["domain"] == ["entropy_part", "kl_adds", "kl_subtracts", "total"]
     assert "#4daf7c" not in color["scale"]["range"]  # no red/green pair
     blend = charts.compile_spec(charts.blend_chart, text=text)
-    assert blend["layer"][0]["encoding"]["strokeDash"]["scale"]["range"] == [[1, 0], [8, 4]]
+    assert blend["layer"][0]["encoding"]["strokeDash"]["scale"]["range"] == \
+        [[1, 0], [8, 4], [2, 3]]  # H(P, Qₜ) solid, KL(P‖Qₜ) dashed, the floor H(P) dotted
     for spec in (bars, stack, blend):
         assert spec["config"]["axis"]["labelColor"] == charts.INK
+
+
+def chart_specs(at) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_total_tick_and_the_floor_line_have_legend_entries(explorer, lang):
+    """Browser review: the stack's tick (each event's total −p log q) and the blend chart's
+    dotted H(P) line are named in their charts' legends, not only in the captions below, in
+    the words the page uses for them (their tooltips'), with a symbol drawn as the mark is:
+    a stroke in the tick's colour; the dotted line's colour and dash."""
+    set_language(explorer, lang)
+    total, floor = (STRINGS[k][lang == "zh"] for k in ("ex.chart.total", "ex.chart.floor"))
+    stack, blend = chart_specs(explorer)[1:]
+
+    ticks = next(layer for layer in stack["layer"] if layer["mark"]["type"] == "tick")
+    color = stack["layer"][0]["encoding"]["color"]
+    assert ticks["encoding"]["color"] == {"datum": total}  # drawn through the legend's scale
+    assert color["scale"]["domain"] == [STRINGS[k][lang == "zh"] for k in (
+        "ex.chart.entropy_part", "ex.chart.kl_adds", "ex.chart.kl_subtracts", "ex.chart.total")]
+    assert color["scale"]["range"][3] == charts.CE_COLOR
+    assert color["legend"]["orient"] == "bottom" and color["legend"]["direction"] == "vertical"
+    literal = json.dumps(total, ensure_ascii=False)
+    assert color["legend"]["symbolType"]["expr"] == \
+        f"datum.value === {literal} ? 'stroke' : 'square'"
+    assert color["legend"]["symbolStrokeColor"]["expr"] == \
+        f"datum.value === {literal} ? '{charts.CE_COLOR}' : null"
+
+    rule = next(layer for layer in blend["layer"] if layer["data"]["name"] == "floor")
+    names = ["H(P, Qₜ)", "KL(P‖Qₜ)", floor]
+    for channel, looks in (("color", [charts.CE_COLOR, charts.KL_COLOR, charts.FLOOR_COLOR]),
+                           ("strokeDash", [[1, 0], [8, 4], [2, 3]])):
+        for layer in (blend["layer"][0], rule):
+            encoding = layer["encoding"][channel]
+            assert encoding["field"] == "quantity" and encoding["legend"]["direction"] == \
+                "vertical"
+            assert encoding["scale"] == {"domain": names, "range": looks}
+    floor_rows = [f for f in chart_frames(explorer) if list(f.columns) == ["h", "quantity"]]
+    assert [list(f["quantity"]) for f in floor_rows] == [[floor]]
+    assert floor_rows[0]["h"][0] == pytest.approx(1.75)
 
 
 def test_each_chart_has_a_text_alternative(explorer):
@@ -493,13 +536,19 @@ def test_presentation_view_holds_each_answer_until_the_teacher_reveals_it():
     labels = set(metrics(at))
     assert not labels & {"Cross-entropy H(P, Q)", "KL divergence KL(P‖Q)",
                          "KL divergence KL(Q‖P)", "Cross-entropy H(Q, P)"}
-    # Under each checkpoint, and the blend's numbers (at t = 0 they are the same answers).
-    assert [c.value for c in at.caption].count(STRINGS["ex.held"][0]) == 4
+    # Under each checkpoint; and the per-event chart (its terms add up to H(P,Q), their grey
+    # parts to H(P)) and the blend (at t = 0 its numbers are the same answers) wait for both.
+    captions = [c.value for c in at.caption]
+    assert captions.count(STRINGS["ex.held"][0]) == 3
+    assert captions.count(STRINGS["ex.held.both"][0]) == 2
+    charts_held = len(at.get("vega_lite_chart"))
     for cid in [c.id for c in lesson.by_page("explorer")]:   # the teacher's order
         at.button(key=f"_cp.reveal.explorer.{cid}").click().run()
     m = metrics(at)
     assert m["Cross-entropy H(P, Q)"] == "2.38 bits" and m["KL divergence KL(Q‖P)"] == "0.5 bits"
-    assert STRINGS["ex.held"][0] not in [c.value for c in at.caption]
+    captions = [c.value for c in at.caption]
+    assert STRINGS["ex.held"][0] not in captions and STRINGS["ex.held.both"][0] not in captions
+    assert len(at.get("vega_lite_chart")) == charts_held + 2  # the per-event chart, the blend
 
 
 # ---- Checkpoints ------------------------------------------------------------------------------
@@ -537,15 +586,17 @@ BLEND = {"Cross-entropy H(P, Qₜ)", "KL divergence KL(P‖Qₜ)"}
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_answers_wait_for_a_prediction(lang):
     """Issue 19: before a prediction no number answering a checkpoint is on screen (the
-    blend's numbers at t = 0 are H(P,Q), KL(P‖Q) and H(P)); the table, the charts and the
-    editor are. Each checkpoint's numbers appear once it is predicted, right or wrong, and stay
-    while the table is edited (the checkpoint then asks again)."""
+    blend's numbers at t = 0 are H(P,Q), KL(P‖Q) and H(P), the per-event terms add up to
+    H(P,Q)); the table, its bars and the editor are. Each checkpoint's numbers appear once it
+    is predicted, right or wrong, and stay while the table is edited (the checkpoint then asks
+    again)."""
     at = open_page(PAGE)
     set_language(at, lang)
-    held = STRINGS["ex.held"][lang == "zh"]
+    held, both = STRINGS["ex.held"][lang == "zh"], STRINGS["ex.held.both"][lang == "zh"]
     assert len(at.metric) == 0
-    assert [c.value for c in at.caption].count(held) == 4
-    assert len(at.get("vega_lite_chart")) >= 2 and len(at.dataframe) == 1
+    captions = [c.value for c in at.caption]
+    assert captions.count(held) == 3 and captions.count(both) == 2
+    assert len(at.get("vega_lite_chart")) == 1 and len(at.dataframe) == 1  # P and Q's bars
     shown = " ".join(m.value for m in at.markdown)
     assert "2.38" not in shown and "0.625" not in shown
     assert STRINGS["ex.floor.takeaway"][lang == "zh"] not in shown  # "never below": the answer
@@ -553,8 +604,11 @@ def test_answers_wait_for_a_prediction(lang):
     predict(at, "bits_per_symbol", 1.0)  # wrong: the answer shows all the same
     assert set(metrics(at)) == ANSWERS["bits_per_symbol"]
     assert metrics(at)["Cross-entropy H(P, Q)"] == "2.38 bits"
+    assert STRINGS["ex.held.both"][0] in [c.value for c in at.caption]
     predict(at, "cross_floor", "above")  # right
     assert STRINGS["ex.floor.takeaway"][0] in " ".join(m.value for m in at.markdown)
+    assert STRINGS["ex.held.both"][0] not in [c.value for c in at.caption]
+    assert len(at.get("vega_lite_chart")) == 3
     assert set(metrics(at)) == ANSWERS["bits_per_symbol"] | ANSWERS["cross_floor"] | BLEND
     predict(at, "kl_direction", "same")  # wrong
     assert metrics(at)["KL divergence KL(Q‖P)"] == "0.5 bits"

@@ -118,15 +118,19 @@ if shown is not None:
         else:
             st.caption(t("ex.held"))
         st.subheader(t("ex.chart.stack"))
-        ui.chart(charts.cross_entropy_stack, r.stack, text=r.text, rotate=rotate)
-        st.caption(t("ex.chart.stack.caption") + " " + r.stack_alt)
-        box = details("terms", t("ex.per_event.table"), ":material/table_view:")
-        if box.open:
-            with box:
-                st.markdown(t("ex.per_event.intro"))
-                st.dataframe(r.terms, hide_index=True, width="stretch")
-                ex.download_csv(lambda: pd.DataFrame(r.csv), "per_event.csv",
-                                t("ex.download.terms"), key="_download.explorer.terms")
+        # The terms add up to H(P,Q) and their grey parts to H(P): both answers above.
+        if cross_shown and floor_shown:
+            ui.chart(charts.cross_entropy_stack, r.stack, text=r.text, rotate=rotate)
+            st.caption(t("ex.chart.stack.caption") + " " + r.stack_alt)
+            box = details("terms", t("ex.per_event.table"), ":material/table_view:")
+            if box.open:
+                with box:
+                    st.markdown(t("ex.per_event.intro"))
+                    st.dataframe(r.terms, hide_index=True, width="stretch")
+                    ex.download_csv(lambda: pd.DataFrame(r.csv), "per_event.csv",
+                                    t("ex.download.terms"), key="_download.explorer.terms")
+        else:
+            st.caption(t("ex.held.both"))
         box = details("formulas", t("ex.formulas"), ":material/function:")
         if box.open:
             box.markdown("\n\n".join((
@@ -151,20 +155,23 @@ if shown is not None:
 
         # ---- Move Q toward P ----------------------------------------------------------------
         st.header(t("ex.blend") + badge, divider="gray")
-        explain(t("ex.blend.intro") + "\n\n" + r"$$Q_t = (1-t)\,Q + t\,P$$")
+        # Its words, curves and numbers say that the cross-entropy falls to H(P), never below,
+        # from H(P,Q) at t = 0: the answers above. They wait for both predictions.
+        blend_shown = cross_shown and floor_shown
+        if blend_shown:
+            explain(t("ex.blend.intro") + "\n\n" + r"$$Q_t = (1-t)\,Q + t\,P$$")
+        else:
+            st.caption(t("ex.held.both"))
 
         @ui.fragment
         def blend_section(p: np.ndarray, q_dist: np.ndarray, labels: list[str],
-                          r: ex.Results, held: bool) -> None:
+                          r: ex.Results) -> None:
             t_value = S.slider("t", t("ex.blend.t"), step=0.01)
             q_t = info.blend(p, q_dist, t_value)
-            if held:  # at t = 0 these are H(P,Q), KL(P‖Q) and H(P): the answers above
-                st.caption(t("ex.held"))
-            else:
-                with st.container(horizontal=True):
-                    st.metric(t("ex.blend.ce"), amount(info.cross_entropy(p, q_t, base)))
-                    st.metric(t("ex.blend.kl"), amount(info.kl_divergence(p, q_t, base)))
-                    st.metric(t("ex.m.h_p"), amount(r.c.h_p))
+            with st.container(horizontal=True):
+                st.metric(t("ex.blend.ce"), amount(info.cross_entropy(p, q_t, base)))
+                st.metric(t("ex.blend.kl"), amount(info.kl_divergence(p, q_t, base)))
+                st.metric(t("ex.m.h_p"), amount(r.c.h_p))
             ui.chart(charts.blend_chart, {**r.blend, **charts.blend_now_data(t_value)},
                      text=r.text)
             st.caption(t("ex.blend.caption"))
@@ -180,8 +187,9 @@ if shown is not None:
                         lambda: pd.DataFrame({event: labels, "P": p, "Q": q_dist, "Q_t": q_t}),
                         "q_t.csv", t("ex.download.blend"), key="_download.explorer.blend")
 
-        blend_section(p, q_dist, labels, r, not (cross_shown and floor_shown))
-        takeaway(t("ex.blend.takeaway"))
+        if blend_shown:
+            blend_section(p, q_dist, labels, r)
+            takeaway(t("ex.blend.takeaway"))
 
 box = details("teachers", t("ex.teach"), ":material/school:")
 if box.open:

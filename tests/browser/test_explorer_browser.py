@@ -93,7 +93,7 @@ def test_edit_survives_language_and_link_reproduces_it(page: Page, server, brows
 
 
 def test_csv_download_reads_back(page: Page, server):
-    open_app(page, f"{server}/explorer?preset=die")
+    open_app(page, f"{server}/explorer?preset=die&done={DONE}")
     page.get_by_text("CSV file: download or load").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the table (CSV)").click()

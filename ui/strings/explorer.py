@@ -41,6 +41,8 @@ STRINGS = {
     "ex.stale.badge": ("last valid table", "上一个有效表格"),
     "ex.held": ("Predict above to see these numbers.",
                 "先在上面作出预测，再看这些数字。"),
+    "ex.held.both": ("Make both predictions above (cross-entropy, and its floor) to see this.",
+                     "先完成上面的两个预测（交叉熵及其下限），再看这里。"),
     "ex.from_counts": (
         "Normalised from counts: P divided by its total {p_total}, Q by its total {q_total}.",
         "已由计数归一化：P 除以其总和 {p_total}，Q 除以其总和 {q_total}。"),
