@@ -13,7 +13,8 @@ session (see :func:`_as_a_running_server`); a fresh server's very first deep lin
     python3 bench/bench_pages.py --json out.json    # the table as JSON as well
 
 Pages come from ``ui.layout.PAGES`` (those whose script exists). For each page the bench
-measures a plain rerun and these interactions when the page has them: ``slider`` (a slider
+measures, with every checkpoint answered (:func:`_open`), a plain rerun and these interactions
+when the page has them: ``slider`` (a slider
 moved to a new value each time), ``preset`` (the preset buttons in turn), ``table`` (a data
 editor edit), ``language`` (English <-> Chinese) and, on the neuron page, ``frame`` (one tick
 of Play). Widgets are found by key where a key is known (``PLANS``), otherwise by kind; an
@@ -253,9 +254,17 @@ def _measure(row: Row, at, prepare: Callable[[int], str | None], reruns: int,
 
 
 def _open(info, timeout: int = TIMEOUT):
+    """The page as a student has it after making its predictions: every checkpoint answered
+    (the progress ``done`` a link carries), so every result a prediction holds back is drawn
+    and its widgets (the explorer's blend slider, say) are there to be moved."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout).run()
+    from lib import lesson
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.session_state["done"] = lesson.encode_progress(
+        {(c.page, c.id): "r" for c in lesson.CHECKPOINTS})
+    at.run()
     if info.key != "home" and not at.exception:
         at.switch_page(info.path).run()
     if at.exception:

@@ -8,9 +8,10 @@ of the same text.
     python3 bench/bench_text.py            # 100,000 characters, order 3, α = 0.5
     python3 bench/bench_text.py -n 20000 --order 5 --alpha 0.01
 
-The training text is the app's English prose (all of it); the coded text is drawn from a
-fixed mixture of that prose's lines, shuffled with a fixed seed, so that it resembles the
-training text without repeating it.
+The training text is the app's English prose as the compression page shows it (all of it, as
+plain text: :func:`lib.text.prose`); the coded text is drawn from a fixed mixture of that
+prose's lines, shuffled with a fixed seed, so that it resembles the training text without
+repeating it.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from ui.strings import STRINGS  # noqa: E402
 
 
 def texts(n: int, seed: int = 0) -> tuple[str, str]:
-    prose = [english for _, (english, _) in sorted(STRINGS.items())]
-    train = "\n".join(prose)
+    train = text.prose(STRINGS[key] for key in sorted(STRINGS))
+    prose = train.split("\n")
     rng = random.Random(seed)
     lines, size = [], 0
     while size < n:

@@ -151,9 +151,9 @@ def test_binary_charts_follow_the_target(loss):
 
 def test_softmax_default_logits(loss):
     probs = losses.softmax([2.5, -1, 3.2, 0.5])
-    assert metric(loss, "Probability given to C") == fmt.short(probs[2]) == "0.633"
+    assert metric(loss, "Probability given to bird") == fmt.short(probs[2]) == "0.633"
     assert metric(loss, "Loss −ln a(true class)") == f"{fmt.short(-math.log(probs[2]))} nats"
-    assert "The gradient a − y for class C is −0.367" in all_text(loss)
+    assert "The gradient a − y for the class “bird” is −0.367" in all_text(loss)
     open_details(loss, "jacobian")
     assert r"C = -\ln 0.7 = 0.357" in all_text(loss)
 
@@ -164,7 +164,7 @@ def test_softmax_controls(loss):
     assert metric(loss, "Loss −ln a(true class)") == f"{fmt.short(-math.log(probs[1]))} nats"
     slider(loss, "z1").set_value(10.0).run()
     probs = losses.softmax([2.5, 10, 3.2, 0.5])
-    assert metric(loss, "Probability given to B") == fmt.short(probs[1])
+    assert metric(loss, "Probability given to dog") == fmt.short(probs[1])
     loss.button(key="_loss.reset_logits").click().run()
     assert loss.session_state["loss.z1"] == -1.0
     assert slider(loss, "z1").value == -1.0
@@ -695,7 +695,7 @@ def test_hostile_links_give_defaults_and_a_message():
         at = open_link(PAGE, query)
         assert not at.exception, query
         assert at.warning, f"the reader is told what the link could not set: {query}"
-        assert metric(at, "Probability given to C") == "0.633", query
+        assert metric(at, "Probability given to bird") == "0.633", query
         assert metric(at, "Loss: sum over classes").startswith("0.434"), query
 
 

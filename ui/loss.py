@@ -29,7 +29,6 @@ from ui.i18n import event_name, say, t
 from ui.layout import in_units
 from ui.state import PageState
 
-CLASSES = ("A", "B", "C", "D")
 DEFAULT_LOGITS = (2.5, -1.0, 3.2, 0.5)
 #: The multi-label example: rice and pumpkin in the photo, greens not (BRIEF §2).
 DEFAULT_TABLE = pd.DataFrame({
@@ -46,7 +45,7 @@ S = PageState("loss", [
     Setting("a", 0.9, "float", lo=0.01, hi=0.99),
     Setting("y", 0, "choice", choices=(0, 1)),
     *[Setting(f"z{i}", v, "float", lo=-10.0, hi=10.0) for i, v in enumerate(DEFAULT_LOGITS)],
-    Setting("true", 2, "choice", choices=tuple(range(len(CLASSES)))),
+    Setting("true", 2, "choice", choices=tuple(range(len(DEFAULT_LOGITS)))),
     Setting("table", DEFAULT_TABLE, "table", columns=("a",), bool_columns=("y",)),
     Setting("heads", 7, "int", lo=0, hi=10_000),
     Setting("tails", 3, "int", lo=0, hi=10_000),
@@ -117,12 +116,18 @@ CardView = tuple[str, tuple[str, ...]]
 SoftmaxView = namedtuple("SoftmaxView", "bars probs grads loss cards bars_held")
 
 
+def class_names() -> tuple[str, ...]:
+    """The softmax section's four classes, named in the reader's language (named, not lettered:
+    "C" is the cost in ∂C/∂z)."""
+    return tuple(t(f"ls.sm.class.{i}") for i in range(len(DEFAULT_LOGITS)))
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
 def softmax_view(z: tuple[float, ...], true: int, language: str) -> SoftmaxView:
     """The softmax section for logits ``z`` and the true class: bars, probabilities,
     gradients, loss, and the code cards with what each call returns and means, worded in
     ``language``."""
-    bars, a, grads, loss = charts_loss.softmax_bars_data(z, true, CLASSES, t("ls.sm.a"),
+    bars, a, grads, loss = charts_loss.softmax_bars_data(z, true, class_names(), t("ls.sm.a"),
                                                          t("ls.sm.y"), t("ls.sm.grad"))
     quote, page = problems.message(Problem("sum", column="P", value=4.0)), t("page.explorer")
     cards = tuple((library_calls.card_text(card), tuple(

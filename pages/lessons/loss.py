@@ -140,17 +140,18 @@ def likelihood_section() -> None:
 def softmax_section() -> None:
     """The logits, the true class, the loss, the checkpoint on the gradient, the bars, and the
     code cards for these logits."""
+    names = ls.class_names()
     with st.container(horizontal=True, vertical_alignment="bottom"):
         z = np.array([S.slider(f"z{i}", t("ls.sm.logit", c=c), step=0.1)
-                      for i, c in enumerate(ls.CLASSES)])
+                      for i, c in enumerate(names)])
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        true = S.choice("true", t("ls.sm.true"), dict(enumerate(ls.CLASSES)),
+        true = S.choice("true", t("ls.sm.true"), dict(enumerate(names)),
                         widget="selectbox", width=180)
         st.button(t("ls.sm.reset"), on_click=ls.reset_logits, key="_loss.reset_logits")
     view = ls.softmax_view(tuple(float(v) for v in z), true, ui.lang())
     with st.container(horizontal=True):
         ls.ce_metric(st, t("ls.sm.loss"), view.loss)
-        st.metric(t("ls.sm.p_true", c=ls.CLASSES[true]), fmt.short(view.probs[true]))
+        st.metric(t("ls.sm.p_true", c=names[true]), fmt.short(view.probs[true]))
     # The gradient bars and their caption answer the checkpoint: they wait for a prediction.
     grads_shown = checkpoint.ask("loss", "logit_gradient", {"logits": z.tolist(), "true": true})
     series = {"ls.sm.a": "cross_entropy", "ls.sm.y": "label"}
@@ -159,14 +160,14 @@ def softmax_section() -> None:
                    "series": t("word.quantity")},
              colors=ls.colors({**series, "ls.sm.grad": "gradient"} if grads_shown else series))
     if grads_shown:
-        st.caption(t("ls.sm.caption", c=ls.CLASSES[true], grad=fmt.short(view.grads[true])))
+        st.caption(t("ls.sm.caption", c=names[true], grad=fmt.short(view.grads[true])))
         takeaway(t("ls.sm.takeaway"))  # ∂C/∂z = a − y: the rule the checkpoint asks to apply
     else:
         st.caption(t("ls.held"))
     box = details("softmax_code", t("ls.lib.softmax"), ":material/code:")
     if box.open:
         with box:
-            st.markdown(t("ls.lib.intro", c=ls.CLASSES[true]) + "\n\n" + t("ls.lib.setup_note"))
+            st.markdown(t("ls.lib.intro", c=names[true], i=true) + "\n\n" + t("ls.lib.setup_note"))
             ls.draw_cards(view.cards)
 
 

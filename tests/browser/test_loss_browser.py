@@ -103,7 +103,7 @@ def test_csv_download_reads_back(page: Page, server):
 
 def test_a_logit_slider_moves_the_library_setup(page: Page, server):
     open_app(page, f"{server}/loss")
-    thumb = page.get_by_role("slider", name="Logit z for A")
+    thumb = page.get_by_role("slider", name="Logit z for cat")
     thumb.scroll_into_view_if_needed()
     thumb.focus()
     for _ in range(5):

@@ -78,7 +78,7 @@ def answers() -> dict[tuple[str, str], lesson.Answer]:
         "loss": {"a": tables.read_column(loss_d["table"], "a")[1],
                  "y": np.array([bool(v) for v in loss_d["table"]["y"]], float),
                  "heads": loss_d["heads"], "tails": loss_d["tails"],
-                 "logits": [loss_d[f"z{i}"] for i in range(len(ls.CLASSES))],
+                 "logits": [loss_d[f"z{i}"] for i in range(len(ls.DEFAULT_LOGITS))],
                  "true": loss_d["true"]},
         "neuron": nr.S.defaults,
         "network": accuracy,

@@ -183,15 +183,20 @@ STRINGS = {
     "ls.sm.true": ("True class", "真实类别"),
     "ls.sm.reset": ("Reset logits", "重置 logits"),
     "ls.sm.loss": ("Loss −ln a(true class)", "损失 −ln a（真实类别）"),
-    "ls.sm.p_true": ("Probability given to {c}", "给 {c}的概率"),
+    "ls.sm.p_true": ("Probability given to {c}", "给{c}的概率"),
+    # The classes are named, not lettered: "C" is the cost in ∂C/∂z.
+    "ls.sm.class.0": ("cat", "猫"),
+    "ls.sm.class.1": ("dog", "狗"),
+    "ls.sm.class.2": ("bird", "鸟"),
+    "ls.sm.class.3": ("fish", "鱼"),
     "ls.sm.class": ("Class", "类别"),
     "ls.sm.a": ("softmax output a", "softmax 输出 a"),
     "ls.sm.y": ("label y", "标签 y"),
     "ls.sm.grad": ("gradient a − y", "梯度 a − y"),
     "ls.sm.caption": (
-        "The gradient a − y for class {c} is {grad}: it pushes the true logit up by 1 − a and "
+        "The gradient a − y for the class “{c}” is {grad}: it pushes the true logit up by 1 − a and "
         "every other logit down by its own probability; the pushes add up to zero.",
-        "类别 {c}的梯度 a − y 为 {grad}：它把真实类别的 logit 往上推 1 − a，把其余每个 logit 按"
+        "类别“{c}”的梯度 a − y 为 {grad}：它把真实类别的 logit 往上推 1 − a，把其余每个 logit 按"
         "各自的概率往下推；这些推力之和为零。"),
     "ls.sm.data": ("The bars' numbers", "柱状图的数值"),
     "ls.sm.takeaway": (
@@ -260,9 +265,9 @@ STRINGS = {
     "ls.lib.intro": (
         "Each card below runs exactly as printed, on its own, in a Python with that card's "
         "library installed; the comment after each call is what it returns, in nats. The cards "
-        "use this section's logits and true class {c}.",
+        "use this section's logits and true class “{c}” (index {i} in the code).",
         "下面每张卡片都能按原样单独运行，只需装好该卡片所用的库；每个调用后的注释是它的返回值，"
-        "单位为奈特。卡片使用本节的 logits 和真实类别 {c}。"),
+        "单位为奈特。卡片使用本节的 logits 和真实类别“{c}”（代码中的索引为 {i}）。"),
     "ls.lib.multi_intro": (
         "Each card below runs exactly as printed, on its own, in a Python with that card's "
         "library installed; the comment after each call is what it returns, in nats. The "
