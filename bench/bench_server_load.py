@@ -75,7 +75,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_classroom import (VISIT, WARM_UP, Server, Stats, _generic_visit, _pct,  # noqa: E402
-                             _server_runs, app_errors, cpu_by_group, cpu_used, page_slug,
+                             _server_runs, answered_query, app_errors, cpu_by_group, cpu_used, page_slug,
                              report_done, run_until_stopped, server_arguments, server_files,
                              setting_keys)
 
@@ -117,7 +117,8 @@ class Client:
         self.timeout, self.number, self.warm = timeout, number, warm
         #: delta path -> (element type, its proto, the fragment it was drawn in)
         self.elements: dict[tuple, tuple] = {}
-        self.query = ""
+        # The first load's address: a student who has made every prediction (bench_classroom)
+        self.query = answered_query()
         self.current = pages["home"]  # the page's script hash, as the browser's address
         self.finished: asyncio.Queue = asyncio.Queue()
         self.edits: dict[str, dict] = {}  # data editor id -> its edited rows
@@ -476,7 +477,7 @@ def browser_requests(url: str, pages: dict[str, str]) -> dict[str, tuple[str, ..
             page.on("request", lambda r: seen.append(r.url) if r.method == "GET"
                     and r.url.startswith(url) and r.resource_type != "websocket"
                     and "/media/" not in r.url else None)
-            page.goto(url)
+            page.goto(f"{url}/?{answered_query()}")  # as the sessions' first load
             settle("home")
             other = "中文"
             for key, slug in pages.items():
