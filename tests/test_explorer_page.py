@@ -801,3 +801,25 @@ def test_download_buttons(explorer):
     assert read.table["P"].tolist() == ["1/2", "1/4", "1/8", "1/8"]
     for button in explorer.get("download_button"):
         assert not button.proto.url  # made on click: AppTest has no media server for it
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_per_event_table_makes_room_for_another_examples_numbers(lang):
+    """Browser review: with the per-event table open, the die's 1/6 showed as "0.16666…": the
+    browser keeps the column widths it gave the first data (the animals' 0.125). The widths are
+    sent with the data (ui.layout.table), so each column is as wide as its longest cell."""
+    import json
+
+    from lib.column_widths import CELL_PX, text_px
+    from tests.conftest import answered
+
+    at = answered(open_page(PAGE), "explorer")
+    set_language(at, lang)
+    for name in ("animals", "die"):
+        preset(at, name)
+        frame = terms_table(at) if name == "animals" else at.dataframe[1].value
+        config = json.loads(at.dataframe[1].proto.columns)
+        for column in frame.columns:
+            widest = max(text_px(str(cell)) for cell in (column, *frame[column]))
+            assert config[column]["width"] >= CELL_PX + widest, (name, column)
+    assert "0.166667" in frame["P"].tolist()

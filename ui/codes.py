@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections import namedtuple
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -20,7 +19,6 @@ import pyarrow as pa
 import streamlit as st
 
 from lib import charts_codes, coding, sampling
-from lib.column_widths import column_widths
 from lib.charts import CE_COLOR, KL_COLOR, P_COLOR
 from lib.presets import CODE_EXAMPLES
 from lib.settings import Setting
@@ -94,15 +92,6 @@ def unit_note() -> str | None:
 
 # ---- Tables ---------------------------------------------------------------------------------
 
-def columns(widths: Mapping[str, int], labels: Mapping[str, str] | None = None,
-            helps: Mapping[str, str] | None = None) -> dict:
-    """``st.dataframe``'s ``column_config``: each column at its width (:func:`column_widths`;
-    a table wider than the columns shares the rest out evenly), with its shown label and help."""
-    labels, helps = labels or {}, helps or {}
-    return {name: st.column_config.Column(labels.get(name), width=width, help=helps.get(name))
-            for name, width in widths.items()}
-
-
 #: The code table's columns shown under a short label (``cd.col.short.*``: "bits" for a code's
 #: lengths, beside its codewords), so that all eleven fit beside the sidebar at 1280 px; their
 #: help says in full what each holds.
@@ -110,17 +99,11 @@ SHORT = {"huff_p": "huff_p", "huff_p_len": "len", "huff_q": "huff_q", "huff_q_le
          "shannon_q": "shannon_q", "shannon_q_len": "len"}
 
 
-def code_columns(table: pa.Table) -> dict:
-    """The code table's ``column_config`` (:func:`columns`): short labels with their help,
-    every column as wide as its label or longest cell."""
+def code_table(table: pa.Table) -> None:
+    """The code table (:func:`ui.layout.table`): short labels with their help."""
     labels = {t(f"cd.col.{k}"): t(f"cd.col.short.{short}") for k, short in SHORT.items()}
     helps = {t(f"cd.col.{k}"): t(f"cd.col.help.{k}") for k in (*SHORT, "info_p", "info_q")}
-    return columns(column_widths(table.to_pydict(), labels), labels, helps)
-
-
-def widths(table: pa.Table) -> dict:
-    """A table's ``column_config`` giving each column the width of its name or longest cell."""
-    return columns(column_widths(table.to_pydict()))
+    layout.table(table, labels=labels, helps=helps)
 
 
 # ---- Codes and expected lengths ----------------------------------------------------------------

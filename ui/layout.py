@@ -16,6 +16,7 @@ from typing import Any, Callable
 import streamlit as st
 
 from lib import lesson
+from lib.column_widths import column_widths
 from lib.info import convert
 from lib import fmt
 from lib.settings import Setting
@@ -231,6 +232,29 @@ def metrics(items: Any, columns: int | None = None) -> None:
             col.metric(label, value, help=help_)
             if caption:
                 col.caption(caption)
+
+
+def _cells(data: Any) -> dict[str, list]:
+    """A table's cells by column name: an Arrow table or a pandas frame."""
+    if hasattr(data, "to_pydict"):
+        return data.to_pydict()
+    return {str(name): data[name].tolist() for name in data.columns}
+
+
+def table(data: Any, where: Any = None, labels: dict[str, str] | None = None,
+          helps: dict[str, str] | None = None) -> None:
+    """``st.dataframe`` of ``data`` (an Arrow table or a pandas frame; no index, as wide as its
+    container), each column shown under ``labels[name]`` with ``helps[name]``, and each as
+    wide as its label or widest cell (:func:`lib.column_widths.column_widths`).
+
+    The widths go with the data: the browser sizes a table's columns to the first data it shows
+    and keeps them when the data changes in place, so another example's longer number would
+    show cut off ("0.1666…")."""
+    labels, helps = labels or {}, helps or {}
+    widths = column_widths(_cells(data), labels)
+    (where or st).dataframe(data, hide_index=True, width="stretch", column_config={
+        name: st.column_config.Column(labels.get(name), width=width, help=helps.get(name))
+        for name, width in widths.items()})
 
 
 #: Session-state key: the lazy expanders (:func:`details`) the reader has open, as

@@ -115,14 +115,14 @@ def network_section() -> None:
             st.markdown(v.split + "\n\n" + v.detail)
     st.subheader(t("cal.net.compare"))
     if shown:
-        st.dataframe(v.compare, hide_index=True, width="stretch")
+        ui.layout.table(v.compare)
         if v.compare_text:  # none when neither network could be measured
             st.markdown(v.compare_text)
     else:
         st.caption(t("cal.hold"))
     if v.bins is not None:
         with st.expander(t("cal.net.bins.table"), icon=":material/table_view:"):
-            st.dataframe(v.bins, hide_index=True, width="stretch")
+            ui.layout.table(v.bins)
     if v.how:
         with st.expander(t("cal.net.how"), icon=":material/help:"):
             st.markdown(v.how)

@@ -44,10 +44,7 @@ else:  # the results need a valid P and Q
     # ---- Codes: the opening experiment ----------------------------------------------------
     st.header(t("cd.codes"), divider="gray")
     ui.layout.takeaway(t("cd.codes.takeaway"))
-    # Every table's columns have widths sent with their data: the browser would keep the widths
-    # it gave the first data, and cut off a longer number from another example.
-    st.dataframe(view.table, hide_index=True, width="stretch",
-                 column_config=cd.code_columns(view.table))
+    cd.code_table(view.table)
     with st.container(key="codes-notes"):
         for kind, sentence in view.notes:
             (st.warning if kind == "warning" else st.info)(
@@ -83,8 +80,7 @@ else:  # the results need a valid P and Q
         if view.chart is not None:
             ui.chart(charts_codes.identity_bars, view.chart, text=view.chart_text)
             with st.expander(t("cd.chart.numbers"), icon=":material/table_rows:"):
-                st.dataframe(view.chart_numbers, hide_index=True, width="stretch",
-                             column_config=cd.widths(view.chart_numbers))
+                ui.layout.table(view.chart_numbers)
                 st.markdown(view.shannon)
         else:
             st.caption(t("cd.chart.infinite"))
@@ -180,8 +176,7 @@ else:  # the results need a valid P and Q
                 st.caption(v.high)
         # [3, 4]: at 1280 px beside the sidebar the table has the width of its four columns.
         table_col, words_col = st.columns([3, 4], gap="large")
-        table_col.dataframe(v.table, hide_index=True, width="stretch",
-                            column_config=cd.widths(v.table))
+        ui.layout.table(v.table, where=table_col)
         ui.layout.explain(*v.sentences[1:], where=words_col)  # events never drawn
         with words_col.expander(t("cd.mle.how"), icon=":material/function:"):
             st.markdown(v.sentences[0] + "\n\n" + t("cd.mle.intro"))
@@ -194,8 +189,7 @@ else:  # the results need a valid P and Q
         st.markdown(v.bias_sentence + "\n\n" + v.rule_sentence)
         with st.expander(t("cd.bias.how"), icon=":material/function:"):
             st.markdown(t("cd.bias.intro", repeats=f"{cd.BIAS_REPEATS:,}"))
-            st.dataframe(v.bias_numbers, hide_index=True, width="stretch",
-                         column_config=cd.widths(v.bias_numbers))
+            ui.layout.table(v.bias_numbers)
 
     with st.container(key="codes-sampling"):
         sampling_sections(src)

@@ -68,7 +68,7 @@ else:  # the results need a usable text
     with st.expander(t("tx.table"), icon=":material/table_rows:"):  # the chart's text alternative
         st.caption((cv.alt if turn else cv.alt_train).format(k=order))
         if turn:
-            st.dataframe(cv.table, hide_index=True, width="stretch")
+            ui.layout.table(cv.table)
 
     # ---- The held-out text, compressed ---------------------------------------------------------
     st.header(t("tx.coder"), divider="gray")

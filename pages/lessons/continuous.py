@@ -70,7 +70,7 @@ with st.container(key="continuous-searches"):
         st.caption(t("ct.landscape.caption", lo=fmt.short(v.colour[0]),
                      hi=fmt.short(v.colour[1]), unit=unit))
         st.markdown(v.searches_sentence)
-        st.dataframe(v.searches, hide_index=True, width="stretch")
+        ui.layout.table(v.searches)
     else:
         st.caption(t("ct.hold"))
 with st.expander(t("ct.why"), icon=":material/psychology:"):

@@ -126,7 +126,7 @@ if shown is not None:
             if box.open:
                 with box:
                     st.markdown(t("ex.per_event.intro"))
-                    st.dataframe(r.terms, hide_index=True, width="stretch")
+                    ui.layout.table(r.terms)
                     ex.download_csv(lambda: pd.DataFrame(r.csv), "per_event.csv",
                                     t("ex.download.terms"), key="_download.explorer.terms")
         else:
@@ -179,10 +179,9 @@ if shown is not None:
             if box.open:
                 with box:
                     event = t("word.event")
-                    st.dataframe(arrow_table({event: labels, "P": np.round(p, 6),
-                                              "Q": np.round(q_dist, 6),
-                                              "Q_t": np.round(q_t, 6)}),
-                                 hide_index=True, width="stretch")
+                    ui.layout.table(arrow_table({event: labels, "P": np.round(p, 6),
+                                                 "Q": np.round(q_dist, 6),
+                                                 "Q_t": np.round(q_t, 6)}))
                     ex.download_csv(
                         lambda: pd.DataFrame({event: labels, "P": p, "Q": q_dist, "Q_t": q_t}),
                         "q_t.csv", t("ex.download.blend"), key="_download.explorer.blend")

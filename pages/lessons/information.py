@@ -130,7 +130,7 @@ if r is not None:
                        "info": t("in.chart.info", unit=unit)},
                  rotate=charts.rotate_labels(len(view.labels)))
         with st.expander(t("in.entropy.numbers"), icon=":material/table_rows:"):
-            st.dataframe(view.numbers, hide_index=True, width="stretch")
+            ui.layout.table(view.numbers)
             ex.download_csv(view.csv, "entropy_terms.csv", t("in.download.terms"),
                             key="_download.information.terms")
     if checkpoint.ask("information", "most_uncertain", {"weights": r.p.tolist(), "base": base}):

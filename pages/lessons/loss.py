@@ -87,7 +87,7 @@ def multi_label_section() -> None:
                 ls.ce_metric(st, t("ls.ml.total"), float(view.terms.sum()))
                 st.metric(t("ls.ml.sum_a"), fmt.short(float(view.a.sum())),
                           help=t("ls.ml.sum_a.help"))
-            st.dataframe(view.results, hide_index=True, width="stretch")
+            ui.layout.table(view.results)
     if view.errors:
         st.info(t("ls.lib.multi_wait"), icon=":material/info:")
         takeaway(t("ls.ml.takeaway"))

@@ -132,7 +132,7 @@ if more.open:
 table = ui.layout.details("table", t("nr.table"), ":material/table_view:")
 if table.open:
     table.caption(t("nr.table.caption", step=v.table_step))
-    table.dataframe(v.table, hide_index=True, width="stretch")
+    ui.layout.table(v.table, where=table)
 
 # ---- The outcome --------------------------------------------------------------------------
 st.header(t("nr.outcome"), divider="gray")
