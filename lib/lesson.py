@@ -279,7 +279,7 @@ def _absolute_report(p: float) -> Answer:
     else:
         right = "q_extreme"
     return Answer(right, {"p": p, "m": "—" if m is None else f"{m:g}", "log": best["log"],
-                          "brier": best["brier"]})
+                          "brier": best["brier"], "case": "tie" if m is None else "end"})
 
 
 def _smoothing_gap(k: int, eps: float) -> Answer:

@@ -380,11 +380,14 @@ def test_absolute_report_waits_for_a_prediction(language, pick):
     # Nor its curve: a straight line, lowest at an end, would answer the question.
     absolute = STRINGS["cal.rule.absolute"][language == "zh"]
     assert absolute not in score_series(at) and len(score_series(at)) == 2
+    why = STRINGS["cal.score.why"][language == "zh"]  # its derivation says where it is lowest
+    assert why not in [e.label for e in at.expander]
     predict(at, "absolute_report", pick)
     assert metrics(at)[label] == "1"
-    assert score_series(at)[-1] == absolute
+    assert score_series(at)[-1] == absolute and why in [e.label for e in at.expander]
     assert (at.success if pick == "q_extreme" else at.warning)
     assert "q = 1" in feedback(at)
+    assert "q = p = 0.7" in feedback(at) and "“—”" not in feedback(at)  # said once, no dash
     assert lesson.decode_progress(link_of(at)["done"]) == {
         ("calibration", "absolute_report"): "r" if pick == "q_extreme" else "w"}
 
@@ -459,10 +462,13 @@ def test_confidence_waits_for_a_prediction(language):
     compare = lambda: [d for d in at.dataframe if len(d.value.columns) == 7]  # noqa: E731
     assert label not in metrics(at) and not compare()
     assert HOLD[language] in text(at)
+    # Nor the expander setting mean confidence beside accuracy, before and after scaling.
+    detail = STRINGS["cal.net.detail"][language == "zh"]
+    assert detail not in [e.label for e in at.expander]
     wrong = "level" if right != "level" else "over"
     predict(at, "confidence", wrong)
     assert metrics(at)[label] == f"{r.temperature:.2f}" and at.warning
-    assert compare()
+    assert compare() and detail in [e.label for e in at.expander]
     at.button(key="_cp.again.calibration.confidence").click().run()
     predict(at, "confidence", right)
     assert at.success and fmt.short(r.temperature) in feedback(at)

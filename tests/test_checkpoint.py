@@ -113,8 +113,8 @@ def test_a_prediction_made_before_the_answer_is_known_is_judged_once_it_is():
     assert not at.exception
     said = feedback(at)
     assert not any("The inputs changed" in text for text in said), said
-    assert any(text.startswith("Not quite: you said Across the peaks") and
-               "the answer is On one peak of P" in text for text in said), said
+    assert any(text.startswith("Not quite: you said across the peaks") and
+               "the answer is on one peak of P" in text for text in said), said
     assert lesson.decode_progress(at.session_state["done"])[("continuous", "reverse_fit")] == "w"
     assert at.radio(key="_cp.pick.continuous.reverse_fit").value == "between"
 

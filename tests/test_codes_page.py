@@ -8,11 +8,12 @@ import pytest
 
 from lib import info, sampling
 from lib.presets import CODE_EXAMPLES
-from tests.conftest import (edit_table, link_of, open_link, open_page, set_language, set_units,
+from tests.conftest import (answered, edit_table, link_of, open_link, open_page, set_language, set_units,
                             widget_key)
 from tests.test_information_page import (MAX_WORDS, feedback, predict, visible_prose,
                                          word_count)
 from ui import codes as cd
+from ui.strings import STRINGS
 from lib import fmt
 
 PAGE = "pages/lessons/codes.py"
@@ -67,14 +68,19 @@ def set_choice(at, name: str, value):
     return at
 
 
+def opened():
+    """The page with both checkpoints answered before (a link's ``done``): the encoded message
+    waits for both, as its bits per symbol measure their answers."""
+    return answered(open_page(PAGE), "codes")
+
+
 @pytest.fixture
 def animals():
-    at = open_page(PAGE)
-    return press(at, "animals")
+    return press(opened(), "animals")
 
 
-def test_worked_example_codes_and_lengths(animals):
-    at = animals
+def test_worked_example_codes_and_lengths():
+    at = press(open_page(PAGE), "animals")
     assert at.title[0].value == "Codes & samples"
     table = at.dataframe[0].value
     assert table["P's Huffman code"].tolist() == ["0", "10", "110", "111"]
@@ -87,7 +93,12 @@ def test_worked_example_codes_and_lengths(animals):
                                  "H(P̂, P)", "H(P̂, Q)"]
     assert "What Q's codes cost appears here once the checkpoint above is answered." \
         in texts(at)
+    # So does the encoded message: its bits per symbol measure both answers.
+    held = STRINGS["cd.hold.message"][0]
+    length = lambda: [w for w in at.number_input if w.key == "codes.length"]  # noqa: E731
+    assert held in [c.value for c in at.caption] and not length()
     answer_both(at)
+    assert held not in [c.value for c in at.caption] and length()
     m = metrics(at)
     assert m["Entropy H(P)"] == "1.75 bits"
     assert m["P's Huffman code"] == "1.75 bits"
@@ -124,7 +135,7 @@ def test_message_controls_and_decoding(animals):
 
 
 def test_q_without_codeword_is_named():
-    at = press(open_page(PAGE), "ruled_out")
+    at = press(opened(), "ruled_out")
     text = texts(at)
     assert "Q gives probability 0 to “bird”, yet P gives it a positive probability" in text
     assert "Q's code has no codeword for “bird”" in text
@@ -205,11 +216,12 @@ def test_estimation_and_bias(animals):
     set_number(at, "mle_n", 5)
     text = texts(at)
     assert "At n = 5," in text
-    assert at.dataframe[1].value["count"].sum() == 5
+    sample = next(d.value for d in at.dataframe if "count" in d.value.columns)
+    assert sample["count"].sum() == 5
 
 
 def test_units_and_language_keep_everything():
-    at = press(open_page(PAGE), "skewed")
+    at = press(opened(), "skewed")
     set_number(at, "length", 120)
     bits = numbers(at)
     set_units(at, "nats")
@@ -232,7 +244,7 @@ def test_units_and_language_keep_everything():
 
 
 def test_link_round_trip():
-    at = press(open_page(PAGE), "fifty")
+    at = press(opened(), "fifty")
     set_number(at, "length", 77)
     set_choice(at, "n", 1_000)
     link = link_of(at)
@@ -244,7 +256,7 @@ def test_link_round_trip():
 
 def test_bad_link_is_reported_and_defaults_kept():
     at = open_link(PAGE, {"length": "abc", "n": "7", "source": "nope", "theta": "0.3",
-                          "mle_n": "99999", "zzz": "1"})
+                          "mle_n": "99999", "zzz": "1", "done": link_of(opened())["done"]})
     assert not at.exception
     warning = " ".join(w.value for w in at.warning)
     for field in ("length", "n", "source", "theta", "mle_n", "zzz"):
@@ -253,8 +265,8 @@ def test_bad_link_is_reported_and_defaults_kept():
 
 
 def test_presets_alone_equal_presets_after_others():
-    alone = numbers(press(open_page(PAGE), "ties"))
-    at = press(open_page(PAGE), "ruled_out")
+    alone = numbers(press(opened(), "ties"))
+    at = press(opened(), "ruled_out")
     set_number(at, "length", 300)
     set_choice(at, "theta", 0.01)
     set_number(at, "mle_n", 9)
@@ -262,7 +274,7 @@ def test_presets_alone_equal_presets_after_others():
 
 
 def test_reads_the_explorers_table_and_escapes_labels():
-    at = open_page("pages/lessons/explorer.py")
+    at = answered(open_page("pages/lessons/explorer.py"), "codes")
     edit_table(at, "explorer.table", edited={0: {"label": "<b>x</b> **y**", "P": "0.5"},
                                              1: {"P": "0.5"}, 2: {"P": "0"}, 3: {"P": "0"}})
     at.switch_page(PAGE).run()

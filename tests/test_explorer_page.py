@@ -568,7 +568,8 @@ def feedback(at) -> str:
 
 
 CASES = [  # checkpoint, a right prediction, a wrong one, what the explanation quotes (defaults)
-    ("bits_per_symbol", 2.4, 1.0, ("H(P,Q) = 2.38 bits", "H(P,Q) = 2.38 比特")),
+    ("bits_per_symbol", 2.4, 1.0, ("H(P,Q) = −Σ p log₂ q = 2.38 bits",
+                                   "H(P,Q) = −Σ p log₂ q = 2.38 比特")),
     ("cross_floor", "above", "below", ("H(P,Q) = 2.38 bits and H(P) = 1.75 bits",
                                        "H(P,Q) = 2.38 比特，H(P) = 1.75 比特")),
     ("kl_direction", "pq", "qp", ("KL(P‖Q) = 0.625 bits and KL(Q‖P) = 0.5 bits",
@@ -604,6 +605,8 @@ def test_answers_wait_for_a_prediction(lang):
     predict(at, "bits_per_symbol", 1.0)  # wrong: the answer shows all the same
     assert set(metrics(at)) == ANSWERS["bits_per_symbol"]
     assert metrics(at)["Cross-entropy H(P, Q)"] == "2.38 bits"
+    # Its explanation does not answer the next checkpoint (H(P) = 1.75, KL(P‖Q) = 0.625).
+    assert "1.75" not in feedback(at) and "0.625" not in feedback(at)
     assert STRINGS["ex.held.both"][0] in [c.value for c in at.caption]
     predict(at, "cross_floor", "above")  # right
     assert STRINGS["ex.floor.takeaway"][0] in " ".join(m.value for m in at.markdown)
@@ -647,7 +650,7 @@ def test_a_checkpoint_answer_follows_the_inputs():
     p, q = PRESETS["cat_dog_bird"].p_values, PRESETS["cat_dog_bird"].q_values
     cross = info.cross_entropy(p, q, 2)
     predict(explorer, "bits_per_symbol", round(cross, 2))
-    assert f"H(P,Q) = {fmt.short(cross)} bits" in feedback(explorer)
+    assert f"H(P,Q) = −Σ p log₂ q = {fmt.short(cross)} bits" in feedback(explorer)
 
 
 def test_checkpoint_progress_survives_language_page_and_link():

@@ -537,8 +537,10 @@ def test_answers_wait_for_a_prediction(lang):
     assert STRINGS["ls.sm.grad"][zh] not in bar_series(at)
     assert STRINGS["ls.sm.takeaway"][zh] not in " ".join(m.value for m in at.markdown)
     assert not at.code
+    charts = len(at.get("vega_lite_chart"))  # the likelihood curves (peak at θ = 0.7) wait too
     predict(at, "mle", 0.5)  # wrong
     assert next(m.value for m in at.metric if "7/10" in m.label) == "0.7"
+    assert len(at.get("vega_lite_chart")) == charts + 1
     assert any("θ = 0.7" in c.value for c in at.caption)
     predict(at, "logit_gradient", -0.37)  # right
     assert any("−0.367" in c.value for c in at.caption)

@@ -1191,8 +1191,8 @@ def test_a_prediction_waits_for_the_run(page):
 
 
 @pytest.mark.parametrize("lang, right, wrong", [
-    ("en", "Right.", "Not quite: you said Cross-entropy's."),
-    ("zh", "答对了。", "不太对：你的答案是：交叉熵的。"),
+    ("en", "Right.", "Not quite: you said cross-entropy's."),
+    ("zh", "答对了。", "不太对，你的答案是：交叉熵的。"),
 ])
 def test_each_checkpoint_judges_a_prediction(lang, right, wrong):
     at = settle(open_page(PAGE))

@@ -169,6 +169,12 @@ def ask(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) ->
     return show(page, cid, inputs, where=where) or predicted(page, cid)
 
 
+def _in_sentence(label: str) -> str:
+    """A choice's label quoted inside a sentence: "Above" reads "above" ("KL(P‖Q)" and Chinese
+    stay as they are)."""
+    return label[0].lower() + label[1:] if label[:2].istitle() and label[1:2].isalpha() else label
+
+
 def _feedback(box: Any, cp: lesson.Checkpoint, answer: lesson.Answer, pick: Any,
               prefix: str) -> None:
     verdict = cp.judge(pick, answer)
@@ -177,12 +183,14 @@ def _feedback(box: Any, cp: lesson.Checkpoint, answer: lesson.Answer, pick: Any,
         box.info(t(f"{prefix}.pending") if f"{prefix}.pending" in STRINGS else t("cp.pending"),
                  icon=":material/hourglass_top:")
         return
-    right = t(f"{prefix}.{answer.right}", **fields) if cp.choices else _number(answer.right)
+    right = (_in_sentence(t(f"{prefix}.{answer.right}", **fields)) if cp.choices
+             else _number(answer.right))
     said = [t("cp.answer", right=right)]
     if verdict is not None:
         said.insert(0, t("cp.right") if verdict else t("cp.wrong", yours=fields["yours"]
                                                         if not cp.choices else
-                                                        t(f"{prefix}.{pick}", **fields)))
+                                                        _in_sentence(t(f"{prefix}.{pick}",
+                                                                       **fields))))
     own = f"{prefix}.if.{pick}"  # what this choice missed or got right, if it has its own words
     case = answer.numbers.get("case")
     why = f"{prefix}.why.{case}" if case and f"{prefix}.why.{case}" in STRINGS else f"{prefix}.why"

@@ -24,6 +24,8 @@ def score_section() -> None:
     shown = cb.answered("absolute_report", {"p": p})
     v = cb.score_view(p, ui.base(), ui.unit_label(), ui.lang(), shown)
     cb.draw(v, cc.score_chart)
+    if not shown:  # the derivation says where the absolute error is lowest: the answer
+        return
     with st.expander(t("cal.score.why"), icon=":material/function:"):
         st.markdown("\n\n".join((
             fmt.math_block(r"\begin{aligned}\mathbb{E}[-\log q_y] &= -p\log q - (1-p)\log(1-q)"
@@ -111,8 +113,9 @@ def network_section() -> None:
         cb.draw(v, cc.reliability_chart, 2)
         if v.noisy:  # the fitted T made the test images worse: said outside the details
             st.info(v.noisy, icon=":material/info:")
-        with st.expander(t("cal.net.detail"), icon=":material/compare_arrows:"):
-            st.markdown(v.split + "\n\n" + v.detail)
+        if shown:  # mean confidence beside accuracy: over- or under-confident, the answer
+            with st.expander(t("cal.net.detail"), icon=":material/compare_arrows:"):
+                st.markdown(v.split + "\n\n" + v.detail)
     st.subheader(t("cal.net.compare"))
     if shown:
         ui.layout.table(v.compare)

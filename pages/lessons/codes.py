@@ -57,7 +57,8 @@ else:  # the results need a valid P and Q
     st.header(t("cd.lengths"), divider="gray")
     one_event = np.count_nonzero(src.p) == 1
     ui.layout.takeaway(t("cd.lengths.takeaway_one" if one_event else "cd.lengths.takeaway"))
-    if checkpoint.ask("codes", "code_length", pq):
+    own_shown = checkpoint.ask("codes", "code_length", pq)
+    if own_shown:
         r1 = st.columns(2)
         cd.metric(r1[0], t("cd.m.h_p"), c.h_p)
         cd.metric(r1[1], t("cd.m.l_p"), c.l_p, t("cd.m.help.l_p"))
@@ -66,7 +67,8 @@ else:  # the results need a valid P and Q
         cd.metric(st, t("cd.m.h_p"), c.h_p)
         st.caption(t("cd.hold.own"))
 
-    if checkpoint.ask("codes", "wrong_code", pq):
+    other_shown = checkpoint.ask("codes", "wrong_code", pq)
+    if other_shown:
         r2 = st.columns(3)
         cd.metric(r2[0], t("cd.m.l_q"), c.l_q, t("cd.m.help.l_q"))
         cd.metric(r2[1], t("cd.m.extra"), c.l_q - c.l_p, t("cd.m.help.extra"))  # ∞ - L_P = ∞
@@ -122,7 +124,11 @@ else:  # the results need a valid P and Q
                                          else ":material/error:")
 
     with st.container(key="codes-message"):
-        message_section(src)
+        if own_shown and other_shown:
+            message_section(src)
+        else:  # a message's bits per symbol are both checkpoints' answers, measured
+            st.header(t("cd.message"), divider="gray")
+            st.caption(t("cd.hold.message"))
     st.page_link("pages/lessons/compression.py", label=t("cd.link.compression"),
                  icon=":material/compress:")
 

@@ -126,10 +126,10 @@ def likelihood_section() -> None:
         if best_shown:
             st.metric(t("ls.ml2.best", h=heads, n=n), fmt.short(freq[0]),
                       help=t("ls.ml2.best.help"))
-    if best_shown:
-        st.caption(t("ls.ml2.min", theta=fmt.short(freq[0]), h=ls.nats(info.entropy(freq))))
-    else:
+    if not best_shown:  # the curves peak and bottom out at the best θ: they wait too
         st.caption(t("ls.held"))
+        return
+    st.caption(t("ls.ml2.min", theta=fmt.short(freq[0]), h=ls.nats(info.entropy(freq))))
     ui.chart(charts_loss.dual_chart, data,
              text={"x": "θ", "series": t("word.quantity"), "left": t("ls.ml2.lik_axis"),
                    "right": t("ls.ml2.nll_axis")},

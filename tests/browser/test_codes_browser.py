@@ -45,7 +45,7 @@ def test_codes_page_in_chinese_with_a_ruled_out_event(page: Page, server, width,
 
 
 def test_message_length_changes_the_bits(page: Page, server):
-    open_app(page, f"{server}/codes?preset=animals")
+    open_app(page, f"{server}/codes?preset=animals&done=---rr")  # the message waits for both
     field = page.get_by_label("Symbols in the message")
     field.fill("200")
     field.press("Enter")

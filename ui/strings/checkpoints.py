@@ -109,10 +109,11 @@ STRINGS = {
         "按 Q 正确的假设给每个事件分配 −log₂ q 比特的码字，而事件实际服从 P。这样的编码平均每个符号"
         "大约花多少比特？（误差在 0.25 比特以内算对。）"),
     "cp.explorer.bits_per_symbol.why": (
-        "It spends H(P,Q) = {cross} bits per symbol: the H(P) = {h} bits that P's own ideal "
-        "code would spend, plus KL(P‖Q) = {kl} bits for using Q's code instead.",
-        "它平均每个符号花 H(P,Q) = {cross} 比特：P 自己的理想编码要花的 H(P) = {h} 比特，"
-        "加上改用 Q 的编码多付的 KL(P‖Q) = {kl} 比特。"),
+        # Not H(P) or KL(P‖Q): how H(P,Q) compares with H(P) is the next checkpoint's question.
+        "It spends H(P,Q) = −Σ p log₂ q = {cross} bits per symbol: each event's codeword "
+        "length −log₂ q, averaged with the weights P gives the events.",
+        "它平均每个符号花 H(P,Q) = −Σ p log₂ q = {cross} 比特：每个事件的码长 −log₂ q，"
+        "按 P 给各事件的概率加权平均。"),
     "cp.explorer.cross_floor.title": ("can the wrong model cost less?", "错误的模型会更省吗？"),
     "cp.explorer.cross_floor.q": (
         "Scoring P's outcomes with Q costs H(P,Q) on average; scoring them with P itself costs "
@@ -336,12 +337,17 @@ STRINGS = {
     "cp.calibration.absolute_report.any": ("Every q costs the same", "任何 q 的代价都一样"),
     "cp.calibration.absolute_report.why": (
         "The expected absolute error p(1 − q) + (1 − p)q is a straight line in q, so it is "
-        "lowest at an end (here q = {m}; “—” means every q ties). The log loss and the "
-        "quadratic (Brier) score are lowest at q = {log} and q = {brier}: they are proper "
-        "scoring rules, the absolute error is not.",
-        "期望绝对误差 p(1 − q) + (1 − p)q 是 q 的一次函数，所以最小值在端点（这里 q = {m}；“—”表示"
-        "所有 q 一样）。对数损失和二次（Brier）评分分别在 q = {log} 和 q = {brier} 处最小：它们是"
-        "恰当评分规则，绝对误差不是。"),
+        "lowest at an end, here q = {m}. The log loss and the quadratic (Brier) score are both "
+        "lowest at q = p = {log}: they are proper scoring rules, the absolute error is not.",
+        "期望绝对误差 p(1 − q) + (1 − p)q 是 q 的一次函数，所以最小值在端点，这里是 q = {m}。"
+        "对数损失和二次（Brier）评分都在 q = p = {log} 处最小：它们是恰当评分规则，绝对误差不是。"),
+    "cp.calibration.absolute_report.why.tie": (
+        "At p = 0.5 the expected absolute error p(1 − q) + (1 − p)q is 0.5 for every q: it cannot "
+        "tell an honest report from any other. The log loss and the quadratic (Brier) score are "
+        "both lowest at q = p = {log}: they are proper scoring rules, the absolute error is not.",
+        "p = 0.5 时，期望绝对误差 p(1 − q) + (1 − p)q 对每个 q 都等于 0.5：它分不出诚实的报告和"
+        "其他报告。对数损失和二次（Brier）评分都在 q = p = {log} 处最小：它们是恰当评分规则，"
+        "绝对误差不是。"),
     "cp.calibration.smoothing_gap.title": ("how confident at the minimum?", "最优时有多自信？"),
     "cp.calibration.smoothing_gap.q": (
         "At the lowest loss for ε = {eps} and K = {k}, how far above the others does the true "

@@ -168,6 +168,11 @@ STRINGS = {
                     "上面的检查点作答后，P 的编码的平均码长会显示在这里。"),
     "cd.hold.other": ("What Q's codes cost appears here once the checkpoint above is answered.",
                       "上面的检查点作答后，Q 的编码的代价会显示在这里。"),
+    "cd.hold.message": (
+        "A message encoded with both codes appears here once both checkpoints above are "
+        "answered: its bits per symbol measure their answers.",
+        "上面两个检查点都作答后，这里会显示用两种编码编码的一条消息：它每个符号的比特数就是在实测"
+        "它们的答案。"),
     "cd.wrong.takeaway": (
         "Q's code spends H(P,Q) = H(P) + KL(P‖Q) bits per symbol on events from P, up to "
         "rounding.",

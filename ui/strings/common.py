@@ -48,7 +48,7 @@ STRINGS = {
     "cp.check": ("Check my prediction", "核对我的预测"),
     "cp.again": ("Try again", "再试一次"),
     "cp.right": ("Right.", "答对了。"),
-    "cp.wrong": ("Not quite: you said {yours}.", "不太对：你的答案是：{yours}。"),
+    "cp.wrong": ("Not quite: you said {yours}.", "不太对，你的答案是：{yours}。"),
     "cp.answer": ("For the inputs on screen the answer is {right}.",
                   "对当前屏幕上的输入，答案是：{right}。"),
     "cp.pending": ("Your prediction is kept. The answer appears once the result it needs exists.",

@@ -41,8 +41,8 @@ STRINGS = {
     "ex.stale.badge": ("last valid table", "上一个有效表格"),
     "ex.held": ("Predict above to see these numbers.",
                 "先在上面作出预测，再看这些数字。"),
-    "ex.held.both": ("Make both predictions above (cross-entropy, and its floor) to see this.",
-                     "先完成上面的两个预测（交叉熵及其下限），再看这里。"),
+    "ex.held.both": ("Make predictions 1 and 2 above (cross-entropy, and its floor) to see this.",
+                     "先完成上面的预测 1 和 2（交叉熵及其下限），再看这里。"),
     "ex.from_counts": (
         "Normalised from counts: P divided by its total {p_total}, Q by its total {q_total}.",
         "已由计数归一化：P 除以其总和 {p_total}，Q 除以其总和 {q_total}。"),
@@ -224,7 +224,7 @@ STRINGS = {
         "classifier with cross-entropy minimise, and which of the two is ∞ when Q rules out an "
         "event that P allows (try the preset)? The page follows Olah, [“Visual Information Theory”]"
         "(https://colah.github.io/posts/2015-09-Visual-Information/) (cross-entropy as the cost "
-        "of the wrong code, KL as its extra), and the loss page after it follows Nielsen, "
+        "of the wrong code, KL as its extra), and the loss page later on the path follows Nielsen, "
         "[*Neural Networks and Deep Learning*, chapter 3]"
         "(http://neuralnetworksanddeeplearning.com/chap3.html).",
         "**针对的误解：**“KL 散度是两个分布之间的距离”，以及与之相伴的“足够好的模型给数据打分能比"
@@ -232,6 +232,6 @@ STRINGS = {
         "看差距缩小。**接着可以问：**用交叉熵训练分类器，最小化的是 KL(P‖Q) 还是 KL(Q‖P)？当 Q "
         "排除了 P 认为可能的事件时，两者中哪一个是 ∞（试试那个例子）？本页参照 Olah 的 [“Visual Information "
         "Theory”](https://colah.github.io/posts/2015-09-Visual-Information/)（交叉熵是用错编码的"
-        "代价，KL 是多出的部分）；之后的损失函数页参照 Nielsen 的 [《Neural Networks and Deep "
+        "代价，KL 是多出的部分）；路径上稍后的损失函数页参照 Nielsen 的 [《Neural Networks and Deep "
         "Learning》第 3 章](http://neuralnetworksanddeeplearning.com/chap3.html)。"),
 }
