@@ -480,7 +480,7 @@ def test_a_sample_above_h_p_is_said_to_be_one_sample():
     H(P) is said to be one sample, with the chart's average pointed to; none is said for a
     sample below H(P)."""
     at = press(open_page(PAGE), "animals")
-    high = ("This sample came out high, H(P̂) = 1.85 bits above H(P) = 1.75 bits; the chart "
+    high = ("This sample came out high: H(P̂) = 1.85 bits, above H(P) = 1.75 bits; the chart "
             "below averages 1,000 samples of each size.")
     assert high in [c.value for c in at.caption]  # n = 20, seed 0: 1.85 bits
     set_language(at, "zh")
@@ -516,7 +516,7 @@ def test_a_bound_that_floating_point_cannot_show_is_said_so():
     text = texts(at)
     assert not at.exception
     assert "< H(P) + 1 = 1 bits" not in text
-    assert ("H(P) = 8.11e−242 ≤ L = 1 bits per symbol, and L < H(P) + 1 holds exactly, but H(P) "
+    assert ("H(P) = 8.11e−242 ≤ L = 1 bit per symbol, and L < H(P) + 1 holds exactly, but H(P) "
             "is so small that H(P) + 1 rounds to 1 in the computer's floating-point numbers."
             ) in text
     set_language(at, "zh")
@@ -577,3 +577,11 @@ def test_every_number_has_room_in_its_column(lang):
         if preset == "tiny":
             assert at.dataframe[0].value[q].tolist() == ["0.166667"] * 6
             assert column_config(at.dataframe[0])[q]["width"] > animals_q
+
+
+def test_one_bit_is_singular_in_english():
+    """Review: "1 bits per symbol with P's code" (Tiny p, one event) and "1 extra bits"."""
+    at = answer_both(press(opened(), "one"), own=1.0, other="same")
+    text = texts(at)
+    assert "1 bit per symbol with P's code" in text
+    assert not re.search(r"(?<![\d.])1 (extra )?bits", text), text

@@ -3,6 +3,7 @@ sentences, lists and the cases :mod:`lib` decides (:func:`say`) in the reader's 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Sequence
 
 import numpy as np
@@ -21,11 +22,17 @@ def lang() -> str:
     return st.session_state.get("lang", DEFAULT_LANGUAGE)
 
 
+#: "1 bits", "1 extra bits": a field holding exactly 1 before a plural unit in English.
+_ONE_BITS = re.compile(r"(?<![\d.,−-])1 ((?:extra |more |fewer )?)(bit|nat|hartley)s\b")
+
+
 def t(key: str, **values: object) -> str:
-    """The string ``key`` in the reader's language, with ``{name}`` fields filled from values."""
+    """The string ``key`` in the reader's language, with ``{name}`` fields filled from values
+    (in English a unit after a filled-in 1 is singular: "1 bit", "1 extra bit")."""
     en, zh = STRINGS[key]
-    text = zh if lang() == "zh" else en
-    return text.format(**values) if values else text
+    if lang() == "zh":
+        return zh.format(**values) if values else zh
+    return _ONE_BITS.sub(r"1 \1\2", en.format(**values)) if values else en
 
 
 def event_name(identifier: str) -> str:

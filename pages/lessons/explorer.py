@@ -16,6 +16,7 @@ from lib.tables import MAX_EVENTS, normalised_table
 from ui import explorer as ex
 from lib import fmt
 from ui import checkpoint, problems, t
+from ui.i18n import sentences
 from ui.charts import arrow_table
 from ui.layout import amount, details, explain, takeaway
 
@@ -121,7 +122,7 @@ if shown is not None:
         # The terms add up to H(P,Q) and their grey parts to H(P): both answers above.
         if cross_shown and floor_shown:
             ui.chart(charts.cross_entropy_stack, r.stack, text=r.text, rotate=rotate)
-            st.caption(t("ex.chart.stack.caption") + " " + r.stack_alt)
+            st.caption(sentences(t("ex.chart.stack.caption"), r.stack_alt))
             box = details("terms", t("ex.per_event.table"), ":material/table_view:")
             if box.open:
                 with box:

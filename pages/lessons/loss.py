@@ -15,6 +15,7 @@ import ui
 from lib import charts_loss, csvfile, info, loss_lesson, losses
 from lib import fmt
 from ui import checkpoint, t
+from ui.i18n import sentences
 from ui import loss as ls
 from ui.layout import details, explain, prose, takeaway
 
@@ -103,7 +104,7 @@ def multi_label_section() -> None:
                 ls.draw_cards(view.cards)
             else:
                 st.caption(t("ls.held"))
-    takeaway(t("ls.ml.takeaway") + (" " + t("ls.ml.takeaway.libraries") if cards_shown else ""))
+    takeaway(sentences(t("ls.ml.takeaway"), t("ls.ml.takeaway.libraries") if cards_shown else ""))
 
 
 @ui.fragment

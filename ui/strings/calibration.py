@@ -18,7 +18,7 @@ STRINGS = {
         "一枚硬币正面朝上（y = 1）的概率为 p；你报告概率 q，按实际结果计分。每种评分的期望值在哪里最低？"),
     "cal.score.p": ("True probability of heads p", "正面朝上的真实概率 p"),
     "cal.rule.log": ("Log loss", "对数损失"),
-    "cal.rule.brier": ("Quadratic (Brier)", "二次（Brier）分数"),
+    "cal.rule.brier": ("Quadratic (Brier)", "二次（Brier）评分"),
     "cal.rule.absolute": ("Absolute error", "绝对误差"),
     "cal.score.best": ("{rule}: lowest at q =", "{rule}：最低点 q ="),
     "cal.score.tie": ("every q ties", "每个 q 都一样"),
@@ -75,14 +75,14 @@ STRINGS = {
     "cal.smooth.intro": (
         "Mix the one-hot label y with the uniform distribution over K classes, and train a "
         "softmax whose true-class logit is g above the other K − 1:",
-        "把独热标签 y 与 K 个类别上的均匀分布混合，再训练一个 softmax，其正确类别的 logit 比其余 "
+        "把独热标签 y 与 K 个类别上的均匀分布混合，再训练一个 softmax，其真实类别的 logit 比其余 "
         "K − 1 个高出 g："),
     "cal.smooth.eps": ("Smoothing ε", "平滑系数 ε"),
     "cal.smooth.k": ("Classes K", "类别数 K"),
     "cal.smooth.gap": ("Logit gap g", "logit 差 g"),
     "cal.smooth.gap.help": ("The true class's logit minus each other class's logit (they are "
                             "all equal here).",
-                            "正确类别的 logit 减去其他每个类别的 logit（这里其他类别的 logit 都相等）。"),
+                            "真实类别的 logit 减去其他每个类别的 logit（这里其他类别的 logit 都相等）。"),
     "cal.smooth.m.best": ("Best gap g*", "最佳差值 g*"),
     "cal.smooth.m.ce": ("H(P, Q) at g", "g 处的 H(P, Q)"),
     "cal.smooth.m.h": ("H(P): the lowest loss", "H(P)：最低损失"),
@@ -95,14 +95,14 @@ STRINGS = {
     "cal.smooth.mark": ("Marked", "标记"),
     "cal.smooth.best": ("Minimum, Q = P", "最小值：Q = P"),
     "cal.smooth.now": ("Your g", "你的 g"),
-    "cal.smooth.axis_gap": ("Logit gap g (natural log, in any unit)",
+    "cal.smooth.axis_gap": ("Logit gap g (natural log, whatever the units setting)",
                             "logit 差 g（自然对数，与单位设置无关）"),
     "cal.smooth.axis_value": ("Cross-entropy H(P, Q) ({unit})", "交叉熵 H(P, Q)（{unit}）"),
     "cal.smooth.series": ("Target", "目标分布"),
     "cal.smooth.take": (
         "The loss is lowest at Q = P, where KL(P‖Q) = 0: the true logit needs to be only g\\* = "
         "{gap} above the others. Smoothing keeps the logits finite.",
-        "损失在 Q = P 处最低，此时 KL(P‖Q) = 0：正确类别的 logit 只需比其他类别高 g\\* = {gap}。平滑让 logit 保持有限。"),
+        "损失在 Q = P 处最低，此时 KL(P‖Q) = 0：真实类别的 logit 只需比其他类别高 g\\* = {gap}。平滑让 logit 保持有限。"),
     "cal.smooth.take.zero": (
         "With ε = 0 the target is one-hot: the loss keeps falling as g grows, so training "
         "pushes the logits apart without end.",
@@ -130,7 +130,7 @@ STRINGS = {
         "H(P) = 0 and can be reached only as g → ∞. Label smoothing was introduced by Szegedy "
         "et al. (2016); Müller, Kornblith and Hinton (2019) studied when it helps.",
         "H(P, Q) = H(P) + KL(P‖Q) 对任何目标分布 P 都成立，无论是否独热。H(P) 与网络无关，而 "
-        "KL(P‖Q) ≥ 0，且只在 Q = P 时取等号。差值为 g 的 softmax 输出给正确类别 eᵍ / (eᵍ + K − 1)，"
+        "KL(P‖Q) ≥ 0，且只在 Q = P 时取等号。差值为 g 的 softmax 输出给真实类别 eᵍ / (eᵍ + K − 1)，"
         "给其他每个类别 1 / (eᵍ + K − 1)；令二者之比 eᵍ 等于目标分布中的比值，就得到 g*。独热目标分布的 "
         "H(P) = 0，只有当 g → ∞ 时才能达到。标签平滑由 Szegedy 等人（2016）提出；Müller、Kornblith "
         "和 Hinton（2019）研究了它何时有用。"),
@@ -353,5 +353,5 @@ STRINGS = {
     "cal.teachers": ("For teachers", "给教师"),
     "cal.teachers.body": (
         '**What students often believe:** that a network which says 95% is right 95% of the time, and that a loss which rewards confidence also rewards honest confidence. **Pause on** the checkpoint “does every score reward honesty?” and then “is the network honest?”. **Ask next:** why does dividing the logits by T leave the accuracy unchanged? Calibration and temperature scaling follow Guo, Pleiss, Sun and Weinberger, “On Calibration of Modern Neural Networks” (ICML 2017, [arXiv:1706.04599](https://arxiv.org/abs/1706.04599)).',
-        '**学生常有的误解：** 网络说有 95% 的把握时，就有 95% 的时候是对的；奖励自信的损失也一定奖励如实的自信。**在这里停下：** 先回答检查点“每种评分都奖励诚实吗？”，再回答“网络诚实吗？”。**接着可以问：** 为什么把 logit 除以 T 不改变准确率？校准与温度缩放依照 Guo、Pleiss、Sun 和 Weinberger 的《On Calibration of Modern Neural Networks》（ICML 2017，[arXiv:1706.04599](https://arxiv.org/abs/1706.04599)）。'),
+        '**学生常有的误解**：网络说有 95% 的把握时，就有 95% 的时候是对的；奖励自信的损失也一定奖励如实的自信。**在这里停下**：先回答检查点“每种评分都奖励诚实吗？”，再回答“网络诚实吗？”。**接着可以问**：为什么把 logit 除以 T 不改变准确率？校准与温度缩放依照 Guo、Pleiss、Sun 和 Weinberger 的《On Calibration of Modern Neural Networks》（ICML 2017，[arXiv:1706.04599](https://arxiv.org/abs/1706.04599)）。'),
 }

@@ -416,7 +416,7 @@ STRINGS = {
         "这里 H(P̂) = {plug} 比特 ≤ H(P̂, P) = {ce_p} 比特：频率对这个样本的拟合至少和真实的 P 一样好，"
         "好出 KL(P̂‖P) = {kl} 比特。"),
     "cd.mle.high": (
-        "This sample came out high, H(P̂) = {plug} bits above H(P) = {h} bits; the chart below "
+        "This sample came out high: H(P̂) = {plug} bits, above H(P) = {h} bits; the chart below "
         "averages {repeats} samples of each size.",
         "这个样本偏高了：H(P̂) = {plug} 比特，高于 H(P) = {h} 比特；下图对每种样本量各平均了 "
         "{repeats} 个样本。"),

@@ -282,5 +282,5 @@ STRINGS = {
     "tx.teachers": ("For teachers", "给教师"),
     "tx.teachers.body": (
         '**What students often believe:** that a bigger model (a longer context) always predicts better, and that perplexity is a different kind of number from cross-entropy. **Pause on** the checkpoint “does a bigger model always compress better?” before showing the curve. **Ask next:** why does α matter most for contexts the training text has seen only once or twice, and not at all for contexts it has never seen (there q = 1/V whatever α is)? What would change with words instead of characters? Arithmetic coding as this page builds it follows MacKay, *Information Theory, Inference, and Learning Algorithms*, chapter 6 ([book](http://www.inference.org.uk/itila/book.html)).',
-        '**学生常有的误解：** 模型越大（上下文越长）预测得越好；困惑度与交叉熵是不同种类的数。**在这里停下：** 先让学生回答检查点“模型越大压缩得越好吗？”，再展示曲线。**接着可以问：** 为什么 α 对训练文本中只出现过一两次的上下文影响最大，而对从未出现过的上下文毫无影响（那里无论 α 取多少，q 都是 1/V）？如果按词而不是按字符建模，会有什么变化？本页的算术编码依照 MacKay《信息论、推断与学习算法》第 6 章（[书](http://www.inference.org.uk/itila/book.html)）。'),
+        '**学生常有的误解**：模型越大（上下文越长）预测得越好；困惑度与交叉熵是不同种类的数。**在这里停下**：先让学生回答检查点“模型越大压缩得越好吗？”，再展示曲线。**接着可以问**：为什么 α 对训练文本中只出现过一两次的上下文影响最大，而对从未出现过的上下文毫无影响（那里无论 α 取多少，q 都是 1/V）？如果按词而不是按字符建模，会有什么变化？本页的算术编码依照 MacKay《信息论、推断与学习算法》第 6 章（[书](http://www.inference.org.uk/itila/book.html)）。'),
 }

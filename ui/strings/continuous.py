@@ -291,5 +291,5 @@ STRINGS = {
     "ct.teachers": ("For teachers", "给教师"),
     "ct.teachers.body": (
         '**What students often believe:** that KL is symmetric, so minimising either direction gives the same fit. **Pause on** the checkpoint “where will the KL(Q‖P) fit sit?” with two well-separated modes, then with two close ones. **Ask next:** a VAE maximises the ELBO, i.e. minimises KL(q‖p) over q: what does that direction do where p has a mode q cannot cover? The two fits follow Bishop, *Pattern Recognition and Machine Learning*, §10.1.2 and its Figure 10.3.',
-        '**学生常有的误解：** KL 是对称的，所以最小化哪个方向都得到同样的拟合。**在这里停下：** 先用两个相距很远的峰回答检查点“KL(Q‖P) 的拟合会落在哪里？”，再换成两个相近的峰。**接着可以问：** VAE 最大化 ELBO，也就是对 q 最小化 KL(q‖p)：当 p 有一个 q 覆盖不到的峰时，这个方向会怎样？两种拟合依照 Bishop《模式识别与机器学习》§10.1.2 及图 10.3。'),
+        '**学生常有的误解**：KL 是对称的，所以最小化哪个方向都得到同样的拟合。**在这里停下**：先用两个相距很远的峰回答检查点“KL(Q‖P) 的拟合会落在哪里？”，再换成两个相近的峰。**接着可以问**：VAE 最大化 ELBO，也就是对 q 最小化 KL(q‖p)：当 p 有一个 q 覆盖不到的峰时，这个方向会怎样？两种拟合依照 Bishop《模式识别与机器学习》§10.1.2 及图 10.3。'),
 }

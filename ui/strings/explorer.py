@@ -94,17 +94,17 @@ STRINGS = {
     "ex.gibbs": (
         "**Gibbs' inequality:** KL(P‖Q) = {kl} is never negative, and 0 only when Q = P; so "
         "H(P, Q) ≥ H(P).",
-        "**吉布斯不等式：** KL(P‖Q) = {kl}，永远不为负，只有 Q = P 时才为 0；所以 "
+        "**吉布斯不等式**：KL(P‖Q) = {kl}，永远不为负，只有 Q = P 时才为 0；所以 "
         "H(P, Q) ≥ H(P)。"),
     "ex.asym": (
         "**Not symmetric:** KL(P‖Q) = {pq} but KL(Q‖P) = {qp}. Swapping the roles of truth and "
         "model changes the answer, so KL divergence is not a distance.",
-        "**不对称：** KL(P‖Q) = {pq}，而 KL(Q‖P) = {qp}。交换真实分布和模型的角色会改变结果，"
+        "**不对称**：KL(P‖Q) = {pq}，而 KL(Q‖P) = {qp}。交换真实分布和模型的角色会改变结果，"
         "所以 KL 散度不是距离。"),
     "ex.asym.equal": (
         "**Not symmetric in general:** here KL(P‖Q) = {pq} and KL(Q‖P) = {qp} happen to agree, "
         "but try another example: swapping truth and model usually changes the answer.",
-        "**一般不对称：** 这里 KL(P‖Q) = {pq} 与 KL(Q‖P) = {qp} 恰好相等，但换个例子试试："
+        "**一般不对称**：这里 KL(P‖Q) = {pq} 与 KL(Q‖P) = {qp} 恰好相等，但换个例子试试："
         "交换真实分布和模型通常会改变结果。"),
     "ex.formulas": ("Formulas and conventions", "公式与约定"),
     "ex.formulas.conventions": (

@@ -83,9 +83,9 @@ STRINGS = {
         "- **Steps add up:** an outcome reached in two steps carries the information of the "
         "first step plus that of the second.",
         "用 I(p) 表示得知一个概率为 p 的事件发生时得到的信息。对它提三个要求：\n\n"
-        "- **越罕见，越多：** p 越大，I(p) 越小。\n"
-        "- **没有跳变：** I(p) 连续，p 变化一点，I(p) 也只变化一点。\n"
-        "- **分步相加：** 分两步达到的结果，其信息等于第一步的信息加上第二步的信息。"),
+        "- **越罕见，越多**：p 越大，I(p) 越小。\n"
+        "- **没有跳变**：I(p) 连续，p 变化一点，I(p) 也只变化一点。\n"
+        "- **分步相加**：分两步达到的结果，其信息等于第一步的信息加上第二步的信息。"),
     "in.why.tournament": (
         "**A tournament.** A team reaches the final with probability ¼. Once there, it wins "
         "the final with probability ½. So it becomes champion with probability "

@@ -279,14 +279,15 @@ STRINGS = {
     "ls.lib.setup_note": (
         "`torch.set_default_dtype(torch.float64)` makes PyTorch compute in float64, as NumPy "
         "does; with its default float32 the last digits can differ. scipy is called for real. "
-        "PyTorch and TensorFlow are not installed with this app: their values come from this "
-        "app's own NumPy versions of their formulas, checked by running every card as printed "
-        "under PyTorch 2.13 and TensorFlow 2.21 (tests/test_library_calls.py does so wherever "
-        "they are installed).",
+        "PyTorch and TensorFlow are not installed with this app: the values in their cards come "
+        "from this app's own NumPy versions of their formulas. The project's tests run every "
+        "PyTorch card as printed under PyTorch 2.13 and compare; a TensorFlow card is run the "
+        "same way only where TensorFlow is installed, which the project's own tests do not do.",
         "`torch.set_default_dtype(torch.float64)` 让 PyTorch 像 NumPy 一样用 float64 计算；用它默认"
         "的 float32 时最后几位可能不同。scipy 是真实调用的。本应用不安装 PyTorch 和 TensorFlow："
-        "它们的值由本应用按各自公式用 NumPy 重新实现算出，并在 PyTorch 2.13 和 TensorFlow 2.21 下"
-        "按原样运行每张卡片核对过（只要装有这些库，tests/test_library_calls.py 就会这样做）。"),
+        "它们卡片中的值由本应用按各自公式用 NumPy 重新实现算出。本项目的测试会在 PyTorch 2.13 下"
+        "按原样运行每张 PyTorch 卡片并比对；TensorFlow 卡片只有在装有 TensorFlow 的环境里才会这样"
+        "运行，而本项目自己的测试环境没有安装它。"),
     "ls.lib.multi_wait": ("Fix the multi-label table above to see these calls.",
                           "先修正上面的多标签表格，才能看到这些调用。"),
     "ls.lib.scipy_kl": (
@@ -374,7 +375,7 @@ STRINGS = {
         "With a one-hot target the loss keeps falling as the true logit grows; a target that is "
         "not one-hot (label smoothing, a teacher's soft output) has its minimum at finite "
         "logits, and the log loss rewards honest probabilities:",
-        "目标分布是独热时，正确类别的 logit 越大损失越小；不是独热的目标分布（标签平滑、教师模型的软"
+        "目标分布是独热时，真实类别的 logit 越大损失越小；不是独热的目标分布（标签平滑、教师模型的软"
         "输出）在有限的 logit 处取得最小值，而对数损失奖励如实的概率："),
     "ls.teach": ("For teachers", "给教师"),
     "ls.teach.body": (

@@ -429,10 +429,10 @@ STRINGS = {
         "digits does each network misread, and would a person misread them too? The experiment "
         "follows Nielsen, *Neural Networks and Deep Learning*, chapters 1 and 3 "
         "([chapter 3](http://neuralnetworksanddeeplearning.com/chap3.html)).",
-        "**学生常有的误解：** 交叉熵能得到更高的最终准确率，或者能消除网络中所有地方的学习缓慢。"
-        "**在这里停下：** 按“训练”之前，先回答检查点“第一轮后谁领先？”，然后读结果的第一行：它根据所显示"
+        "**学生常有的误解**：交叉熵能得到更高的最终准确率，或者能消除网络中所有地方的学习缓慢。"
+        "**在这里停下**：按“训练”之前，先回答检查点“第一轮后谁领先？”，然后读结果的第一行：它根据所显示"
         "的运行说明，是第一轮还是最后一轮体现了要点（换一个种子，看最终的先后顺序翻转，而第一轮的领先依旧）。"
-        "**接着可以问：** 用交叉熵时输出层没有了 σ′ 因子，隐藏层也是这样吗？每个网络认错了哪些数字？"
+        "**接着可以问**：用交叉熵时输出层没有了 σ′ 因子，隐藏层也是这样吗？每个网络认错了哪些数字？"
         "人也会认错它们吗？本实验依照 Nielsen《神经网络与深度学习》第 1 章和第 3 章"
         "（[第 3 章](http://neuralnetworksanddeeplearning.com/chap3.html)）。"),
 }
