@@ -945,6 +945,28 @@ def final_cases(r: RunningAverages) -> tuple[Case, ...]:
                  for k in QUANTITIES)
 
 
+def outside_band(r: RunningAverages) -> Case | None:
+    r"""``"samples.outside"`` when a finite average over all of ``r``'s draws misses its exact
+    value by more than two standard errors, :math:`|\bar x_n - \mathrm{exact}| > 2\,s_n/\sqrt n`,
+    and by more than the three significant digits the page shows (relative 10⁻³: no float
+    noise counts); ``quantities``: those that do, in the order of
+    :data:`lib.sampling.QUANTITIES`. None when every band holds its exact value. Events P makes very rare and no draw has produced yet
+    leave both the average and its spread short (a P with a probability of 10⁻¹² always does);
+    a run can also miss by chance.
+
+    >>> from lib.sampling import running_averages
+    >>> r = running_averages([1 - 5e-12] + [1e-12] * 5, [1 / 6] * 6, 100, seed=1)
+    >>> outside_band(r).numbers["quantities"]
+    ('info_p',)
+    >>> outside_band(running_averages([0.5, 0.5], [0.5, 0.5], 100, seed=1)) is None
+    True
+    """
+    missed = tuple(k for k in QUANTITIES if math.isfinite(r.final[k]) and math.isfinite(
+        r.exact[k]) and abs(r.final[k] - r.exact[k]) > 2 * r.final_se[k]
+        and not math.isclose(r.final[k], r.exact[k], rel_tol=1e-3))
+    return Case("samples.outside", {"quantities": missed}) if missed else None
+
+
 def sample_notes(e: Estimates, repeats: int) -> tuple[Case | None, Case | None]:
     """What one sample (:func:`lib.sampling.estimates`) calls for beyond its numbers, as
     ``(unseen, high)``: ``"mle.unseen"`` when ``k`` of the ``K`` possible events (``p_i > 0``)

@@ -585,3 +585,17 @@ def test_one_bit_is_singular_in_english():
     text = texts(at)
     assert "1 bit per symbol with P's code" in text
     assert not re.search(r"(?<![\d.])1 (extra )?bits", text), text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_band_that_misses_its_exact_value_is_said_so(lang):
+    """Review: after "Tiny p" the page said "7.21e−12 ± 0 bits (exact 2.07e−10)" under a
+    takeaway saying the averages settle on H(P): no draw had produced a 10⁻¹² event. The page
+    now says which band misses and why; the animals' bands hold their exact values (seed 1)."""
+    at = press(opened(), "tiny")
+    set_language(at, lang)
+    said = " ".join(i.value for i in at.info)
+    name = STRINGS["cd.q.info_p"][lang == "zh"].split(" →")[0]
+    assert name in said and "10⁻¹²" in said
+    press(at, "animals")
+    assert "10⁻¹²" not in " ".join(i.value for i in at.info)

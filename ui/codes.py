@@ -25,7 +25,7 @@ from lib.settings import Setting
 from lib import fmt
 from ui import explorer, layout
 from ui.charts import arrow_table, datasets
-from ui.i18n import event_name, lang, say, t
+from ui.i18n import event_name, lang, listing, say, t
 from ui.state import PageState
 
 EXPLORER = explorer.S
@@ -182,7 +182,7 @@ def sixteen(theta: float, language: str) -> tuple[str, ...]:
 
 #: The running averages, the chart's datasets and words, each quantity's shown name, the
 #: final averages in sentences and which draw first made an average ∞ (or None).
-SamplesView = namedtuple("SamplesView", "r chart text names final infinite")
+SamplesView = namedtuple("SamplesView", "r chart text names final infinite outside")
 
 
 @st.cache_resource(max_entries=32, **CACHE)
@@ -195,10 +195,13 @@ def samples(src: Source, size: int, seed: int, language: str) -> SamplesView:
                   for case, name in zip(coding.final_cases(r), names.values()))
     infinite = r.first_infinite and t("cd.samples.infinite", m=f"{r.first_infinite:,}",
                                       event=fmt.text(src.labels[r.infinite_event]))
+    missed = coding.outside_band(r)
+    outside = missed and t("cd.samples.outside", names=listing(
+        names[k].split(" →")[0] for k in missed.numbers["quantities"]))
     text = {k: t(f"cd.samples.{k}") for k in ("x", "y", "mean", "se", "exact")}
     text.update(quantity=t("cd.chart.part"), n="n")
     return SamplesView(r, datasets(charts_codes.running_chart_data(r.table, r.exact, names)),
-                       text, names, final, infinite)
+                       text, names, final, infinite, outside)
 
 
 # ---- The sample's own distribution and the plug-in bias --------------------------------------

@@ -161,6 +161,9 @@ else:  # the results need a valid P and Q
                 st.warning(s.infinite, icon=":material/all_inclusive:")
         st.markdown(t("cd.samples.final.head", n=f"{s.r.n:,}") + "\n"
                     + "\n".join(f"- {sentence}" for sentence in s.final))
+        with st.container(key="codes-outside"):
+            if s.outside:  # the takeaway says "settle on": this run has not (yet)
+                st.info(s.outside, icon=":material/info:")
         with st.expander(t("cd.samples.how"), icon=":material/function:"):
             st.markdown(t("cd.samples.intro"))
 

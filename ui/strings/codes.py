@@ -371,6 +371,14 @@ STRINGS = {
                               "抽样 {n} 次后（± 两个标准误）："),
     "cd.samples.final": ("{name} = {value} ± {se} bits (exact {exact})",
                          "{name} = {value} ± {se} 比特（精确值 {exact}）"),
+    "cd.samples.outside": (
+        "The exact value lies outside the band for: {names}. The band is measured from the draws "
+        "so far: it misses now and then by chance, and it keeps missing while the draws have not "
+        "yet produced an event that P makes very rare (such as one of probability 10⁻¹²), whose "
+        "share neither the average nor the band can show until it is drawn.",
+        "以下平均值的精确值落在阴影带之外：{names}。阴影带由到目前为止的抽样算出：它偶尔会因偶然而错过精确值；"
+        "而当 P 中某个非常罕见的事件（例如概率为 10⁻¹² 的事件）还没被抽到时，它会一直错过：在抽到"
+        "之前，平均值和阴影带都体现不出这个事件的贡献。"),
     "cd.samples.final_inf": ("{name} = ∞ (exact {exact})", "{name} = ∞（精确值 {exact}）"),
     "cd.samples.infinite": (
         "Draw {m} is “{event}”, to which Q gives probability 0: −log₂ q(x) is ∞ there, so from "
