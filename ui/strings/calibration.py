@@ -277,11 +277,11 @@ STRINGS = {
         "images, every number here measured on the other {n_test}.",
         "自带数字没有验证集：T 在前 {n_fit} 张测试图像上拟合，这里的每个数字都在其余 {n_test} 张上测得。"),
     "cal.net.caption": (
-        "Reliability diagram, {net} network, {bins} bins; point size: number of images. "
-        "T = 1's open circles are drawn over the fitted T's squares, so where the two "
-        "coincide both show.",
-        "可靠性图：{net}网络，{bins} 个分箱；点的大小表示图像数。T = 1 的空心圆画在拟合的 T 的"
-        "方块之上，两者重合时都看得见。"),
+        "Reliability diagram, {net} network, {bins} bins; point size: number of images. Dotted "
+        "diagonal: perfect calibration (points below it are over-confident). T = 1's open "
+        "circles are drawn over the fitted T's squares.",
+        "可靠性图：{net}网络，{bins} 个分箱；点的大小表示图像数。虚线对角线：完美校准（在它下方的点"
+        "过度自信）。T = 1 的空心圆画在拟合的 T 的方块之上。"),
     "cal.net.compare": ("Both networks", "两个网络对比"),
     "cal.net.compare.text": ("Fitted T: {parts}.", "拟合的 T：{parts}。"),
     "cal.net.compare.part": ("{net} {t} ({verdict})", "{net} {t}（{verdict}）"),
