@@ -16,8 +16,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from lib.column_widths import text_px
 from lib import fmt
-from lib.charts import CE_COLOR, ENTROPY_COLOR, KL_COLOR, P_COLOR, TOOLTIP_FORMAT, Columns
+from lib.charts import (CE_COLOR, ENTROPY_COLOR, KL_COLOR, P_COLOR, TOOLTIP_FORMAT, Columns,
+                        line_legend)
 
 ROUND_COLOR = "#c8c8c8"
 MM_COLOR = "#1b9e77"
@@ -83,8 +85,8 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
     ``H(P,Q)``, then the rounding from the ideal to ``total`` (backwards when negative).
     Rows with an infinite total or ideal are dropped.
 
-    Each segment also has its ``middle``, a ``label`` (the part's name where the segment is at
-    least :data:`LABEL_SHARE` of the longest row, so the name fits inside it, else empty) and
+    Each segment also has its ``middle``, a ``label`` (the part's name where it fits inside the
+    segment on a plot :data:`PLOT_PX` wide, the longest row's length, else empty) and
     ``last`` (whether it ends its row: the row's total is written there).
 
     >>> text = {"h": "H", "kl": "KL", "round": "r"}
@@ -115,14 +117,18 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
                            int if name == "order" else bool if name == "last" else float)
             for name, values in zip(names, columns)}
     data["middle"] = (data["start"] + data["end"]) / 2
-    data["label"] = np.array([part if abs(value) >= LABEL_SHARE * longest else ""
+    # A part's name inside its segment only where it fits on the narrowest plot (12 px bold
+    # text: the table font's estimate scaled down, with 4 px either side).
+    px = PLOT_PX / longest if longest > 0 else 0.0
+    data["label"] = np.array([part if text_px(part) * 12 / 14 + 8 <= abs(value) * px else ""
                               for part, value in zip(data["part"], data["value"])], dtype=object)
     return {"parts": data}
 
 
-#: A segment of :func:`identity_bars` names its part inside it when at least this share of the
-#: longest row (narrower segments are named by the legend and the tooltip).
-LABEL_SHARE = 0.12
+#: The narrowest plot :func:`identity_bars` is drawn in (a phone's), in pixels: a segment names
+#: its part inside it only where the name fits there (narrower segments are named by the legend
+#: and the tooltip).
+PLOT_PX = 260
 
 
 # ---- Running averages -----------------------------------------------------------------------
@@ -133,13 +139,17 @@ def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -
     in ``names``; ``lo``, ``hi``: ±2 standard errors, clipped to the plotted range), read by the
     bands, the lines and their tooltips; ``quantities``: ``q, quantity, exact`` (each quantity's
     shown name and exact value as text, since it may be ∞, looked up by ``q``); ``exact``:
-    ``quantity, exact`` (the finite exact values); ``ends``: ``n, mean, quantity, label``.
+    ``quantity, exact`` (the finite exact values); ``ends``: ``n, mean, quantity, label`` and
+    ``label_y``, where the label is drawn (``mean``, moved apart from a close neighbour's).
     ``names`` are the quantities' shown names in colour order. ``text`` keys: ``x``, ``y``,
     ``quantity``, ``mean``, ``se``, ``exact``, ``n``."""
+    # Strokes long enough to show each line's dash (the bars' square symbols would not).
+    legend = line_legend(title=None, direction="horizontal", columns=1, symbolOpacity=1,
+                         labelColor=TEXT_COLOR)
     color = alt.Color("quantity:N", scale=alt.Scale(domain=list(names), range=list(colors)),
-                      legend=_legend())
+                      legend=legend)
     dash = alt.StrokeDash("quantity:N", scale=alt.Scale(
-        domain=list(names), range=[list(d) for d in DASHES[:len(names)]]), legend=_legend())
+        domain=list(names), range=[list(d) for d in DASHES[:len(names)]]), legend=legend)
     x = alt.X("n:Q", scale=alt.Scale(type="log"), title=text["x"],
               axis=alt.Axis(format="~s"))
     tips = [alt.Tooltip("quantity:N", title=text["quantity"]),
@@ -161,8 +171,18 @@ def running_chart(text: Text, names: tuple[str, ...], colors: tuple[str, ...]) -
     # Each line named at its right end: the three read apart without colour or legend.
     ends = alt.Chart(alt.NamedData("ends")).mark_text(
         align="left", dx=6, fontSize=12, fontWeight="bold").encode(
-        x=x, y="mean:Q", text="label:N", color=color, tooltip=tips[:3])
+        x=x, y="label_y:Q", text="label:N", color=color, tooltip=tips[:3])
     return _dark(alt.layer(band, line, points, rules, ends).properties(height=320))
+
+
+def _apart(values: np.ndarray, gap: float) -> np.ndarray:
+    """``values`` moved up as little as needed for each to be at least ``gap`` above the next
+    lower one (the lowest stays where it is)."""
+    out = np.asarray(values, dtype=float).copy()
+    order = np.argsort(out, kind="stable")
+    for below, above in zip(order, order[1:]):
+        out[above] = max(out[above], out[below] + gap)
+    return out
 
 
 def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
@@ -221,6 +241,9 @@ def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
     shown = list(names.values())
     last = [np.flatnonzero(lines["q"] == q)[-1:] for q in range(len(shown))]
     ends = np.concatenate(last).astype(np.int64)
+    # Two averages ending close together (Tiny p: H(P,Q) ≈ KL(P‖Q)) keep their names apart:
+    # each label at least 7% of the plotted range above the one below it.
+    label_y = _apart(lines["mean"][ends], 0.07 * (hi_all - lo_all + 2 * pad))
     return {"lines": lines,
             "quantities": {"q": np.arange(len(shown), dtype=np.int8),
                            "quantity": np.array(shown, dtype=object),
@@ -229,6 +252,7 @@ def running_chart_data(table: pd.DataFrame, exact: Mapping[str, float],
             "exact": {"quantity": np.array([names[k] for k in rules], dtype=object),
                       "exact": np.array(list(rules.values()), dtype=float)},
             "ends": {"n": lines["n"][ends].astype(float), "mean": lines["mean"][ends],
+                     "label_y": label_y,
                      "quantity": np.array([shown[q] for q in lines["q"][ends]], dtype=object),
                      "label": np.array([shown[q].split("→")[-1].strip()
                                         for q in lines["q"][ends]], dtype=object)}}

@@ -88,17 +88,19 @@ def dual_chart(text: Mapping[str, str], colors: Mapping[str, str], height: int =
     ({'scale': {'y': 'independent'}}, ['left', 'right'])
     """
     names = list(colors)
-    # One entry a line: two long names side by side would be cut off on a phone.
-    legend = alt.Legend(orient="top", labelLimit=0, columns=1)
+    # One entry a line: two long names side by side would be cut off on a phone. Each entry a
+    # stroke with its line's dash (a marker drawn dashed reads as a smudge); the points' shapes
+    # repeat the lines' and need no entry of their own.
+    legend = charts.line_legend(columns=1)
     color = alt.Color("series:N", title=text["series"], legend=legend,
                       scale=alt.Scale(domain=names, range=list(colors.values())))
     dash = alt.StrokeDash("series:N", title=text["series"], legend=legend, scale=alt.Scale(
         domain=names, range=[list(d) for d in DASHES[:2]]))
-    shape = alt.Shape("series:N", title=text["series"], legend=legend,
-                      scale=alt.Scale(domain=names, range=list(SHAPES[:2])))
     x = alt.X("x:Q", title=text["x"], scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(tickCount=10))
     layers = []
-    for side in ("left", "right"):
+    # The points' shapes are fixed per side, not encoded: an encoded shape would turn the
+    # legend's strokes back into markers.
+    for side, point_shape in zip(("left", "right"), SHAPES[:2]):
         tooltip = [alt.Tooltip("series:N", title=text["series"]),
                    alt.Tooltip("x:Q", title=text["x"], format=".4f"),
                    alt.Tooltip("value:Q", title=text[side], format=".6g")]
@@ -108,8 +110,8 @@ def dual_chart(text: Mapping[str, str], colors: Mapping[str, str], height: int =
             alt.Chart(alt.NamedData(side)).mark_line(strokeWidth=2.5, clip=True).encode(
                 x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip),
             alt.Chart(alt.NamedData(f"{side}_point")).mark_point(
-                size=110, filled=True, opacity=1, clip=True).encode(
-                x="x:Q", y="value:Q", color=color, shape=shape, tooltip=tooltip)))
+                size=110, filled=True, opacity=1, clip=True, shape=point_shape).encode(
+                x="x:Q", y="value:Q", color=color, tooltip=tooltip)))
     return alt.layer(*layers).resolve_scale(y="independent").properties(height=height)
 
 

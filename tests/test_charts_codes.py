@@ -75,3 +75,18 @@ def test_the_chart_looks_the_names_up_by_index():
     text = json.dumps(spec)
     assert text.count('"lookup": "q"') == 3  # the band, the line and its tooltip points
     assert '"name": "quantities"' in text and '"name": "band"' not in text
+
+
+def test_end_labels_of_averages_that_end_together_are_kept_apart():
+    """Review (Tiny p): H(P,Q) and KL(P‖Q) both end near 2.585 and their names were drawn on
+    top of each other. The labels are moved apart; the lines' own values are not."""
+    from lib.charts_codes import running_chart_data
+    from lib.sampling import running_averages
+
+    r = running_averages([1 - 5e-12] + [1e-12] * 5, [1 / 6] * 6, 1000, seed=0, base=2)
+    d = running_chart_data(r.table, r.exact, {"info_p": "a → A", "info_q": "b → B",
+                                              "log_ratio": "c → C"})
+    ends = d["ends"]
+    assert abs(ends["mean"][1] - ends["mean"][2]) < 1e-9      # the averages end together
+    assert abs(ends["label_y"][1] - ends["label_y"][2]) > 0.05  # their names do not
+    assert ends["label_y"][0] == ends["mean"][0]                # the lowest stays put
