@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy import optimize, special
 
@@ -167,6 +167,9 @@ def test_nll_needs_a_positive_temperature(T):
 
 @settings(max_examples=25, deadline=None)
 @given(st.integers(20, 200), st.integers(2, 6), st.floats(0.3, 4), st.integers(0, 2**31 - 1))
+# Found by a whole run: the best T is the lower bound 0.01, where ours stops; scipy's L-BFGS-B
+# stopped short at 0.0129 on the nearly flat objective, with a higher value there.
+@example(n=20, k=2, scale=2.0, seed=110352)
 def test_fit_temperature_matches_scipy_minimize_on_the_same_objective(n, k, scale, seed):
     rng = np.random.default_rng(seed)
     z = rng.normal(size=(n, k)) * scale * 3
@@ -175,9 +178,12 @@ def test_fit_temperature_matches_scipy_minimize_on_the_same_objective(n, k, scal
     theirs = optimize.minimize(lambda v: oracle_nll(z, y, math.exp(v[0])), x0=[0.0],
                                method="L-BFGS-B", bounds=[(math.log(0.01), math.log(100))])
     T = math.exp(theirs.x[0])
-    # Same minimum of the objective; the minimiser itself to the objective's flatness.
+    # Same minimum of the objective; the minimiser itself to the objective's flatness, unless
+    # ours sits on a bound of the range with a strictly lower objective than scipy's stop.
     assert oracle_nll(z, y, ours) <= oracle_nll(z, y, T) + 1e-9
-    assert ours == pytest.approx(T, rel=1e-3)
+    on_bound = any(math.isclose(ours, bound) for bound in cal.T_BOUNDS)
+    if not (on_bound and oracle_nll(z, y, ours) < oracle_nll(z, y, T)):
+        assert ours == pytest.approx(T, rel=1e-3)
 
 
 @pytest.mark.parametrize("T0", [0.5, 1.0, 2.5])
