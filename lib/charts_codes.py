@@ -49,7 +49,7 @@ def _dark(chart):
 def identity_bars(text: Text) -> alt.Chart:
     """One horizontal bar per row, made of segments ``start``–``end`` (not stacked, so a
     negative rounding can run backwards over the KL segment). Dataset ``parts``: ``row, order,
-    part, start, end, value, total``. ``text`` keys: ``x``, ``row``, ``part``, ``value``,
+    part, start, end, value, total, total_text``. ``text`` keys: ``x``, ``row``, ``part``, ``value``,
     ``total``, ``h``, ``kl``, ``round``."""
     parts = [text["h"], text["kl"], text["round"]]
     y = alt.Y("row:N", sort=alt.EncodingSortField("order", op="min"), title=None,
@@ -74,7 +74,7 @@ def identity_bars(text: Text) -> alt.Chart:
         y=y, x=alt.X("middle:Q"), text="label:N", tooltip=tips)
     totals = base.transform_filter(alt.datum.last).mark_text(
         align="left", dx=5, color=TEXT_COLOR, fontSize=12).encode(
-        y=y, x=alt.X("end:Q"), text=alt.Text("total:Q", format=".3~g"), tooltip=tips)
+        y=y, x=alt.X("end:Q"), text="total_text:N", tooltip=tips)
     return _dark(alt.layer(bars, names, totals).properties(height=alt.Step(34)))
 
 
@@ -87,7 +87,8 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
 
     Each segment also has its ``middle``, a ``label`` (the part's name where it fits inside the
     segment on a plot :data:`PLOT_PX` wide, the longest row's length, else empty) and
-    ``last`` (whether it ends its row: the row's total is written there).
+    ``last`` (whether it ends its row: its ``total_text``, the total as :func:`lib.fmt.short`
+    writes it, is written there).
 
     >>> text = {"h": "H", "kl": "KL", "round": "r"}
     >>> d = identity_bars_data(1.75, 0.625, [("Q code", 2.5, True)], text)["parts"]
@@ -117,6 +118,8 @@ def identity_bars_data(h: float, kl: float, rows: Sequence[tuple[str, float, boo
                            int if name == "order" else bool if name == "last" else float)
             for name, values in zip(names, columns)}
     data["middle"] = (data["start"] + data["end"]) / 2
+    # The total as the page writes numbers (a real minus sign: 2.07e−10, not Vega's 2.07e-10).
+    data["total_text"] = np.array([fmt.short(v) for v in data["total"]], dtype=object)
     # A part's name inside its segment only where it fits on the narrowest plot (12 px bold
     # text: the table font's estimate scaled down, with 4 px either side).
     px = PLOT_PX / longest if longest > 0 else 0.0

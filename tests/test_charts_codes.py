@@ -90,3 +90,17 @@ def test_end_labels_of_averages_that_end_together_are_kept_apart():
     assert abs(ends["mean"][1] - ends["mean"][2]) < 1e-9      # the averages end together
     assert abs(ends["label_y"][1] - ends["label_y"][2]) > 0.05  # their names do not
     assert ends["label_y"][0] == ends["mean"][0]                # the lowest stays put
+
+
+def test_bar_totals_are_written_as_the_page_writes_numbers():
+    """Review: the bars' total read "2.07e-10" (Vega's format, an ASCII hyphen) where the page
+    writes 2.07e−10."""
+    from lib.charts_codes import identity_bars, identity_bars_data
+
+    text = {"h": "H", "kl": "KL", "round": "r"}
+    d = identity_bars_data(2.07e-10, 2.58, [("a", 2.07e-10, False), ("b", 3.0, True)],
+                           text)["parts"]
+    assert d["total_text"].tolist()[0] == "2.07e−10" and "3" in d["total_text"].tolist()
+    spec = charts.compile_spec(identity_bars, text={**text, "x": "x", "row": "row",
+                                                    "part": "part", "value": "v", "total": "t"})
+    assert "total_text" in json.dumps(spec) and ".3~g" not in json.dumps(spec)
