@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lib import coding, text
@@ -413,6 +413,9 @@ bits_per_char = st.floats(0, 20).map(lambda x: round(x, 6))
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(bits_per_char, bits_per_char), min_size=1, max_size=6),
        st.floats(1e-3, 10), st.integers(1, 200))
+# Found by a whole run: 0.125, exactly half-way, reads "0.12" (round half to even), 0.005 away
+# plus the float error of 0.125 − 0.12.
+@example(pairs=[(0.0, 0.125)], alpha=1.0, size=1)
 def test_curve_cases_follow_the_shape(pairs, alpha, size):
     points = _points([a for a, _ in pairs], [b for _, b in pairs])
     shape = text.curve_shape(points)
@@ -426,7 +429,7 @@ def test_curve_cases_follow_the_shape(pairs, alpha, size):
                                  (held, [b for _, b in pairs], shape.held_low)):
         # two different numbers never read the same (lib.fmt.apart), equal ones always do
         assert (numbers["low"] == numbers["last"]) == (values[low] == values[-1])
-        assert float(numbers["last"]) == pytest.approx(values[-1], abs=0.005)
+        assert float(numbers["last"]) == pytest.approx(values[-1], abs=0.005 + 1e-12)
     if shape.overfit:
         assert said[2].numbers == {"k": shape.held_low}
 
