@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from lib import fmt, raster
+from lib.column_widths import text_px
 
 P_COLOR = "#3b6fb6"
 Q_COLOR = "#e8853d"
@@ -53,7 +54,11 @@ AXIS_CONFIG = {"axisY": {"titleAngle": 0, "titleAlign": "left", "titleBaseline":
                "axisX": {"titleFontWeight": "normal"},
                "axis": {"labelColor": INK, "titleColor": INK},
                "legend": {"labelColor": INK, "titleColor": INK},
-               "title": {"color": INK}}
+               "title": {"color": INK},
+               # Streamlit's theme gives every mark an encoding tooltip: a mark without a
+               # tooltip of its own (a band, a label, a rule) would show its raw fields, such
+               # as an untranslated "hi" and 12 digits. Only the tooltips a chart names show.
+               "mark": {"tooltip": False}}
 #: For a projector (the presentation view): larger axis, legend and title text.
 LARGE_TEXT = {"axis": {"labelFontSize": 17, "titleFontSize": 18},
               "legend": {"labelFontSize": 17, "titleFontSize": 18},
@@ -99,13 +104,61 @@ def compile_spec(builder: Callable[..., Any], **params: Any) -> dict:
     >>> spec["autosize"]["type"], spec["encoding"]["color"]["scale"]["domain"]
     ('fit-x', ['A', 'B'])
     """
-    spec = builder(**{k: _thaw(v) for k, v in params.items()}).to_dict(validate=False)
+    spec = fit_legends(builder(**{k: _thaw(v) for k, v in params.items()}).to_dict(
+        validate=False))
     # Fit the width to the page but keep the height for the plot itself: with Streamlit's
     # default ("fit" both ways) legends, titles and axis titles eat into a fixed total height.
     spec.setdefault("autosize", {"type": "fit-x", "contains": "padding"})
     config = spec.setdefault("config", {})
     for key, value in AXIS_CONFIG.items():
         config[key] = {**value, **config.get(key, {})}
+    return spec
+
+
+#: The width a legend's entries may take in one row above the plot: a chart on a 390 px phone
+#: is 358 px wide, and its legend starts after the y axis's labels (40-60 px).
+LEGEND_ROW_PX = 300
+#: A legend entry besides its label: the gap between symbol and label and after the entry
+#: (7 and 15 px measured in Chromium), rounded up.
+_ENTRY_GAPS_PX = 24
+
+
+def legend_row_px(labels: Sequence[str], symbol_size: float = 100) -> float:
+    """Pixels a legend's entries take side by side, at most: each a symbol (``symbol_size`` is
+    Vega's area, so its width is the square root), the two gaps, and its label in the legend's
+    14 px font (:func:`lib.column_widths.text_px`, which never under-counts).
+
+    >>> legend_row_px(["P", "Q"])
+    87.0
+    """
+    return sum(symbol_size ** 0.5 + _ENTRY_GAPS_PX + text_px(str(label)) for label in labels)
+
+
+def fit_legends(spec: Any) -> Any:
+    """``spec`` (a compiled Vega-Lite dict, changed in place and returned) with each legend above
+    the plot that would not fit one row on a phone (:data:`LEGEND_ROW_PX`) stacked one entry a
+    line (``columns: 1``): Vega-Lite lays a top legend out in a single row and cuts off what
+    does not fit, so the last entries, a colour a student must decode, would be missing.
+    Legends that set their own ``columns`` or ``direction``, and those whose entries come from
+    the data rather than a scale's domain, are left as they are.
+
+    >>> spec = {"encoding": {"color": {"scale": {"domain": ["a long name " * 3, "another"]},
+    ...                                "legend": {"orient": "top"}}}}
+    >>> fit_legends(spec)["encoding"]["color"]["legend"]
+    {'orient': 'top', 'columns': 1}
+    """
+    if isinstance(spec, dict):
+        legend, domain = spec.get("legend"), (spec.get("scale") or {}).get("domain")
+        if (isinstance(legend, dict) and legend.get("orient") == "top"
+                and "columns" not in legend and "direction" not in legend
+                and isinstance(domain, list)
+                and legend_row_px(domain, legend.get("symbolSize", 100)) > LEGEND_ROW_PX):
+            legend["columns"] = 1
+        for value in spec.values():
+            fit_legends(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            fit_legends(value)
     return spec
 
 

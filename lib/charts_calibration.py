@@ -288,7 +288,10 @@ def reliability_chart(text: Text, colors: Mapping[str, str]) -> alt.LayerChart:
     names = list(colors)
     title = text["series"]
     legend = alt.Legend(orient="top", labelLimit=0, symbolSize=220, symbolStrokeWidth=2.5)
-    axis = {"scale": alt.Scale(domain=[0, 1]), "axis": alt.Axis(format="%")}
+    # Padded by the largest marker's half width (900 px² area), so a bin at 100% shows whole;
+    # ticks only within 0-100% (the padding would add a "110%").
+    axis = {"scale": alt.Scale(domain=[0, 1], padding=16),
+            "axis": alt.Axis(format="%", values=[i / 5 for i in range(6)])}
     tip = [alt.Tooltip("series:N", title=title),
            alt.Tooltip("confidence:Q", title=text["confidence"], format=".2%"),
            alt.Tooltip("accuracy:Q", title=text["accuracy"], format=".2%"),

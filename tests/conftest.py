@@ -2,8 +2,19 @@
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
 from streamlit.testing.v1 import AppTest
+
+# Hypothesis draws the same examples on every run ("repeatable"), so a whole run on a clean
+# checkout passes or fails for the code, not for the draw: three properties each failed once,
+# in different runs, on a case no earlier run had drawn (each kept since as an @example).
+# HYPOTHESIS_PROFILE=explore draws new examples each run, to look for more such cases.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parents[1]
 # The first run of a fresh AppTest imports numpy, pandas, scipy and altair.

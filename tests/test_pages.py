@@ -1,11 +1,14 @@
 """Every page runs without exception in both languages; home page content; strings complete."""
 
+import json
 import re
 import string
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, open_page, set_language
+from lib import charts, lesson
+from tests.conftest import ROOT, TIMEOUT, open_page, set_language
 from ui.layout import PAGES, PATH
 from ui.strings import STRINGS
 
@@ -21,6 +24,49 @@ def test_every_page_runs(page, lang):
     at.switch_page(page).run()
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
+
+
+def _mappings(node):
+    """Every mapping in a compiled Vega-Lite spec, nested ones included."""
+    if isinstance(node, dict):
+        yield node
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    for child in children:
+        yield from _mappings(child)
+
+
+@pytest.mark.parametrize("page", PAGE_SCRIPTS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_chart_shows_its_whole_legend_on_a_phone_and_only_named_tooltips(page, lang):
+    """Issue 22, with every prediction made (every chart drawn):
+
+    * a legend above a plot is one row that Vega-Lite cuts off where the chart ends, so on a
+      390 px phone the last entries were missing (the calibration page's "Absolute error", the
+      smoothing chart's "Smoothed target"): each either fits one row there or lists its
+      entries one a line;
+    * Streamlit's theme gives every mark a tooltip of its encoded fields, so the codes page's
+      bands showed an untranslated "hi" and twelve digits: marks show only the tooltips a
+      chart names, each with a title in the reader's language."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["done"] = lesson.encode_progress(
+        {(c.page, c.id): "r" for c in lesson.CHECKPOINTS})
+    at.run()
+    set_language(at, lang)
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    for spec in specs:
+        assert spec["config"]["mark"]["tooltip"] is False
+        for part in _mappings(spec):
+            legend, domain = part.get("legend"), (part.get("scale") or {}).get("domain")
+            if isinstance(legend, dict) and legend.get("orient") == "top":
+                assert isinstance(domain, list), legend  # entries known, so their width is too
+                if legend.get("columns", 0) < 1 and legend.get("direction") != "vertical":
+                    assert charts.legend_row_px(domain, legend.get("symbolSize", 100)) \
+                        <= charts.LEGEND_ROW_PX, domain
+            tips = (part.get("encoding") or {}).get("tooltip", [])
+            for tip in tips if isinstance(tips, list) else [tips]:
+                assert tip.get("title"), tip
 
 
 def test_every_page_script_is_in_the_menu():
