@@ -148,7 +148,8 @@ def fit_legends(spec: Any) -> Any:
     {'orient': 'top', 'columns': 1}
     """
     if isinstance(spec, dict):
-        legend, domain = spec.get("legend"), (spec.get("scale") or {}).get("domain")
+        scale = spec.get("scale")
+        legend, domain = spec.get("legend"), scale.get("domain") if isinstance(scale, dict) else None
         if (isinstance(legend, dict) and legend.get("orient") == "top"
                 and "columns" not in legend and "direction" not in legend
                 and isinstance(domain, list)

@@ -48,13 +48,13 @@ def curves_chart(text: Mapping[str, str], colors: Mapping[str, str], x_domain=(0
     ([[1, 0], [7, 4]], '#31333f')
     """
     names = list(colors)
-    legend = alt.Legend(orient="top", labelLimit=0) if len(names) > 1 else None
+    # The legend shows each line's colour and dash; each series' marker has a shape of its own,
+    # drawn with a fixed shape (a shape in the legend took the dash on its outline: a blob).
+    legend = charts.line_legend() if len(names) > 1 else None
     color = alt.Color("series:N", title=text["series"],
                       scale=alt.Scale(domain=names, range=list(colors.values())), legend=legend)
     dash = alt.StrokeDash("series:N", title=text["series"], legend=legend, scale=alt.Scale(
         domain=names, range=[list(d) for d in DASHES[:len(names)]]))
-    shape = alt.Shape("series:N", title=text["series"], legend=legend,
-                      scale=alt.Scale(domain=names, range=list(SHAPES[:len(names)])))
     y_scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Scale()
     x = alt.X("x:Q", title=text["x"], scale=alt.Scale(domain=list(x_domain)))
     tooltip = [alt.Tooltip("series:N", title=text["series"]),
@@ -63,9 +63,10 @@ def curves_chart(text: Mapping[str, str], colors: Mapping[str, str], x_domain=(0
     layers = [alt.Chart(alt.NamedData("curves")).mark_line(strokeWidth=2.5, clip=True).encode(
         x=x, y=alt.Y("value:Q", title=text["y"], scale=y_scale), color=color, strokeDash=dash,
         tooltip=tooltip),
-        alt.Chart(alt.NamedData("points")).mark_point(
-            size=110, filled=True, opacity=1, clip=True).encode(
-            x="x:Q", y="value:Q", color=color, shape=shape, tooltip=tooltip)]
+        *[alt.Chart(alt.NamedData("points")).transform_filter(alt.datum.series == name)
+          .mark_point(size=110, filled=True, opacity=1, clip=True, shape=shape,
+                      color=colors[name]).encode(x="x:Q", y="value:Q", tooltip=tooltip)
+          for name, shape in zip(names, SHAPES)]]
     if shade:
         layers.insert(0, alt.Chart(alt.NamedData("band")).mark_rect(
             color="#f4b6b6", opacity=0.35).encode(
