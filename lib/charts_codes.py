@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import math
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import altair as alt
 import numpy as np
@@ -33,10 +33,11 @@ __all__ = ["identity_bars", "identity_bars_data", "running_chart", "running_char
            "bias_chart", "bias_chart_data", "PALETTE", "colored", "message_box", "legend"]
 
 
-def _legend() -> alt.Legend:
-    return alt.Legend(orient="top", labelLimit=0, title=None, direction="horizontal",
-                      columns=1, symbolOpacity=1, labelColor=TEXT_COLOR, symbolStrokeWidth=2.5,
-                      symbolSize=300)
+def _legend(**extra: Any) -> alt.Legend:
+    return alt.Legend(**{"orient": "top", "labelLimit": 0, "title": None,
+                         "direction": "horizontal", "columns": 1, "symbolOpacity": 1,
+                         "labelColor": TEXT_COLOR, "symbolStrokeWidth": 2.5, "symbolSize": 300,
+                         **extra})
 
 
 def _dark(chart):
@@ -268,16 +269,16 @@ def bias_chart(text: Text, names: tuple[str, str]) -> alt.LayerChart:
     errors of each average, and the true ``H(P)`` as a dashed rule. Datasets ``est``: ``n,
     estimator, mean, lo, hi, se, exact, bias``; ``exact``: ``exact``. ``text`` keys: ``x``,
     ``y``, ``estimator``, ``mean``, ``se``, ``exact``, ``bias``, ``n``."""
+    # Told apart without colour too: circles on a solid line, squares on a dashed one. The
+    # legend's symbols are the markers, filled, without an outline (the line's dash on a
+    # square's outline read as a ragged blob).
+    legend = _legend(symbolStrokeWidth=0)
     color = alt.Color("estimator:N", scale=alt.Scale(domain=list(names),
-                                                     range=[P_COLOR, MM_COLOR]),
-                      legend=_legend())
-    # Told apart without colour too: circles on a solid line, squares on a dashed one.
+                                                     range=[P_COLOR, MM_COLOR]), legend=legend)
     shape = alt.Shape("estimator:N", scale=alt.Scale(domain=list(names),
-                                                     range=["circle", "square"]),
-                      legend=_legend())
+                                                     range=["circle", "square"]), legend=legend)
     dash = alt.StrokeDash("estimator:N", scale=alt.Scale(domain=list(names),
-                                                         range=[[1, 0], [6, 3]]),
-                          legend=_legend())
+                                                         range=[[1, 0], [6, 3]]), legend=legend)
     x = alt.X("n:Q", scale=alt.Scale(type="log"), title=text["x"])
     tips = [alt.Tooltip("estimator:N", title=text["estimator"]),
             alt.Tooltip("n:Q", title=text["n"], format=","),

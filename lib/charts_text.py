@@ -36,8 +36,10 @@ def order_chart(text: Text, held: bool = True) -> alt.LayerChart:
     names = [text["train"], text["held"]][:2 if held else 1]
     color = alt.Color("series:N", scale=alt.Scale(domain=names,
                                                   range=[TRAIN_COLOR, HELD_COLOR][:len(names)]),
+                      # The markers, filled, without an outline: the line's dash on a square's
+                      # outline read as a ragged blob.
                       legend=alt.Legend(orient="top", title=None, labelLimit=0,
-                                        symbolStrokeWidth=2.5))
+                                        symbolStrokeWidth=0))
     dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=names,
                                                       range=[[6, 4], [1, 0]][:len(names)]),
                           legend=None)

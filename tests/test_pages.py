@@ -46,7 +46,10 @@ def test_every_chart_shows_its_whole_legend_on_a_phone_and_only_named_tooltips(p
       entries one a line;
     * Streamlit's theme gives every mark a tooltip of its encoded fields, so the codes page's
       bands showed an untranslated "hi" and twelve digits: marks show only the tooltips a
-      chart names, each with a title in the reader's language."""
+      chart names, each with a title in the reader's language;
+    * a legend that merges a field's marker shapes with its line dashes drew each dash on a
+      shape's outline, a ragged blob (the codes page's Miller–Madow square, the compression
+      page's training text): such a legend draws its symbols without an outline."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["done"] = lesson.encode_progress(
         {(c.page, c.id): "r" for c in lesson.CHECKPOINTS})
@@ -67,6 +70,15 @@ def test_every_chart_shows_its_whole_legend_on_a_phone_and_only_named_tooltips(p
             tips = (part.get("encoding") or {}).get("tooltip", [])
             for tip in tips if isinstance(tips, list) else [tips]:
                 assert tip.get("title"), tip
+        channels: dict[str, list] = {}  # field -> (channel, legend) of every encoding of it
+        for part in _mappings(spec):
+            for channel, enc in (part.get("encoding") or {}).items():
+                if isinstance(enc, dict) and "field" in enc:
+                    channels.setdefault(enc["field"], []).append((channel, enc.get("legend", {})))
+        for field, used in channels.items():
+            legends = [legend for _, legend in used if legend is not None]
+            if {"shape", "strokeDash"} <= {channel for channel, _ in used} and legends:
+                assert any(legend.get("symbolStrokeWidth") == 0 for legend in legends), field
 
 
 def test_every_page_script_is_in_the_menu():
