@@ -148,8 +148,8 @@ def fit_legends(spec: Any) -> Any:
     {'orient': 'top', 'columns': 1}
     """
     if isinstance(spec, dict):
-        scale = spec.get("scale")
-        legend, domain = spec.get("legend"), scale.get("domain") if isinstance(scale, dict) else None
+        scale, legend = spec.get("scale"), spec.get("legend")
+        domain = scale.get("domain") if isinstance(scale, dict) else None
         if (isinstance(legend, dict) and legend.get("orient") == "top"
                 and "columns" not in legend and "direction" not in legend
                 and isinstance(domain, list)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 __all__ = ["CHAR_PX", "CELL_PX", "WIDE_PX", "char_px", "text_px", "column_widths"]
 
@@ -52,15 +53,24 @@ def text_px(text: str) -> float:
     return sum(map(char_px, text))
 
 
-def column_widths(table: Mapping[str, Sequence], labels: Mapping[str, str] | None = None
-                  ) -> dict[str, int]:
-    r"""Each column's width in pixels (``table``: column name -> cells), :math:`\lceil \mathrm{CELL\_PX} + \max_c
-    \mathrm{text\_px}(c) \rceil` over its cells and its shown label (``labels[name]``, else its
-    name); cells are read as text (``str``).
+def _cells(table: Any) -> Mapping[str, Sequence]:
+    """A table's cells by column name: a mapping as it is, an Arrow table or a pandas frame."""
+    if hasattr(table, "to_pydict"):
+        return table.to_pydict()
+    if hasattr(table, "columns") and not isinstance(table, Mapping):
+        return {str(name): table[name].tolist() for name in table.columns}
+    return table
+
+
+def column_widths(table: Any, labels: Mapping[str, str] | None = None) -> dict[str, int]:
+    r"""Each column's width in pixels (``table``: column name -> cells, an Arrow table or a
+    pandas frame), :math:`\lceil \mathrm{CELL\_PX} + \max_c \mathrm{text\_px}(c) \rceil` over its
+    cells and its shown label (``labels[name]``, else its name); cells are read as text
+    (``str``).
 
     >>> column_widths({"Q": ["0.125", "0.166667"]})
     {'Q': 77}
     """
     labels = labels or {}
     return {name: math.ceil(CELL_PX + max(text_px(str(x)) for x in (
-        labels.get(name, name), *cells))) for name, cells in table.items()}
+        labels.get(name, name), *cells))) for name, cells in _cells(table).items()}

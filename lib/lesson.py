@@ -62,6 +62,9 @@ class Checkpoint:
     choices: tuple[str, ...] = ()
     tolerance: float = 0.0
     relative: float = 0.0
+    #: A number whose answer may be ∞ (Q gives 0 to an event P can produce): the reader can
+    #: predict ∞ as well as a number, and only ∞ is right then.
+    unbounded: bool = False
 
     @property
     def kind(self) -> str:
@@ -139,7 +142,8 @@ def _kl_direction(p: Sequence[float], q: Sequence[float], base: float | None) ->
 def _bits_per_symbol(p: Sequence[float], q: Sequence[float]) -> Answer:
     cross = float(info.cross_entropy(p, q, 2))
     return Answer(cross, {"cross": cross, "h": float(info.entropy(p, 2)),
-                          "kl": float(info.kl_divergence(p, q, 2))})
+                          "kl": float(info.kl_divergence(p, q, 2)),
+                          "case": "infinite" if math.isinf(cross) else ""})
 
 
 def _cross_floor(p: Sequence[float], q: Sequence[float], base: float | None) -> Answer:
@@ -308,7 +312,8 @@ CHECKPOINTS: tuple[Checkpoint, ...] = (
                tolerance=0.05, relative=0.05),
     Checkpoint("codes", "code_length", 3, _PQ, _code_length, tolerance=0.25),
     Checkpoint("codes", "wrong_code", 4, _PQ, _wrong_code, ("more", "same", "fewer")),
-    Checkpoint("explorer", "bits_per_symbol", 6, _PQ, _bits_per_symbol, tolerance=0.25),
+    Checkpoint("explorer", "bits_per_symbol", 6, _PQ, _bits_per_symbol, tolerance=0.25,
+               unbounded=True),
     Checkpoint("explorer", "cross_floor", 7, _PQB, _cross_floor, ("above", "equal", "below")),
     Checkpoint("explorer", "kl_direction", 5, _PQB, _kl_direction, ("pq", "qp", "same")),
     Checkpoint("loss", "bce_reduction", 8, ("a", "y"), _bce_reduction, ("sum", "mean")),

@@ -653,6 +653,35 @@ def test_a_checkpoint_answer_follows_the_inputs():
     assert f"H(P,Q) = −Σ p log₂ q = {fmt.short(cross)} bits" in feedback(explorer)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_student_can_predict_an_infinite_price(lang):
+    """The example "Q rules out an event" makes the wrong code's price ∞, which a number box
+    cannot hold: the checkpoint has an "∞" switch. Ticked, it is the prediction (the box is
+    disabled); only ∞ counts as right there, a large number does not, and ∞ is wrong where
+    the price is finite. "Try again" clears the switch."""
+    at = open_page(PAGE)
+    set_language(at, lang)
+    switch = "_cp.inf.explorer.bits_per_symbol"
+    preset(at, "ruled_out")
+    predict(at, "bits_per_symbol", 1e6)
+    assert not at.success and "∞" in feedback(at)
+    at.button(key=AGAIN.format("bits_per_symbol")).click().run()
+    assert at.checkbox(key=switch).value is False
+    at.checkbox(key=switch).check().run()
+    assert at.number_input(key=PICK.format("bits_per_symbol")).disabled
+    at.button(key=CHECK.format("bits_per_symbol")).click().run()
+    assert not at.exception, at.exception
+    right = STRINGS["cp.right"][lang == "zh"]
+    assert any(e.body.startswith(right) for e in at.success)
+    infinite = STRINGS["cp.explorer.bits_per_symbol.why.infinite"][lang == "zh"]
+    assert infinite in feedback(at)
+    preset(at, "animals")  # a finite price now: the checkpoint asks again, switch cleared
+    assert at.checkbox(key=switch).value is False
+    at.checkbox(key=switch).check().run()
+    at.button(key=CHECK.format("bits_per_symbol")).click().run()
+    assert not at.success and "∞" in feedback(at) and "2.38" in feedback(at)
+
+
 def test_checkpoint_progress_survives_language_page_and_link():
     explorer = open_page(PAGE)
     predict(explorer, "bits_per_symbol", 2.4)

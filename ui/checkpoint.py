@@ -10,6 +10,7 @@ and ``yours`` (the reader's prediction).
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Mapping
 
@@ -26,6 +27,8 @@ from ui.strings import STRINGS
 #: "pending": whether the answer was still unknown when it was made}.
 _RECORD = "_cp.{}.{}"
 _PICK = "_cp.pick.{}.{}"
+#: An unbounded number checkpoint's "∞" switch (a number box cannot hold ∞).
+_INFINITE = "_cp.inf.{}.{}"
 _REVEALED = "_cp.shown.{}.{}"
 
 
@@ -68,9 +71,17 @@ def _fields(answer: lesson.Answer, pick: Any = None) -> dict[str, str]:
     return out
 
 
+def _pick(cp: lesson.Checkpoint) -> Any:
+    """The prediction the reader has entered (not yet committed): ∞ when the "∞" switch of an
+    unbounded number checkpoint is on, else the widget's value (None while empty)."""
+    if cp.unbounded and st.session_state.get(_INFINITE.format(cp.page, cp.id)):
+        return math.inf
+    return st.session_state.get(_PICK.format(cp.page, cp.id))
+
+
 def _check(cp: lesson.Checkpoint, answer: lesson.Answer) -> None:
     """Button callback: keep the prediction beside the answer it was made for."""
-    pick = st.session_state.get(_PICK.format(cp.page, cp.id))
+    pick = _pick(cp)
     if pick is None:
         return
     st.session_state[_RECORD.format(cp.page, cp.id)] = {
@@ -86,8 +97,8 @@ def _reveal(cp: lesson.Checkpoint) -> None:
 
 
 def _again(cp: lesson.Checkpoint) -> None:
-    st.session_state.pop(_RECORD.format(cp.page, cp.id), None)
-    st.session_state.pop(_PICK.format(cp.page, cp.id), None)
+    for key in (_RECORD, _PICK, _INFINITE):
+        st.session_state.pop(key.format(cp.page, cp.id), None)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
@@ -142,18 +153,22 @@ def show(page: str, cid: str, inputs: Mapping[str, Any], *, where: Any = None) -
                   disabled=locked)
     else:
         box.number_input(label, value=None, step=0.1, format="%.3f", key=pick_key,
-                         disabled=locked, placeholder=t("cp.number.placeholder"))
+                         disabled=locked or _pick(cp) == math.inf,  # the "∞" switch is on
+                         placeholder=t("cp.number.placeholder"))
+        if cp.unbounded:
+            box.checkbox(t("cp.number.infinite"), key=_INFINITE.format(page, cid),
+                         disabled=locked, help=t("cp.number.infinite.help"))
     if teaching():
         box.button(t("cp.teach.reveal"), key=f"_cp.reveal.{page}.{cid}",
                    icon=":material/visibility:", on_click=_reveal, args=(cp,))
         if st.session_state.get(_REVEALED.format(page, cid)):
-            _feedback(box, cp, answer, st.session_state.get(pick_key), prefix)
+            _feedback(box, cp, answer, _pick(cp), prefix)
             return True
         return False
     if record is None:
         box.button(t("cp.check"), key=f"_cp.check.{page}.{cid}", icon=":material/task_alt:",
                    on_click=_check, args=(cp, answer),
-                   disabled=st.session_state.get(pick_key) is None)
+                   disabled=_pick(cp) is None)
         return False
     _feedback(box, cp, answer, record["pick"], prefix)
     if cp.judge(record["pick"], answer) is False:

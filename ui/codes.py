@@ -66,13 +66,13 @@ def current_source() -> Source:
     name = S.get("source")
     if name != "explorer":
         ex = CODE_EXAMPLES[name]
-        labels = tuple(event_name(e) for e in ex.events)
-        return Source(labels, ex.p, ex.q, (), repr((labels, ex.p, ex.q)))
-    read = explorer.read_table(EXPLORER.get("table"), EXPLORER.get("mode") == "counts", lang())
-    if not read.ok:
-        return Source(tuple(read.labels), None, None, tuple(read.problems), "")
-    p, q = tuple(read.p.tolist()), tuple(read.q.tolist())
-    return Source(tuple(read.labels), p, q, (), repr((tuple(read.labels), p, q)))
+        labels, p, q = tuple(event_name(e) for e in ex.events), ex.p, ex.q
+    else:
+        read = explorer.read_table(EXPLORER.get("table"), EXPLORER.get("mode") == "counts", lang())
+        if not read.ok:
+            return Source(tuple(read.labels), None, None, tuple(read.problems), "")
+        labels, p, q = tuple(read.labels), tuple(read.p.tolist()), tuple(read.q.tolist())
+    return Source(labels, p, q, (), repr((labels, p, q)))
 
 
 def metric(where, label: str, bits: float, help: str | None = None) -> None:
@@ -82,12 +82,6 @@ def metric(where, label: str, bits: float, help: str | None = None) -> None:
     helps = (t("cd.in_unit.help", other=other) if other else None, help)
     where.metric(label, fmt.amount(bits, t("unit.bits")),
                  help="\n\n".join(h for h in helps if h) or None)
-
-
-def unit_note() -> str | None:
-    """The sentence naming the reader's unit, when it is not bits."""
-    one_bit = layout.in_units(1.0, 2)
-    return one_bit and t("cd.why_bits.unit", unit=layout.unit_label(), one_bit=one_bit)
 
 
 # ---- Tables ---------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ import streamlit as st
 from lib import charts_text, text
 from lib import fmt
 from lib.settings import Setting
-from ui import layout
 from ui.charts import arrow_table, datasets
 from ui.i18n import say, t
 from ui.state import PageState
@@ -58,12 +57,6 @@ def current_source() -> text.Source:
     if which == "paste":
         return text.source(st.session_state.get(PASTE_KEY, ""))
     return text.source(prose(which), pasted=False)
-
-
-def unit_sentence(held_bits: float) -> str | None:
-    """The held-out bits per character in the sidebar's unit, when that is not bits."""
-    value = layout.in_units(held_bits, 2)
-    return value and t("tx.unit", unit=layout.unit_label(), value=value)
 
 
 # ---- The curve over orders ---------------------------------------------------------------------

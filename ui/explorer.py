@@ -38,7 +38,6 @@ S = PageState("explorer", [
 ], presets={name: {"table": preset.table()} for name, preset in PRESETS.items()}, tag="pq")
 
 
-
 @st.cache_resource(max_entries=256, show_spinner=False,
                    hash_funcs={pd.DataFrame: fmt.table_text})
 def read_table(table: pd.DataFrame, counts: bool, language: str) -> tables.ReadResult:

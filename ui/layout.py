@@ -123,6 +123,13 @@ def in_units(x: float, was: float | None) -> str | None:
     return None if base() == was else amount(convert(x, was, base()))
 
 
+def unit_sentence(key: str, bits: float) -> str | None:
+    """The sentence ``key`` giving ``bits``, a quantity a page measures in bits, in the
+    sidebar's unit (fields ``unit``, ``value``); None when that unit is bits."""
+    value = in_units(bits, 2)
+    return value and t(key, unit=unit_label(), value=value)
+
+
 def settings_of(info: PageInfo) -> state.PageState | None:
     """The page's settings (its ui module is imported on first use)."""
     return importlib.import_module(info.settings).S if info.settings else None
@@ -234,13 +241,6 @@ def metrics(items: Any, columns: int | None = None) -> None:
                 col.caption(caption)
 
 
-def _cells(data: Any) -> dict[str, list]:
-    """A table's cells by column name: an Arrow table or a pandas frame."""
-    if hasattr(data, "to_pydict"):
-        return data.to_pydict()
-    return {str(name): data[name].tolist() for name in data.columns}
-
-
 def table(data: Any, where: Any = None, labels: dict[str, str] | None = None,
           helps: dict[str, str] | None = None) -> None:
     """``st.dataframe`` of ``data`` (an Arrow table or a pandas frame; no index, as wide as its
@@ -251,7 +251,7 @@ def table(data: Any, where: Any = None, labels: dict[str, str] | None = None,
     and keeps them when the data changes in place, so another example's longer number would
     show cut off ("0.1666…")."""
     labels, helps = labels or {}, helps or {}
-    widths = column_widths(_cells(data), labels)
+    widths = column_widths(data, labels)
     (where or st).dataframe(data, hide_index=True, width="stretch", column_config={
         name: st.column_config.Column(labels.get(name), width=width, help=helps.get(name))
         for name, width in widths.items()})

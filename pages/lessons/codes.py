@@ -16,7 +16,7 @@ S = cd.S
 st.title(t("page.codes"))
 ui.layout.intro()
 st.markdown(t("cd.lead"))
-note = cd.unit_note()
+note = ui.layout.unit_sentence("cd.why_bits.unit", 1.0)
 if note:
     st.caption(note)
 

@@ -62,7 +62,7 @@ else:  # the results need a usable text
     m[2].metric(t("tx.m.train_bits"), fmt.num(point.train_bits, 3), help=t("tx.m.bits.help"))
     m[3].metric(t("tx.m.train_ppl"), fmt.num(point.train_perplexity, 2),
                 help=t("tx.m.ppl.help"))
-    note = cx.unit_sentence(point.test_bits)
+    note = ui.layout.unit_sentence("tx.unit", point.test_bits)
     if note:
         st.caption(note)
     with st.expander(t("tx.table"), icon=":material/table_rows:"):  # the chart's text alternative

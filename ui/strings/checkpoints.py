@@ -114,6 +114,12 @@ STRINGS = {
         "length −log₂ q, averaged with the weights P gives the events.",
         "它平均每个符号花 H(P,Q) = −Σ p log₂ q = {cross} 比特：每个事件的码长 −log₂ q，"
         "按 P 给各事件的概率加权平均。"),
+    "cp.explorer.bits_per_symbol.why.infinite": (
+        "No finite number: Q gives probability 0 to an event that P can produce, and "
+        "−log₂ 0 = ∞. A code built for Q has no codeword for that event, so it cannot send "
+        "every message from P at all: H(P,Q) = −Σ p log₂ q = ∞.",
+        "没有有限的数：Q 给 P 可能产生的某个事件的概率是 0，而 −log₂ 0 = ∞。按 Q 建的编码"
+        "没有这个事件的码字，根本无法发送 P 产生的所有消息：H(P,Q) = −Σ p log₂ q = ∞。"),
     "cp.explorer.cross_floor.title": ("can the wrong model cost less?", "错误的模型会更省吗？"),
     "cp.explorer.cross_floor.q": (
         "Scoring P's outcomes with Q costs H(P,Q) on average; scoring them with P itself costs "

@@ -28,9 +28,9 @@ STRINGS = {
         "无论侧边栏选的是什么单位，本页都以比特计数：码字是一串二进制数字，每个二进制数字就是 1 "
         "比特，所以码字的长度就是比特数，与之对应的是以 2 为底的对数。"),
     "cd.why_bits.unit": (
-        "This page counts in bits, the length of codewords: 1 bit = {one_bit}. Point at a "
+        "This page counts in bits, the length of codewords: 1 bit = {value}. Point at a "
         "number to see it in {unit}.",
-        "本页以比特计数，即码字的长度：1 比特 = {one_bit}。把指针移到数值上可以看到它换算成{unit}"
+        "本页以比特计数，即码字的长度：1 比特 = {value}。把指针移到数值上可以看到它换算成{unit}"
         "后的值。"),
     "cd.in_unit.help": ("= {other}", "= {other}"),
 

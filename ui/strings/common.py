@@ -45,6 +45,10 @@ STRINGS = {
     "cp.heading": ("Predict first ({n}): {title}", "先预测（{n}）：{title}"),
     "cp.yours": ("Your prediction", "你的预测"),
     "cp.number.placeholder": ("Type a number", "输入一个数"),
+    "cp.number.infinite": ("∞: no finite number", "∞：没有有限的数"),
+    "cp.number.infinite.help": (
+        "Tick this if you predict that no finite number is the answer.",
+        "如果你预测答案不是任何有限的数，请勾选这里。"),
     "cp.check": ("Check my prediction", "核对我的预测"),
     "cp.again": ("Try again", "再试一次"),
     "cp.right": ("Right.", "答对了。"),
