@@ -284,6 +284,24 @@ def test_bad_cells_keep_the_last_results_marked_as_stale(explorer):
         assert values(explorer) == before
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_held_results_of_a_bad_table_do_not_point_at_absent_checkpoints(lang):
+    """Review: with no prediction made and a bad table, the checkpoints are not drawn (they ask
+    about the table), so the held results no longer say "predict above": they say to fix the
+    table first. Once it is fixed, the checkpoints and their own captions are back."""
+    at = open_page(PAGE)
+    set_language(at, lang)
+    edit(at, edited={1: {"P": "-0.1"}})
+    captions = [c.value for c in at.caption]
+    zh = lang == "zh"
+    assert captions.count(STRINGS["ex.held.stale"][zh]) == 5
+    assert STRINGS["ex.held"][zh] not in captions and STRINGS["ex.held.both"][zh] not in captions
+    preset(at, "animals")
+    captions = [c.value for c in at.caption]
+    assert STRINGS["ex.held.stale"][zh] not in captions
+    assert captions.count(STRINGS["ex.held"][zh]) == 3
+
+
 def test_editing_one_probability_keeps_the_results_beside_the_repair(explorer):
     """The case the issue names: Q for dog set to 0.4 makes Q add up to 1.275."""
     before = values(explorer)

@@ -85,6 +85,8 @@ if shown is not None:
             st.info(t("ex.single_event"), icon=":material/info:")
     # A checkpoint asks about "the P and Q in the table": not while the table has a problem.
     inputs = None if stale else {"p": p, "q": q_dist, "base": base}
+    # What a held result says: predict above, or, while no checkpoint is drawn, fix the table.
+    held, held_both = (t("ex.held.stale"),) * 2 if stale else (t("ex.held"), t("ex.held.both"))
 
     def answered(cid: str) -> bool:
         """The checkpoint, drawn; and whether the numbers answering it may show: once the
@@ -103,7 +105,7 @@ if shown is not None:
             if r.infinity_pq:
                 st.warning(r.infinity_pq, icon=":material/all_inclusive:")
         else:
-            st.caption(t("ex.held"))
+            st.caption(held)
         takeaway(t("ex.cross.takeaway"))
 
         # ---- The floor and the gap ----------------------------------------------------------
@@ -117,7 +119,7 @@ if shown is not None:
                     r.residual, r.gibbs)
             takeaway(t("ex.floor.takeaway"))  # "never below H(P)": the answer, said in general
         else:
-            st.caption(t("ex.held"))
+            st.caption(held)
         st.subheader(t("ex.chart.stack"))
         # The terms add up to H(P,Q) and their grey parts to H(P): both answers above.
         if cross_shown and floor_shown:
@@ -131,7 +133,7 @@ if shown is not None:
                     ex.download_csv(lambda: pd.DataFrame(r.csv), "per_event.csv",
                                     t("ex.download.terms"), key="_download.explorer.terms")
         else:
-            st.caption(t("ex.held.both"))
+            st.caption(held_both)
         box = details("formulas", t("ex.formulas"), ":material/function:")
         if box.open:
             box.markdown("\n\n".join((
@@ -152,7 +154,7 @@ if shown is not None:
             explain(r.asymmetry)
             takeaway(t("ex.direction.takeaway"))  # "KL usually changes": rules out "equal"
         else:
-            st.caption(t("ex.held"))
+            st.caption(held)
 
         # ---- Move Q toward P ----------------------------------------------------------------
         st.header(t("ex.blend") + badge, divider="gray")
@@ -162,7 +164,7 @@ if shown is not None:
         if blend_shown:
             explain(t("ex.blend.intro") + "\n\n" + r"$$Q_t = (1-t)\,Q + t\,P$$")
         else:
-            st.caption(t("ex.held.both"))
+            st.caption(held_both)
 
         @ui.fragment
         def blend_section(p: np.ndarray, q_dist: np.ndarray, labels: list[str],
