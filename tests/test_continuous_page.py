@@ -15,6 +15,7 @@ from tests.conftest import answered as answered_page
 from tests.conftest import (feedback, link_of, open_link, open_page, own_link, set_language,
                             set_units)
 from tests.conftest import predict as checkpoint_predict
+from ui.strings import STRINGS
 from tests.visible_prose import visible_texts, visible_words
 
 PAGE = "pages/lessons/continuous.py"
@@ -394,12 +395,13 @@ def test_reverse_fit_waits_for_a_prediction(language, pick, right):
         set_language(at, "zh")
     hold = "Answer the checkpoint above" if language == "en" else "先回答上面的检查点"
     assert not reverse_card(at) and hold in captions(at)
-    assert len(legend(at)) == 2 and len(values(at)) == 2 + 2 + 2 + 2  # fwd card, h hidden
+    # The forward fit's card; of the entropy section only H_Δ (h and h − log Δ wait for theirs)
+    assert len(legend(at)) == 2 and len(values(at)) == 2 + 2 + 1 + 2
     assert "sits on one mode" not in text(at) and "只落在一个峰上" not in text(at)
-    assert len(at.get("vega_lite_chart")) == 4   # no landscape of the searches yet
+    assert len(at.get("vega_lite_chart")) == 3   # no landscape of the searches yet
     predict(at, "reverse_fit", pick)
     assert reverse_card(at) and len(legend(at)) == 4
-    assert len(at.get("vega_lite_chart")) == 5
+    assert len(at.get("vega_lite_chart")) == 4
     said = feedback(at)
     if language == "en":
         assert ("Right" in said) == right and "The best KL(Q‖P) fit is N(−2.98, 1.02²)" in said
@@ -439,7 +441,15 @@ def test_entropy_sign_waits_for_a_prediction(language):
     label = "Differential entropy h" if language == "en" else "微分熵 h"
     assert label not in [m.label for m in at.metric]
     assert "σ = 1.00: h =" not in text(at) and "σ = 1.00：h =" not in text(at)
+    # Review: h − log Δ is h itself at Δ = 1, and its chart crosses Δ = 1: both wait too; the
+    # binned entropy H_Δ (a discrete entropy, never below 0) shows.
+    assert "h − log Δ" not in [m.label for m in at.metric]
+    charts_before = len(at.get("vega_lite_chart"))
+    assert ("Binned entropy H_Δ" if language == "en" else STRINGS["ct.h.m.binned"][1]) in [
+        m.label for m in at.metric]
     predict(at, "entropy_sign", "negative")
+    assert "h − log Δ" in [m.label for m in at.metric]
+    assert len(at.get("vega_lite_chart")) == charts_before + 1
     assert metric(at, label) == ("2.05 bits" if language == "en" else "2.05 比特")
     assert at.warning and ("σ = 1.00: h = 2.05 bits" in text(at)
                            or "σ = 1.00：h = 2.05 比特" in text(at))

@@ -93,14 +93,13 @@ def entropy_section() -> None:
     sign = checkpoint.ask("continuous", "entropy_sign", {"sd": sd, "base": base})
     e = ct.entropy_view(sd, delta, base, unit, lang())
     m1, m2, m3 = st.columns(3)
-    if sign:  # h and its sign answer the checkpoint
-        m1.metric(t("ct.h.m.h"), amount(e.h), help=t("ct.h.m.h.help"))
     m2.metric(t("ct.h.m.binned"), amount(e.binned), help=t("ct.h.m.binned.help"))
+    if not sign:  # h answers the checkpoint, and so does h − log Δ (h itself at Δ = 1, as the
+        m1.caption(t("ct.hold"))  # chart shows): both wait, with the chart and the why
+        return
+    m1.metric(t("ct.h.m.h"), amount(e.h), help=t("ct.h.m.h.help"))
     m3.metric(t("ct.h.m.limit"), amount(e.limit))
-    if sign:
-        st.markdown(e.sign)
-    else:
-        m1.caption(t("ct.hold"))
+    st.markdown(e.sign)
     ui.chart(cc.entropy_chart, e.data, text=e.text)
     st.caption(e.alt)
     with st.expander(t("ct.h.why"), icon=":material/functions:"):
