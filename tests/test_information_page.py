@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1.element_tree import Block
 
 from lib import info
+from ui.strings import STRINGS
 from tests.conftest import (edit_table, feedback, link_of, open_link, open_page, predict,
                             set_language, set_units, widget_key)
 
@@ -42,8 +43,8 @@ def latex(at) -> str:
 
 
 def editor(at):
-    """The entropy table's editor (the units table comes first on the page)."""
-    return at.dataframe[1].value
+    """The entropy table's editor (the units table may come first on the page)."""
+    return next(d.value for d in at.dataframe if "weight" in d.value.columns)
 
 
 def slider(at, name):
@@ -145,13 +146,20 @@ def test_powers_are_superscripts(page):
 
 
 def test_why_a_logarithm_tournament(page):
+    """The tournament's ¼ and ½ are the sliders' defaults: its numbers and the units table's
+    I(⅛) answer checkpoint 2, and wait for it (review)."""
+    hold = STRINGS["in.why.hold"][0]
+    assert hold in [c.value for c in page.caption] and f"*{hold}*" in text(page)
+    assert "champion's ⅛, 3 bits" not in text(page)
+    assert not [d for d in page.dataframe if "Unit" in d.value.columns]  # no units table
+    predict(page, "information", "together", 3.0)
     words = text(page)
     assert "probability of winning the final **given** that the team reached it" in words
     assert "The two steps are not independent events" in words
     assert ("In bits: reaching the final carries 2 bits, winning it then carries 1 bit, and "
             "together 3 bits, which is the information of the champion's ⅛, 3 bits.") in words
     assert r"I(p_1 p_2) = I(p_1) + I(p_2) \;\Longrightarrow\; I(p) = -k \log p" in latex(page)
-    units = page.dataframe[0].value
+    units = next(d.value for d in page.dataframe if "Unit" in d.value.columns)
     assert units.iloc[:, 2].tolist() == ["1.0000", f"{math.log(2):.4f}", f"{math.log10(2):.4f}"]
     assert units.iloc[:, 3].tolist() == ["3.0000", f"{3 * math.log(2):.4f}",
                                          f"{3 * math.log10(2):.4f}"]
@@ -209,6 +217,7 @@ def test_binary_entropy_slider(page):
 
 
 def test_chinese(page):
+    predict(page, "information", "together", 3.0)
     set_language(page, "zh")
     assert page.title[0].value == "信息量与熵"
     assert metrics(page)["自信息"] == "2 比特"

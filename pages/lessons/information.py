@@ -88,16 +88,21 @@ with st.expander(t("in.why.proof"), icon=":material/function:"):
         t("in.why.intro"), t("in.why.tournament"),
         fmt.math_block(r"I\bigl(\tfrac14 \cdot \tfrac12\bigr) = I\bigl(\tfrac14\bigr) + "
                        r"I\bigl(\tfrac12\bigr)"),
-        t("in.why.live", unit=unit, **{k: amount(v) for k, v in tour.items()}),
+        # The tournament's ¼ and ½ are the sliders' defaults: its numbers answer checkpoint 2.
+        t("in.why.live", unit=unit, **{k: amount(v) for k, v in tour.items()}) if together
+        else f"*{t('in.why.hold')}*",
         t("in.why.result"), f"**{t('in.why.steps')}**", t("in.why.step1"),
         fmt.math_block(r"f(x + y) = f(x) + f(y)"),
         *(t(f"in.why.step{i}") for i in (2, 3, 4)),
         fmt.math_block(r"I(p) = -k \ln p = -\log_b p, \quad b = e^{1/k}"))))
 st.markdown(f"**{t('in.why.units')}**")
-units = inf.units_table(ui.lang())
-st.dataframe(units, hide_index=True)
-ex.download_csv(units.to_pandas, "units.csv", t("in.download.units"),
-                key="_download.information.units")
+if together:  # its I(⅛) column is the tournament's champion: checkpoint 2's default answer
+    units = inf.units_table(ui.lang())
+    st.dataframe(units, hide_index=True)
+    ex.download_csv(units.to_pandas, "units.csv", t("in.download.units"),
+                    key="_download.information.units")
+else:
+    st.caption(t("in.why.hold"))
 
 # ---- Entropy (no fragment: its checkpoint reads the table) ----------------------------------
 st.header(t("in.entropy"), divider="gray")

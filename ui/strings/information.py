@@ -129,6 +129,9 @@ STRINGS = {
         "4. 换回 p：I(p) = k·x = −k ln p。“越罕见，越多”要求 k > 0。令 k = 1/ln b，它就变成 "
         "−log_b p：这个常数就是对数的底。"),
     "in.why.units": ("The base is the unit", "底就是单位"),
+    "in.why.hold": ("These numbers answer checkpoint 2 above at its first settings: they show "
+                    "once it is answered.",
+                    "这些数值就是上面检查点 2 在初始设置下的答案：作答后才会显示。"),
     "in.why.col.unit": ("Unit", "单位"),
     "in.why.col.base": ("Base", "底"),
     "in.why.col.half": ("I(½), one fair coin", "I(½)，一枚公平硬币"),
