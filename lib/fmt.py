@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Callable
 
@@ -235,3 +236,23 @@ def text(value: object) -> str:
     """
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
 
+
+
+_FIELD_DE = re.compile(r"\{(\w+)\}的")
+
+
+def zh_fields(template: str, values: dict) -> str:
+    """A Chinese ``template`` filled from ``values``, with a space between a field and a 的
+    after it where the field ends in a letter, a digit or a closing ASCII bracket. Chinese text leaves a space between Han
+    characters and Latin letters or numbers ("P 的总和", "σ = 1 的高斯分布"), but a field may
+    also hold a Chinese word ("比特的信息", "猫的概率"), so templates write ``{field}的`` and the
+    value decides.
+
+    >>> zh_fields("{col}的总和", {"col": "P"}), zh_fields("{unit}的信息", {"unit": "比特"})
+    ('P 的总和', '比特的信息')
+    """
+    def spaced(m: re.Match) -> str:
+        last = str(values.get(m.group(1), ""))[-1:]
+        latin = (last.isalnum() or last in ")]") and unicodedata.east_asian_width(last) not in "WF"
+        return "{%s} 的" % m.group(1) if latin else m.group(0)
+    return _FIELD_DE.sub(spaced, template).format(**values)

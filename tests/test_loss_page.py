@@ -420,7 +420,9 @@ def test_chinese(loss):
     assert "相对熵" in text and "均方误差" in text and "目标值 y" in text
     assert "梯度消失" in text
     assert "多分类交叉熵" in loss.header[3].value
-    quote = STRINGS["problem.sum"][1].format(col="P", value="4")  # the app's own message
+    # The app's own message, as ui.t fills it in ("P 的总和": a space after a Latin field)
+    quote = fmt.zh_fields(STRINGS["problem.sum"][1], {"col": "P", "value": "4"})
+    assert quote.startswith("P 的总和")
     assert f"“{quote}”" in " ".join(m.value for m in loss.markdown)
 
 

@@ -14,8 +14,9 @@ Chinese strings (the second element of every ui.strings.STRINGS pair):
   "target y" is 目标值 y and an English "goal" says 达标 (达标线, 达标);
 - no whitespace before 的 after a Chinese character or punctuation, or after a ``{field}``: a
   field may hold a Chinese word (a unit such as 比特, a class such as 猫, a column such as 权重),
-  so write ``{info}的``. Fields listed in NUMBER_FIELDS hold a bare number (0.1, 37%) and may
-  keep the space (``{thr} 的``).
+  so write ``{info}的``: ``ui.t`` puts the space in when the value ends in a letter or digit
+  (``lib.fmt.zh_fields``: "P 的总和", "比特的信息"). Fields listed in NUMBER_FIELDS hold a bare
+  number (0.1, 37%) and may keep the space (``{thr} 的``).
 
 Displayed text in both languages, i.e. a string with its inline math (``$…$``, ``$$…$$``) and
 code spans (```…```) removed; LaTeX is exempt (it needs ^ and -), and code must run as printed.

@@ -31,7 +31,7 @@ def t(key: str, **values: object) -> str:
     (in English a unit after a filled-in 1 is singular: "1 bit", "1 extra bit")."""
     en, zh = STRINGS[key]
     if lang() == "zh":
-        return zh.format(**values) if values else zh
+        return fmt.zh_fields(zh, values) if values else zh
     return _ONE_BITS.sub(r"1 \1\2", en.format(**values)) if values else en
 
 

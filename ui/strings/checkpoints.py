@@ -26,7 +26,7 @@ STRINGS = {
     "cp.information.together.why": (
         "Its probability is p₁·p₂ = {joint}, so it carries −log {joint} = {both} {unit}: "
         "A's {i1} {unit} plus B's {i2} {unit}. Information adds up where probabilities multiply.",
-        "它的概率是 p₁·p₂ = {joint}，所以携带 −log {joint} = {both} {unit}：即 A 的 {i1} {unit} "
+        "它的概率是 p₁·p₂ = {joint}，所以携带 −log {joint} = {both} {unit}：即 A 的 {i1} {unit}"
         "加上 B 的 {i2} {unit}。概率相乘之处，信息相加。"),
     "cp.information.most_uncertain.title": ("the most uncertain distribution",
                                             "最不确定的分布"),

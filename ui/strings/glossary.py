@@ -245,7 +245,7 @@ STRINGS = {
         "log₂，奈特为 ln，哈特莱为 log₁₀）；ln 始终是自然对数。"),
     "gl.filter": ("Find a term", "查找术语"),
     "gl.filter.placeholder": ("English or Chinese, e.g. entropy, MSE or 熵",
-                              "中文或英文，例如 熵、均方误差 或 entropy"),
+                              "中文或英文，例如：熵、均方误差或 entropy"),
     "gl.filter.count": ("{n} of {total} terms match “{query}” (all groups searched).",
                         "{total} 个术语中有 {n} 个与“{query}”匹配（已查找全部分组）。"),
     "gl.filter.none": ("No term matches “{query}”.", "没有与“{query}”匹配的术语。"),

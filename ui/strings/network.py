@@ -390,12 +390,14 @@ STRINGS = {
         "result will show here.",
         "另一位访问者也请求了这些设置：这次训练同时为你们服务，结果会显示在这里。"),
     "nw.training.other_start": (
-        "Training the other start ({start}) for the comparison: epoch {epoch} of {epochs}.",
-        "正在训练另一种起点（{start}）以供比较：第 {epoch}/{epochs} 轮。"),
+        "Training the same networks from another start, {start}, for the comparison of the two "
+        "starts further down: epoch {epoch} of {epochs}.",
+        "正在从另一种起点（{start}）训练同样的网络，供下文比较两种起点：第 {epoch}/{epochs} 轮。"),
     "nw.training.other_start.queued": (
-        "The other start ({start}) waits for the server, number {place} in line, for the "
-        "comparison.",
-        "另一种起点（{start}）正在等待服务器以供比较，排在第 {place} 位。"),
+        "The same networks from another start, {start}, for the comparison of the two starts "
+        "further down, wait for the server: number {place} in line.",
+        "从另一种起点（{start}）训练的同样网络（供下文比较两种起点）正在等待服务器，排在第 "
+        "{place} 位。"),
     "nw.already": (
         "These settings were already trained on this server: the results below are that run.",
         "这些设置已在本服务器上训练过：下面就是那次运行的结果。"),
