@@ -200,12 +200,13 @@ if box.open:
                        r"&= H\!\left(\left(\tfrac{h}{n}, \tfrac{t}{n}\right), "
                        r"(\theta, 1-\theta)\right)\end{aligned}"),
         t("ls.clf.bernoulli"),
+        # Broken over lines so that each fits a phone's width (as below).
         fmt.math_block(r"\begin{aligned}L &= \prod_{i=1}^{m} a_i^{\,y_i}(1-a_i)^{1-y_i} \\ "
-                       r"-\tfrac1m \ln L &= \tfrac1m \sum_{i=1}^{m} "
-                       r"-\left[y_i \ln a_i + (1-y_i)\ln(1-a_i)\right]\end{aligned}"),
+                       r"-\tfrac1m \ln L &= -\tfrac1m \sum_{i=1}^{m} \bigl[y_i \ln a_i \\ "
+                       r"&\qquad + (1-y_i)\ln(1-a_i)\bigr]\end{aligned}"),
         t("ls.clf.batch"), t("ls.clf.many"),
-        fmt.math_block(r"C = \frac1m \sum_{x} H(P_x, Q_x) = "
-                       r"-\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}"),
+        fmt.math_block(r"\begin{aligned}C &= \frac1m \sum_{x} H(P_x, Q_x) \\ "
+                       r"&= -\frac1m \sum_{x} \sum_j y_{x,j} \ln a_{x,j}\end{aligned}"),
         t("ls.clf.kl"), where=box)
 
 # ---- Softmax ------------------------------------------------------------------------------
@@ -254,8 +255,8 @@ if box.open:
                            r"\frac{a-y}{a(1-a)} \\ &= -\frac{y}{a} + \frac{1-y}{1-a}"
                            r"\end{aligned}"),
             fmt.math_block(r"\begin{aligned}\text{(3)}\quad C &= \int\!\left(-\frac{y}{a} + "
-                           r"\frac{1-y}{1-a}\right)da \\ &= -\left[y\ln a + (1-y)\ln(1-a)"
-                           r"\right] + \text{const}\end{aligned}"))
+                           r"\frac{1-y}{1-a}\right)da \\ &= -\bigl[y\ln a + (1-y)\ln(1-a)"
+                           r"\bigr] \\ &\qquad + \text{const}\end{aligned}"))
         with st.container(horizontal=True):
             da = S.slider("da", "a", step=0.01)
             dy = S.slider("dy", "y", step=0.05)

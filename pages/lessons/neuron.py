@@ -197,8 +197,9 @@ if derivation.open:
         t("nr.teach.s1"),
         fmt.math_block(r"\sigma(z) = \frac{1}{1+e^{-z}} = \left(1+e^{-z}\right)^{-1}"),
         t("nr.teach.s2"),
-        fmt.math_block(r"\sigma'(z) = -\left(1+e^{-z}\right)^{-2}\cdot\left(-e^{-z}\right)"
-                       r" = \frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}"),
+        fmt.math_block(r"\begin{aligned}\sigma'(z) &= -\left(1+e^{-z}\right)^{-2}\cdot"
+                       r"\left(-e^{-z}\right) \\ &= \frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}"
+                       r"\end{aligned}"),  # two lines: one did not fit a phone
         t("nr.teach.s3"),
         fmt.math_block(r"\sigma'(z) = \frac{1}{1+e^{-z}}\cdot\frac{e^{-z}}{1+e^{-z}}"),
         t("nr.teach.s4"),
