@@ -248,7 +248,7 @@ def test_entropy_section(at):
     assert ("σ = 0.10: h = −1.27 bits, below 0. A density can exceed 1 (here it does near "
             "the mean), so −log p(x) can be negative; h < 0 exactly when σ < 1/√(2πe) ≈ 0.242.") in text(at)
     at.select_slider(key="continuous.delta").set_value(0.01).run()
-    assert metric(at, "Binned entropy H_Δ") == bits(lc.binned_entropy(0.1, 0.01))
+    assert metric(at, STRINGS["ct.h.m.binned"][0]) == bits(lc.binned_entropy(0.1, 0.01))
     assert metric(at, "h − log Δ") == bits((h - math.log2(0.01)) * math.log(2))
     assert own_link(at) == {"h_sd": "0.1", "delta": "0.01"}
     slider(at, "h_sd", 2.0)
@@ -445,7 +445,7 @@ def test_entropy_sign_waits_for_a_prediction(language):
     # binned entropy H_Δ (a discrete entropy, never below 0) shows.
     assert "h − log Δ" not in [m.label for m in at.metric]
     charts_before = len(at.get("vega_lite_chart"))
-    assert ("Binned entropy H_Δ" if language == "en" else STRINGS["ct.h.m.binned"][1]) in [
+    assert STRINGS["ct.h.m.binned"][language == "zh"] in [
         m.label for m in at.metric]
     predict(at, "entropy_sign", "negative")
     assert "h − log Δ" in [m.label for m in at.metric]

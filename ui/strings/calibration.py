@@ -59,14 +59,14 @@ STRINGS = {
         "has derivative 2(q − p), zero at q = p. The absolute error is a straight line in q "
         "with slope 1 − 2p: it falls all the way to q = 1 when p > 0.5 and to q = 0 when "
         "p < 0.5. A rule minimised by the truth is called proper. For a coin, both the log loss "
-        "−log q_y and the quadratic score (1 − q_y)² depend only on the probability the report "
+        "$-\\log q_y$ and the quadratic score $(1 - q_y)^2$ depend only on the probability the report "
         "gave to what happened; with three or more outcomes the log loss is the only proper "
         "rule that does (up to scale and shift).",
         "期望对数损失就是硬币分布 (p, 1 − p) 与报告 (q, 1 − q) 的交叉熵，因此可拆成硬币的熵（任何"
         "报告都改变不了）加上一个 KL 散度，而 KL 散度只在 q = p 时为 0（吉布斯不等式）。二次分数的导数是 "
         "2(q − p)，在 q = p 处为零。绝对误差是 q 的一条直线，斜率为 1 − 2p：p > 0.5 时一路降到 "
         "q = 1，p < 0.5 时降到 q = 0。以真实概率为最小点的评分规则称为恰当的。对硬币来说，"
-        "对数损失 −log q_y 和二次分数 (1 − q_y)² 都只取决于报告给实际发生结果的概率；当可能的结果有三个或更多时，"
+        "对数损失 $-\\log q_y$ 和二次分数 $(1 - q_y)^2$ 都只取决于报告给实际发生结果的概率；当可能的结果有三个或更多时，"
         "对数损失是唯一这样做的恰当评分规则（相差缩放和平移）。"),
 
     # ---- 2. Label smoothing --------------------------------------------------------------------
@@ -184,14 +184,14 @@ STRINGS = {
         "about (v − z) / (K T), so the gradient shrinks like 1/T². "
         "Hinton, Vinyals and Dean (2015) therefore multiply the soft loss by T², so that its "
         "share of the gradient stays about the same when T changes; the usual total is "
-        "α · T² · H(p_T, q_T) + (1 − α) · H(y, q_1).",
+        "$\\alpha \\cdot T^2 \\cdot H(p_T, q_T) + (1 - \\alpha) \\cdot H(y, q_1)$.",
         "学生模型的软损失是 H(softmax(z/T), softmax(v/T))，v 为学生的 logit。当 v = z + c（c 为任意"
         "常数）时它最小：要匹配教师的全部 logit，而不仅是最高的类别。它对 v 的梯度为 "
         "(softmax(v/T) − softmax(z/T)) / T：T 很大时两个概率都接近均匀；若 logit 的均值为 0，二者相差约 "
         "(v − z) / (K T)，"
         "所以梯度按 1/T² 缩小。"
         "因此 Hinton、Vinyals 和 Dean（2015）把软损失乘以 T²，使它在梯度中的占比在 T 改变时大致不变；"
-        "常用的总损失为 α · T² · H(p_T, q_T) + (1 − α) · H(y, q_1)。"),
+        "常用的总损失为 $\\alpha \\cdot T^2 \\cdot H(p_T, q_T) + (1 - \\alpha) \\cdot H(y, q_1)$。"),
     "cal.distil.grad.axis": ("Gradient length", "梯度长度"),
     "cal.distil.grad.raw": ("Gradient", "梯度"),
     "cal.distil.grad.scaled": ("T² × gradient", "T² × 梯度"),
@@ -316,25 +316,25 @@ STRINGS = {
         "weighted inputs z as logits: an image's confidence is the largest entry of "
         "softmax(z / T). That is a choice. It gives one temperature a meaning, as in Guo et "
         "al. (2017), and keeps each image's predicted class (the largest z). Normalising the "
-        "sigmoid outputs instead, σ(z_j) / Σ_k σ(z_k), would give this network a test ECE of "
+        "sigmoid outputs instead, $\\sigma(z_j) / \\sum_k \\sigma(z_k)$, would give this network a test ECE of "
         "{sigmoid} at T = 1, against {softmax} with softmax.",
         "这个网络训练时每个类别用一个 sigmoid（Nielsen 的网络），而不是 softmax，所以它的十个输出"
         "加起来不一定等于 1。本页把输出层的带权输入 z 当作 logit：一张图像的置信度是 softmax(z / T) "
         "中最大的一项。这是一种选择：它让一个温度有了意义（与 Guo 等人 2017 年的做法一致），并保持"
-        "每张图像的预测类别不变（最大的 z）。若改为把 sigmoid 输出归一化，σ(z_j) / Σ_k σ(z_k)，"
+        "每张图像的预测类别不变（最大的 z）。若改为把 sigmoid 输出归一化，$\\sigma(z_j) / \\sum_k \\sigma(z_k)$，"
         "这个网络在 T = 1 时的测试集 ECE 为 {sigmoid}，而用 softmax 时为 {softmax}。"),
     "cal.net.formulas": ("ECE, NLL and temperature scaling: the formulas",
                          "ECE、NLL 与温度缩放：公式"),
     "cal.net.formulas.text": (
-        "Bins B_b split the top-class confidence into equal-width intervals; n_b images fall "
-        "in bin b, a fraction acc_b of them are right and conf_b is their mean confidence. The NLL is the "
-        "mean of −log softmax(z/T)_y over the images, y being each image's label: the "
+        "Bins $B_b$ split the top-class confidence into equal-width intervals; $n_b$ images fall "
+        "in bin b, a fraction $\\mathrm{acc}_b$ of them are right and $\\mathrm{conf}_b$ is their mean confidence. The NLL is the "
+        "mean of $-\\log \\mathrm{softmax}(z/T)_y$ over the images, y being each image's label: the "
         "cross-entropy with one-hot targets. Temperature scaling (Guo, Pleiss, Sun and "
         "Weinberger, 2017) picks the T > 0 with the lowest NLL on held-out images; dividing "
         "every logit by T keeps their order, so accuracy does not change. The ECE depends on "
         "the number of bins and, on a few hundred images, moves with a handful of them.",
-        "分箱 B_b 把最高类别置信度分成等宽区间；n_b 张图像落在分箱 b，其中被分对的比例为 acc_b，"
-        "它们的平均置信度为 conf_b。NLL 是所有图像上 −log softmax(z/T)_y 的平均值（y 为每张图像的"
+        "分箱 $B_b$ 把最高类别置信度分成等宽区间；$n_b$ 张图像落在分箱 b，其中被分对的比例为 $\\mathrm{acc}_b$，"
+        "它们的平均置信度为 $\\mathrm{conf}_b$。NLL 是所有图像上 $-\\log \\mathrm{softmax}(z/T)_y$ 的平均值（y 为每张图像的"
         "标签），即独热目标分布下的交叉熵。温度缩放（Guo、Pleiss、Sun 和 Weinberger，2017）在留出的图像"
         "上选取 NLL 最低的 T > 0；把每个 logit 除以 T 不改变它们的顺序，所以准确率不变。ECE 取决于"
         "分箱数；只有几百张图像时，几张图像就能让它变化。"),

@@ -106,7 +106,7 @@ STRINGS = {
     "ct.why.body": (
         "KL(P‖Q) averages log(p/q) over **P**: wherever P has probability and q is tiny, the "
         "log ratio is huge, so Q must cover all of P (*mass-covering*). For a Gaussian Q, "
-        "KL(P‖Q) = −h(P) − E_P[log q]: the first term does not involve Q, and the second "
+        "KL(P‖Q) = $-h(P) - E_P[\\log q]$: the first term does not involve Q, and the second "
         "depends on P only through its mean and variance, so the best Q has P's mean and variance (*moment matching*), in closed form:\n\n"
         "$$\\mu = \\sum_i w_i\\mu_i, \\qquad \\sigma^2 = \\sum_i w_i\\left(\\sigma_i^2 + "
         "(\\mu_i-\\mu)^2\\right)$$\n\n"
@@ -115,7 +115,7 @@ STRINGS = {
         "modes and may settle on one (*mode-seeking*). It has no closed form for a mixture and "
         "can have several local minima, hence a numerical search from several starts.",
         "KL(P‖Q) 是在 **P** 下对 log(p/q) 求平均：只要 P 有概率而 q 很小，对数比就很大，所以 Q "
-        "必须覆盖整个 P（*覆盖概率质量*，mass-covering）。对于高斯分布 Q，KL(P‖Q) = −h(P) − E_P[log q]："
+        "必须覆盖整个 P（*覆盖概率质量*，mass-covering）。对于高斯分布 Q，KL(P‖Q) = $-h(P) - E_P[\\log q]$："
         "第一项与 Q 无关，第二项只通过 P 的均值和方差依赖于 P，所以最优的 Q 就取 P 的均值和方差（*矩匹配*），有闭式解：\n\n"
         "$$\\mu = \\sum_i w_i\\mu_i, \\qquad \\sigma^2 = \\sum_i w_i\\left(\\sigma_i^2 + "
         "(\\mu_i-\\mu)^2\\right)$$\n\n"
@@ -147,7 +147,7 @@ STRINGS = {
     "ct.h.delta": ("Bin width Δ", "分箱宽度 Δ"),
     "ct.h.m.h": ("Differential entropy h", "微分熵 h"),
     "ct.h.m.h.help": ("h = ½ log(2πeσ²), for a Gaussian.", "高斯分布的 h = ½ log(2πeσ²)。"),
-    "ct.h.m.binned": ("Binned entropy H_Δ", "分箱后的熵 H_Δ"),
+    "ct.h.m.binned": ("Binned entropy $H_\\Delta$", "分箱后的熵 $H_\\Delta$"),
     "ct.h.m.binned.help": (
         "The ordinary (discrete) entropy of X rounded to bins of width Δ, one bin centred on 0.",
         "把 X 按宽度 Δ 分箱（其中一个箱以 0 为中心）后得到的普通（离散）熵。"),
@@ -164,38 +164,38 @@ STRINGS = {
     "ct.h.zero": ("σ = {sd}: h = {h}, exactly the border: below σ = 1/√(2πe) ≈ {cut} it is negative.",
                   "σ = {sd}：h = {h}，正好在边界上：σ 小于 1/√(2πe) ≈ {cut} 时它就是负的。"),
     "ct.h.limit_note": (
-        "H_Δ is never negative and grows without bound as Δ shrinks, tracking h − log Δ: h is "
+        "$H_\\Delta$ is never negative and grows without bound as Δ shrinks, tracking h − log Δ: h is "
         "not the limit of the discrete entropy, only what is left after removing −log Δ.",
-        "H_Δ 永远不为负，并且随着 Δ 变小而无限增大，紧跟 h − log Δ：h 不是离散熵的极限，只是去掉 "
+        "$H_\\Delta$ 永远不为负，并且随着 Δ 变小而无限增大，紧跟 h − log Δ：h 不是离散熵的极限，只是去掉 "
         "−log Δ 之后剩下的部分。"),
     "ct.delta_axis": ("bin width Δ (log scale)", "分箱宽度 Δ（对数刻度）"),
     "ct.binned": ("H_Δ (binned)", "H_Δ（分箱）"),
     "ct.limit": ("h − log Δ", "h − log Δ"),
     "ct.h.alt": (
-        "Chart: at Δ = {delta}, H_Δ = {binned} and h − log Δ = {limit} {unit} (difference "
+        "Chart: at Δ = {delta}, $H_\\Delta$ = {binned} and h − log Δ = {limit} {unit} (difference "
         "{gap}); the two curves meet as Δ shrinks.",
-        "图：Δ = {delta} 时，H_Δ = {binned}，h − log Δ = {limit} {unit}（相差 {gap}）；随着 Δ "
+        "图：Δ = {delta} 时，$H_\\Delta$ = {binned}，h − log Δ = {limit} {unit}（相差 {gap}）；随着 Δ "
         "变小，两条曲线重合。"),
     "ct.h.why": ("Where the −log Δ comes from, and why KL survives the limit",
                  "−log Δ 从哪里来，为什么 KL 在极限下依然成立"),
     "ct.h.why.body": (
-        "A bin of width Δ around x holds probability p_k ≈ f(x_k)Δ, so\n\n"
+        "A bin of width Δ around x holds probability $p_k \\approx f(x_k)\\Delta$, so\n\n"
         "$$H_\\Delta = -\\sum_k p_k \\log p_k \\approx -\\sum_k f(x_k)\\Delta\\,\\log f(x_k) "
         "- \\log\\Delta \\;\\to\\; h - \\log\\Delta .$$\n\n"
         "Describing a real number exactly takes infinitely many bits; h is the finite part that "
         "depends on the shape of the density. It changes under a change of units (σ in "
         "millimetres instead of metres adds log 1000), which is why it can be negative.\n\n"
         "KL does not have this problem: binning P and Q with the same bins, the −log Δ terms of "
-        "H(P_Δ, Q_Δ) and H(P_Δ) cancel, and KL(P_Δ‖Q_Δ) → KL(P‖Q) = ∫ p log(p/q), which is "
+        "$H(P_\\Delta, Q_\\Delta)$ and $H(P_\\Delta)$ cancel, and $\\mathrm{KL}(P_\\Delta \\| Q_\\Delta) \\to \\mathrm{KL}(P \\| Q) = \\int p \\log(p/q)$, which is "
         "≥ 0 and unchanged by a change of units. That is why the continuous KL is the quantity "
         "losses are built on.",
-        "宽度为 Δ、位于 x 附近的箱子所含的概率约为 p_k ≈ f(x_k)Δ，所以\n\n"
+        "宽度为 Δ、位于 x 附近的箱子所含的概率约为 $p_k \\approx f(x_k)\\Delta$，所以\n\n"
         "$$H_\\Delta = -\\sum_k p_k \\log p_k \\approx -\\sum_k f(x_k)\\Delta\\,\\log f(x_k) "
         "- \\log\\Delta \\;\\to\\; h - \\log\\Delta .$$\n\n"
         "精确描述一个实数需要无穷多比特；h 是其中依赖于密度形状的有限部分。换单位时它会变"
         "（σ 从米换成毫米就加上 log 1000），所以它可以是负数。\n\n"
-        "KL 没有这个问题：用同样的箱子给 P 和 Q 分箱，H(P_Δ, Q_Δ) 和 H(P_Δ) 中的 −log Δ 相互抵消，"
-        "KL(P_Δ‖Q_Δ) → KL(P‖Q) = ∫ p log(p/q)，它 ≥ 0，并且不随单位改变。这就是损失函数建立在"
+        "KL 没有这个问题：用同样的箱子给 P 和 Q 分箱，$H(P_\\Delta, Q_\\Delta)$ 和 $H(P_\\Delta)$ 中的 −log Δ 相互抵消，"
+        "$\\mathrm{KL}(P_\\Delta \\| Q_\\Delta) \\to \\mathrm{KL}(P \\| Q) = \\int p \\log(p/q)$，它 ≥ 0，并且不随单位改变。这就是损失函数建立在"
         "连续 KL 上的原因。"),
 
     # ---- the VAE term -------------------------------------------------------------------------

@@ -674,12 +674,12 @@ STRINGS = {
         "A model is calibrated when, of the predictions it makes with confidence c, a fraction "
         "c is right. A reliability diagram sorts predictions into confidence bins and plots "
         "each bin's accuracy against its mean confidence (the diagonal is perfect "
-        "calibration); ECE is the bins' average gap, weighted by the share n_b/n of "
+        "calibration); ECE is the bins' average gap, weighted by the share $n_b/n$ of "
         "predictions in each (Guo et al. 2017 use 15 equal-width bins), so it depends on the "
         "binning.",
         "如果模型以置信度 c 作出的预测中恰有比例 c 是对的，模型就是校准的。可靠性图把预测按置信度分箱，"
         "画出每个分箱的准确率与平均置信度（对角线表示完美校准）；ECE 是各分箱差距的平均，按每个分箱中"
-        "预测所占的比例 n_b/n 加权（Guo 等人 2017 年用 15 个等宽分箱），所以它依赖于分箱方式。"),
+        "预测所占的比例 $n_b/n$ 加权（Guo 等人 2017 年用 15 个等宽分箱），所以它依赖于分箱方式。"),
     "gl.temperature-scaling.name": ("Temperature scaling", "温度缩放"),
     "gl.temperature-scaling.meaning": (
         "Calibrates a trained classifier by dividing all its logits z by one number T > 0, "

@@ -125,9 +125,9 @@ STRINGS = {
         "其中 k = f(1)。"),
     "in.why.step4": (
         "4. Back to p: I(p) = k·x = −k ln p. “Rarer means more” needs k > 0. Writing k = 1/ln b "
-        "turns it into −log_b p: the constant is the base.",
+        "turns it into $-\\log_b p$: the constant is the base.",
         "4. 换回 p：I(p) = k·x = −k ln p。“越罕见，越多”要求 k > 0。令 k = 1/ln b，它就变成 "
-        "−log_b p：这个常数就是对数的底。"),
+        "$-\\log_b p$：这个常数就是对数的底。"),
     "in.why.units": ("The base is the unit", "底就是单位"),
     "in.why.hold": ("These numbers answer checkpoint 2 above at its first settings: they show "
                     "once it is answered.",
