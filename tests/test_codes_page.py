@@ -97,8 +97,13 @@ def test_worked_example_codes_and_lengths():
     held = STRINGS["cd.hold.message"][0]
     length = lambda: [w for w in at.number_input if w.key == "codes.length"]  # noqa: E731
     assert held in [c.value for c in at.caption] and not length()
+    # The bound "never below H(P), less than 1 bit above" brackets checkpoint 1's answer: it
+    # comes after the prediction (review).
+    bound = STRINGS["cd.lengths.takeaway"][0]
+    assert bound not in texts(at)
     answer_both(at)
     assert held not in [c.value for c in at.caption] and length()
+    assert bound in texts(at)
     m = metrics(at)
     assert m["Entropy H(P)"] == "1.75 bits"
     assert m["P's Huffman code"] == "1.75 bits"

@@ -56,12 +56,13 @@ else:  # the results need a valid P and Q
     # ---- What each code spends ------------------------------------------------------------
     st.header(t("cd.lengths"), divider="gray")
     one_event = np.count_nonzero(src.p) == 1
-    ui.layout.takeaway(t("cd.lengths.takeaway_one" if one_event else "cd.lengths.takeaway"))
     own_shown = checkpoint.ask("codes", "code_length", pq)
     if own_shown:
         r1 = st.columns(2)
         cd.metric(r1[0], t("cd.m.h_p"), c.h_p)
         cd.metric(r1[1], t("cd.m.l_p"), c.l_p, t("cd.m.help.l_p"))
+        # The bound (never below H(P), less than 1 bit above) brackets the answer: it follows.
+        ui.layout.takeaway(t("cd.lengths.takeaway_one" if one_event else "cd.lengths.takeaway"))
         ui.layout.explain(view.own)
     else:
         cd.metric(st, t("cd.m.h_p"), c.h_p)
