@@ -41,8 +41,8 @@ def said(labels: Sequence[str], c: Comparison, unit: str) -> Said:
 
     * ``inf.pq`` naming the events ``q_i = 0 < p_i`` (``c.missing_q``), which make H(P, Q) and
       KL(P‖Q) ∞; ``inf.qp`` the same with P and Q swapped; None when there are none;
-    * the identity ``H(P,Q) = H(P) + KL(P‖Q)`` with its three numbers (three significant
-      digits, LaTeX) and ``unit``;
+    * the identity ``H(P,Q) = H(P) + KL(P‖Q)`` with its three numbers (one number of
+      decimals, so that they add up as shown: :func:`lib.fmt.alike`; LaTeX) and ``unit``;
     * ``residual`` quoting ``H(P,Q) − H(P) − KL(P‖Q)``, or ``residual.inf`` when H(P, Q) = ∞
       (``∞ − ∞`` has no value);
     * ``asym`` with ``KL(P‖Q)`` and ``KL(Q‖P)``, or ``asym.equal`` when they agree
@@ -54,7 +54,7 @@ def said(labels: Sequence[str], c: Comparison, unit: str) -> Said:
     >>> from lib.info import compare
     >>> s = said(["a", "b"], compare([0.5, 0.5], [0.25, 0.75], 2), "bits")
     >>> s.infinity_pq, s.residual.name, s.identity
-    (None, 'residual', '1.21 = 1 + 0.208 \\\\quad \\\\text{(bits)}')
+    (None, 'residual', '1.208 = 1.000 + 0.208 \\\\quad \\\\text{(bits)}')
     >>> s.asymmetry
     Case(name='asym', numbers={'pq': '0.208 bits', 'qp': '0.189 bits'}, apart=())
     >>> s.stack_alt
@@ -70,7 +70,7 @@ Case(name='inf.qp', numbers={'events': (1,)}, apart=()), 'residual.inf', 'asym.e
     def amount(x: float) -> str:
         return fmt.amount(x, unit)
 
-    n = [fmt.tex(fmt.short(x)) for x in (c.ce_pq, c.h_p, c.kl_pq)]
+    n = [fmt.tex(x) for x in fmt.alike(c.ce_pq, c.h_p, c.kl_pq)]
     top, under = c.largest_term, c.under_weighted
     stack = {"event": fmt.text(labels[top]),
              "value": amount(c.terms["cross_entropy_term"].iloc[top])}

@@ -92,6 +92,22 @@ def short(x: float) -> str:
     return f"{x:.3g}".replace("-", MINUS).replace("e−0", "e−").replace("e+0", "e")
 
 
+def alike(*xs: float, digits: int = 3, most: int = 6) -> list[str]:
+    """Numbers of one equation written with one number of decimals, enough for each to show
+    ``digits`` significant digits, so that the terms line up digit by digit and a sum as shown
+    is off by at most one in its last digit (each term rounded): ``2.375 = 1.750 + 0.625``,
+    where :func:`short` gives ``2.38 = 1.75 + 0.625``. Each is :func:`short` instead when one
+    is not finite or would need more than ``most`` decimals.
+
+    >>> alike(2.375, 1.75, 0.625), alike(1.2075187, 1.0, 0.2075187), alike(3e-9, 1.0)
+    (['2.375', '1.750', '0.625'], ['1.208', '1.000', '0.208'], ['3e−9', '1'])
+    """
+    if not all(math.isfinite(x) for x in xs):
+        return [short(x) for x in xs]
+    d = max((max(digits - 1 - math.floor(math.log10(abs(x))), 0) for x in xs if x), default=0)
+    return [short(x) for x in xs] if d > most else [fixed(x, d) for x in xs]
+
+
 def exact(x: float) -> str:
     """A number for a table cell or a tooltip: six significant digits, real minus sign, ∞
     written out.

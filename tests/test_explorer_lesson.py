@@ -12,7 +12,7 @@ def test_worked_example_in_bits():
     c = info.compare([0.5, 0.25, 0.125, 0.125], [0.125, 0.5, 0.25, 0.125], 2)
     s = el.said(list("ABCD"), c, "bits")
     assert s.infinity_pq is None and s.infinity_qp is None
-    assert s.identity == r"2.38 = 1.75 + 0.625 \quad \text{(bits)}"
+    assert s.identity == r"2.375 = 1.750 + 0.625 \quad \text{(bits)}"  # adds up as shown
     assert s.asymmetry.name == "asym"
     assert s.asymmetry.numbers == {"pq": "0.625 bits", "qp": "0.5 bits"}
     assert s.gibbs.numbers == {"kl": "0.625 bits"}

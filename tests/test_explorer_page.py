@@ -100,7 +100,7 @@ def test_default_preset_numbers(explorer):
     assert m["KL divergence KL(Q‖P)"] == "0.5 bits"
     latex = [part.strip("$\n") for md in explorer.markdown for part in md.value.split("\n\n")
              if part.startswith("$$")]
-    assert r"2.38 = 1.75 + 0.625 \quad \text{(bits)}" in latex
+    assert r"2.375 = 1.750 + 0.625 \quad \text{(bits)}" in latex
     assert "residual H(P, Q) − H(P) − KL(P‖Q) is" in text(explorer)
     assert "KL(P‖Q) = 0.625 bits but KL(Q‖P) = 0.5 bits" in text(explorer)
     assert page_link(explorer) == {}  # the default view needs no parameters

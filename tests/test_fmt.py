@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lib import fmt
 
@@ -50,3 +52,16 @@ def test_text_stays_literal():
         assert all(escaped[i - 1] == "\\" for i, ch in enumerate(escaped)
                    if ch in "*$:[]<>_()" and i > 0)
     assert fmt.tex("−0.5") == "-0.5" and fmt.tex("∞") == r"\infty"
+
+
+@given(st.floats(0, 50), st.floats(0, 50))
+def test_alike_sums_read_within_one_in_the_last_digit(a, b):
+    """The identity H(P,Q) = H(P) + KL(P‖Q) as the explorer writes it: the shown terms add up
+    to the shown total within one unit of their shared last decimal (rounding), unless the
+    numbers are written in short form (too small for fixed decimals)."""
+    total, x, y = fmt.alike(a + b, a, b)
+    if "e" in total + x + y:
+        return
+    decimals = len(total.split(".")[1]) if "." in total else 0
+    shown = [float(v.replace("−", "-")) for v in (total, x, y)]
+    assert abs(shown[0] - shown[1] - shown[2]) <= 1.000001 * 10.0 ** -decimals
