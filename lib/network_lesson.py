@@ -138,14 +138,15 @@ def lesson_case(s: Lesson) -> Case:
     the final lead, so the carrier) or, after one epoch only, ``lesson.one``. A lead is
     ``lesson.<first|final>.<ahead>`` with its epoch, both accuracies (``quad``, ``ce``: one
     decimal, more when two different ones would read the same, :func:`lib.fmt.apart`) and
-    the lead in points; the carrier ``lesson.carrier.<carrier>``, for ``"first"`` with who
+    the lead in points with the same decimals, one more for all three (at most three) where
+    the two as shown would not subtract to it; the carrier ``lesson.carrier.<carrier>``, for ``"first"`` with who
     ends ahead (``lesson.carrier.first.quadratic``: faster, not better).
 
     >>> c = lesson_case(lesson([0.5, 0.9764], [0.8, 0.9663]))
     >>> c.name, c.numbers["carrier"].name
     ('lesson', 'lesson.carrier.first.quadratic')
     >>> c.numbers["first"].name, c.numbers["first"].numbers
-    ('lesson.first.cross_entropy', {'epoch': 1, 'quad': '50.0', 'ce': '80.0', 'points': '30'})
+    ('lesson.first.cross_entropy', {'epoch': 1, 'quad': '50.0', 'ce': '80.0', 'points': '30.0'})
     >>> one = lesson_case(lesson([0.9761], [0.9764]))   # 97.6% both, to one decimal
     >>> one.name, one.numbers["first"].numbers["quad"], one.numbers["first"].numbers["ce"]
     ('lesson.one', '97.61', '97.64')
@@ -153,9 +154,15 @@ def lesson_case(s: Lesson) -> Case:
 
     def part(lead: Lead, where: str) -> Case:
         quad, ce = fmt.apart(lead.quadratic, lead.cross_entropy, fmt.num, 1)
+        # A reader subtracts the two accuracies: one more decimal where, as shown, they would
+        # not give the lead (85.5% against 51.9% is 33.6, but the lead is 33.67: 85.52, 51.85).
+        d = len(quad.partition(".")[2])
+        while d < 3 and fmt.num(abs(float(ce) - float(quad)), d) != fmt.num(abs(lead.points), d):
+            d += 1
+            quad, ce = fmt.num(lead.quadratic, d), fmt.num(lead.cross_entropy, d)
+        points = fmt.num(abs(lead.points), d)
         return Case(f"lesson.{where}.{lead.ahead}", {"epoch": lead.epoch, "quad": quad,
-                                                      "ce": ce,
-                                                      "points": fmt.short(abs(lead.points))})
+                                                      "ce": ce, "points": points})
 
     if s.carrier == "one_epoch":
         return Case("lesson.one", {"first": part(s.first, "first")})

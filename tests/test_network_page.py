@@ -7,6 +7,7 @@ waits for) holds a training where a test needs it: no sleeps."""
 import gzip
 import hashlib
 import http.server
+import re
 import threading
 from functools import partial
 
@@ -197,7 +198,13 @@ def test_first_visit_shows_the_lesson():
     large, normal = published(cfg), published(cfg.other_start())
     lead = (large.rows["cross_entropy"][0]["test_accuracy"]
             - large.rows["quadratic"][0]["test_accuracy"]) * 100
-    assert f"After the first epoch cross-entropy is {lead:.1f} points ahead" in texts(at)
+    # The lead, and the two accuracies it is the difference of, read as a reader subtracts them
+    said = re.search(r"After the first epoch cross-entropy is ([\d.]+) points ahead "
+                     r"\(([\d.]+)% against ([\d.]+)%\)", texts(at))
+    points, ce, quad = said.groups()
+    decimals = len(points.partition(".")[2])
+    assert float(points) == pytest.approx(lead, abs=0.5 * 10 ** -decimals)
+    assert float(ce) - float(quad) == pytest.approx(float(points), abs=1e-9)
     assert lead > 20  # the lesson: from a saturating start cross-entropy leads after epoch 1
     assert normal.done == 30
     assert f"cross-entropy's lead was {lead:.1f} points from N(0, 1) weights" in texts(at)
@@ -801,10 +808,10 @@ def test_run_sentences_follow_the_numbers():
     assert "60% of the outputs were saturated with cross-entropy against 30%" in \
         view_of(a)["limit3"] and "drives confident outputs" in view_of(a)["limit3"]
     assert "drives confident outputs" not in view_of(b)["limit3"]
-    assert view_of(a)["lesson"].startswith("After the first epoch cross-entropy is 30 points "
-                                           "ahead (80.0% against 50.0%)")
-    assert view_of(b)["lesson"].startswith("After the first epoch the quadratic cost is 30 "
+    assert view_of(a)["lesson"].startswith("After the first epoch cross-entropy is 30.0 "
                                            "points ahead (80.0% against 50.0%)")
+    assert view_of(b)["lesson"].startswith("After the first epoch the quadratic cost is "
+                                           "30.0 points ahead (80.0% against 50.0%)")
 
 
 def test_start_verdict_follows_the_runs(page):
@@ -886,17 +893,17 @@ def expander_text(at, label_start: str) -> str:
 
 LEAD = {
     "defaults": {
-        "en": "After the first epoch cross-entropy is 33.7 points ahead (85.5% against 51.9%); "
-              "after epoch 30 the quadratic cost is 1.01 points ahead (97.6% against 96.6%), so "
+        "en": "After the first epoch cross-entropy is 33.67 points ahead (85.52% against 51.85%); "
+              "after epoch 30 the quadratic cost is 1.0 points ahead (97.6% against 96.6%), so "
               "the first epoch carries the lesson: cross-entropy learns faster, not better.",
-        "zh": "第一轮后交叉熵领先 33.7 个百分点（85.5% 对 51.9%）；第 30 轮后二次代价领先 1.01 个百分点"
+        "zh": "第一轮后交叉熵领先 33.67 个百分点（85.52% 对 51.85%）；第 30 轮后二次代价领先 1.0 个百分点"
               "（97.6% 对 96.6%），所以要看的是第一轮：交叉熵学得更快，而不是学得更好。"},
     "seed 4": {
         "en": "After the first epoch cross-entropy is 25.9 points ahead (86.2% against 60.3%); "
-              "after epoch 30 cross-entropy is 0.673 points ahead (98.7% against 98.0%), so the "
+              "after epoch 30 cross-entropy is 0.7 points ahead (98.7% against 98.0%), so the "
               "first epoch carries the lesson: cross-entropy learns faster, and its lead shrinks "
               "as the quadratic cost catches up.",
-        "zh": "第一轮后交叉熵领先 25.9 个百分点（86.2% 对 60.3%）；第 30 轮后交叉熵领先 0.673 个百分点"
+        "zh": "第一轮后交叉熵领先 25.9 个百分点（86.2% 对 60.3%）；第 30 轮后交叉熵领先 0.7 个百分点"
               "（98.7% 对 98.0%），所以要看的是第一轮：交叉熵学得更快，随着二次代价追上来，它的领先缩小了。"},
     "one epoch": {
         "en": "After the first epoch cross-entropy is 25.9 points ahead (86.2% against 60.3%): one "
@@ -936,11 +943,11 @@ def test_every_lead_sentence_has_its_case(lang):
     level at the end (runs made up to reach each case)."""
     cases = {
         "neither": ([(0.8, 1, 1, 0), (0.9, 1, 1, 0)], [(0.7, 1, 1, 0), (0.95, 1, 1, 0)],
-                    {"en": ("After the first epoch the quadratic cost is 10 points ahead (80.0% "
-                            "against 70.0%); after epoch 2 cross-entropy is 5 points ahead "
+                    {"en": ("After the first epoch the quadratic cost is 10.0 points ahead (80.0% "
+                            "against 70.0%); after epoch 2 cross-entropy is 5.0 points ahead "
                             "(95.0% against 90.0%), so this run does not show cross-entropy's "
                             "faster start."),
-                     "zh": ("第一轮后二次代价领先 10 个百分点（80.0% 对 70.0%）；第 2 轮后交叉熵领先 5 个"
+                     "zh": ("第一轮后二次代价领先 10.0 个百分点（80.0% 对 70.0%）；第 2 轮后交叉熵领先 5.0 个"
                             "百分点（95.0% 对 90.0%），所以这次运行没有显示出交叉熵起步更快。")}),
         "level first": ([(0.8, 1, 1, 0), (0.9, 1, 1, 0)], [(0.8, 1, 1, 0), (0.9, 1, 1, 0)],
                         {"en": ("After the first epoch the two are level (80.0% each); after "
@@ -949,19 +956,19 @@ def test_every_lead_sentence_has_its_case(lang):
                          "zh": ("第一轮后两者持平（都是 80.0%）；第 2 轮后两者持平（都是 90.0%），所以这次"
                                 "运行没有显示出交叉熵起步更快。")}),
         "both": ([(0.5, 1, 1, 0), (0.6, 1, 1, 0)], [(0.6, 1, 1, 0), (0.9, 1, 1, 0)],
-                 {"en": ("After the first epoch cross-entropy is 10 points ahead (60.0% against "
-                         "50.0%); after epoch 2 cross-entropy is 30 points ahead (90.0% against "
+                 {"en": ("After the first epoch cross-entropy is 10.0 points ahead (60.0% against "
+                         "50.0%); after epoch 2 cross-entropy is 30.0 points ahead (90.0% against "
                          "60.0%), so the first and the last epoch both carry the lesson: "
                          "cross-entropy learns faster and keeps its lead."),
-                  "zh": ("第一轮后交叉熵领先 10 个百分点（60.0% 对 50.0%）；第 2 轮后交叉熵领先 30 个"
+                  "zh": ("第一轮后交叉熵领先 10.0 个百分点（60.0% 对 50.0%）；第 2 轮后交叉熵领先 30.0 个"
                          "百分点（90.0% 对 60.0%），所以第一轮和最后一轮都体现了要点：交叉熵学得更快，"
                          "并一直保持领先。")}),
         "caught up": ([(0.5, 1, 1, 0), (0.9, 1, 1, 0)], [(0.8, 1, 1, 0), (0.9, 1, 1, 0)],
-                      {"en": ("After the first epoch cross-entropy is 30 points ahead (80.0% "
+                      {"en": ("After the first epoch cross-entropy is 30.0 points ahead (80.0% "
                               "against 50.0%); after epoch 2 they are level (90.0% each), so the "
                               "first epoch carries the lesson: cross-entropy learns faster, and "
                               "the quadratic cost catches up."),
-                       "zh": ("第一轮后交叉熵领先 30 个百分点（80.0% 对 50.0%）；第 2 轮后两者持平（都是 "
+                       "zh": ("第一轮后交叉熵领先 30.0 个百分点（80.0% 对 50.0%）；第 2 轮后两者持平（都是 "
                               "90.0%），所以要看的是第一轮：交叉熵学得更快，而二次代价随后追平。")}),
     }
     at = open_page(PAGE)
