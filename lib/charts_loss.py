@@ -35,10 +35,11 @@ SHAPES = ("circle", "square", "triangle-up")
 
 
 def curves_chart(text: Mapping[str, str], colors: Mapping[str, str], x_domain=(0.0, 1.0),
-                 shade: bool = False, height: int = 300, y_domain=None):
+                 shade: bool = False, height: int = 300, y_domain=None, name_at: float = 0.5):
     """Curves ``value`` against ``x``, one per ``series`` (``colors`` maps each series, in
     legend order, to its colour), each with its own dash (solid first) and point shape; an
-    optional tinted band (dataset ``band``: ``x``, ``x2``, ``label``). Datasets as
+    optional tinted band (dataset ``band``: ``x``, ``x2``, ``label``), named inside it
+    ``name_at`` of the way down the plot (where the curves leave room). Datasets as
     :func:`lib.charts.function_chart_data` makes them. ``text`` keys: ``x``, ``y``,
     ``series``.
 
@@ -68,9 +69,14 @@ def curves_chart(text: Mapping[str, str], colors: Mapping[str, str], x_domain=(0
                       color=colors[name]).encode(x="x:Q", y="value:Q", tooltip=tooltip)
           for name, shape in zip(names, SHAPES)]]
     if shade:
-        layers.insert(0, alt.Chart(alt.NamedData("band")).mark_rect(
-            color="#f4b6b6", opacity=0.35).encode(
-            x="x:Q", x2="x2:Q", tooltip=alt.Tooltip("label:N", title=text["x"])))
+        band = alt.Chart(alt.NamedData("band"))
+        layers[:0] = [
+            band.mark_rect(color="#f4b6b6", opacity=0.35).encode(
+                x="x:Q", x2="x2:Q", tooltip=alt.Tooltip("label:N", title=text["x"])),
+            # One word a line: the band is a fifth of the plot wide.
+            band.transform_calculate(middle="(datum.x + datum.x2) / 2").mark_text(
+                baseline="middle", lineBreak=" ", fontSize=11, color=INK).encode(
+                x="middle:Q", y=alt.value(height * name_at), text="label:N")]
     return alt.layer(*layers).properties(height=height)
 
 

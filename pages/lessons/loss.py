@@ -49,7 +49,7 @@ def binary_section() -> None:
         with box:
             ui.chart(charts_loss.curves_chart, cost_data,
                      text={**text, "y": t("ls.bin.axis_cost")}, colors=bin_colors, shade=True,
-                     height=220, y_domain=(0, 4))
+                     height=220, y_domain=(0, 4), name_at=0.75)  # the band's name at a cost of 1
             prose(
                 t("ls.bin.intro"),
                 fmt.math_block(r"\begin{gathered}C_{\mathrm{CE}} = -\left[y\ln a + "
