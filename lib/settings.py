@@ -42,6 +42,8 @@ class Setting:
     ``"table"`` (a frame with a ``label`` column and the text columns ``columns``; the names in
     ``bool_columns`` are check boxes). ``lo``/``hi`` bound numbers (and must equal the widget's
     own bounds); ``max_rows`` bounds tables. ``link=False`` keeps a setting out of links.
+    ``letters``, for a text, are the characters it may hold (any when empty): a link's value
+    with others is reported, not kept.
     """
 
     name: str
@@ -54,6 +56,7 @@ class Setting:
     bool_columns: tuple[str, ...] = ()
     max_rows: int = tables.MAX_EVENTS
     link: bool = True
+    letters: str = ""
 
     # ---- values ------------------------------------------------------------------------------
     def coerce(self, value: Any) -> Any:
@@ -127,6 +130,8 @@ class Setting:
         if self.kind == "text":
             if len(text) > MAX_TEXT_SETTING:
                 raise ProblemError(Problem("too_long", limit=MAX_TEXT_SETTING, field=self.name))
+            if self.letters and set(text) - set(self.letters):
+                raise ProblemError(Problem("bad_letters", text=text[:40], field=self.name))
             return self.coerce(text)
         if self.kind == "bool":
             if text not in ("0", "1", "true", "false"):

@@ -86,7 +86,8 @@ APP = state.PageState("", [
     Setting("lang", DEFAULT_LANGUAGE, "choice", choices=tuple(LANGUAGES)),
     Setting("units", DEFAULT_UNITS, "choice", choices=tuple(UNITS)),
     Setting("teach", False, "bool"),   # the presentation view
-    Setting("done", "", "text"),       # checkpoint progress (lib.lesson.encode_progress)
+    # Checkpoint progress (lib.lesson.encode_progress): a mark or "-" per checkpoint
+    Setting("done", "", "text", letters="-" + "".join(lesson.PROGRESS_MARKS)),
 ])
 
 

@@ -231,6 +231,8 @@ STRINGS = {
                                    "allowed.",
                                    "{field} 中的表格有 {n} 行，最多允许 {limit} 行。"),
     "problem.link.empty": ("{field} is empty.", "{field} 是空的。"),
+    "problem.link.bad_letters": ("{field} = “{text}” holds characters this setting never has.",
+                                 "{field} = “{text}”含有这个设置不会有的字符。"),
     "problem.link.decimal_comma": ("{field} = “{text}” uses a decimal comma; write a dot.",
                                    "{field} = “{text}”使用了小数逗号，请改用句点。"),
     "problem.link.not_finite": ("{field} = “{text}” is not a finite number.",
