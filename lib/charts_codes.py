@@ -50,8 +50,8 @@ def _dark(chart):
 def identity_bars(text: Text) -> alt.Chart:
     """One horizontal bar per row, made of segments ``start``–``end`` (not stacked, so a
     negative rounding can run backwards over the KL segment). Dataset ``parts``: ``row, order,
-    part, start, end, value, total, total_text``. ``text`` keys: ``x``, ``row``, ``part``, ``value``,
-    ``total``, ``h``, ``kl``, ``round``."""
+    part, start, end, value, total, total_text``. ``text`` keys: ``x``, ``row``, ``part``,
+    ``value``, ``total``, ``h``, ``kl``, ``round``."""
     parts = [text["h"], text["kl"], text["round"]]
     y = alt.Y("row:N", sort=alt.EncodingSortField("order", op="min"), title=None,
               axis=alt.Axis(labelLimit=200))

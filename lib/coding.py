@@ -950,9 +950,9 @@ def outside_band(r: RunningAverages) -> Case | None:
     value by more than two standard errors, :math:`|\bar x_n - \mathrm{exact}| > 2\,s_n/\sqrt n`,
     and by more than the three significant digits the page shows (relative 10⁻³: no float
     noise counts); ``quantities``: those that do, in the order of
-    :data:`lib.sampling.QUANTITIES`. None when every band holds its exact value. Events P makes very rare and no draw has produced yet
-    leave both the average and its spread short (a P with a probability of 10⁻¹² always does);
-    a run can also miss by chance.
+    :data:`lib.sampling.QUANTITIES`. None when every band holds its exact value. Events P
+    makes very rare and no draw has produced yet leave both the average and its spread short
+    (a P with a probability of 10⁻¹² always does); a run can also miss by chance.
 
     >>> from lib.sampling import running_averages
     >>> r = running_averages([1 - 5e-12] + [1e-12] * 5, [1 / 6] * 6, 100, seed=1)

@@ -259,10 +259,10 @@ _FIELD_DE = re.compile(r"\{(\w+)\}的")
 
 def zh_fields(template: str, values: dict) -> str:
     """A Chinese ``template`` filled from ``values``, with a space between a field and a 的
-    after it where the field ends in a letter, a digit or a closing ASCII bracket. Chinese text leaves a space between Han
-    characters and Latin letters or numbers ("P 的总和", "σ = 1 的高斯分布"), but a field may
-    also hold a Chinese word ("比特的信息", "猫的概率"), so templates write ``{field}的`` and the
-    value decides.
+    after it where the field ends in a letter, a digit or a closing ASCII bracket. Chinese
+    text leaves a space between Han characters and Latin letters or numbers ("P 的总和",
+    "σ = 1 的高斯分布"), but a field may also hold a Chinese word ("比特的信息", "猫的概率"),
+    so templates write ``{field}的`` and the value decides.
 
     >>> zh_fields("{col}的总和", {"col": "P"}), zh_fields("{unit}的信息", {"unit": "比特"})
     ('P 的总和', '比特的信息')

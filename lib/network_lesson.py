@@ -139,8 +139,8 @@ def lesson_case(s: Lesson) -> Case:
     ``lesson.<first|final>.<ahead>`` with its epoch, both accuracies (``quad``, ``ce``: one
     decimal, more when two different ones would read the same, :func:`lib.fmt.apart`) and
     the lead in points with the same decimals, one more for all three (at most three) where
-    the two as shown would not subtract to it; the carrier ``lesson.carrier.<carrier>``, for ``"first"`` with who
-    ends ahead (``lesson.carrier.first.quadratic``: faster, not better).
+    the two as shown would not subtract to it; the carrier ``lesson.carrier.<carrier>``, for
+    ``"first"`` with who ends ahead (``lesson.carrier.first.quadratic``: faster, not better).
 
     >>> c = lesson_case(lesson([0.5, 0.9764], [0.8, 0.9663]))
     >>> c.name, c.numbers["carrier"].name

@@ -8,8 +8,8 @@ import pytest
 
 from lib import info, sampling
 from lib.presets import CODE_EXAMPLES
-from tests.conftest import (answered, edit_table, link_of, open_link, open_page, set_language, set_units,
-                            widget_key)
+from tests.conftest import (answered, edit_table, link_of, open_link, open_page, set_language,
+                            set_units, widget_key)
 from tests.test_information_page import (MAX_WORDS, feedback, predict, visible_prose,
                                          word_count)
 from ui import codes as cd
