@@ -42,10 +42,9 @@ STRINGS = {
     "ex.held": ("Predict above to see these numbers.",
                 "先在上面作出预测，再看这些数字。"),
     "ex.held.stale": (
-        "These numbers wait for a prediction, and the checkpoints above ask about the table: fix "
-        "it, make the predictions, and they show.",
-        "这些数字要等你作出预测后才显示，而上面的检查点问的是表格本身：先修正表格，作出预测，"
-        "它们就会显示。"),
+        "These numbers wait for a prediction. The checkpoints that ask for it appear above once "
+        "the table has no problem.",
+        "这些数字要等你作出预测后才显示。表格没有问题后，提问的检查点会出现在上面。"),
     "ex.held.both": ("Make predictions 1 and 2 above (cross-entropy, and its floor) to see this.",
                      "先完成上面的预测 1 和 2（交叉熵及其下限），再看这里。"),
     "ex.from_counts": (
